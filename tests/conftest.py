@@ -1,0 +1,39 @@
+"""Shared fixtures.  Qt runs offscreen; no test touches the user's settings or data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTHONFAULTHANDLER", "1")
+
+import pytest  # noqa: E402
+import sqlite_utils  # noqa: E402
+
+from tracker.store.database import open_database  # noqa: E402
+
+AS_OF = dt.date(2027, 1, 1)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the default ledger and Qt settings at the test's own folder."""
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "default-ledger.db"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def db() -> Iterator[sqlite_utils.Database]:
+    """An empty in-memory ledger with the schema applied."""
+    database = open_database(":memory:")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "ledger.db"

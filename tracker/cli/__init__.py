@@ -1,0 +1,1 @@
+"""Command line: every main job, headless."""

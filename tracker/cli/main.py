@@ -1,0 +1,168 @@
+"""`carbon-tracker` / `python -m tracker`: the command line entry point."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tracker import __version__
+from tracker.domain.errors import ImportRefused, TrackerError
+from tracker.services import csv_safe, tracker_csv
+from tracker.services.contracts import resolve_reference
+from tracker.services.demo import load_demo
+from tracker.store.database import DB_ENV_VAR, default_db_path, open_database
+
+EPILOG = f"""
+The ledger file is --db PATH, else ${DB_ENV_VAR}, else {default_db_path()}.
+--as-of YYYY-MM-DD fixes "today" for every date-dependent figure.
+CSV formats are documented in README.md.
+"""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="ledger file (default: $TRACKER_DB or the user data folder)",
+    )
+    common.add_argument(
+        "--as-of",
+        type=_date,
+        default=argparse.SUPPRESS,
+        metavar="YYYY-MM-DD",
+        help="the date figures are computed for (default: today)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="carbon-tracker",
+        description="Track carbon-credit offtake contracts: schedule, deliveries, "
+        "verification, retirements and CSV reports.",
+        epilog=EPILOG,
+        parents=[common],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", parents=[common], help="open the desktop app (the default)")
+    gui.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="render the main window at 1280x800 to a PNG and exit",
+    )
+    gui.add_argument(
+        "--tab",
+        default="overview",
+        choices=["overview", "schedule", "deliveries", "retirements", "flags", "history"],
+        help="tab to show (with --screenshot)",
+    )
+    gui.add_argument("--contract", metavar="REF", help="contract to select (with --screenshot)")
+
+    sub.add_parser(
+        "demo",
+        parents=[common],
+        help="load the demo portfolio (illustrative prices and deliveries)",
+    )
+
+    imp = sub.add_parser(
+        "import", parents=[common], help="import a tracker CSV file (all rows or none)"
+    )
+    imp.add_argument("kind", choices=tracker_csv.IMPORT_KINDS)
+    imp.add_argument("file", type=Path)
+
+    exp = sub.add_parser("export", parents=[common], help="export CSV to a file or stdout")
+    exp.add_argument("kind", choices=tracker_csv.EXPORT_KINDS)
+    exp.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write here (atomically) instead of stdout",
+    )
+    exp.add_argument("--contract", metavar="REF", help="only this contract")
+    exp.add_argument("--bom", action="store_true", help="start the file with a UTF-8 BOM (Excel)")
+
+    sub.add_parser("summary", parents=[common], help="print the portfolio summary table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    as_of: dt.date = getattr(args, "as_of", None) or dt.date.today()
+    db_path: Path = getattr(args, "db", None) or default_db_path()
+    try:
+        if command == "gui":
+            from tracker.app import run_gui  # Qt is imported only for the window
+
+            return run_gui(
+                db_path,
+                as_of=getattr(args, "as_of", None),
+                screenshot=getattr(args, "screenshot", None),
+                tab=getattr(args, "tab", "overview"),
+                contract=getattr(args, "contract", None),
+            )
+        db = open_database(db_path)
+        try:
+            return _run(command, args, db, as_of)
+        finally:
+            db.close()
+    except ImportRefused as exc:
+        print(f"carbon-tracker: {exc}", file=sys.stderr)
+        return 1
+    except TrackerError as exc:
+        print(f"carbon-tracker: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `export ... | head`
+        return 0
+
+
+def _run(command: str, args: argparse.Namespace, db, as_of: dt.date) -> int:
+    if command == "demo":
+        changes = load_demo(db)
+        print(
+            f"Loaded the demo portfolio: {len(changes.contracts)} contracts "
+            f"({len(changes.inserted)} records). Prices and deliveries are illustrative."
+        )
+        return 0
+    if command == "import":
+        result = tracker_csv.import_file(db, args.kind, args.file)
+        print(
+            f"{args.file}: {result.added} {args.kind} row(s) added, "
+            f"{result.unchanged} already present."
+        )
+        return 0
+    if command == "export":
+        contract_id = resolve_reference(db, args.contract).id if args.contract else None
+        rows = tracker_csv.export_rows(db, args.kind, contract_id, as_of)
+        header = tracker_csv.header(args.kind)
+        if args.output:
+            count = csv_safe.write_file(args.output, header, rows, bom=args.bom)
+            print(f"Wrote {count} {args.kind} row(s) to {args.output}", file=sys.stderr)
+        else:
+            csv_safe.write_rows(sys.stdout, header, rows)
+        return 0
+    if command == "summary":
+        from tracker.cli.summary import summary_text
+
+        print(summary_text(db, as_of))
+        return 0
+    raise AssertionError(command)

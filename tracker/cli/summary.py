@@ -1,0 +1,43 @@
+"""`carbon-tracker summary`: the portfolio as a readable terminal table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlite_utils
+
+from tracker.cli.table import render
+from tracker.domain.quantities import format_cents, format_tonnes_grouped
+from tracker.services.summary import portfolio_summary, totals_by_currency
+
+HEADER = (
+    "Contract", "Supplier", "Method", "Contracted t", "Due to date t", "Delivered t",
+    "Verified t", "Retired t", "Available t", "Undelivered t", "Delivered", "Value delivered",
+)  # fmt: skip
+
+
+def _t(kg: int) -> str:
+    return format_tonnes_grouped(kg)
+
+
+def summary_text(db: sqlite_utils.Database, as_of: dt.date) -> str:
+    summaries = portfolio_summary(db, as_of)
+    if not summaries:
+        return f"Portfolio as of {as_of}: no contracts yet (try `carbon-tracker demo`)."
+    rows = [
+        [s.reference, s.supplier, s.method, _t(s.contracted_kg), _t(s.scheduled_to_date_kg),
+         _t(s.delivered_kg), _t(s.verified_kg), _t(s.retired_kg), _t(s.available_kg),
+         _t(s.undelivered_kg), f"{s.delivered_pct} %",
+         f"{format_cents(s.delivered_value_cents, grouped=True)} {s.currency}"]
+        for s in summaries
+    ]  # fmt: skip
+    for t in totals_by_currency(summaries):
+        rows.append(
+            [f"TOTAL {t.currency}", f"{t.contracts} contract(s)", "", _t(t.contracted_kg),
+             _t(t.scheduled_to_date_kg), _t(t.delivered_kg), _t(t.verified_kg),
+             _t(t.retired_kg), _t(t.available_kg), _t(t.undelivered_kg),
+             f"{t.delivered_pct} %",
+             f"{format_cents(t.delivered_value_cents, grouped=True)} {t.currency}"]
+        )  # fmt: skip
+    table = render(HEADER, rows, right=set(range(3, len(HEADER))))
+    return f"Portfolio as of {as_of} (tonnes of CO2e)\n\n{table}"

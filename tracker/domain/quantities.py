@@ -1,0 +1,107 @@
+"""Exact quantities: tonnes as integer kilograms, prices as integer 1/10,000 units.
+
+Nothing here uses floats.  Text is parsed with :class:`decimal.Decimal` and
+refused when it carries more precision than we store.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from tracker.domain.errors import ValidationError
+
+KG_PER_TONNE = 1000
+PRICE_SCALE = 10_000  # unit prices are stored in 1/10,000 of the currency unit
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+def _decimal(field: str, text: object) -> Decimal:
+    if isinstance(text, bool):
+        raise ValidationError(field, text, "is not a number")
+    if isinstance(text, int | Decimal):
+        return Decimal(text)
+    raw = str(text).strip() if text is not None else ""
+    if not raw:
+        raise ValidationError(field, text, "is required")
+    if not _PLAIN_NUMBER.match(raw):
+        raise ValidationError(
+            field, text, "is not a plain number (digits with an optional '.' decimal point)"
+        )
+    try:
+        return Decimal(raw)
+    except InvalidOperation as exc:  # pragma: no cover - the regex guards this
+        raise ValidationError(field, text, "is not a number") from exc
+
+
+def parse_tonnes(text: object, field: str = "tonnes") -> int:
+    """Parse tonnes (at most 3 decimals) into a positive number of kilograms."""
+    value = _decimal(field, text)
+    kg = value * KG_PER_TONNE
+    if kg != kg.to_integral_value():
+        raise ValidationError(field, text, "has more precision than 0.001 t (one kilogram)")
+    if kg <= 0:
+        raise ValidationError(field, text, "must be greater than zero")
+    return int(kg)
+
+
+def parse_price(text: object, field: str = "price_per_tonne") -> int:
+    """Parse a unit price (at most 4 decimals, not negative) into 1/10,000 units."""
+    value = _decimal(field, text)
+    scaled = value * PRICE_SCALE
+    if scaled != scaled.to_integral_value():
+        raise ValidationError(field, text, "has more than 4 decimal places")
+    if scaled < 0:
+        raise ValidationError(field, text, "must not be negative")
+    return int(scaled)
+
+
+def format_tonnes(kg: int) -> str:
+    """Kilograms as plain tonnes text with exactly three decimals: 1234567 -> '1234.567'."""
+    sign = "-" if kg < 0 else ""
+    whole, frac = divmod(abs(kg), KG_PER_TONNE)
+    return f"{sign}{whole}.{frac:03d}"
+
+
+def format_tonnes_short(kg: int) -> str:
+    """Tonnes without trailing zero decimals, for CSV files: 5000000 -> '5000'."""
+    text = format_tonnes(kg).rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def format_tonnes_grouped(kg: int) -> str:
+    """Tonnes for people: thousands separators and three decimals: '1,234.567'."""
+    sign = "-" if kg < 0 else ""
+    whole, frac = divmod(abs(kg), KG_PER_TONNE)
+    return f"{sign}{whole:,}.{frac:03d}"
+
+
+def format_price(price: int) -> str:
+    """1/10,000 units as text with 2 to 4 decimals: 6500000 -> '650.00'."""
+    whole, frac = divmod(price, PRICE_SCALE)
+    text = f"{whole}.{frac:04d}"
+    while text.endswith("0") and len(text.split(".")[1]) > 2:
+        text = text[:-1]
+    return text
+
+
+def value_cents(kg: int, price: int) -> int:
+    """Money value of ``kg`` at ``price`` per tonne, in cents, rounded half up."""
+    # kg/1000 tonnes * price/10000 units * 100 cents = kg*price/100000 cents
+    exact = Decimal(kg) * Decimal(price) / Decimal(100_000)
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def format_cents(cents: int, grouped: bool = False) -> str:
+    sign = "-" if cents < 0 else ""
+    whole, frac = divmod(abs(cents), 100)
+    body = f"{whole:,}" if grouped else str(whole)
+    return f"{sign}{body}.{frac:02d}"
+
+
+def percent_one_decimal(part: int, whole: int) -> str:
+    """``part / whole * 100`` to one decimal, rounded half up; '' when whole is 0."""
+    if whole == 0:
+        return ""
+    exact = Decimal(part) * 100 / Decimal(whole)
+    return str(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))

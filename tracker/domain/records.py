@@ -1,0 +1,240 @@
+"""The ledger's records and how raw input (CSV cells, form fields) becomes one.
+
+Each ``*_from_input`` function takes a mapping keyed by the tracker CSV column
+names, validates every field and returns a typed record, or raises a
+``ValidationError`` naming the first bad field.  Cross-record rules (does the
+contract exist, is the block free) belong to the services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tracker.domain.dates import parse_date, parse_whole, parse_year
+from tracker.domain.errors import ValidationError
+from tracker.domain.quantities import parse_price, parse_tonnes
+from tracker.domain.serials import SerialBlock, parse_serial_block
+from tracker.domain.vocab import (
+    KILOGRAM_SERIAL_REGISTRIES,
+    ContractStatus,
+    CreditType,
+    Method,
+    Purpose,
+    Registry,
+    VerificationStatus,
+    parse_choice,
+    parse_currency,
+)
+
+
+def _text(data: Mapping[str, object], field: str, required: bool = False, limit: int = 200) -> str:
+    value = str(data.get(field) or "").strip()
+    if required and not value:
+        raise ValidationError(field, None, "is required")
+    if len(value) > limit:
+        raise ValidationError(field, value[:40] + "…", f"is longer than {limit} characters")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Contract:
+    reference: str
+    buyer: str
+    supplier: str
+    project: str
+    method: Method
+    credit_type: CreditType
+    registry: Registry
+    tonnes_kg: int
+    price: int  # per tonne, in 1/10,000 currency units
+    currency: str
+    signed_on: dt.date | None
+    start_on: dt.date
+    end_on: dt.date
+    durability_years: int | None
+    status: ContractStatus
+    notes: str = ""
+    id: int | None = None
+
+
+def contract_from_input(data: Mapping[str, object]) -> Contract:
+    start_on = parse_date(data.get("start_on"), "start_on")
+    end_on = parse_date(data.get("end_on"), "end_on")
+    assert start_on is not None
+    assert end_on is not None
+    if end_on < start_on:
+        raise ValidationError("end_on", end_on.isoformat(), f"is before start_on {start_on}")
+    signed_on = parse_date(data.get("signed_on"), "signed_on", required=False)
+    if signed_on and signed_on > end_on:
+        raise ValidationError("signed_on", signed_on.isoformat(), f"is after end_on {end_on}")
+    return Contract(
+        reference=_text(data, "reference", required=True, limit=80),
+        buyer=_text(data, "buyer", required=True),
+        supplier=_text(data, "supplier", required=True),
+        project=_text(data, "project"),
+        method=parse_choice(Method, "method", data.get("method")),
+        credit_type=parse_choice(CreditType, "credit_type", data.get("credit_type")),
+        registry=parse_choice(Registry, "registry", data.get("registry")),
+        tonnes_kg=parse_tonnes(data.get("tonnes"), "tonnes"),
+        price=parse_price(data.get("price_per_tonne"), "price_per_tonne"),
+        currency=parse_currency(data.get("currency")),
+        signed_on=signed_on,
+        start_on=start_on,
+        end_on=end_on,
+        durability_years=parse_whole(data.get("durability_years"), "durability_years"),
+        status=parse_choice(ContractStatus, "status", data.get("status") or "draft"),
+        notes=_text(data, "notes", limit=4000),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Tranche:
+    contract_id: int
+    due_on: dt.date
+    tonnes_kg: int
+    vintage: int | None = None
+    price: int | None = None
+    id: int | None = None
+    derived: bool = False  # True for the even schedule of a contract without tranches
+
+
+def tranche_from_input(data: Mapping[str, object], contract_id: int) -> Tranche:
+    due_on = parse_date(data.get("due_on"), "due_on")
+    assert due_on
+    price_text = str(data.get("price_per_tonne") or "").strip()
+    return Tranche(
+        contract_id=contract_id,
+        due_on=due_on,
+        tonnes_kg=parse_tonnes(data.get("tonnes"), "tonnes"),
+        vintage=parse_year(data.get("vintage"), "vintage"),
+        price=parse_price(price_text, "price_per_tonne") if price_text else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    contract_id: int
+    delivered_on: dt.date
+    tonnes_kg: int
+    vintage: int | None
+    registry: Registry
+    block: SerialBlock
+    verification_status: VerificationStatus
+    verifier: str
+    verified_on: dt.date | None
+    reference: str
+    id: int | None = None
+
+
+def serial_count(registry: Registry, tonnes_kg: int) -> int | None:
+    """How many serial numbers ``tonnes_kg`` takes in ``registry`` (None if not whole)."""
+    if registry in KILOGRAM_SERIAL_REGISTRIES:
+        return tonnes_kg
+    whole, rest = divmod(tonnes_kg, 1000)
+    return None if rest else whole
+
+
+def check_block_matches_tonnes(
+    registry: Registry, block: SerialBlock, tonnes_kg: int, tonnes_text: object
+) -> None:
+    count = serial_count(registry, tonnes_kg)
+    if count is None:
+        raise ValidationError(
+            "tonnes", tonnes_text, f"must be whole tonnes: {registry.value} serials count tonnes"
+        )
+    if block.size != count:
+        unit = "kg" if registry in KILOGRAM_SERIAL_REGISTRIES else "t"
+        raise ValidationError(
+            "serial_block",
+            block.text,
+            f"holds {block.size} serials ({block.size} {unit}) but tonnes is {tonnes_text}",
+        )
+
+
+def delivery_from_input(
+    data: Mapping[str, object], contract_id: int, default_registry: Registry
+) -> Delivery:
+    delivered_on = parse_date(data.get("delivered_on"), "delivered_on")
+    assert delivered_on
+    tonnes_kg = parse_tonnes(data.get("tonnes"), "tonnes")
+    registry_text = str(data.get("registry") or "").strip()
+    registry = (
+        parse_choice(Registry, "registry", registry_text) if registry_text else default_registry
+    )
+    block = parse_serial_block(data.get("serial_block"))
+    check_block_matches_tonnes(registry, block, tonnes_kg, data.get("tonnes"))
+    status = parse_choice(
+        VerificationStatus, "verification_status", data.get("verification_status") or "pending"
+    )
+    verified_on = parse_date(data.get("verified_on"), "verified_on", required=False)
+    if verified_on and status is VerificationStatus.PENDING:
+        raise ValidationError(
+            "verified_on", verified_on.isoformat(), "is set but verification_status is pending"
+        )
+    return Delivery(
+        contract_id=contract_id,
+        delivered_on=delivered_on,
+        tonnes_kg=tonnes_kg,
+        vintage=parse_year(data.get("vintage"), "vintage"),
+        registry=registry,
+        block=block,
+        verification_status=status,
+        verifier=_text(data, "verifier"),
+        verified_on=verified_on,
+        reference=_text(data, "reference", limit=120),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RetirementRequest:
+    """What a user asks to retire; the service turns it into one or more Retirements."""
+
+    contract_id: int
+    retired_on: dt.date
+    tonnes_kg: int
+    block: SerialBlock | None
+    beneficiary: str
+    purpose: Purpose
+    claim_start: dt.date | None
+    claim_end: dt.date | None
+    registry_reference: str
+
+
+@dataclass(frozen=True, slots=True)
+class Retirement:
+    contract_id: int
+    delivery_id: int
+    retired_on: dt.date
+    tonnes_kg: int
+    block: SerialBlock
+    beneficiary: str
+    purpose: Purpose
+    claim_start: dt.date | None
+    claim_end: dt.date | None
+    registry_reference: str
+    id: int | None = None
+
+
+def retirement_from_input(data: Mapping[str, object], contract_id: int) -> RetirementRequest:
+    retired_on = parse_date(data.get("retired_on"), "retired_on")
+    assert retired_on
+    claim_start = parse_date(data.get("claim_start"), "claim_start", required=False)
+    claim_end = parse_date(data.get("claim_end"), "claim_end", required=False)
+    if claim_start and claim_end and claim_end < claim_start:
+        raise ValidationError(
+            "claim_end", claim_end.isoformat(), f"is before claim_start {claim_start}"
+        )
+    block_text = str(data.get("serial_block") or "").strip()
+    return RetirementRequest(
+        contract_id=contract_id,
+        retired_on=retired_on,
+        tonnes_kg=parse_tonnes(data.get("tonnes"), "tonnes"),
+        block=parse_serial_block(block_text) if block_text else None,
+        beneficiary=_text(data, "beneficiary"),
+        purpose=parse_choice(Purpose, "purpose", data.get("purpose") or "corporate-target"),
+        claim_start=claim_start,
+        claim_end=claim_end,
+        registry_reference=_text(data, "registry_reference", limit=120),
+    )

@@ -1,0 +1,110 @@
+"""Registry serial blocks: a prefix plus an inclusive integer range.
+
+Formats (shared/reference/domain.md §4):
+
+* ACR / CAR / ART: ``ACR-FR-1129-2025-2917-30932 to 35143``
+* Gold Standard:   ``GS1-1-KE-GS11603-16-2025-30256-110-5463`` (last two fields)
+* Verra:           ``19385-941467007-941467431-VCS-VCU-…-1`` (fields 2 and 3)
+* Isometric:       ``ISO-1-BSTORE-GBR-F5X7-2024-78177-81177`` (last two fields)
+* Puro:            ``PURO_PR_CORC100+_FI_577166_2020_<issuance>_1-100``
+
+A block keeps a ``template`` with ``{start}``/``{end}`` placeholders so a
+sub-block (what a retirement draws) is written in the registry's own format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.domain.errors import ValidationError
+
+
+@dataclass(frozen=True, slots=True)
+class SerialBlock:
+    prefix: str
+    start: int
+    end: int
+    template: str
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start + 1
+
+    @property
+    def text(self) -> str:
+        return self.render(self.start, self.end)
+
+    def render(self, start: int, end: int) -> str:
+        return self.template.replace("{start}", str(start)).replace("{end}", str(end))
+
+    def sub_block(self, start: int, end: int) -> SerialBlock:
+        if not (self.start <= start <= end <= self.end):
+            raise ValueError(f"{start}-{end} is outside {self.start}-{self.end}")
+        return SerialBlock(self.prefix, start, end, self.template)
+
+    def contains(self, other: SerialBlock) -> bool:
+        return self.prefix == other.prefix and self.start <= other.start <= other.end <= self.end
+
+    def overlaps(self, other: SerialBlock) -> bool:
+        return self.prefix == other.prefix and self.start <= other.end and other.start <= self.end
+
+
+_TO_RANGE = re.compile(r"^(?P<prefix>.+?)-(?P<start>\d+)\s+to\s+(?P<end>\d+)$", re.IGNORECASE)
+_VERRA = re.compile(r"^(?P<batch>\d+)-(?P<start>\d+)-(?P<end>\d+)-(?P<rest>[A-Z].*)$")
+_PURO = re.compile(r"^(?P<prefix>PURO_.+)_(?P<start>\d+)-(?P<end>\d+)$", re.IGNORECASE)
+_DASHED = re.compile(r"^(?P<prefix>[A-Za-z][\w+.]*(?:-[\w+.]+)*?)-(?P<start>\d+)-(?P<end>\d+)$")
+
+
+def parse_serial_block(text: object, field: str = "serial_block") -> SerialBlock:
+    """Parse a registry serial block, or raise a ValidationError naming ``field``."""
+    raw = " ".join(str(text or "").split())
+    if not raw:
+        raise ValidationError(field, text, "is required")
+    block = _match(raw)
+    if block is None:
+        raise ValidationError(
+            field,
+            text,
+            "is not a serial block this tracker can read (expected e.g. "
+            "'ACR-US-1185-2025-3078-1 to 5000', 'GS1-1-KE-GS11603-16-2025-30256-110-5463', "
+            "a Verra, Isometric or Puro serial number)",
+        )
+    if block.start <= 0:
+        raise ValidationError(field, text, "must start at serial 1 or above")
+    if block.end < block.start:
+        raise ValidationError(field, text, f"ends ({block.end}) before it starts ({block.start})")
+    return block
+
+
+def _match(raw: str) -> SerialBlock | None:
+    if m := _TO_RANGE.match(raw):
+        prefix = m["prefix"]
+        return SerialBlock(prefix, int(m["start"]), int(m["end"]), f"{prefix}-{{start}} to {{end}}")
+    if m := _PURO.match(raw):
+        prefix = m["prefix"]
+        return SerialBlock(prefix, int(m["start"]), int(m["end"]), f"{prefix}_{{start}}-{{end}}")
+    if m := _VERRA.match(raw):
+        rest = m["rest"]
+        return SerialBlock(
+            rest, int(m["start"]), int(m["end"]), f"{m['batch']}-{{start}}-{{end}}-{rest}"
+        )
+    if m := _DASHED.match(raw):
+        prefix = m["prefix"]
+        return SerialBlock(prefix, int(m["start"]), int(m["end"]), f"{prefix}-{{start}}-{{end}}")
+    return None
+
+
+def free_ranges(block: SerialBlock, used: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``block`` not covered by the inclusive ``used`` ranges, in order."""
+    free: list[tuple[int, int]] = []
+    cursor = block.start
+    for start, end in sorted(used):
+        if start > cursor:
+            free.append((cursor, min(start - 1, block.end)))
+        cursor = max(cursor, end + 1)
+        if cursor > block.end:
+            break
+    if cursor <= block.end:
+        free.append((cursor, block.end))
+    return free

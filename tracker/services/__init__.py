@@ -1,0 +1,1 @@
+"""Use cases.  Each write runs in one transaction and returns a ChangeSet."""

@@ -1,0 +1,137 @@
+"""Contracts: add, edit, delete (with everything that depends on them)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+import sqlite_utils
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.quantities import format_tonnes
+from tracker.domain.records import Contract, contract_from_input
+from tracker.store import queries
+from tracker.store.rows import contract_row
+from tracker.store.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class Dependents:
+    tranches: int
+    deliveries: int
+    retirements: int
+
+    def describe(self) -> str:
+        parts = [
+            f"{n} {word}{'s' if n != 1 else ''}"
+            for n, word in (
+                (self.tranches, "tranche"),
+                (self.deliveries, "delivery"),
+                (self.retirements, "retirement"),
+            )
+            if n
+        ]
+        return ", ".join(parts).replace("deliverys", "deliveries") or "nothing"
+
+
+def resolve_reference(
+    db: sqlite_utils.Database, reference: object, field: str = "contract"
+) -> Contract:
+    text = str(reference or "").strip()
+    if not text:
+        raise ValidationError(field, reference, "is required (a contract reference)")
+    found = queries.contract_by_reference(db, text)
+    if found is None:
+        raise ValidationError(field, text, "is not a known contract reference")
+    return found
+
+
+def _check_reference_free(db: sqlite_utils.Database, reference: str, own_id: int | None) -> None:
+    existing = queries.contract_by_reference(db, reference)
+    if existing is not None and existing.id != own_id:
+        raise ValidationError("reference", reference, "is already used by another contract")
+
+
+def _check_against_schedule(db: sqlite_utils.Database, contract: Contract) -> None:
+    assert contract.id is not None
+    tranches = queries.tranches(db, contract.id)
+    total = sum(t.tonnes_kg for t in tranches)
+    if total > contract.tonnes_kg:
+        raise ValidationError(
+            "tonnes",
+            format_tonnes(contract.tonnes_kg),
+            f"is less than the {format_tonnes(total)} t already scheduled in its tranches",
+        )
+    for t in tranches:
+        if not contract.start_on <= t.due_on <= contract.end_on:
+            field = "start_on" if t.due_on < contract.start_on else "end_on"
+            value = contract.start_on if field == "start_on" else contract.end_on
+            raise ValidationError(
+                field, value.isoformat(), f"would leave the tranche due {t.due_on} outside the term"
+            )
+
+
+def add_contract(
+    db: sqlite_utils.Database, data: Mapping[str, object]
+) -> tuple[Contract, ChangeSet]:
+    contract = contract_from_input(data)
+    with UnitOfWork(db) as uow:
+        _check_reference_free(db, contract.reference, None)
+        contract_id = uow.insert("contracts", contract_row(contract))
+    return replace(contract, id=contract_id), uow.changes
+
+
+def update_contract(
+    db: sqlite_utils.Database, contract_id: int, data: Mapping[str, object]
+) -> tuple[Contract, ChangeSet]:
+    contract = replace(contract_from_input(data), id=contract_id)
+    with UnitOfWork(db) as uow:
+        queries.contract(db, contract_id)
+        _check_reference_free(db, contract.reference, contract_id)
+        _check_against_schedule(db, contract)
+        uow.update("contracts", contract_id, contract_row(contract))
+    return contract, uow.changes
+
+
+def dependents(db: sqlite_utils.Database, contract_id: int) -> Dependents:
+    counts = [
+        db.execute(f"select count(*) from {table} where contract_id = ?", [contract_id]).fetchone()[
+            0
+        ]
+        for table in ("tranches", "deliveries", "retirements")
+    ]
+    return Dependents(*counts)
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """Rows taken out by a delete, in the order to put them back."""
+
+    rows: tuple[tuple[str, dict], ...]
+
+
+def delete_contract(db: sqlite_utils.Database, contract_id: int) -> tuple[Removed, ChangeSet]:
+    """Delete a contract with its tranches, deliveries and retirements."""
+    removed: list[tuple[str, dict]] = []
+    with UnitOfWork(db) as uow:
+        if queries.contract_references(db).get(contract_id) is None:
+            raise NotFoundError(f"contract {contract_id} does not exist")
+        for table in ("retirements", "deliveries", "tranches"):
+            ids = [
+                r[0]
+                for r in db.execute(
+                    f"select id from {table} where contract_id = ? order by id", [contract_id]
+                ).fetchall()
+            ]
+            removed.extend((table, uow.delete(table, i)) for i in ids)
+        removed.append(("contracts", uow.delete("contracts", contract_id)))
+    return Removed(tuple(reversed(removed))), uow.changes
+
+
+def restore(db: sqlite_utils.Database, removed: Removed) -> ChangeSet:
+    """Put back rows taken out by a delete, with their original ids (for undo)."""
+    with UnitOfWork(db) as uow:
+        for table, row in removed.rows:
+            uow.insert(table, row)
+    return uow.changes

@@ -1,0 +1,86 @@
+"""CSV writing that is safe to open in a spreadsheet, and atomic on disk.
+
+Text cells that a spreadsheet would run as a formula (OWASP CSV injection:
+leading ``=``, ``+``, ``-``, ``@``, tab, carriage return or NUL) get a leading
+apostrophe.  Numbers are passed as ``int``/``Decimal``-like text through
+``Number`` so a real negative number stays a number.  Reading the tracker's
+own files reverses the apostrophe, so an export re-imports to the same data.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+DANGEROUS_LEADS = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+
+class Number(str):
+    """A cell that is a number: written verbatim, never neutralised."""
+
+    __slots__ = ()
+
+
+def neutralise(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, Number | int):
+        return str(cell)
+    text = str(cell)
+    if text.startswith(DANGEROUS_LEADS):
+        return "'" + text
+    return text
+
+
+def restore(cell: str) -> str:
+    """Undo :func:`neutralise` for a text cell read back from our own file."""
+    if cell.startswith("'") and cell[1:].startswith(DANGEROUS_LEADS):
+        return cell[1:]
+    return cell
+
+
+def write_rows(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    count = 0
+    for row in rows:
+        writer.writerow([neutralise(c) for c in row])
+        count += 1
+    return count
+
+
+def write_file(
+    path: Path | str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    bom: bool = False,
+) -> int:
+    """Write to a temporary file beside ``path`` and rename it into place.
+
+    A failure part-way leaves any existing file untouched and no partial file.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
+            count = write_rows(out, header, rows)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def to_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    write_rows(buffer, header, rows)
+    return buffer.getvalue()

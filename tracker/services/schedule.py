@@ -1,0 +1,70 @@
+"""Delivery schedule: tranches per contract."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+import sqlite_utils
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.errors import ValidationError
+from tracker.domain.quantities import format_tonnes
+from tracker.domain.records import Contract, Tranche, tranche_from_input
+from tracker.domain.schedule import effective_schedule
+from tracker.services.contracts import Removed
+from tracker.store import queries
+from tracker.store.rows import tranche_row
+from tracker.store.unit_of_work import UnitOfWork
+
+
+def _validate(db: sqlite_utils.Database, contract: Contract, tranche: Tranche) -> None:
+    if not contract.start_on <= tranche.due_on <= contract.end_on:
+        raise ValidationError(
+            "due_on",
+            tranche.due_on.isoformat(),
+            f"is outside the contract term {contract.start_on} to {contract.end_on}",
+        )
+    others = sum(t.tonnes_kg for t in queries.tranches(db, contract.id) if t.id != tranche.id)
+    if others + tranche.tonnes_kg > contract.tonnes_kg:
+        room = contract.tonnes_kg - others
+        raise ValidationError(
+            "tonnes",
+            format_tonnes(tranche.tonnes_kg),
+            f"would schedule more than the contract's {format_tonnes(contract.tonnes_kg)} t "
+            f"(only {format_tonnes(room)} t left unscheduled)",
+        )
+
+
+def add_tranche(
+    db: sqlite_utils.Database, contract_id: int, data: Mapping[str, object]
+) -> tuple[Tranche, ChangeSet]:
+    contract = queries.contract(db, contract_id)
+    tranche = tranche_from_input(data, contract_id)
+    with UnitOfWork(db) as uow:
+        _validate(db, contract, tranche)
+        tranche_id = uow.insert("tranches", tranche_row(tranche))
+    return replace(tranche, id=tranche_id), uow.changes
+
+
+def update_tranche(
+    db: sqlite_utils.Database, tranche_id: int, data: Mapping[str, object]
+) -> tuple[Tranche, ChangeSet]:
+    current = queries.tranche(db, tranche_id)
+    contract = queries.contract(db, current.contract_id)
+    tranche = replace(tranche_from_input(data, contract.id or 0), id=tranche_id)
+    with UnitOfWork(db) as uow:
+        _validate(db, contract, tranche)
+        uow.update("tranches", tranche_id, tranche_row(tranche))
+    return tranche, uow.changes
+
+
+def delete_tranche(db: sqlite_utils.Database, tranche_id: int) -> tuple[Removed, ChangeSet]:
+    with UnitOfWork(db) as uow:
+        row = uow.delete("tranches", tranche_id)
+    return Removed((("tranches", row),)), uow.changes
+
+
+def schedule_for(db: sqlite_utils.Database, contract_id: int) -> list[Tranche]:
+    """The contract's tranches, or its even schedule when it has none (``derived``)."""
+    return effective_schedule(queries.contract(db, contract_id), queries.tranches(db, contract_id))

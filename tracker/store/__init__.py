@@ -1,0 +1,1 @@
+"""SQLite store through sqlite-utils: connection policy, migrations, row mapping."""

@@ -1,0 +1,105 @@
+"""Versioned schema migrations (sqlite-utils ``Migrations``).
+
+The schema is written out in SQL, never inferred from data.  Tables are
+STRICT so a REAL can never slip into an integer quantity column.  Append new
+migrations at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+migrations = Migrations("tracker")
+
+_V1 = """
+CREATE TABLE contracts (
+    id INTEGER PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE CHECK (length(reference) > 0),
+    buyer TEXT NOT NULL,
+    supplier TEXT NOT NULL,
+    project TEXT NOT NULL DEFAULT '',
+    method TEXT NOT NULL,
+    credit_type TEXT NOT NULL CHECK (credit_type IN ('removal', 'avoidance')),
+    registry TEXT NOT NULL,
+    tonnes_kg INTEGER NOT NULL CHECK (tonnes_kg > 0),
+    price INTEGER NOT NULL CHECK (price >= 0),
+    currency TEXT NOT NULL CHECK (length(currency) = 3),
+    signed_on TEXT,
+    start_on TEXT NOT NULL,
+    end_on TEXT NOT NULL,
+    durability_years INTEGER,
+    status TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    CHECK (end_on >= start_on)
+) STRICT;
+
+CREATE TABLE tranches (
+    id INTEGER PRIMARY KEY,
+    contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE RESTRICT,
+    due_on TEXT NOT NULL,
+    tonnes_kg INTEGER NOT NULL CHECK (tonnes_kg > 0),
+    vintage INTEGER,
+    price INTEGER CHECK (price IS NULL OR price >= 0)
+) STRICT;
+CREATE INDEX tranches_contract ON tranches(contract_id, due_on);
+
+CREATE TABLE deliveries (
+    id INTEGER PRIMARY KEY,
+    contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE RESTRICT,
+    delivered_on TEXT NOT NULL,
+    tonnes_kg INTEGER NOT NULL CHECK (tonnes_kg > 0),
+    vintage INTEGER,
+    registry TEXT NOT NULL,
+    serial_block TEXT NOT NULL,
+    serial_prefix TEXT NOT NULL,
+    serial_start INTEGER NOT NULL,
+    serial_end INTEGER NOT NULL,
+    serial_template TEXT NOT NULL,
+    verification_status TEXT NOT NULL
+        CHECK (verification_status IN ('pending', 'verified', 'failed')),
+    verifier TEXT NOT NULL DEFAULT '',
+    verified_on TEXT,
+    reference TEXT NOT NULL DEFAULT '',
+    CHECK (serial_end >= serial_start)
+) STRICT;
+CREATE INDEX deliveries_contract ON deliveries(contract_id, delivered_on);
+CREATE INDEX deliveries_serials ON deliveries(registry, serial_prefix, serial_start);
+
+CREATE TABLE retirements (
+    id INTEGER PRIMARY KEY,
+    contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE RESTRICT,
+    delivery_id INTEGER NOT NULL REFERENCES deliveries(id) ON DELETE RESTRICT,
+    retired_on TEXT NOT NULL,
+    tonnes_kg INTEGER NOT NULL CHECK (tonnes_kg > 0),
+    serial_block TEXT NOT NULL,
+    serial_prefix TEXT NOT NULL,
+    serial_start INTEGER NOT NULL,
+    serial_end INTEGER NOT NULL,
+    beneficiary TEXT NOT NULL DEFAULT '',
+    purpose TEXT NOT NULL,
+    claim_start TEXT,
+    claim_end TEXT,
+    registry_reference TEXT NOT NULL DEFAULT '',
+    CHECK (serial_end >= serial_start)
+) STRICT;
+CREATE INDEX retirements_contract ON retirements(contract_id, retired_on);
+CREATE INDEX retirements_delivery ON retirements(delivery_id, serial_start);
+"""
+
+
+@migrations()
+def m001_ledger(db: sqlite_utils.Database) -> None:
+    """Contracts, tranches, deliveries and retirements with integer quantities."""
+    for statement in _V1.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
+LATEST_VERSION = len(KNOWN_MIGRATIONS)
+
+
+def unknown_applied(db: sqlite_utils.Database) -> list[str]:
+    """Names of applied migrations this build does not know (a newer tracker wrote them)."""
+    return [m.name for m in migrations.applied(db) if m.name not in KNOWN_MIGRATIONS]

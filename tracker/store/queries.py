@@ -1,0 +1,139 @@
+"""Read-side queries returning domain records.  All SQL is parameterised."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import sqlite_utils
+
+from tracker.domain.errors import NotFoundError
+from tracker.domain.records import Contract, Delivery, Retirement, Tranche
+from tracker.store.rows import (
+    contract_from_row,
+    delivery_from_row,
+    retirement_from_row,
+    tranche_from_row,
+)
+
+
+def rows(db: sqlite_utils.Database, sql: str, params: list[Any] | None = None) -> Iterator[dict]:
+    cursor = db.execute(sql, params or [])
+    names = [c[0] for c in cursor.description]
+    for found in cursor:
+        yield dict(zip(names, found, strict=True))
+
+
+def contract(db: sqlite_utils.Database, contract_id: int) -> Contract:
+    for row in rows(db, "select * from contracts where id = ?", [contract_id]):
+        return contract_from_row(row)
+    raise NotFoundError(f"contract {contract_id} does not exist")
+
+
+def contract_by_reference(db: sqlite_utils.Database, reference: str) -> Contract | None:
+    for row in rows(db, "select * from contracts where reference = ?", [reference.strip()]):
+        return contract_from_row(row)
+    return None
+
+
+def contracts(db: sqlite_utils.Database) -> list[Contract]:
+    return [contract_from_row(r) for r in rows(db, "select * from contracts order by reference")]
+
+
+def contract_references(db: sqlite_utils.Database) -> dict[int, str]:
+    return dict(db.execute("select id, reference from contracts").fetchall())
+
+
+def tranches(db: sqlite_utils.Database, contract_id: int | None = None) -> list[Tranche]:
+    where, params = ("where contract_id = ?", [contract_id]) if contract_id else ("", [])
+    sql = f"select * from tranches {where} order by contract_id, due_on, id"
+    return [tranche_from_row(r) for r in rows(db, sql, params)]
+
+
+def tranche(db: sqlite_utils.Database, tranche_id: int) -> Tranche:
+    for row in rows(db, "select * from tranches where id = ?", [tranche_id]):
+        return tranche_from_row(row)
+    raise NotFoundError(f"tranche {tranche_id} does not exist")
+
+
+def deliveries(db: sqlite_utils.Database, contract_id: int | None = None) -> list[Delivery]:
+    where, params = ("where contract_id = ?", [contract_id]) if contract_id else ("", [])
+    sql = f"select * from deliveries {where} order by contract_id, delivered_on, id"
+    return [delivery_from_row(r) for r in rows(db, sql, params)]
+
+
+def delivery(db: sqlite_utils.Database, delivery_id: int) -> Delivery:
+    for row in rows(db, "select * from deliveries where id = ?", [delivery_id]):
+        return delivery_from_row(row)
+    raise NotFoundError(f"delivery {delivery_id} does not exist")
+
+
+_RETIREMENT_SQL = """
+select r.*, d.serial_template as template from retirements r
+join deliveries d on d.id = r.delivery_id
+"""
+
+
+def retirements(
+    db: sqlite_utils.Database, contract_id: int | None = None, delivery_id: int | None = None
+) -> list[Retirement]:
+    clauses, params = [], []
+    if contract_id:
+        clauses.append("r.contract_id = ?")
+        params.append(contract_id)
+    if delivery_id:
+        clauses.append("r.delivery_id = ?")
+        params.append(delivery_id)
+    where = f"where {' and '.join(clauses)}" if clauses else ""
+    sql = f"{_RETIREMENT_SQL} {where} order by r.contract_id, r.retired_on, r.id"
+    return [retirement_from_row(r, r["template"]) for r in rows(db, sql, params)]
+
+
+def retirement(db: sqlite_utils.Database, retirement_id: int) -> Retirement:
+    for row in rows(db, f"{_RETIREMENT_SQL} where r.id = ?", [retirement_id]):
+        return retirement_from_row(row, row["template"])
+    raise NotFoundError(f"retirement {retirement_id} does not exist")
+
+
+def retired_ranges(db: sqlite_utils.Database, delivery_id: int) -> list[tuple[int, int, int]]:
+    """(retirement id, serial start, serial end) drawn from one delivery."""
+    return db.execute(
+        "select id, serial_start, serial_end from retirements where delivery_id = ? "
+        "order by serial_start",
+        [delivery_id],
+    ).fetchall()
+
+
+def retired_kg(db: sqlite_utils.Database, delivery_id: int) -> int:
+    return db.execute(
+        "select coalesce(sum(tonnes_kg), 0) from retirements where delivery_id = ?", [delivery_id]
+    ).fetchone()[0]
+
+
+def overlapping_deliveries(
+    db: sqlite_utils.Database, registry: str, prefix: str, start: int, end: int
+) -> list[dict[str, Any]]:
+    return list(
+        rows(
+            db,
+            "select d.id, d.serial_block, c.reference from deliveries d "
+            "join contracts c on c.id = d.contract_id "
+            "where d.registry = ? and d.serial_prefix = ? and d.serial_start <= ? "
+            "and d.serial_end >= ? order by d.id",
+            [registry, prefix, end, start],
+        )
+    )
+
+
+def deliveries_containing(
+    db: sqlite_utils.Database, prefix: str, start: int, end: int
+) -> list[dict[str, Any]]:
+    return list(
+        rows(
+            db,
+            "select d.*, c.reference from deliveries d join contracts c on c.id = d.contract_id "
+            "where d.serial_prefix = ? and d.serial_start <= ? and d.serial_end >= ? "
+            "order by d.id",
+            [prefix, start, end],
+        )
+    )

@@ -1,0 +1,1 @@
+"""Qt user interface.  Everything below this package is Qt-free."""
