@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tracker import __version__
+from tracker.cli import kinds
 from tracker.domain.errors import ImportRefused, TrackerError
-from tracker.services import csv_safe, tracker_csv
+from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
 from tracker.services.demo import load_demo
 from tracker.store.database import DB_ENV_VAR, default_db_path, open_database
@@ -84,11 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser(
         "import", parents=[common], help="import a tracker CSV file (all rows or none)"
     )
-    imp.add_argument("kind", choices=tracker_csv.IMPORT_KINDS)
+    imp.add_argument("kind", choices=sorted(kinds.IMPORTS))
     imp.add_argument("file", type=Path)
 
     exp = sub.add_parser("export", parents=[common], help="export CSV to a file or stdout")
-    exp.add_argument("kind", choices=tracker_csv.EXPORT_KINDS)
+    exp.add_argument("kind", choices=sorted(kinds.EXPORTS))
     exp.add_argument(
         "-o",
         "--output",

@@ -1,0 +1,54 @@
+"""What `export KIND` and `import KIND` can do.  Features register their kinds here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from tracker.services import tracker_csv
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    as_of: dt.date
+    contract_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportKind:
+    header: Sequence[str]
+    rows: Callable[[sqlite_utils.Database, ExportOptions], Iterable[Sequence[object]]]
+
+
+# An importer returns the one-line report printed on success.
+Importer = Callable[[sqlite_utils.Database, Path], str]
+
+EXPORTS: dict[str, ExportKind] = {}
+IMPORTS: dict[str, Importer] = {}
+
+
+def _tracker_export(kind: str) -> ExportKind:
+    return ExportKind(
+        header=tracker_csv.header(kind),
+        rows=lambda db, o: tracker_csv.export_rows(db, kind, o.contract_id, o.as_of),
+    )
+
+
+def _tracker_import(kind: str) -> Importer:
+    def run(db: sqlite_utils.Database, path: Path) -> str:
+        result = tracker_csv.import_file(db, kind, path)
+        return f"{path}: {result.added} {kind} row(s) added, {result.unchanged} already present."
+
+    return run
+
+
+for _kind in tracker_csv.EXPORT_KINDS:
+    EXPORTS[_kind] = _tracker_export(_kind)
+for _kind in tracker_csv.IMPORT_KINDS:
+    IMPORTS[_kind] = _tracker_import(_kind)
