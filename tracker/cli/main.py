@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import sqlite_utils
+
 from tracker import __version__
 from tracker.cli import kinds
 from tracker.domain.errors import ImportRefused, TrackerError
@@ -136,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _run(command: str, args: argparse.Namespace, db, as_of: dt.date) -> int:
+def _run(command: str, args: argparse.Namespace, db: sqlite_utils.Database, as_of: dt.date) -> int:
     if command == "demo":
         changes = load_demo(db)
         print(
@@ -145,16 +147,13 @@ def _run(command: str, args: argparse.Namespace, db, as_of: dt.date) -> int:
         )
         return 0
     if command == "import":
-        result = tracker_csv.import_file(db, args.kind, args.file)
-        print(
-            f"{args.file}: {result.added} {args.kind} row(s) added, "
-            f"{result.unchanged} already present."
-        )
+        print(kinds.IMPORTS[args.kind](db, args.file))
         return 0
     if command == "export":
         contract_id = resolve_reference(db, args.contract).id if args.contract else None
-        rows = tracker_csv.export_rows(db, args.kind, contract_id, as_of)
-        header = tracker_csv.header(args.kind)
+        kind = kinds.EXPORTS[args.kind]
+        rows = kind.rows(db, kinds.ExportOptions(as_of=as_of, contract_id=contract_id))
+        header = kind.header
         if args.output:
             count = csv_safe.write_file(args.output, header, rows, bom=args.bom)
             print(f"Wrote {count} {args.kind} row(s) to {args.output}", file=sys.stderr)
