@@ -3,43 +3,87 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from tracker.services.contracts import resolve_reference
 from tracker.services.demo import load_demo
-from tracker.store.database import open_database
+from tracker.store.database import DB_ENV_VAR, default_db_path, open_database
+
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def choose_ledger(explicit: Path | None) -> Path:
+    """--db, else $TRACKER_DB, else the last file the window had open, else the default."""
+    if explicit is not None:
+        return explicit
+    if os.environ.get(DB_ENV_VAR, "").strip():
+        return default_db_path()
+    from tracker.ui import settings
+
+    last = settings.last_file()
+    if last is not None and last.is_file():
+        return last
+    return default_db_path()
 
 
 def run_gui(
-    db_path: Path,
+    db_path: Path | None,
     *,
     as_of: dt.date | None = None,
     screenshot: Path | None = None,
     tab: str = "overview",
     contract: str | None = None,
 ) -> int:
-    """Open the window on ``db_path``; a new ledger file starts with the demo portfolio."""
-    from tracker.ui.main_window import MainWindow
-
-    first_run = not Path(db_path).exists()
-    db = open_database(db_path)
-    if first_run:
-        load_demo(db)
+    """Open the window on the ledger; a new ledger file starts with the demo portfolio."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Carbon Tracker")
     app.setOrganizationName("carbon-tracker")
-    window = MainWindow(db, Path(db_path), as_of or dt.date.today())
-    window.resize(1280, 800)
+
+    from tracker.ui import settings
+    from tracker.ui.errors import install_excepthook
+    from tracker.ui.ledger_store import LedgerStore
+    from tracker.ui.main_window import MainWindow
+
+    path = choose_ledger(db_path)
+    first_run = not path.exists()
+    db = open_database(path)
+    if first_run:
+        load_demo(db)
+    store = LedgerStore(db, path, as_of)
+    window = MainWindow(store)
+    if contract:
+        window.select_contract(resolve_reference(store.db, contract, "--contract").id)
+    window.show_tab(tab)
     if screenshot is not None:
-        window.show()
-        app.processEvents()
-        window.grab().save(str(screenshot))
-        window.close()
-        db.close()
-        return 0
+        return _screenshot(app, window, screenshot)
+    previous_hook = install_excepthook(lambda: QApplication.activeWindow() or window)
+    settings.remember_file(path)
+    if not window.restore_geometry():
+        window.resize(*SCREENSHOT_SIZE)
     window.show()
-    code = app.exec()
-    db.close()
-    return code
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        store.db.close()
+
+
+def _screenshot(app: QApplication, window: object, target: Path) -> int:
+    from tracker.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    for panel in (window.schedule, window.deliveries, window.retirements):
+        panel.fit_columns()
+    app.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    saved = window.grab().save(str(target))
+    window.close()
+    window.store.db.close()
+    return 0 if saved else 1

@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tracker.app import run_gui  # Qt is imported only for the window
 
             return run_gui(
-                db_path,
+                getattr(args, "db", None),
                 as_of=getattr(args, "as_of", None),
                 screenshot=getattr(args, "screenshot", None),
                 tab=getattr(args, "tab", "overview"),

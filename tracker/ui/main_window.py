@@ -1,68 +1,243 @@
-"""The main window (the desktop issue fills it out)."""
+"""The main window: portfolio list on the left, Overview / Schedule / Deliveries /
+Retirements / Flags / History tabs on the right, menus, undo/redo and status bar."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
-import sqlite_utils
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
+    QSplitter,
+    QTabWidget,
     QWidget,
 )
 
-from tracker.domain.quantities import format_cents, format_tonnes_grouped
-from tracker.services.summary import portfolio_summary
+from tracker.domain.changes import ChangeSet
+from tracker.ui import settings
+from tracker.ui.files import FileController
+from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.models.ledger_tables import (
+    ContractsModel,
+    DeliveriesModel,
+    RetirementsModel,
+    ScheduleModel,
+)
+from tracker.ui.overview import OverviewPanel
+from tracker.ui.record_actions import RecordActions
+from tracker.ui.tables import PortfolioPanel, RecordTablePanel
+
+TAB_NAMES = ("overview", "schedule", "deliveries", "retirements", "flags", "history")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: sqlite_utils.Database, path: Path, as_of: dt.date) -> None:
-        super().__init__()
-        self.db = db
-        self.path = path
-        self.as_of = as_of
-        self.setWindowTitle(self.tr("{file} — Carbon Tracker").format(file=path.name))
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.addWidget(QLabel(self.tr("Portfolio as of {date}").format(date=as_of)))
-        self.table = QTableWidget(central)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.statusBar().showMessage(str(path))
-        self.refresh()
+    def __init__(self, store: LedgerStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.chart: QWidget | None = None
+        self.contract_id: int | None = None
+        self.files = FileController(store, self)
 
-    def refresh(self) -> None:
-        headers = [
-            self.tr("Contract"),
-            self.tr("Supplier"),
-            self.tr("Contracted (t)"),
-            self.tr("Delivered (t)"),
-            self.tr("Retired (t)"),
-            self.tr("Value delivered"),
-        ]
-        rows = portfolio_summary(self.db, self.as_of)
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(rows))
-        for r, s in enumerate(rows):
-            cells = [
-                s.reference,
-                s.supplier,
-                format_tonnes_grouped(s.contracted_kg),
-                format_tonnes_grouped(s.delivered_kg),
-                format_tonnes_grouped(s.retired_kg),
-                f"{format_cents(s.delivered_value_cents, grouped=True)} {s.currency}",
-            ]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c >= 2:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        self.contracts_model = ContractsModel(store, self)
+        self.portfolio = PortfolioPanel(self.contracts_model, self)
+        self.overview = OverviewPanel(store, self)
+        self.schedule = RecordTablePanel(ScheduleModel(store, self), self.tr("Add tranche…"), self)
+        self.deliveries = RecordTablePanel(
+            DeliveriesModel(store, self), self.tr("Add delivery…"), self
+        )
+        self.retirements = RecordTablePanel(
+            RetirementsModel(store, self), self.tr("Retire credits…"), self
+        )
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        tab_titles = {
+            "overview": self.tr("Overview"),
+            "schedule": self.tr("Schedule"),
+            "deliveries": self.tr("Deliveries"),
+            "retirements": self.tr("Retirements"),
+            "flags": self.tr("Flags"),
+            "history": self.tr("History"),
+        }
+        placeholders = {
+            "flags": self.tr("Audit flags will be listed here."),
+            "history": self.tr("The change history will be listed here."),
+        }
+        widgets: dict[str, QWidget] = {
+            "overview": self.overview,
+            "schedule": self.schedule,
+            "deliveries": self.deliveries,
+            "retirements": self.retirements,
+        }
+        for name in TAB_NAMES:
+            widget = widgets.get(name) or self._placeholder(name, placeholders[name])
+            self.tabs.addTab(widget, tab_titles[name])
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.portfolio)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([500, 780])
+        self.portfolio.setMinimumWidth(380)
+        self.setCentralWidget(splitter)
+
+        self.records = RecordActions(self)
+        self._build_menus()
+        self._build_status_bar()
+
+        self.portfolio.contract_selected.connect(self.set_contract)
+        store.changed.connect(self._on_changed)
+        store.reset.connect(self._on_reset)
+        store.as_of_changed.connect(lambda _day: self._update_status())
+        self._update_title()
+        self._update_status()
+
+    # --- public ------------------------------------------------------------------------
+
+    def show_tab(self, name: str) -> None:
+        self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+
+    def tab_widget(self, name: str) -> QWidget:
+        return self.tabs.widget(TAB_NAMES.index(name))
+
+    def replace_tab(self, name: str, widget: QWidget) -> None:
+        """Put ``widget`` in place of a tab (e.g. the Flags or History panel)."""
+        index = TAB_NAMES.index(name)
+        title = self.tabs.tabText(index)
+        current = self.tabs.currentIndex()
+        old = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(current)
+        old.deleteLater()
+
+    def attach_chart(self, chart: QWidget) -> None:
+        """Embed the delivery chart (``set_contract``/``export_png``) in the Overview tab."""
+        self.chart = chart
+        self.overview.set_chart(chart)
+        chart.set_contract(self.contract_id)  # type: ignore[attr-defined]
+        self.export_chart_action.setEnabled(True)
+
+    def set_contract(self, contract_id: int | None) -> None:
+        """Show one contract (or None for the whole portfolio) in every tab."""
+        self.contract_id = contract_id
+        self.overview.set_contract(contract_id)
+        for panel in (self.schedule, self.deliveries, self.retirements):
+            panel.model.set_contract(contract_id)
+            panel.fit_columns()
+        if self.chart is not None:
+            self.chart.set_contract(contract_id)  # type: ignore[attr-defined]
+        self.records.update_enabled()
+
+    def select_contract(self, contract_id: int | None) -> None:
+        if not self.portfolio.select_contract(contract_id):
+            self.portfolio.select_contract(None)
+
+    # --- window ------------------------------------------------------------------------
+
+    def _placeholder(self, name: str, text: str) -> QWidget:
+        label = QLabel(text, self)
+        label.setObjectName(f"placeholder_{name}")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: palette(placeholder-text);")
+        return label
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New ledger…"), QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.files.new_file)
+        self.open_action = self._action(self.tr("&Open ledger…"), QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.files.open_file)
+        self.save_copy_action = self._action(
+            self.tr("Save a &copy as…"), QKeySequence.StandardKey.SaveAs
+        )
+        self.save_copy_action.triggered.connect(self.files.save_copy)
+        self.export_chart_action = self._action(self.tr("Export chart as &PNG…"))
+        self.export_chart_action.setEnabled(False)
+        self.export_chart_action.triggered.connect(self.records.export_chart)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.insertActions(self.recent_menu.menuAction(), [self.new_action, self.open_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_copy_action, self.export_chart_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.store.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.store.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([self.undo_action, self.redo_action])
+
+        records_menu = bar.addMenu(self.tr("&Records"))
+        self.records.fill_menu(records_menu)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for number, name in enumerate(TAB_NAMES, start=1):
+            action = self._action(self.tabs.tabText(number - 1))
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, n=name: self.show_tab(n))
+            view_menu.addAction(action)
+
+    def _action(self, text: str, key: QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        if key is not None:
+            action.setShortcuts(key)
+        self.addAction(action)
+        return action
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = settings.recent_files()
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
+
+    def _build_status_bar(self) -> None:
+        self.file_label = QLabel(self)
+        self.file_label.setObjectName("status_file")
+        self.as_of_label = QLabel(self)
+        self.as_of_label.setObjectName("status_as_of")
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.as_of_label)
+
+    def _update_title(self) -> None:
+        name = self.store.path.name if self.store.path else self.tr("(in memory)")
+        self.setWindowTitle(self.tr("{file} — Carbon Tracker").format(file=name))
+
+    def _update_status(self) -> None:
+        path = str(self.store.path) if self.store.path else self.tr("(in memory)")
+        self.file_label.setText(self.tr("Ledger: {path}").format(path=path))
+        self.as_of_label.setText(
+            self.tr("Figures as of {date}").format(date=self.store.as_of.isoformat())
+        )
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if self.contract_id is not None and ("contracts", self.contract_id) in changes.deleted:
+            self.select_contract(None)
+        elif self.contract_id is not None:
+            self.select_contract(self.contract_id)  # keep the selection across reloads
+        self.records.update_enabled()
+
+    def _on_reset(self) -> None:
+        self.select_contract(None)
+        self._update_title()
+        self._update_status()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.save_geometry(self.saveGeometry(), self.saveState())
+        super().closeEvent(event)
+
+    def restore_geometry(self) -> bool:
+        geometry, state = settings.saved_geometry()
+        if geometry is None:
+            return False
+        self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        return True

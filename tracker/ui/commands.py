@@ -1,0 +1,219 @@
+"""Undo commands: every add, edit and delete is one service call, one transaction.
+
+``perform(store, command)`` runs the command once *before* it goes on the undo
+stack, so a refused input raises to the dialog and nothing is pushed; the
+stack's first ``redo()`` is then a no-op.  After every step the store emits
+``changed`` with the ChangeSet the service returned.
+
+* add:    redo = the service's add (later: ``restore`` the same rows and ids);
+          undo = ``take_back`` what the add inserted.
+* edit:   redo = the service's update; undo = ``put_back`` the row as stored before.
+* delete: redo = the service's delete; undo = ``restore`` the rows with their ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import sqlite_utils
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from tracker.domain.changes import ChangeSet
+from tracker.services import contracts, deliveries, retirements, schedule
+from tracker.services.contracts import Removed, restore
+from tracker.services.undo import put_back, record_as_stored, take_back
+from tracker.ui.ledger_store import LedgerStore
+
+Data = Mapping[str, object]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+AddCall = Callable[[sqlite_utils.Database], tuple[Any, ChangeSet]]
+EditCall = Callable[[sqlite_utils.Database], tuple[Any, ChangeSet]]
+DeleteCall = Callable[[sqlite_utils.Database], tuple[Removed, ChangeSet]]
+
+
+class LedgerCommand(QUndoCommand):
+    def __init__(self, store: LedgerStore, text: str) -> None:
+        super().__init__(text)
+        self.store = store
+        self._performed_once = False
+        self.result: Any = None
+
+    def perform(self) -> None:
+        """Do the change the first time; raises (and changes nothing) on refusal."""
+        self.store.notify(self._do())
+        self._performed_once = True
+
+    def redo(self) -> None:
+        if self._performed_once:
+            self._performed_once = False  # the push after perform(): already done
+            return
+        self.store.notify(self._redo())
+
+    def undo(self) -> None:
+        self.store.notify(self._undo())
+
+    def _do(self) -> ChangeSet:
+        raise NotImplementedError
+
+    def _redo(self) -> ChangeSet:
+        return self._do()
+
+    def _undo(self) -> ChangeSet:
+        raise NotImplementedError
+
+
+class AddCommand(LedgerCommand):
+    def __init__(self, store: LedgerStore, text: str, call: AddCall) -> None:
+        super().__init__(store, text)
+        self._call = call
+        self._inserted: tuple[tuple[str, int], ...] = ()
+        self._removed: Removed | None = None
+
+    def _do(self) -> ChangeSet:
+        self.result, changes = self._call(self.store.db)
+        self._inserted = changes.inserted
+        return changes
+
+    def _redo(self) -> ChangeSet:
+        assert self._removed is not None
+        return restore(self.store.db, self._removed)
+
+    def _undo(self) -> ChangeSet:
+        self._removed, changes = take_back(self.store.db, self._inserted)
+        return changes
+
+
+class EditCommand(LedgerCommand):
+    def __init__(
+        self, store: LedgerStore, text: str, table: str, record_id: int, call: EditCall
+    ) -> None:
+        super().__init__(store, text)
+        self._call = call
+        self._table = table
+        self._before = record_as_stored(store.db, table, record_id)
+
+    def _do(self) -> ChangeSet:
+        self.result, changes = self._call(self.store.db)
+        if not changes:
+            self.setObsolete(True)  # nothing changed: nothing to undo
+        return changes
+
+    def _undo(self) -> ChangeSet:
+        return put_back(self.store.db, self._table, self._before)
+
+
+class DeleteCommand(LedgerCommand):
+    def __init__(self, store: LedgerStore, text: str, call: DeleteCall) -> None:
+        super().__init__(store, text)
+        self._call = call
+        self._removed: Removed | None = None
+
+    def _do(self) -> ChangeSet:
+        self._removed, changes = self._call(self.store.db)
+        return changes
+
+    def _undo(self) -> ChangeSet:
+        assert self._removed is not None
+        return restore(self.store.db, self._removed)
+
+
+def perform(store: LedgerStore, command: LedgerCommand) -> Any:
+    """Run ``command`` now and put it on the undo stack; refusals raise, nothing pushed."""
+    command.perform()
+    if not command.isObsolete():
+        store.undo_stack.push(command)
+    return command.result
+
+
+# --- one factory per use case: the text is what Edit → Undo shows --------------------------
+
+
+def add_contract(store: LedgerStore, data: Data) -> LedgerCommand:
+    text = _tr("Add contract {ref}").format(ref=data.get("reference", ""))
+    return AddCommand(store, text, lambda db: contracts.add_contract(db, data))
+
+
+def edit_contract(store: LedgerStore, contract_id: int, data: Data) -> LedgerCommand:
+    text = _tr("Edit contract {ref}").format(ref=data.get("reference", ""))
+    return EditCommand(
+        store,
+        text,
+        "contracts",
+        contract_id,
+        lambda db: contracts.update_contract(db, contract_id, data),
+    )
+
+
+def delete_contract(store: LedgerStore, contract_id: int, reference: str) -> LedgerCommand:
+    text = _tr("Delete contract {ref}").format(ref=reference)
+    return DeleteCommand(store, text, lambda db: contracts.delete_contract(db, contract_id))
+
+
+def add_tranche(store: LedgerStore, contract_id: int, data: Data) -> LedgerCommand:
+    text = _tr("Add tranche due {date}").format(date=data.get("due_on", ""))
+    return AddCommand(store, text, lambda db: schedule.add_tranche(db, contract_id, data))
+
+
+def edit_tranche(store: LedgerStore, tranche_id: int, data: Data) -> LedgerCommand:
+    text = _tr("Edit tranche due {date}").format(date=data.get("due_on", ""))
+    return EditCommand(
+        store,
+        text,
+        "tranches",
+        tranche_id,
+        lambda db: schedule.update_tranche(db, tranche_id, data),
+    )
+
+
+def delete_tranche(store: LedgerStore, tranche_id: int) -> LedgerCommand:
+    text = _tr("Delete tranche")
+    return DeleteCommand(store, text, lambda db: schedule.delete_tranche(db, tranche_id))
+
+
+def add_delivery(store: LedgerStore, contract_id: int, data: Data) -> LedgerCommand:
+    text = _tr("Add delivery {block}").format(block=data.get("serial_block", ""))
+    return AddCommand(store, text, lambda db: deliveries.add_delivery(db, contract_id, data))
+
+
+def edit_delivery(store: LedgerStore, delivery_id: int, data: Data) -> LedgerCommand:
+    text = _tr("Edit delivery {block}").format(block=data.get("serial_block", ""))
+    return EditCommand(
+        store,
+        text,
+        "deliveries",
+        delivery_id,
+        lambda db: deliveries.update_delivery(db, delivery_id, data),
+    )
+
+
+def delete_delivery(store: LedgerStore, delivery_id: int) -> LedgerCommand:
+    text = _tr("Delete delivery")
+    return DeleteCommand(store, text, lambda db: deliveries.delete_delivery(db, delivery_id))
+
+
+def retire(store: LedgerStore, contract_id: int, data: Data) -> LedgerCommand:
+    text = _tr("Retire {tonnes} t").format(tonnes=data.get("tonnes", ""))
+    return AddCommand(store, text, lambda db: retirements.retire(db, contract_id, data))
+
+
+def edit_retirement(store: LedgerStore, retirement_id: int, data: Data) -> LedgerCommand:
+    text = _tr("Edit retirement")
+    return EditCommand(
+        store,
+        text,
+        "retirements",
+        retirement_id,
+        lambda db: retirements.update_retirement(db, retirement_id, data),
+    )
+
+
+def delete_retirement(store: LedgerStore, retirement_id: int) -> LedgerCommand:
+    text = _tr("Delete retirement")
+    return DeleteCommand(store, text, lambda db: retirements.delete_retirement(db, retirement_id))

@@ -1,0 +1,1 @@
+"""Record forms: add and edit contracts, tranches, deliveries and retirements."""

@@ -1,0 +1,191 @@
+"""Forms for contracts, tranches and deliveries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+
+from PySide6.QtWidgets import QWidget
+
+from tracker.domain.dates import parse_date, parse_whole, parse_year
+from tracker.domain.quantities import parse_price, parse_tonnes
+from tracker.domain.records import contract_from_input, delivery_from_input, tranche_from_input
+from tracker.domain.serials import parse_serial_block
+from tracker.domain.vocab import Registry, parse_currency
+from tracker.store import queries
+from tracker.ui import labels
+from tracker.ui.dialogs.form import Editor, Field, RecordDialog
+from tracker.ui.ledger_store import LedgerStore
+
+DATE_HINT = "YYYY-MM-DD"
+
+
+def _optional(parse: object, field: str, text: str) -> None:
+    if text.strip():
+        parse(text, field)  # type: ignore[operator]
+
+
+def contract_choices(store: LedgerStore) -> dict[str, str]:
+    """Contract id (as text) -> reference, for the contract chooser of child records."""
+    refs = queries.contract_references(store.db)
+    return {str(i): ref for i, ref in sorted(refs.items(), key=lambda item: item[1])}
+
+
+class ContractDialog(RecordDialog):
+    def __init__(
+        self,
+        store: LedgerStore,
+        values: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        editing = values is not None
+        title = self.tr("Edit contract") if editing else self.tr("New contract")
+        fields = [
+            Field("reference", self.tr("Reference")),
+            Field("buyer", self.tr("Buyer")),
+            Field("supplier", self.tr("Supplier")),
+            Field("project", self.tr("Project")),
+            Field("method", self.tr("Method"), Editor.CHOICE, labels.method_labels()),
+            Field(
+                "credit_type", self.tr("Credit type"), Editor.CHOICE, labels.credit_type_labels()
+            ),
+            Field("registry", self.tr("Registry"), Editor.CHOICE, labels.registry_labels()),
+            Field(
+                "tonnes",
+                self.tr("Tonnes (t)"),
+                placeholder="500000",
+                check=partial(parse_tonnes, field="tonnes"),
+            ),
+            Field(
+                "price_per_tonne",
+                self.tr("Price per tonne"),
+                placeholder="650.00",
+                check=partial(parse_price, field="price_per_tonne"),
+            ),
+            Field("currency", self.tr("Currency"), placeholder="USD", check=parse_currency),
+            Field(
+                "signed_on",
+                self.tr("Signed on"),
+                placeholder=DATE_HINT,
+                check=partial(_optional, parse_date, "signed_on"),
+            ),
+            Field(
+                "start_on",
+                self.tr("Term starts"),
+                placeholder=DATE_HINT,
+                check=partial(parse_date, field="start_on"),
+            ),
+            Field(
+                "end_on",
+                self.tr("Term ends"),
+                placeholder=DATE_HINT,
+                check=partial(parse_date, field="end_on"),
+            ),
+            Field(
+                "durability_years",
+                self.tr("Durability (years)"),
+                check=partial(parse_whole, field="durability_years"),
+            ),
+            Field("status", self.tr("Status"), Editor.CHOICE, labels.status_labels()),
+            Field("notes", self.tr("Notes"), Editor.MULTILINE),
+        ]
+        super().__init__(title, fields, values, parent)
+        if not editing:
+            self.set_values({"currency": "USD", "status": "draft"})
+
+    def check_record(self, values: dict[str, str]) -> None:
+        contract_from_input(values)
+
+
+class TrancheDialog(RecordDialog):
+    def __init__(
+        self,
+        store: LedgerStore,
+        contract_id: int | None,
+        values: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Edit tranche") if values else self.tr("New tranche")
+        fields = [
+            Field("contract", self.tr("Contract"), Editor.CHOICE, contract_choices(store)),
+            Field(
+                "due_on",
+                self.tr("Due on"),
+                placeholder=DATE_HINT,
+                check=partial(parse_date, field="due_on"),
+            ),
+            Field("tonnes", self.tr("Tonnes (t)"), check=partial(parse_tonnes, field="tonnes")),
+            Field("vintage", self.tr("Vintage"), check=partial(parse_year, field="vintage")),
+            Field(
+                "price_per_tonne",
+                self.tr("Price per tonne"),
+                hint=self.tr("Empty: the contract price"),
+                check=partial(_optional, parse_price, "price_per_tonne"),
+            ),
+        ]
+        super().__init__(title, fields, values, parent)
+        fix_contract(self, contract_id, editing=values is not None)
+
+    def check_record(self, values: dict[str, str]) -> None:
+        tranche_from_input(values, 0)
+
+
+class DeliveryDialog(RecordDialog):
+    def __init__(
+        self,
+        store: LedgerStore,
+        contract_id: int | None,
+        values: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        self._store = store
+        title = self.tr("Edit delivery") if values else self.tr("New delivery")
+        registries = {"": self.tr("The contract's registry"), **labels.registry_labels()}
+        fields = [
+            Field("contract", self.tr("Contract"), Editor.CHOICE, contract_choices(store)),
+            Field(
+                "delivered_on",
+                self.tr("Delivered on"),
+                placeholder=DATE_HINT,
+                check=partial(parse_date, field="delivered_on"),
+            ),
+            Field("tonnes", self.tr("Tonnes (t)"), check=partial(parse_tonnes, field="tonnes")),
+            Field("vintage", self.tr("Vintage"), check=partial(parse_year, field="vintage")),
+            Field("registry", self.tr("Registry"), Editor.CHOICE, registries),
+            Field(
+                "serial_block",
+                self.tr("Serial block"),
+                placeholder="ACR-US-1185-2025-3078-1 to 5000",
+                check=parse_serial_block,
+            ),
+            Field(
+                "verification_status",
+                self.tr("Verification"),
+                Editor.CHOICE,
+                labels.verification_labels(),
+            ),
+            Field("verifier", self.tr("Verifier")),
+            Field(
+                "verified_on",
+                self.tr("Verified on"),
+                placeholder=DATE_HINT,
+                check=partial(_optional, parse_date, "verified_on"),
+            ),
+            Field("reference", self.tr("Transfer reference")),
+        ]
+        super().__init__(title, fields, values, parent)
+        fix_contract(self, contract_id, editing=values is not None)
+
+    def check_record(self, values: dict[str, str]) -> None:
+        contract_id = int(values.get("contract") or 0)
+        registry = Registry.OTHER
+        if contract_id:
+            registry = queries.contract(self._store.db, contract_id).registry
+        delivery_from_input(values, contract_id, registry)
+
+
+def fix_contract(dialog: RecordDialog, contract_id: int | None, editing: bool) -> None:
+    """Preselect the contract in view; a record being edited keeps its contract."""
+    if contract_id is not None:
+        dialog.set_value("contract", str(contract_id))
+    dialog.editors["contract"].setEnabled(not editing)

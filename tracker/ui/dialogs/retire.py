@@ -1,0 +1,159 @@
+"""Retire credits: from a given serial block, or oldest vintage first, with a preview."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QWidget
+
+from tracker.domain.dates import parse_date
+from tracker.domain.errors import ValidationError
+from tracker.domain.quantities import format_tonnes_grouped, parse_tonnes
+from tracker.domain.records import retirement_from_input
+from tracker.domain.serials import parse_serial_block
+from tracker.services.retirements import available_for, preview_draw
+from tracker.ui import labels
+from tracker.ui.dialogs.form import HINT_STYLE, Editor, Field, RecordDialog
+from tracker.ui.dialogs.records import DATE_HINT, contract_choices, fix_contract
+from tracker.ui.ledger_store import LedgerStore
+
+
+def _optional_date(field: str, text: str) -> None:
+    if text.strip():
+        parse_date(text, field)
+
+
+class RetireDialog(RecordDialog):
+    """New retirement (oldest first or a serial block) or edit of one (its block)."""
+
+    def __init__(
+        self,
+        store: LedgerStore,
+        contract_id: int | None,
+        values: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        self._store = store
+        editing = values is not None
+        fields = [
+            Field("contract", self.tr("Contract"), Editor.CHOICE, contract_choices(store)),
+            Field(
+                "retired_on",
+                self.tr("Retired on"),
+                placeholder=DATE_HINT,
+                check=partial(parse_date, field="retired_on"),
+            ),
+            Field("tonnes", self.tr("Tonnes (t)"), check=partial(parse_tonnes, field="tonnes")),
+            Field(
+                "serial_block",
+                self.tr("Serial block"),
+                hint=self.tr("Must lie inside one of the contract's deliveries"),
+            ),
+            Field("beneficiary", self.tr("Beneficiary")),
+            Field("purpose", self.tr("Purpose"), Editor.CHOICE, labels.purpose_labels()),
+            Field(
+                "claim_start",
+                self.tr("Claim period from"),
+                placeholder=DATE_HINT,
+                check=partial(_optional_date, "claim_start"),
+            ),
+            Field(
+                "claim_end",
+                self.tr("Claim period to"),
+                placeholder=DATE_HINT,
+                check=partial(_optional_date, "claim_end"),
+            ),
+            Field("registry_reference", self.tr("Registry reference")),
+        ]
+        title = self.tr("Edit retirement") if editing else self.tr("Retire credits")
+        super().__init__(title, fields, values, parent)
+        mode_row = QHBoxLayout()
+        self.oldest_first = QRadioButton(self.tr("Oldest vintage first"), self)
+        self.oldest_first.setObjectName("mode_oldest_first")
+        self.by_block = QRadioButton(self.tr("A serial block"), self)
+        self.by_block.setObjectName("mode_serial_block")
+        self._modes = QButtonGroup(self)
+        self._modes.addButton(self.oldest_first)
+        self._modes.addButton(self.by_block)
+        mode_row.addWidget(QLabel(self.tr("Draw credits from:"), self))
+        mode_row.addWidget(self.oldest_first)
+        mode_row.addWidget(self.by_block)
+        mode_row.addStretch(1)
+        self.form.insertRow(1, mode_row)
+        self.available = QLabel(self)
+        self.available.setObjectName("available")
+        self.preview = QLabel(self)
+        self.preview.setObjectName("preview")
+        self.preview.setWordWrap(True)
+        self.preview.setStyleSheet(HINT_STYLE)
+        self.extra.addWidget(self.available)
+        self.extra.addWidget(self.preview)
+        fix_contract(self, contract_id, editing)
+        (self.by_block if editing else self.oldest_first).setChecked(True)
+        self.oldest_first.setEnabled(not editing)
+        self.oldest_first.toggled.connect(self._mode_changed)
+        self._mode_changed()
+
+    def values(self) -> dict[str, str]:
+        values = super().values()
+        if self.oldest_first.isChecked():
+            values["serial_block"] = ""
+        return values
+
+    def check_record(self, values: dict[str, str]) -> None:
+        if not self.oldest_first.isChecked():
+            parse_serial_block(values.get("serial_block"))
+        retirement_from_input(values, 0)
+
+    def on_edited(self, key: str) -> None:
+        self._refresh_preview()
+
+    def _contract_id(self) -> int | None:
+        text = self.value("contract")
+        return int(text) if text else None
+
+    def _mode_changed(self) -> None:
+        self.editors["serial_block"].setEnabled(not self.oldest_first.isChecked())
+        self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        contract_id = self._contract_id()
+        if contract_id is None:
+            self.available.setText(self.tr("Choose a contract."))
+            self.preview.setText("")
+            return
+        free = available_for(self._store.db, contract_id)
+        self.available.setText(
+            self.tr("Available to retire: {tonnes} t").format(tonnes=format_tonnes_grouped(free))
+        )
+        if not self.oldest_first.isChecked():
+            self.preview.setText("")
+            return
+        try:
+            wanted = parse_tonnes(self.value("tonnes"))
+        except ValidationError:
+            self.preview.setText(self.tr("Enter the tonnes to see which blocks are drawn."))
+            return
+        draws = preview_draw(self._store.db, contract_id, wanted)
+        if draws is None:
+            self.preview.setText(
+                self.tr("Not enough whole credits: {tonnes} t are available.").format(
+                    tonnes=format_tonnes_grouped(free)
+                )
+            )
+            return
+        lines = [
+            self.tr("{tonnes} t from {block}").format(
+                tonnes=format_tonnes_grouped(d.tonnes_kg), block=d.block.text
+            )
+            for d in draws
+        ]
+        remaining = format_tonnes_grouped(free - wanted)
+        self.preview.setText(
+            self.tr("Will draw:")
+            + "\n"
+            + "\n".join(lines)
+            + "\n"
+            + self.tr("Remaining available after this: {tonnes} t").format(tonnes=remaining)
+        )

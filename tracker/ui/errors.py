@@ -1,0 +1,48 @@
+"""Errors from anywhere reach the user as a readable dialog, never a silent trace."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from tracker.domain.errors import TrackerError
+
+Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, tb: TracebackType | None = None) -> None:
+    """A tracker refusal is shown plainly; anything else with its details folded away."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Carbon Tracker"))
+    if isinstance(exc, TrackerError):
+        box.setText(str(exc))
+    else:
+        box.setText(_tr("Something went wrong and the last action may not have finished."))
+        box.setInformativeText(f"{type(exc).__name__}: {exc}")
+        box.setDetailedText("".join(traceback.format_exception(type(exc), exc, tb)))
+    box.exec()
+
+
+def install_excepthook(parent: Callable[[], QWidget | None]) -> Hook:
+    """Route uncaught exceptions to ``show_error``; returns the hook it replaced."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, exc, tb)
+            return
+        traceback.print_exception(kind, exc, tb, file=sys.stderr)
+        show_error(parent(), exc, tb)
+
+    sys.excepthook = hook
+    return previous

@@ -1,0 +1,57 @@
+"""Column descriptions and how a raw stored value is shown in a table cell."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum, auto
+
+from PySide6.QtCore import Qt
+
+from tracker.domain.quantities import format_price, format_tonnes_grouped
+
+RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored value: int kg, ISO date text, code
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the record id (None for a synthetic row)
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class Kind(Enum):
+    TEXT = auto()
+    DATE = auto()  # ISO 8601 text as stored
+    TONNES = auto()  # integer kilograms, shown as grouped tonnes with "t"
+    PRICE = auto()  # integer 1/10,000 units, shown with the row's currency per tonne
+    NUMBER = auto()  # plain integer (a vintage year, a count)
+    CHOICE = auto()  # a vocabulary code, shown by its label
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str  # the SQL column alias
+    title: str  # translated header text
+    kind: Kind = Kind.TEXT
+    labels: Mapping[str, str] = field(default_factory=dict)  # for CHOICE columns
+    currency_key: str = "currency"  # for PRICE columns
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in (Kind.TONNES, Kind.PRICE, Kind.NUMBER)
+
+
+def display_text(column: Column, raw: object, row: Mapping[str, object]) -> str:
+    """What a cell shows for ``raw``; empty text for a missing value."""
+    if raw is None or raw == "":
+        return ""
+    if column.kind is Kind.TONNES:
+        return f"{format_tonnes_grouped(int(raw))} t"  # type: ignore[call-overload]
+    if column.kind is Kind.PRICE:
+        currency = row.get(column.currency_key) or ""
+        return f"{format_price(int(raw))} {currency}/t"  # type: ignore[call-overload]
+    if column.kind is Kind.CHOICE:
+        return column.labels.get(str(raw), str(raw))
+    return str(raw)
+
+
+def alignment(column: Column) -> Qt.AlignmentFlag:
+    return RIGHT if column.numeric else LEFT

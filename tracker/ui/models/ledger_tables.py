@@ -1,0 +1,146 @@
+"""The ledger's tables as lazily paged Qt models: contracts, schedule, deliveries, retirements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tracker.services.schedule import schedule_for
+from tracker.ui import labels
+from tracker.ui.models.columns import Column, Kind
+from tracker.ui.models.lazy_table import LazySqlTableModel
+
+_CONTRACT_FILTER = "(:contract_id is null or {alias}.contract_id = :contract_id)"
+
+
+class ContractsModel(LazySqlTableModel):
+    """The portfolio list: an "All contracts" row, then one row per contract."""
+
+    tables = frozenset({"contracts", "deliveries"})
+    extra_keys = ("currency",)
+    depends_on_as_of = True
+
+    def build_columns(self) -> list[Column]:
+        return [
+            Column("reference", self.tr("Contract")),
+            Column("supplier", self.tr("Supplier")),
+            Column("method", self.tr("Method"), Kind.CHOICE, labels.method_labels()),
+            Column("status", self.tr("Status"), Kind.CHOICE, labels.status_labels()),
+            Column("tonnes_kg", self.tr("Contracted"), Kind.TONNES),
+            Column("delivered_kg", self.tr("Delivered"), Kind.TONNES),
+        ]
+
+    def select_sql(self) -> str:
+        return (
+            "select c.id, c.reference, c.supplier, c.method, c.status, c.tonnes_kg, c.currency, "
+            "(select coalesce(sum(d.tonnes_kg), 0) from deliveries d "
+            " where d.contract_id = c.id and d.delivered_on <= :as_of) as delivered_kg "
+            "from contracts c"
+        )
+
+    def leading_rows(self) -> list[tuple[Any, ...]]:
+        return [(None, self.tr("All contracts"), "", "", "", None, None, "")]
+
+    def set_contract(self, contract_id: int | None) -> None:  # the list shows every contract
+        return None
+
+
+class ScheduleModel(LazySqlTableModel):
+    """Tranches; a contract without tranches shows its even schedule (not editable)."""
+
+    tables = frozenset({"contracts", "tranches"})
+    extra_keys = ("currency",)
+
+    def build_columns(self) -> list[Column]:
+        return [
+            Column("contract", self.tr("Contract")),
+            Column("due_on", self.tr("Due on"), Kind.DATE),
+            Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
+            Column("vintage", self.tr("Vintage"), Kind.NUMBER),
+            Column("price", self.tr("Price"), Kind.PRICE),
+            Column("source", self.tr("Source")),
+        ]
+
+    def select_sql(self) -> str:
+        source = self.tr("Tranche").replace("'", "''")
+        return (
+            f"select t.id, c.reference as contract, t.due_on, t.tonnes_kg, t.vintage, "
+            f"t.price, c.currency, '{source}' as source "
+            "from tranches t join contracts c on c.id = t.contract_id "
+            f"where {_CONTRACT_FILTER.format(alias='t')}"
+        )
+
+    def leading_rows(self) -> list[tuple[Any, ...]]:
+        if self.contract_id is None:
+            return []
+        stored = self.store.db.execute(
+            "select count(*) from tranches where contract_id = ?", [self.contract_id]
+        ).fetchone()[0]
+        if stored:
+            return []
+        reference, currency = self.store.db.execute(
+            "select reference, currency from contracts where id = ?", [self.contract_id]
+        ).fetchone()
+        even = self.tr("Even schedule")
+        return [
+            (None, reference, t.due_on.isoformat(), t.tonnes_kg, t.vintage, None, currency, even)
+            for t in schedule_for(self.store.db, self.contract_id)
+        ]
+
+
+class DeliveriesModel(LazySqlTableModel):
+    tables = frozenset({"contracts", "deliveries", "retirements"})
+
+    def build_columns(self) -> list[Column]:
+        return [
+            Column("contract", self.tr("Contract")),
+            Column("delivered_on", self.tr("Delivered on"), Kind.DATE),
+            Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
+            Column("vintage", self.tr("Vintage"), Kind.NUMBER),
+            Column("registry", self.tr("Registry"), Kind.CHOICE, labels.registry_labels()),
+            Column("serial_block", self.tr("Serial block")),
+            Column(
+                "verification_status",
+                self.tr("Verification"),
+                Kind.CHOICE,
+                labels.verification_labels(),
+            ),
+            Column("verified_on", self.tr("Verified on"), Kind.DATE),
+            Column("retired_kg", self.tr("Retired"), Kind.TONNES),
+            Column("transfer_reference", self.tr("Reference")),
+        ]
+
+    def select_sql(self) -> str:
+        return (
+            "select d.id, c.reference as contract, d.delivered_on, d.tonnes_kg, d.vintage, "
+            "d.registry, d.serial_block, d.verification_status, d.verified_on, "
+            "(select coalesce(sum(r.tonnes_kg), 0) from retirements r "
+            " where r.delivery_id = d.id) as retired_kg, "
+            "d.reference as transfer_reference "
+            "from deliveries d join contracts c on c.id = d.contract_id "
+            f"where {_CONTRACT_FILTER.format(alias='d')}"
+        )
+
+
+class RetirementsModel(LazySqlTableModel):
+    tables = frozenset({"contracts", "deliveries", "retirements"})
+
+    def build_columns(self) -> list[Column]:
+        return [
+            Column("contract", self.tr("Contract")),
+            Column("retired_on", self.tr("Retired on"), Kind.DATE),
+            Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
+            Column("serial_block", self.tr("Serial block")),
+            Column("beneficiary", self.tr("Beneficiary")),
+            Column("purpose", self.tr("Purpose"), Kind.CHOICE, labels.purpose_labels()),
+            Column("claim_start", self.tr("Claim from"), Kind.DATE),
+            Column("claim_end", self.tr("Claim to"), Kind.DATE),
+            Column("registry_reference", self.tr("Registry reference")),
+        ]
+
+    def select_sql(self) -> str:
+        return (
+            "select r.id, c.reference as contract, r.retired_on, r.tonnes_kg, r.serial_block, "
+            "r.beneficiary, r.purpose, r.claim_start, r.claim_end, r.registry_reference "
+            "from retirements r join contracts c on c.id = r.contract_id "
+            f"where {_CONTRACT_FILTER.format(alias='r')}"
+        )

@@ -1,0 +1,184 @@
+"""Overview tab: the key figures as cards, for one contract or the whole portfolio.
+
+Below the cards sits ``chart_slot``: the delivered-vs-contracted chart is
+embedded there with ``set_chart(widget)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.quantities import format_cents, format_tonnes_grouped, percent_one_decimal
+from tracker.services.summary import ContractSummary, Totals, portfolio_summary, totals_by_currency
+from tracker.ui.ledger_store import LedgerStore
+
+CARD_STYLE = (
+    "QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
+)
+TITLE_STYLE = "color: palette(placeholder-text); font-size: 11px;"
+VALUE_STYLE = "font-size: 18px; font-weight: 600;"
+
+CARD_KEYS = (
+    "contracted",
+    "scheduled",
+    "delivered",
+    "verified",
+    "retired",
+    "available",
+    "undelivered",
+    "delivered_pct",
+    "value",
+)
+
+
+class Card(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet(CARD_STYLE)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.title = QLabel(title, self)
+        self.title.setStyleSheet(TITLE_STYLE)
+        self.value = QLabel("—", self)
+        self.value.setStyleSheet(VALUE_STYLE)
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+
+
+class OverviewPanel(QWidget):
+    def __init__(self, store: LedgerStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.contract_id: int | None = None
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("overview_heading")
+        self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        titles = {
+            "contracted": self.tr("Contracted"),
+            "scheduled": self.tr("Scheduled to date"),
+            "delivered": self.tr("Delivered"),
+            "verified": self.tr("Verified"),
+            "retired": self.tr("Retired"),
+            "available": self.tr("Available to retire"),
+            "undelivered": self.tr("Undelivered"),
+            "delivered_pct": self.tr("Delivered of contracted"),
+            "value": self.tr("Value delivered"),
+        }
+        self.cards: dict[str, Card] = {}
+        for position, key in enumerate(CARD_KEYS):
+            card = Card(titles[key], self)
+            self.cards[key] = card
+            grid.addWidget(card, position // 5, position % 5)
+        layout.addLayout(grid)
+        self.chart_slot = QVBoxLayout()
+        self.chart_placeholder = QLabel(self.tr("The delivery chart appears here."), self)
+        self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_placeholder.setStyleSheet("color: palette(placeholder-text);")
+        self.chart_slot.addWidget(self.chart_placeholder, 1)
+        layout.addLayout(self.chart_slot, 1)
+        store.changed.connect(self._on_changed)
+        store.reset.connect(self.refresh)
+        store.as_of_changed.connect(lambda _day: self.refresh())
+        self.refresh()
+
+    def set_chart(self, chart: QWidget) -> None:
+        """Embed the chart below the cards, replacing the placeholder."""
+        self.chart_slot.removeWidget(self.chart_placeholder)
+        self.chart_placeholder.deleteLater()
+        self.chart_slot.addWidget(chart, 1)
+
+    def set_contract(self, contract_id: int | None) -> None:
+        self.contract_id = contract_id
+        self.refresh()
+
+    def card_text(self, key: str) -> str:
+        return self.cards[key].value.text()
+
+    def refresh(self) -> None:
+        summaries = portfolio_summary(self.store.db, self.store.as_of, self.contract_id)
+        if self.contract_id is not None and summaries:
+            self._show_contract(summaries[0])
+        else:
+            self._show_portfolio(totals_by_currency(summaries))
+
+    def _show_contract(self, s: ContractSummary) -> None:
+        self.heading.setText(
+            self.tr("{ref} — {supplier}, as of {date}").format(
+                ref=s.reference, supplier=s.supplier, date=self.store.as_of.isoformat()
+            )
+        )
+        self._show_tonnes(
+            s.contracted_kg,
+            s.scheduled_to_date_kg,
+            s.delivered_kg,
+            s.verified_kg,
+            s.retired_kg,
+            s.delivered_pct,
+        )
+        value = f"{format_cents(s.delivered_value_cents, grouped=True)} {s.currency}"
+        self.cards["value"].value.setText(value)
+
+    def _show_portfolio(self, totals: list[Totals]) -> None:
+        count = sum(t.contracts for t in totals)
+        self.heading.setText(
+            self.tr("All contracts ({count}), as of {date}").format(
+                count=count, date=self.store.as_of.isoformat()
+            )
+        )
+        contracted = sum(t.contracted_kg for t in totals)
+        delivered = sum(t.delivered_kg for t in totals)
+        self._show_tonnes(
+            contracted,
+            sum(t.scheduled_to_date_kg for t in totals),
+            delivered,
+            sum(t.verified_kg for t in totals),
+            sum(t.retired_kg for t in totals),
+            percent_one_decimal(delivered, contracted),
+        )
+        values = [
+            f"{format_cents(t.delivered_value_cents, grouped=True)} {t.currency}" for t in totals
+        ]
+        self.cards["value"].value.setText("\n".join(values) or "—")
+
+    def _show_tonnes(
+        self,
+        contracted: int,
+        scheduled: int,
+        delivered: int,
+        verified: int,
+        retired: int,
+        pct: str,
+    ) -> None:
+        figures = {
+            "contracted": contracted,
+            "scheduled": scheduled,
+            "delivered": delivered,
+            "verified": verified,
+            "retired": retired,
+            "available": delivered - retired,
+            "undelivered": contracted - delivered,
+        }
+        for key, kg in figures.items():
+            self.cards[key].value.setText(f"{format_tonnes_grouped(kg)} t")
+        self.cards["delivered_pct"].value.setText(f"{pct} %" if pct else "—")
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if self.contract_id is None or self.contract_id in changes.contracts:
+            self.refresh()

@@ -1,0 +1,239 @@
+"""What the Records menu and the table buttons do: open forms, confirm deletes, push commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from tracker.services import contracts as contract_service
+from tracker.services import deliveries as delivery_service
+from tracker.services.form_data import (
+    contract_input,
+    delivery_input,
+    retirement_input,
+    tranche_input,
+)
+from tracker.store import queries
+from tracker.ui import commands
+from tracker.ui.commands import perform
+from tracker.ui.dialogs.form import RecordDialog
+from tracker.ui.dialogs.records import ContractDialog, DeliveryDialog, TrancheDialog
+from tracker.ui.dialogs.retire import RetireDialog
+
+if TYPE_CHECKING:
+    from tracker.ui.main_window import MainWindow
+
+
+class RecordActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = window.store
+        self.dialog: RecordDialog | None = None  # the form open now (tests drive it)
+        self.new_contract_action = QAction(self.tr("&New contract…"), window)
+        self.new_contract_action.triggered.connect(self.new_contract)
+        self.edit_contract_action = QAction(self.tr("&Edit contract…"), window)
+        self.edit_contract_action.triggered.connect(self.edit_contract)
+        self.delete_contract_action = QAction(self.tr("&Delete contract…"), window)
+        self.delete_contract_action.triggered.connect(self.delete_contract)
+        self.add_tranche_action = QAction(self.tr("Add &tranche…"), window)
+        self.add_tranche_action.triggered.connect(self.add_tranche)
+        self.add_delivery_action = QAction(self.tr("Add de&livery…"), window)
+        self.add_delivery_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.add_delivery_action.triggered.connect(self.add_delivery)
+        self.retire_action = QAction(self.tr("&Retire credits…"), window)
+        self.retire_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.retire_action.triggered.connect(self.retire)
+
+        window.schedule.add_requested.connect(self.add_tranche)
+        window.schedule.edit_requested.connect(self.edit_tranche)
+        window.schedule.delete_requested.connect(self.delete_tranche)
+        window.deliveries.add_requested.connect(self.add_delivery)
+        window.deliveries.edit_requested.connect(self.edit_delivery)
+        window.deliveries.delete_requested.connect(self.delete_delivery)
+        window.retirements.add_requested.connect(self.retire)
+        window.retirements.edit_requested.connect(self.edit_retirement)
+        window.retirements.delete_requested.connect(self.delete_retirement)
+
+    def fill_menu(self, menu: QMenu) -> None:
+        menu.addActions(
+            [self.new_contract_action, self.edit_contract_action, self.delete_contract_action]
+        )
+        menu.addSeparator()
+        menu.addActions([self.add_tranche_action, self.add_delivery_action, self.retire_action])
+        for action in menu.actions():
+            self.window.addAction(action)
+        self.update_enabled()
+
+    def update_enabled(self) -> None:
+        selected = self.window.contract_id is not None
+        self.edit_contract_action.setEnabled(selected)
+        self.delete_contract_action.setEnabled(selected)
+
+    # --- contracts ---------------------------------------------------------------------
+
+    def new_contract(self) -> RecordDialog:
+        dialog = ContractDialog(self.store, parent=self.window)
+
+        def submit(data: dict[str, str]) -> None:
+            contract = perform(self.store, commands.add_contract(self.store, data))
+            self.window.select_contract(contract.id)
+
+        return self._open(dialog, submit)
+
+    def edit_contract(self) -> RecordDialog | None:
+        contract_id = self.window.contract_id
+        if contract_id is None:
+            return None
+        values = contract_input(queries.contract(self.store.db, contract_id))
+        dialog = ContractDialog(self.store, values, parent=self.window)
+        return self._open(
+            dialog,
+            lambda data: perform(self.store, commands.edit_contract(self.store, contract_id, data)),
+        )
+
+    def delete_contract(self) -> bool:
+        contract_id = self.window.contract_id
+        if contract_id is None:
+            return False
+        contract = queries.contract(self.store.db, contract_id)
+        depending = contract_service.dependents(self.store.db, contract_id).describe()
+        question = self.tr(
+            "Delete contract {ref}?\n\nThis also deletes what depends on it: {what}.\n"
+            "You can undo this with Edit → Undo."
+        ).format(ref=contract.reference, what=depending)
+        if not self._confirm(question):
+            return False
+        perform(self.store, commands.delete_contract(self.store, contract_id, contract.reference))
+        return True
+
+    # --- tranches ----------------------------------------------------------------------
+
+    def add_tranche(self) -> RecordDialog:
+        dialog = TrancheDialog(self.store, self.window.contract_id, parent=self.window)
+        return self._open(
+            dialog,
+            lambda data: perform(
+                self.store, commands.add_tranche(self.store, int(data["contract"]), data)
+            ),
+        )
+
+    def edit_tranche(self, tranche_id: int) -> RecordDialog:
+        tranche = queries.tranche(self.store.db, tranche_id)
+        values = {**tranche_input(tranche), "contract": str(tranche.contract_id)}
+        dialog = TrancheDialog(self.store, tranche.contract_id, values, parent=self.window)
+        return self._open(
+            dialog,
+            lambda data: perform(self.store, commands.edit_tranche(self.store, tranche_id, data)),
+        )
+
+    def delete_tranche(self, tranche_id: int) -> bool:
+        tranche = queries.tranche(self.store.db, tranche_id)
+        question = self.tr("Delete the tranche due {date}?").format(date=tranche.due_on)
+        if not self._confirm(question):
+            return False
+        perform(self.store, commands.delete_tranche(self.store, tranche_id))
+        return True
+
+    # --- deliveries --------------------------------------------------------------------
+
+    def add_delivery(self) -> RecordDialog:
+        dialog = DeliveryDialog(self.store, self.window.contract_id, parent=self.window)
+        return self._open(
+            dialog,
+            lambda data: perform(
+                self.store, commands.add_delivery(self.store, int(data["contract"]), data)
+            ),
+        )
+
+    def edit_delivery(self, delivery_id: int) -> RecordDialog:
+        delivery = queries.delivery(self.store.db, delivery_id)
+        values = {**delivery_input(delivery), "contract": str(delivery.contract_id)}
+        dialog = DeliveryDialog(self.store, delivery.contract_id, values, parent=self.window)
+        return self._open(
+            dialog,
+            lambda data: perform(self.store, commands.edit_delivery(self.store, delivery_id, data)),
+        )
+
+    def delete_delivery(self, delivery_id: int) -> bool:
+        delivery = queries.delivery(self.store.db, delivery_id)
+        count = delivery_service.retirements_depending(self.store.db, delivery_id)
+        question = self.tr("Delete the delivery {block}?").format(block=delivery.block.text)
+        if count:
+            question += "\n\n" + self.tr(
+                "{n} retirement(s) drawn from it will be deleted too."
+            ).format(n=count)
+        if not self._confirm(question):
+            return False
+        perform(self.store, commands.delete_delivery(self.store, delivery_id))
+        return True
+
+    # --- retirements -------------------------------------------------------------------
+
+    def retire(self) -> RecordDialog:
+        dialog = RetireDialog(self.store, self.window.contract_id, parent=self.window)
+        return self._open(
+            dialog,
+            lambda data: perform(
+                self.store, commands.retire(self.store, int(data["contract"]), data)
+            ),
+        )
+
+    def edit_retirement(self, retirement_id: int) -> RecordDialog:
+        retirement = queries.retirement(self.store.db, retirement_id)
+        values = {**retirement_input(retirement), "contract": str(retirement.contract_id)}
+        dialog = RetireDialog(self.store, retirement.contract_id, values, parent=self.window)
+        return self._open(
+            dialog,
+            lambda data: perform(
+                self.store, commands.edit_retirement(self.store, retirement_id, data)
+            ),
+        )
+
+    def delete_retirement(self, retirement_id: int) -> bool:
+        retirement = queries.retirement(self.store.db, retirement_id)
+        question = self.tr("Delete the retirement of {block} on {date}?").format(
+            block=retirement.block.text, date=retirement.retired_on
+        )
+        if not self._confirm(question):
+            return False
+        perform(self.store, commands.delete_retirement(self.store, retirement_id))
+        return True
+
+    # --- chart -------------------------------------------------------------------------
+
+    def export_chart(self) -> Path | None:
+        chart = self.window.chart
+        if chart is None:
+            return None
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export chart as PNG"), "chart.png", self.tr("PNG image (*.png)")
+        )
+        if not name:
+            return None
+        path = Path(name)
+        chart.export_png(path)  # type: ignore[attr-defined]
+        return path
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _open(self, dialog: RecordDialog, submit: object) -> RecordDialog:
+        dialog.submit = submit  # type: ignore[assignment]
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Confirm delete"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes

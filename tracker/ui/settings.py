@@ -1,0 +1,56 @@
+"""Window preferences kept in Qt's settings: geometry, last file, recent files.
+
+Never business data: that lives only in the ledger file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "carbon-tracker"
+APPLICATION = "Carbon Tracker"
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    """The app's settings in INI format (tests redirect them with ``QSettings.setPath``)."""
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+    )
+
+
+def recent_files() -> list[Path]:
+    value = settings().value("files/recent", [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    return [Path(p) for p in items if p]
+
+
+def remember_file(path: Path) -> None:
+    store = settings()
+    text = str(Path(path).resolve())
+    recent = [text, *(str(p) for p in recent_files() if str(p) != text)][:MAX_RECENT]
+    store.setValue("files/recent", recent)
+    store.setValue("files/last", text)
+
+
+def last_file() -> Path | None:
+    value = settings().value("files/last", "")
+    return Path(str(value)) if value else None
+
+
+def save_geometry(geometry: QByteArray, state: QByteArray) -> None:
+    store = settings()
+    store.setValue("window/geometry", geometry)
+    store.setValue("window/state", state)
+
+
+def saved_geometry() -> tuple[QByteArray | None, QByteArray | None]:
+    store = settings()
+    geometry = store.value("window/geometry")
+    state = store.value("window/state")
+    return (
+        geometry if isinstance(geometry, QByteArray) else None,
+        state if isinstance(state, QByteArray) else None,
+    )

@@ -1,0 +1,211 @@
+"""Table tabs and the portfolio list: a sortable, filterable view over a lazy model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.ui import labels
+from tracker.ui.models.lazy_table import LazySqlTableModel
+from tracker.ui.models.proxy import RecordFilterProxy
+
+
+def make_view(proxy: RecordFilterProxy, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # stored order until the user sorts
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return view
+
+
+class RecordTablePanel(QWidget):
+    """A tab: Add / Edit / Delete buttons, a search field and the table."""
+
+    add_requested = Signal()
+    edit_requested = Signal(int)  # record id
+    delete_requested = Signal(int)
+
+    def __init__(
+        self, model: LazySqlTableModel, add_text: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = RecordFilterProxy(model, self)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.add_button = QPushButton(add_text, self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Filter rows"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(280)
+        self.count = QLabel(self)
+        for widget in (self.add_button, self.edit_button, self.delete_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        bar.addWidget(self.search)
+        layout.addLayout(bar)
+        self.view = make_view(self.proxy, self)
+        layout.addWidget(self.view)
+
+        self.add_button.clicked.connect(self.add_requested)
+        self.edit_button.clicked.connect(self._edit)
+        self.delete_button.clicked.connect(self._delete)
+        self.view.doubleClicked.connect(lambda _index: self._edit())
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        model.modelReset.connect(self._model_reset)
+        model.rowsInserted.connect(self._update_count)
+        self._model_reset()
+
+    def selected_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.proxy.record_id(rows[0].row()) if rows else None
+
+    def select_record(self, record_id: int) -> bool:
+        source_row = self.model.row_of(record_id)
+        if source_row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            return False
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index)
+        return True
+
+    def fit_columns(self) -> None:
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        for column in range(header.count()):
+            header.resizeSection(column, min(header.sectionSize(column) + 12, 360))
+
+    def _edit(self) -> None:
+        record_id = self.selected_id()
+        if record_id is not None:
+            self.edit_requested.emit(record_id)
+
+    def _delete(self) -> None:
+        record_id = self.selected_id()
+        if record_id is not None:
+            self.delete_requested.emit(record_id)
+
+    def _model_reset(self) -> None:
+        self._update_buttons()
+        self._update_count()
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _update_count(self, *_args: object) -> None:
+        total = self.model.total_count()
+        self.count.setText(self.tr("{n} records").format(n=f"{total:,}"))
+
+
+class PortfolioPanel(QWidget):
+    """The contract list with "All contracts" and filters by text, status, method, supplier."""
+
+    contract_selected = Signal(object)  # int | None
+
+    def __init__(self, model: LazySqlTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = RecordFilterProxy(model, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search contracts"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        self.status = self._combo(self.tr("Any status"), labels.status_labels())
+        self.method = self._combo(self.tr("Any method"), labels.method_labels())
+        self.supplier = QComboBox(self)
+        filters.addWidget(self.status)
+        filters.addWidget(self.method)
+        layout.addLayout(filters)
+        layout.addWidget(self.supplier)
+        self.view = make_view(self.proxy, self)
+        for key in ("method", "tonnes_kg"):  # filtered above / shown in the Overview
+            self.view.setColumnHidden(model.column_of(key), True)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.resizeColumnsToContents()
+        layout.addWidget(self.view)
+
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.status.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_exact("status", self.status.currentData())
+        )
+        self.method.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_exact("method", self.method.currentData())
+        )
+        self.supplier.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_exact("supplier", self.supplier.currentData())
+        )
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        model.modelReset.connect(self._fill_suppliers)
+        self._fill_suppliers()
+        self.view.selectRow(0)
+
+    def current_contract(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.proxy.record_id(index.row()) if index.isValid() else None
+
+    def select_contract(self, contract_id: int | None) -> bool:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.record_id(row) == contract_id:
+                self.view.selectRow(row)
+                return True
+        return False
+
+    def _combo(self, any_text: str, choices: dict[str, str]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(any_text, None)
+        for code, label in choices.items():
+            combo.addItem(label, code)
+        return combo
+
+    def _fill_suppliers(self) -> None:
+        chosen = self.supplier.currentData()
+        suppliers = [
+            row[0]
+            for row in self.model.store.db.execute(
+                "select distinct supplier from contracts order by supplier"
+            )
+        ]
+        self.supplier.blockSignals(True)
+        self.supplier.clear()
+        self.supplier.addItem(self.tr("Any supplier"), None)
+        for name in suppliers:
+            self.supplier.addItem(name, name)
+        found = self.supplier.findData(chosen) if chosen else 0
+        self.supplier.setCurrentIndex(max(found, 0))
+        self.supplier.blockSignals(False)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        contract_id = self.proxy.record_id(current.row()) if current.isValid() else None
+        self.contract_selected.emit(contract_id)
