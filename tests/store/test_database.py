@@ -32,9 +32,11 @@ def test_every_connection_gets_the_durability_policy(db_path: Path) -> None:
     db.close()
 
 
-def test_a_new_ledger_file_is_private_to_the_user(db_path: Path) -> None:
-    open_database(db_path).close()
-    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+def test_a_new_ledger_file_is_private_to_the_user(tmp_path: Path) -> None:
+    ledger = tmp_path / "new-folder" / "ledger.db"
+    open_database(ledger).close()
+    assert stat.S_IMODE(ledger.stat().st_mode) == 0o600
+    assert stat.S_IMODE(ledger.parent.stat().st_mode) == 0o700
 
 
 def test_migrations_create_the_schema_on_an_empty_file(db_path: Path) -> None:
