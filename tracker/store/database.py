@@ -45,7 +45,8 @@ def _connect(path: str | Path) -> tuple[sqlite_utils.Database, bool]:
     if file.is_dir():
         raise DatabaseError(f"{file}: is a folder, not a ledger file")
     new_file = not file.exists()
-    file.parent.mkdir(parents=True, exist_ok=True)
+    if not file.parent.exists():
+        file.parent.mkdir(parents=True, mode=0o700)
     db = sqlite_utils.Database(file)
     if new_file:
         db.conn.execute("PRAGMA user_version = 0")  # materialise the file

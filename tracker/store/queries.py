@@ -45,8 +45,11 @@ def contract_references(db: sqlite_utils.Database) -> dict[int, str]:
 
 
 def tranches(db: sqlite_utils.Database, contract_id: int | None = None) -> list[Tranche]:
-    where, params = ("where contract_id = ?", [contract_id]) if contract_id else ("", [])
-    sql = f"select * from tranches {where} order by contract_id, due_on, id"
+    where, params = ("where t.contract_id = ?", [contract_id]) if contract_id else ("", [])
+    sql = (
+        f"select t.* from tranches t join contracts c on c.id = t.contract_id {where} "
+        "order by c.reference, t.due_on, t.id"
+    )
     return [tranche_from_row(r) for r in rows(db, sql, params)]
 
 
@@ -57,8 +60,11 @@ def tranche(db: sqlite_utils.Database, tranche_id: int) -> Tranche:
 
 
 def deliveries(db: sqlite_utils.Database, contract_id: int | None = None) -> list[Delivery]:
-    where, params = ("where contract_id = ?", [contract_id]) if contract_id else ("", [])
-    sql = f"select * from deliveries {where} order by contract_id, delivered_on, id"
+    where, params = ("where d.contract_id = ?", [contract_id]) if contract_id else ("", [])
+    sql = (
+        f"select d.* from deliveries d join contracts c on c.id = d.contract_id {where} "
+        "order by c.reference, d.delivered_on, d.id"
+    )
     return [delivery_from_row(r) for r in rows(db, sql, params)]
 
 
@@ -71,6 +77,7 @@ def delivery(db: sqlite_utils.Database, delivery_id: int) -> Delivery:
 _RETIREMENT_SQL = """
 select r.*, d.serial_template as template from retirements r
 join deliveries d on d.id = r.delivery_id
+join contracts c on c.id = r.contract_id
 """
 
 
@@ -85,7 +92,7 @@ def retirements(
         clauses.append("r.delivery_id = ?")
         params.append(delivery_id)
     where = f"where {' and '.join(clauses)}" if clauses else ""
-    sql = f"{_RETIREMENT_SQL} {where} order by r.contract_id, r.retired_on, r.id"
+    sql = f"{_RETIREMENT_SQL} {where} order by c.reference, r.retired_on, r.id"
     return [retirement_from_row(r, r["template"]) for r in rows(db, sql, params)]
 
 
