@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import AS_OF
 from PySide6.QtCore import QSettings
 
+from tests.conftest import AS_OF
 from tracker.ui.ledger_store import LedgerStore
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.ui import settings
+from tracker.ui.chart import ChartPanel
 from tracker.ui.files import FileController
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.ledger_tables import (
@@ -34,7 +35,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: LedgerStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.chart: QWidget | None = None
+        self.chart: ChartPanel | None = None
         self.contract_id: int | None = None
         self.files = FileController(store, self)
 
@@ -75,8 +76,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.portfolio)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([500, 780])
-        self.portfolio.setMinimumWidth(380)
+        splitter.setSizes([440, 840])
+        self.portfolio.setMinimumWidth(300)
         self.setCentralWidget(splitter)
 
         self.records = RecordActions(self)
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         store.as_of_changed.connect(lambda _day: self._update_status())
         self._update_title()
         self._update_status()
+        self.attach_chart(ChartPanel(store, self.overview))
 
     # --- public ------------------------------------------------------------------------
 
@@ -109,11 +111,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(current)
         old.deleteLater()
 
-    def attach_chart(self, chart: QWidget) -> None:
-        """Embed the delivery chart (``set_contract``/``export_png``) in the Overview tab."""
+    def attach_chart(self, chart: ChartPanel) -> None:
+        """Embed the delivery chart in the Overview tab, below the figures."""
         self.chart = chart
         self.overview.set_chart(chart)
-        chart.set_contract(self.contract_id)  # type: ignore[attr-defined]
+        chart.set_contract(self.contract_id)
         self.export_chart_action.setEnabled(True)
 
     def set_contract(self, contract_id: int | None) -> None:
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
             panel.model.set_contract(contract_id)
             panel.fit_columns()
         if self.chart is not None:
-            self.chart.set_contract(contract_id)  # type: ignore[attr-defined]
+            self.chart.set_contract(contract_id)
         self.records.update_enabled()
 
     def select_contract(self, contract_id: int | None) -> None:

@@ -215,9 +215,7 @@ class RecordActions(QObject):
         )
         if not name:
             return None
-        path = Path(name)
-        chart.export_png(path)  # type: ignore[attr-defined]
-        return path
+        return chart.export_png(Path(name))
 
     # --- helpers -----------------------------------------------------------------------
 

@@ -70,9 +70,11 @@ class LazySqlTableModel(QAbstractTableModel):
         """Read again, keeping as many rows as the view had scrolled to."""
         keep = max(len(self._rows), self.page_size)
         self.beginResetModel()
-        self._rows = []
-        self._load_first_page(keep)
-        self.endResetModel()
+        try:
+            self._rows = []
+            self._load_first_page(keep)
+        finally:
+            self.endResetModel()
 
     def row_of(self, record_id: int) -> int | None:
         """The row holding ``record_id`` among the rows fetched so far."""

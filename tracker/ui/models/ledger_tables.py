@@ -56,7 +56,7 @@ class ScheduleModel(LazySqlTableModel):
             Column("due_on", self.tr("Due on"), Kind.DATE),
             Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
             Column("vintage", self.tr("Vintage"), Kind.NUMBER),
-            Column("price", self.tr("Price"), Kind.PRICE),
+            Column("price", self.tr("Price"), Kind.PRICE),  # the tranche's, else the contract's
             Column("source", self.tr("Source")),
         ]
 
@@ -64,7 +64,7 @@ class ScheduleModel(LazySqlTableModel):
         source = self.tr("Tranche").replace("'", "''")
         return (
             f"select t.id, c.reference as contract, t.due_on, t.tonnes_kg, t.vintage, "
-            f"t.price, c.currency, '{source}' as source "
+            f"coalesce(t.price, c.price) as price, c.currency, '{source}' as source "
             "from tranches t join contracts c on c.id = t.contract_id "
             f"where {_CONTRACT_FILTER.format(alias='t')}"
         )
@@ -77,12 +77,15 @@ class ScheduleModel(LazySqlTableModel):
         ).fetchone()[0]
         if stored:
             return []
-        reference, currency = self.store.db.execute(
-            "select reference, currency from contracts where id = ?", [self.contract_id]
+        found = self.store.db.execute(
+            "select reference, price, currency from contracts where id = ?", [self.contract_id]
         ).fetchone()
+        if found is None:  # the contract was just deleted
+            return []
+        reference, price, currency = found
         even = self.tr("Even schedule")
         return [
-            (None, reference, t.due_on.isoformat(), t.tonnes_kg, t.vintage, None, currency, even)
+            (None, reference, t.due_on.isoformat(), t.tonnes_kg, t.vintage, price, even, currency)
             for t in schedule_for(self.store.db, self.contract_id)
         ]
 
