@@ -56,8 +56,13 @@ def run_gui(
         load_demo(db)
     store = LedgerStore(db, path, as_of)
     window = MainWindow(store)
-    if contract:
-        window.select_contract(resolve_reference(store.db, contract, "--contract").id)
+    try:
+        if contract:
+            window.select_contract(resolve_reference(store.db, contract, "--contract").id)
+    except Exception:
+        window.close()
+        db.close()
+        raise
     window.show_tab(tab)
     if screenshot is not None:
         return _screenshot(app, window, screenshot)

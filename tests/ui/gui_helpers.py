@@ -59,3 +59,10 @@ def column_texts(panel: Any, key: str) -> list[str]:
 def error_text(dialog: RecordDialog, key: str) -> str:
     label = dialog.error_labels[key]
     return label.text() if not label.isHidden() else ""
+
+
+def show_contract(window: Any, contract_id: int) -> None:
+    """After records were written behind the window's back: re-read, then pick the contract."""
+    window.store.reset.emit()
+    window.select_contract(contract_id)
+    assert window.contract_id == contract_id

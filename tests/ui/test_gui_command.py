@@ -1,0 +1,52 @@
+"""`carbon-tracker gui --screenshot`: renders the window at 1280×800 and exits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tracker.app import choose_ledger
+from tracker.cli.main import main
+from tracker.store.database import open_database
+from tracker.store.queries import contracts
+from tracker.ui import settings
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.mark.parametrize("tab", ["overview", "deliveries", "flags"])
+def test_screenshot_of_a_tab_of_the_demo_portfolio(tmp_path: Path, qapp: object, tab: str) -> None:
+    ledger, png = tmp_path / "demo.db", tmp_path / f"{tab}.png"
+    args = ["--db", str(ledger), "--as-of", "2027-01-01", "gui", "--screenshot", str(png)]
+    assert main([*args, "--tab", tab, "--contract", "MSFT-1PF-STRATOS-DAC"]) == 0
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1280, 800)
+    db = open_database(ledger)  # a first run loads the demo portfolio
+    try:
+        assert len(contracts(db)) == 5
+    finally:
+        db.close()
+
+
+def test_screenshot_of_an_unknown_contract_is_refused(
+    tmp_path: Path, qapp: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--db", str(tmp_path / "demo.db"), "gui", "--screenshot", str(tmp_path / "x.png")]
+    assert main([*args, "--contract", "NOPE"]) == 1
+    assert "--contract 'NOPE': is not a known contract reference" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_the_ledger_is_the_db_option_then_the_environment_then_the_last_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object
+) -> None:
+    explicit = tmp_path / "explicit.db"
+    assert choose_ledger(explicit) == explicit
+    assert choose_ledger(None) == tmp_path / "default-ledger.db"  # $TRACKER_DB
+    monkeypatch.delenv("TRACKER_DB")
+    last = tmp_path / "last.db"
+    open_database(last).close()
+    settings.remember_file(last)
+    assert choose_ledger(None) == last.resolve()

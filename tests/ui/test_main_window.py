@@ -1,0 +1,104 @@
+"""The window around the records: tabs, status bar, title, chart export, error dialogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+
+from tests.factories import make_contract, make_delivery
+from tests.ui.gui_helpers import show_contract
+from tracker.domain.errors import ValidationError
+from tracker.ui.errors import install_excepthook
+
+pytestmark = pytest.mark.gui
+
+
+def test_the_window_has_the_six_tabs_and_flags_history_placeholders(window: Any) -> None:
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Overview", "Schedule", "Deliveries", "Retirements", "Flags", "History"]
+    assert window.tab_widget("flags").objectName() == "placeholder_flags"
+    assert window.tab_widget("history").objectName() == "placeholder_history"
+
+
+def test_a_placeholder_tab_can_be_replaced_by_a_panel(window: Any) -> None:
+    panel = QLabel("flags panel")
+    window.show_tab("deliveries")
+    window.replace_tab("flags", panel)
+    assert window.tab_widget("flags") is panel
+    assert window.tabs.tabText(4) == "Flags"
+    assert window.tabs.currentWidget() is window.deliveries
+
+
+def test_status_bar_shows_the_as_of_date_and_the_ledger(window: Any) -> None:
+    assert window.as_of_label.text() == "Figures as of 2027-01-01"
+    assert window.file_label.text() == "Ledger: (in memory)"
+    assert window.windowTitle() == "(in memory) — Carbon Tracker"
+
+
+def test_undo_and_redo_use_the_platforms_standard_shortcuts(window: Any) -> None:
+    assert window.undo_action.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
+    assert window.redo_action.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+
+
+def test_the_overview_of_the_portfolio_shows_values_per_currency(window: Any, store: Any) -> None:
+    usd = make_contract(store.db, reference="C-USD")
+    eur = make_contract(store.db, reference="C-EUR", currency="EUR", price_per_tonne="10")
+    make_delivery(store.db, usd)
+    make_delivery(store.db, eur, serial_block="ACR-US-1-2025-7-1 to 100")
+    show_contract(window, usd)
+    assert window.overview.card_text("value") == "50,000.00 USD"
+    window.select_contract(None)
+    assert window.overview.card_text("value") == "1,000.00 EUR\n50,000.00 USD"
+    assert window.overview.card_text("delivered") == "200.000 t"
+    assert window.overview.heading.text() == "All contracts (2), as of 2027-01-01"
+
+
+def test_a_changed_as_of_date_moves_the_figures(window: Any, store: Any) -> None:
+    contract_id = make_contract(store.db)
+    make_delivery(store.db, contract_id)  # delivered 2025-06-30
+    show_contract(window, contract_id)
+    store.set_as_of(dt.date(2025, 1, 1))
+    assert window.overview.card_text("delivered") == "0.000 t"
+    assert window.as_of_label.text() == "Figures as of 2025-01-01"
+
+
+def test_export_chart_as_png_from_the_file_menu(
+    window: Any, store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    show_contract(window, make_contract(store.db))
+    target = tmp_path / "chart.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    assert window.export_chart_action.isEnabled()
+    window.export_chart_action.trigger()
+    assert not QImage(str(target)).isNull()
+
+
+def test_an_uncaught_error_is_shown_in_a_dialog_in_plain_words(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append((box.text(), box.detailedText()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    previous = install_excepthook(lambda: window)
+    try:
+        refusal = ValidationError("tonnes", "-5", "must be greater than zero")
+        sys.excepthook(ValidationError, refusal, None)
+        try:
+            raise RuntimeError("disk on fire")
+        except RuntimeError as exc:
+            sys.excepthook(RuntimeError, exc, exc.__traceback__)
+    finally:
+        sys.excepthook = previous
+    assert shown[0] == ("tonnes '-5': must be greater than zero", "")
+    assert shown[1][0] == "Something went wrong and the last action may not have finished."
+    assert "RuntimeError: disk on fire" in shown[1][1]
