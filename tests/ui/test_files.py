@@ -113,3 +113,20 @@ def test_geometry_is_remembered_but_no_business_data(
     assert again.restore_geometry()
     # restoring fits the window to the (offscreen, 800 px wide) screen; the height is kept
     assert again.size().height() == size.height()
+
+
+def test_opening_a_file_that_is_not_a_ledger_is_refused_in_a_dialog(
+    file_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    junk = tmp_path / "notes.db"
+    junk.write_text("not a database, just some text that is long enough" * 20)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    _answer_file_dialogs(monkeypatch, junk)
+    file_window.open_action.trigger()
+    assert len(shown) == 1
+    assert "notes.db: not a tracker ledger file" in shown[0]
+    assert file_window.windowTitle() == "book.db — Carbon Tracker"
+    assert _references(file_window) == ["All contracts", "BOOK-1"]

@@ -46,3 +46,18 @@ def install_excepthook(parent: Callable[[], QWidget | None]) -> Hook:
 
     sys.excepthook = hook
     return previous
+
+
+def guarded(parent: QWidget, action: Callable[..., object]) -> Callable[..., None]:
+    """A slot that runs ``action`` and shows a tracker refusal in a dialog instead of raising.
+
+    Unexpected errors still go to the excepthook (and so to ``show_error``) with their trace.
+    """
+
+    def slot(*args: object) -> None:
+        try:
+            action(*args)
+        except TrackerError as exc:
+            show_error(parent, exc)
+
+    return slot

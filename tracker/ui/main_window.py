@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.changes import ChangeSet
 from tracker.ui import settings
 from tracker.ui.chart import ChartPanel
+from tracker.ui.errors import guarded
 from tracker.ui.files import FileController
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.ledger_tables import (
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         self.overview.set_contract(contract_id)
         for panel in (self.schedule, self.deliveries, self.retirements):
             panel.model.set_contract(contract_id)
+            # one contract in view: its reference is in the heading, not on every row
+            panel.view.setColumnHidden(panel.model.column_of("contract"), contract_id is not None)
             panel.fit_columns()
         if self.chart is not None:
             self.chart.set_contract(contract_id)
@@ -146,16 +149,20 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.new_action = self._action(self.tr("&New ledger…"), QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.files.new_file)
+        self.new_action.triggered.connect(guarded(self, lambda _c=False: self.files.new_file()))
         self.open_action = self._action(self.tr("&Open ledger…"), QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.files.open_file)
+        self.open_action.triggered.connect(guarded(self, lambda _c=False: self.files.open_file()))
         self.save_copy_action = self._action(
             self.tr("Save a &copy as…"), QKeySequence.StandardKey.SaveAs
         )
-        self.save_copy_action.triggered.connect(self.files.save_copy)
+        self.save_copy_action.triggered.connect(
+            guarded(self, lambda _c=False: self.files.save_copy())
+        )
         self.export_chart_action = self._action(self.tr("Export chart as &PNG…"))
         self.export_chart_action.setEnabled(False)
-        self.export_chart_action.triggered.connect(self.records.export_chart)
+        self.export_chart_action.triggered.connect(
+            guarded(self, lambda _c=False: self.records.export_chart())
+        )
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
@@ -198,7 +205,9 @@ class MainWindow(QMainWindow):
             empty.setEnabled(False)
         for path in recent:
             action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.files.open_path(p))
+            action.triggered.connect(
+                guarded(self, lambda _c=False, p=path: self.files.open_path(p))
+            )
 
     def _build_status_bar(self) -> None:
         self.file_label = QLabel(self)

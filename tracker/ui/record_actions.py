@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from tracker.ui.commands import perform
 from tracker.ui.dialogs.form import RecordDialog
 from tracker.ui.dialogs.records import ContractDialog, DeliveryDialog, TrancheDialog
 from tracker.ui.dialogs.retire import RetireDialog
+from tracker.ui.errors import guarded
 
 if TYPE_CHECKING:
     from tracker.ui.main_window import MainWindow
@@ -34,30 +36,35 @@ class RecordActions(QObject):
         self.window = window
         self.store = window.store
         self.dialog: RecordDialog | None = None  # the form open now (tests drive it)
-        self.new_contract_action = QAction(self.tr("&New contract…"), window)
-        self.new_contract_action.triggered.connect(self.new_contract)
-        self.edit_contract_action = QAction(self.tr("&Edit contract…"), window)
-        self.edit_contract_action.triggered.connect(self.edit_contract)
-        self.delete_contract_action = QAction(self.tr("&Delete contract…"), window)
-        self.delete_contract_action.triggered.connect(self.delete_contract)
-        self.add_tranche_action = QAction(self.tr("Add &tranche…"), window)
-        self.add_tranche_action.triggered.connect(self.add_tranche)
-        self.add_delivery_action = QAction(self.tr("Add de&livery…"), window)
-        self.add_delivery_action.setShortcut(QKeySequence("Ctrl+D"))
-        self.add_delivery_action.triggered.connect(self.add_delivery)
-        self.retire_action = QAction(self.tr("&Retire credits…"), window)
-        self.retire_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.retire_action.triggered.connect(self.retire)
+        self.new_contract_action = self._action(self.tr("&New contract…"), self.new_contract)
+        self.edit_contract_action = self._action(self.tr("&Edit contract…"), self.edit_contract)
+        self.delete_contract_action = self._action(
+            self.tr("&Delete contract…"), self.delete_contract
+        )
+        self.add_tranche_action = self._action(self.tr("Add &tranche…"), self.add_tranche)
+        self.add_delivery_action = self._action(
+            self.tr("Add de&livery…"), self.add_delivery, "Ctrl+D"
+        )
+        self.retire_action = self._action(self.tr("&Retire credits…"), self.retire, "Ctrl+R")
 
-        window.schedule.add_requested.connect(self.add_tranche)
-        window.schedule.edit_requested.connect(self.edit_tranche)
-        window.schedule.delete_requested.connect(self.delete_tranche)
-        window.deliveries.add_requested.connect(self.add_delivery)
-        window.deliveries.edit_requested.connect(self.edit_delivery)
-        window.deliveries.delete_requested.connect(self.delete_delivery)
-        window.retirements.add_requested.connect(self.retire)
-        window.retirements.edit_requested.connect(self.edit_retirement)
-        window.retirements.delete_requested.connect(self.delete_retirement)
+        window.schedule.add_requested.connect(guarded(window, lambda: self.add_tranche()))
+        window.schedule.edit_requested.connect(guarded(window, self.edit_tranche))
+        window.schedule.delete_requested.connect(guarded(window, self.delete_tranche))
+        window.deliveries.add_requested.connect(guarded(window, lambda: self.add_delivery()))
+        window.deliveries.edit_requested.connect(guarded(window, self.edit_delivery))
+        window.deliveries.delete_requested.connect(guarded(window, self.delete_delivery))
+        window.retirements.add_requested.connect(guarded(window, lambda: self.retire()))
+        window.retirements.edit_requested.connect(guarded(window, self.edit_retirement))
+        window.retirements.delete_requested.connect(guarded(window, self.delete_retirement))
+
+    def _action(
+        self, text: str, method: Callable[[], object], shortcut: str | None = None
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(guarded(self.window, lambda _checked=False: method()))
+        return action
 
     def fill_menu(self, menu: QMenu) -> None:
         menu.addActions(

@@ -30,6 +30,7 @@ def make_view(proxy: RecordFilterProxy, parent: QWidget) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # serial ranges end in the numbers
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
@@ -122,7 +123,9 @@ class RecordTablePanel(QWidget):
 
     def _update_count(self, *_args: object) -> None:
         total = self.model.total_count()
-        self.count.setText(self.tr("{n} records").format(n=f"{total:,}"))
+        note = self.model.note()
+        counted = self.tr("Records: {n}").format(n=f"{total:,}")
+        self.count.setText(note or counted)
 
 
 class PortfolioPanel(QWidget):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from tracker.domain.changes import ChangeSet
 from tracker.ui.ledger_store import LedgerStore
@@ -25,6 +26,7 @@ class LazySqlTableModel(QAbstractTableModel):
     tables: frozenset[str] = frozenset()
     extra_keys: tuple[str, ...] = ()  # selected for display (e.g. currency) but not shown
     depends_on_as_of = False
+    leading_rows_bold = False  # else italic
 
     def __init__(self, store: LedgerStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +88,10 @@ class LazySqlTableModel(QAbstractTableModel):
     def raw(self, row: int, key: str) -> Any:
         return self._rows[row][self._keys.index(key)]
 
+    def note(self) -> str:
+        """A word on rows that are not stored records (shown beside the record count)."""
+        return ""
+
     def total_count(self) -> int:
         """How many records the current filter selects (one COUNT query)."""
         sql = f"select count(*) from ({self.select_sql()})"
@@ -140,6 +146,11 @@ class LazySqlTableModel(QAbstractTableModel):
             return row[0]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(column)
+        if role == Qt.ItemDataRole.FontRole and row[0] is None:
+            font = QFont()  # a row that is not a stored record
+            font.setBold(self.leading_rows_bold)
+            font.setItalic(not self.leading_rows_bold)
+            return font
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -18,6 +18,7 @@ class ContractsModel(LazySqlTableModel):
     tables = frozenset({"contracts", "deliveries"})
     extra_keys = ("currency",)
     depends_on_as_of = True
+    leading_rows_bold = True
 
     def build_columns(self) -> list[Column]:
         return [
@@ -69,6 +70,11 @@ class ScheduleModel(LazySqlTableModel):
             f"where {_CONTRACT_FILTER.format(alias='t')}"
         )
 
+    def note(self) -> str:
+        if self._rows and self._rows[0][0] is None:
+            return self.tr("No tranches: the even schedule over the term is shown")
+        return ""
+
     def leading_rows(self) -> list[tuple[Any, ...]]:
         if self.contract_id is None:
             return []
@@ -100,7 +106,6 @@ class DeliveriesModel(LazySqlTableModel):
             Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
             Column("vintage", self.tr("Vintage"), Kind.NUMBER),
             Column("registry", self.tr("Registry"), Kind.CHOICE, labels.registry_labels()),
-            Column("serial_block", self.tr("Serial block")),
             Column(
                 "verification_status",
                 self.tr("Verification"),
@@ -110,6 +115,7 @@ class DeliveriesModel(LazySqlTableModel):
             Column("verified_on", self.tr("Verified on"), Kind.DATE),
             Column("retired_kg", self.tr("Retired"), Kind.TONNES),
             Column("transfer_reference", self.tr("Reference")),
+            Column("serial_block", self.tr("Serial block")),
         ]
 
     def select_sql(self) -> str:
@@ -132,12 +138,12 @@ class RetirementsModel(LazySqlTableModel):
             Column("contract", self.tr("Contract")),
             Column("retired_on", self.tr("Retired on"), Kind.DATE),
             Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
-            Column("serial_block", self.tr("Serial block")),
             Column("beneficiary", self.tr("Beneficiary")),
             Column("purpose", self.tr("Purpose"), Kind.CHOICE, labels.purpose_labels()),
             Column("claim_start", self.tr("Claim from"), Kind.DATE),
             Column("claim_end", self.tr("Claim to"), Kind.DATE),
             Column("registry_reference", self.tr("Registry reference")),
+            Column("serial_block", self.tr("Serial block")),
         ]
 
     def select_sql(self) -> str:
