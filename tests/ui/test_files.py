@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.factories import make_contract
 from tracker.domain.errors import TrackerError
@@ -118,8 +118,6 @@ def test_geometry_is_remembered_but_no_business_data(
 def test_opening_a_file_that_is_not_a_ledger_is_refused_in_a_dialog(
     file_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     junk = tmp_path / "notes.db"
     junk.write_text("not a database, just some text that is long enough" * 20)
     shown: list[str] = []

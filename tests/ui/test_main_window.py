@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from tests.factories import make_contract, make_delivery
-from tests.ui.gui_helpers import show_contract
+from tests.ui.gui_helpers import fill, press_ok, show_contract
 from tracker.domain.errors import ValidationError
 from tracker.ui.errors import install_excepthook
 
@@ -102,3 +103,40 @@ def test_an_uncaught_error_is_shown_in_a_dialog_in_plain_words(
     assert shown[0] == ("tonnes '-5': must be greater than zero", "")
     assert shown[1][0] == "Something went wrong and the last action may not have finished."
     assert "RuntimeError: disk on fire" in shown[1][1]
+
+
+def test_the_delete_key_in_a_table_asks_then_deletes_the_selected_record(
+    window: Any, store: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contract_id = make_contract(store.db)
+    make_delivery(store.db, contract_id)
+    show_contract(window, contract_id)
+    window.show_tab("deliveries")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *_a: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    assert window.deliveries.select_record(window.deliveries.model.record_id(0))
+    window.deliveries.view.setFocus()
+    qtbot.keyClick(window.deliveries.view, Qt.Key.Key_Delete)
+    assert asked == ["Delete the delivery ACR-US-1-2025-1-1 to 100?"]
+    assert window.deliveries.model.rowCount() == 0
+    assert window.overview.card_text("delivered") == "0.000 t"
+
+
+def test_a_new_delivery_is_selected_in_its_table(window: Any, store: Any, qtbot: Any) -> None:
+    contract_id = make_contract(store.db)
+    make_delivery(store.db, contract_id)
+    show_contract(window, contract_id)
+    dialog = window.records.add_delivery()
+    fill(
+        qtbot,
+        dialog,
+        {"delivered_on": "2025-08-01", "tonnes": "5", "serial_block": "ACR-US-1-2025-1-101 to 105"},
+    )
+    press_ok(qtbot, dialog)
+    selected = window.deliveries.selected_id()
+    assert selected is not None
+    assert selected != window.deliveries.model.record_id(0)

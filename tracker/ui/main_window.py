@@ -179,6 +179,10 @@ class MainWindow(QMainWindow):
         self.redo_action = self.store.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        find_action = self._action(self.tr("&Find contract"), QKeySequence.StandardKey.Find)
+        find_action.triggered.connect(lambda _checked=False: self.portfolio.search.setFocus())
+        edit_menu.addAction(find_action)
 
         records_menu = bar.addMenu(self.tr("&Records"))
         self.records.fill_menu(records_menu)

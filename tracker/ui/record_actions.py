@@ -122,12 +122,14 @@ class RecordActions(QObject):
 
     def add_tranche(self) -> RecordDialog:
         dialog = TrancheDialog(self.store, self.window.contract_id, parent=self.window)
-        return self._open(
-            dialog,
-            lambda data: perform(
+
+        def submit(data: dict[str, str]) -> None:
+            tranche = perform(
                 self.store, commands.add_tranche(self.store, int(data["contract"]), data)
-            ),
-        )
+            )
+            self.window.schedule.select_record(tranche.id)
+
+        return self._open(dialog, submit)
 
     def edit_tranche(self, tranche_id: int) -> RecordDialog:
         tranche = queries.tranche(self.store.db, tranche_id)
@@ -150,12 +152,14 @@ class RecordActions(QObject):
 
     def add_delivery(self) -> RecordDialog:
         dialog = DeliveryDialog(self.store, self.window.contract_id, parent=self.window)
-        return self._open(
-            dialog,
-            lambda data: perform(
+
+        def submit(data: dict[str, str]) -> None:
+            delivery = perform(
                 self.store, commands.add_delivery(self.store, int(data["contract"]), data)
-            ),
-        )
+            )
+            self.window.deliveries.select_record(delivery.id)
+
+        return self._open(dialog, submit)
 
     def edit_delivery(self, delivery_id: int) -> RecordDialog:
         delivery = queries.delivery(self.store.db, delivery_id)
@@ -183,12 +187,12 @@ class RecordActions(QObject):
 
     def retire(self) -> RecordDialog:
         dialog = RetireDialog(self.store, self.window.contract_id, parent=self.window)
-        return self._open(
-            dialog,
-            lambda data: perform(
-                self.store, commands.retire(self.store, int(data["contract"]), data)
-            ),
-        )
+
+        def submit(data: dict[str, str]) -> None:
+            made = perform(self.store, commands.retire(self.store, int(data["contract"]), data))
+            self.window.retirements.select_record(made[0].id)
+
+        return self._open(dialog, submit)
 
     def edit_retirement(self, retirement_id: int) -> RecordDialog:
         retirement = queries.retirement(self.store.db, retirement_id)
