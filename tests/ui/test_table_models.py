@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.factories import delivery_data, make_contract, make_delivery, retirement_data
-from tracker.services.deliveries import add_delivery
+from tracker.services.deliveries import add_delivery, update_delivery
 from tracker.services.retirements import retire
 from tracker.services.schedule import add_tranche
 from tracker.ui.ledger_store import LedgerStore
@@ -191,3 +191,20 @@ def test_models_follow_the_contract_in_view(store: LedgerStore) -> None:
     assert model.index(0, model.column_of("retired_kg")).data() == "10.000 t"
     model.set_contract(second)
     assert model.index(0, model.column_of("contract")).data() == "C-2"
+
+
+def test_an_edit_refreshes_its_row_in_place_without_a_reset(
+    store: LedgerStore, qtbot: object
+) -> None:
+    contract_id = make_contract(store.db)
+    delivery_id = make_delivery(store.db, contract_id)
+    model = DeliveriesModel(store)
+    _delivery, changes = update_delivery(
+        store.db, delivery_id, delivery_data(verifier="Other VVB", reference="TX-EDITED")
+    )
+    with (
+        qtbot.assertNotEmitted(model.modelReset),  # type: ignore[attr-defined]
+        qtbot.waitSignal(model.dataChanged),  # type: ignore[attr-defined]
+    ):
+        store.notify(changes)
+    assert model.index(0, model.column_of("transfer_reference")).data() == "TX-EDITED"

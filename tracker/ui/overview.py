@@ -176,8 +176,11 @@ class OverviewPanel(QWidget):
             "undelivered": contracted - delivered,
         }
         for key, kg in figures.items():
-            self.cards[key].value.setText(f"{format_tonnes_grouped(kg)} t")
-        self.cards["delivered_pct"].value.setText(f"{pct} %" if pct else "—")
+            self.cards[key].value.setText(
+                self.tr("{tonnes} t").format(tonnes=format_tonnes_grouped(kg))
+            )
+        percent = self.tr("{percent} %").format(percent=pct)
+        self.cards["delivered_pct"].value.setText(percent if pct else "—")
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if self.contract_id is None or self.contract_id in changes.contracts:

@@ -177,6 +177,7 @@ class PortfolioPanel(QWidget):
         )
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.modelReset.connect(self._fill_suppliers)
+        model.dataChanged.connect(lambda *_args: self._fill_suppliers())
         self._fill_suppliers()
         self.view.selectRow(0)
 

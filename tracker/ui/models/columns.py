@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from tracker.domain.quantities import format_price, format_tonnes_grouped
 
@@ -44,10 +44,14 @@ def display_text(column: Column, raw: object, row: Mapping[str, object]) -> str:
     if raw is None or raw == "":
         return ""
     if column.kind is Kind.TONNES:
-        return f"{format_tonnes_grouped(int(raw))} t"  # type: ignore[call-overload]
+        tonnes = format_tonnes_grouped(int(raw))  # type: ignore[call-overload]
+        return QCoreApplication.translate("Units", "{tonnes} t").format(tonnes=tonnes)
     if column.kind is Kind.PRICE:
+        price = format_price(int(raw))  # type: ignore[call-overload]
         currency = row.get(column.currency_key) or ""
-        return f"{format_price(int(raw))} {currency}/t"  # type: ignore[call-overload]
+        return QCoreApplication.translate("Units", "{price} {currency}/t").format(
+            price=price, currency=currency
+        )
     if column.kind is Kind.CHOICE:
         return column.labels.get(str(raw), str(raw))
     return str(raw)

@@ -23,7 +23,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 class LazySqlTableModel(QAbstractTableModel):
     page_size = 200
-    tables: frozenset[str] = frozenset()
+    tables: frozenset[str] = frozenset()  # a change to any of these refreshes the model
+    primary_table = ""  # the table whose records are the rows
     extra_keys: tuple[str, ...] = ()  # selected for display (e.g. currency) but not shown
     depends_on_as_of = False
     leading_rows_bold = False  # else italic
@@ -187,8 +188,34 @@ class LazySqlTableModel(QAbstractTableModel):
         self._rows.extend(self._fetch_page(limit))
 
     def _on_changed(self, changes: ChangeSet) -> None:
-        if changes.touches(*self.tables):
+        if not changes.touches(*self.tables):
+            return
+        if self._only_own_rows_edited(changes):
+            self._refresh_rows({i for t, i in changes.updated if t == self.primary_table})
+        else:
             self.reload()
+
+    def _only_own_rows_edited(self, changes: ChangeSet) -> bool:
+        """An edit of records of this table only: refresh their rows in place
+        (keeping selection and scroll) instead of reading everything again."""
+        if changes.inserted or changes.deleted:
+            return False
+        return all(table == self.primary_table for table, _id in changes.updated)
+
+    def _refresh_rows(self, record_ids: set[int]) -> None:
+        positions = {r[0]: n for n, r in enumerate(self._rows) if r[0] in record_ids}
+        if not positions:
+            return
+        columns = ", ".join(f"[{k}]" for k in self._keys)
+        wanted = {f"id{n}": record_id for n, record_id in enumerate(positions)}
+        marks = ", ".join(f":{name}" for name in wanted)
+        sql = f"select {columns} from ({self.select_sql()}) where id in ({marks})"
+        params = {**self._params(), **wanted}
+        for found in self.store.db.execute(sql, params).fetchall():
+            row = positions[found[0]]
+            self._rows[row] = tuple(found)
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def _on_as_of_changed(self, _day: object) -> None:
         if self.depends_on_as_of:

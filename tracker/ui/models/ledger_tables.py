@@ -15,6 +15,7 @@ _CONTRACT_FILTER = "(:contract_id is null or {alias}.contract_id = :contract_id)
 class ContractsModel(LazySqlTableModel):
     """The portfolio list: an "All contracts" row, then one row per contract."""
 
+    primary_table = "contracts"
     tables = frozenset({"contracts", "deliveries"})
     extra_keys = ("currency",)
     depends_on_as_of = True
@@ -48,6 +49,7 @@ class ContractsModel(LazySqlTableModel):
 class ScheduleModel(LazySqlTableModel):
     """Tranches; a contract without tranches shows its even schedule (not editable)."""
 
+    primary_table = "tranches"
     tables = frozenset({"contracts", "tranches"})
     extra_keys = ("currency",)
 
@@ -97,6 +99,7 @@ class ScheduleModel(LazySqlTableModel):
 
 
 class DeliveriesModel(LazySqlTableModel):
+    primary_table = "deliveries"
     tables = frozenset({"contracts", "deliveries", "retirements"})
 
     def build_columns(self) -> list[Column]:
@@ -131,6 +134,7 @@ class DeliveriesModel(LazySqlTableModel):
 
 
 class RetirementsModel(LazySqlTableModel):
+    primary_table = "retirements"
     tables = frozenset({"contracts", "deliveries", "retirements"})
 
     def build_columns(self) -> list[Column]:
