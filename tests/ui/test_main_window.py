@@ -140,3 +140,20 @@ def test_a_new_delivery_is_selected_in_its_table(window: Any, store: Any, qtbot:
     selected = window.deliveries.selected_id()
     assert selected is not None
     assert selected != window.deliveries.model.record_id(0)
+
+
+def test_the_as_of_date_is_chosen_from_the_view_menu(window: Any, store: Any, qtbot: Any) -> None:
+    contract_id = make_contract(store.db)
+    make_delivery(store.db, contract_id)  # delivered 2025-06-30
+    show_contract(window, contract_id)
+    dialog = window.choose_as_of()
+    assert not dialog.today.isChecked()  # the fixture fixes 2027-01-01
+    dialog.date.setDate(dt.date(2025, 6, 29))
+    dialog.accept()
+    assert window.as_of_label.text() == "Figures as of 2025-06-29"
+    assert window.overview.card_text("delivered") == "0.000 t"
+    dialog = window.choose_as_of()
+    dialog.today.setChecked(True)
+    dialog.accept()
+    assert not store.as_of_is_fixed
+    assert window.as_of_label.text() == f"Figures as of {dt.date.today().isoformat()}"

@@ -41,6 +41,10 @@ class LedgerStore(QObject):
         """The date figures are computed for: fixed by --as-of, else today."""
         return self._as_of or dt.date.today()
 
+    @property
+    def as_of_is_fixed(self) -> bool:
+        return self._as_of is not None
+
     def set_as_of(self, day: dt.date | None) -> None:
         self._as_of = day
         self.as_of_changed.emit(self.as_of)

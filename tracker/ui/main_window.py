@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.changes import ChangeSet
 from tracker.ui import settings
 from tracker.ui.chart import ChartPanel
+from tracker.ui.dialogs.as_of import AsOfDialog
 from tracker.ui.errors import guarded
 from tracker.ui.files import FileController
 from tracker.ui.ledger_store import LedgerStore
@@ -132,6 +133,14 @@ class MainWindow(QMainWindow):
             self.chart.set_contract(contract_id)
         self.records.update_enabled()
 
+    def choose_as_of(self) -> AsOfDialog:
+        """Ask for the date figures are computed for (a fixed date, or today)."""
+        dialog = AsOfDialog(self.store.as_of, self.store.as_of_is_fixed, self)
+        dialog.accepted.connect(lambda: self.store.set_as_of(dialog.chosen()))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
     def select_contract(self, contract_id: int | None) -> None:
         if not self.portfolio.select_contract(contract_id):
             self.portfolio.select_contract(None)
@@ -188,6 +197,10 @@ class MainWindow(QMainWindow):
         self.records.fill_menu(records_menu)
 
         view_menu = bar.addMenu(self.tr("&View"))
+        self.as_of_action = self._action(self.tr("Figures &as of…"))
+        self.as_of_action.triggered.connect(lambda _checked=False: self.choose_as_of())
+        view_menu.addAction(self.as_of_action)
+        view_menu.addSeparator()
         for number, name in enumerate(TAB_NAMES, start=1):
             action = self._action(self.tabs.tabText(number - 1))
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))

@@ -1,0 +1,43 @@
+"""Choose the date every figure is computed for ("as of")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QWidget,
+)
+
+
+class AsOfDialog(QDialog):
+    def __init__(self, current: dt.date, fixed: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Figures as of"))
+        layout = QFormLayout(self)
+        self.today = QCheckBox(self.tr("Today (follows the calendar)"), self)
+        self.today.setChecked(not fixed)
+        self.date = QDateEdit(QDate(current.year, current.month, current.day), self)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setCalendarPopup(True)
+        self.date.setEnabled(fixed)
+        self.today.toggled.connect(lambda checked: self.date.setEnabled(not checked))
+        layout.addRow(self.today)
+        layout.addRow(self.tr("Date"), self.date)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def chosen(self) -> dt.date | None:
+        """The fixed date, or None for "today"."""
+        if self.today.isChecked():
+            return None
+        return self.date.date().toPython()  # type: ignore[no-any-return]
