@@ -45,10 +45,13 @@ from tracker.ui.chart.style import (
 )
 from tracker.ui.ledger_store import LedgerStore
 
-MIN_EXPORT_WIDTH = 1200
+MIN_EXPORT_WIDTH = 600  # a panel never laid out is exported at EXPORT_WIDTH instead
+EXPORT_WIDTH = 1200
+AS_OF_LABEL_GAP_PX = 14
 LEGEND_COLUMNS = 6  # one row above the curves; narrow panels fall back to two rows
 LEGEND_ROW_PX = 22
 NARROW_PX = 760
+BELOW_ZERO = 0.03  # a sliver under 0 so the 0 tick and the flat start stay visible
 _EMPTY_SERIES = ChartSeries(
     None, 0, CumulativeSeries(), CumulativeSeries(), CumulativeSeries(), CumulativeSeries()
 )
@@ -218,7 +221,7 @@ class ChartPanel(QWidget):
             target = target.with_name(target.name + ".png")
         exporter = ImageExporter(self.plot_item)
         if exporter.parameters()["width"] < MIN_EXPORT_WIDTH:
-            exporter.parameters()["width"] = MIN_EXPORT_WIDTH
+            exporter.parameters()["width"] = EXPORT_WIDTH
         image = exporter.export(toBytes=True)
         if image is None or image.isNull() or not image.save(str(target), "PNG"):
             raise OSError(f"{target}: the chart could not be written as a PNG file")
@@ -251,7 +254,6 @@ class ChartPanel(QWidget):
             axis.setTextPen(pg.mkPen(FOREGROUND))
         self.plot_item.getAxis("left").setWidth(72)
         self.plot_item.getViewBox().setMouseEnabled(x=True, y=False)
-        self.plot_item.getViewBox().setLimits(yMin=0)
         self.plot_item.getViewBox().enableAutoRange(axis="y", enable=False)
 
     # --- reacting to the store --------------------------------------------------------
@@ -289,7 +291,10 @@ class ChartPanel(QWidget):
         rows = -(-len(self.legend.items) // self.legend.columnCount)
         headroom_px = max(self.legend.boundingRect().height(), rows * LEGEND_ROW_PX) + 20
         share = min(headroom_px / view_height, 0.5)
-        self.plot_item.setYRange(0, top / (1 - share), padding=0)
+        upper = top / (1 - share - BELOW_ZERO)
+        label_px = headroom_px + AS_OF_LABEL_GAP_PX
+        self.as_of_line.label.setPosition(max(0.05, 1 - BELOW_ZERO - label_px / view_height))
+        self.plot_item.setYRange(-upper * BELOW_ZERO, upper, padding=0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
