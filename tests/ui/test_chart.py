@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import sqlite_utils
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QEvent, QPoint, QPointF
 from PySide6.QtGui import QContextMenuEvent, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -175,6 +175,9 @@ def test_hover_reads_out_values_at_the_cursor_date(qtbot: QtBot, panel: ChartPan
     assert "Retired 0 t" in panel.readout_text
     assert "Contracted 1,500 t" in panel.readout_text
     assert "Delivered" in panel.readout.text()
+    QApplication.sendEvent(panel.plot_widget.viewport(), QEvent(QEvent.Type.Leave))
+    assert not panel.hover_line.isVisible()
+    assert panel.readout_text.startswith(f"{AS_OF.isoformat()}:")
 
 
 def test_readout_at_a_date_shows_every_series(panel: ChartPanel) -> None:
@@ -185,6 +188,19 @@ def test_readout_at_a_date_shows_every_series(panel: ChartPanel) -> None:
     )
     assert panel.show_readout_at(None).startswith(f"{AS_OF.isoformat()}:")
     assert not panel.hover_line.isVisible()
+
+
+def test_a_refresh_reads_a_bounded_number_of_aggregates(
+    panel: ChartPanel, store: LedgerStore
+) -> None:
+    seen: list[str] = []
+    store.db.conn.set_trace_callback(seen.append)
+    try:
+        panel.refresh()
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert len(seen) <= 6
+    assert not any("select * from deliveries" in s.lower() for s in seen)
 
 
 def test_export_png_writes_a_png(panel: ChartPanel, tmp_path: Path) -> None:

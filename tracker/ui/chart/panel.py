@@ -13,8 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
 
@@ -33,6 +32,7 @@ from tracker.services.series import (
 from tracker.store import queries
 from tracker.ui.chart import readout, steps
 from tracker.ui.chart.axes import TonnesAxisItem, utc_date_axis
+from tracker.ui.chart.export import export_plot_png
 from tracker.ui.chart.style import (
     AS_OF_COLOUR,
     BACKGROUND,
@@ -45,8 +45,6 @@ from tracker.ui.chart.style import (
 )
 from tracker.ui.ledger_store import LedgerStore
 
-MIN_EXPORT_WIDTH = 600  # a panel never laid out is exported at EXPORT_WIDTH instead
-EXPORT_WIDTH = 1200
 AS_OF_LABEL_GAP_PX = 14
 LEGEND_COLUMNS = 6  # one row above the curves; narrow panels fall back to two rows
 LEGEND_ROW_PX = 22
@@ -138,6 +136,7 @@ class ChartPanel(QWidget):
         self.plot_widget.customContextMenuRequested.connect(self._show_context_menu)
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot_item.getViewBox().sigResized.connect(self._fit_y_range)
+        self.plot_widget.viewport().installEventFilter(self)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -216,16 +215,7 @@ class ChartPanel(QWidget):
 
     def export_png(self, path: str | Path) -> Path:
         """Write the chart (title, axes, legend and curves) to a PNG file."""
-        target = Path(path)
-        if target.suffix.lower() != ".png":
-            target = target.with_name(target.name + ".png")
-        exporter = ImageExporter(self.plot_item)
-        if exporter.parameters()["width"] < MIN_EXPORT_WIDTH:
-            exporter.parameters()["width"] = EXPORT_WIDTH
-        image = exporter.export(toBytes=True)
-        if image is None or image.isNull() or not image.save(str(target), "PNG"):
-            raise OSError(f"{target}: the chart could not be written as a PNG file")
-        return target
+        return export_plot_png(self.plot_item, path)
 
     def export_png_dialog(self) -> Path | None:
         """Ask where to save, then export; a failure is reported in a message box."""
@@ -319,6 +309,11 @@ class ChartPanel(QWidget):
             self.show_readout_at(None)
             return
         self.show_readout_at(view_box.mapSceneToView(scene_pos).x())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave and watched is self.plot_widget.viewport():
+            self.show_readout_at(None)  # the cursor left the chart: back to the as-of date
+        return super().eventFilter(watched, event)
 
     def _update_readout(self, epoch: float | None) -> None:
         if epoch is None:
