@@ -227,9 +227,18 @@ def test_context_menu_offers_png_export(
         QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PNG images")
     )
     texts = [action.text() for action in panel.context_menu.actions()]
-    assert texts == ["Export chart as PNG…"]
-    panel.context_menu.actions()[0].trigger()
+    assert texts == ["Show the whole period", "Export chart as PNG…"]
+    panel.export_action.trigger()
     assert target.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_whole_period_undoes_a_zoom(qtbot: QtBot, panel: ChartPanel) -> None:
+    view_box = panel.plot_item.getViewBox()
+    view_box.setXRange(_epoch("2025-06-01"), _epoch("2025-07-01"), padding=0)
+    assert view_box.viewRange()[0][1] == pytest.approx(_epoch("2025-07-01"))
+    panel.whole_period_action.trigger()
+    qtbot.waitUntil(lambda: view_box.viewRange()[0][0] <= _epoch("2025-01-01"))
+    assert view_box.viewRange()[0][1] >= _epoch("2027-12-31")
 
 
 def test_right_click_pops_up_the_context_menu_at_the_cursor(

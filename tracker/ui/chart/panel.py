@@ -130,7 +130,10 @@ class ChartPanel(QWidget):
 
         self.export_action = QAction(self.tr("Export chart as PNG…"), self)
         self.export_action.triggered.connect(self.export_png_dialog)
+        self.whole_period_action = QAction(self.tr("Show the whole period"), self)
+        self.whole_period_action.triggered.connect(self.show_whole_period)
         self.context_menu = QMenu(self)
+        self.context_menu.addAction(self.whole_period_action)
         self.context_menu.addAction(self.export_action)
         self.plot_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.plot_widget.customContextMenuRequested.connect(self._show_context_menu)
@@ -164,6 +167,10 @@ class ChartPanel(QWidget):
         """Show one contract, or the whole portfolio for None; redraws at once."""
         self.contract_id = contract_id
         self.refresh()
+        self.show_whole_period()
+
+    def show_whole_period(self) -> None:
+        """Undo any zoom: show every date of the contract term and the series."""
         self.plot_item.enableAutoRange(axis="x")
 
     def schedule_refresh(self, *_: object) -> None:
@@ -257,7 +264,7 @@ class ChartPanel(QWidget):
         self._flagged_ids = None
         self._draw_flags([])
         self.schedule_refresh()
-        self.plot_item.enableAutoRange(axis="x")
+        self.show_whole_period()
 
     def _read_series(self) -> ChartSeries:
         return chart_series(self.store.db, self.contract_id)
