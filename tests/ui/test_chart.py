@@ -261,6 +261,9 @@ def test_flagged_deliveries_are_marked_and_cleared(
     assert list(x) == [_epoch("2025-06-30")]
     assert list(y) == [100.0]
     assert "Flagged deliveries" in [label.text for _, label in panel.legend.items]
+    point = panel.flag_points.points()[0]
+    tip = panel.flag_points.opts["tip"](x=point.pos().x(), y=point.pos().y(), data=point.data())
+    assert tip == "Flagged: block\n2025-06-30: 100 t delivered to date"
     panel.set_flagged_deliveries([])
     assert len(panel.flag_points.getData()[0]) == 0
     assert "Flagged deliveries" not in [label.text for _, label in panel.legend.items]
