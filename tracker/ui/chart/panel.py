@@ -13,8 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
 
@@ -33,6 +32,7 @@ from tracker.services.series import (
 from tracker.store import queries
 from tracker.ui.chart import readout, steps
 from tracker.ui.chart.axes import TonnesAxisItem, utc_date_axis
+from tracker.ui.chart.export import export_plot_png
 from tracker.ui.chart.style import (
     AS_OF_COLOUR,
     BACKGROUND,
@@ -45,10 +45,11 @@ from tracker.ui.chart.style import (
 )
 from tracker.ui.ledger_store import LedgerStore
 
-MIN_EXPORT_WIDTH = 1200
+AS_OF_LABEL_GAP_PX = 14
 LEGEND_COLUMNS = 6  # one row above the curves; narrow panels fall back to two rows
 LEGEND_ROW_PX = 22
 NARROW_PX = 760
+BELOW_ZERO = 0.03  # a sliver under 0 so the 0 tick and the flat start stay visible
 _EMPTY_SERIES = ChartSeries(
     None, 0, CumulativeSeries(), CumulativeSeries(), CumulativeSeries(), CumulativeSeries()
 )
@@ -129,12 +130,16 @@ class ChartPanel(QWidget):
 
         self.export_action = QAction(self.tr("Export chart as PNG…"), self)
         self.export_action.triggered.connect(self.export_png_dialog)
+        self.whole_period_action = QAction(self.tr("Show the whole period"), self)
+        self.whole_period_action.triggered.connect(self.show_whole_period)
         self.context_menu = QMenu(self)
+        self.context_menu.addAction(self.whole_period_action)
         self.context_menu.addAction(self.export_action)
         self.plot_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.plot_widget.customContextMenuRequested.connect(self._show_context_menu)
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot_item.getViewBox().sigResized.connect(self._fit_y_range)
+        self.plot_widget.viewport().installEventFilter(self)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -162,6 +167,10 @@ class ChartPanel(QWidget):
         """Show one contract, or the whole portfolio for None; redraws at once."""
         self.contract_id = contract_id
         self.refresh()
+        self.show_whole_period()
+
+    def show_whole_period(self) -> None:
+        """Undo any zoom: show every date of the contract term and the series."""
         self.plot_item.enableAutoRange(axis="x")
 
     def schedule_refresh(self, *_: object) -> None:
@@ -213,16 +222,7 @@ class ChartPanel(QWidget):
 
     def export_png(self, path: str | Path) -> Path:
         """Write the chart (title, axes, legend and curves) to a PNG file."""
-        target = Path(path)
-        if target.suffix.lower() != ".png":
-            target = target.with_name(target.name + ".png")
-        exporter = ImageExporter(self.plot_item)
-        if exporter.parameters()["width"] < MIN_EXPORT_WIDTH:
-            exporter.parameters()["width"] = MIN_EXPORT_WIDTH
-        image = exporter.export(toBytes=True)
-        if image is None or image.isNull() or not image.save(str(target), "PNG"):
-            raise OSError(f"{target}: the chart could not be written as a PNG file")
-        return target
+        return export_plot_png(self.plot_item, path)
 
     def export_png_dialog(self) -> Path | None:
         """Ask where to save, then export; a failure is reported in a message box."""
@@ -251,7 +251,6 @@ class ChartPanel(QWidget):
             axis.setTextPen(pg.mkPen(FOREGROUND))
         self.plot_item.getAxis("left").setWidth(72)
         self.plot_item.getViewBox().setMouseEnabled(x=True, y=False)
-        self.plot_item.getViewBox().setLimits(yMin=0)
         self.plot_item.getViewBox().enableAutoRange(axis="y", enable=False)
 
     # --- reacting to the store --------------------------------------------------------
@@ -265,7 +264,7 @@ class ChartPanel(QWidget):
         self._flagged_ids = None
         self._draw_flags([])
         self.schedule_refresh()
-        self.plot_item.enableAutoRange(axis="x")
+        self.show_whole_period()
 
     def _read_series(self) -> ChartSeries:
         return chart_series(self.store.db, self.contract_id)
@@ -289,7 +288,10 @@ class ChartPanel(QWidget):
         rows = -(-len(self.legend.items) // self.legend.columnCount)
         headroom_px = max(self.legend.boundingRect().height(), rows * LEGEND_ROW_PX) + 20
         share = min(headroom_px / view_height, 0.5)
-        self.plot_item.setYRange(0, top / (1 - share), padding=0)
+        upper = top / (1 - share - BELOW_ZERO)
+        label_px = headroom_px + AS_OF_LABEL_GAP_PX
+        self.as_of_line.label.setPosition(max(0.05, 1 - BELOW_ZERO - label_px / view_height))
+        self.plot_item.setYRange(-upper * BELOW_ZERO, upper, padding=0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -314,6 +316,11 @@ class ChartPanel(QWidget):
             self.show_readout_at(None)
             return
         self.show_readout_at(view_box.mapSceneToView(scene_pos).x())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave and watched is self.plot_widget.viewport():
+            self.show_readout_at(None)  # the cursor left the chart: back to the as-of date
+        return super().eventFilter(watched, event)
 
     def _update_readout(self, epoch: float | None) -> None:
         if epoch is None:
