@@ -127,3 +127,17 @@ def test_cancelling_a_delete_keeps_the_record(
         "You can undo this with Edit → Undo."
     ]
     assert counts(store.db)["deliveries"] == 1
+
+
+def test_a_delivery_needs_a_contract_to_belong_to(
+    window: Any, qtbot: Any, store: LedgerStore
+) -> None:
+    dialog = window.records.add_delivery()  # the ledger has no contract yet
+    fill(
+        qtbot,
+        dialog,
+        {"delivered_on": "2025-07-01", "tonnes": "10", "serial_block": "ACR-US-1-2025-1-1 to 10"},
+    )
+    press_ok(qtbot, dialog)
+    assert error_text(dialog, "contract") == "Contract is required: add a contract first"
+    assert counts(store.db)["deliveries"] == 0

@@ -8,6 +8,7 @@ from functools import partial
 from PySide6.QtWidgets import QWidget
 
 from tracker.domain.dates import parse_date, parse_whole, parse_year
+from tracker.domain.errors import ValidationError
 from tracker.domain.quantities import parse_price, parse_tonnes
 from tracker.domain.records import contract_from_input, delivery_from_input, tranche_from_input
 from tracker.domain.serials import parse_serial_block
@@ -29,6 +30,16 @@ def contract_choices(store: LedgerStore) -> dict[str, str]:
     """Contract id (as text) -> reference, for the contract chooser of child records."""
     refs = queries.contract_references(store.db)
     return {str(i): ref for i, ref in sorted(refs.items(), key=lambda item: item[1])}
+
+
+def require_contract(text: str) -> None:
+    if not text:
+        raise ValidationError("contract", None, "is required: add a contract first")
+
+
+def contract_field(label: str, store: LedgerStore) -> Field:
+    """The contract a child record belongs to, chosen by reference."""
+    return Field("contract", label, Editor.CHOICE, contract_choices(store), check=require_contract)
 
 
 class ContractDialog(RecordDialog):
@@ -107,7 +118,7 @@ class TrancheDialog(RecordDialog):
     ) -> None:
         title = self.tr("Edit tranche") if values else self.tr("New tranche")
         fields = [
-            Field("contract", self.tr("Contract"), Editor.CHOICE, contract_choices(store)),
+            contract_field(self.tr("Contract"), store),
             Field(
                 "due_on",
                 self.tr("Due on"),
@@ -128,6 +139,7 @@ class TrancheDialog(RecordDialog):
 
     def check_record(self, values: dict[str, str]) -> None:
         tranche_from_input(values, 0)
+        require_contract(values.get("contract", ""))
 
 
 class DeliveryDialog(RecordDialog):
@@ -142,7 +154,7 @@ class DeliveryDialog(RecordDialog):
         title = self.tr("Edit delivery") if values else self.tr("New delivery")
         registries = {"": self.tr("The contract's registry"), **labels.registry_labels()}
         fields = [
-            Field("contract", self.tr("Contract"), Editor.CHOICE, contract_choices(store)),
+            contract_field(self.tr("Contract"), store),
             Field(
                 "delivered_on",
                 self.tr("Delivered on"),
@@ -182,6 +194,7 @@ class DeliveryDialog(RecordDialog):
         if contract_id:
             registry = queries.contract(self._store.db, contract_id).registry
         delivery_from_input(values, contract_id, registry)
+        require_contract(values.get("contract", ""))
 
 
 def fix_contract(dialog: RecordDialog, contract_id: int | None, editing: bool) -> None:

@@ -15,7 +15,7 @@ from tracker.domain.serials import parse_serial_block
 from tracker.services.retirements import available_for, preview_draw
 from tracker.ui import labels
 from tracker.ui.dialogs.form import HINT_STYLE, Editor, Field, RecordDialog
-from tracker.ui.dialogs.records import DATE_HINT, contract_choices, fix_contract
+from tracker.ui.dialogs.records import DATE_HINT, contract_field, fix_contract, require_contract
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -37,7 +37,7 @@ class RetireDialog(RecordDialog):
         self._store = store
         editing = values is not None
         fields = [
-            Field("contract", self.tr("Contract"), Editor.CHOICE, contract_choices(store)),
+            contract_field(self.tr("Contract"), store),
             Field(
                 "retired_on",
                 self.tr("Retired on"),
@@ -105,6 +105,7 @@ class RetireDialog(RecordDialog):
         if not self.oldest_first.isChecked():
             parse_serial_block(values.get("serial_block"))
         retirement_from_input(values, 0)
+        require_contract(values.get("contract", ""))
 
     def on_edited(self, key: str) -> None:
         self._refresh_preview()
