@@ -63,6 +63,10 @@ where r.prev_end >= r.serial_start
 """
 
 
+def _serials(count: int) -> str:
+    return f"{count:,} serial{'' if count == 1 else 's'}"
+
+
 def _shared(row: dict) -> tuple[int, int]:
     return max(row["serial_start"], row["other_start"]), min(row["serial_end"], row["other_end"])
 
@@ -75,7 +79,7 @@ def serial_overlap(ctx: RuleContext) -> Iterator[Flag]:
             "SERIAL_OVERLAP", Severity.CRITICAL, row, delivery_subject(row["serial_block"]),
             f"Serial block {row['serial_block']} overlaps block {row['other_block']} already "
             f"delivered under contract {row['other_contract']}: serials {low}–{high} "
-            f"({high - low + 1:,} serials) are counted twice.",
+            f"({_serials(high - low + 1)}) are counted twice.",
             "deliveries", row["id"], row["other_block"], low, high,
         )  # fmt: skip
     for row in ctx.rows(_RETIREMENT_OVERLAP):
@@ -85,7 +89,7 @@ def serial_overlap(ctx: RuleContext) -> Iterator[Flag]:
             retirement_subject(row["serial_block"], row["retired_on"]),
             f"Retired serial block {row['serial_block']} overlaps block {row['other_block']} "
             f"already retired on {row['other_on']}: serials {low}–{high} "
-            f"({high - low + 1:,} serials) are claimed twice.",
+            f"({_serials(high - low + 1)}) are claimed twice.",
             "retirements", row["id"], row["other_block"], low, high,
         )  # fmt: skip
 
