@@ -66,12 +66,9 @@ def _normal(row: dict[str, Any]) -> str:
 def _check_link(entry: LogEntry, expected_seq: int, prev_hash: str) -> str:
     """Why ``entry`` does not follow the previous one ('' when it does)."""
     if entry.seq != expected_seq:
-        missing = (
-            f"{expected_seq}"
-            if entry.seq == expected_seq + 1
-            else (f"{expected_seq}–{entry.seq - 1}")
-        )
-        return f"entries {missing} are missing (deleted from the log)"
+        if entry.seq == expected_seq + 1:
+            return f"entry {expected_seq} is missing (deleted from the log)"
+        return f"entries {expected_seq}–{entry.seq - 1} are missing (deleted from the log)"
     if entry.prev_hash != prev_hash:
         return "it does not link to the entry before it (that entry was deleted or altered)"
     digest = change_log.entry_hash(
@@ -107,7 +104,7 @@ def verify_log(db: sqlite_utils.Database) -> LogReport:
             if problem:
                 report.first_broken_seq = entry.seq
                 report.chain_problem = problem
-        _replay(state, entry, report)
+        _replay(state, entry)
         prev_hash, expected = entry.hash, entry.seq + 1
         report.head_hash = entry.hash
     for table in LOGGED_TABLES:
