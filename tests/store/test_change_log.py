@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 import sqlite_utils
 
@@ -67,7 +69,7 @@ def test_each_entry_links_to_the_hash_of_the_one_before(db: sqlite_utils.Databas
     make_delivery(db, make_contract(db))
     log = change_log.entries(db)
     assert log[0].prev_hash == change_log.GENESIS_HASH
-    assert all(b.prev_hash == a.hash for a, b in zip(log, log[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(log))
     assert [e.seq for e in log] == list(range(1, len(log) + 1))
 
 

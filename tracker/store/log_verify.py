@@ -80,7 +80,7 @@ def _check_link(entry: LogEntry, expected_seq: int, prev_hash: str) -> str:
     return ""
 
 
-def _replay(state: dict[str, dict[int, str]], entry: LogEntry, report: LogReport) -> None:
+def _replay(state: dict[str, dict[int, str]], entry: LogEntry) -> None:
     if entry.action not in ROW_ACTIONS or entry.record_id is None:
         return
     rows = state.setdefault(entry.table_name, {})
