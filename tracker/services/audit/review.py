@@ -74,7 +74,7 @@ def acknowledge(db: sqlite_utils.Database, flag: Flag, reason: str) -> ChangeSet
     """Accept a flag for now, saying why; who and when are recorded and logged."""
     why = (reason or "").strip()
     if not why:
-        raise ValidationError("reason", reason, "is required: say why this flag is accepted")
+        raise ValidationError("reason", None, "is required: say why this flag is accepted")
     if len(why) > 2000:
         raise ValidationError("reason", why[:40] + "…", "is longer than 2000 characters")
     with UnitOfWork(db) as uow:
