@@ -77,7 +77,7 @@ def test_a_verified_outcome_needs_the_verified_tonnes(db, delivery) -> None:
 
 
 def test_more_verified_than_delivered_is_refused(db, delivery) -> None:
-    with pytest.raises(ValidationError, match="more than the 100.000 t delivered"):
+    with pytest.raises(ValidationError, match=r"more than the 100\.000 t delivered"):
         add_verification(db, delivery, record(verified_tonnes="100.001"))
 
 
