@@ -32,9 +32,7 @@ class AcknowledgeDialog(QDialog):
         layout.addWidget(message)
         layout.addWidget(
             QLabel(
-                self.tr(
-                    "Why is this accepted? (required; the flag reopens if its numbers change)"
-                )
+                self.tr("Why is this accepted? (required; the flag reopens if its numbers change)")
             )
         )
         self.reason = QPlainTextEdit()

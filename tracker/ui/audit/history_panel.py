@@ -42,7 +42,9 @@ def describe_change(entry: LogEntry) -> str:
     before, after = entry.before or {}, entry.after or {}
     if entry.action == "update":
         keys = [k for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]
-        return "; ".join(f"{k}: {_value(k, before.get(k))} → {_value(k, after.get(k))}" for k in keys)
+        return "; ".join(
+            f"{k}: {_value(k, before.get(k))} → {_value(k, after.get(k))}" for k in keys
+        )
     row = after or before
     shown = [f"{k}: {_value(k, v)}" for k, v in sorted(row.items()) if k != "id"]
     return "; ".join(shown)
