@@ -10,9 +10,12 @@ import sqlite_utils
 from tests.audit_factories import raw_delivery
 from tests.factories import delivery_data, make_contract, make_delivery
 from tracker.domain.errors import ValidationError
+from tracker.domain.flags import Severity
 from tracker.services.audit.review import (
     FlagStatus,
     acknowledge,
+    critical_contract_ids,
+    flagged_deliveries,
     open_critical,
     reviewed_flags,
 )
@@ -89,3 +92,18 @@ def test_acknowledging_one_flag_leaves_others_open(db, delivery) -> None:
     assert [r.status for r in first] == [FlagStatus.OPEN]
     still = [r for r in reviewed_flags(db, AS_OF) if r.flag.rule == "UNVERIFIED_STALE"]
     assert [r.status for r in still] == [FlagStatus.OPEN]
+
+
+def test_contracts_with_open_critical_flags_are_listed_for_the_badge(db, delivery) -> None:
+    reviewed = reviewed_flags(db, AS_OF)
+    assert critical_contract_ids(reviewed) == {1}
+    acknowledge(db, _shortfall(db).flag, "Accepted")
+    assert critical_contract_ids(reviewed_flags(db, AS_OF)) == set()
+
+
+def test_flagged_deliveries_carry_their_most_severe_open_flag(db) -> None:
+    contract = make_contract(db)
+    stale = raw_delivery(db, contract, 1, 10, status="pending", delivered_on="2025-06-30")
+    raw_delivery(db, contract, 5, 20, delivered_on="2025-07-01")  # overlaps the first
+    marked = flagged_deliveries(reviewed_flags(db, AS_OF))
+    assert marked == {stale: Severity.WARN, stale + 1: Severity.CRITICAL}

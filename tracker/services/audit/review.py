@@ -103,3 +103,21 @@ def counts_by_severity(reviewed: list[ReviewedFlag], open_only: bool = True) -> 
         if r.is_open or not open_only:
             counts[r.flag.severity] += 1
     return counts
+
+
+def critical_contract_ids(reviewed: list[ReviewedFlag]) -> set[int]:
+    """Contracts with at least one open critical flag (for the badge in the contract list)."""
+    return {r.flag.contract_id for r in open_critical(reviewed) if r.flag.contract_id is not None}
+
+
+def flagged_deliveries(reviewed: list[ReviewedFlag]) -> dict[int, Severity]:
+    """Delivery id -> most severe open flag on it (for marked points on the chart)."""
+    marked: dict[int, Severity] = {}
+    for r in reviewed:
+        f = r.flag
+        if not r.is_open or f.subject_table != "deliveries" or f.subject_id is None:
+            continue
+        known = marked.get(f.subject_id)
+        if known is None or f.severity.rank < known.rank:
+            marked[f.subject_id] = f.severity
+    return marked
