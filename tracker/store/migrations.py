@@ -140,7 +140,7 @@ CREATE TABLE change_log (
 ) STRICT;
 CREATE INDEX change_log_record ON change_log(table_name, record_id);
 CREATE INDEX change_log_contract ON change_log(contract_id, seq);
-CREATE INDEX deliveries_reference ON deliveries(reference);
+CREATE INDEX deliveries_reference ON deliveries(registry, reference);
 """
 
 # Audit thresholds and their defaults (editable in the settings dialog).

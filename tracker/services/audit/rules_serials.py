@@ -139,33 +139,31 @@ def serial_qty_mismatch(ctx: RuleContext) -> Iterator[Flag]:
 
 
 _DUPLICATES = """
-with w as (
+with dup as (
   select d.*,
-    case when d.reference != '' then row_number() over (
-      partition by d.registry, d.reference order by d.id) else 1 end as ref_rank,
-    case when d.reference != '' then first_value(d.id) over (
-      partition by d.registry, d.reference order by d.id) end as ref_first,
-    row_number() over (
-      partition by d.registry, d.serial_prefix, d.serial_start, d.serial_end
-      order by d.id) as block_rank,
-    first_value(d.id) over (
-      partition by d.registry, d.serial_prefix, d.serial_start, d.serial_end
-      order by d.id) as block_first
+    (select min(x.id) from deliveries x
+      where x.registry = d.registry and x.serial_prefix = d.serial_prefix
+        and x.serial_start = d.serial_start and x.serial_end = d.serial_end
+        and x.id < d.id and x.delivered_on <= :as_of) as block_first,
+    case when d.reference != '' then
+      (select min(x.id) from deliveries x
+        where x.registry = d.registry and x.reference = d.reference
+          and x.id < d.id and x.delivered_on <= :as_of) end as ref_first
   from deliveries d where d.delivered_on <= :as_of)
-select w.id, w.contract_id, c.reference as contract, w.serial_block, w.reference,
-       w.delivered_on, w.tonnes_kg, w.ref_rank, w.block_rank,
+select dup.id, dup.contract_id, c.reference as contract, dup.serial_block, dup.reference,
+       dup.delivered_on, dup.tonnes_kg, dup.block_first is not null as same_block,
        f.delivered_on as first_on, fc.reference as first_contract
-from w join contracts c on c.id = w.contract_id
-join deliveries f on f.id = case when w.block_rank > 1 then w.block_first else w.ref_first end
+from dup join contracts c on c.id = dup.contract_id
+join deliveries f on f.id = coalesce(dup.block_first, dup.ref_first)
 join contracts fc on fc.id = f.contract_id
-where w.ref_rank > 1 or w.block_rank > 1
+order by dup.id
 """
 
 
 def duplicate_delivery(ctx: RuleContext) -> Iterator[Flag]:
     """DUPLICATE_DELIVERY: the same registry reference, or an identical block, twice."""
     for row in ctx.rows(_DUPLICATES):
-        if row["block_rank"] > 1:
+        if row["same_block"]:
             what = f"the identical serial block {row['serial_block']}"
         else:
             what = f"the same registry reference {row['reference']!r}"
@@ -173,7 +171,7 @@ def duplicate_delivery(ctx: RuleContext) -> Iterator[Flag]:
             "DUPLICATE_DELIVERY", Severity.HIGH, row, delivery_subject(row["serial_block"]),
             f"Delivery of {t(row['tonnes_kg'])} on {row['delivered_on']} repeats {what} "
             f"recorded on {row['first_on']} under contract {row['first_contract']}.",
-            "deliveries", row["id"], row["reference"], row["block_rank"], row["ref_rank"],
+            "deliveries", row["id"], row["reference"], row["same_block"], row["first_on"],
         )  # fmt: skip
 
 
