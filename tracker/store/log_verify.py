@@ -8,6 +8,7 @@ table row (the replayed contents differ from what is in the table).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,8 +60,13 @@ class LogReport:
         return "\n".join(lines)
 
 
-def _normal(row: dict[str, Any]) -> str:
-    return change_log.canonical(json.loads(change_log.canonical(row) or "{}")) or ""
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode()).digest()
+
+
+# table -> record id -> (digest of the row as last logged, seq of that entry).  Digests
+# rather than rows keep memory small when the log holds millions of entries.
+Replayed = dict[str, dict[int, tuple[bytes, int]]]
 
 
 def _check_link(entry: LogEntry, expected_seq: int, prev_hash: str) -> str:
@@ -80,22 +86,20 @@ def _check_link(entry: LogEntry, expected_seq: int, prev_hash: str) -> str:
     return ""
 
 
-def _replay(state: dict[str, dict[int, str]], entry: LogEntry) -> None:
+def _replay(state: Replayed, entry: LogEntry) -> None:
     if entry.action not in ROW_ACTIONS or entry.record_id is None:
         return
     rows = state.setdefault(entry.table_name, {})
     if entry.action == "delete":
         rows.pop(entry.record_id, None)
-    else:
-        after = entry.after
-        if after is not None:
-            rows[entry.record_id] = _normal(after)
+    elif entry.after_json is not None:
+        rows[entry.record_id] = (_digest(entry.after_json), entry.seq)
 
 
 def verify_log(db: sqlite_utils.Database) -> LogReport:
     """Walk the whole log, then compare the replayed rows with every logged table."""
     report = LogReport()
-    state: dict[str, dict[int, str]] = {t: {} for t in LOGGED_TABLES}
+    state: Replayed = {t: {} for t in LOGGED_TABLES}
     prev_hash, expected = GENESIS_HASH, 1
     for entry in change_log.iter_all(db):
         report.entries += 1
@@ -113,7 +117,7 @@ def verify_log(db: sqlite_utils.Database) -> LogReport:
 
 
 def _compare_table(
-    db: sqlite_utils.Database, table: str, logged: dict[int, str], report: LogReport
+    db: sqlite_utils.Database, table: str, logged: dict[int, tuple[bytes, int]], report: LogReport
 ) -> None:
     cursor = db.execute(f"select * from [{table}] order by id")
     names = [c[0] for c in cursor.description]
@@ -125,14 +129,15 @@ def _compare_table(
         expected = logged.get(row_id)
         if expected is None:
             _mismatch(report, table, row_id, "is in the table but not in the change log")
-        elif expected != _normal(row):
-            _mismatch(report, table, row_id, _difference(expected, row))
+        elif expected[0] != _digest(change_log.canonical(row) or ""):
+            _mismatch(report, table, row_id, _difference(db, expected[1], row))
     for row_id in sorted(set(logged) - seen):
         _mismatch(report, table, row_id, "is in the change log but missing from the table")
 
 
-def _difference(expected_json: str, row: dict[str, Any]) -> str:
-    expected = json.loads(expected_json)
+def _difference(db: sqlite_utils.Database, seq: int, row: dict[str, Any]) -> str:
+    found = db.execute("select after_json from change_log where seq = ?", [seq]).fetchone()
+    expected = json.loads(found[0]) if found and found[0] else {}
     changed = sorted(k for k in set(expected) | set(row) if expected.get(k) != row.get(k))
     parts = [f"{k} is {row.get(k)!r}, the log says {expected.get(k)!r}" for k in changed[:3]]
     return "differs from the change log: " + "; ".join(parts)
