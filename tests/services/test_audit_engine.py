@@ -61,3 +61,16 @@ def test_evaluation_runs_a_fixed_number_of_queries_whatever_the_data_size(
         delivery = raw_delivery(db, contract, n * 100 + 1, n * 100 + 90, status="pending")
         raw_retirement(db, delivery, n * 100 + 1, n * 100 + 95, beneficiary="")
     assert _queries_to_evaluate(db) == small
+
+
+def test_each_flag_has_the_severity_its_rule_is_registered_with(
+    db: sqlite_utils.Database,
+) -> None:
+    contract = make_contract(db)
+    first = raw_delivery(db, contract, 1, 100, status="failed", delivered_on="2024-12-01")
+    raw_delivery(db, contract, 50, 1200, tonnes_kg=1, reference="R", status="pending")
+    raw_delivery(db, contract, 50, 1200, reference="R", vintage=2010)
+    raw_retirement(db, first, 1, 200, retired_on="2024-11-01", beneficiary="", claim_end=None)
+    found = evaluate(db, AS_OF)
+    assert len({f.rule for f in found}) >= 10
+    assert all(f.severity is RULES[f.rule][0] for f in found)

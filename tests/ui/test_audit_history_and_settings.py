@@ -113,7 +113,7 @@ def test_verification_dialog_adds_a_record_and_updates_the_status(store, qtbot, 
     qtbot.keyClicks(dialog.verifier, "Earthood")
     qtbot.keyClicks(dialog.verified_tonnes, "100")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert dialog.status.text() == "Current status: verified"
+    assert dialog.status.text() == "Current status: Verified"
     assert dialog.table.item(0, 1).text() == "Earthood"
     assert queries.delivery(db, pending).verification_status.value == "verified"
 
@@ -142,8 +142,8 @@ def test_verification_dialog_edits_and_deletes_the_selected_record(store, qtbot,
     dialog.table.selectRow(0)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("failed"))
     qtbot.mouseClick(dialog.update_button, Qt.MouseButton.LeftButton)
-    assert dialog.table.item(0, 2).text() == "failed"
+    assert dialog.table.item(0, 2).text() == "Failed"
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 0
-    assert dialog.status.text() == "Current status: pending"
+    assert dialog.status.text() == "Current status: Pending"

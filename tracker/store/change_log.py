@@ -184,3 +184,29 @@ def iter_all(db: sqlite_utils.Database) -> Any:
     """Every entry in order, streamed."""
     for found in db.execute(f"select {_COLUMNS} from change_log order by seq"):
         yield LogEntry(*found)
+
+
+def log_baseline(db: sqlite_utils.Database, table: str, user: str | None = None) -> int:
+    """Log every row of ``table`` as a ``baseline`` entry; returns how many.
+
+    Migrations call this for rows they create or reshape (a new column changes
+    every row), so the log keeps replaying to the tables.
+    """
+    who = user or os_login()
+    cursor = db.execute(f"select * from [{table}] order by id")
+    names = [c[0] for c in cursor.description]
+    count = 0
+    for found in cursor.fetchall():
+        row = dict(zip(names, found, strict=True))
+        contract = row["id"] if table == "contracts" else row.get("contract_id")
+        append(
+            db,
+            user=who,
+            action="baseline",
+            table_name=table,
+            record_id=row["id"],
+            contract_id=contract,
+            after=row,
+        )
+        count += 1
+    return count

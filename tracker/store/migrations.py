@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from tracker.store import change_log
+
 migrations = Migrations("tracker")
 
 _V1 = """
@@ -160,29 +162,13 @@ def m002_audit(db: sqlite_utils.Database) -> None:
     Rows that already exist are logged as ``baseline`` entries so the log
     replays to the current contents of a ledger created before this migration.
     """
-    from tracker.store import change_log
-
     for statement in _V2.split(";"):
         if statement.strip():
             db.execute(statement)
-    user = change_log.os_login()
     for key, value in DEFAULT_SETTINGS:
         db.execute("insert into settings (key, value) values (?, ?)", [key, value])
     for table in ("contracts", "tranches", "deliveries", "retirements", "settings"):
-        cursor = db.execute(f"select * from [{table}] order by id")
-        names = [c[0] for c in cursor.description]
-        for found in cursor.fetchall():
-            row = dict(zip(names, found, strict=True))
-            contract = row["id"] if table == "contracts" else row.get("contract_id")
-            change_log.append(
-                db,
-                user=user,
-                action="baseline",
-                table_name=table,
-                record_id=row["id"],
-                contract_id=contract,
-                after=row,
-            )
+        change_log.log_baseline(db, table)
 
 
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)

@@ -72,12 +72,12 @@ class VerificationsDialog(QDialog):
         self.verified_on.setDisplayFormat("yyyy-MM-dd")
         self.verified_on.setDate(QDate(store.as_of.year, store.as_of.month, store.as_of.day))
         self.outcome = QComboBox()
-        for value, label in (
-            (VerificationStatus.VERIFIED, self.tr("Verified")),
-            (VerificationStatus.FAILED, self.tr("Failed")),
-            (VerificationStatus.PENDING, self.tr("Pending")),
+        for value in (
+            VerificationStatus.VERIFIED,
+            VerificationStatus.FAILED,
+            VerificationStatus.PENDING,
         ):
-            self.outcome.addItem(label, value.value)
+            self.outcome.addItem(self._outcome_name(value), value.value)
         self.verified_tonnes = QLineEdit()
         self.verified_tonnes.setPlaceholderText(self.tr("tonnes, e.g. 1000 or 999.5"))
         self.evidence = QLineEdit()
@@ -121,16 +121,25 @@ class VerificationsDialog(QDialog):
         self.resize(820, 560)
         self.refresh()
 
+    def _outcome_name(self, outcome: VerificationStatus) -> str:
+        return {
+            VerificationStatus.VERIFIED: self.tr("Verified"),
+            VerificationStatus.FAILED: self.tr("Failed"),
+            VerificationStatus.PENDING: self.tr("Pending"),
+        }[outcome]
+
     def refresh(self) -> None:
         self.records = verifications(self.store.db, self.delivery_id)
         delivery = queries.delivery(self.store.db, self.delivery_id)
         self.status.setText(
-            self.tr("Current status: {status}").format(status=delivery.verification_status.value)
+            self.tr("Current status: {status}").format(
+                status=self._outcome_name(delivery.verification_status)
+            )
         )
         self.table.setRowCount(len(self.records))
         for row, v in enumerate(self.records):
             verified = format_tonnes_grouped(v.verified_kg) if v.verified_kg is not None else ""
-            cells = [v.verified_on.isoformat(), v.verifier, v.outcome.value, verified,
+            cells = [v.verified_on.isoformat(), v.verifier, self._outcome_name(v.outcome), verified,
                      v.evidence, v.note]  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
