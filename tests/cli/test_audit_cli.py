@@ -119,3 +119,11 @@ def test_import_verifications_refusal_names_row_and_column(ledger, tmp_path, cap
     code, _, err = _run(capsys, "import", "verifications", str(file), "--db", str(ledger))
     assert code == 1
     assert "row 2, column verified_on: 'yesterday' is not a valid date as YYYY-MM-DD" in err
+
+
+def test_check_can_be_limited_to_one_contract(ledger, capsys) -> None:
+    db = open_database(ledger)
+    make_contract(db, reference="C-2", status="draft")
+    db.close()
+    code, out, _ = _run(capsys, "check", "--db", str(ledger), "--as-of", AS_OF, "--contract", "C-2")
+    assert (code, out.strip()) == (0, "Audit as of 2027-01-01: no flags.")

@@ -15,7 +15,7 @@ from tracker.services.audit.verifications import (
     update_verification,
     verifications,
 )
-from tracker.services.contracts import restore
+from tracker.services.contracts import delete_contract, restore
 from tracker.services.deliveries import delete_delivery
 from tracker.store import queries
 
@@ -92,3 +92,9 @@ def test_deleting_a_delivery_takes_its_records_and_undo_restores_them(db, delive
     assert db.execute("select count(*) from verifications").fetchone()[0] == 0
     restore(db, removed)
     assert [v.verifier for v in verifications(db, delivery)] == ["DNV"]
+
+
+def test_deleting_a_contract_takes_its_verification_records(db, delivery) -> None:
+    add_verification(db, delivery, record())
+    delete_contract(db, queries.delivery(db, delivery).contract_id)
+    assert db.execute("select count(*) from verifications").fetchone()[0] == 0
