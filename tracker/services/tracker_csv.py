@@ -350,7 +350,7 @@ def import_text(db: sqlite_utils.Database, kind: str, text: str, source: str) ->
     errors: list[RowError] = []
     added = unchanged = 0
     changes = ChangeSet()
-    with UnitOfWork(db):
+    with UnitOfWork(db) as uow:
         for line, row in read_table(source, text, kind):
             try:
                 with db.atomic():
@@ -368,6 +368,9 @@ def import_text(db: sqlite_utils.Database, kind: str, text: str, source: str) ->
                 changes = changes | change
         if errors:
             raise ImportRefused(source, errors)
+        uow.log_event(
+            "import", kind, {"file": Path(source).name, "added": added, "unchanged": unchanged}
+        )
     return ImportResult(kind, added, unchanged, changes)
 
 
