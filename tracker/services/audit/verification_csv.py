@@ -8,13 +8,12 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
-from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
+from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.quantities import format_tonnes_short
 from tracker.services import tracker_csv
 from tracker.services.audit.verifications import add_verification
 from tracker.services.csv_safe import Number
 from tracker.store import queries
-from tracker.store.unit_of_work import UnitOfWork
 
 KIND = "verifications"
 COLUMNS = (
@@ -85,32 +84,7 @@ def _import_row(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet 
 
 def import_text(db: sqlite_utils.Database, text: str, source: str) -> tracker_csv.ImportResult:
     """Import every verification row in one transaction, or refuse the whole file."""
-    errors: list[RowError] = []
-    added = unchanged = 0
-    changes = ChangeSet()
-    with UnitOfWork(db) as uow:
-        for line, row in tracker_csv.read_table(source, text, KIND):
-            try:
-                with db.atomic():
-                    change = _import_row(db, row)
-            except ValidationError as exc:
-                value = "" if exc.value in (None, "") else f"{str(exc.value)!r} "
-                errors.append(RowError(line, exc.field, f"{value}{exc.reason}"))
-                continue
-            except TrackerError as exc:
-                errors.append(RowError(line, "(row)", str(exc)))
-                continue
-            if change is None:
-                unchanged += 1
-            else:
-                added += 1
-                changes = changes | change
-        if errors:
-            raise ImportRefused(source, errors)
-        uow.log_event(
-            "import", KIND, {"file": Path(source).name, "added": added, "unchanged": unchanged}
-        )
-    return tracker_csv.ImportResult(KIND, added, unchanged, changes)
+    return tracker_csv.run_import(db, KIND, text, source, _import_row)
 
 
 def import_file(db: sqlite_utils.Database, path: Path | str) -> tracker_csv.ImportResult:
