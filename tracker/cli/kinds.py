@@ -10,6 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker.services import tracker_csv
+from tracker.services.audit import reports, verification_csv
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +53,26 @@ for _kind in tracker_csv.EXPORT_KINDS:
     EXPORTS[_kind] = _tracker_export(_kind)
 for _kind in tracker_csv.IMPORT_KINDS:
     IMPORTS[_kind] = _tracker_import(_kind)
+
+
+# Audit verification: flags with their review status, the change log, verification records.
+EXPORTS["flags"] = ExportKind(
+    header=reports.FLAG_COLUMNS,
+    rows=lambda db, o: reports.flag_rows(db, o.as_of, o.contract_id),
+)
+EXPORTS["history"] = ExportKind(
+    header=reports.HISTORY_COLUMNS,
+    rows=lambda db, o: reports.history_rows(db, o.contract_id),
+)
+EXPORTS["verifications"] = ExportKind(
+    header=verification_csv.COLUMNS,
+    rows=lambda db, o: verification_csv.export_rows(db, o.contract_id),
+)
+
+
+def _import_verifications(db: sqlite_utils.Database, path: Path) -> str:
+    result = verification_csv.import_file(db, path)
+    return f"{path}: {result.added} verification row(s) added, {result.unchanged} already present."
+
+
+IMPORTS["verifications"] = _import_verifications

@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker import __version__
-from tracker.cli import kinds
+from tracker.cli import audit_commands, kinds
 from tracker.domain.errors import ImportRefused, TrackerError
 from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--bom", action="store_true", help="start the file with a UTF-8 BOM (Excel)")
 
     sub.add_parser("summary", parents=[common], help="print the portfolio summary table")
+    audit_commands.add_parsers(sub, common)
     return parser
 
 
@@ -165,4 +166,9 @@ def _run(command: str, args: argparse.Namespace, db: sqlite_utils.Database, as_o
 
         print(summary_text(db, as_of))
         return 0
+    if command == "check":
+        contract_id = resolve_reference(db, args.contract).id if args.contract else None
+        return audit_commands.run_check(db, as_of, contract_id)
+    if command == "verify-log":
+        return audit_commands.run_verify_log(db)
     raise AssertionError(command)

@@ -111,19 +111,27 @@ class Removed:
     rows: tuple[tuple[str, dict], ...]
 
 
+# Deleted child-first; ``Removed`` keeps the reverse order for restoring.
+_DEPENDENT_ROWS = (
+    ("retirements", "select id from retirements where contract_id = ? order by id"),
+    (
+        "verifications",
+        "select v.id from verifications v join deliveries d on d.id = v.delivery_id "
+        "where d.contract_id = ? order by v.id",
+    ),
+    ("deliveries", "select id from deliveries where contract_id = ? order by id"),
+    ("tranches", "select id from tranches where contract_id = ? order by id"),
+)
+
+
 def delete_contract(db: sqlite_utils.Database, contract_id: int) -> tuple[Removed, ChangeSet]:
     """Delete a contract with its tranches, deliveries and retirements."""
     removed: list[tuple[str, dict]] = []
     with UnitOfWork(db) as uow:
         if queries.contract_references(db).get(contract_id) is None:
             raise NotFoundError(f"contract {contract_id} does not exist")
-        for table in ("retirements", "deliveries", "tranches"):
-            ids = [
-                r[0]
-                for r in db.execute(
-                    f"select id from {table} where contract_id = ? order by id", [contract_id]
-                ).fetchall()
-            ]
+        for table, sql in _DEPENDENT_ROWS:
+            ids = [r[0] for r in db.execute(sql, [contract_id]).fetchall()]
             removed.extend((table, uow.delete(table, i)) for i in ids)
         removed.append(("contracts", uow.delete("contracts", contract_id)))
     return Removed(tuple(reversed(removed))), uow.changes

@@ -85,11 +85,15 @@ def update_delivery(
 
 
 def delete_delivery(db: sqlite_utils.Database, delivery_id: int) -> tuple[Removed, ChangeSet]:
-    """Delete a delivery together with the retirements drawn from it."""
+    """Delete a delivery together with the retirements drawn from it and its verifications."""
     removed: list[tuple[str, dict]] = []
     with UnitOfWork(db) as uow:
         for retirement_id, _start, _end in queries.retired_ranges(db, delivery_id):
             removed.append(("retirements", uow.delete("retirements", retirement_id)))
+        for (verification_id,) in db.execute(
+            "select id from verifications where delivery_id = ? order by id", [delivery_id]
+        ).fetchall():
+            removed.append(("verifications", uow.delete("verifications", verification_id)))
         removed.append(("deliveries", uow.delete("deliveries", delivery_id)))
     return Removed(tuple(reversed(removed))), uow.changes
 

@@ -346,11 +346,25 @@ def import_text(db: sqlite_utils.Database, kind: str, text: str, source: str) ->
     """Import every row of ``text`` in one transaction, or refuse the whole file."""
     if kind not in IMPORTERS:
         raise TrackerError(f"unknown import {kind!r}; choose one of {', '.join(IMPORT_KINDS)}")
-    importer = IMPORTERS[kind]
+    return run_import(db, kind, text, source, IMPORTERS[kind])
+
+
+def run_import(
+    db: sqlite_utils.Database,
+    kind: str,
+    text: str,
+    source: str,
+    importer: Callable[[sqlite_utils.Database, Mapping[str, str]], ChangeSet | None],
+) -> ImportResult:
+    """Feed each row to ``importer`` in one transaction; refuse the file if any row fails.
+
+    ``importer`` returns None for a row identical to an existing record (nothing added).
+    Every bad row is reported with its line and column; then nothing is written.
+    """
     errors: list[RowError] = []
     added = unchanged = 0
     changes = ChangeSet()
-    with UnitOfWork(db):
+    with UnitOfWork(db) as uow:
         for line, row in read_table(source, text, kind):
             try:
                 with db.atomic():
@@ -368,6 +382,9 @@ def import_text(db: sqlite_utils.Database, kind: str, text: str, source: str) ->
                 changes = changes | change
         if errors:
             raise ImportRefused(source, errors)
+        uow.log_event(
+            "import", kind, {"file": Path(source).name, "added": added, "unchanged": unchanged}
+        )
     return ImportResult(kind, added, unchanged, changes)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from tracker.store import change_log
+
 migrations = Migrations("tracker")
 
 _V1 = """
@@ -94,6 +96,79 @@ def m001_ledger(db: sqlite_utils.Database) -> None:
     for statement in _V1.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+_V2 = """
+CREATE TABLE verifications (
+    id INTEGER PRIMARY KEY,
+    delivery_id INTEGER NOT NULL REFERENCES deliveries(id) ON DELETE RESTRICT,
+    verifier TEXT NOT NULL DEFAULT '',
+    verified_on TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'verified', 'failed')),
+    verified_kg INTEGER CHECK (verified_kg IS NULL OR verified_kg >= 0),
+    evidence TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX verifications_delivery ON verifications(delivery_id, verified_on, id);
+
+CREATE TABLE settings (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE flag_acknowledgements (
+    id INTEGER PRIMARY KEY,
+    flag_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    acknowledged_by TEXT NOT NULL,
+    acknowledged_on TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+) STRICT;
+CREATE INDEX flag_acknowledgements_key ON flag_acknowledgements(flag_key, id);
+
+CREATE TABLE change_log (
+    seq INTEGER PRIMARY KEY,
+    logged_at TEXT NOT NULL,
+    user TEXT NOT NULL,
+    action TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    record_id INTEGER,
+    contract_id INTEGER,
+    before_json TEXT,
+    after_json TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+) STRICT;
+CREATE INDEX change_log_record ON change_log(table_name, record_id);
+CREATE INDEX change_log_contract ON change_log(contract_id, seq);
+CREATE INDEX deliveries_reference ON deliveries(registry, reference);
+"""
+
+# Audit thresholds and their defaults (editable in the settings dialog).
+DEFAULT_SETTINGS = (
+    ("unverified_stale_days", "90"),
+    ("shortfall_pct", "25"),
+    ("vintage_age_years", "5"),
+    ("claim_lag_months", "12"),
+    ("price_tolerance_pct", "5"),
+)
+
+
+@migrations()
+def m002_audit(db: sqlite_utils.Database) -> None:
+    """Verification records, settings, flag acknowledgements and the chained change log.
+
+    Rows that already exist are logged as ``baseline`` entries so the log
+    replays to the current contents of a ledger created before this migration.
+    """
+    for statement in _V2.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    for key, value in DEFAULT_SETTINGS:
+        db.execute("insert into settings (key, value) values (?, ?)", [key, value])
+    for table in ("contracts", "tranches", "deliveries", "retirements", "settings"):
+        change_log.log_baseline(db, table)
 
 
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)

@@ -1,9 +1,10 @@
 """One transaction per use case, and the one path every write takes.
 
 ``with UnitOfWork(db) as uow:`` opens ``db.atomic()``; ``uow.insert/update/
-delete`` write by primary key and remember what changed, so the service can
-return a ChangeSet and a later change log has a single place to record
-before and after values.  An exception anywhere rolls everything back.
+delete`` write by primary key, remember what changed (so the service can
+return a ChangeSet) and append a chained change-log entry with the row
+before and after, the user and the time.  An exception anywhere rolls
+everything back, log entries included.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError
+from tracker.store import change_log
 
-TABLES = frozenset({"contracts", "tranches", "deliveries", "retirements"})
+TABLES = frozenset(change_log.LOGGED_TABLES)
 
 
 def _check(table: str) -> None:
@@ -35,8 +37,15 @@ def fetch_row(db: sqlite_utils.Database, table: str, row_id: int) -> dict[str, A
     return dict(zip(names, found, strict=True))
 
 
-def _contract_of(table: str, row: dict[str, Any]) -> int:
-    return row["id"] if table == "contracts" else row["contract_id"]
+def _contract_of(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int | None:
+    if table == "contracts":
+        return row["id"]
+    if table == "verifications":
+        found = db.execute(
+            "select contract_id from deliveries where id = ?", [row["delivery_id"]]
+        ).fetchone()
+        return found[0] if found else None
+    return row.get("contract_id")
 
 
 class UnitOfWork:
@@ -47,6 +56,40 @@ class UnitOfWork:
         self._updated: list[tuple[str, int]] = []
         self._deleted: list[tuple[str, int]] = []
         self._contracts: set[int] = set()
+        self._user: str | None = None
+
+    @property
+    def user(self) -> str:
+        """Who the change log names for this unit of work."""
+        if self._user is None:
+            self._user = change_log.current_user(self.db)
+        return self._user
+
+    def _log(
+        self,
+        action: str,
+        table: str,
+        row_id: int | None,
+        contract_id: int | None,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> None:
+        change_log.append(
+            self.db,
+            user=self.user,
+            action=action,
+            table_name=table,
+            record_id=row_id,
+            contract_id=contract_id,
+            before=before,
+            after=after,
+        )
+
+    def log_event(
+        self, action: str, subject: str, details: dict[str, Any], contract_id: int | None = None
+    ) -> None:
+        """Record an operation that is not a single row write (a file import, say)."""
+        self._log(action, subject, None, contract_id, None, details)
 
     def __enter__(self) -> UnitOfWork:
         self._stack.enter_context(self.db.atomic())
@@ -69,7 +112,7 @@ class UnitOfWork:
             frozenset(self._contracts),
         )
 
-    def insert(self, table: str, row: dict[str, Any]) -> int:
+    def insert(self, table: str, row: dict[str, Any], action: str = "insert") -> int:
         """Insert ``row`` (which may carry an ``id`` to restore a deleted record)."""
         _check(table)
         columns = ", ".join(f"[{c}]" for c in row)
@@ -80,8 +123,15 @@ class UnitOfWork:
         row_id = row.get("id") or cursor.lastrowid
         assert row_id is not None
         self._inserted.append((table, row_id))
-        self._contracts.add(_contract_of(table, {**row, "id": row_id}))
+        after = fetch_row(self.db, table, row_id)
+        contract_id = _contract_of(self.db, table, after)
+        self._remember(contract_id)
+        self._log(action, table, row_id, contract_id, None, after)
         return row_id
+
+    def _remember(self, contract_id: int | None) -> None:
+        if contract_id is not None:
+            self._contracts.add(contract_id)
 
     def update(self, table: str, row_id: int, changes: dict[str, Any]) -> dict[str, Any]:
         """Apply ``changes`` and return the row as it was before."""
@@ -93,13 +143,18 @@ class UnitOfWork:
                 f"update [{table}] set {assignments} where id = ?", [*changed.values(), row_id]
             )
             self._updated.append((table, row_id))
-            self._contracts.add(_contract_of(table, before))
+            contract_id = _contract_of(self.db, table, before)
+            self._remember(contract_id)
+            after = fetch_row(self.db, table, row_id)
+            self._log("update", table, row_id, contract_id, before, after)
         return before
 
     def delete(self, table: str, row_id: int) -> dict[str, Any]:
         """Delete one row and return it as it was."""
         before = fetch_row(self.db, table, row_id)
+        contract_id = _contract_of(self.db, table, before)
         self.db.execute(f"delete from [{table}] where id = ?", [row_id])
         self._deleted.append((table, row_id))
-        self._contracts.add(_contract_of(table, before))
+        self._remember(contract_id)
+        self._log("delete", table, row_id, contract_id, before, None)
         return before

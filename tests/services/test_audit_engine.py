@@ -1,0 +1,76 @@
+"""The rule engine as a whole: every rule registered, ordering, and set-based evaluation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlite_utils
+
+from tests.audit_factories import raw_delivery, raw_retirement
+from tests.factories import make_contract
+from tracker.domain.flags import Severity
+from tracker.services.audit.engine import RULES, evaluate
+
+AS_OF = dt.date(2027, 1, 1)
+REQUIRED = {
+    "SERIAL_OVERLAP", "SERIAL_QTY_MISMATCH", "OVER_RETIREMENT", "RETIRED_UNVERIFIED",
+    "RETIRED_FROM_FAILED", "RETIRED_BEFORE_DELIVERED", "UNVERIFIED_STALE", "LATE_TRANCHE",
+    "CUMULATIVE_SHORTFALL", "OVER_DELIVERY", "DELIVERY_OUTSIDE_TERM", "VINTAGE_MISMATCH",
+    "VINTAGE_AGE", "LATE_RETIREMENT_FOR_CLAIM", "MISSING_BENEFICIARY", "PRICE_ANOMALY",
+    "DUPLICATE_DELIVERY", "TRANCHES_EXCEED_CONTRACT",
+}  # fmt: skip
+
+
+def test_every_rule_of_the_issue_is_registered() -> None:
+    assert set(RULES) == REQUIRED
+
+
+def test_flags_come_most_severe_first(db: sqlite_utils.Database) -> None:
+    contract = make_contract(db)
+    delivery = raw_delivery(db, contract, 1, 1001, status="pending")
+    raw_retirement(db, delivery, 1, 10, beneficiary="")
+    ranks = [f.severity.rank for f in evaluate(db, AS_OF)]
+    assert ranks == sorted(ranks)
+    assert {Severity.CRITICAL, Severity.WARN, Severity.INFO} <= {
+        f.severity for f in evaluate(db, AS_OF)
+    }
+
+
+def test_flags_can_be_limited_to_one_contract(db: sqlite_utils.Database) -> None:
+    first = make_contract(db, reference="C-A")
+    make_contract(db, reference="C-B")
+    found = evaluate(db, AS_OF, contract_id=first)
+    assert found
+    assert {f.contract for f in found} == {"C-A"}
+
+
+def _queries_to_evaluate(db: sqlite_utils.Database) -> int:
+    seen: list[str] = []
+    with db.tracer(lambda sql, params: seen.append(sql)):
+        evaluate(db, AS_OF)
+    return len(seen)
+
+
+def test_evaluation_runs_a_fixed_number_of_queries_whatever_the_data_size(
+    db: sqlite_utils.Database,
+) -> None:
+    contract = make_contract(db, tonnes="100000")
+    raw_delivery(db, contract, 1, 10, status="pending")
+    small = _queries_to_evaluate(db)
+    for n in range(1, 200):
+        delivery = raw_delivery(db, contract, n * 100 + 1, n * 100 + 90, status="pending")
+        raw_retirement(db, delivery, n * 100 + 1, n * 100 + 95, beneficiary="")
+    assert _queries_to_evaluate(db) == small
+
+
+def test_each_flag_has_the_severity_its_rule_is_registered_with(
+    db: sqlite_utils.Database,
+) -> None:
+    contract = make_contract(db)
+    first = raw_delivery(db, contract, 1, 100, status="failed", delivered_on="2024-12-01")
+    raw_delivery(db, contract, 50, 1200, tonnes_kg=1, reference="R", status="pending")
+    raw_delivery(db, contract, 50, 1200, reference="R", vintage=2010)
+    raw_retirement(db, first, 1, 200, retired_on="2024-11-01", beneficiary="", claim_end=None)
+    found = evaluate(db, AS_OF)
+    assert len({f.rule for f in found}) >= 10
+    assert all(f.severity is RULES[f.rule][0] for f in found)

@@ -1,0 +1,149 @@
+"""The History panel, the audit settings dialog and the verification records dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlite_utils
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.factories import delivery_data, make_contract, make_delivery
+from tracker.services.audit.settings import load_thresholds, user_name
+from tracker.services.deliveries import update_delivery
+from tracker.store import queries
+from tracker.ui.audit.flags_panel import FlagsPanel
+from tracker.ui.audit.history_panel import HistoryPanel
+from tracker.ui.audit.settings_dialog import AuditSettingsDialog
+from tracker.ui.audit.verifications_dialog import VerificationsDialog
+from tracker.ui.ledger_store import LedgerStore
+
+pytestmark = pytest.mark.gui
+AS_OF = dt.date(2027, 1, 1)
+
+
+@pytest.fixture
+def store(db: sqlite_utils.Database, qtbot: QtBot) -> LedgerStore:
+    return LedgerStore(db, None, AS_OF)
+
+
+@pytest.fixture
+def delivery(db: sqlite_utils.Database) -> int:
+    return make_delivery(db, make_contract(db))
+
+
+def _history(store: LedgerStore, qtbot: QtBot) -> HistoryPanel:
+    panel = HistoryPanel(store)
+    qtbot.addWidget(panel)
+    panel.resize(1100, 400)
+    panel.show()
+    return panel
+
+
+def _column(panel: HistoryPanel, column: int) -> list[str]:
+    return [panel.table.item(r, column).text() for r in range(panel.table.rowCount())]
+
+
+def test_history_of_a_contract_lists_its_changes_newest_first(store, qtbot, delivery) -> None:
+    panel = _history(store, qtbot)
+    panel.set_contract(1)
+    assert panel.scope.text() == "History of contract C-1"
+    assert _column(panel, 4) == ["deliveries 1", "contracts 1"]
+
+
+def test_history_of_a_record_shows_what_changed(store, qtbot, delivery, db) -> None:
+    panel = _history(store, qtbot)
+    panel.set_record("deliveries", delivery)
+    _, changes = update_delivery(
+        db, delivery, delivery_data(tonnes="50", serial_block="ACR-US-1-2025-1-1 to 50")
+    )
+    store.notify(changes)
+    assert _column(panel, 3) == ["update", "insert"]
+    assert panel.table.item(0, 5).text() == (
+        "serial_block: ACR-US-1-2025-1-1 to 100 → ACR-US-1-2025-1-1 to 50; "
+        "serial_end: 100 → 50; tonnes_kg: 100.000 t → 50.000 t"
+    )
+
+
+def test_verify_reports_an_intact_log(store, qtbot, delivery) -> None:
+    panel = _history(store, qtbot)
+    qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
+    assert panel.verify_result.text().startswith("Change log intact: 7 entries")
+
+
+def test_verify_reports_tampering(store, qtbot, delivery, db) -> None:
+    with db.atomic():
+        db.execute("update deliveries set vintage = 2019 where id = ?", [delivery])
+    panel = _history(store, qtbot)
+    qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
+    assert panel.verify_result.text().startswith("Tampering detected:")
+    assert "deliveries record 1" in panel.verify_result.text()
+
+
+def test_settings_dialog_saves_thresholds_and_user(store, qtbot) -> None:
+    dialog = AuditSettingsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.fields["shortfall_pct"].setValue(40)
+    qtbot.keyClicks(dialog.user, "Erin Auditor")
+    qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert load_thresholds(store.db).shortfall_pct == 40
+    assert user_name(store.db) == "Erin Auditor"
+
+
+def test_a_higher_shortfall_threshold_clears_the_flag(store, qtbot, delivery) -> None:
+    flags = FlagsPanel(store)
+    qtbot.addWidget(flags)
+    assert "CUMULATIVE_SHORTFALL" in [r.flag.rule for r in flags.reviewed]
+    dialog = AuditSettingsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.fields["shortfall_pct"].setValue(70)
+    dialog.save()
+    assert "CUMULATIVE_SHORTFALL" not in [r.flag.rule for r in flags.reviewed]
+
+
+def test_verification_dialog_adds_a_record_and_updates_the_status(store, qtbot, db) -> None:
+    pending = make_delivery(
+        db, make_contract(db), verification_status="pending", verifier="", verified_on=""
+    )
+    dialog = VerificationsDialog(store, pending)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.verifier, "Earthood")
+    qtbot.keyClicks(dialog.verified_tonnes, "100")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Current status: Verified"
+    assert dialog.table.item(0, 1).text() == "Earthood"
+    assert queries.delivery(db, pending).verification_status.value == "verified"
+
+
+def test_verification_dialog_shows_what_is_wrong_and_writes_nothing(store, qtbot, db) -> None:
+    pending = make_delivery(
+        db, make_contract(db), verification_status="pending", verifier="", verified_on=""
+    )
+    dialog = VerificationsDialog(store, pending)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.verifier, "Earthood")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "verified_tonnes: is required when the outcome is verified"
+    assert dialog.table.rowCount() == 0
+
+
+def test_verification_dialog_edits_and_deletes_the_selected_record(store, qtbot, db) -> None:
+    pending = make_delivery(
+        db, make_contract(db), verification_status="pending", verifier="", verified_on=""
+    )
+    dialog = VerificationsDialog(store, pending)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.verifier, "Earthood")
+    qtbot.keyClicks(dialog.verified_tonnes, "100")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    dialog.table.selectRow(0)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("failed"))
+    qtbot.mouseClick(dialog.update_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.item(0, 2).text() == "Failed"
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 0
+    assert dialog.status.text() == "Current status: Pending"

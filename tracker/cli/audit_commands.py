@@ -1,0 +1,72 @@
+"""`check`, `verify-log` and the audit export/import kinds of the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+import sqlite_utils
+
+from tracker.domain.flags import Severity
+from tracker.services.audit.review import ReviewedFlag, open_critical, reviewed_flags
+from tracker.store.log_verify import verify_log
+
+_SEVERITY_TITLES = {
+    Severity.CRITICAL: "CRITICAL",
+    Severity.HIGH: "HIGH",
+    Severity.WARN: "WARNING",
+    Severity.INFO: "INFO",
+}
+
+
+def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    check = sub.add_parser(
+        "check",
+        parents=[common],
+        help="evaluate the audit rules; exit 1 if any critical flag is open",
+    )
+    check.add_argument("--contract", metavar="REF", help="only this contract")
+    sub.add_parser(
+        "verify-log",
+        parents=[common],
+        help="check the change log's hash chain and that it replays to the tables",
+    )
+
+
+def check_text(reviewed: list[ReviewedFlag], as_of: dt.date) -> str:
+    if not reviewed:
+        return f"Audit as of {as_of}: no flags."
+    lines = [f"Audit as of {as_of}: {len(reviewed)} flag(s)"]
+    for severity in Severity:
+        group = [r for r in reviewed if r.flag.severity is severity]
+        if not group:
+            continue
+        still_open = sum(1 for r in group if r.is_open)
+        lines.append("")
+        lines.append(f"{_SEVERITY_TITLES[severity]} ({len(group)}, {still_open} open)")
+        for r in group:
+            f = r.flag
+            status = r.status.value.upper()
+            lines.append(f"  [{status}] {f.rule}  {f.contract}  {f.subject}")
+            lines.append(f"      {f.message}")
+            if r.acknowledged_by:
+                lines.append(
+                    f"      acknowledged by {r.acknowledged_by} on {r.acknowledged_on}: {r.reason}"
+                )
+    return "\n".join(lines)
+
+
+def run_check(db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None) -> int:
+    reviewed = reviewed_flags(db, as_of, contract_id)
+    print(check_text(reviewed, as_of))
+    critical = open_critical(reviewed)
+    if critical:
+        print(f"\n{len(critical)} critical flag(s) open.")
+        return 1
+    return 0
+
+
+def run_verify_log(db: sqlite_utils.Database) -> int:
+    report = verify_log(db)
+    print(report.describe())
+    return 0 if report.ok else 1

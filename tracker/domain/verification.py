@@ -1,0 +1,62 @@
+"""Verification records: who checked a delivery, when, with what outcome and evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tracker.domain.dates import parse_date
+from tracker.domain.errors import ValidationError
+from tracker.domain.quantities import format_tonnes_grouped, parse_tonnes
+from tracker.domain.vocab import VerificationStatus, parse_choice
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    delivery_id: int
+    verifier: str
+    verified_on: dt.date
+    outcome: VerificationStatus
+    verified_kg: int | None
+    evidence: str = ""
+    note: str = ""
+    id: int | None = None
+
+
+def _text(data: Mapping[str, object], field: str, limit: int) -> str:
+    value = str(data.get(field) or "").strip()
+    if len(value) > limit:
+        raise ValidationError(field, value[:40] + "…", f"is longer than {limit} characters")
+    return value
+
+
+def verification_from_input(
+    data: Mapping[str, object], delivery_id: int, delivery_kg: int
+) -> Verification:
+    """Validate one verification record (keys as in the verifications CSV)."""
+    outcome = parse_choice(VerificationStatus, "outcome", data.get("outcome") or "")
+    verified_on = parse_date(data.get("verified_on"), "verified_on")
+    assert verified_on is not None
+    verifier = _text(data, "verifier", 200)
+    if outcome is not VerificationStatus.PENDING and not verifier:
+        raise ValidationError("verifier", None, f"is required when the outcome is {outcome}")
+    tonnes_text = str(data.get("verified_tonnes") or "").strip()
+    verified_kg = parse_tonnes(tonnes_text, "verified_tonnes") if tonnes_text else None
+    if outcome is VerificationStatus.VERIFIED and verified_kg is None:
+        raise ValidationError("verified_tonnes", None, "is required when the outcome is verified")
+    if verified_kg is not None and verified_kg > delivery_kg:
+        raise ValidationError(
+            "verified_tonnes",
+            tonnes_text,
+            f"is more than the {format_tonnes_grouped(delivery_kg)} t delivered",
+        )
+    return Verification(
+        delivery_id=delivery_id,
+        verifier=verifier,
+        verified_on=verified_on,
+        outcome=outcome,
+        verified_kg=verified_kg,
+        evidence=_text(data, "evidence", 1000),
+        note=_text(data, "note", 4000),
+    )

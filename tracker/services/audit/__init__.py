@@ -1,0 +1,1 @@
+"""Audit verification: verification records, settings, the rule engine and flag review."""

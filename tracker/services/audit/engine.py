@@ -1,0 +1,59 @@
+"""The rule engine: every named rule evaluated over the whole portfolio as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+
+import sqlite_utils
+
+from tracker.domain.flags import Flag, Severity
+from tracker.services.audit import rules_contracts as rc
+from tracker.services.audit import rules_retirements as rr
+from tracker.services.audit import rules_serials as rs
+from tracker.services.audit.context import RuleContext
+from tracker.services.audit.settings import Thresholds, load_thresholds
+
+Rule = Callable[[RuleContext], Iterator[Flag]]
+
+# Rule code -> (severity, evaluator).  Severities follow domain.md §3.
+RULES: dict[str, tuple[Severity, Rule]] = {
+    "SERIAL_OVERLAP": (Severity.CRITICAL, rs.serial_overlap),
+    "OVER_RETIREMENT": (Severity.CRITICAL, rs.over_retirement),
+    "RETIRED_UNVERIFIED": (Severity.CRITICAL, rr.retired_unverified),
+    "RETIRED_FROM_FAILED": (Severity.CRITICAL, rr.retired_from_failed),
+    "CUMULATIVE_SHORTFALL": (Severity.CRITICAL, rc.cumulative_shortfall),
+    "SERIAL_QTY_MISMATCH": (Severity.HIGH, rs.serial_qty_mismatch),
+    "RETIRED_BEFORE_DELIVERED": (Severity.HIGH, rr.retired_before_delivered),
+    "DUPLICATE_DELIVERY": (Severity.HIGH, rs.duplicate_delivery),
+    "TRANCHES_EXCEED_CONTRACT": (Severity.HIGH, rc.tranches_exceed_contract),
+    "LATE_TRANCHE": (Severity.WARN, rc.late_tranche),
+    "VINTAGE_MISMATCH": (Severity.WARN, rc.vintage_mismatch),
+    "VINTAGE_AGE": (Severity.WARN, rr.vintage_age),
+    "LATE_RETIREMENT_FOR_CLAIM": (Severity.WARN, rr.late_retirement_for_claim),
+    "PRICE_ANOMALY": (Severity.WARN, rc.price_anomaly),
+    "UNVERIFIED_STALE": (Severity.WARN, rc.unverified_stale),
+    "DELIVERY_OUTSIDE_TERM": (Severity.WARN, rc.delivery_outside_term),
+    "MISSING_BENEFICIARY": (Severity.WARN, rr.missing_beneficiary),
+    "OVER_DELIVERY": (Severity.INFO, rc.over_delivery),
+}
+
+
+def sort_key(f: Flag) -> tuple[int, str, str, str]:
+    return (f.severity.rank, f.contract, f.rule, f.subject)
+
+
+def evaluate(
+    db: sqlite_utils.Database,
+    as_of: dt.date,
+    thresholds: Thresholds | None = None,
+    contract_id: int | None = None,
+    rules: tuple[str, ...] | None = None,
+) -> list[Flag]:
+    """All flags as of ``as_of``, most severe first (optionally one contract or some rules)."""
+    ctx = RuleContext(db, as_of, thresholds or load_thresholds(db))
+    found: list[Flag] = []
+    for code in rules or tuple(RULES):
+        _severity, rule = RULES[code]
+        found.extend(f for f in rule(ctx) if contract_id is None or f.contract_id == contract_id)
+    return sorted(found, key=sort_key)

@@ -1,0 +1,123 @@
+"""Flag review: open / acknowledged / reopened, and acknowledging with a reason.
+
+An acknowledgement names the flag's key and fingerprint.  It applies only
+while the fingerprint is unchanged: when the numbers behind the flag change,
+the flag is *reopened* and needs a fresh review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+import sqlite_utils
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.errors import ValidationError
+from tracker.domain.flags import Flag, Severity
+from tracker.services.audit.engine import evaluate
+from tracker.store import change_log
+from tracker.store.unit_of_work import UnitOfWork
+
+
+class FlagStatus(StrEnum):
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
+    REOPENED = "reopened"  # acknowledged once, but the numbers have changed since
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewedFlag:
+    flag: Flag
+    status: FlagStatus
+    acknowledged_by: str = ""
+    acknowledged_on: str = ""
+    reason: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is not FlagStatus.ACKNOWLEDGED
+
+
+def _latest_acknowledgements(db: sqlite_utils.Database) -> dict[str, tuple[str, str, str, str]]:
+    sql = """
+    select flag_key, fingerprint, acknowledged_by, acknowledged_on, reason
+    from flag_acknowledgements
+    where id in (select max(id) from flag_acknowledgements group by flag_key)
+    """
+    return {key: (fp, by, on, why) for key, fp, by, on, why in db.execute(sql)}
+
+
+def review(db: sqlite_utils.Database, flags: list[Flag]) -> list[ReviewedFlag]:
+    """Attach each flag's review status (the latest acknowledgement of its key decides)."""
+    acks = _latest_acknowledgements(db)
+    reviewed = []
+    for f in flags:
+        ack = acks.get(f.key)
+        if ack is None:
+            reviewed.append(ReviewedFlag(f, FlagStatus.OPEN))
+            continue
+        fingerprint, by, on, why = ack
+        status = FlagStatus.ACKNOWLEDGED if fingerprint == f.fingerprint else FlagStatus.REOPENED
+        reviewed.append(ReviewedFlag(f, status, by, on, why))
+    return reviewed
+
+
+def reviewed_flags(
+    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+) -> list[ReviewedFlag]:
+    return review(db, evaluate(db, as_of, contract_id=contract_id))
+
+
+def acknowledge(db: sqlite_utils.Database, flag: Flag, reason: str) -> ChangeSet:
+    """Accept a flag for now, saying why; who and when are recorded and logged."""
+    why = (reason or "").strip()
+    if not why:
+        raise ValidationError("reason", None, "is required: say why this flag is accepted")
+    if len(why) > 2000:
+        raise ValidationError("reason", why[:40] + "…", "is longer than 2000 characters")
+    with UnitOfWork(db) as uow:
+        uow.insert(
+            "flag_acknowledgements",
+            {
+                "flag_key": flag.key,
+                "fingerprint": flag.fingerprint,
+                "acknowledged_by": uow.user,
+                "acknowledged_on": change_log.now_utc(),
+                "reason": why,
+            },
+            action="acknowledge",
+        )
+    return uow.changes
+
+
+def open_critical(reviewed: list[ReviewedFlag]) -> list[ReviewedFlag]:
+    return [r for r in reviewed if r.is_open and r.flag.severity is Severity.CRITICAL]
+
+
+def counts_by_severity(reviewed: list[ReviewedFlag], open_only: bool = True) -> dict[Severity, int]:
+    """How many flags of each severity (open ones only, by default)."""
+    counts = dict.fromkeys(Severity, 0)
+    for r in reviewed:
+        if r.is_open or not open_only:
+            counts[r.flag.severity] += 1
+    return counts
+
+
+def critical_contract_ids(reviewed: list[ReviewedFlag]) -> set[int]:
+    """Contracts with at least one open critical flag (for the badge in the contract list)."""
+    return {r.flag.contract_id for r in open_critical(reviewed) if r.flag.contract_id is not None}
+
+
+def flagged_deliveries(reviewed: list[ReviewedFlag]) -> dict[int, Severity]:
+    """Delivery id -> most severe open flag on it (for marked points on the chart)."""
+    marked: dict[int, Severity] = {}
+    for r in reviewed:
+        f = r.flag
+        if not r.is_open or f.subject_table != "deliveries" or f.subject_id is None:
+            continue
+        known = marked.get(f.subject_id)
+        if known is None or f.severity.rank < known.rank:
+            marked[f.subject_id] = f.severity
+    return marked

@@ -1,0 +1,112 @@
+"""Rules about retirements: verification, timing, vintage age, claims and beneficiaries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tracker.domain.flags import Flag, Severity
+from tracker.services.audit.context import RuleContext, flag, retirement_subject, t
+
+_RETIRED_WITH_DELIVERY = """
+select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_on, r.tonnes_kg,
+       r.claim_start, r.claim_end, r.beneficiary,
+       d.id as delivery_id, d.serial_block as delivery_block, d.delivered_on, d.vintage,
+       d.verification_status, d.verified_on, d.verifier
+from retirements r join deliveries d on d.id = r.delivery_id
+join contracts c on c.id = r.contract_id
+where r.retired_on <= :as_of and ({condition})
+order by r.id
+"""
+
+
+def _retired(ctx: RuleContext, condition: str, **params: object) -> Iterator[dict]:
+    return ctx.rows(_RETIRED_WITH_DELIVERY.format(condition=condition), params)
+
+
+def _subject(row: dict) -> str:
+    return retirement_subject(row["serial_block"], row["retired_on"])
+
+
+def retired_unverified(ctx: RuleContext) -> Iterator[Flag]:
+    """RETIRED_UNVERIFIED: retired from a delivery not (yet) verified on the retirement date."""
+    condition = (
+        "d.verification_status = 'pending' or (d.verification_status = 'verified' "
+        "and d.verified_on > r.retired_on)"
+    )
+    for row in _retired(ctx, condition):
+        if row["verification_status"] == "pending":
+            why = "which is still unverified (pending)"
+        else:
+            why = f"which was only verified on {row['verified_on']}"
+        yield flag(
+            "RETIRED_UNVERIFIED", Severity.CRITICAL, row, _subject(row),
+            f"{t(row['tonnes_kg'])} retired on {row['retired_on']} from delivery "
+            f"{row['delivery_block']}, {why}.",
+            "retirements", row["id"], row["verification_status"], row["verified_on"],
+        )  # fmt: skip
+
+
+def retired_from_failed(ctx: RuleContext) -> Iterator[Flag]:
+    """RETIRED_FROM_FAILED: retired from a delivery whose verification failed."""
+    for row in _retired(ctx, "d.verification_status = 'failed'"):
+        by = f" by {row['verifier']}" if row["verifier"] else ""
+        when = f" on {row['verified_on']}" if row["verified_on"] else ""
+        yield flag(
+            "RETIRED_FROM_FAILED", Severity.CRITICAL, row, _subject(row),
+            f"{t(row['tonnes_kg'])} retired on {row['retired_on']} from delivery "
+            f"{row['delivery_block']}, whose verification failed{by}{when}.",
+            "retirements", row["id"], row["verifier"], row["verified_on"],
+        )  # fmt: skip
+
+
+def retired_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
+    """RETIRED_BEFORE_DELIVERED: the retirement date precedes the delivery date."""
+    for row in _retired(ctx, "r.retired_on < d.delivered_on"):
+        yield flag(
+            "RETIRED_BEFORE_DELIVERED", Severity.HIGH, row, _subject(row),
+            f"{t(row['tonnes_kg'])} retired on {row['retired_on']}, before delivery "
+            f"{row['delivery_block']} arrived on {row['delivered_on']}.",
+            "retirements", row["id"], row["delivered_on"],
+        )  # fmt: skip
+
+
+_CLAIM_YEAR = "cast(substr(coalesce(r.claim_end, r.claim_start, r.retired_on), 1, 4) as integer)"
+
+
+def vintage_age(ctx: RuleContext) -> Iterator[Flag]:
+    """VINTAGE_AGE: claim year − vintage is more than the allowed age."""
+    limit = ctx.thresholds.vintage_age_years
+    condition = f"d.vintage is not null and {_CLAIM_YEAR} - d.vintage > :limit"
+    for row in _retired(ctx, condition, limit=limit):
+        claim_year = int((row["claim_end"] or row["claim_start"] or row["retired_on"])[:4])
+        age = claim_year - row["vintage"]
+        yield flag(
+            "VINTAGE_AGE", Severity.WARN, row, _subject(row),
+            f"{t(row['tonnes_kg'])} of vintage {row['vintage']} claimed for {claim_year}: "
+            f"{age} years old, more than the {limit}-year limit.",
+            "retirements", row["id"], row["vintage"], claim_year, limit,
+        )  # fmt: skip
+
+
+def late_retirement_for_claim(ctx: RuleContext) -> Iterator[Flag]:
+    """LATE_RETIREMENT_FOR_CLAIM: retired more than N months after the claim period ended."""
+    months = ctx.thresholds.claim_lag_months
+    condition = "r.claim_end is not null and r.retired_on > date(r.claim_end, :lag)"
+    for row in _retired(ctx, condition, lag=f"+{months} months"):
+        yield flag(
+            "LATE_RETIREMENT_FOR_CLAIM", Severity.WARN, row, _subject(row),
+            f"{t(row['tonnes_kg'])} retired on {row['retired_on']} for the claim period ending "
+            f"{row['claim_end']}: more than {months} months after it ended.",
+            "retirements", row["id"], row["claim_end"], months,
+        )  # fmt: skip
+
+
+def missing_beneficiary(ctx: RuleContext) -> Iterator[Flag]:
+    """MISSING_BENEFICIARY: a retirement that names no beneficiary."""
+    for row in _retired(ctx, "trim(r.beneficiary) = ''"):
+        yield flag(
+            "MISSING_BENEFICIARY", Severity.WARN, row, _subject(row),
+            f"{t(row['tonnes_kg'])} retired on {row['retired_on']} names no beneficiary, so "
+            "the claim cannot be attributed to anyone.",
+            "retirements", row["id"],
+        )  # fmt: skip

@@ -1,0 +1,90 @@
+"""Audit thresholds and the name the change log records, kept in the ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+import sqlite_utils
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.dates import parse_whole
+from tracker.domain.errors import ValidationError
+from tracker.store import change_log
+from tracker.store.unit_of_work import UnitOfWork
+
+# (setting key, smallest allowed, largest allowed)
+_LIMITS = {
+    "unverified_stale_days": (1, 3650),
+    "shortfall_pct": (0, 100),
+    "vintage_age_years": (0, 100),
+    "claim_lag_months": (0, 120),
+    "price_tolerance_pct": (0, 1000),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Where the rules fire (defaults: 90 days, 25 %, 5 years, 12 months, 5 %)."""
+
+    unverified_stale_days: int = 90
+    shortfall_pct: int = 25
+    vintage_age_years: int = 5
+    claim_lag_months: int = 12
+    price_tolerance_pct: int = 5
+
+
+def _values(db: sqlite_utils.Database) -> dict[str, str]:
+    return dict(db.execute("select key, value from settings").fetchall())
+
+
+def load_thresholds(db: sqlite_utils.Database) -> Thresholds:
+    stored = _values(db)
+    defaults = Thresholds()
+    values = {}
+    for f in fields(Thresholds):
+        text = stored.get(f.name, "")
+        values[f.name] = int(text) if text.isdigit() else getattr(defaults, f.name)
+    return Thresholds(**values)
+
+
+def user_name(db: sqlite_utils.Database) -> str:
+    """The name stored in the ledger ('' means the OS login is used)."""
+    return _values(db).get(change_log.USER_SETTING, "")
+
+
+def effective_user(db: sqlite_utils.Database) -> str:
+    return change_log.current_user(db)
+
+
+def parse_thresholds(data: Mapping[str, object]) -> Thresholds:
+    """Validate threshold inputs keyed by setting name (whole numbers within limits)."""
+    values = {}
+    for name, (low, high) in _LIMITS.items():
+        value = parse_whole(data.get(name), name, required=True, minimum=low)
+        assert value is not None
+        if value > high:
+            raise ValidationError(name, value, f"must be at most {high}")
+        values[name] = value
+    return Thresholds(**values)
+
+
+def save_settings(
+    db: sqlite_utils.Database, thresholds: Thresholds, user: str | None = None
+) -> ChangeSet:
+    """Store thresholds (and the user name, when given) in one logged transaction."""
+    wanted = {f.name: str(getattr(thresholds, f.name)) for f in fields(Thresholds)}
+    if user is not None:
+        name = user.strip()
+        if len(name) > 100:
+            raise ValidationError("user_name", name[:40] + "…", "is longer than 100 characters")
+        wanted[change_log.USER_SETTING] = name
+    with UnitOfWork(db) as uow:
+        _ = uow.user  # the change is recorded under the name in force before it
+        existing = {k: i for i, k in db.execute("select id, key from settings").fetchall()}
+        for key, value in wanted.items():
+            if key in existing:
+                uow.update("settings", existing[key], {"value": value})
+            else:
+                uow.insert("settings", {"key": key, "value": value})
+    return uow.changes

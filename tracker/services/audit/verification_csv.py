@@ -1,0 +1,96 @@
+"""`import verifications FILE.csv` / `export verifications`: all rows or none."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import sqlite_utils
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.errors import TrackerError, ValidationError
+from tracker.domain.quantities import format_tonnes_short
+from tracker.services import tracker_csv
+from tracker.services.audit.verifications import add_verification
+from tracker.services.csv_safe import Number
+from tracker.store import queries
+
+KIND = "verifications"
+COLUMNS = (
+    "delivery_reference",
+    "verifier",
+    "verified_on",
+    "outcome",
+    "verified_tonnes",
+    "evidence",
+    "note",
+)
+# Register the layout so tracker_csv's header and row checks apply to this kind too.
+tracker_csv.COLUMNS.setdefault(KIND, COLUMNS)
+
+
+def _delivery_id(db: sqlite_utils.Database, reference: str) -> int:
+    if not reference:
+        raise ValidationError("delivery_reference", None, "is required (a delivery's reference)")
+    found = [r[0] for r in db.execute("select id from deliveries where reference = ?", [reference])]
+    if not found:
+        raise ValidationError("delivery_reference", reference, "matches no delivery")
+    if len(found) > 1:
+        raise ValidationError(
+            "delivery_reference", reference, f"matches {len(found)} deliveries; it must be unique"
+        )
+    return found[0]
+
+
+def _line(reference: str, row: Mapping[str, object]) -> list[object]:
+    kg = row["verified_kg"]
+    return [
+        reference,
+        row["verifier"],
+        row["verified_on"],
+        row["outcome"],
+        Number(format_tonnes_short(kg)) if kg is not None else "",
+        row["evidence"],
+        row["note"],
+    ]
+
+
+def export_rows(db: sqlite_utils.Database, contract_id: int | None = None) -> Iterator[list]:
+    where = "where d.contract_id = ?" if contract_id else ""
+    sql = (
+        "select v.*, d.reference as delivery_reference from verifications v "
+        f"join deliveries d on d.id = v.delivery_id {where} order by d.contract_id, d.id, "
+        "v.verified_on, v.id"
+    )
+    for row in queries.rows(db, sql, [contract_id] if contract_id else []):
+        yield _line(row["delivery_reference"], row)
+
+
+def _already_there(db: sqlite_utils.Database, delivery_id: int, row: Mapping[str, str]) -> bool:
+    wanted = [str(row.get(c, "")).strip() for c in COLUMNS]
+    sql = "select * from verifications where delivery_id = ?"
+    return any(
+        [str(c) for c in _line(wanted[0], found)] == wanted
+        for found in queries.rows(db, sql, [delivery_id])
+    )
+
+
+def _import_row(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
+    delivery_id = _delivery_id(db, str(row.get("delivery_reference", "")).strip())
+    if _already_there(db, delivery_id, row):
+        return None
+    return add_verification(db, delivery_id, row)[1]
+
+
+def import_text(db: sqlite_utils.Database, text: str, source: str) -> tracker_csv.ImportResult:
+    """Import every verification row in one transaction, or refuse the whole file."""
+    return tracker_csv.run_import(db, KIND, text, source, _import_row)
+
+
+def import_file(db: sqlite_utils.Database, path: Path | str) -> tracker_csv.ImportResult:
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise TrackerError(f"{file}: cannot be read ({exc.strerror})") from None
+    return import_text(db, tracker_csv.decode(str(file), data), str(file))

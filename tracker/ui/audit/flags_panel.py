@@ -1,0 +1,244 @@
+"""The Flags tab: every flag by severity, with counts, review status and acknowledgement."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.errors import TrackerError
+from tracker.domain.flags import Severity
+from tracker.services.audit.review import (
+    FlagStatus,
+    ReviewedFlag,
+    acknowledge,
+    counts_by_severity,
+    reviewed_flags,
+)
+from tracker.ui.audit.acknowledge_dialog import AcknowledgeDialog
+from tracker.ui.ledger_store import LedgerStore
+
+
+def readable_time(stamp: str) -> str:
+    """'2026-11-29T01:26:51Z' -> '2026-11-29 01:26 UTC'."""
+    if stamp.endswith("Z") and "T" in stamp:
+        return f"{stamp[:10]} {stamp[11:16]} UTC"
+    return stamp
+
+
+SEVERITY_COLOURS = {
+    Severity.CRITICAL: "#b3261e",
+    Severity.HIGH: "#c25e00",
+    Severity.WARN: "#8a6d00",
+    Severity.INFO: "#3b6ea5",
+}
+FLAG_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FlagsPanel(QWidget):
+    """Flags for the portfolio, or one contract after ``set_contract``.
+
+    ``navigate(table, record_id)`` is emitted on double-click; ``flags_updated``
+    carries the reviewed flags after each refresh so the window can reuse them
+    (badges, overview counts, chart markers) without evaluating the rules again.
+    """
+
+    navigate = Signal(str, int)
+    flags_updated = Signal(object)  # list[ReviewedFlag]
+
+    def __init__(self, store: LedgerStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.contract_id: int | None = None
+        self.reviewed: list[ReviewedFlag] = []
+        self.dialog: AcknowledgeDialog | None = None
+        self.counts = QLabel()
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.show_acknowledged = QCheckBox(self.tr("Show acknowledged"))
+        self.show_acknowledged.setChecked(True)
+        self.acknowledge_button = QPushButton(self.tr("Acknowledge…"))
+        self.acknowledge_button.setEnabled(False)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Audit flags"))
+        self.tree.setHeaderLabels(
+            [self.tr("Rule"), self.tr("Contract"), self.tr("Subject"), self.tr("Status"),
+             self.tr("Message")]
+        )  # fmt: skip
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((230, 190, 250, 100)):
+            self.tree.setColumnWidth(column, width)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(64)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setFrameShape(QLabel.Shape.StyledPanel)
+        top = QHBoxLayout()
+        top.addWidget(self.counts, 1)
+        top.addWidget(self.show_acknowledged)
+        top.addWidget(self.acknowledge_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
+        self.show_acknowledged.toggled.connect(self._fill)
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
+        store.changed.connect(lambda _changes: self.refresh())
+        store.reset.connect(self.refresh)
+        store.as_of_changed.connect(lambda _day: self.refresh())
+        self.refresh()
+
+    def set_contract(self, contract_id: int | None) -> None:
+        self.contract_id = contract_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.reviewed = reviewed_flags(self.store.db, self.store.as_of, self.contract_id)
+        self._fill()
+        self.flags_updated.emit(self.reviewed)
+
+    def _fill(self) -> None:
+        self.tree.clear()
+        shown = [
+            r for r in self.reviewed
+            if self.show_acknowledged.isChecked() or r.status is not FlagStatus.ACKNOWLEDGED
+        ]  # fmt: skip
+        open_counts = counts_by_severity(self.reviewed)
+        all_counts = counts_by_severity(self.reviewed, open_only=False)
+        self.counts.setText(self._counts_text(open_counts))
+        for severity in Severity:
+            group = [r for r in shown if r.flag.severity is severity]
+            if not group:
+                continue
+            title = self.tr("{severity} — {open} open of {total}").format(
+                severity=self._severity_name(severity),
+                open=open_counts[severity],
+                total=all_counts[severity],
+            )
+            parent = QTreeWidgetItem([title])
+            font = QFont(parent.font(0))
+            font.setBold(True)
+            parent.setFont(0, font)
+            parent.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity])))
+            parent.setFirstColumnSpanned(True)
+            self.tree.addTopLevelItem(parent)
+            for reviewed in group:
+                parent.addChild(self._item(reviewed))
+            parent.setExpanded(True)
+        if not shown:
+            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("No flags as of this date.")]))
+        self._selection_changed()
+
+    def _item(self, reviewed: ReviewedFlag) -> QTreeWidgetItem:
+        f = reviewed.flag
+        item = QTreeWidgetItem(
+            [f.rule, f.contract, f.subject, self._status_name(reviewed.status), f.message]
+        )
+        item.setData(0, FLAG_ROLE, reviewed)
+        item.setToolTip(4, f.message)
+        if reviewed.status is FlagStatus.REOPENED:
+            item.setForeground(3, QBrush(QColor(SEVERITY_COLOURS[Severity.CRITICAL])))
+        return item
+
+    def _counts_text(self, counts: dict[Severity, int]) -> str:
+        parts = [
+            f"<span style='color:{SEVERITY_COLOURS[s]}'><b>{counts[s]}</b> "
+            f"{self._severity_name(s)}</span>"
+            for s in Severity
+        ]
+        return self.tr("Open flags as of {date}: {counts}").format(
+            date=self.store.as_of.isoformat(), counts=" · ".join(parts)
+        )
+
+    def _severity_name(self, severity: Severity) -> str:
+        return {
+            Severity.CRITICAL: self.tr("Critical"),
+            Severity.HIGH: self.tr("High"),
+            Severity.WARN: self.tr("Warning"),
+            Severity.INFO: self.tr("Info"),
+        }[severity]
+
+    def _status_name(self, status: FlagStatus) -> str:
+        return {
+            FlagStatus.OPEN: self.tr("Open"),
+            FlagStatus.ACKNOWLEDGED: self.tr("Acknowledged"),
+            FlagStatus.REOPENED: self.tr("Reopened"),
+        }[status]
+
+    def selected(self) -> ReviewedFlag | None:
+        items = self.tree.selectedItems()
+        return items[0].data(0, FLAG_ROLE) if items else None
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected()
+        self.acknowledge_button.setEnabled(chosen is not None and chosen.is_open)
+        self.detail.setText(self._detail_text(chosen))
+
+    def _detail_text(self, chosen: ReviewedFlag | None) -> str:
+        if chosen is None:
+            return self.tr("Select a flag to see it in full; double-click to go to the record.")
+        f = chosen.flag
+        text = self.tr("{rule} ({severity}) — {contract}, {subject}\n{message}").format(
+            rule=f.rule,
+            severity=self._severity_name(f.severity),
+            contract=f.contract,
+            subject=f.subject,
+            message=f.message,
+        )
+        if chosen.acknowledged_by:
+            note = (
+                self.tr("Acknowledged by {who} on {when}: {why}")
+                if chosen.status is FlagStatus.ACKNOWLEDGED
+                else self.tr(
+                    "Reopened: the numbers changed since {who} acknowledged it on {when} ({why})"
+                )
+            )
+            text += "\n" + note.format(
+                who=chosen.acknowledged_by,
+                when=readable_time(chosen.acknowledged_on),
+                why=chosen.reason,
+            )
+        return text
+
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        reviewed: ReviewedFlag | None = item.data(0, FLAG_ROLE)
+        if reviewed is None:
+            return
+        f = reviewed.flag
+        if f.subject_table and f.subject_id is not None:
+            self.navigate.emit(f.subject_table, f.subject_id)
+
+    def acknowledge_selected(self) -> None:
+        """Open the reason dialog for the selected flag (window-modal, not blocking)."""
+        chosen = self.selected()
+        if chosen is None:
+            return
+        self.dialog = AcknowledgeDialog(chosen.flag, self)
+        self.dialog.accepted.connect(self._acknowledged)
+        self.dialog.open()
+
+    def _acknowledged(self) -> None:
+        dialog = self.dialog
+        assert dialog is not None
+        try:
+            changes = acknowledge(self.store.db, dialog.flag, dialog.reason_text())
+        except TrackerError as exc:
+            QMessageBox.warning(self, self.tr("Flag not acknowledged"), str(exc))
+            return
+        self.store.notify(changes)

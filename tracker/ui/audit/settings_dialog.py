@@ -1,0 +1,93 @@
+"""Audit settings: rule thresholds and the name the change log records."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.errors import TrackerError
+from tracker.services.audit.settings import (
+    Thresholds,
+    effective_user,
+    load_thresholds,
+    parse_thresholds,
+    save_settings,
+    user_name,
+)
+from tracker.store.change_log import os_login
+from tracker.ui.ledger_store import LedgerStore
+
+
+class AuditSettingsDialog(QDialog):
+    """Edits the thresholds stored in the ledger; OK saves them in one logged change."""
+
+    def __init__(self, store: LedgerStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Audit settings"))
+        thresholds = load_thresholds(store.db)
+        self.fields: dict[str, QSpinBox] = {}
+        form = QFormLayout()
+        rows = (
+            ("unverified_stale_days", self.tr("Unverified after"), self.tr(" days"), 1, 3650),
+            ("shortfall_pct", self.tr("Cumulative shortfall over"), self.tr(" % of contract"),
+             0, 100),
+            ("vintage_age_years", self.tr("Vintage older than"), self.tr(" years at claim"),
+             0, 100),
+            ("claim_lag_months", self.tr("Retired later than"), self.tr(" months after claim"),
+             0, 120),
+            ("price_tolerance_pct", self.tr("Price off contract by more than"), self.tr(" %"),
+             0, 1000),
+        )  # fmt: skip
+        for key, label, suffix, low, high in rows:
+            box = QSpinBox()
+            box.setRange(low, high)
+            box.setSuffix(suffix)
+            box.setValue(getattr(thresholds, key))
+            box.setAccessibleName(label)
+            box.setMinimumWidth(200)
+            self.fields[key] = box
+            form.addRow(label, box)
+        self.user = QLineEdit(user_name(store.db))
+        self.user.setPlaceholderText(self.tr("{login} (your login)").format(login=os_login()))
+        self.user.setAccessibleName(self.tr("User name"))
+        form.addRow(self.tr("Name in the change log"), self.user)
+        self.current = QLabel(
+            self.tr("Changes are currently recorded as: {name}").format(
+                name=effective_user(store.db)
+            )
+        )
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.current)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def thresholds(self) -> Thresholds:
+        return parse_thresholds({k: str(box.value()) for k, box in self.fields.items()})
+
+    def save(self) -> None:
+        try:
+            changes = save_settings(self.store.db, self.thresholds(), self.user.text())
+        except TrackerError as exc:
+            self.error.setText(str(exc))
+            return
+        self.store.notify(changes)
+        self.accept()

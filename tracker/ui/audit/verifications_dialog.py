@@ -1,0 +1,213 @@
+"""A delivery's verification records: list, add, edit and delete them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.errors import TrackerError
+from tracker.domain.quantities import format_tonnes_grouped, format_tonnes_short
+from tracker.domain.verification import Verification
+from tracker.domain.vocab import VerificationStatus
+from tracker.services.audit.verifications import (
+    add_verification,
+    delete_verification,
+    update_verification,
+    verifications,
+)
+from tracker.store import queries
+from tracker.ui.ledger_store import LedgerStore
+
+
+class VerificationsDialog(QDialog):
+    def __init__(self, store: LedgerStore, delivery_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.delivery_id = delivery_id
+        self.records: list[Verification] = []
+        delivery = queries.delivery(store.db, delivery_id)
+        self.setWindowTitle(self.tr("Verification records"))
+        self.heading = QLabel(
+            self.tr("Delivery {block}: {tonnes} t delivered on {date}").format(
+                block=delivery.block.text,
+                tonnes=format_tonnes_grouped(delivery.tonnes_kg),
+                date=delivery.delivered_on.isoformat(),
+            )
+        )
+        self.heading.setWordWrap(True)
+        self.status = QLabel()
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Verification records"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Verifier"), self.tr("Outcome"),
+             self.tr("Verified (t)"), self.tr("Evidence"), self.tr("Note")]
+        )  # fmt: skip
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((95, 150, 85, 100, 220)):
+            self.table.setColumnWidth(column, width)
+        self.verifier = QLineEdit()
+        self.verified_on = QDateEdit()
+        self.verified_on.setCalendarPopup(True)
+        self.verified_on.setDisplayFormat("yyyy-MM-dd")
+        self.verified_on.setDate(QDate(store.as_of.year, store.as_of.month, store.as_of.day))
+        self.outcome = QComboBox()
+        for value in (
+            VerificationStatus.VERIFIED,
+            VerificationStatus.FAILED,
+            VerificationStatus.PENDING,
+        ):
+            self.outcome.addItem(self._outcome_name(value), value.value)
+        self.verified_tonnes = QLineEdit()
+        self.verified_tonnes.setPlaceholderText(self.tr("tonnes, e.g. 1000 or 999.5"))
+        self.evidence = QLineEdit()
+        self.evidence.setPlaceholderText(self.tr("report URL or document path"))
+        self.note = QLineEdit()
+        form = QFormLayout()
+        for label, widget in (
+            (self.tr("Verifier (VVB or registry)"), self.verifier),
+            (self.tr("Date"), self.verified_on),
+            (self.tr("Outcome"), self.outcome),
+            (self.tr("Verified quantity (t)"), self.verified_tonnes),
+            (self.tr("Evidence"), self.evidence),
+            (self.tr("Note"), self.note),
+        ):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        self.add_button = QPushButton(self.tr("Add record"))
+        self.update_button = QPushButton(self.tr("Save changes to selected"))
+        self.delete_button = QPushButton(self.tr("Delete selected"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setWordWrap(True)
+        actions = QHBoxLayout()
+        for button in (self.add_button, self.update_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addWidget(self.error)
+        layout.addWidget(close)
+        self.add_button.clicked.connect(self.add)
+        self.update_button.clicked.connect(self.update_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.itemSelectionChanged.connect(self._load_selected)
+        self.resize(820, 560)
+        self.refresh()
+
+    def _outcome_name(self, outcome: VerificationStatus) -> str:
+        return {
+            VerificationStatus.VERIFIED: self.tr("Verified"),
+            VerificationStatus.FAILED: self.tr("Failed"),
+            VerificationStatus.PENDING: self.tr("Pending"),
+        }[outcome]
+
+    def refresh(self) -> None:
+        self.records = verifications(self.store.db, self.delivery_id)
+        delivery = queries.delivery(self.store.db, self.delivery_id)
+        self.status.setText(
+            self.tr("Current status: {status}").format(
+                status=self._outcome_name(delivery.verification_status)
+            )
+        )
+        self.table.setRowCount(len(self.records))
+        for row, v in enumerate(self.records):
+            verified = format_tonnes_grouped(v.verified_kg) if v.verified_kg is not None else ""
+            cells = [v.verified_on.isoformat(), v.verifier, self._outcome_name(v.outcome), verified,
+                     v.evidence, v.note]  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column == 3:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        self._update_buttons()
+
+    def _selected(self) -> Verification | None:
+        rows = {i.row() for i in self.table.selectedItems()}
+        return self.records[rows.pop()] if len(rows) == 1 else None
+
+    def _update_buttons(self) -> None:
+        chosen = self._selected() is not None
+        self.update_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def _load_selected(self) -> None:
+        chosen = self._selected()
+        self._update_buttons()
+        if chosen is None:
+            return
+        self.verifier.setText(chosen.verifier)
+        day = chosen.verified_on
+        self.verified_on.setDate(QDate(day.year, day.month, day.day))
+        self.outcome.setCurrentIndex(self.outcome.findData(chosen.outcome.value))
+        kg = chosen.verified_kg
+        self.verified_tonnes.setText(format_tonnes_short(kg) if kg is not None else "")
+        self.evidence.setText(chosen.evidence)
+        self.note.setText(chosen.note)
+
+    def form_data(self) -> dict[str, str]:
+        return {
+            "verifier": self.verifier.text(),
+            "verified_on": self.verified_on.date().toString("yyyy-MM-dd"),
+            "outcome": str(self.outcome.currentData()),
+            "verified_tonnes": self.verified_tonnes.text(),
+            "evidence": self.evidence.text(),
+            "note": self.note.text(),
+        }
+
+    def _apply(self, action: str) -> None:
+        chosen = self._selected()
+        try:
+            changes: ChangeSet
+            if action == "add":
+                changes = add_verification(self.store.db, self.delivery_id, self.form_data())[1]
+            elif chosen is not None and chosen.id is not None and action == "update":
+                changes = update_verification(self.store.db, chosen.id, self.form_data())[1]
+            elif chosen is not None and chosen.id is not None:
+                changes = delete_verification(self.store.db, chosen.id)
+            else:
+                return
+        except TrackerError as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.clear()
+        self.refresh()
+        self.store.notify(changes)
+
+    def add(self) -> None:
+        self._apply("add")
+
+    def update_selected(self) -> None:
+        self._apply("update")
+
+    def delete_selected(self) -> None:
+        self._apply("delete")
