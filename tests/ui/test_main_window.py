@@ -157,3 +157,31 @@ def test_the_as_of_date_is_chosen_from_the_view_menu(window: Any, store: Any, qt
     dialog.accept()
     assert not store.as_of_is_fixed
     assert window.as_of_label.text() == f"Figures as of {dt.date.today().isoformat()}"
+
+
+def test_navigate_to_a_record_opens_its_tab_and_selects_it(window: Any, store: Any) -> None:
+    make_contract(store.db, reference="C-0")
+    contract_id = make_contract(store.db, reference="C-1")
+    delivery_id = make_delivery(store.db, contract_id)
+    window.store.reset.emit()
+    assert window.navigate_to("deliveries", delivery_id)
+    assert window.contract_id == contract_id
+    assert window.tabs.currentWidget() is window.deliveries
+    assert window.deliveries.selected_id() == delivery_id
+    assert not window.navigate_to("deliveries", 999)
+    assert not window.navigate_to("verifications", 1)
+
+
+def test_a_panel_put_in_a_tab_follows_the_contract_in_view(window: Any, store: Any) -> None:
+    shown: list[int | None] = []
+
+    class Panel(QLabel):
+        def set_contract(self, contract_id: int | None) -> None:
+            shown.append(contract_id)
+
+    contract_id = make_contract(store.db)
+    panel = Panel()
+    window.replace_tab("history", panel)
+    show_contract(window, contract_id)
+    assert shown[0] is None
+    assert shown[-1] == contract_id

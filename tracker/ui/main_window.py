@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.changes import ChangeSet
+from tracker.domain.errors import NotFoundError
+from tracker.services.undo import record_as_stored
 from tracker.ui import settings
 from tracker.ui.chart import ChartPanel
 from tracker.ui.dialogs.as_of import AsOfDialog
@@ -31,6 +33,12 @@ from tracker.ui.record_actions import RecordActions
 from tracker.ui.tables import PortfolioPanel, RecordTablePanel
 
 TAB_NAMES = ("overview", "schedule", "deliveries", "retirements", "flags", "history")
+TAB_OF_TABLE = {
+    "contracts": "overview",
+    "tranches": "schedule",
+    "deliveries": "deliveries",
+    "retirements": "retirements",
+}
 
 
 class MainWindow(QMainWindow):
@@ -112,6 +120,9 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(index, widget, title)
         self.tabs.setCurrentIndex(current)
         old.deleteLater()
+        follow = getattr(widget, "set_contract", None)
+        if callable(follow):  # the panel follows the contract in view from now on
+            follow(self.contract_id)
 
     def attach_chart(self, chart: ChartPanel) -> None:
         """Embed the delivery chart in the Overview tab, below the figures."""
@@ -131,7 +142,28 @@ class MainWindow(QMainWindow):
             panel.fit_columns()
         if self.chart is not None:
             self.chart.set_contract(contract_id)
+        for name in ("flags", "history"):
+            follow = getattr(self.tab_widget(name), "set_contract", None)
+            if callable(follow):
+                follow(contract_id)
         self.records.update_enabled()
+
+    def navigate_to(self, table: str, record_id: int) -> bool:
+        """Show a record: select its contract, open its tab and select its row."""
+        if table not in TAB_OF_TABLE:
+            return False
+        try:
+            row = record_as_stored(self.store.db, table, record_id)
+        except NotFoundError:
+            return False
+        self.select_contract(record_id if table == "contracts" else row["contract_id"])
+        self.show_tab(TAB_OF_TABLE[table])
+        panel = {
+            "tranches": self.schedule,
+            "deliveries": self.deliveries,
+            "retirements": self.retirements,
+        }.get(table)
+        return panel.select_record(record_id) if panel is not None else True
 
     def choose_as_of(self) -> AsOfDialog:
         """Ask for the date figures are computed for (a fixed date, or today)."""
