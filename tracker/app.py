@@ -38,7 +38,11 @@ def run_gui(
     tab: str = "overview",
     contract: str | None = None,
 ) -> int:
-    """Open the window on the ledger; a new ledger file starts with the demo portfolio."""
+    """Open the window on the ledger.
+
+    The default ledger (no ``--db``) starts with the demo portfolio the first time it is
+    created; a new file named with ``--db`` starts empty, so real books never get demo data.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Carbon Tracker")
@@ -50,7 +54,7 @@ def run_gui(
     from tracker.ui.main_window import MainWindow
 
     path = choose_ledger(db_path)
-    first_run = not path.exists()
+    first_run = db_path is None and not path.exists()
     db = open_database(path)
     if first_run:
         load_demo(db)

@@ -19,13 +19,29 @@ pytestmark = pytest.mark.gui
 @pytest.mark.parametrize("tab", ["overview", "deliveries", "flags"])
 def test_screenshot_of_a_tab_of_the_demo_portfolio(tmp_path: Path, qapp: object, tab: str) -> None:
     ledger, png = tmp_path / "demo.db", tmp_path / f"{tab}.png"
+    assert main(["--db", str(ledger), "demo"]) == 0
     args = ["--db", str(ledger), "--as-of", "2027-01-01", "gui", "--screenshot", str(png)]
     assert main([*args, "--tab", tab, "--contract", "MSFT-1PF-STRATOS-DAC"]) == 0
     image = QImage(str(png))
     assert (image.width(), image.height()) == (1280, 800)
-    db = open_database(ledger)  # a first run loads the demo portfolio
+
+
+def test_the_default_ledger_starts_with_the_demo_portfolio(tmp_path: Path, qapp: object) -> None:
+    png = tmp_path / "first-run.png"
+    assert main(["gui", "--screenshot", str(png)]) == 0  # $TRACKER_DB names a new file
+    db = open_database(tmp_path / "default-ledger.db")
     try:
         assert len(contracts(db)) == 5
+    finally:
+        db.close()
+
+
+def test_a_new_ledger_named_with_db_starts_empty(tmp_path: Path, qapp: object) -> None:
+    ledger = tmp_path / "books.db"
+    assert main(["--db", str(ledger), "gui", "--screenshot", str(tmp_path / "x.png")]) == 0
+    db = open_database(ledger)
+    try:
+        assert contracts(db) == []
     finally:
         db.close()
 
