@@ -157,7 +157,7 @@ def _column(row: RegistryRow, field: str) -> str:
 def _error(
     line: int, kind: str, column: str, exc: ValidationError, row: RegistryRow | None = None
 ) -> RowOutcome:
-    shown = "" if exc.value in (None, "") else f"{str(exc.value)[:60]!r} "
+    shown = "" if exc.value in (None, "") else f"{str(exc.value)[:100]!r} "
     return RowOutcome(
         line,
         Action.ERROR,
