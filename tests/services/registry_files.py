@@ -65,7 +65,7 @@ def gs_row(
     vintage: str = "2025",
 ) -> str:
     return (
-        f'{vintage},{status},{quantity},11603,Cookstoves Kenya,2026-03-31,{retired},{serial},'
+        f"{vintage},{status},{quantity},11603,Cookstoves Kenya,2026-03-31,{retired},{serial},"
         f'"",Voluntary,{entity}'
     )
 
