@@ -10,10 +10,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHONFAULTHANDLER", "1")
 
-import pytest  # noqa: E402
-import sqlite_utils  # noqa: E402
+import pytest
+import sqlite_utils
 
-from tracker.store.database import open_database  # noqa: E402
+from tracker.store.database import open_database
 
 AS_OF = dt.date(2027, 1, 1)
 

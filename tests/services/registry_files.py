@@ -75,9 +75,11 @@ def gs_file(*rows: str) -> bytes:
 
 
 def iso_retirement(
-    ident: str = "ret_1", kgs: str = "5000", beneficiary: str = "Buyer Co",
+    ident: str = "ret_1",
+    kgs: str = "5000",
+    beneficiary: str = "Buyer Co",
     retired: str = "2026-04-09T18:21:22.047712Z",
-) -> str:  # fmt: skip
+) -> str:
     return f"{ident},{retired},['corporate_targets'],{beneficiary},{int(kgs) / 1000},{kgs},prj_1"
 
 

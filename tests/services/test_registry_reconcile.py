@@ -15,8 +15,8 @@ from tests.services.registry_files import (
     iso_file,
     iso_retirement,
 )
-from tracker.services.retirements import retire
 from tracker.services.registry.reconcile import reconcile_file
+from tracker.services.retirements import retire
 
 BLOCK = "GS1-1-KE-GS11603-16-2025-30256-1-100"
 
@@ -29,8 +29,14 @@ def write(tmp_path: Path, data: bytes) -> Path:
 
 def gs_ledger(db: sqlite_utils.Database) -> int:
     contract = make_contract(db, reference="C-1", registry="gold-standard")
-    make_delivery(db, contract, registry="gold-standard", serial_block=BLOCK,
-                  delivered_on="2026-03-31", verified_on="2026-03-31")  # fmt: skip
+    make_delivery(
+        db,
+        contract,
+        registry="gold-standard",
+        serial_block=BLOCK,
+        delivered_on="2026-03-31",
+        verified_on="2026-03-31",
+    )
     return contract
 
 
@@ -73,8 +79,17 @@ def test_beneficiary_difference_is_a_registry_mismatch(
     db: sqlite_utils.Database, tmp_path: Path
 ) -> None:
     contract = gs_ledger(db)
-    retire(db, contract, {"retired_on": "2026-04-10", "tonnes": "100", "serial_block": BLOCK,
-                          "beneficiary": "Buyer Co", "purpose": "corporate-target"})  # fmt: skip
+    retire(
+        db,
+        contract,
+        {
+            "retired_on": "2026-04-10",
+            "tonnes": "100",
+            "serial_block": BLOCK,
+            "beneficiary": "Buyer Co",
+            "purpose": "corporate-target",
+        },
+    )
     path = write(
         tmp_path,
         gs_file(
@@ -107,8 +122,14 @@ def test_ledger_delivery_the_registry_does_not_list_is_missing_in_registry(
     db: sqlite_utils.Database, tmp_path: Path
 ) -> None:
     contract = gs_ledger(db)
-    make_delivery(db, contract, registry="gold-standard", delivered_on="2026-03-31",
-                  verified_on="2026-03-31", serial_block="GS1-1-KE-GS11603-16-2025-30257-1-100")  # fmt: skip
+    make_delivery(
+        db,
+        contract,
+        registry="gold-standard",
+        delivered_on="2026-03-31",
+        verified_on="2026-03-31",
+        serial_block="GS1-1-KE-GS11603-16-2025-30257-1-100",
+    )
     flags = reconcile_file(db, write(tmp_path, gs_file(gs_row(serial=BLOCK)))).flags
     assert [(f.rule, f.subject) for f in flags] == [
         ("MISSING_IN_REGISTRY", "delivery GS1-1-KE-GS11603-16-2025-30257-1-100")
@@ -122,8 +143,17 @@ def test_isometric_retirements_are_matched_by_retirement_id(
     make_delivery(
         db, contract, registry="isometric", serial_block="ISO-1-A-2024-1-10000", tonnes="10"
     )
-    retire(db, contract, {"retired_on": "2026-04-09", "tonnes": "4", "beneficiary": "Buyer Co",
-                          "registry_reference": "ret_1", "purpose": "corporate-target"})  # fmt: skip
+    retire(
+        db,
+        contract,
+        {
+            "retired_on": "2026-04-09",
+            "tonnes": "4",
+            "beneficiary": "Buyer Co",
+            "registry_reference": "ret_1",
+            "purpose": "corporate-target",
+        },
+    )
     path = write(tmp_path, iso_file(iso_retirement(kgs="5000"), iso_retirement("ret_2")))
     flags = reconcile_file(db, path).flags
     assert sorted(f.rule for f in flags) == ["MISSING_LOCALLY", "REGISTRY_MISMATCH"]

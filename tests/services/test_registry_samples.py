@@ -20,27 +20,40 @@ if not SAMPLES.exists():  # the samples travel with the repository's shared fold
 # file -> (quantity column, unit: "t" credits or "kg", layout label)
 FILES = {
     "american-carbon-registry/retirements.csv": ("Quantity of Credits", "t", "ACR retirements"),
-    "american-carbon-registry/cancellations.csv": (
-        "Quantity of Credits", "t", "ACR cancellations"),
+    "american-carbon-registry/cancellations.csv": ("Quantity of Credits", "t", "ACR cancellations"),
     "american-carbon-registry/issuances.csv": (
-        "Total Credits Issued", "t", "ACR project issuances"),
+        "Total Credits Issued",
+        "t",
+        "ACR project issuances",
+    ),
     "climate-action-reserve/retirements.csv": (
-        "Quantity of Offset Credits", "t", "CAR retirements"),
+        "Quantity of Offset Credits",
+        "t",
+        "CAR retirements",
+    ),
     "climate-action-reserve/cancellations.csv": (
-        "Quantity of Offset Credits", "t", "CAR cancellations"),
+        "Quantity of Offset Credits",
+        "t",
+        "CAR cancellations",
+    ),
     "climate-action-reserve/issuances.csv": (
-        "Total Offset Credits Issued", "t", "CAR project issuances"),
+        "Total Offset Credits Issued",
+        "t",
+        "CAR project issuances",
+    ),
     "art-trees/retirements.csv": ("Quantity of Credits", "t", "ART TREES retirements"),
     "art-trees/cancellations.csv": ("Quantity of Credits", "t", "ART TREES cancellations"),
     "art-trees/issuances.csv": ("Credits Verified", "t", "ART TREES program issuances"),
     "gold-standard/issuances.csv": ("Quantity", "t", "Gold Standard credits"),
     "gold-standard/retirements.csv": ("Quantity", "t", "Gold Standard credits"),
-    "isometric/issuances.csv": (
-        "credit_batch_size_total.credit_kgs", "kg", "Isometric issuances"),
+    "isometric/issuances.csv": ("credit_batch_size_total.credit_kgs", "kg", "Isometric issuances"),
     "isometric/retirements.csv": (
-        "credit_batch_size_total.credit_kgs", "kg", "Isometric retirements"),
+        "credit_batch_size_total.credit_kgs",
+        "kg",
+        "Isometric retirements",
+    ),
     "verra/transactions.csv": ("Quantity Issued", "t", "Verra transactions"),
-}  # fmt: skip
+}
 
 # Rows a file holds that are deliberately not recorded, and why (the explained skips).
 EXPLAINED_SKIPS = ("a cancellation", "a project-level issuance without serial numbers")
@@ -57,9 +70,15 @@ def ledger(db: sqlite_utils.Database) -> sqlite_utils.Database:
     make_contract(db, reference="BUYER", registry="acr", tonnes="100000000")
     iso = make_contract(db, reference="ISO-BUYER", registry="isometric", tonnes="1000000")
     make_delivery(
-        db, iso, registry="isometric", serial_block="ISO-1-BUYER-2020-1-50000000",
-        tonnes="50000", vintage="2020", delivered_on="2020-06-30", verified_on="2020-07-01",
-    )  # fmt: skip
+        db,
+        iso,
+        registry="isometric",
+        serial_block="ISO-1-BUYER-2020-1-50000000",
+        tonnes="50000",
+        vintage="2020",
+        delivered_on="2020-06-30",
+        verified_on="2020-07-01",
+    )
     return db
 
 
