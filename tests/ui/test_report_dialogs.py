@@ -73,8 +73,8 @@ def test_wizard_shows_errors_and_refuses_to_import(
 
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
 
-    assert cells(dialog.table, 6) == ["Quantity of Credits"]
-    assert "must not be negative" in dialog.table.item(0, 7).text()
+    assert cells(dialog.table, 3) == ["Quantity of Credits"]
+    assert "must not be negative" in dialog.table.item(0, 2).text()
     assert not dialog.import_button.isEnabled()
 
 

@@ -22,7 +22,7 @@ import sqlite_utils
 
 from tracker.domain.errors import ImportRefused, RowError, ValidationError
 from tracker.domain.flags import Flag, Severity
-from tracker.domain.quantities import format_tonnes
+from tracker.domain.quantities import format_tonnes_grouped as format_tonnes
 from tracker.domain.records import Contract
 from tracker.domain.serials import SerialBlock, parse_serial_block
 from tracker.services.contracts import resolve_reference
@@ -197,8 +197,8 @@ class _Checker:
                     Severity.HIGH,
                     None,
                     subject,
-                    f"the registry lists {t(row.tonnes_kg)} t {row.kind.value} of "
-                    f"{row.serial_block} on {row.date}; the ledger has no such block",
+                    f"the registry lists {t(row.tonnes_kg)} t ({row.kind.value}) on {row.date}; "
+                    "the ledger has no such block",
                     f"{row.kind.value}|{row.tonnes_kg}",
                 )
             ]

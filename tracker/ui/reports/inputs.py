@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -76,12 +77,27 @@ def contract_combo(parent: QWidget, db: sqlite_utils.Database, none_label: str) 
     return combo
 
 
-def fill_table(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> None:
+def fill_table(
+    table: QTableWidget,
+    headers: list[str],
+    rows: list[list[str]],
+    right_aligned: frozenset[int] | set[int] = frozenset(),
+    wide: dict[int, int] | None = None,
+) -> None:
+    """Fill a read-only table; ``wide`` caps those columns' widths (full text in tooltips)."""
     table.clear()
+    table.verticalHeader().setVisible(False)
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setRowCount(len(rows))
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if c in right_aligned:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    for column, limit in (wide or {}).items():
+        table.setColumnWidth(column, min(table.columnWidth(column), limit))
+    table.horizontalHeader().setStretchLastSection(True)

@@ -85,7 +85,9 @@ class ReconcileDialog(QDialog):
             self.tr("Details"),
         ]
         rows = [[f.severity.value, f.rule, f.contract, f.subject, f.message] for f in result.flags]
-        fill_table(self.table, headers, rows)
+        fill_table(self.table, headers, rows, wide={3: 330, 4: 560})
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
         if result.flags:
             text = self.tr("{layout}: {rows} row(s) compared, {count} difference(s).")
         else:

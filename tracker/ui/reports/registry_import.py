@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -194,27 +195,31 @@ class RegistryImportDialog(QDialog):
         headers = [
             self.tr("Row"),
             self.tr("Outcome"),
+            self.tr("Reason"),
+            self.tr("Column"),
             self.tr("Kind"),
             self.tr("Contract"),
             self.tr("Serial block"),
             self.tr("Tonnes"),
-            self.tr("Column"),
-            self.tr("Reason"),
         ]
         rows = [
             [
                 str(o.line),
                 labels[o.action],
+                o.reason,
+                o.column,
                 o.kind,
                 o.contract,
                 o.serial_block,
                 format_tonnes_grouped(o.tonnes_kg),
-                o.column,
-                o.reason,
             ]
             for o in preview.outcomes
         ]
-        fill_table(self.table, headers, rows)
+        fill_table(self.table, headers, rows, right_aligned={0, 7}, wide={2: 460, 6: 300})
+        for r, outcome in enumerate(preview.outcomes):
+            if outcome.action is Action.ERROR:
+                for c in (1, 2, 3):
+                    self.table.item(r, c).setForeground(QColor("#b00020"))
         text = self.tr(
             "{layout}, read as {encoding}: {add} row(s) {verb}, {present} already present, "
             "{skip} skipped, {errors} with errors ({tonnes} t read)."
