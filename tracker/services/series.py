@@ -1,0 +1,220 @@
+"""Cumulative delivered-vs-contracted series for one contract or the whole portfolio.
+
+Every series is computed with SQL aggregates grouped by date, so the cost is
+one row per distinct date, never one Python object per delivery.  Quantities
+stay integer kilograms; dates are ISO text plus UTC epoch seconds (midnight)
+for plotting.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from tracker.domain.schedule import effective_schedule
+from tracker.store import queries
+from tracker.store.rows import contract_from_row
+
+_EPOCH = dt.date(1970, 1, 1)
+SECONDS_PER_DAY = 86_400
+
+
+def epoch_seconds(day: dt.date) -> int:
+    """Midnight UTC of ``day`` as seconds since 1970-01-01."""
+    return (day - _EPOCH).days * SECONDS_PER_DAY
+
+
+def day_of_epoch(seconds: float) -> dt.date:
+    """The UTC calendar day that contains ``seconds``."""
+    return _EPOCH + dt.timedelta(days=int(seconds // SECONDS_PER_DAY))
+
+
+@dataclass(frozen=True, slots=True)
+class CumulativeSeries:
+    """A step function: from ``days[i]`` on, the running total is ``cumulative_kg[i]``."""
+
+    days: tuple[str, ...] = ()
+    epochs: tuple[int, ...] = ()
+    cumulative_kg: tuple[int, ...] = ()
+
+    @classmethod
+    def from_daily(cls, daily: Iterable[tuple[str, int]]) -> CumulativeSeries:
+        """Build from (ISO day, kilograms on that day) pairs, in any order."""
+        totals: dict[str, int] = {}
+        for day, kg in daily:
+            totals[day] = totals.get(day, 0) + kg
+        days = tuple(sorted(totals))
+        running = 0
+        cumulative = []
+        for day in days:
+            running += totals[day]
+            cumulative.append(running)
+        epochs = tuple(epoch_seconds(dt.date.fromisoformat(d)) for d in days)
+        return cls(days, epochs, tuple(cumulative))
+
+    @property
+    def total_kg(self) -> int:
+        return self.cumulative_kg[-1] if self.cumulative_kg else 0
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    def value_at(self, epoch: float) -> int:
+        """The running total at ``epoch`` (0 before the first date)."""
+        index = bisect.bisect_right(self.epochs, epoch)
+        return self.cumulative_kg[index - 1] if index else 0
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSeries:
+    """Everything the delivered-vs-contracted chart draws."""
+
+    contract_id: int | None
+    contracted_kg: int
+    scheduled: CumulativeSeries
+    delivered: CumulativeSeries
+    verified: CumulativeSeries
+    retired: CumulativeSeries
+    term: tuple[int, int] | None = None  # earliest start and latest end, epoch seconds
+
+    @property
+    def cumulative(self) -> dict[str, CumulativeSeries]:
+        return {
+            "scheduled": self.scheduled,
+            "delivered": self.delivered,
+            "verified": self.verified,
+            "retired": self.retired,
+        }
+
+    @property
+    def is_empty(self) -> bool:
+        return self.contracted_kg == 0 and not any(self.cumulative.values())
+
+    def epoch_range(self) -> tuple[int, int] | None:
+        """First and last date of the contract term and of any series, or None when
+        there is nothing to draw."""
+        epochs = [e for s in self.cumulative.values() for e in (s.epochs[:1] + s.epochs[-1:])]
+        epochs.extend(self.term or ())
+        return (min(epochs), max(epochs)) if epochs else None
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    """One marked point on the chart, e.g. a flagged delivery on the delivered curve."""
+
+    epoch: int
+    kg: int
+    label: str = ""
+
+
+def _scope(contract_id: int | None, column: str = "contract_id") -> tuple[str, list[Any]]:
+    if contract_id is None:
+        return "", []
+    return f"where {column} = ?", [contract_id]
+
+
+def _daily(db: sqlite_utils.Database, sql: str, params: list[Any]) -> CumulativeSeries:
+    return CumulativeSeries.from_daily(db.execute(sql, params).fetchall())
+
+
+def _scheduled(db: sqlite_utils.Database, contract_id: int | None) -> CumulativeSeries:
+    """Stored tranches summed by due date, plus the even schedule of contracts without any."""
+    where, params = _scope(contract_id)
+    stored = db.execute(
+        f"select due_on, sum(tonnes_kg) from tranches {where} group by due_on", params
+    ).fetchall()
+    scope = "and c.id = ?" if contract_id is not None else ""
+    unscheduled = queries.rows(
+        db,
+        "select c.* from contracts c where not exists "
+        f"(select 1 from tranches t where t.contract_id = c.id) {scope}",
+        params,
+    )
+    derived = [
+        (tranche.due_on.isoformat(), tranche.tonnes_kg)
+        for row in unscheduled
+        for tranche in effective_schedule(contract_from_row(row), [])
+    ]
+    return CumulativeSeries.from_daily([*stored, *derived])
+
+
+def _delivered(db: sqlite_utils.Database, contract_id: int | None) -> CumulativeSeries:
+    where, params = _scope(contract_id)
+    return _daily(
+        db,
+        f"select delivered_on, sum(tonnes_kg) from deliveries {where} group by delivered_on",
+        params,
+    )
+
+
+def chart_series(db: sqlite_utils.Database, contract_id: int | None = None) -> ChartSeries:
+    """Cumulative scheduled, delivered, verified and retired tonnes, and the contracted level.
+
+    ``contract_id`` None means the whole portfolio.  Verified tonnes count from
+    ``verified_on`` (or ``delivered_on`` when no verification date is recorded).
+    """
+    where, params = _scope(contract_id)
+    contracted, first_start, last_end = db.execute(
+        "select coalesce(sum(tonnes_kg), 0), min(start_on), max(end_on) from contracts "
+        f"{_scope(contract_id, 'id')[0]}",
+        params,
+    ).fetchone()
+    term = None
+    if first_start and last_end:
+        term = (
+            epoch_seconds(dt.date.fromisoformat(first_start)),
+            epoch_seconds(dt.date.fromisoformat(last_end)),
+        )
+    verified_scope = f"{where} and" if where else "where"
+    verified = _daily(
+        db,
+        "select coalesce(verified_on, delivered_on) as day, sum(tonnes_kg) from deliveries "
+        f"{verified_scope} verification_status = 'verified' group by day",
+        params,
+    )
+    retired = _daily(
+        db,
+        f"select retired_on, sum(tonnes_kg) from retirements {where} group by retired_on",
+        params,
+    )
+    return ChartSeries(
+        contract_id=contract_id,
+        contracted_kg=contracted,
+        scheduled=_scheduled(db, contract_id),
+        delivered=_delivered(db, contract_id),
+        verified=verified,
+        retired=retired,
+        term=term,
+    )
+
+
+def delivery_points(
+    db: sqlite_utils.Database, delivery_ids: Iterable[int], contract_id: int | None = None
+) -> list[ChartPoint]:
+    """Where the given deliveries sit on the delivered curve of ``contract_id`` (None: all).
+
+    Deliveries of other contracts are left out.  The height is the cumulative
+    delivered tonnes at the delivery's date, so the marker sits on the curve.
+    """
+    wanted = sorted(set(delivery_ids))
+    if not wanted:
+        return []
+    series = _delivered(db, contract_id)
+    marks = ", ".join("?" for _ in wanted)
+    scope = "and contract_id = ?" if contract_id is not None else ""
+    params: list[Any] = [*wanted, *([contract_id] if contract_id is not None else [])]
+    found = db.execute(
+        f"select id, delivered_on, serial_block from deliveries where id in ({marks}) {scope} "
+        "order by delivered_on, id",
+        params,
+    ).fetchall()
+    points = []
+    for _id, day, serial_block in found:
+        epoch = epoch_seconds(dt.date.fromisoformat(day))
+        points.append(ChartPoint(epoch, series.value_at(epoch), serial_block))
+    return points

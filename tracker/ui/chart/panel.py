@@ -1,0 +1,353 @@
+"""ChartPanel: cumulative scheduled and contracted tonnes against delivered, verified
+and retired tonnes over time, for one contract or the whole portfolio.
+
+The curves are created once; every refresh only calls ``setData`` on them.
+Change notices from the store are coalesced with a zero-delay single-shot
+timer, so a burst of changes costs one redraw in the next event-loop turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.errors import NotFoundError
+from tracker.domain.quantities import KG_PER_TONNE
+from tracker.services.series import (
+    ChartPoint,
+    ChartSeries,
+    CumulativeSeries,
+    chart_series,
+    day_of_epoch,
+    delivery_points,
+    epoch_seconds,
+)
+from tracker.store import queries
+from tracker.ui.chart import readout, steps
+from tracker.ui.chart.axes import TonnesAxisItem, utc_date_axis
+from tracker.ui.chart.export import export_plot_png
+from tracker.ui.chart.style import (
+    AS_OF_COLOUR,
+    BACKGROUND,
+    FLAG_COLOUR,
+    FOREGROUND,
+    GRID_ALPHA,
+    HOVER_COLOUR,
+    SERIES_ORDER,
+    STYLES,
+)
+from tracker.ui.ledger_store import LedgerStore
+
+AS_OF_LABEL_GAP_PX = 14
+LEGEND_COLUMNS = 6  # one row above the curves; narrow panels fall back to two rows
+LEGEND_ROW_PX = 22
+NARROW_PX = 760
+BELOW_ZERO = 0.03  # a sliver under 0 so the 0 tick and the flat start stay visible
+_EMPTY_SERIES = ChartSeries(
+    None, 0, CumulativeSeries(), CumulativeSeries(), CumulativeSeries(), CumulativeSeries()
+)
+
+
+class ChartPanel(QWidget):
+    """The live chart.  ``curves[name]`` holds the PlotDataItem of each series."""
+
+    refreshed = Signal()  # after the curves were given new data
+
+    def __init__(self, store: LedgerStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.contract_id: int | None = None
+        self.series: ChartSeries = _EMPTY_SERIES
+        self.refresh_count = 0
+        self._flagged_ids: tuple[int, ...] | None = None
+        self._hover_epoch: float | None = None
+
+        self.plot_widget = pg.PlotWidget(
+            background=BACKGROUND,
+            axisItems={"bottom": utc_date_axis(), "left": TonnesAxisItem("left")},
+        )
+        self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
+        self._style_plot()
+        self.legend = self.plot_item.addLegend(
+            offset=(8, 4),
+            labelTextColor=FOREGROUND,
+            brush=pg.mkBrush(255, 255, 255, 230),
+            colCount=LEGEND_COLUMNS,
+            verSpacing=-4,
+        )
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        for name in SERIES_ORDER:
+            curve = self.plot_item.plot(pen=STYLES[name].pen(), name=self.series_labels()[name])
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+            self.curves[name] = curve
+        self.flag_points = pg.ScatterPlotItem(
+            symbol="o",
+            size=10,
+            pen=pg.mkPen(FOREGROUND, width=1),
+            brush=pg.mkBrush(FLAG_COLOUR),
+            hoverable=True,
+            tip=self._flag_tip,
+        )
+        self.flag_points.setZValue(10)
+        self.plot_item.addItem(self.flag_points)
+        self.as_of_line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=pg.mkPen(AS_OF_COLOUR, width=1.5, style=Qt.PenStyle.DashLine),
+            label="",
+            labelOpts={
+                "position": 0.82,
+                "color": AS_OF_COLOUR,
+                "fill": pg.mkBrush(255, 255, 255, 210),
+                "anchors": [(0, 0.5), (0, 0.5)],
+            },
+        )
+        self.plot_item.addItem(self.as_of_line, ignoreBounds=True)
+        self.hover_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(HOVER_COLOUR))
+        self.hover_line.hide()
+        self.plot_item.addItem(self.hover_line, ignoreBounds=True)
+
+        self.readout = QLabel(self)
+        self.readout.setContentsMargins(8, 2, 8, 4)
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setWordWrap(True)
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.readout_text = ""
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.readout)
+
+        self.export_action = QAction(self.tr("Export chart as PNG…"), self)
+        self.export_action.triggered.connect(self.export_png_dialog)
+        self.whole_period_action = QAction(self.tr("Show the whole period"), self)
+        self.whole_period_action.triggered.connect(self.show_whole_period)
+        self.context_menu = QMenu(self)
+        self.context_menu.addAction(self.whole_period_action)
+        self.context_menu.addAction(self.export_action)
+        self.plot_widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plot_widget.customContextMenuRequested.connect(self._show_context_menu)
+        self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot_item.getViewBox().sigResized.connect(self._fit_y_range)
+        self.plot_widget.viewport().installEventFilter(self)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        store.changed.connect(self._on_changed)
+        store.reset.connect(self._on_reset)
+        store.as_of_changed.connect(self.schedule_refresh)
+
+        self.setAccessibleName(self.tr("Delivered against contracted tonnes chart"))
+        self.refresh()
+
+    # --- public interface -------------------------------------------------------------
+
+    def series_labels(self) -> dict[str, str]:
+        return {
+            "scheduled": self.tr("Scheduled"),
+            "contracted": self.tr("Contracted"),
+            "delivered": self.tr("Delivered"),
+            "verified": self.tr("Verified"),
+            "retired": self.tr("Retired"),
+        }
+
+    def set_contract(self, contract_id: int | None) -> None:
+        """Show one contract, or the whole portfolio for None; redraws at once."""
+        self.contract_id = contract_id
+        self.refresh()
+        self.show_whole_period()
+
+    def show_whole_period(self) -> None:
+        """Undo any zoom: show every date of the contract term and the series."""
+        self.plot_item.enableAutoRange(axis="x")
+
+    def schedule_refresh(self, *_: object) -> None:
+        """Redraw in the next event-loop turn; repeated calls before then redraw once."""
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        """Re-read the series from the ledger and update the existing plot items."""
+        self._refresh_timer.stop()
+        self.series = self._read_series()
+        start, end = self._x_span()
+        for name, cumulative in self.series.cumulative.items():
+            self.curves[name].setData(*steps.step_coordinates(cumulative, start, end))
+        self.curves["contracted"].setData(
+            *steps.level_coordinates(self.series.contracted_kg, start, end)
+        )
+        as_of_epoch = epoch_seconds(self.store.as_of)
+        self.as_of_line.setPos(as_of_epoch)
+        self.as_of_line.label.setFormat(self.tr("as of {date}").format(date=self.store.as_of))
+        self.plot_item.setTitle(self._title(), color=FOREGROUND, size="11pt")
+        self._fit_y_range()
+        if self._flagged_ids is not None:
+            self._draw_flags(delivery_points(self.store.db, self._flagged_ids, self.contract_id))
+        self._update_readout(self._hover_epoch)
+        self.refresh_count += 1
+        self.refreshed.emit()
+
+    def set_flagged_deliveries(self, points: Iterable[ChartPoint]) -> None:
+        """Mark the given points (e.g. flagged deliveries) on the chart; empty clears them."""
+        self._flagged_ids = None
+        self._draw_flags(list(points))
+
+    def flag_deliveries(self, delivery_ids: Iterable[int]) -> None:
+        """Mark these deliveries on the delivered curve, kept in place across refreshes."""
+        self._flagged_ids = tuple(delivery_ids)
+        self._draw_flags(delivery_points(self.store.db, self._flagged_ids, self.contract_id))
+
+    def show_readout_at(self, epoch: float | None) -> str:
+        """Show the values at ``epoch`` (None: at the as-of date); returns the plain text."""
+        self._hover_epoch = epoch
+        if epoch is None:
+            self.hover_line.hide()
+        else:
+            self.hover_line.setPos(epoch)
+            self.hover_line.show()
+        self._update_readout(epoch)
+        return self.readout_text
+
+    def export_png(self, path: str | Path) -> Path:
+        """Write the chart (title, axes, legend and curves) to a PNG file."""
+        return export_plot_png(self.plot_item, path)
+
+    def export_png_dialog(self) -> Path | None:
+        """Ask where to save, then export; a failure is reported in a message box."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export chart as PNG"), "chart.png", self.tr("PNG images (*.png)")
+        )
+        if not path:
+            return None
+        try:
+            return self.export_png(path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export chart as PNG"), str(exc))
+            return None
+
+    # --- building and reacting to the store --------------------------------------------
+
+    def _style_plot(self) -> None:
+        self.plot_item.setMenuEnabled(False)  # ours offers PNG export; SVG is broken here
+        self.plot_item.hideButtons()
+        self.plot_item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
+        self.plot_item.setLabel("left", self.tr("Cumulative tonnes (t)"), color=FOREGROUND)
+        self.plot_item.setLabel("bottom", self.tr("Date (UTC)"), color=FOREGROUND)
+        for side in ("left", "bottom"):
+            axis = self.plot_item.getAxis(side)
+            axis.setPen(pg.mkPen(FOREGROUND))
+            axis.setTextPen(pg.mkPen(FOREGROUND))
+        self.plot_item.getAxis("left").setWidth(72)
+        self.plot_item.getViewBox().setMouseEnabled(x=True, y=False)
+        self.plot_item.getViewBox().enableAutoRange(axis="y", enable=False)
+
+    # --- reacting to the store --------------------------------------------------------
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if self.contract_id is None or self.contract_id in changes.contracts:
+            self.schedule_refresh()
+
+    def _on_reset(self) -> None:
+        self.contract_id = None
+        self._flagged_ids = None
+        self._draw_flags([])
+        self.schedule_refresh()
+        self.show_whole_period()
+
+    def _read_series(self) -> ChartSeries:
+        return chart_series(self.store.db, self.contract_id)
+
+    def _title(self) -> str:
+        if self.contract_id is None:
+            return self.tr("All contracts — cumulative tonnes")
+        try:
+            reference = queries.contract(self.store.db, self.contract_id).reference
+        except NotFoundError:
+            reference = self.tr("(deleted contract)")
+        return self.tr("{contract} — cumulative tonnes").format(contract=reference)
+
+    def _fit_y_range(self) -> None:
+        """From 0 to the highest value, with headroom above it for the legend row(s)."""
+        highest = max(
+            self.series.contracted_kg, *(s.total_kg for s in self.series.cumulative.values())
+        )
+        top = max(highest / KG_PER_TONNE, 1.0)
+        view_height = max(self.plot_item.getViewBox().height(), 120.0)
+        rows = -(-len(self.legend.items) // self.legend.columnCount)
+        headroom_px = max(self.legend.boundingRect().height(), rows * LEGEND_ROW_PX) + 20
+        share = min(headroom_px / view_height, 0.5)
+        upper = top / (1 - share - BELOW_ZERO)
+        label_px = headroom_px + AS_OF_LABEL_GAP_PX
+        self.as_of_line.label.setPosition(max(0.05, 1 - BELOW_ZERO - label_px / view_height))
+        self.plot_item.setYRange(-upper * BELOW_ZERO, upper, padding=0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        columns = LEGEND_COLUMNS if self.width() >= NARROW_PX else 3
+        if self.legend.columnCount != columns:
+            self.legend.setColumnCount(columns)
+            self._fit_y_range()
+
+    def _x_span(self) -> tuple[float, float]:
+        """From the first date of any series to the later of the last date and the as-of."""
+        as_of = epoch_seconds(self.store.as_of)
+        span = self.series.epoch_range()
+        if span is None:
+            return float(as_of), float(as_of)
+        return float(min(span[0], as_of)), float(max(span[1], as_of))
+
+    # --- hover read-out, flags and context menu ---------------------------------------
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        view_box = self.plot_item.getViewBox()
+        if not view_box.sceneBoundingRect().contains(scene_pos):
+            self.show_readout_at(None)
+            return
+        self.show_readout_at(view_box.mapSceneToView(scene_pos).x())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave and watched is self.plot_widget.viewport():
+            self.show_readout_at(None)  # the cursor left the chart: back to the as-of date
+        return super().eventFilter(watched, event)
+
+    def _update_readout(self, epoch: float | None) -> None:
+        if epoch is None:
+            epoch = epoch_seconds(self.store.as_of)
+        day = day_of_epoch(epoch)
+        values = readout.values_at(self.series, epoch)
+        labels = self.series_labels()
+        colours = {name: STYLES[name].colour for name in SERIES_ORDER}
+        self.readout.setText(readout.readout_html(day, values, labels, colours))
+        self.readout_text = readout.readout_plain(day, values, labels)
+        self.readout.setAccessibleName(self.readout_text)
+
+    def _draw_flags(self, points: list[ChartPoint]) -> None:
+        x = np.array([p.epoch for p in points], dtype=float)
+        y = np.array([p.kg for p in points], dtype=float) / KG_PER_TONNE
+        self.flag_points.setData(x=x, y=y, data=points)
+        label = self.tr("Flagged deliveries")
+        in_legend = any(text.text == label for _, text in self.legend.items)
+        if points and not in_legend:
+            self.legend.addItem(self.flag_points, label)
+        elif not points and in_legend:
+            self.legend.removeItem(self.flag_points)
+
+    def _flag_tip(self, x: float, y: float, data: ChartPoint) -> str:
+        return self.tr("Flagged: {what}\n{date}: {tonnes} delivered to date").format(
+            what=data.label, date=day_of_epoch(data.epoch), tonnes=readout.tonnes_text(data.kg)
+        )
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        self.context_menu.popup(self.plot_widget.mapToGlobal(pos))

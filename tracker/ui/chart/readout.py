@@ -1,0 +1,49 @@
+"""The hover read-out text: the date and every series' value there (no Qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from html import escape
+
+from tracker.domain.quantities import format_tonnes_grouped
+from tracker.services.series import ChartSeries
+
+
+def tonnes_text(kg: int) -> str:
+    """Grouped tonnes, with decimals only when there are kilograms: '1,250 t', '150.5 t'."""
+    text = format_tonnes_grouped(kg)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text} t"
+
+
+def values_at(series: ChartSeries, epoch: float) -> dict[str, int]:
+    """Each series' kilograms at ``epoch``, in chart order."""
+    values = {"scheduled": series.scheduled.value_at(epoch), "contracted": series.contracted_kg}
+    values.update(
+        delivered=series.delivered.value_at(epoch),
+        verified=series.verified.value_at(epoch),
+        retired=series.retired.value_at(epoch),
+    )
+    return values
+
+
+def readout_html(
+    day: dt.date,
+    values: Mapping[str, int],
+    labels: Mapping[str, str],
+    colours: Mapping[str, str],
+) -> str:
+    """One line: the date, then a coloured swatch, name and value per series."""
+    parts = [f"<b>{day.isoformat()}</b>"]
+    for name, kg in values.items():
+        swatch = f'<span style="color:{colours[name]}">&#9632;</span>'
+        parts.append(f"{swatch}&nbsp;{escape(labels[name])}&nbsp;{tonnes_text(kg)}")
+    return "&nbsp;&nbsp; ".join(parts)
+
+
+def readout_plain(day: dt.date, values: Mapping[str, int], labels: Mapping[str, str]) -> str:
+    """The same read-out as plain text (accessible name, tests, clipboard)."""
+    items = ", ".join(f"{labels[name]} {tonnes_text(kg)}" for name, kg in values.items())
+    return f"{day.isoformat()}: {items}"
