@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     registry_cmd.add_import_options(imp)
 
     exp = sub.add_parser("export", parents=[common], help="export CSV to a file or stdout")
-    exp.add_argument("kind", choices=sorted(kinds.EXPORTS))
+    exp.add_argument("kind", choices=sorted([*kinds.EXPORTS, "pdf"]))
     exp.add_argument(
         "-o",
         "--output",
@@ -159,6 +159,10 @@ def _run(command: str, args: argparse.Namespace, db: sqlite_utils.Database, as_o
     if command == "import":
         print(kinds.IMPORTS[args.kind](db, args.file))
         return 0
+    if command == "export" and args.kind == "pdf":
+        from tracker.cli.pdf_cmd import run_export_pdf
+
+        return run_export_pdf(db, args, as_of)
     if command == "export":
         contract_id = resolve_reference(db, args.contract).id if args.contract else None
         kind = kinds.EXPORTS[args.kind]
