@@ -207,3 +207,39 @@ def test_verra_issued_rows_become_deliveries(db: sqlite_utils.Database, tmp_path
     )
     [delivery] = queries.deliveries(db, contract)
     assert (delivery.vintage, delivery.block.start, delivery.block.end) == (2020, 1001, 1100)
+
+
+def test_deliver_retired_import_is_idempotent(db: sqlite_utils.Database, tmp_path: Path) -> None:
+    make_contract(db, reference="C-1", registry="acr")
+    path = write(tmp_path, acr_file(acr_retirement()))
+    options = ImportOptions(contract="C-1", deliver_retired=True)
+    import_registry_file(db, path, options)
+    after_first = counts(db)
+
+    again = import_registry_file(db, path, options)
+
+    assert again.count(Action.PRESENT) == 1
+    assert counts(db) == after_first
+
+
+def test_puro_records_keep_the_issuance_in_the_serial_prefix(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    contract = make_contract(db, reference="C-1", registry="puro")
+    block = "PURO_PR_CORC100+_FI_577166_2020_0f3c9a7e-1b2d-4c8e-9f00-123456789abc"
+    data = (
+        "id,type,completedOn,volume,certificates,retirementDetails.beneficiaryName,"
+        "retirementDetails.retirementPurpose,retirementDetails.consumptionPeriodStartDate,"
+        "retirementDetails.consumptionPeriodEndDate\n"
+        f"tr-1,TRANSFER,2025-03-01T10:00:00Z,100,{block}_1-100,,,,\n"
+        f"rt-1,RETIREMENT,2025-06-01T10:00:00Z,40,{block}_1-40,Buyer Co,"
+        "Corporate target,2024-01-01,2024-12-31\n"
+    ).encode()
+
+    import_registry_file(db, write(tmp_path, data), ImportOptions(contract="C-1"))
+
+    [delivery] = queries.deliveries(db, contract)
+    [retirement] = queries.retirements(db, contract)
+    assert delivery.block.prefix.endswith("123456789abc")
+    assert (retirement.tonnes_kg, str(retirement.claim_end)) == (40_000, "2024-12-31")
+    assert retirement.purpose.value == "corporate-target"
