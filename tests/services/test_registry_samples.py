@@ -13,9 +13,8 @@ import sqlite_utils
 from tests.factories import counts, make_contract, make_delivery
 from tracker.services.registry import Action, ImportOptions, preview_registry_file
 
-SAMPLES = Path("/work/shared/samples/registries")
-if not SAMPLES.exists():  # the samples travel with the repository's shared folder
-    SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "registries"
+# The real samples live in the shared folder beside the repository (../shared).
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "registries"
 
 # file -> (quantity column, unit: "t" credits or "kg", layout label)
 FILES = {

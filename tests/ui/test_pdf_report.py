@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tracker.cli.main import main
@@ -16,6 +17,7 @@ from tracker.services.demo import load_demo
 from tracker.store.database import open_database
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.pdf import build_document, write_portfolio_pdf
+from tracker.ui.reports.pdf_action import save_pdf_action
 
 pytestmark = pytest.mark.gui
 FLAG = Flag(
@@ -58,3 +60,16 @@ def test_cli_export_pdf(db_path: Path, tmp_path: Path, qtbot: QtBot) -> None:
     out = tmp_path / "report.pdf"
     assert main(["export", "pdf", "-o", str(out), "--db", str(db_path)]) == 0
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_save_pdf_action_writes_where_the_user_chose(
+    store: LedgerStore, tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    target = tmp_path / "chosen.pdf"
+    action = save_pdf_action(store, window, lambda: [FLAG], chooser=lambda parent, name: target)
+
+    action.trigger()
+
+    assert target.read_bytes().startswith(b"%PDF-")
