@@ -11,6 +11,8 @@ import sqlite_utils
 
 from tracker.services import tracker_csv
 from tracker.services.audit import reports, verification_csv
+from tracker.services.registry import import_registry_file
+from tracker.services.reports import REPORTS, Report, ReportOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +78,23 @@ def _import_verifications(db: sqlite_utils.Database, path: Path) -> str:
 
 
 IMPORTS["verifications"] = _import_verifications
+
+
+def _report_export(report: Report) -> ExportKind:
+    return ExportKind(
+        header=report.header,
+        rows=lambda db, o: report.rows(
+            db, ReportOptions(o.as_of, o.contract_id, o.date_from, o.date_to)
+        ),
+    )
+
+
+def _registry_import(db: sqlite_utils.Database, path: Path) -> str:
+    return import_registry_file(db, path).describe()
+
+
+# The report set replaces the plain tracker exports of the same name (same columns
+# first, so every report still re-imports) and adds `claims`.
+for _report in REPORTS.values():
+    EXPORTS[_report.name] = _report_export(_report)
+IMPORTS["registry"] = _registry_import

@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker import __version__
-from tracker.cli import audit_commands, kinds
+from tracker.cli import audit_commands, kinds, registry_cmd
 from tracker.domain.errors import ImportRefused, TrackerError
 from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
@@ -89,9 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("kind", choices=sorted(kinds.IMPORTS))
     imp.add_argument("file", type=Path)
+    registry_cmd.add_import_options(imp)
 
     exp = sub.add_parser("export", parents=[common], help="export CSV to a file or stdout")
-    exp.add_argument("kind", choices=sorted(kinds.EXPORTS))
+    exp.add_argument("kind", choices=sorted([*kinds.EXPORTS, "pdf"]))
     exp.add_argument(
         "-o",
         "--output",
@@ -101,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--contract", metavar="REF", help="only this contract")
     exp.add_argument("--bom", action="store_true", help="start the file with a UTF-8 BOM (Excel)")
+    exp.add_argument(
+        "--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help="period start"
+    )
+    exp.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help="period end")
+    registry_cmd.add_reconcile_parser(sub, common)
 
     sub.add_parser("summary", parents=[common], help="print the portfolio summary table")
     audit_commands.add_parsers(sub, common)
@@ -147,13 +153,22 @@ def _run(command: str, args: argparse.Namespace, db: sqlite_utils.Database, as_o
             f"({len(changes.inserted)} records). Prices and deliveries are illustrative."
         )
         return 0
+    if command == "import" and args.kind == "registry":
+        return registry_cmd.run_import(db, args)
+    if command == "reconcile":
+        return registry_cmd.run_reconcile(db, args)
     if command == "import":
         print(kinds.IMPORTS[args.kind](db, args.file))
         return 0
+    if command == "export" and args.kind == "pdf":
+        from tracker.cli.pdf_cmd import run_export_pdf
+
+        return run_export_pdf(db, args, as_of)
     if command == "export":
         contract_id = resolve_reference(db, args.contract).id if args.contract else None
         kind = kinds.EXPORTS[args.kind]
-        rows = kind.rows(db, kinds.ExportOptions(as_of=as_of, contract_id=contract_id))
+        options = kinds.ExportOptions(as_of, contract_id, args.date_from, args.date_to)
+        rows = kind.rows(db, options)
         header = kind.header
         if args.output:
             count = csv_safe.write_file(args.output, header, rows, bom=args.bom)

@@ -7,6 +7,8 @@ Formats (shared/reference/domain.md §4):
 * Verra:           ``19385-941467007-941467431-VCS-VCU-…-1`` (fields 2 and 3)
 * Isometric:       ``ISO-1-BSTORE-GBR-F5X7-2024-78177-81177`` (last two fields)
 * Puro:            ``PURO_PR_CORC100+_FI_577166_2020_<issuance>_1-100``
+* First and last serial written out in full (older Gold Standard / CDM credits):
+  ``RW-5-1463953-2-2-0-7014 - RW-5-1467609-2-2-0-7014`` (the one field that differs)
 
 A block keeps a ``template`` with ``{start}``/``{end}`` placeholders so a
 sub-block (what a retirement draws) is written in the registry's own format.
@@ -53,6 +55,7 @@ class SerialBlock:
 _TO_RANGE = re.compile(r"^(?P<prefix>.+?)-(?P<start>\d+)\s+to\s+(?P<end>\d+)$", re.IGNORECASE)
 _VERRA = re.compile(r"^(?P<batch>\d+)-(?P<start>\d+)-(?P<end>\d+)-(?P<rest>[A-Z].*)$")
 _PURO = re.compile(r"^(?P<prefix>PURO_.+)_(?P<start>\d+)-(?P<end>\d+)$", re.IGNORECASE)
+_FULL_RANGE = re.compile(r"^(?P<first>[A-Za-z][\w+.-]*)\s+-\s+(?P<last>[A-Za-z][\w+.-]*)$")
 _DASHED = re.compile(r"^(?P<prefix>[A-Za-z][\w+.]*(?:-[\w+.]+)*?)-(?P<start>\d+)-(?P<end>\d+)$")
 
 
@@ -77,7 +80,32 @@ def parse_serial_block(text: object, field: str = "serial_block") -> SerialBlock
     return block
 
 
+def _full_range(raw: str) -> SerialBlock | None:
+    """``A - B`` where A and B are whole serials differing in exactly one numeric field."""
+    m = _FULL_RANGE.match(raw)
+    if m is None:
+        return None
+    first, last = m["first"].split("-"), m["last"].split("-")
+    if len(first) != len(last):
+        return None
+    differing = [i for i, (a, b) in enumerate(zip(first, last, strict=True)) if a != b]
+    if len(differing) != 1 or not (first[differing[0]] + last[differing[0]]).isdigit():
+        return None
+    i = differing[0]
+    head, tail = "-".join(first[:i]), "-".join(first[i + 1 :])
+    head = f"{head}-" if head else ""
+    tail = f"-{tail}" if tail else ""
+    return SerialBlock(
+        f"{head}*{tail}",
+        int(first[i]),
+        int(last[i]),
+        f"{head}{{start}}{tail} - {head}{{end}}{tail}",
+    )
+
+
 def _match(raw: str) -> SerialBlock | None:
+    if block := _full_range(raw):
+        return block
     if m := _TO_RANGE.match(raw):
         prefix = m["prefix"]
         return SerialBlock(prefix, int(m["start"]), int(m["end"]), f"{prefix}-{{start}} to {{end}}")

@@ -87,6 +87,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "delivered_value",
     ),
 }
+# Columns the schedule and retirements reports add after the tracker's own; import
+# accepts and ignores them, so a report re-imports (derived schedule rows are skipped).
+DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "schedule": (
+        "derived",
+        "delivered_tonnes",
+        "shortfall_tonnes",
+        "late_days",
+        "status",
+    ),
+    "retirements": ("claim_year", "vintage", "registry", "method", "credit_type"),
+}
 IMPORT_KINDS = ("contracts", "schedule", "deliveries", "retirements")
 EXPORT_KINDS = (*IMPORT_KINDS, "summary")
 
@@ -139,10 +151,10 @@ def export_rows(
             ]
     elif kind == "deliveries":
         for d in queries.deliveries(db, contract_id):
-            yield _delivery_line(d, refs[d.contract_id])
+            yield delivery_line(d, refs[d.contract_id])
     elif kind == "retirements":
         for r in queries.retirements(db, contract_id):
-            yield _retirement_line(r, refs[r.contract_id])
+            yield retirement_line(r, refs[r.contract_id])
     elif kind == "summary":
         for s in portfolio_summary(db, as_of or dt.date.today(), contract_id):
             yield [
@@ -197,7 +209,8 @@ def read_table(source: str, text: str, kind: str) -> Iterator[tuple[int, dict[st
         problems.append(
             RowError(1, missing[0], f"is missing from the header (expected: {','.join(expected)})")
         )
-    unknown = [h for h in header if h not in expected]
+    ignored = DERIVED_COLUMNS.get(kind, ())
+    unknown = [h for h in header if h not in expected and h not in ignored]
     if unknown:
         problems.append(RowError(1, unknown[0] or "(blank)", f"is not a {kind} column"))
     if problems:
@@ -232,7 +245,7 @@ def _contract_id(db: sqlite_utils.Database, row: Mapping[str, str]) -> int:
     return found.id
 
 
-def _delivery_line(d: Delivery, reference: str) -> list[object]:
+def delivery_line(d: Delivery, reference: str) -> list[object]:
     return [
         reference,
         iso(d.delivered_on),
@@ -247,7 +260,7 @@ def _delivery_line(d: Delivery, reference: str) -> list[object]:
     ]
 
 
-def _retirement_line(r: Retirement, reference: str) -> list[object]:
+def retirement_line(r: Retirement, reference: str) -> list[object]:
     return [
         reference,
         iso(r.retired_on),
@@ -295,6 +308,8 @@ def _import_contract(db: sqlite_utils.Database, row: Mapping[str, str]) -> Chang
 
 
 def _import_tranche(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
+    if str(row.get("derived", "")).strip().lower() == "yes":
+        return None  # the even default schedule, shown by the report, is not stored
     cid = _contract_id(db, row)
     if _same(export_rows(db, "schedule", cid), "schedule", row):
         return None
@@ -305,7 +320,7 @@ def _import_delivery(db: sqlite_utils.Database, row: Mapping[str, str]) -> Chang
     cid = _contract_id(db, row)
     reference = str(row.get("contract", "")).strip()
     found = (queries.delivery(db, i) for i in _existing_with_block(db, "deliveries", row))
-    if _same((_delivery_line(d, reference) for d in found), "deliveries", row):
+    if _same((delivery_line(d, reference) for d in found), "deliveries", row):
         return None
     return delivery_service.add_delivery(db, cid, row)[1]
 
@@ -314,7 +329,7 @@ def _import_retirement(db: sqlite_utils.Database, row: Mapping[str, str]) -> Cha
     cid = _contract_id(db, row)
     reference = str(row.get("contract", "")).strip()
     found = (queries.retirement(db, i) for i in _existing_with_block(db, "retirements", row))
-    if _same((_retirement_line(r, reference) for r in found), "retirements", row):
+    if _same((retirement_line(r, reference) for r in found), "retirements", row):
         return None
     return retirement_service.retire(db, cid, row)[1]
 

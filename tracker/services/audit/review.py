@@ -70,6 +70,11 @@ def reviewed_flags(
     return review(db, evaluate(db, as_of, contract_id=contract_id))
 
 
+def open_flags(db: sqlite_utils.Database, as_of: dt.date) -> list[Flag]:
+    """Flags not acknowledged (or reopened since), most severe first."""
+    return [r.flag for r in reviewed_flags(db, as_of) if r.is_open]
+
+
 def acknowledge(db: sqlite_utils.Database, flag: Flag, reason: str) -> ChangeSet:
     """Accept a flag for now, saying why; who and when are recorded and logged."""
     why = (reason or "").strip()

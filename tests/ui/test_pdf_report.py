@@ -1,0 +1,75 @@
+"""The printable portfolio report (Qt's own PDF writer, offscreen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from tracker.cli.main import main
+from tracker.domain.flags import Flag, Severity
+from tracker.services.demo import load_demo
+from tracker.store.database import open_database
+from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.reports.pdf import build_document, write_portfolio_pdf
+from tracker.ui.reports.pdf_action import save_pdf_action
+
+pytestmark = pytest.mark.gui
+FLAG = Flag(
+    "LATE_TRANCHE",
+    Severity.WARN,
+    1,
+    "C-1",
+    "tranche due 2025-12-31",
+    "2,000.000 t short <b>late</b>",
+)
+
+
+@pytest.fixture
+def store(db: sqlite_utils.Database, qtbot: QtBot) -> LedgerStore:
+    load_demo(db)
+    return LedgerStore(db, None, dt.date(2026, 6, 30))
+
+
+def test_document_holds_summary_totals_chart_and_open_flags(store: LedgerStore) -> None:
+    document = build_document(store, [FLAG], chart=None)
+    text = document.toPlainText()
+    assert "TOTAL USD" in text
+    assert "Open flags (1)" in text
+    assert "2,000.000 t short <b>late</b>" in text  # shown as text, never as markup
+
+
+def test_pdf_is_written_atomically(store: LedgerStore, tmp_path: Path) -> None:
+    path = write_portfolio_pdf(store, tmp_path / "portfolio.pdf", [FLAG])
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 1
+    assert b"/Subtype /Image" in data or b"/Subtype/Image" in data  # the chart
+    assert [p.name for p in tmp_path.iterdir()] == ["portfolio.pdf"]
+
+
+def test_cli_export_pdf(db_path: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    db = open_database(db_path)
+    load_demo(db)
+    db.close()
+    out = tmp_path / "report.pdf"
+    assert main(["export", "pdf", "-o", str(out), "--db", str(db_path)]) == 0
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_save_pdf_action_writes_where_the_user_chose(
+    store: LedgerStore, tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    target = tmp_path / "chosen.pdf"
+    action = save_pdf_action(store, window, lambda: [FLAG], chooser=lambda parent, name: target)
+
+    action.trigger()
+
+    assert target.read_bytes().startswith(b"%PDF-")

@@ -1,0 +1,178 @@
+"""Registry import: preview (nothing written) and apply (every row or none).
+
+Both run the same code inside one transaction; the preview rolls it back, so what
+it shows is exactly what applying would do.  Rows are matched to a contract by
+``ImportOptions.contract``; without it a retirement goes to the contract whose
+delivery holds its serial block, and the tracker's own files name their contract in
+each row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
+from tracker.domain.quantities import parse_tonnes
+from tracker.domain.records import Contract
+from tracker.services.contracts import resolve_reference
+from tracker.services.registry.detect import detect_layout
+from tracker.services.registry.model import Layout, RegistryRow, RowKind
+from tracker.services.registry.outcome import (
+    Action,
+    ImportCancelled,
+    ImportOptions,
+    ImportPreview,
+    Progress,
+    RowOutcome,
+)
+from tracker.services.registry.rows import record_row
+from tracker.services.registry.text import Table, read_table
+from tracker.store.unit_of_work import UnitOfWork
+
+PROGRESS_EVERY = 500
+
+
+class _RollBack(Exception):
+    """Raised to undo a preview's transaction."""
+
+
+def read_file(path: Path | str) -> tuple[str, bytes]:
+    file = Path(path)
+    try:
+        return str(file), file.read_bytes()
+    except OSError as exc:
+        raise TrackerError(f"{file}: cannot be read ({exc.strerror})") from None
+
+
+def preview_registry_file(
+    db: sqlite_utils.Database,
+    path: Path | str,
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+) -> ImportPreview:
+    """What importing ``path`` would do, row by row.  Nothing is written."""
+    source, data = read_file(path)
+    return run_import(db, source, data, options or ImportOptions(), False, progress)
+
+
+def import_registry_file(
+    db: sqlite_utils.Database,
+    path: Path | str,
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+) -> ImportPreview:
+    """Import every row in one transaction; ImportRefused (nothing written) on any error."""
+    source, data = read_file(path)
+    return run_import(db, source, data, options or ImportOptions(), True, progress)
+
+
+def run_import(
+    db: sqlite_utils.Database,
+    source: str,
+    data: bytes,
+    options: ImportOptions,
+    apply: bool,
+    progress: Progress | None = None,
+) -> ImportPreview:
+    table = read_table(source, data)
+    layout = detect_layout(table, options.registry)
+    contract = _given_contract(db, source, options)
+    outcomes: list[RowOutcome] = []
+    changes = ChangeSet()
+    try:
+        with UnitOfWork(db):
+            expected = table.approximate_rows()
+            for done, (line, cells) in enumerate(table.rows(), start=1):
+                outcome, change = _one_row(db, layout, table, line, cells, contract, options)
+                outcomes.append(outcome)
+                changes = changes | change
+                if progress and done % PROGRESS_EVERY == 0 and not progress(done, expected):
+                    raise ImportCancelled(f"{source}: import cancelled; nothing was written")
+            if progress and not progress(len(outcomes), len(outcomes)):
+                raise ImportCancelled(f"{source}: import cancelled; nothing was written")
+            if not apply or any(o.action is Action.ERROR for o in outcomes):
+                raise _RollBack
+    except _RollBack:
+        pass
+    preview = ImportPreview(source, layout.label, table.encoding, table.delimiter, tuple(outcomes))
+    if not apply:
+        return preview
+    if preview.errors:
+        raise ImportRefused(source, preview.errors)
+    return ImportPreview(
+        source, layout.label, table.encoding, table.delimiter, tuple(outcomes), True, changes
+    )
+
+
+def _given_contract(
+    db: sqlite_utils.Database, source: str, options: ImportOptions
+) -> Contract | None:
+    if not options.contract:
+        return None
+    try:
+        return resolve_reference(db, options.contract, "--contract")
+    except ValidationError as exc:
+        raise ImportRefused(
+            source, [RowError(1, "--contract", f"{options.contract!r} {exc.reason}")]
+        ) from None
+
+
+def _one_row(
+    db: sqlite_utils.Database,
+    layout: Layout,
+    table: Table,
+    line: int,
+    cells: dict[str, str],
+    contract: Contract | None,
+    options: ImportOptions,
+) -> tuple[RowOutcome, ChangeSet]:
+    try:
+        row = layout.parse(line, cells, table.decimal_comma)
+    except ValidationError as exc:
+        return _error(line, "row", exc.field, exc), ChangeSet()
+    try:
+        with db.atomic():
+            return record_row(db, row, contract, options)
+    except ValidationError as exc:
+        return _error(line, row.kind.value, _column(row, exc.field), exc, row), ChangeSet()
+    except TrackerError as exc:
+        return (
+            RowOutcome(line, Action.ERROR, row.kind.value, row.tonnes_kg, reason=str(exc)),
+            ChangeSet(),
+        )
+
+
+_FIELD_COLUMNS = {"delivered_on": "date", "retired_on": "date", "verified_on": "issued_on"}
+
+
+def _column(row: RegistryRow, field: str) -> str:
+    if row.kind is RowKind.TRACKER:
+        return field
+    return row.column(_FIELD_COLUMNS.get(field, field))
+
+
+def _error(
+    line: int, kind: str, column: str, exc: ValidationError, row: RegistryRow | None = None
+) -> RowOutcome:
+    shown = "" if exc.value in (None, "") else f"{str(exc.value)[:100]!r} "
+    return RowOutcome(
+        line,
+        Action.ERROR,
+        kind,
+        _tonnes(row) if row else 0,
+        serial_block=row.serial_block if row else "",
+        column=column,
+        reason=f"{shown}{exc.reason}",
+    )
+
+
+def _tonnes(row: RegistryRow) -> int:
+    if row.kind is not RowKind.TRACKER:
+        return row.tonnes_kg
+    try:
+        return parse_tonnes(row.tracker_cells.get("tonnes"))
+    except ValidationError:
+        return 0

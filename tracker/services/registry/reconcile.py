@@ -1,0 +1,358 @@
+"""Reconciliation: a registry export against the ledger, as audit flags.
+
+* ``REGISTRY_MISMATCH`` -- the same serial block differs in quantity, status (retired,
+  cancelled or active) or beneficiary.
+* ``MISSING_LOCALLY`` -- the registry lists a block (or an Isometric retirement id) the
+  ledger does not hold.
+* ``MISSING_IN_REGISTRY`` -- a ledger delivery or retirement of the file's registry,
+  dated within the file's date range, that no row of the file covers.  Deliveries are
+  checked only when the file lists deliveries, retirements only when it lists
+  retirements.
+
+Nothing is written.  ``contract`` narrows the ledger side to one contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from tracker.domain.errors import ImportRefused, RowError, ValidationError
+from tracker.domain.flags import Flag, Severity
+from tracker.domain.quantities import format_tonnes_grouped as format_tonnes
+from tracker.domain.records import Contract
+from tracker.domain.serials import SerialBlock, parse_serial_block
+from tracker.services.contracts import resolve_reference
+from tracker.services.registry.detect import detect_layout
+from tracker.services.registry.importer import read_file
+from tracker.services.registry.model import RegistryRow, RowKind
+from tracker.services.registry.text import read_table
+from tracker.store import queries
+
+MISMATCH = "REGISTRY_MISMATCH"
+MISSING_LOCALLY = "MISSING_LOCALLY"
+MISSING_IN_REGISTRY = "MISSING_IN_REGISTRY"
+
+
+@dataclass(frozen=True, slots=True)
+class ReconcileResult:
+    source: str
+    layout: str
+    rows: int
+    flags: tuple[Flag, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Local:
+    table: str
+    id: int
+    contract_id: int
+    contract: str
+    block: SerialBlock
+    tonnes_kg: int
+    day: dt.date
+    beneficiary: str = ""
+    reference: str = ""
+
+
+def reconcile_file(
+    db: sqlite_utils.Database,
+    path: Path | str,
+    registry: str = "auto",
+    contract: str | None = None,
+) -> ReconcileResult:
+    source, data = read_file(path)
+    table = read_table(source, data)
+    layout = detect_layout(table, registry)
+    if layout.registry is None:
+        raise ImportRefused(
+            source, [RowError(1, "header", "is a tracker file, not a registry export")]
+        )
+    scope = resolve_reference(db, contract, "--contract") if contract else None
+    rows: list[RegistryRow] = []
+    errors: list[RowError] = []
+    for line, cells in table.rows():
+        try:
+            rows.append(layout.parse(line, cells, table.decimal_comma))
+        except ValidationError as exc:
+            errors.append(RowError(line, exc.field, exc.reason))
+    if errors:
+        raise ImportRefused(source, errors)
+    checker = _Checker(db, scope)
+    flags = checker.compare(rows)
+    flags += checker.missing_in_registry(rows, layout.registry.value)
+    return ReconcileResult(source, layout.label, len(rows), tuple(flags))
+
+
+def _same_person(a: str, b: str) -> bool:
+    x, y = " ".join(a.casefold().split()), " ".join(b.casefold().split())
+    return not x or not y or x in y or y in x
+
+
+class _Checker:
+    def __init__(self, db: sqlite_utils.Database, scope: Contract | None) -> None:
+        self.db = db
+        self.scope = scope
+        self.refs = queries.contract_references(db)
+
+    def _flag(
+        self,
+        rule: str,
+        severity: Severity,
+        local: _Local | None,
+        subject: str,
+        message: str,
+        evidence: str,
+    ) -> Flag:
+        contract_id = local.contract_id if local else (self.scope.id if self.scope else None)
+        return Flag(
+            rule=rule,
+            severity=severity,
+            contract_id=contract_id,
+            contract=self.refs.get(contract_id, "") if contract_id else "",
+            subject=subject,
+            message=message,
+            subject_table=local.table if local else None,
+            subject_id=local.id if local else None,
+            evidence=evidence,
+        )
+
+    def _locals(
+        self,
+        table: str,
+        block: SerialBlock | None,
+        where: str = "",
+        params: list[object] | None = None,
+    ) -> list[_Local]:
+        date = "delivered_on" if table == "deliveries" else "retired_on"
+        extra = "t.beneficiary, t.registry_reference" if table == "retirements" else "'', ''"
+        clauses, args = [], list(params or [])
+        if block is not None:
+            clauses.append("t.serial_prefix = ? and t.serial_start <= ? and t.serial_end >= ?")
+            args += [block.prefix, block.end, block.start]
+        if where:
+            clauses.append(where)
+        if self.scope is not None:
+            clauses.append("t.contract_id = ?")
+            args.append(self.scope.id)
+        template = "t.serial_template" if table == "deliveries" else "d.serial_template"
+        sql = (
+            f"select t.id, t.contract_id, t.serial_prefix, t.serial_start, t.serial_end, "
+            f"{template}, t.tonnes_kg, t.{date}, {extra} from {table} t "
+            + ("join deliveries d on d.id = t.delivery_id " if table == "retirements" else "")
+            + ("where " + " and ".join(clauses) if clauses else "")
+        )
+        return [
+            _Local(
+                table,
+                i,
+                c,
+                self.refs[c],
+                SerialBlock(p, s, e, tpl),
+                kg,
+                dt.date.fromisoformat(day),
+                ben,
+                ref,
+            )
+            for i, c, p, s, e, tpl, kg, day, ben, ref in self.db.execute(sql, args)
+        ]
+
+    def compare(self, rows: list[RegistryRow]) -> list[Flag]:
+        flags: list[Flag] = []
+        for row in rows:
+            if row.kind in (RowKind.ISSUANCE_SUMMARY, RowKind.TRACKER):
+                continue
+            if not row.serial_block:
+                flags += self._by_reference(row)
+                continue
+            block = parse_serial_block(row.serial_block)
+            flags += self._by_block(row, block)
+        return flags
+
+    def _by_block(self, row: RegistryRow, block: SerialBlock) -> list[Flag]:
+        delivered = self._locals("deliveries", block)
+        retired = self._locals("retirements", block)
+        t = format_tonnes
+        subject = f"registry row {row.line}: {row.serial_block}"
+        if row.kind is RowKind.CANCELLATION:
+            return [
+                self._flag(
+                    MISMATCH,
+                    Severity.CRITICAL,
+                    d,
+                    subject,
+                    f"cancelled in the registry on {row.date}, but the ledger holds it "
+                    f"as delivered ({d.block.text})",
+                    f"cancelled|{d.block.text}",
+                )
+                for d in delivered
+            ]
+        if not delivered and not retired:
+            return [
+                self._flag(
+                    MISSING_LOCALLY,
+                    Severity.HIGH,
+                    None,
+                    subject,
+                    f"the registry lists {t(row.tonnes_kg)} t ({row.kind.value}) on {row.date}; "
+                    "the ledger has no such block",
+                    f"{row.kind.value}|{row.tonnes_kg}",
+                )
+            ]
+        flags: list[Flag] = []
+        same = retired if row.kind is RowKind.RETIREMENT else delivered
+        exact = [x for x in same if (x.block.start, x.block.end) == (block.start, block.end)]
+        if row.kind is RowKind.RETIREMENT and not retired:
+            d = delivered[0]
+            flags.append(
+                self._flag(
+                    MISMATCH,
+                    Severity.CRITICAL,
+                    d,
+                    subject,
+                    f"retired in the registry on {row.date}, but not retired in the ledger "
+                    f"(delivery {d.block.text})",
+                    f"status|retired|{d.block.text}",
+                )
+            )
+            return flags
+        if row.kind is RowKind.DELIVERY and retired:
+            r = retired[0]
+            flags.append(
+                self._flag(
+                    MISMATCH,
+                    Severity.CRITICAL,
+                    r,
+                    subject,
+                    f"active in the registry, but the ledger retired {r.block.text} on {r.day}",
+                    f"status|active|{r.block.text}",
+                )
+            )
+        if exact:
+            local = exact[0]
+            if local.tonnes_kg != row.tonnes_kg:
+                flags.append(
+                    self._flag(
+                        MISMATCH,
+                        Severity.CRITICAL,
+                        local,
+                        subject,
+                        f"quantity differs: registry {t(row.tonnes_kg)} t, ledger "
+                        f"{t(local.tonnes_kg)} t",
+                        f"qty|{row.tonnes_kg}|{local.tonnes_kg}",
+                    )
+                )
+            if row.kind is RowKind.RETIREMENT and not _same_person(
+                row.beneficiary, local.beneficiary
+            ):
+                flags.append(
+                    self._flag(
+                        MISMATCH,
+                        Severity.CRITICAL,
+                        local,
+                        subject,
+                        f"beneficiary differs: registry {row.beneficiary!r}, ledger "
+                        f"{local.beneficiary!r}",
+                        f"beneficiary|{row.beneficiary}|{local.beneficiary}",
+                    )
+                )
+        elif same:
+            local = same[0]
+            flags.append(
+                self._flag(
+                    MISMATCH,
+                    Severity.CRITICAL,
+                    local,
+                    subject,
+                    f"quantity differs: the registry block ({t(row.tonnes_kg)} t) only overlaps "
+                    f"the ledger's {local.block.text} ({t(local.tonnes_kg)} t)",
+                    f"qty|{row.tonnes_kg}|{local.block.text}",
+                )
+            )
+        return flags
+
+    def _by_reference(self, row: RegistryRow) -> list[Flag]:
+        if row.kind is not RowKind.RETIREMENT or not row.reference:
+            return []
+        found = self._locals("retirements", None, "t.registry_reference = ?", [row.reference])
+        subject = f"registry retirement {row.reference}"
+        t = format_tonnes
+        if not found:
+            return [
+                self._flag(
+                    MISSING_LOCALLY,
+                    Severity.HIGH,
+                    None,
+                    subject,
+                    f"the registry lists {t(row.tonnes_kg)} t retired on {row.date} for "
+                    f"{row.beneficiary or 'no named beneficiary'}; the ledger has no retirement "
+                    f"with this reference",
+                    f"retirement|{row.tonnes_kg}",
+                )
+            ]
+        flags = []
+        local_kg = sum(x.tonnes_kg for x in found)
+        if local_kg != row.tonnes_kg:
+            flags.append(
+                self._flag(
+                    MISMATCH,
+                    Severity.CRITICAL,
+                    found[0],
+                    subject,
+                    f"quantity differs: registry {t(row.tonnes_kg)} t, ledger {t(local_kg)} t",
+                    f"qty|{row.tonnes_kg}|{local_kg}",
+                )
+            )
+        if not _same_person(row.beneficiary, found[0].beneficiary):
+            flags.append(
+                self._flag(
+                    MISMATCH,
+                    Severity.CRITICAL,
+                    found[0],
+                    subject,
+                    f"beneficiary differs: registry {row.beneficiary!r}, ledger "
+                    f"{found[0].beneficiary!r}",
+                    f"beneficiary|{row.beneficiary}",
+                )
+            )
+        return flags
+
+    def missing_in_registry(self, rows: list[RegistryRow], registry: str) -> list[Flag]:
+        flags: list[Flag] = []
+        for kind, table in ((RowKind.DELIVERY, "deliveries"), (RowKind.RETIREMENT, "retirements")):
+            listed = [r for r in rows if r.kind is kind and r.date]
+            if not listed:
+                continue
+            first = min(r.date for r in listed if r.date)
+            last = max(r.date for r in listed if r.date)
+            date = "t.delivered_on" if table == "deliveries" else "t.retired_on"
+            registry_column = "t.registry" if table == "deliveries" else "d.registry"
+            local = self._locals(
+                table,
+                None,
+                f"{registry_column} = ? and {date} between ? and ?",
+                [registry, first.isoformat(), last.isoformat()],
+            )
+            blocks = [parse_serial_block(r.serial_block) for r in rows if r.serial_block]
+            references = {r.reference for r in rows if r.reference}
+            for x in local:
+                if any(x.block.overlaps(b) for b in blocks) or (
+                    x.reference and x.reference in references
+                ):
+                    continue
+                flags.append(
+                    self._flag(
+                        MISSING_IN_REGISTRY,
+                        Severity.HIGH,
+                        x,
+                        f"{kind.value} {x.block.text}",
+                        f"the ledger records {format_tonnes(x.tonnes_kg)} t {kind.value} "
+                        f"on {x.day}, "
+                        f"but the registry file ({first} to {last}) does not list it",
+                        f"{table}|{x.tonnes_kg}",
+                    )
+                )
+        return flags

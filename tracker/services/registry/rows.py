@@ -1,0 +1,199 @@
+"""Recording one parsed registry row in the ledger (inside the import's transaction)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.dates import iso
+from tracker.domain.errors import ValidationError
+from tracker.domain.quantities import format_tonnes, parse_tonnes
+from tracker.domain.records import Contract
+from tracker.domain.serials import SerialBlock, parse_serial_block
+from tracker.services import deliveries as delivery_service
+from tracker.services import retirements as retirement_service
+from tracker.services import tracker_csv
+from tracker.services.registry.model import RegistryRow, RowKind
+from tracker.services.registry.outcome import Action, ImportOptions, RowOutcome
+from tracker.store import queries
+
+SKIP_REASONS = {
+    RowKind.CANCELLATION: "a cancellation: cancelled credits are never a delivery or a "
+    "retirement of yours (reconcile compares them with your deliveries)",
+    RowKind.ISSUANCE_SUMMARY: "a project-level issuance without serial numbers: credits "
+    "issued to the project, not delivered to your account (import the transfer or "
+    "retirement report for deliveries)",
+}
+
+
+def record_row(
+    db: sqlite_utils.Database,
+    row: RegistryRow,
+    contract: Contract | None,
+    options: ImportOptions,
+) -> tuple[RowOutcome, ChangeSet]:
+    if row.kind in SKIP_REASONS:
+        return _outcome(row, Action.SKIP, reason=SKIP_REASONS[row.kind]), ChangeSet()
+    if row.kind is RowKind.TRACKER:
+        return _tracker_row(db, row)
+    if row.kind is RowKind.DELIVERY:
+        return _delivery(db, row, contract)
+    return _retirement(db, row, contract, options)
+
+
+def _outcome(row: RegistryRow, action: Action, contract: str = "", reason: str = "") -> RowOutcome:
+    return RowOutcome(
+        row.line, action, row.kind.value, row.tonnes_kg, contract, row.serial_block, "", reason
+    )
+
+
+def _tracker_row(db: sqlite_utils.Database, row: RegistryRow) -> tuple[RowOutcome, ChangeSet]:
+    cells = row.tracker_cells
+    change = tracker_csv.IMPORTERS[row.tracker_kind](db, cells)
+    try:
+        kg = parse_tonnes(cells.get("tonnes"))
+    except ValidationError:
+        kg = 0
+    outcome = RowOutcome(
+        row.line,
+        Action.PRESENT if change is None else Action.ADD,
+        row.tracker_kind,
+        kg,
+        str(cells.get("contract") or cells.get("reference") or ""),
+        str(cells.get("serial_block") or ""),
+    )
+    return outcome, change or ChangeSet()
+
+
+def _same_block(db: sqlite_utils.Database, table: str, block: SerialBlock) -> list[dict]:
+    return list(
+        queries.rows(
+            db,
+            f"select t.id, t.contract_id, c.reference from {table} t "
+            "join contracts c on c.id = t.contract_id "
+            "where t.serial_prefix = ? and t.serial_start = ? and t.serial_end = ?",
+            [block.prefix, block.start, block.end],
+        )
+    )
+
+
+def _need_contract(row: RegistryRow, contract: Contract | None) -> Contract:
+    if contract is None:
+        raise ValidationError(
+            "contract",
+            None,
+            "no contract holds this serial block yet: choose the contract the credits "
+            "belong to (--contract REF)",
+        )
+    return contract
+
+
+def _delivery_data(row: RegistryRow, block_text: str) -> dict[str, str]:
+    delivered_on = row.issued_on or row.date
+    return {
+        "delivered_on": iso(delivered_on),
+        "tonnes": format_tonnes(row.tonnes_kg),
+        "vintage": str(row.vintage or ""),
+        "registry": row.registry.value,
+        "serial_block": block_text,
+        "verification_status": "verified",
+        "verifier": "",
+        "verified_on": iso(delivered_on),
+        "reference": row.reference,
+    }
+
+
+def _delivery(
+    db: sqlite_utils.Database, row: RegistryRow, contract: Contract | None
+) -> tuple[RowOutcome, ChangeSet]:
+    block = parse_serial_block(row.serial_block)
+    for found in _same_block(db, "deliveries", block):
+        if contract is None or found["contract_id"] == contract.id:
+            return _outcome(row, Action.PRESENT, found["reference"]), ChangeSet()
+        raise ValidationError(
+            "serial_block",
+            row.serial_block,
+            f"is already delivered under contract {found['reference']}, not {contract.reference}",
+        )
+    target = _need_contract(row, contract)
+    assert target.id is not None
+    _, change = delivery_service.add_delivery(db, target.id, _delivery_data(row, block.text))
+    return _outcome(row, Action.ADD, target.reference), change
+
+
+def _retirement_data(row: RegistryRow, block_text: str) -> dict[str, str]:
+    return {
+        "retired_on": iso(row.date),
+        "tonnes": format_tonnes(row.tonnes_kg),
+        "serial_block": block_text,
+        "beneficiary": row.beneficiary,
+        "purpose": row.purpose.value,
+        "claim_start": iso(row.claim_start),
+        "claim_end": iso(row.claim_end),
+        "registry_reference": row.reference,
+    }
+
+
+def _retirement(
+    db: sqlite_utils.Database,
+    row: RegistryRow,
+    contract: Contract | None,
+    options: ImportOptions,
+) -> tuple[RowOutcome, ChangeSet]:
+    if not row.serial_block:
+        return _retirement_without_serials(db, row, contract)
+    block = parse_serial_block(row.serial_block)
+    for found in _same_block(db, "retirements", block):
+        if contract is None or found["contract_id"] == contract.id:
+            return _outcome(row, Action.PRESENT, found["reference"]), ChangeSet()
+    holders = queries.deliveries_containing(db, block.prefix, block.start, block.end)
+    change = ChangeSet()
+    if holders:
+        target = queries.contract(db, holders[0]["contract_id"])
+        if contract is not None and contract.id != target.id:
+            raise ValidationError(
+                "serial_block",
+                row.serial_block,
+                f"was delivered under contract {target.reference}, not {contract.reference}",
+            )
+    elif options.deliver_retired:
+        target = _need_contract(row, contract)
+        assert target.id is not None
+        _, change = delivery_service.add_delivery(db, target.id, _delivery_data(row, block.text))
+    else:
+        raise ValidationError(
+            "serial_block",
+            row.serial_block,
+            "is in no delivery of the ledger: import its delivery first, or record it as "
+            "delivered and retired (--deliver-retired)",
+        )
+    assert target.id is not None
+    _, retired = retirement_service.retire(db, target.id, _retirement_data(row, block.text))
+    return _outcome(row, Action.ADD, target.reference), change | retired
+
+
+def _retirement_without_serials(
+    db: sqlite_utils.Database, row: RegistryRow, contract: Contract | None
+) -> tuple[RowOutcome, ChangeSet]:
+    if row.reference:
+        found = list(
+            queries.rows(
+                db,
+                "select c.reference, r.contract_id from retirements r "
+                "join contracts c on c.id = r.contract_id where r.registry_reference = ? "
+                "limit 1",
+                [row.reference],
+            )
+        )
+        if found and (contract is None or found[0]["contract_id"] == contract.id):
+            return _outcome(row, Action.PRESENT, found[0]["reference"]), ChangeSet()
+    if contract is None:
+        raise ValidationError(
+            "contract",
+            None,
+            "this retirement has no serial numbers: choose the contract it draws from "
+            "(--contract REF); credits are drawn oldest vintage first",
+        )
+    assert contract.id is not None
+    _, change = retirement_service.retire(db, contract.id, _retirement_data(row, ""))
+    return _outcome(row, Action.ADD, contract.reference), change

@@ -1,0 +1,59 @@
+"""The deliveries and retirements reports: the tracker's columns first (so the files
+re-import), then derived columns the importer ignores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import sqlite_utils
+
+from tracker.services import tracker_csv
+from tracker.services.reports.options import Report, ReportOptions
+from tracker.store import queries
+
+RETIREMENT_EXTRA = tracker_csv.DERIVED_COLUMNS["retirements"]
+
+
+def delivery_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
+    refs = queries.contract_references(db)
+    for d in queries.deliveries(db, options.contract_id):
+        if options.in_period(d.delivered_on):
+            yield tracker_csv.delivery_line(d, refs[d.contract_id])
+
+
+def retirement_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
+    refs = queries.contract_references(db)
+    contracts = {c.id: c for c in queries.contracts(db)}
+    vintages = dict(
+        db.execute("select id, vintage from deliveries" + _where(options), _params(options))
+    )
+    for r in queries.retirements(db, options.contract_id):
+        if not options.in_period(r.retired_on):
+            continue
+        contract = contracts[r.contract_id]
+        claim_year = (r.claim_end or r.claim_start or r.retired_on).year
+        yield [
+            *tracker_csv.retirement_line(r, refs[r.contract_id]),
+            claim_year,
+            "" if vintages.get(r.delivery_id) is None else vintages[r.delivery_id],
+            contract.registry.value,
+            contract.method.value,
+            contract.credit_type.value,
+        ]
+
+
+def _where(options: ReportOptions) -> str:
+    return " where contract_id = ?" if options.contract_id else ""
+
+
+def _params(options: ReportOptions) -> list[object]:
+    return [options.contract_id] if options.contract_id else []
+
+
+DELIVERIES = Report("deliveries", "Deliveries", tracker_csv.COLUMNS["deliveries"], delivery_rows)
+RETIREMENTS = Report(
+    "retirements",
+    "Retirements",
+    (*tracker_csv.COLUMNS["retirements"], *RETIREMENT_EXTRA),
+    retirement_rows,
+)

@@ -1,0 +1,103 @@
+"""Small input widgets the report dialogs share: a file row and the common combos."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from tracker.domain.vocab import REGISTRY_LABELS, Registry
+from tracker.services.registry import REGISTRY_CHOICES
+from tracker.store import queries
+
+# Returns the chosen path, or None if the user cancelled.  Tests pass their own.
+PathChooser = Callable[[QWidget], Path | None]
+
+
+def ask_open_csv(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, parent.tr("Choose a registry export"), "", parent.tr("CSV files (*.csv *.txt)")
+    )
+    return Path(name) if name else None
+
+
+class FileRow(QWidget):
+    """A path field with a Browse… button."""
+
+    def __init__(self, chooser: PathChooser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chooser = chooser
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setPlaceholderText(self.tr("Registry export (.csv)"))
+        self.path_edit.setAccessibleName(self.tr("File"))
+        self.browse = QPushButton(self.tr("Browse…"), self)
+        self.browse.clicked.connect(self._browse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.path_edit, 1)
+        layout.addWidget(self.browse)
+
+    def _browse(self) -> None:
+        chosen = self.chooser(self)
+        if chosen is not None:
+            self.path_edit.setText(str(chosen))
+
+    def path(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        return Path(text) if text else None
+
+
+def registry_combo(parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    for code in REGISTRY_CHOICES:
+        label = parent.tr("Recognise from the header") if code == "auto" else None
+        combo.addItem(label or REGISTRY_LABELS[Registry(code)], code)
+    combo.setAccessibleName(parent.tr("Registry"))
+    return combo
+
+
+def contract_combo(parent: QWidget, db: sqlite_utils.Database, none_label: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem(none_label, None)
+    for contract in queries.contracts(db):
+        combo.addItem(f"{contract.reference} — {contract.supplier}", contract.reference)
+    combo.setAccessibleName(parent.tr("Contract"))
+    return combo
+
+
+def fill_table(
+    table: QTableWidget,
+    headers: list[str],
+    rows: list[list[str]],
+    right_aligned: frozenset[int] | set[int] = frozenset(),
+    wide: dict[int, int] | None = None,
+) -> None:
+    """Fill a read-only table; ``wide`` caps those columns' widths (full text in tooltips)."""
+    table.clear()
+    table.verticalHeader().setVisible(False)
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if c in right_aligned:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    for column, limit in (wide or {}).items():
+        table.setColumnWidth(column, min(table.columnWidth(column), limit))
+    table.horizontalHeader().setStretchLastSection(True)

@@ -1,0 +1,98 @@
+"""Compare a registry export with the ledger and list the differences as flags."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.errors import TrackerError
+from tracker.services.registry.reconcile import ReconcileResult, reconcile_file
+from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.reports.inputs import (
+    FileRow,
+    PathChooser,
+    ask_open_csv,
+    contract_combo,
+    fill_table,
+    registry_combo,
+)
+
+
+class ReconcileDialog(QDialog):
+    compared = Signal(object)  # ReconcileResult
+
+    def __init__(
+        self,
+        store: LedgerStore,
+        parent: QWidget | None = None,
+        chooser: PathChooser = ask_open_csv,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.result: ReconcileResult | None = None
+        self.setWindowTitle(self.tr("Reconcile with a registry export"))
+        self.resize(980, 480)
+        self.file_row = FileRow(chooser, self)
+        self.registry = registry_combo(self)
+        self.contract = contract_combo(self, store.db, self.tr("All contracts"))
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), self.file_row)
+        form.addRow(self.tr("Registry:"), self.registry)
+        form.addRow(self.tr("Contract:"), self.contract)
+        self.compare_button = QPushButton(self.tr("Compare"), self)
+        self.compare_button.clicked.connect(self.compare)
+        self.summary = QLabel(self.tr("Nothing is written: the comparison only reads."))
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 0, self)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def compare(self) -> None:
+        path = self.file_row.path()
+        if path is None:
+            self.summary.setText(self.tr("Choose a file first."))
+            return
+        try:
+            result = reconcile_file(
+                self.store.db, path, self.registry.currentData(), self.contract.currentData()
+            )
+        except TrackerError as exc:
+            self.summary.setText(str(exc))
+            self.table.setRowCount(0)
+            return
+        self.result = result
+        headers = [
+            self.tr("Severity"),
+            self.tr("Finding"),
+            self.tr("Contract"),
+            self.tr("Subject"),
+            self.tr("Details"),
+        ]
+        rows = [[f.severity.value, f.rule, f.contract, f.subject, f.message] for f in result.flags]
+        fill_table(self.table, headers, rows, wide={3: 330, 4: 560})
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
+        if result.flags:
+            text = self.tr("{layout}: {rows} row(s) compared, {count} difference(s).")
+        else:
+            text = self.tr("{layout}: {rows} row(s) compared; the ledger matches the registry.")
+        self.summary.setText(
+            text.format(layout=result.layout, rows=result.rows, count=len(result.flags))
+        )
+        self.compared.emit(result)

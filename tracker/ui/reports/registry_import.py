@@ -1,0 +1,240 @@
+"""The registry import wizard: choose a file, preview every row, then import all or none.
+
+Step 1 picks the file, its registry (or recognise it) and the contract; step 2 shows
+each row as *add*, *already present*, *skip* or *error* with the reason; step 3 imports
+in one transaction, only when the preview has no errors.  Large files show a progress
+dialog whose Cancel writes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.errors import TrackerError
+from tracker.domain.quantities import format_tonnes_grouped
+from tracker.services.registry import (
+    Action,
+    ImportCancelled,
+    ImportOptions,
+    ImportPreview,
+    Progress,
+    run_import,
+)
+from tracker.services.registry.importer import read_file
+from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.reports.inputs import (
+    FileRow,
+    PathChooser,
+    ask_open_csv,
+    contract_combo,
+    fill_table,
+    registry_combo,
+)
+
+LARGE_FILE_BYTES = 256 * 1024  # show a progress dialog above this size
+
+
+class RegistryImportDialog(QDialog):
+    progress_started = Signal(object)  # the QProgressDialog of a large file
+    imported = Signal(object)  # the applied ImportPreview
+
+    def __init__(
+        self,
+        store: LedgerStore,
+        parent: QWidget | None = None,
+        chooser: PathChooser = ask_open_csv,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.preview: ImportPreview | None = None
+        self.setWindowTitle(self.tr("Import a registry export"))
+        self.resize(980, 560)
+
+        self.file_row = FileRow(chooser, self)
+        self.registry = registry_combo(self)
+        self.contract = contract_combo(
+            self, store.db, self.tr("The contract whose delivery holds each block")
+        )
+        self.deliver_retired = QCheckBox(
+            self.tr("Record retired blocks no delivery holds as delivered and retired"), self
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("1. File:"), self.file_row)
+        form.addRow(self.tr("Registry:"), self.registry)
+        form.addRow(self.tr("Contract:"), self.contract)
+        form.addRow("", self.deliver_retired)
+
+        self.preview_button = QPushButton(self.tr("2. Preview"), self)
+        self.preview_button.clicked.connect(self.run_preview)
+        self.summary = QLabel(self.tr("Choose a file and preview it: nothing is written yet."))
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 0, self)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+
+        buttons = QDialogButtonBox(self)
+        self.import_button = buttons.addButton(
+            self.tr("3. Import all rows"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.run_apply)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.registry.currentIndexChanged.connect(self._invalidate)
+        self.contract.currentIndexChanged.connect(self._invalidate)
+        self.deliver_retired.toggled.connect(self._invalidate)
+        self.file_row.path_edit.textChanged.connect(self._invalidate)
+
+    def options(self) -> ImportOptions:
+        return ImportOptions(
+            self.registry.currentData(),
+            self.contract.currentData(),
+            self.deliver_retired.isChecked(),
+        )
+
+    def _invalidate(self) -> None:
+        self.preview = None
+        self.import_button.setEnabled(False)
+
+    def _run(self, apply: bool) -> ImportPreview | None:
+        path = self.file_row.path()
+        if path is None:
+            self.summary.setText(self.tr("Choose a file first."))
+            return None
+        try:
+            source, data = read_file(path)
+            progress = self._progress_dialog(path, len(data))
+            try:
+                return run_import(
+                    self.store.db,
+                    source,
+                    data,
+                    self.options(),
+                    apply,
+                    self._callback(progress) if progress else None,
+                )
+            finally:
+                if progress is not None:
+                    progress.close()
+        except ImportCancelled:
+            self.summary.setText(self.tr("Cancelled: nothing was written."))
+        except TrackerError as exc:
+            self.summary.setText(str(exc))
+            self.table.setRowCount(0)
+        return None
+
+    def _progress_dialog(self, path: Path, size: int) -> QProgressDialog | None:
+        if size < LARGE_FILE_BYTES:
+            return None
+        dialog = QProgressDialog(
+            self.tr("Reading {file}…").format(file=path.name), self.tr("Cancel"), 0, 100, self
+        )
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        self.progress_started.emit(dialog)
+        return dialog
+
+    @staticmethod
+    def _callback(dialog: QProgressDialog) -> Progress:
+        def report(done: int, expected: int) -> bool:
+            dialog.setMaximum(max(expected, done))
+            dialog.setValue(done)
+            QApplication.processEvents()
+            return not dialog.wasCanceled()
+
+        return report
+
+    def run_preview(self) -> None:
+        self.preview = self._run(apply=False)
+        if self.preview is None:
+            return
+        self._show(self.preview)
+        ready = not self.preview.errors and self.preview.count(Action.ADD) > 0
+        self.import_button.setEnabled(ready)
+
+    def run_apply(self) -> None:
+        if self.preview is None:
+            return
+        result = self._run(apply=True)
+        if result is None:
+            return
+        self.store.notify(result.changes)
+        self._show(result)
+        self.import_button.setEnabled(False)
+        self.imported.emit(result)
+
+    def _show(self, preview: ImportPreview) -> None:
+        labels = {
+            Action.ADD: self.tr("imported") if preview.applied else self.tr("to add"),
+            Action.PRESENT: self.tr("already present"),
+            Action.SKIP: self.tr("skipped"),
+            Action.ERROR: self.tr("error"),
+        }
+        headers = [
+            self.tr("Row"),
+            self.tr("Outcome"),
+            self.tr("Reason"),
+            self.tr("Column"),
+            self.tr("Kind"),
+            self.tr("Contract"),
+            self.tr("Serial block"),
+            self.tr("Tonnes"),
+        ]
+        rows = [
+            [
+                str(o.line),
+                labels[o.action],
+                o.reason,
+                o.column,
+                o.kind,
+                o.contract,
+                o.serial_block,
+                format_tonnes_grouped(o.tonnes_kg),
+            ]
+            for o in preview.outcomes
+        ]
+        fill_table(self.table, headers, rows, right_aligned={0, 7}, wide={2: 460, 6: 300})
+        for r, outcome in enumerate(preview.outcomes):
+            if outcome.action is Action.ERROR:
+                for c in (1, 2, 3):
+                    self.table.item(r, c).setForeground(QColor("#b00020"))
+        text = self.tr(
+            "{layout}, read as {encoding}: {add} row(s) {verb}, {present} already present, "
+            "{skip} skipped, {errors} with errors ({tonnes} t read)."
+        ).format(
+            layout=preview.layout,
+            encoding=preview.encoding,
+            add=preview.count(Action.ADD),
+            verb=self.tr("imported") if preview.applied else self.tr("to add"),
+            present=preview.count(Action.PRESENT),
+            skip=preview.count(Action.SKIP),
+            errors=preview.count(Action.ERROR),
+            tonnes=format_tonnes_grouped(preview.kg()),
+        )
+        if preview.errors:
+            text += " " + self.tr("Fix the errors and preview again: nothing can be imported.")
+        elif not preview.applied:
+            text += " " + self.tr("Nothing has been written yet.")
+        self.summary.setText(text)

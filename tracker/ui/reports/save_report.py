@@ -1,0 +1,149 @@
+"""Save a report as CSV: choose the report, period, contract and BOM, then a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.errors import TrackerError
+from tracker.services import csv_safe
+from tracker.services.contracts import resolve_reference
+from tracker.services.reports import REPORTS, ReportOptions
+from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.reports.inputs import contract_combo
+
+# Returns where to save (suggested file name given), or None if the user cancelled.
+SaveChooser = Callable[[QWidget, str], Path | None]
+
+
+def ask_save_csv(parent: QWidget, suggested: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, parent.tr("Save report"), suggested, parent.tr("CSV files (*.csv)")
+    )
+    return Path(name) if name else None
+
+
+class _OptionalDate(QWidget):
+    """A date edit enabled by a check box: unchecked means 'no limit'."""
+
+    def __init__(self, label: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox(label, self)
+        self.edit = QDateEdit(QDate.currentDate(), self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> dt.date | None:
+        if not self.enabled.isChecked():
+            return None
+        day = self.edit.date()
+        return dt.date(day.year(), day.month(), day.day())
+
+
+class SaveReportDialog(QDialog):
+    def __init__(
+        self,
+        store: LedgerStore,
+        parent: QWidget | None = None,
+        chooser: SaveChooser = ask_save_csv,
+        report: str = "summary",
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.chooser = chooser
+        self.saved: Path | None = None
+        self.setWindowTitle(self.tr("Save report"))
+        self.report = QComboBox(self)
+        titles = {
+            "summary": self.tr("Portfolio summary (one row per contract, TOTAL per currency)"),
+            "schedule": self.tr("Delivery schedule (due, delivered, shortfall, late days)"),
+            "deliveries": self.tr("Deliveries"),
+            "retirements": self.tr("Retirements (claim period, beneficiary)"),
+            "claims": self.tr("Claims (tonnes retired per claim year, purpose and method)"),
+        }
+        for name in REPORTS:
+            self.report.addItem(titles.get(name, name), name)
+        self.report.setCurrentIndex(max(self.report.findData(report), 0))
+        self.report.setAccessibleName(self.tr("Report"))
+        self.date_from = _OptionalDate(self.tr("From"), self)
+        self.date_to = _OptionalDate(self.tr("To"), self)
+        self.contract = contract_combo(self, store.db, self.tr("All contracts"))
+        self.bom = QCheckBox(self.tr("Start with a byte-order mark (for Excel)"), self)
+        form = QFormLayout()
+        form.addRow(self.tr("Report:"), self.report)
+        form.addRow(self.tr("Period start:"), self.date_from)
+        form.addRow(self.tr("Period end:"), self.date_to)
+        form.addRow(self.tr("Contract:"), self.contract)
+        form.addRow("", self.bom)
+        self.status = QLabel(
+            self.tr("Records are selected by their own date; the summary is as of the period end.")
+        )
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(
+            self.tr("Save…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.clicked.connect(self.save)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+    def options(self) -> ReportOptions:
+        reference = self.contract.currentData()
+        contract_id = resolve_reference(self.store.db, reference).id if reference else None
+        return ReportOptions(
+            self.store.as_of, contract_id, self.date_from.value(), self.date_to.value()
+        )
+
+    def save(self) -> None:
+        name = self.report.currentData()
+        path = self.chooser(self, f"{name}-{self.store.as_of.isoformat()}.csv")
+        if path is None:
+            return
+        report = REPORTS[name]
+        try:
+            count = csv_safe.write_file(
+                path,
+                report.header,
+                report.rows(self.store.db, self.options()),
+                bom=self.bom.isChecked(),
+            )
+        except (OSError, TrackerError) as exc:
+            self.status.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            return
+        self.saved = path
+        self.status.setText(
+            self.tr("Saved {count} row(s) to {file}.").format(count=count, file=path)
+        )
+
+
+def save_report_action(store: LedgerStore, parent: QWidget) -> QAction:
+    """The Reports ▸ Save report… action for the main window's menu."""
+    action = QAction(parent.tr("Save report…"), parent)
+    action.triggered.connect(lambda: SaveReportDialog(store, parent).exec())
+    return action
