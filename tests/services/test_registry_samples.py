@@ -13,8 +13,10 @@ import sqlite_utils
 from tests.factories import counts, make_contract, make_delivery
 from tracker.services.registry import Action, ImportOptions, preview_registry_file
 
-# The real samples live in the shared folder beside the repository (../shared).
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "registries"
+# Real registry export slices (CarbonPlan offsets-db-data test data, MIT licence: see
+# tests/data/registries/LICENSE-offsets-db-data), kept in the repository so the suite
+# runs on any machine.
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "registries"
 
 # file -> (quantity column, unit: "t" credits or "kg", layout label)
 FILES = {
