@@ -107,7 +107,7 @@ class ChartPanel(QWidget):
                 "position": 0.82,
                 "color": AS_OF_COLOUR,
                 "fill": pg.mkBrush(255, 255, 255, 210),
-                "anchors": [(0, 0.5), (0, 0.5)],
+                "anchors": [(0, 0.5), (1, 0.5)],  # on the side with more room
             },
         )
         self.plot_item.addItem(self.as_of_line, ignoreBounds=True)
