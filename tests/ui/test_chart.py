@@ -207,6 +207,14 @@ def test_readout_at_a_date_shows_every_series(panel: ChartPanel) -> None:
     assert not panel.hover_line.isVisible()
 
 
+def test_readout_after_the_as_of_date_shows_only_the_schedule(panel: ChartPanel) -> None:
+    text = panel.show_readout_at(_epoch("2027-06-30"))
+    assert text == (
+        "2027-06-30: Scheduled 1,000.001 t, Contracted 1,500 t, Delivered —, Verified —, Retired —"
+    )
+    assert "Delivered 100 t" in panel.show_readout_at(_epoch(AS_OF.isoformat()) + 3600)
+
+
 def test_a_refresh_reads_a_bounded_number_of_aggregates(
     panel: ChartPanel, store: LedgerStore
 ) -> None:
