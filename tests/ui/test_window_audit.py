@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu, QPushButton, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from tests.factories import delivery_data
@@ -232,3 +232,36 @@ def test_double_clicking_a_flag_goes_to_the_record(main: Any, qtbot: QtBot) -> N
     row = main.schedule.view.selectionModel().selectedRows()[0].row()
     due = main.schedule.proxy.index(row, main.schedule.model.column_of("due_on")).data()
     assert due == "2025-12-31"
+
+
+def _button(panel: Any, text: str) -> QPushButton:
+    return next(b for b in panel.findChildren(QPushButton) if b.text() == text)
+
+
+def test_the_history_button_of_a_table_follows_the_selection(main: Any, qtbot: QtBot) -> None:
+    main.show_tab("deliveries")
+    button = _button(main.deliveries, "&History of this record")
+    assert not button.isEnabled()
+    main.deliveries.view.selectRow(1)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    delivery_id = main.deliveries.selected_id()
+    assert main.audit.history.scope.text() == f"History of deliveries record {delivery_id}"
+
+
+def test_right_click_on_a_delivery_offers_history_and_verification_records(
+    main: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[list[str]] = []
+    monkeypatch.setattr(
+        QMenu, "popup", lambda menu, *_args: offered.append([a.text() for a in menu.actions()])
+    )
+    main.show_tab("deliveries")
+    main.deliveries.view.selectRow(0)
+    main.deliveries.view.customContextMenuRequested.emit(QPoint(10, 10))
+    main.show_tab("schedule")
+    main.schedule.view.customContextMenuRequested.emit(QPoint(10, 10))
+    assert offered == [
+        ["&History of this record", "&Verification records…"],
+        ["&History of this record"],
+    ]
