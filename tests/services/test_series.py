@@ -20,6 +20,7 @@ from tracker.services.series import (
     delivery_points,
     epoch_seconds,
 )
+from tracker.services.summary import portfolio_summary
 
 
 def _epoch(day: str) -> int:
@@ -86,6 +87,37 @@ def test_single_contract_series_are_exact_cumulative_kilograms(
     assert series.verified.cumulative_kg == (100_000,)
     assert series.retired.days == ("2025-09-30",)
     assert series.retired.cumulative_kg == (10_000,)
+
+
+def test_as_of_leaves_out_records_dated_after_it(
+    db: sqlite_utils.Database, ledger: dict[str, int]
+) -> None:
+    series = chart_series(db, ledger["C-1"], dt.date(2025, 7, 10))
+    assert series.delivered.days == ("2025-06-30",)  # the 2025-09-30 delivery comes later
+    assert series.verified.days == ()  # verified only on 2025-07-15
+    assert series.retired.days == ()
+    assert series.known_until == _epoch("2025-07-10")
+    assert series.scheduled.total_kg == 1_000_000  # the schedule covers the whole term
+    assert chart_series(db, ledger["C-1"], dt.date(2025, 7, 15)).verified.total_kg == 100_000
+
+
+def test_as_of_delivered_verified_retired_match_the_summary(
+    db: sqlite_utils.Database, ledger: dict[str, int]
+) -> None:
+    day = dt.date(2025, 9, 30)
+    series = chart_series(db, None, day)
+    figures = portfolio_summary(db, day)
+    assert series.delivered.total_kg == sum(f.delivered_kg for f in figures)
+    assert series.verified.total_kg == sum(f.verified_kg for f in figures)
+    assert series.retired.total_kg == sum(f.retired_kg for f in figures)
+
+
+def test_delivery_points_leave_out_deliveries_after_the_as_of_date(
+    db: sqlite_utils.Database, ledger: dict[str, int]
+) -> None:
+    ids = [row[0] for row in db.execute("select id from deliveries order by id")]
+    points = delivery_points(db, ids, ledger["C-1"], dt.date(2025, 7, 1))
+    assert points == [ChartPoint(_epoch("2025-06-30"), 100_000, "ACR-US-1-2025-1-1 to 100")]
 
 
 def test_stored_tranches_are_the_schedule_when_present(

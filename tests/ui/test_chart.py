@@ -79,13 +79,30 @@ def _second_delivery(db: sqlite_utils.Database, contract_id: int, n: int = 0) ->
 
 def test_shows_the_portfolio_as_cumulative_steps(panel: ChartPanel) -> None:
     x, y = panel.curves["delivered"].getData()
-    days = ["2025-01-01", "2025-06-30", "2025-06-30", "2027-12-31"]  # term start to end
+    days = ["2025-01-01", "2025-06-30", "2025-06-30", AS_OF.isoformat()]  # term start to as-of
     assert list(x) == [_epoch(day) for day in days]
     assert list(y) == [0.0, 0.0, 100.0, 100.0]
     assert _last(panel, "verified") == 100.0
     assert _last(panel, "retired") == 10.0
     assert _last(panel, "scheduled") == 1500.0
     assert set(_y(panel, "contracted")) == {1500.0}
+
+
+def test_records_end_at_the_as_of_date_while_the_schedule_runs_to_the_term_end(
+    qtbot: QtBot, panel: ChartPanel, store: LedgerStore, ledger: dict[str, int]
+) -> None:
+    later = _second_delivery(store.db, ledger["C-1"]) | {"delivered_on": "2027-03-31"}
+    store.notify(add_delivery(store.db, ledger["C-1"], later)[1])  # after the as-of date
+    qtbot.waitUntil(lambda: panel.refresh_count > 1)
+    as_of = _epoch(AS_OF.isoformat())
+    for name in ("delivered", "verified", "retired"):
+        assert panel.curves[name].getData()[0][-1] == as_of
+    assert _last(panel, "delivered") == 100.0  # the March 2027 delivery is not known yet
+    assert panel.curves["scheduled"].getData()[0][-1] == _epoch("2027-12-31")
+    assert panel.curves["contracted"].getData()[0][-1] == _epoch("2027-12-31")
+    store.set_as_of(dt.date(2027, 6, 30))
+    qtbot.waitUntil(lambda: _last(panel, "delivered") == 150.0)
+    assert panel.curves["delivered"].getData()[0][-1] == _epoch("2027-06-30")
 
 
 def test_one_plot_item_per_series_reused_across_refreshes(panel: ChartPanel) -> None:
@@ -188,6 +205,14 @@ def test_readout_at_a_date_shows_every_series(panel: ChartPanel) -> None:
     )
     assert panel.show_readout_at(None).startswith(f"{AS_OF.isoformat()}:")
     assert not panel.hover_line.isVisible()
+
+
+def test_readout_after_the_as_of_date_shows_only_the_schedule(panel: ChartPanel) -> None:
+    text = panel.show_readout_at(_epoch("2027-06-30"))
+    assert text == (
+        "2027-06-30: Scheduled 1,000.001 t, Contracted 1,500 t, Delivered —, Verified —, Retired —"
+    )
+    assert "Delivered 100 t" in panel.show_readout_at(_epoch(AS_OF.isoformat()) + 3600)
 
 
 def test_a_refresh_reads_a_bounded_number_of_aggregates(

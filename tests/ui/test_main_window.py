@@ -15,16 +15,18 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from tests.factories import make_contract, make_delivery
 from tests.ui.gui_helpers import fill, press_ok, show_contract
 from tracker.domain.errors import ValidationError
+from tracker.ui.audit.flags_panel import FlagsPanel
+from tracker.ui.audit.history_panel import HistoryPanel
 from tracker.ui.errors import install_excepthook
 
 pytestmark = pytest.mark.gui
 
 
-def test_the_window_has_the_six_tabs_and_flags_history_placeholders(window: Any) -> None:
+def test_the_window_has_the_six_tabs_with_the_flags_and_history_panels(window: Any) -> None:
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["Overview", "Schedule", "Deliveries", "Retirements", "Flags", "History"]
-    assert window.tab_widget("flags").objectName() == "placeholder_flags"
-    assert window.tab_widget("history").objectName() == "placeholder_history"
+    assert isinstance(window.tab_widget("flags"), FlagsPanel)
+    assert isinstance(window.tab_widget("history"), HistoryPanel)
 
 
 def test_a_placeholder_tab_can_be_replaced_by_a_panel(window: Any) -> None:

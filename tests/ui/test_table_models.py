@@ -208,3 +208,21 @@ def test_an_edit_refreshes_its_row_in_place_without_a_reset(
     ):
         store.notify(changes)
     assert model.index(0, model.column_of("transfer_reference")).data() == "TX-EDITED"
+
+
+def test_the_contract_list_passes_the_model_tester_with_critical_badges(
+    store: LedgerStore, qtmodeltester: object
+) -> None:
+    contract_id = _ledger(store)
+    model = ContractsModel(store)
+    model.set_open_critical({contract_id: 2})
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    row = model.row_of(contract_id)
+    assert row is not None
+    assert model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == (
+        "2 open critical flag(s): see the Flags tab"
+    )
+    assert model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert model.index(row, 1).data(Qt.ItemDataRole.DecorationRole) is None
+    model.set_open_critical({})
+    assert model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is None

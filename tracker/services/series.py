@@ -81,6 +81,12 @@ class ChartSeries:
     verified: CumulativeSeries
     retired: CumulativeSeries
     term: tuple[int, int] | None = None  # earliest start and latest end, epoch seconds
+    known_until: int | None = None  # the as-of date (epoch seconds) records were cut at
+
+    @property
+    def records(self) -> dict[str, CumulativeSeries]:
+        """The series of recorded events (they end at ``known_until``)."""
+        return {"delivered": self.delivered, "verified": self.verified, "retired": self.retired}
 
     @property
     def cumulative(self) -> dict[str, CumulativeSeries]:
@@ -143,8 +149,24 @@ def _scheduled(db: sqlite_utils.Database, contract_id: int | None) -> Cumulative
     return CumulativeSeries.from_daily([*stored, *derived])
 
 
-def _delivered(db: sqlite_utils.Database, contract_id: int | None) -> CumulativeSeries:
-    where, params = _scope(contract_id)
+def _known_by(
+    contract_id: int | None, as_of: dt.date | None, date_column: str
+) -> tuple[str, list[Any]]:
+    """The WHERE clause of a record series: the contract, and records dated by ``as_of``."""
+    conditions, params = [], []
+    if contract_id is not None:
+        conditions.append("contract_id = ?")
+        params.append(contract_id)
+    if as_of is not None:
+        conditions.append(f"{date_column} <= ?")
+        params.append(as_of.isoformat())
+    return ("where " + " and ".join(conditions) if conditions else ""), params
+
+
+def _delivered(
+    db: sqlite_utils.Database, contract_id: int | None, as_of: dt.date | None = None
+) -> CumulativeSeries:
+    where, params = _known_by(contract_id, as_of, "delivered_on")
     return _daily(
         db,
         f"select delivered_on, sum(tonnes_kg) from deliveries {where} group by delivered_on",
@@ -152,16 +174,21 @@ def _delivered(db: sqlite_utils.Database, contract_id: int | None) -> Cumulative
     )
 
 
-def chart_series(db: sqlite_utils.Database, contract_id: int | None = None) -> ChartSeries:
+def chart_series(
+    db: sqlite_utils.Database, contract_id: int | None = None, as_of: dt.date | None = None
+) -> ChartSeries:
     """Cumulative scheduled, delivered, verified and retired tonnes, and the contracted level.
 
     ``contract_id`` None means the whole portfolio.  Verified tonnes count from
     ``verified_on`` (or ``delivered_on`` when no verification date is recorded).
+    With ``as_of``, deliveries, verifications and retirements dated after it are
+    left out (not yet known then) and ``known_until`` is set; the schedule and the
+    contracted level cover the whole term either way.
     """
-    where, params = _scope(contract_id)
+    contract_where, params = _scope(contract_id, "id")
     contracted, first_start, last_end = db.execute(
         "select coalesce(sum(tonnes_kg), 0), min(start_on), max(end_on) from contracts "
-        f"{_scope(contract_id, 'id')[0]}",
+        f"{contract_where}",
         params,
     ).fetchone()
     term = None
@@ -170,44 +197,55 @@ def chart_series(db: sqlite_utils.Database, contract_id: int | None = None) -> C
             epoch_seconds(dt.date.fromisoformat(first_start)),
             epoch_seconds(dt.date.fromisoformat(last_end)),
         )
-    verified_scope = f"{where} and" if where else "where"
+    known, known_params = _known_by(contract_id, as_of, "delivered_on")
+    verified_scope = f"{known} and" if known else "where"
+    verified_by = "and coalesce(verified_on, delivered_on) <= ?" if as_of is not None else ""
     verified = _daily(
         db,
         "select coalesce(verified_on, delivered_on) as day, sum(tonnes_kg) from deliveries "
-        f"{verified_scope} verification_status = 'verified' group by day",
-        params,
+        f"{verified_scope} verification_status = 'verified' {verified_by} group by day",
+        [*known_params, *([as_of.isoformat()] if as_of is not None else [])],
     )
+    retired_where, retired_params = _known_by(contract_id, as_of, "retired_on")
     retired = _daily(
         db,
-        f"select retired_on, sum(tonnes_kg) from retirements {where} group by retired_on",
-        params,
+        f"select retired_on, sum(tonnes_kg) from retirements {retired_where} group by retired_on",
+        retired_params,
     )
     return ChartSeries(
         contract_id=contract_id,
         contracted_kg=contracted,
         scheduled=_scheduled(db, contract_id),
-        delivered=_delivered(db, contract_id),
+        delivered=_delivered(db, contract_id, as_of),
         verified=verified,
         retired=retired,
         term=term,
+        known_until=epoch_seconds(as_of) if as_of is not None else None,
     )
 
 
 def delivery_points(
-    db: sqlite_utils.Database, delivery_ids: Iterable[int], contract_id: int | None = None
+    db: sqlite_utils.Database,
+    delivery_ids: Iterable[int],
+    contract_id: int | None = None,
+    as_of: dt.date | None = None,
 ) -> list[ChartPoint]:
     """Where the given deliveries sit on the delivered curve of ``contract_id`` (None: all).
 
-    Deliveries of other contracts are left out.  The height is the cumulative
-    delivered tonnes at the delivery's date, so the marker sits on the curve.
+    Deliveries of other contracts, and delivered after ``as_of``, are left out.  The
+    height is the cumulative delivered tonnes at the delivery's date, so the marker
+    sits on the curve.
     """
     wanted = sorted(set(delivery_ids))
     if not wanted:
         return []
-    series = _delivered(db, contract_id)
+    series = _delivered(db, contract_id, as_of)
     marks = ", ".join("?" for _ in wanted)
     scope = "and contract_id = ?" if contract_id is not None else ""
     params: list[Any] = [*wanted, *([contract_id] if contract_id is not None else [])]
+    if as_of is not None:
+        scope += " and delivered_on <= ?"
+        params.append(as_of.isoformat())
     found = db.execute(
         f"select id, delivered_on, serial_block from deliveries where id in ({marks}) {scope} "
         "order by delivered_on, id",

@@ -3,7 +3,7 @@ Retirements / Flags / History tabs on the right, menus, undo/redo and status bar
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -17,6 +17,7 @@ from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError
 from tracker.services.undo import record_as_stored
 from tracker.ui import settings
+from tracker.ui.audit.window_audit import WindowAudit
 from tracker.ui.chart import ChartPanel
 from tracker.ui.dialogs.as_of import AsOfDialog
 from tracker.ui.errors import guarded
@@ -42,6 +43,8 @@ TAB_OF_TABLE = {
 
 
 class MainWindow(QMainWindow):
+    contract_changed = Signal(object)  # int | None, after every tab shows it
+
     def __init__(self, store: LedgerStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -101,6 +104,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self.attach_chart(ChartPanel(store, self.overview))
+        self.audit = WindowAudit(self)
+        self.audit.fill_records_menu(self.records_menu)
+        self.audit.fill_tools_menu(self.tools_menu)
 
     # --- public ------------------------------------------------------------------------
 
@@ -147,6 +153,7 @@ class MainWindow(QMainWindow):
             if callable(follow):
                 follow(contract_id)
         self.records.update_enabled()
+        self.contract_changed.emit(contract_id)
 
     def navigate_to(self, table: str, record_id: int) -> bool:
         """Show a record: select its contract, open its tab and select its row."""
@@ -225,8 +232,8 @@ class MainWindow(QMainWindow):
         find_action.triggered.connect(lambda _checked=False: self.portfolio.search.setFocus())
         edit_menu.addAction(find_action)
 
-        records_menu = bar.addMenu(self.tr("&Records"))
-        self.records.fill_menu(records_menu)
+        self.records_menu = bar.addMenu(self.tr("&Records"))
+        self.records.fill_menu(self.records_menu)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.as_of_action = self._action(self.tr("Figures &as of…"))
@@ -238,6 +245,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, n=name: self.show_tab(n))
             view_menu.addAction(action)
+
+        self.tools_menu = bar.addMenu(self.tr("&Tools"))
 
     def _action(self, text: str, key: QKeySequence.StandardKey | None = None) -> QAction:
         action = QAction(text, self)

@@ -6,7 +6,8 @@ embedded there with ``set_chart(widget)``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -17,8 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.changes import ChangeSet
+from tracker.domain.flags import Severity
 from tracker.domain.quantities import format_cents, format_tonnes_grouped, percent_one_decimal
+from tracker.services.audit.review import ReviewedFlag, counts_by_severity
 from tracker.services.summary import ContractSummary, Totals, portfolio_summary, totals_by_currency
+from tracker.ui.audit.flags_panel import SEVERITY_COLOURS
 from tracker.ui.ledger_store import LedgerStore
 
 CARD_STYLE = (
@@ -58,6 +62,8 @@ class Card(QFrame):
 
 
 class OverviewPanel(QWidget):
+    show_flags_requested = Signal()  # the "Show flags" link next to the flag counts
+
     def __init__(self, store: LedgerStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -68,6 +74,13 @@ class OverviewPanel(QWidget):
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        self.flag_counts = QLabel(self)
+        self.flag_counts.setObjectName("overview_flags")
+        self.flag_counts.setTextFormat(Qt.TextFormat.RichText)
+        self.flag_counts.setWordWrap(True)
+        self.flag_counts.linkActivated.connect(lambda _link: self.show_flags_requested.emit())
+        self.flag_counts.hide()  # until the audit flags are known
+        layout.addWidget(self.flag_counts)
         grid = QGridLayout()
         grid.setSpacing(8)
         titles = {
@@ -107,6 +120,34 @@ class OverviewPanel(QWidget):
     def set_contract(self, contract_id: int | None) -> None:
         self.contract_id = contract_id
         self.refresh()
+
+    def set_flags(self, reviewed: list[ReviewedFlag]) -> None:
+        """Show how many flags of each severity are open for what is in view."""
+        open_counts = counts_by_severity(reviewed)
+        names = {
+            Severity.CRITICAL: self.tr("critical"),
+            Severity.HIGH: self.tr("high"),
+            Severity.WARN: self.tr("warning"),
+            Severity.INFO: self.tr("info"),
+        }
+        parts = [
+            f"<span style='color:{SEVERITY_COLOURS[s]}'><b>{open_counts[s]}</b> {names[s]}</span>"
+            for s in Severity
+        ]
+        acknowledged = len(reviewed) - sum(open_counts.values())
+        text = self.tr("Open audit flags: {counts}").format(counts=" · ".join(parts))
+        if acknowledged:
+            text += " " + self.tr("({n} acknowledged)").format(n=acknowledged)
+        link = self.tr("Show flags")
+        self.flag_counts.setText(f"{text} &nbsp; <a href='flags'>{link}</a>")
+        self.flag_counts.setAccessibleName(self.flag_counts_text())
+        self.flag_counts.show()
+
+    def flag_counts_text(self) -> str:
+        """The flag counts line as plain text (tests, accessibility)."""
+        document = QTextDocument()
+        document.setHtml(self.flag_counts.text())
+        return document.toPlainText().replace("\xa0", " ").strip()
 
     def card_text(self, key: str) -> str:
         return self.cards[key].value.text()

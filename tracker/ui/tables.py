@@ -65,6 +65,8 @@ class RecordTablePanel(QWidget):
         self.count = QLabel(self)
         for widget in (self.add_button, self.edit_button, self.delete_button):
             bar.addWidget(widget)
+        self.bar = bar
+        self._extra_buttons = 0
         bar.addStretch(1)
         bar.addWidget(self.count)
         bar.addWidget(self.search)
@@ -86,6 +88,16 @@ class RecordTablePanel(QWidget):
         model.modelReset.connect(self._model_reset)
         model.rowsInserted.connect(self._update_count)
         self._model_reset()
+
+    def add_action_button(self, action: QAction) -> QPushButton:
+        """A button after Delete… that triggers ``action`` and follows its enabled state."""
+        button = QPushButton(action.text(), self)
+        button.setEnabled(action.isEnabled())
+        button.clicked.connect(lambda _checked=False: action.trigger())
+        action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
+        self._extra_buttons += 1
+        self.bar.insertWidget(2 + self._extra_buttons, button)
+        return button
 
     def selected_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()

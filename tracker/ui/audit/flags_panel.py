@@ -27,6 +27,7 @@ from tracker.services.audit.review import (
     reviewed_flags,
 )
 from tracker.ui.audit.acknowledge_dialog import AcknowledgeDialog
+from tracker.ui.audit.watcher import FlagWatcher
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -52,14 +53,23 @@ class FlagsPanel(QWidget):
     ``navigate(table, record_id)`` is emitted on double-click; ``flags_updated``
     carries the reviewed flags after each refresh so the window can reuse them
     (badges, overview counts, chart markers) without evaluating the rules again.
+
+    Given a :class:`FlagWatcher`, the panel shows the watcher's portfolio flags
+    (filtered to the contract in view) instead of evaluating the rules itself.
     """
 
     navigate = Signal(str, int)
     flags_updated = Signal(object)  # list[ReviewedFlag]
 
-    def __init__(self, store: LedgerStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: LedgerStore,
+        parent: QWidget | None = None,
+        watcher: FlagWatcher | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.watcher = watcher
         self.contract_id: int | None = None
         self.reviewed: list[ReviewedFlag] = []
         self.dialog: AcknowledgeDialog | None = None
@@ -99,9 +109,12 @@ class FlagsPanel(QWidget):
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
-        store.changed.connect(lambda _changes: self.refresh())
-        store.reset.connect(self.refresh)
-        store.as_of_changed.connect(lambda _day: self.refresh())
+        if watcher is not None:
+            watcher.updated.connect(lambda _reviewed: self.refresh())
+        else:
+            store.changed.connect(lambda _changes: self.refresh())
+            store.reset.connect(self.refresh)
+            store.as_of_changed.connect(lambda _day: self.refresh())
         self.refresh()
 
     def set_contract(self, contract_id: int | None) -> None:
@@ -109,7 +122,10 @@ class FlagsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.reviewed = reviewed_flags(self.store.db, self.store.as_of, self.contract_id)
+        if self.watcher is not None:
+            self.reviewed = self.watcher.for_contract(self.contract_id)
+        else:
+            self.reviewed = reviewed_flags(self.store.db, self.store.as_of, self.contract_id)
         self._fill()
         self.flags_updated.emit(self.reviewed)
 

@@ -107,7 +107,7 @@ class ChartPanel(QWidget):
                 "position": 0.82,
                 "color": AS_OF_COLOUR,
                 "fill": pg.mkBrush(255, 255, 255, 210),
-                "anchors": [(0, 0.5), (0, 0.5)],
+                "anchors": [(0, 0.5), (1, 0.5)],  # on the side with more room
             },
         )
         self.plot_item.addItem(self.as_of_line, ignoreBounds=True)
@@ -183,18 +183,21 @@ class ChartPanel(QWidget):
         self._refresh_timer.stop()
         self.series = self._read_series()
         start, end = self._x_span()
+        as_of_epoch = epoch_seconds(self.store.as_of)
+        records = self.series.records
         for name, cumulative in self.series.cumulative.items():
-            self.curves[name].setData(*steps.step_coordinates(cumulative, start, end))
+            # what happened is known only up to the as-of date; the schedule runs to the end
+            last = min(end, as_of_epoch) if name in records else end
+            self.curves[name].setData(*steps.step_coordinates(cumulative, start, last))
         self.curves["contracted"].setData(
             *steps.level_coordinates(self.series.contracted_kg, start, end)
         )
-        as_of_epoch = epoch_seconds(self.store.as_of)
         self.as_of_line.setPos(as_of_epoch)
         self.as_of_line.label.setFormat(self.tr("as of {date}").format(date=self.store.as_of))
         self.plot_item.setTitle(self._title(), color=FOREGROUND, size="11pt")
         self._fit_y_range()
         if self._flagged_ids is not None:
-            self._draw_flags(delivery_points(self.store.db, self._flagged_ids, self.contract_id))
+            self._draw_flags(self._flag_points())
         self._update_readout(self._hover_epoch)
         self.refresh_count += 1
         self.refreshed.emit()
@@ -207,7 +210,7 @@ class ChartPanel(QWidget):
     def flag_deliveries(self, delivery_ids: Iterable[int]) -> None:
         """Mark these deliveries on the delivered curve, kept in place across refreshes."""
         self._flagged_ids = tuple(delivery_ids)
-        self._draw_flags(delivery_points(self.store.db, self._flagged_ids, self.contract_id))
+        self._draw_flags(self._flag_points())
 
     def show_readout_at(self, epoch: float | None) -> str:
         """Show the values at ``epoch`` (None: at the as-of date); returns the plain text."""
@@ -267,7 +270,7 @@ class ChartPanel(QWidget):
         self.show_whole_period()
 
     def _read_series(self) -> ChartSeries:
-        return chart_series(self.store.db, self.contract_id)
+        return chart_series(self.store.db, self.contract_id, self.store.as_of)
 
     def _title(self) -> str:
         if self.contract_id is None:
@@ -343,6 +346,10 @@ class ChartPanel(QWidget):
             self.legend.addItem(self.flag_points, label)
         elif not points and in_legend:
             self.legend.removeItem(self.flag_points)
+
+    def _flag_points(self) -> list[ChartPoint]:
+        ids = self._flagged_ids or ()
+        return delivery_points(self.store.db, ids, self.contract_id, self.store.as_of)
 
     def _flag_tip(self, x: float, y: float, data: ChartPoint) -> str:
         return self.tr("Flagged: {what}\n{date}: {tonnes} delivered to date").format(

@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from html import escape
 
 from tracker.domain.quantities import format_tonnes_grouped
-from tracker.services.series import ChartSeries
+from tracker.services.series import SECONDS_PER_DAY, ChartSeries
+
+NOT_KNOWN = "—"  # a recorded series after the as-of date: not known yet
 
 
 def tonnes_text(kg: int) -> str:
@@ -18,20 +20,26 @@ def tonnes_text(kg: int) -> str:
     return f"{text} t"
 
 
-def values_at(series: ChartSeries, epoch: float) -> dict[str, int]:
-    """Each series' kilograms at ``epoch``, in chart order."""
-    values = {"scheduled": series.scheduled.value_at(epoch), "contracted": series.contracted_kg}
-    values.update(
-        delivered=series.delivered.value_at(epoch),
-        verified=series.verified.value_at(epoch),
-        retired=series.retired.value_at(epoch),
-    )
+def values_at(series: ChartSeries, epoch: float) -> dict[str, int | None]:
+    """Each series' kilograms at ``epoch``, in chart order; None for delivered, verified
+    and retired on a day after the as-of date (their lines end there)."""
+    values: dict[str, int | None] = {
+        "scheduled": series.scheduled.value_at(epoch),
+        "contracted": series.contracted_kg,
+    }
+    known = series.known_until is None or epoch < series.known_until + SECONDS_PER_DAY
+    for name, cumulative in series.records.items():
+        values[name] = cumulative.value_at(epoch) if known else None
     return values
+
+
+def _amount(kg: int | None) -> str:
+    return NOT_KNOWN if kg is None else tonnes_text(kg)
 
 
 def readout_html(
     day: dt.date,
-    values: Mapping[str, int],
+    values: Mapping[str, int | None],
     labels: Mapping[str, str],
     colours: Mapping[str, str],
 ) -> str:
@@ -39,11 +47,11 @@ def readout_html(
     parts = [f"<b>{day.isoformat()}</b>"]
     for name, kg in values.items():
         swatch = f'<span style="color:{colours[name]}">&#9632;</span>'
-        parts.append(f"{swatch}&nbsp;{escape(labels[name])}&nbsp;{tonnes_text(kg)}")
+        parts.append(f"{swatch}&nbsp;{escape(labels[name])}&nbsp;{_amount(kg)}")
     return "&nbsp;&nbsp; ".join(parts)
 
 
-def readout_plain(day: dt.date, values: Mapping[str, int], labels: Mapping[str, str]) -> str:
+def readout_plain(day: dt.date, values: Mapping[str, int | None], labels: Mapping[str, str]) -> str:
     """The same read-out as plain text (accessible name, tests, clipboard)."""
-    items = ", ".join(f"{labels[name]} {tonnes_text(kg)}" for name, kg in values.items())
+    items = ", ".join(f"{labels[name]} {_amount(kg)}" for name, kg in values.items())
     return f"{day.isoformat()}: {items}"

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+
 from tracker.services.schedule import schedule_for
 from tracker.ui import labels
+from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.models.badge import critical_badge
 from tracker.ui.models.columns import Column, Kind
 from tracker.ui.models.lazy_table import LazySqlTableModel
 
@@ -20,6 +25,10 @@ class ContractsModel(LazySqlTableModel):
     extra_keys = ("currency",)
     depends_on_as_of = True
     leading_rows_bold = True
+
+    def __init__(self, store: LedgerStore, parent: QObject | None = None) -> None:
+        self.critical_counts: dict[int | None, int] = {}  # contract id (None: all) -> open
+        super().__init__(store, parent)
 
     def build_columns(self) -> list[Column]:
         return [
@@ -44,6 +53,50 @@ class ContractsModel(LazySqlTableModel):
 
     def set_contract(self, contract_id: int | None) -> None:  # the list shows every contract
         return None
+
+    # --- badge on contracts with open critical flags ---------------------------------
+
+    def set_open_critical(self, counts: dict[int, int]) -> None:
+        """Mark contracts with open critical flags (contract id -> how many)."""
+        shown = {key: n for key, n in counts.items() if n > 0}
+        total = sum(shown.values())
+        if total:
+            shown[None] = total  # the "All contracts" row: the whole portfolio
+        if shown == self.critical_counts:
+            return
+        self.critical_counts = shown
+        if self.rowCount():
+            column = self.column_of("reference")
+            roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
+            first, last = self.index(0, column), self.index(self.rowCount() - 1, column)
+            self.dataChanged.emit(first, last, roles)
+
+    def open_critical_at(self, row: int) -> int:
+        """How many open critical flags the contract on ``row`` has (0 when none)."""
+        if not 0 <= row < self.rowCount():
+            return 0
+        return self.critical_counts.get(self.record_id(row), 0)
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        badge_roles = (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole)
+        if role in badge_roles and index.isValid() and index.column() == 0:
+            count = self.open_critical_at(index.row())
+            if count and role == Qt.ItemDataRole.DecorationRole:
+                return QIcon(critical_badge())
+            if count:
+                return self._badge_tip(index.row(), count)
+        return super().data(index, role)
+
+    def _badge_tip(self, row: int, count: int) -> str:
+        if self.record_id(row) is None:
+            text = self.tr("%n open critical flag(s) in the portfolio", "", count)
+        else:
+            text = self.tr("%n open critical flag(s): see the Flags tab", "", count)
+        return text
 
 
 class ScheduleModel(LazySqlTableModel):
