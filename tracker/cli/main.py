@@ -85,13 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     imp = sub.add_parser(
-        "import", parents=[common], help="import a tracker CSV file or a registry export (all rows or none)"
+        "import",
+        parents=[common],
+        help="import a tracker CSV file or a registry export (all rows or none)",
     )
     imp.add_argument("kind", choices=sorted(kinds.IMPORTS))
     imp.add_argument("file", type=Path)
     registry_cmd.add_import_options(imp)
 
-    exp = sub.add_parser("export", parents=[common], help="export a CSV report (or a PDF) to a file or stdout")
+    exp = sub.add_parser(
+        "export", parents=[common], help="export a CSV report (or a PDF) to a file or stdout"
+    )
     exp.add_argument("kind", choices=sorted([*kinds.EXPORTS, "pdf"]))
     exp.add_argument(
         "-o",
