@@ -1,0 +1,80 @@
+"""The package's layers only depend downwards, as an import contract would enforce.
+
+domain (pure) → store (SQLite) → services (use cases) → ui (Qt) → app / cli.
+Every import statement in every module is read, including imports inside
+functions, so a lazy import cannot slip past.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "tracker"
+
+QT = ("PySide6", "shiboken6", "pyqtgraph")
+
+FORBIDDEN: dict[str, tuple[str, ...]] = {
+    "domain": (
+        "tracker.store",
+        "tracker.services",
+        "tracker.ui",
+        "tracker.cli",
+        "tracker.app",
+        "sqlite3",
+        "sqlite_utils",
+        *QT,
+    ),
+    "store": ("tracker.services", "tracker.ui", "tracker.cli", "tracker.app", *QT),
+    "services": ("tracker.ui", "tracker.cli", "tracker.app", *QT),
+    "ui": ("tracker.cli", "tracker.app"),
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported(source: str, module_name: str, is_package: bool = False) -> list[tuple[int, str]]:
+    """Absolute names of everything ``source`` imports, with line numbers."""
+    tree = ast.parse(source)
+    package = module_name.split(".")
+    if not is_package:
+        package = package[:-1]
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                module = ".".join([*base, node.module] if node.module else base)
+            else:
+                module = node.module or ""
+            found.append((node.lineno, module))
+    return found
+
+
+def _violations(layer: str) -> list[str]:
+    banned = FORBIDDEN[layer]
+    problems = []
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for line, module in _imported(source, _module_name(path), path.name == "__init__.py"):
+            if any(module == b or module.startswith(b + ".") for b in banned):
+                problems.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {module}")
+    return problems
+
+
+@pytest.mark.parametrize("layer", list(FORBIDDEN))
+def test_layer_imports_only_from_the_layers_below(layer: str) -> None:
+    assert _violations(layer) == []
+
+
+def test_the_scanner_sees_relative_and_function_level_imports() -> None:
+    source = "from ..ui import window\n\ndef later():\n    from PySide6 import QtCore\n"
+    names = [module for _, module in _imported(source, "tracker.services.sample")]
+    assert names == ["tracker.ui", "PySide6"]
