@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -73,3 +74,34 @@ def test_save_pdf_action_writes_where_the_user_chose(
     action.trigger()
 
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+class _Marking(QTranslator):
+    """A stand-in translation: every report string comes back marked with a "§"."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return f"§{source}" if context == "PortfolioReport" else ""
+
+
+def test_every_heading_and_label_goes_through_translation(
+    store: LedgerStore, qapp: QCoreApplication
+) -> None:
+    translator = _Marking()
+    qapp.installTranslator(translator)
+    try:
+        text = build_document(store, [FLAG], chart=None).toPlainText()
+    finally:
+        qapp.removeTranslator(translator)
+    for heading in ("Carbon-credit offtake portfolio", "Portfolio summary", "Open flags (1)"):
+        assert f"§{heading}" in text
+    for label in ("Contracted t", "Value delivered", "Severity", "Finding", "warn", "TOTAL USD"):
+        assert f"§{label}" in text
+    assert "§As of 2026-06-30" in text
+
+
+def test_methods_are_named_as_in_the_window(store: LedgerStore) -> None:
+    text = build_document(store, [], chart=None).toPlainText()
+    assert "Direct air capture (DAC)" in text
+    assert "No open flags." in text

@@ -13,13 +13,14 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from tracker.domain.flags import Flag
 from tracker.domain.quantities import format_cents, format_tonnes_grouped
 from tracker.services.summary import portfolio_summary, totals_by_currency
+from tracker.ui import labels
 from tracker.ui.chart import ChartPanel
 from tracker.ui.ledger_store import LedgerStore
 
@@ -41,20 +42,30 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
+def _tr(text: str) -> str:
+    """The report's wording, through Qt's translation like the window's."""
+    return QCoreApplication.translate("PortfolioReport", text)
+
+
+def _title() -> str:
+    return _tr("Carbon-credit offtake portfolio")
+
+
 def _summary_html(store: LedgerStore) -> str:
     summaries = portfolio_summary(store.db, store.as_of)
     head = (
-        "Contract",
-        "Supplier",
-        "Method",
-        "Contracted t",
-        "Due to date t",
-        "Delivered t",
-        "Retired t",
-        "Available t",
-        "Delivered",
-        "Value delivered",
+        _tr("Contract"),
+        _tr("Supplier"),
+        _tr("Method"),
+        _tr("Contracted t"),
+        _tr("Due to date t"),
+        _tr("Delivered t"),
+        _tr("Retired t"),
+        _tr("Available t"),
+        _tr("Delivered"),
+        _tr("Value delivered"),
     )
+    methods = labels.method_labels()
     rows = []
     for s in summaries:
         numbers = (
@@ -66,7 +77,10 @@ def _summary_html(store: LedgerStore) -> str:
         )
         rows.append(
             "<tr>"
-            + "".join(f"<td>{_e(v)}</td>" for v in (s.reference, s.supplier, s.method))
+            + "".join(
+                f"<td>{_e(v)}</td>"
+                for v in (s.reference, s.supplier, methods.get(s.method, s.method))
+            )
             + "".join(f'<td class="n">{format_tonnes_grouped(kg)}</td>' for kg in numbers)
             + f'<td class="n">{_e(s.delivered_pct)} %</td>'
             + f'<td class="n">{format_cents(s.delivered_value_cents, grouped=True)} '
@@ -81,31 +95,39 @@ def _summary_html(store: LedgerStore) -> str:
             t.available_kg,
         )
         rows.append(
-            f'<tr class="total"><td>TOTAL {_e(t.currency)}</td>'
-            f"<td>{t.contracts} contract(s)</td><td></td>"
+            f'<tr class="total"><td>{_e(_tr("TOTAL {currency}").format(currency=t.currency))}</td>'
+            f"<td>{_e(_tr('{count} contract(s)').format(count=t.contracts))}</td><td></td>"
             + "".join(f'<td class="n">{format_tonnes_grouped(kg)}</td>' for kg in numbers)
             + f'<td class="n">{_e(t.delivered_pct)} %</td>'
             + f'<td class="n">{format_cents(t.delivered_value_cents, grouped=True)} '
             f"{_e(t.currency)}</td></tr>"
         )
     if not rows:
-        return '<p class="muted">No contracts yet.</p>'
-    header = "".join(f"<th>{h}</th>" for h in head)
+        return f'<p class="muted">{_e(_tr("No contracts yet."))}</p>'
+    header = "".join(f"<th>{_e(h)}</th>" for h in head)
     body = "".join(rows)
     return f'<table cellpadding="3" width="100%"><thead><tr>{header}</tr></thead>{body}</table>'
 
 
 def _flags_html(flags: Sequence[Flag]) -> str:
     if not flags:
-        return '<p class="muted">No open flags.</p>'
+        return f'<p class="muted">{_e(_tr("No open flags."))}</p>'
+    severities = {
+        "critical": _tr("critical"),
+        "high": _tr("high"),
+        "warn": _tr("warn"),
+        "info": _tr("info"),
+    }
     ordered = sorted(flags, key=lambda f: (f.severity.rank, f.contract, f.rule, f.subject))
     rows = "".join(
-        f"<tr><td>{_e(f.severity.value)}</td><td>{_e(f.rule)}</td><td>{_e(f.contract)}</td>"
+        f"<tr><td>{_e(severities[f.severity.value])}</td>"
+        f"<td>{_e(f.rule)}</td><td>{_e(f.contract)}</td>"
         f"<td>{_e(f.subject)}</td><td>{_e(f.message)}</td></tr>"
         for f in ordered
     )
     header = "".join(
-        f"<th>{h}</th>" for h in ("Severity", "Rule", "Contract", "Subject", "Finding")
+        f"<th>{_e(h)}</th>"
+        for h in (_tr("Severity"), _tr("Rule"), _tr("Contract"), _tr("Subject"), _tr("Finding"))
     )
     return f'<table cellpadding="3" width="100%"><thead><tr>{header}</tr></thead>{rows}</table>'
 
@@ -132,18 +154,21 @@ def build_document(
 ) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultStyleSheet(_STYLE)
-    chart_html = '<p class="muted">(chart not included)</p>'
+    chart_html = f'<p class="muted">{_e(_tr("(chart not included)"))}</p>'
     if chart is not None and not chart.isNull():
         document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, chart)
         chart_html = f'<p><img src="{CHART_URL.toString()}" width="1080"></p>'
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    subtitle = _tr("As of {as_of} · tonnes of CO2e · generated {generated}").format(
+        as_of=store.as_of.isoformat(), generated=generated
+    )
     document.setHtml(
-        f"<h1>Carbon-credit offtake portfolio</h1>"
-        f'<p class="muted">As of {store.as_of.isoformat()} · tonnes of CO2e · '
-        f"generated {generated}</p>"
-        f"<h2>Portfolio summary</h2>{_summary_html(store)}"
-        f"<h2>Delivered vs contracted</h2>{chart_html}"
-        f"<h2>Open flags ({len(flags)})</h2>{_flags_html(flags)}"
+        f"<h1>{_e(_title())}</h1>"
+        f'<p class="muted">{_e(subtitle)}</p>'
+        f"<h2>{_e(_tr('Portfolio summary'))}</h2>{_summary_html(store)}"
+        f"<h2>{_e(_tr('Delivered vs contracted'))}</h2>{chart_html}"
+        f"<h2>{_e(_tr('Open flags ({count})').format(count=len(flags)))}</h2>"
+        f"{_flags_html(flags)}"
     )
     return document
 
@@ -162,7 +187,7 @@ def write_portfolio_pdf(
     os.close(fd)
     try:
         writer = QPdfWriter(temp_name)
-        writer.setTitle("Carbon-credit offtake portfolio")
+        writer.setTitle(_title())
         writer.setCreator("Carbon Tracker")
         writer.setPageLayout(
             QPageLayout(
