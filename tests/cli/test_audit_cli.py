@@ -97,6 +97,26 @@ def test_verify_log_fails_and_names_the_record_edited_outside_the_app(ledger, ca
     assert "mismatch: deliveries record 1: differs from the change log: vintage is 2019" in out
 
 
+def test_verify_log_names_the_entry_after_a_deleted_log_entry(ledger, capsys) -> None:
+    conn = sqlite3.connect(ledger)
+    with conn:
+        conn.execute("delete from change_log where seq = 4")
+    conn.close()
+    code, out, _ = _run(capsys, "verify-log", "--db", str(ledger))
+    assert code == 1
+    assert "chain broken at entry 5: entry 4 is missing" in out
+
+
+def test_verify_log_names_a_log_entry_edited_outside_the_app(ledger, capsys) -> None:
+    conn = sqlite3.connect(ledger)
+    with conn:
+        conn.execute("update change_log set user = 'someone else' where seq = 3")
+    conn.close()
+    code, out, _ = _run(capsys, "verify-log", "--db", str(ledger))
+    assert code == 1
+    assert "chain broken at entry 3: its contents do not match its hash" in out
+
+
 def test_import_verifications_reports_what_it_added(ledger, tmp_path, capsys) -> None:
     file = tmp_path / "v.csv"
     file.write_text(
