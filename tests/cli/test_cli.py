@@ -63,6 +63,24 @@ def test_export_to_a_file_and_import_elsewhere(
     assert "5 contracts row(s) added, 0 already present" in out
 
 
+def test_every_kind_round_trips_through_cli_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source, target = tmp_path / "source.db", tmp_path / "target.db"
+    _run(capsys, "--db", str(source), "demo")
+    kinds = ("contracts", "schedule", "deliveries", "retirements")
+    for kind in kinds:
+        exported = tmp_path / f"{kind}.csv"
+        assert _run(capsys, "--db", str(source), "export", kind, "-o", str(exported))[0] == 0
+        assert _run(capsys, "--db", str(target), "import", kind, str(exported))[0] == 0
+    for kind in (*kinds, "summary"):
+        first, again = tmp_path / f"first-{kind}.csv", tmp_path / f"again-{kind}.csv"
+        _run(capsys, "--db", str(source), "--as-of", "2027-01-01", "export", kind, "-o", str(first))
+        _run(capsys, "--db", str(target), "--as-of", "2027-01-01", "export", kind, "-o", str(again))
+        assert len(first.read_text(encoding="utf-8").splitlines()) > 2, kind
+        assert again.read_bytes() == first.read_bytes(), kind
+
+
 def test_refused_import_exits_1_with_the_reason(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
