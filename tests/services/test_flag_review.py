@@ -62,6 +62,12 @@ def test_an_acknowledgement_needs_a_reason(db, delivery) -> None:
     assert _shortfall(db).status is FlagStatus.OPEN
 
 
+def test_a_reason_holding_a_nul_character_is_refused_by_name(db, delivery) -> None:
+    with pytest.raises(ValidationError, match=r"^reason .*: contains a NUL character$"):
+        acknowledge(db, _shortfall(db).flag, "\0accepted")
+    assert _shortfall(db).status is FlagStatus.OPEN
+
+
 def test_the_flag_reopens_when_its_numbers_change(db, delivery) -> None:
     acknowledge(db, _shortfall(db).flag, "Accepted for Q4")
     update_delivery(

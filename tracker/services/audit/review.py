@@ -80,6 +80,8 @@ def acknowledge(db: sqlite_utils.Database, flag: Flag, reason: str) -> ChangeSet
     why = (reason or "").strip()
     if not why:
         raise ValidationError("reason", None, "is required: say why this flag is accepted")
+    if "\0" in why:
+        raise ValidationError("reason", why.replace("\0", "\\0")[:40], "contains a NUL character")
     if len(why) > 2000:
         raise ValidationError("reason", why[:40] + "…", "is longer than 2000 characters")
     with UnitOfWork(db) as uow:
