@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,84 +23,17 @@ from tracker.services import retirements as retirement_service
 from tracker.services import schedule as schedule_service
 from tracker.services.csv_safe import Number, restore
 from tracker.services.summary import portfolio_summary
+from tracker.services.tracker_csv_columns import (
+    COLUMNS,
+    DERIVED_COLUMNS,
+    EXPORT_KINDS,
+    IMPORT_KINDS,
+)
+from tracker.services.tracker_csv_columns import (
+    header as header,  # re-exported: the format's columns by kind
+)
 from tracker.store import queries
 from tracker.store.unit_of_work import UnitOfWork
-
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "contracts": (
-        "reference",
-        "buyer",
-        "supplier",
-        "project",
-        "method",
-        "credit_type",
-        "registry",
-        "tonnes",
-        "price_per_tonne",
-        "currency",
-        "signed_on",
-        "start_on",
-        "end_on",
-        "durability_years",
-        "status",
-        "notes",
-    ),
-    "schedule": ("contract", "due_on", "tonnes", "vintage", "price_per_tonne"),
-    "deliveries": (
-        "contract",
-        "delivered_on",
-        "tonnes",
-        "vintage",
-        "registry",
-        "serial_block",
-        "verification_status",
-        "verifier",
-        "verified_on",
-        "reference",
-    ),
-    "retirements": (
-        "contract",
-        "retired_on",
-        "tonnes",
-        "serial_block",
-        "beneficiary",
-        "purpose",
-        "claim_start",
-        "claim_end",
-        "registry_reference",
-    ),
-    "summary": (
-        "contract",
-        "supplier",
-        "project",
-        "method",
-        "contracted_tonnes",
-        "scheduled_to_date_tonnes",
-        "delivered_tonnes",
-        "verified_tonnes",
-        "retired_tonnes",
-        "available_tonnes",
-        "undelivered_tonnes",
-        "delivered_pct",
-        "price_per_tonne",
-        "currency",
-        "delivered_value",
-    ),
-}
-# Columns the schedule and retirements reports add after the tracker's own; import
-# accepts and ignores them, so a report re-imports (derived schedule rows are skipped).
-DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "schedule": (
-        "derived",
-        "delivered_tonnes",
-        "shortfall_tonnes",
-        "late_days",
-        "status",
-    ),
-    "retirements": ("claim_year", "vintage", "registry", "method", "credit_type"),
-}
-IMPORT_KINDS = ("contracts", "schedule", "deliveries", "retirements")
-EXPORT_KINDS = (*IMPORT_KINDS, "summary")
 
 
 def _t(kg: int) -> Number:
@@ -414,7 +347,3 @@ def import_file(db: sqlite_utils.Database, kind: str, path: Path | str) -> Impor
     except OSError as exc:
         raise TrackerError(f"{file}: cannot be read ({exc.strerror})") from None
     return import_text(db, kind, decode(str(file), data), str(file))
-
-
-def header(kind: str) -> Sequence[str]:
-    return COLUMNS[kind]

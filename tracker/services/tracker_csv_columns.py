@@ -1,0 +1,85 @@
+"""Column names of the tracker's own CSV format, kind by kind (documented in the README)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "contracts": (
+        "reference",
+        "buyer",
+        "supplier",
+        "project",
+        "method",
+        "credit_type",
+        "registry",
+        "tonnes",
+        "price_per_tonne",
+        "currency",
+        "signed_on",
+        "start_on",
+        "end_on",
+        "durability_years",
+        "status",
+        "notes",
+    ),
+    "schedule": ("contract", "due_on", "tonnes", "vintage", "price_per_tonne"),
+    "deliveries": (
+        "contract",
+        "delivered_on",
+        "tonnes",
+        "vintage",
+        "registry",
+        "serial_block",
+        "verification_status",
+        "verifier",
+        "verified_on",
+        "reference",
+    ),
+    "retirements": (
+        "contract",
+        "retired_on",
+        "tonnes",
+        "serial_block",
+        "beneficiary",
+        "purpose",
+        "claim_start",
+        "claim_end",
+        "registry_reference",
+    ),
+    "summary": (
+        "contract",
+        "supplier",
+        "project",
+        "method",
+        "contracted_tonnes",
+        "scheduled_to_date_tonnes",
+        "delivered_tonnes",
+        "verified_tonnes",
+        "retired_tonnes",
+        "available_tonnes",
+        "undelivered_tonnes",
+        "delivered_pct",
+        "price_per_tonne",
+        "currency",
+        "delivered_value",
+    ),
+}
+# Columns the schedule and retirements reports add after the tracker's own; import
+# accepts and ignores them, so a report re-imports (derived schedule rows are skipped).
+DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "schedule": (
+        "derived",
+        "delivered_tonnes",
+        "shortfall_tonnes",
+        "late_days",
+        "status",
+    ),
+    "retirements": ("claim_year", "vintage", "registry", "method", "credit_type"),
+}
+IMPORT_KINDS = ("contracts", "schedule", "deliveries", "retirements")
+EXPORT_KINDS = (*IMPORT_KINDS, "summary")
+
+
+def header(kind: str) -> Sequence[str]:
+    return COLUMNS[kind]
