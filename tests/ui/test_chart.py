@@ -17,7 +17,7 @@ from tests.conftest import AS_OF
 from tests.factories import delivery_data, make_contract, make_delivery, retirement_data
 from tracker.services.deliveries import add_delivery
 from tracker.services.retirements import retire
-from tracker.services.series import ChartPoint, epoch_seconds
+from tracker.services.series import epoch_seconds
 from tracker.store.database import open_database
 from tracker.ui.chart import ChartPanel
 from tracker.ui.ledger_store import LedgerStore
@@ -281,15 +281,16 @@ def test_right_click_pops_up_the_context_menu_at_the_cursor(
 def test_flagged_deliveries_are_marked_and_cleared(
     panel: ChartPanel, store: LedgerStore, ledger: dict[str, int]
 ) -> None:
-    panel.set_flagged_deliveries([ChartPoint(int(_epoch("2025-06-30")), 100_000, "block")])
+    delivery_id, block = store.db.execute("select id, serial_block from deliveries").fetchone()
+    panel.flag_deliveries([delivery_id])
     x, y = panel.flag_points.getData()
     assert list(x) == [_epoch("2025-06-30")]
     assert list(y) == [100.0]
     assert "Flagged deliveries" in [label.text for _, label in panel.legend.items]
     point = panel.flag_points.points()[0]
     tip = panel.flag_points.opts["tip"](x=point.pos().x(), y=point.pos().y(), data=point.data())
-    assert tip == "Flagged: block\n2025-06-30: 100 t delivered to date"
-    panel.set_flagged_deliveries([])
+    assert tip == f"Flagged: {block}\n2025-06-30: 100 t delivered to date"
+    panel.flag_deliveries([])
     assert len(panel.flag_points.getData()[0]) == 0
     assert "Flagged deliveries" not in [label.text for _, label in panel.legend.items]
 

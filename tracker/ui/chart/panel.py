@@ -202,11 +202,6 @@ class ChartPanel(QWidget):
         self.refresh_count += 1
         self.refreshed.emit()
 
-    def set_flagged_deliveries(self, points: Iterable[ChartPoint]) -> None:
-        """Mark the given points (e.g. flagged deliveries) on the chart; empty clears them."""
-        self._flagged_ids = None
-        self._draw_flags(list(points))
-
     def flag_deliveries(self, delivery_ids: Iterable[int]) -> None:
         """Mark these deliveries on the delivered curve, kept in place across refreshes."""
         self._flagged_ids = tuple(delivery_ids)
