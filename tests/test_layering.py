@@ -2,12 +2,14 @@
 
 domain (pure) → store (SQLite) → services (use cases) → ui (Qt) → app / cli.
 Every import statement in every module is read, including imports inside
-functions, so a lazy import cannot slip past.
+functions, so a lazy import cannot slip past.  And no module above the store
+writes SQL of its own: every write goes through the store's UnitOfWork.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,39 @@ def test_the_scanner_sees_relative_and_function_level_imports() -> None:
     source = "from ..ui import window\n\ndef later():\n    from PySide6 import QtCore\n"
     names = [module for _, module in _imported(source, "tracker.services.sample")]
     assert names == ["tracker.ui", "PySide6"]
+
+
+WRITE_SQL = re.compile(
+    r"\b(insert\s+(or\s+\w+\s+)?into|replace\s+into|delete\s+from|update\s+\w+\s+set)\b",
+    re.IGNORECASE,
+)
+TABLE_WRITES = {"insert", "insert_all", "upsert", "upsert_all", "delete_where", "drop"}
+
+
+def _write_sql_outside_the_store() -> list[str]:
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.is_relative_to(PACKAGE / "store"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            where = f"{path.relative_to(PACKAGE.parent)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if WRITE_SQL.search(node.value):
+                    problems.append(f"{where} writes SQL")
+            elif (
+                isinstance(node, ast.Attribute)
+                and node.attr in TABLE_WRITES
+                and isinstance(node.value, ast.Subscript)  # db["table"].insert(...)
+            ):
+                problems.append(f"{where} writes through a sqlite-utils table")
+    return problems
+
+
+def test_only_the_store_writes_sql() -> None:
+    assert _write_sql_outside_the_store() == []
+
+
+def test_the_write_pattern_recognises_sql_writes() -> None:
+    for sql in ("INSERT INTO t VALUES (1)", "delete from t", "update deliveries set x = 1"):
+        assert WRITE_SQL.search(sql)
+    assert not WRITE_SQL.search("select id from deliveries where updated = 1")
