@@ -25,23 +25,23 @@ AS_OF = dt.date(2027, 1, 1)
 
 def _poison_everything(path: Path, payload: str) -> None:
     db = open_database(path)
-    save_settings(db, load_thresholds(db), user=f"{payload} user")
+    typed = payload.replace("\0", "")  # what a user can type: inputs refuse a NUL
+    save_settings(db, load_thresholds(db), user=f"{typed} user")
     poisoned_ledger(db, payload)
     add_verification(
         db,
         1,
         {
-            "verifier": f"{payload} verifier",
+            "verifier": f"{typed} verifier",
             "verified_on": "2025-08-01",
             "outcome": "verified",
             "verified_tonnes": "150",
-            "evidence": f"{payload} evidence",
-            "note": f"{payload} note",
+            "evidence": f"{typed} evidence",
+            "note": f"{typed} note",
         },
     )
-    reason = f"{payload.replace(chr(0), '')} reason"  # a reason may not hold a NUL
     for reviewed in reviewed_flags(db, AS_OF):
-        acknowledge(db, reviewed.flag, reason)
+        acknowledge(db, reviewed.flag, f"{typed} reason")
     db.close()
 
 

@@ -136,3 +136,15 @@ def test_formula_like_text_is_neutralised_and_restored(db: sqlite_utils.Database
         '=HYPERLINK("http://x")',
     )
     fresh.close()
+
+
+def test_a_nul_character_in_a_text_cell_is_refused_naming_row_and_column(
+    db: sqlite_utils.Database,
+) -> None:
+    row = ["\0C-9", *list(contract_data().values())[1:]]
+    text = ",".join(header("contracts")) + "\n" + ",".join(row) + "\n"
+    with pytest.raises(ImportRefused) as refused:
+        import_text(db, "contracts", text, "contracts.csv")
+    assert "row 2, column reference" in str(refused.value)
+    assert "contains a NUL character" in str(refused.value)
+    assert counts(db)["contracts"] == 0

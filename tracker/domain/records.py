@@ -16,6 +16,7 @@ from tracker.domain.dates import parse_date, parse_whole, parse_year
 from tracker.domain.errors import ValidationError
 from tracker.domain.quantities import parse_price, parse_tonnes
 from tracker.domain.serials import SerialBlock, parse_serial_block
+from tracker.domain.text import parse_text
 from tracker.domain.vocab import (
     KILOGRAM_SERIAL_REGISTRIES,
     ContractStatus,
@@ -27,15 +28,6 @@ from tracker.domain.vocab import (
     parse_choice,
     parse_currency,
 )
-
-
-def _text(data: Mapping[str, object], field: str, required: bool = False, limit: int = 200) -> str:
-    value = str(data.get(field) or "").strip()
-    if required and not value:
-        raise ValidationError(field, None, "is required")
-    if len(value) > limit:
-        raise ValidationError(field, value[:40] + "…", f"is longer than {limit} characters")
-    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +62,10 @@ def contract_from_input(data: Mapping[str, object]) -> Contract:
     if signed_on and signed_on > end_on:
         raise ValidationError("signed_on", signed_on.isoformat(), f"is after end_on {end_on}")
     return Contract(
-        reference=_text(data, "reference", required=True, limit=80),
-        buyer=_text(data, "buyer", required=True),
-        supplier=_text(data, "supplier", required=True),
-        project=_text(data, "project"),
+        reference=parse_text(data, "reference", required=True, limit=80),
+        buyer=parse_text(data, "buyer", required=True),
+        supplier=parse_text(data, "supplier", required=True),
+        project=parse_text(data, "project"),
         method=parse_choice(Method, "method", data.get("method")),
         credit_type=parse_choice(CreditType, "credit_type", data.get("credit_type")),
         registry=parse_choice(Registry, "registry", data.get("registry")),
@@ -85,7 +77,7 @@ def contract_from_input(data: Mapping[str, object]) -> Contract:
         end_on=end_on,
         durability_years=parse_whole(data.get("durability_years"), "durability_years"),
         status=parse_choice(ContractStatus, "status", data.get("status") or "draft"),
-        notes=_text(data, "notes", limit=4000),
+        notes=parse_text(data, "notes", limit=4000),
     )
 
 
@@ -181,9 +173,9 @@ def delivery_from_input(
         registry=registry,
         block=block,
         verification_status=status,
-        verifier=_text(data, "verifier"),
+        verifier=parse_text(data, "verifier"),
         verified_on=verified_on,
-        reference=_text(data, "reference", limit=120),
+        reference=parse_text(data, "reference", limit=120),
     )
 
 
@@ -232,9 +224,9 @@ def retirement_from_input(data: Mapping[str, object], contract_id: int) -> Retir
         retired_on=retired_on,
         tonnes_kg=parse_tonnes(data.get("tonnes"), "tonnes"),
         block=parse_serial_block(block_text) if block_text else None,
-        beneficiary=_text(data, "beneficiary"),
+        beneficiary=parse_text(data, "beneficiary"),
         purpose=parse_choice(Purpose, "purpose", data.get("purpose") or "corporate-target"),
         claim_start=claim_start,
         claim_end=claim_end,
-        registry_reference=_text(data, "registry_reference", limit=120),
+        registry_reference=parse_text(data, "registry_reference", limit=120),
     )

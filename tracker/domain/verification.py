@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import ValidationError
 from tracker.domain.quantities import format_tonnes_grouped, parse_tonnes
+from tracker.domain.text import parse_text
 from tracker.domain.vocab import VerificationStatus, parse_choice
 
 
@@ -24,13 +25,6 @@ class Verification:
     id: int | None = None
 
 
-def _text(data: Mapping[str, object], field: str, limit: int) -> str:
-    value = str(data.get(field) or "").strip()
-    if len(value) > limit:
-        raise ValidationError(field, value[:40] + "…", f"is longer than {limit} characters")
-    return value
-
-
 def verification_from_input(
     data: Mapping[str, object], delivery_id: int, delivery_kg: int
 ) -> Verification:
@@ -38,7 +32,7 @@ def verification_from_input(
     outcome = parse_choice(VerificationStatus, "outcome", data.get("outcome") or "")
     verified_on = parse_date(data.get("verified_on"), "verified_on")
     assert verified_on is not None
-    verifier = _text(data, "verifier", 200)
+    verifier = parse_text(data, "verifier", limit=200)
     if outcome is not VerificationStatus.PENDING and not verifier:
         raise ValidationError("verifier", None, f"is required when the outcome is {outcome}")
     tonnes_text = str(data.get("verified_tonnes") or "").strip()
@@ -57,6 +51,6 @@ def verification_from_input(
         verified_on=verified_on,
         outcome=outcome,
         verified_kg=verified_kg,
-        evidence=_text(data, "evidence", 1000),
-        note=_text(data, "note", 4000),
+        evidence=parse_text(data, "evidence", limit=1000),
+        note=parse_text(data, "note", limit=4000),
     )

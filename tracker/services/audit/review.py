@@ -16,6 +16,7 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
 from tracker.domain.flags import Flag, Severity
+from tracker.domain.text import parse_text
 from tracker.services.audit.engine import evaluate
 from tracker.store import change_log
 from tracker.store.unit_of_work import UnitOfWork
@@ -77,13 +78,9 @@ def open_flags(db: sqlite_utils.Database, as_of: dt.date) -> list[Flag]:
 
 def acknowledge(db: sqlite_utils.Database, flag: Flag, reason: str) -> ChangeSet:
     """Accept a flag for now, saying why; who and when are recorded and logged."""
-    why = (reason or "").strip()
-    if not why:
+    if not (reason or "").strip():
         raise ValidationError("reason", None, "is required: say why this flag is accepted")
-    if "\0" in why:
-        raise ValidationError("reason", why.replace("\0", "\\0")[:40], "contains a NUL character")
-    if len(why) > 2000:
-        raise ValidationError("reason", why[:40] + "…", "is longer than 2000 characters")
+    why = parse_text({"reason": reason}, "reason", limit=2000)
     with UnitOfWork(db) as uow:
         uow.insert(
             "flag_acknowledgements",

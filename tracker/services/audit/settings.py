@@ -10,6 +10,7 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import parse_whole
 from tracker.domain.errors import ValidationError
+from tracker.domain.text import parse_text
 from tracker.store import change_log
 from tracker.store.unit_of_work import UnitOfWork
 
@@ -75,9 +76,7 @@ def save_settings(
     """Store thresholds (and the user name, when given) in one logged transaction."""
     wanted = {f.name: str(getattr(thresholds, f.name)) for f in fields(Thresholds)}
     if user is not None:
-        name = user.strip()
-        if len(name) > 100:
-            raise ValidationError("user_name", name[:40] + "…", "is longer than 100 characters")
+        name = parse_text({"user_name": user}, "user_name", limit=100)
         wanted[change_log.USER_SETTING] = name
     with UnitOfWork(db) as uow:
         _ = uow.user  # the change is recorded under the name in force before it
