@@ -70,6 +70,7 @@ class SaveReportDialog(QDialog):
         parent: QWidget | None = None,
         chooser: SaveChooser = ask_save_csv,
         report: str = "summary",
+        contract_reference: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -83,6 +84,8 @@ class SaveReportDialog(QDialog):
             "deliveries": self.tr("Deliveries"),
             "retirements": self.tr("Retirements (claim period, beneficiary)"),
             "claims": self.tr("Claims (tonnes retired per claim year, purpose and method)"),
+            "flags": self.tr("Audit flags (as of the as-of date, with their review status)"),
+            "history": self.tr("Change log (entries logged within the period)"),
         }
         for name in REPORTS:
             self.report.addItem(titles.get(name, name), name)
@@ -91,6 +94,7 @@ class SaveReportDialog(QDialog):
         self.date_from = _OptionalDate(self.tr("From"), self)
         self.date_to = _OptionalDate(self.tr("To"), self)
         self.contract = contract_combo(self, store.db, self.tr("All contracts"))
+        self.contract.setCurrentIndex(max(self.contract.findData(contract_reference), 0))
         self.bom = QCheckBox(self.tr("Start with a byte-order mark (for Excel)"), self)
         form = QFormLayout()
         form.addRow(self.tr("Report:"), self.report)
