@@ -190,3 +190,15 @@ def test_print_pdf_writes_the_file_with_the_open_flags(
     assert saved.read_bytes().startswith(b"%PDF")
     assert "OVER_DELIVERY" in [f.rule for f in written[0]]
     assert str(saved) in main.statusBar().currentMessage()
+
+
+def test_save_report_period_is_offered_up_to_the_as_of_date(main: Any) -> None:
+    _menu_action(main, "Save report…").trigger()
+    dialog = main.reports.dialog
+
+    dialog.date_from.enabled.setChecked(True)
+    dialog.date_to.enabled.setChecked(True)
+
+    as_of = main.store.as_of
+    assert dialog.date_from.value() == as_of.replace(month=1, day=1)
+    assert dialog.date_to.value() == as_of

@@ -45,9 +45,11 @@ from tracker.ui.reports.inputs import (
     contract_combo,
     fill_table,
     registry_combo,
+    wrap_last_column,
 )
 
 LARGE_FILE_BYTES = 256 * 1024  # show a progress dialog above this size
+OUTCOME_COLUMN, COLUMN_COLUMN, REASON_COLUMN = 1, 6, 7  # of the preview table
 
 
 class RegistryImportDialog(QDialog):
@@ -87,6 +89,7 @@ class RegistryImportDialog(QDialog):
         self.table = QTableWidget(0, 0, self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # serials end in numbers
 
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton(
@@ -192,33 +195,36 @@ class RegistryImportDialog(QDialog):
             Action.SKIP: self.tr("skipped"),
             Action.ERROR: self.tr("error"),
         }
+        # the record first (serial block and tonnes stay on screen), the reason last: it
+        # takes the rest of the width and wraps
         headers = [
             self.tr("Row"),
             self.tr("Outcome"),
-            self.tr("Reason"),
-            self.tr("Column"),
             self.tr("Kind"),
             self.tr("Contract"),
             self.tr("Serial block"),
             self.tr("Tonnes"),
+            self.tr("Column"),
+            self.tr("Reason"),
         ]
         rows = [
             [
                 str(o.line),
                 labels[o.action],
-                o.reason,
-                o.column,
                 o.kind,
                 o.contract,
                 o.serial_block,
                 format_tonnes_grouped(o.tonnes_kg),
+                o.column,
+                o.reason,
             ]
             for o in preview.outcomes
         ]
-        fill_table(self.table, headers, rows, right_aligned={0, 7}, wide={2: 460, 6: 300})
+        fill_table(self.table, headers, rows, right_aligned={0, 5}, wide={4: 240, 6: 160})
+        wrap_last_column(self.table)
         for r, outcome in enumerate(preview.outcomes):
             if outcome.action is Action.ERROR:
-                for c in (1, 2, 3):
+                for c in (OUTCOME_COLUMN, COLUMN_COLUMN, REASON_COLUMN):
                     self.table.item(r, c).setForeground(QColor("#b00020"))
         text = self.tr(
             "{layout}, read as {encoding}: {add} row(s) {verb}, {present} already present, "

@@ -43,10 +43,10 @@ def ask_save_csv(parent: QWidget, suggested: str) -> Path | None:
 class _OptionalDate(QWidget):
     """A date edit enabled by a check box: unchecked means 'no limit'."""
 
-    def __init__(self, label: str, parent: QWidget) -> None:
+    def __init__(self, label: str, day: dt.date, parent: QWidget) -> None:
         super().__init__(parent)
         self.enabled = QCheckBox(label, self)
-        self.edit = QDateEdit(QDate.currentDate(), self)
+        self.edit = QDateEdit(QDate(day.year, day.month, day.day), self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setEnabled(False)
@@ -91,15 +91,21 @@ class SaveReportDialog(QDialog):
             self.report.addItem(titles.get(name, name), name)
         self.report.setCurrentIndex(max(self.report.findData(report), 0))
         self.report.setAccessibleName(self.tr("Report"))
-        self.date_from = _OptionalDate(self.tr("From"), self)
-        self.date_to = _OptionalDate(self.tr("To"), self)
+        # offered when ticked: the as-of year up to the as-of date
+        as_of = store.as_of
+        self.date_from = _OptionalDate(self.tr("From"), as_of.replace(month=1, day=1), self)
+        self.date_to = _OptionalDate(self.tr("to"), as_of, self)
+        period = QWidget(self)
+        period_row = QHBoxLayout(period)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        period_row.addWidget(self.date_from, 1)
+        period_row.addWidget(self.date_to, 1)
         self.contract = contract_combo(self, store.db, self.tr("All contracts"))
         self.contract.setCurrentIndex(max(self.contract.findData(contract_reference), 0))
         self.bom = QCheckBox(self.tr("Start with a byte-order mark (for Excel)"), self)
         form = QFormLayout()
         form.addRow(self.tr("Report:"), self.report)
-        form.addRow(self.tr("Period start:"), self.date_from)
-        form.addRow(self.tr("Period end:"), self.date_to)
+        form.addRow(self.tr("Period:"), period)
         form.addRow(self.tr("Contract:"), self.contract)
         form.addRow("", self.bom)
         self.status = QLabel(
