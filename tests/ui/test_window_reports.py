@@ -202,3 +202,45 @@ def test_save_report_period_is_offered_up_to_the_as_of_date(main: Any) -> None:
     as_of = main.store.as_of
     assert dialog.date_from.value() == as_of.replace(month=1, day=1)
     assert dialog.date_to.value() == as_of
+
+
+def test_undo_takes_back_a_registry_import_and_redo_repeats_it(
+    qtbot: QtBot, main: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "gs.csv"
+    file.write_bytes(gs_file(gs_row(serial=SERIAL)))
+    _open_from(monkeypatch, file)
+    _select(main, "C-1")
+    _menu_action(main, "Import registry file…").trigger()
+    wizard = main.reports.dialog
+    qtbot.mouseClick(wizard.file_row.browse, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    assert main.undo_action.text() == "&Undo Import gs.csv"
+
+    main.undo_action.trigger()
+
+    assert counts(main.store.db)["deliveries"] == 0
+    qtbot.waitUntil(lambda: main.deliveries.proxy.rowCount() == 0)
+    main.redo_action.trigger()
+    assert counts(main.store.db)["deliveries"] == 1
+
+
+def test_a_refused_import_leaves_nothing_to_undo(
+    qtbot: QtBot, main: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "gs.csv"
+    file.write_bytes(gs_file(gs_row(serial=SERIAL)))
+    _open_from(monkeypatch, file)
+    _select(main, "C-1")
+    _menu_action(main, "Import registry file…").trigger()
+    wizard = main.reports.dialog
+    qtbot.mouseClick(wizard.file_row.browse, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.preview_button, Qt.MouseButton.LeftButton)
+    file.write_bytes(b"not a registry export\n")  # the file changed after the preview
+
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+
+    assert counts(main.store.db)["deliveries"] == 0
+    assert not main.store.undo_stack.canUndo()
+    assert "nothing was imported" in wizard.summary.text()
