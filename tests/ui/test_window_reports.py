@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.factories import counts, make_contract, make_delivery
@@ -190,6 +190,7 @@ def test_print_pdf_writes_the_file_with_the_open_flags(
     assert saved.read_bytes().startswith(b"%PDF")
     assert "OVER_DELIVERY" in [f.rule for f in written[0]]
     assert str(saved) in main.statusBar().currentMessage()
+    assert QApplication.overrideCursor() is None  # the busy cursor is gone again
 
 
 def test_save_report_period_is_offered_up_to_the_as_of_date(main: Any) -> None:
@@ -244,3 +245,16 @@ def test_a_refused_import_leaves_nothing_to_undo(
     assert counts(main.store.db)["deliveries"] == 0
     assert not main.store.undo_stack.canUndo()
     assert "nothing was imported" in wizard.summary.text()
+
+
+def test_save_report_adds_csv_to_a_name_without_extension(
+    qtbot: QtBot, main: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _save_to(monkeypatch, tmp_path / "q3-claims")
+    _menu_action(main, "Save report…").trigger()
+    dialog = main.reports.dialog
+    dialog.report.setCurrentIndex(dialog.report.findData("claims"))
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert (tmp_path / "q3-claims.csv").read_text().startswith("claim_year,purpose")

@@ -37,7 +37,10 @@ def ask_save_csv(parent: QWidget, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         parent, parent.tr("Save report"), suggested, parent.tr("CSV files (*.csv)")
     )
-    return Path(name) if name else None
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_name(path.name + ".csv")
 
 
 class _OptionalDate(QWidget):

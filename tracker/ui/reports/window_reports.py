@@ -11,15 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMenu, QWidget
 
 from tracker.domain.flags import Flag
 from tracker.services.audit.review import open_flags
 from tracker.store import queries
 from tracker.ui.errors import guarded
-from tracker.ui.reports.pdf_action import save_pdf
+from tracker.ui.reports.pdf_action import ask_save_pdf, save_pdf
 from tracker.ui.reports.reconcile_dialog import ReconcileDialog
 from tracker.ui.reports.registry_import import RegistryImportDialog
 from tracker.ui.reports.save_report import SaveReportDialog
@@ -38,6 +38,7 @@ class WindowReports(QObject):
         self.window = window
         self.dialog: QDialog | None = None  # the dialog open now, if any
         self.last_pdf: Path | None = None
+        self._busy = False  # a wait cursor is shown while the PDF is written
         self.save_report_action = self._action(self.tr("&Save report…"), self.open_save_report)
         self.import_action = self._action(
             self.tr("&Import registry file…"), self.open_registry_import
@@ -72,7 +73,12 @@ class WindowReports(QObject):
 
     def save_pdf(self) -> Path | None:
         store = self.window.store
-        self.last_pdf = save_pdf(store, self.window, self._open_flags)
+        try:
+            self.last_pdf = save_pdf(store, self.window, self._open_flags, self._ask_pdf)
+        finally:
+            if self._busy:
+                QApplication.restoreOverrideCursor()
+                self._busy = False
         if self.last_pdf is not None:
             self.window.statusBar().showMessage(
                 self.tr("Saved the printable report to {file}.").format(file=self.last_pdf),
@@ -81,6 +87,14 @@ class WindowReports(QObject):
         return self.last_pdf
 
     # --- helpers -----------------------------------------------------------------------
+
+    def _ask_pdf(self, parent: QWidget, suggested: str) -> Path | None:
+        """Where to save; once chosen, a busy cursor while the chart and flags are drawn."""
+        path = ask_save_pdf(parent, suggested)
+        if path is not None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self._busy = True
+        return path
 
     def _open_flags(self) -> list[Flag]:
         store = self.window.store
