@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -153,10 +152,3 @@ class SaveReportDialog(QDialog):
         self.status.setText(
             self.tr("Saved {count} row(s) to {file}.").format(count=count, file=path)
         )
-
-
-def save_report_action(store: LedgerStore, parent: QWidget) -> QAction:
-    """The Reports ▸ Save report… action for the main window's menu."""
-    action = QAction(parent.tr("Save report…"), parent)
-    action.triggered.connect(lambda: SaveReportDialog(store, parent).exec())
-    return action
