@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,14 @@ def test_a_failure_while_writing_leaves_the_old_file_and_no_partial_one(
 
     assert target.read_text() == "previous report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["claims.csv"]
+
+
+def test_a_saved_report_gets_the_usual_file_permissions(tmp_path: Path) -> None:
+    """Reports go to finance: readable like any new file, not private like the ledger."""
+    mask = os.umask(0o022)
+    try:
+        path = tmp_path / "summary.csv"
+        csv_safe.write_file(path, ["a"], [["1"]])
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

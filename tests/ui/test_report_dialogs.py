@@ -73,8 +73,8 @@ def test_wizard_shows_errors_and_refuses_to_import(
 
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
 
-    assert cells(dialog.table, 3) == ["Quantity of Credits"]
-    assert "must not be negative" in dialog.table.item(0, 2).text()
+    assert cells(dialog.table, 6) == ["Quantity of Credits"]
+    assert "must not be negative" in dialog.table.item(0, 7).text()
     assert not dialog.import_button.isEnabled()
 
 
@@ -138,3 +138,23 @@ def test_reconcile_dialog_lists_differences(
 
     assert cells(dialog.table, 1) == ["REGISTRY_MISMATCH"]
     assert "1 difference(s)" in dialog.summary.text()
+
+
+def test_wizard_reason_wraps_in_the_room_left(
+    qtbot: QtBot, store: LedgerStore, tmp_path: Path
+) -> None:
+    file = tmp_path / "acr.csv"
+    file.write_bytes(acr_file(acr_retirement(quantity="-1")))
+    dialog = RegistryImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.file_row.path_edit, str(file))
+
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+
+    header = dialog.table.horizontalHeader()
+    reason = dialog.table.columnCount() - 1
+    assert dialog.table.horizontalHeaderItem(reason).text() == "Reason"
+    assert header.sectionViewportPosition(reason) + header.sectionSize(reason) <= (
+        dialog.table.viewport().width()
+    )

@@ -69,6 +69,7 @@ def write_file(
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(temp_name, 0o666 & ~_umask())  # a report is shared like any new file
         with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
             count = write_rows(out, header, rows)
             out.flush()
@@ -78,6 +79,12 @@ def write_file(
         Path(temp_name).unlink(missing_ok=True)
         raise
     return count
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def to_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -31,6 +31,7 @@ from tracker.ui.models.ledger_tables import (
 )
 from tracker.ui.overview import OverviewPanel
 from tracker.ui.record_actions import RecordActions
+from tracker.ui.reports.window_reports import WindowReports
 from tracker.ui.tables import PortfolioPanel, RecordTablePanel
 
 TAB_NAMES = ("overview", "schedule", "deliveries", "retirements", "flags", "history")
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         self.audit = WindowAudit(self)
         self.audit.fill_records_menu(self.records_menu)
         self.audit.fill_tools_menu(self.tools_menu)
+        self.reports = WindowReports(self)
+        self.reports.fill_menu(self.reports_menu)
 
     # --- public ------------------------------------------------------------------------
 
@@ -234,6 +237,8 @@ class MainWindow(QMainWindow):
 
         self.records_menu = bar.addMenu(self.tr("&Records"))
         self.records.fill_menu(self.records_menu)
+
+        self.reports_menu = bar.addMenu(self.tr("Re&ports"))
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.as_of_action = self._action(self.tr("Figures &as of…"))

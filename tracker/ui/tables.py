@@ -18,8 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.ui import labels
+from tracker.ui.fit_columns import ColumnFitter
 from tracker.ui.models.lazy_table import LazySqlTableModel
 from tracker.ui.models.proxy import RecordFilterProxy
+
+# Widest a column is fitted to: long serial blocks are elided in the middle (both ends
+# show) so that the columns after them stay on screen at 1280×800.
+MAX_COLUMN_WIDTH = 300
 
 
 def make_view(proxy: RecordFilterProxy, parent: QWidget) -> QTableView:
@@ -118,7 +123,7 @@ class RecordTablePanel(QWidget):
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for column in range(header.count()):
-            header.resizeSection(column, min(header.sectionSize(column) + 12, 360))
+            header.resizeSection(column, min(header.sectionSize(column) + 12, MAX_COLUMN_WIDTH))
 
     def _edit(self) -> None:
         record_id = self.selected_id()
@@ -172,9 +177,17 @@ class PortfolioPanel(QWidget):
         self.view = make_view(self.proxy, self)
         for key in ("method", "tonnes_kg"):  # filtered above / shown in the Overview
             self.view.setColumnHidden(model.column_of(key), True)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.resizeColumnsToContents()
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.resizeColumnsToContents()  # also settles the hidden sections at width 0
+        # every visible column fits the pane: when it is narrow the supplier is elided,
+        # then left out (it is in the Overview heading), and only then the contract elided
+        supplier, reference = model.column_of("supplier"), model.column_of("reference")
+        self.columns = ColumnFitter(
+            self.view,
+            give_way=[(supplier, 72), (supplier, None), (reference, 96)],
+            growing=[supplier, reference],
+        )
         layout.addWidget(self.view)
 
         self.search.textChanged.connect(self.proxy.set_text)

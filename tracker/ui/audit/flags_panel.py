@@ -45,6 +45,10 @@ SEVERITY_COLOURS = {
     Severity.INFO: "#3b6ea5",
 }
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 1
+CONTRACT_COLUMN = 1
+# Widest the rule, contract, subject and status columns are fitted to: the message (the
+# finding itself) gets the rest of the width.
+COLUMN_LIMITS = (200, 150, 160, 110)
 
 
 class FlagsPanel(QWidget):
@@ -89,8 +93,8 @@ class FlagsPanel(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((230, 190, 250, 100)):
-            self.tree.setColumnWidth(column, width)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._columns_fitted = False
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -119,7 +123,18 @@ class FlagsPanel(QWidget):
 
     def set_contract(self, contract_id: int | None) -> None:
         self.contract_id = contract_id
+        # one contract in view: its reference is in every row, so leave the column out
+        self.tree.setColumnHidden(CONTRACT_COLUMN, contract_id is not None)
+        self._columns_fitted = False
         self.refresh()
+
+    def fit_columns(self) -> None:
+        """Rule, contract, subject and status as wide as their text (within limits); the
+        message takes the rest.  Cut text shows in full in the tooltip and below."""
+        for column, limit in enumerate(COLUMN_LIMITS):
+            self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column) + 8, limit))
+        self._columns_fitted = True
 
     def refresh(self) -> None:
         if self.watcher is not None:
@@ -159,6 +174,8 @@ class FlagsPanel(QWidget):
             parent.setExpanded(True)
         if not shown:
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("No flags as of this date.")]))
+        elif not self._columns_fitted:
+            self.fit_columns()
         self._selection_changed()
 
     def _item(self, reviewed: ReviewedFlag) -> QTreeWidgetItem:
@@ -167,7 +184,8 @@ class FlagsPanel(QWidget):
             [f.rule, f.contract, f.subject, self._status_name(reviewed.status), f.message]
         )
         item.setData(0, FLAG_ROLE, reviewed)
-        item.setToolTip(4, f.message)
+        for column in range(item.columnCount()):
+            item.setToolTip(column, item.text(column))
         if reviewed.status is FlagStatus.REOPENED:
             item.setForeground(3, QBrush(QColor(SEVERITY_COLOURS[Severity.CRITICAL])))
         return item

@@ -161,7 +161,8 @@ class DeliveriesModel(LazySqlTableModel):
             Column("delivered_on", self.tr("Delivered on"), Kind.DATE),
             Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
             Column("vintage", self.tr("Vintage"), Kind.NUMBER),
-            Column("registry", self.tr("Registry"), Kind.CHOICE, labels.registry_labels()),
+            # what auditors look for first: the serial block and its verification
+            Column("serial_block", self.tr("Serial block")),
             Column(
                 "verification_status",
                 self.tr("Verification"),
@@ -169,9 +170,9 @@ class DeliveriesModel(LazySqlTableModel):
                 labels.verification_labels(),
             ),
             Column("verified_on", self.tr("Verified on"), Kind.DATE),
+            Column("registry", self.tr("Registry"), Kind.CHOICE, labels.registry_labels()),
             Column("retired_kg", self.tr("Retired"), Kind.TONNES),
             Column("transfer_reference", self.tr("Reference")),
-            Column("serial_block", self.tr("Serial block")),
         ]
 
     def select_sql(self) -> str:

@@ -2,6 +2,6 @@
 
 from tracker.ui.reports.reconcile_dialog import ReconcileDialog
 from tracker.ui.reports.registry_import import RegistryImportDialog
-from tracker.ui.reports.save_report import SaveReportDialog, save_report_action
+from tracker.ui.reports.save_report import SaveReportDialog
 
-__all__ = ["ReconcileDialog", "RegistryImportDialog", "SaveReportDialog", "save_report_action"]
+__all__ = ["ReconcileDialog", "RegistryImportDialog", "SaveReportDialog"]

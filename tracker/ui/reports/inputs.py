@@ -101,3 +101,15 @@ def fill_table(
     for column, limit in (wide or {}).items():
         table.setColumnWidth(column, min(table.columnWidth(column), limit))
     table.horizontalHeader().setStretchLastSection(True)
+
+
+def wrap_last_column(table: QTableWidget, minimum: int = 200) -> None:
+    """Give the last column the room the others leave (at least ``minimum`` pixels) and
+    wrap its text there, so a long reason or finding is read in full without scrolling."""
+    last = table.columnCount() - 1
+    if last < 0:
+        return
+    before = sum(table.columnWidth(c) for c in range(last))
+    table.setColumnWidth(last, max(table.viewport().width() - before, minimum))
+    table.setWordWrap(True)
+    table.resizeRowsToContents()

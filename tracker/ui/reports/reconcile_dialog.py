@@ -24,6 +24,7 @@ from tracker.ui.reports.inputs import (
     contract_combo,
     fill_table,
     registry_combo,
+    wrap_last_column,
 )
 
 
@@ -85,9 +86,8 @@ class ReconcileDialog(QDialog):
             self.tr("Details"),
         ]
         rows = [[f.severity.value, f.rule, f.contract, f.subject, f.message] for f in result.flags]
-        fill_table(self.table, headers, rows, wide={3: 330, 4: 560})
-        self.table.setWordWrap(True)
-        self.table.resizeRowsToContents()
+        fill_table(self.table, headers, rows, wide={3: 260})
+        wrap_last_column(self.table, minimum=280)
         if result.flags:
             text = self.tr("{layout}: {rows} row(s) compared, {count} difference(s).")
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlite_utils
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
 from tracker.domain.quantities import format_tonnes_grouped
 from tracker.services.registry import (
@@ -37,6 +39,7 @@ from tracker.services.registry import (
     run_import,
 )
 from tracker.services.registry.importer import read_file
+from tracker.ui.commands import AddCommand, perform
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import (
     FileRow,
@@ -45,9 +48,27 @@ from tracker.ui.reports.inputs import (
     contract_combo,
     fill_table,
     registry_combo,
+    wrap_last_column,
 )
 
 LARGE_FILE_BYTES = 256 * 1024  # show a progress dialog above this size
+OUTCOME_COLUMN, COLUMN_COLUMN, REASON_COLUMN = 1, 6, 7  # of the preview table
+
+
+class _NotImported(Exception):
+    """The import was cancelled or refused (the dialog says why); nothing was written."""
+
+
+class ImportCommand(AddCommand):
+    """An applied import on the undo stack: undo takes back the records it added.  The
+    store is told of the changes either way; an import that changed existing records
+    (which taking back cannot undo) stays off the stack."""
+
+    def _do(self) -> ChangeSet:
+        changes = super()._do()
+        if changes.updated or changes.deleted or not changes.inserted:
+            self.setObsolete(True)
+        return changes
 
 
 class RegistryImportDialog(QDialog):
@@ -87,6 +108,7 @@ class RegistryImportDialog(QDialog):
         self.table = QTableWidget(0, 0, self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # serials end in numbers
 
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton(
@@ -175,15 +197,24 @@ class RegistryImportDialog(QDialog):
         self.import_button.setEnabled(ready)
 
     def run_apply(self) -> None:
+        """Import every row in one transaction, as one step Edit → Undo can take back."""
         if self.preview is None:
             return
-        result = self._run(apply=True)
-        if result is None:
+        path = self.file_row.path()
+        text = self.tr("Import {file}").format(file=path.name if path else "")
+        try:
+            result = perform(self.store, ImportCommand(self.store, text, self._apply))
+        except _NotImported:
             return
-        self.store.notify(result.changes)
         self._show(result)
         self.import_button.setEnabled(False)
         self.imported.emit(result)
+
+    def _apply(self, _db: sqlite_utils.Database) -> tuple[ImportPreview, ChangeSet]:
+        result = self._run(apply=True)
+        if result is None:  # cancelled or refused: the reason is shown, nothing written
+            raise _NotImported
+        return result, result.changes
 
     def _show(self, preview: ImportPreview) -> None:
         labels = {
@@ -192,33 +223,36 @@ class RegistryImportDialog(QDialog):
             Action.SKIP: self.tr("skipped"),
             Action.ERROR: self.tr("error"),
         }
+        # the record first (serial block and tonnes stay on screen), the reason last: it
+        # takes the rest of the width and wraps
         headers = [
             self.tr("Row"),
             self.tr("Outcome"),
-            self.tr("Reason"),
-            self.tr("Column"),
             self.tr("Kind"),
             self.tr("Contract"),
             self.tr("Serial block"),
             self.tr("Tonnes"),
+            self.tr("Column"),
+            self.tr("Reason"),
         ]
         rows = [
             [
                 str(o.line),
                 labels[o.action],
-                o.reason,
-                o.column,
                 o.kind,
                 o.contract,
                 o.serial_block,
                 format_tonnes_grouped(o.tonnes_kg),
+                o.column,
+                o.reason,
             ]
             for o in preview.outcomes
         ]
-        fill_table(self.table, headers, rows, right_aligned={0, 7}, wide={2: 460, 6: 300})
+        fill_table(self.table, headers, rows, right_aligned={0, 5}, wide={4: 240, 6: 160})
+        wrap_last_column(self.table)
         for r, outcome in enumerate(preview.outcomes):
             if outcome.action is Action.ERROR:
-                for c in (1, 2, 3):
+                for c in (OUTCOME_COLUMN, COLUMN_COLUMN, REASON_COLUMN):
                     self.table.item(r, c).setForeground(QColor("#b00020"))
         text = self.tr(
             "{layout}, read as {encoding}: {add} row(s) {verb}, {present} already present, "

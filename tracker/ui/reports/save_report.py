@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,16 +36,19 @@ def ask_save_csv(parent: QWidget, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         parent, parent.tr("Save report"), suggested, parent.tr("CSV files (*.csv)")
     )
-    return Path(name) if name else None
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_name(path.name + ".csv")
 
 
 class _OptionalDate(QWidget):
     """A date edit enabled by a check box: unchecked means 'no limit'."""
 
-    def __init__(self, label: str, parent: QWidget) -> None:
+    def __init__(self, label: str, day: dt.date, parent: QWidget) -> None:
         super().__init__(parent)
         self.enabled = QCheckBox(label, self)
-        self.edit = QDateEdit(QDate.currentDate(), self)
+        self.edit = QDateEdit(QDate(day.year, day.month, day.day), self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setEnabled(False)
@@ -70,6 +72,7 @@ class SaveReportDialog(QDialog):
         parent: QWidget | None = None,
         chooser: SaveChooser = ask_save_csv,
         report: str = "summary",
+        contract_reference: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -83,19 +86,28 @@ class SaveReportDialog(QDialog):
             "deliveries": self.tr("Deliveries"),
             "retirements": self.tr("Retirements (claim period, beneficiary)"),
             "claims": self.tr("Claims (tonnes retired per claim year, purpose and method)"),
+            "flags": self.tr("Audit flags (as of the as-of date, with their review status)"),
+            "history": self.tr("Change log (entries logged within the period)"),
         }
         for name in REPORTS:
             self.report.addItem(titles.get(name, name), name)
         self.report.setCurrentIndex(max(self.report.findData(report), 0))
         self.report.setAccessibleName(self.tr("Report"))
-        self.date_from = _OptionalDate(self.tr("From"), self)
-        self.date_to = _OptionalDate(self.tr("To"), self)
+        # offered when ticked: the as-of year up to the as-of date
+        as_of = store.as_of
+        self.date_from = _OptionalDate(self.tr("From"), as_of.replace(month=1, day=1), self)
+        self.date_to = _OptionalDate(self.tr("to"), as_of, self)
+        period = QWidget(self)
+        period_row = QHBoxLayout(period)
+        period_row.setContentsMargins(0, 0, 0, 0)
+        period_row.addWidget(self.date_from, 1)
+        period_row.addWidget(self.date_to, 1)
         self.contract = contract_combo(self, store.db, self.tr("All contracts"))
+        self.contract.setCurrentIndex(max(self.contract.findData(contract_reference), 0))
         self.bom = QCheckBox(self.tr("Start with a byte-order mark (for Excel)"), self)
         form = QFormLayout()
         form.addRow(self.tr("Report:"), self.report)
-        form.addRow(self.tr("Period start:"), self.date_from)
-        form.addRow(self.tr("Period end:"), self.date_to)
+        form.addRow(self.tr("Period:"), period)
         form.addRow(self.tr("Contract:"), self.contract)
         form.addRow("", self.bom)
         self.status = QLabel(
@@ -140,10 +152,3 @@ class SaveReportDialog(QDialog):
         self.status.setText(
             self.tr("Saved {count} row(s) to {file}.").format(count=count, file=path)
         )
-
-
-def save_report_action(store: LedgerStore, parent: QWidget) -> QAction:
-    """The Reports ▸ Save report… action for the main window's menu."""
-    action = QAction(parent.tr("Save report…"), parent)
-    action.triggered.connect(lambda: SaveReportDialog(store, parent).exec())
-    return action

@@ -1,0 +1,84 @@
+"""Keep a table's visible columns inside its width, so no column is ever half visible.
+
+Each column gets its content width.  When they do not all fit, columns give way one step
+at a time, in the order given: a step ``(column, minimum)`` narrows the column down to
+``minimum`` pixels (its text is elided), a step ``(column, None)`` leaves it out.  Width
+left over goes to the first shown *growing* column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QTableView
+
+PADDING = 12  # pixels beyond the content, so the text does not touch the grid
+
+# (column, minimum width), or (column, None) to leave the column out
+GiveWay = tuple[int, int | None]
+
+
+class ColumnFitter(QObject):
+    def __init__(
+        self,
+        view: QTableView,
+        give_way: Sequence[GiveWay],
+        growing: Sequence[int] = (),
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.give_way = list(give_way)
+        self.growing = list(growing)
+        self.dropped: set[int] = set()  # hidden for want of room (not hidden by others)
+        view.horizontalHeader().setStretchLastSection(False)
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.fit)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+            signal.connect(self._pending.start)
+        model.dataChanged.connect(self._pending.start)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._pending.start()
+        return False
+
+    def layout(self, available: int) -> tuple[dict[int, int], set[int]]:
+        """Column -> width of the columns shown, and the columns left out, for a viewport
+        ``available`` pixels wide."""
+        header = self.view.horizontalHeader()
+        widths = {
+            c: max(self.view.sizeHintForColumn(c), header.sectionSizeHint(c)) + PADDING
+            for c in range(header.count())
+            if not self.view.isColumnHidden(c) or c in self.dropped
+        }
+        dropped: set[int] = set()
+        for column, minimum in self.give_way:
+            excess = sum(widths.values()) - available
+            if excess <= 0:
+                break
+            if column not in widths:
+                continue
+            if minimum is None:
+                del widths[column]
+                dropped.add(column)
+            else:
+                widths[column] -= min(excess, max(widths[column] - minimum, 0))
+        slack = available - sum(widths.values())
+        growing = [c for c in self.growing if c in widths]
+        if slack > 0 and growing:
+            widths[growing[0]] += slack
+        return widths, dropped
+
+    def fit(self) -> None:
+        widths, dropped = self.layout(self.view.viewport().width())
+        for column in self.dropped | dropped:
+            self.view.setColumnHidden(column, column in dropped)
+        self.dropped = dropped
+        header = self.view.horizontalHeader()
+        for column, width in widths.items():
+            header.resizeSection(column, width)
