@@ -1,5 +1,6 @@
 """What a user sees at 1280×800 on the demo portfolio: no half-visible column in the
-contract list, the flag message readable, the serial blocks of deliveries on screen."""
+contract list, the flag message readable, the serial blocks of deliveries and
+retirements on screen."""
 
 from __future__ import annotations
 
@@ -128,4 +129,21 @@ def test_deliveries_of_all_contracts_show_the_serial_block_and_verification(main
         "Vintage",
         "Serial block",
         "Verification",
+    ]
+
+
+def test_retirements_of_all_contracts_show_the_serial_block_and_claim_period(main: Any) -> None:
+    main.show_tab("retirements")
+    main.select_contract(None)
+    QApplication.processEvents()
+
+    visible = _fully_visible(main.retirements.view)
+
+    assert visible[:6] == [
+        "Contract",
+        "Retired on",
+        "Tonnes",
+        "Serial block",
+        "Claim from",
+        "Claim to",
     ]

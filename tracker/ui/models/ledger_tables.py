@@ -196,12 +196,13 @@ class RetirementsModel(LazySqlTableModel):
             Column("contract", self.tr("Contract")),
             Column("retired_on", self.tr("Retired on"), Kind.DATE),
             Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
-            Column("beneficiary", self.tr("Beneficiary")),
-            Column("purpose", self.tr("Purpose"), Kind.CHOICE, labels.purpose_labels()),
+            # what an auditor checks first: which serials were retired, for which claim period
+            Column("serial_block", self.tr("Serial block")),
             Column("claim_start", self.tr("Claim from"), Kind.DATE),
             Column("claim_end", self.tr("Claim to"), Kind.DATE),
+            Column("beneficiary", self.tr("Beneficiary")),
+            Column("purpose", self.tr("Purpose"), Kind.CHOICE, labels.purpose_labels()),
             Column("registry_reference", self.tr("Registry reference")),
-            Column("serial_block", self.tr("Serial block")),
         ]
 
     def select_sql(self) -> str:
