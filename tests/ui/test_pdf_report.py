@@ -18,7 +18,7 @@ from tracker.services.demo import load_demo
 from tracker.store.database import open_database
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.pdf import build_document, write_portfolio_pdf
-from tracker.ui.reports.pdf_action import save_pdf_action
+from tracker.ui.reports.pdf_action import save_pdf
 
 pytestmark = pytest.mark.gui
 FLAG = Flag(
@@ -63,16 +63,16 @@ def test_cli_export_pdf(db_path: Path, tmp_path: Path, qtbot: QtBot) -> None:
     assert out.read_bytes().startswith(b"%PDF-")
 
 
-def test_save_pdf_action_writes_where_the_user_chose(
+def test_save_pdf_writes_where_the_user_chose(
     store: LedgerStore, tmp_path: Path, qtbot: QtBot
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
     target = tmp_path / "chosen.pdf"
-    action = save_pdf_action(store, window, lambda: [FLAG], chooser=lambda parent, name: target)
 
-    action.trigger()
+    written = save_pdf(store, window, lambda: [FLAG], chooser=lambda parent, name: target)
 
+    assert written == target
     assert target.read_bytes().startswith(b"%PDF-")
 
 

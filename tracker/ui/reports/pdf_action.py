@@ -1,11 +1,10 @@
-"""The Reports ▸ Save printable report (PDF)… action for the main window."""
+"""Reports ▸ Print report as PDF…: ask where, then write the printable report."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from tracker.domain.flags import Flag
@@ -41,14 +40,3 @@ def save_pdf(
     except OSError as exc:
         QMessageBox.warning(parent, parent.tr("Save printable report"), str(exc))
         return None
-
-
-def save_pdf_action(
-    store: LedgerStore,
-    parent: QWidget,
-    open_flags: Callable[[], Sequence[Flag]],
-    chooser: PdfChooser = ask_save_pdf,
-) -> QAction:
-    action = QAction(parent.tr("Save printable report (PDF)…"), parent)
-    action.triggered.connect(lambda: save_pdf(store, parent, open_flags, chooser))
-    return action
