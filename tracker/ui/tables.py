@@ -206,10 +206,6 @@ class PortfolioPanel(QWidget):
         self._fill_suppliers()
         self.view.selectRow(0)
 
-    def current_contract(self) -> int | None:
-        index = self.view.currentIndex()
-        return self.proxy.record_id(index.row()) if index.isValid() else None
-
     def select_contract(self, contract_id: int | None) -> bool:
         for row in range(self.proxy.rowCount()):
             if self.proxy.record_id(row) == contract_id:
