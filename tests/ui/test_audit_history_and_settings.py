@@ -49,7 +49,7 @@ def test_history_of_a_contract_lists_its_changes_newest_first(store, qtbot, deli
     panel = _history(store, qtbot)
     panel.set_contract(1)
     assert panel.scope.text() == "History of contract C-1"
-    assert _column(panel, 4) == ["deliveries 1", "contracts 1"]
+    assert _column(panel, 4) == ["Delivery #1", "Contract #1"]
 
 
 def test_history_of_a_record_shows_what_changed(store, qtbot, delivery, db) -> None:
@@ -62,8 +62,15 @@ def test_history_of_a_record_shows_what_changed(store, qtbot, delivery, db) -> N
     assert _column(panel, 3) == ["update", "insert"]
     assert panel.table.item(0, 5).text() == (
         "serial_block: ACR-US-1-2025-1-1 to 100 → ACR-US-1-2025-1-1 to 50; "
-        "serial_end: 100 → 50; tonnes_kg: 100.000 t → 50.000 t"
+        "tonnes: 100.000 t → 50.000 t"
     )
+
+
+def test_history_names_contracts_by_reference(store, qtbot, delivery) -> None:
+    panel = _history(store, qtbot)
+    panel.set_record("deliveries", delivery)
+    assert "contract: C-1;" in panel.table.item(0, 5).text()
+    assert "serial_prefix" not in panel.table.item(0, 5).text()
 
 
 def test_verify_reports_an_intact_log(store, qtbot, delivery) -> None:

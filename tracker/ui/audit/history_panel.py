@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.quantities import format_price, format_tonnes_grouped
-from tracker.store import change_log
+from tracker.store import change_log, queries
 from tracker.store.change_log import LogEntry
 from tracker.store.log_verify import verify_log
 from tracker.ui.audit.flags_panel import readable_time
@@ -26,27 +27,58 @@ from tracker.ui.ledger_store import LedgerStore
 SHOWN_ENTRIES = 1000
 
 
-def _value(key: str, value: Any) -> str:
-    """A stored value for people: kilograms as tonnes, prices in currency units."""
+# Stored columns that repeat what another column already says (the serial block text).
+_DERIVED = frozenset({"id", "serial_prefix", "serial_start", "serial_end", "serial_template"})
+# Stored column -> the name people know from the CSV files.
+_FIELD_NAMES = {
+    "tonnes_kg": "tonnes",
+    "verified_kg": "verified_tonnes",
+    "price": "price_per_tonne",
+    "contract_id": "contract",
+    "delivery_id": "delivery",
+}
+
+
+def _value(key: str, value: Any, references: Mapping[int, str]) -> str:
+    """A stored value for people: kilograms as tonnes, prices in currency units,
+    contracts by reference."""
     if value is None or value == "":
         return "∅"
     if isinstance(value, int) and key.endswith("_kg"):
         return f"{format_tonnes_grouped(value)} t"
     if isinstance(value, int) and key == "price":
         return format_price(value)
+    if key == "contract_id" and isinstance(value, int):
+        return references.get(value, f"#{value}")
+    if key == "delivery_id":
+        return f"#{value}"
     return str(value)
 
 
-def describe_change(entry: LogEntry) -> str:
-    """The fields an entry changed, for people: 'tonnes_kg: 100000 → 50000; …'."""
+def describe_change(entry: LogEntry, references: Mapping[int, str] | None = None) -> str:
+    """The fields an entry changed, for people: 'tonnes: 100.000 t → 50.000 t; …'."""
+    refs = references or {}
     before, after = entry.before or {}, entry.after or {}
+
+    def name(key: str) -> str:
+        return _FIELD_NAMES.get(key, key)
+
     if entry.action == "update":
-        keys = [k for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]
+        keys = [
+            k
+            for k in sorted(set(before) | set(after), key=name)
+            if before.get(k) != after.get(k) and k not in _DERIVED
+        ]
         return "; ".join(
-            f"{k}: {_value(k, before.get(k))} → {_value(k, after.get(k))}" for k in keys
+            f"{name(k)}: {_value(k, before.get(k), refs)} → {_value(k, after.get(k), refs)}"
+            for k in keys
         )
     row = after or before
-    shown = [f"{k}: {_value(k, v)}" for k, v in sorted(row.items()) if k != "id"]
+    shown = [
+        f"{name(k)}: {_value(k, v, refs)}"
+        for k, v in sorted(row.items(), key=lambda kv: name(kv[0]))
+        if k not in _DERIVED
+    ]
     return "; ".join(shown)
 
 
@@ -127,9 +159,10 @@ class HistoryPanel(QWidget):
 
     def _fill(self, entries: list[LogEntry]) -> None:
         self.table.setRowCount(len(entries))
+        references = queries.contract_references(self.store.db)
         for row, e in enumerate(entries):
-            record = f"{e.table_name} {e.record_id}" if e.record_id is not None else e.table_name
-            changes = describe_change(e)
+            record = self._record_label(e.table_name, e.record_id)
+            changes = describe_change(e, references)
             cells = [str(e.seq), readable_time(e.logged_at), e.user, e.action, record, changes]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -140,6 +173,19 @@ class HistoryPanel(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
+
+    def _record_label(self, table: str, record_id: int | None) -> str:
+        names = {
+            "contracts": self.tr("Contract"),
+            "tranches": self.tr("Tranche"),
+            "deliveries": self.tr("Delivery"),
+            "retirements": self.tr("Retirement"),
+            "verifications": self.tr("Verification"),
+            "flag_acknowledgements": self.tr("Acknowledgement"),
+            "settings": self.tr("Setting"),
+        }
+        label = names.get(table, table)
+        return label if record_id is None else f"{label} #{record_id}"
 
     def verify(self) -> None:
         """Check the hash chain and replay the log against the tables."""
