@@ -30,8 +30,9 @@ MAX_COLUMN_WIDTH = 300
 def make_view(proxy: RecordFilterProxy, parent: QWidget) -> QTableView:
     view = QTableView(parent)
     view.setModel(proxy)
+    # stored order until the user sorts (set before sorting is enabled, which applies it)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # stored order until the user sorts
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
@@ -90,8 +91,7 @@ class RecordTablePanel(QWidget):
         self.view.doubleClicked.connect(lambda _index: self._edit())
         self.search.textChanged.connect(self.proxy.set_text)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        model.modelReset.connect(self._model_reset)
-        model.rowsInserted.connect(self._update_count)
+        model.modelReset.connect(self._model_reset)  # paging in more rows keeps the count
         self._model_reset()
 
     def add_action_button(self, action: QAction) -> QPushButton:
@@ -109,10 +109,8 @@ class RecordTablePanel(QWidget):
         return self.proxy.record_id(rows[0].row()) if rows else None
 
     def select_record(self, record_id: int) -> bool:
-        source_row = self.model.row_of(record_id)
-        if source_row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        """Select and show ``record_id``, reading rows up to it if it is further down."""
+        index = self.proxy.locate(record_id)
         if not index.isValid():
             return False
         self.view.selectRow(index.row())
@@ -207,11 +205,16 @@ class PortfolioPanel(QWidget):
         self.view.selectRow(0)
 
     def select_contract(self, contract_id: int | None) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.record_id(row) == contract_id:
-                self.view.selectRow(row)
+        if contract_id is None:  # "All contracts", the first row
+            if self.proxy.rowCount() and self.proxy.record_id(0) is None:
+                self.view.selectRow(0)
                 return True
-        return False
+            return False
+        index = self.proxy.locate(contract_id)
+        if not index.isValid():
+            return False
+        self.view.selectRow(index.row())
+        return True
 
     def _combo(self, any_text: str, choices: dict[str, str]) -> QComboBox:
         combo = QComboBox(self)

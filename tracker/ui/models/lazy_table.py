@@ -1,10 +1,12 @@
 """A read-only table model that pages rows in from SQL as the view scrolls.
 
 Only the rows the user has scrolled to are held in Python (``fetchMore`` /
-``canFetchMore``), a page at a time, keyed by record id, so a ledger with a
-million deliveries opens as fast as one with ten.  Subclasses give the
-columns and one SELECT with an ``id`` column; the model reloads when a
-ChangeSet touches its tables, another ledger is opened or the as-of date moves.
+``canFetchMore``), a page at a time, so a ledger with a million deliveries opens
+as fast as one with ten.  Sorting and the row filter are part of the query
+(row_query.py), so they apply to every record, not only the rows fetched so far.
+Subclasses give the columns and one SELECT with an ``id`` column; the model
+reloads when a ChangeSet touches its tables, another ledger is opened or the
+as-of date moves.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtGui import QFont
 from tracker.domain.changes import ChangeSet
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.columns import ID_ROLE, RAW_ROLE, Column, alignment, display_text
+from tracker.ui.models.row_query import RowFilter, RowOrder
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,6 +31,7 @@ class LazySqlTableModel(QAbstractTableModel):
     extra_keys: tuple[str, ...] = ()  # selected for display (e.g. currency) but not shown
     depends_on_as_of = False
     leading_rows_bold = False  # else italic
+    locate_limit = 20_000  # most rows read in one go to bring a record into view
 
     def __init__(self, store: LedgerStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +41,8 @@ class LazySqlTableModel(QAbstractTableModel):
         self._keys = ["id", *(c.key for c in self._columns), *self.extra_keys]
         self._rows: list[tuple[Any, ...]] = []
         self._exhausted = False
+        self._order = RowOrder()
+        self._filter = RowFilter()
         store.changed.connect(self._on_changed)
         store.reset.connect(self.reload)
         store.as_of_changed.connect(self._on_as_of_changed)
@@ -71,7 +77,68 @@ class LazySqlTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Read again, keeping as many rows as the view had scrolled to."""
-        keep = max(len(self._rows), self.page_size)
+        self._read_again(max(len(self._rows), self.page_size))
+
+    # --- sorting and filtering (in SQL, over every record) ---------------------------
+
+    @property
+    def order(self) -> RowOrder:
+        return self._order
+
+    @property
+    def row_filter(self) -> RowFilter:
+        return self._filter
+
+    def set_sort(self, column: int, descending: bool = False) -> None:
+        """Order by ``column``'s stored value (-1: as stored) and read the first page."""
+        chosen = self._columns[column] if 0 <= column < len(self._columns) else None
+        order = RowOrder.of(chosen, descending)
+        if order != self._order:
+            self._order = order
+            self._read_again(self.page_size)
+
+    def set_filter_text(self, text: str) -> None:
+        """Keep the records with ``text`` in a text, date, vintage or choice column."""
+        self._set_filter(self._filter.with_text(text))
+
+    def set_exact(self, key: str, value: str | None) -> None:
+        """Keep only records whose raw ``key`` equals ``value`` (None clears it)."""
+        self._set_filter(self._filter.with_exact(key, value))
+
+    def _set_filter(self, row_filter: RowFilter) -> None:
+        if row_filter != self._filter:
+            self._filter = row_filter
+            self._read_again(self.page_size)
+
+    def locate(self, record_id: int) -> int | None:
+        """The row of ``record_id``, reading the rows up to it when it is not fetched yet;
+        None when the filter leaves it out, it does not exist or it lies further than
+        ``locate_limit`` rows on (three queries at most)."""
+        found = self.row_of(record_id)
+        if found is not None or self._exhausted:
+            return found
+        params = self._params()
+        where = self._filter.where(self._columns, params)
+        sort_key = self._order.key or "id"
+        target = self.store.db.execute(
+            f"select [{sort_key}] from ({self.select_sql()}) where {where} and id = :target",
+            {**params, "target": record_id},
+        ).fetchone()
+        if target is None:
+            return None
+        up_to = f"not {self._order.after(target[0], record_id, params, 'target')}"
+        between = f"select count(*) from ({self.select_sql()}) where {where} and {up_to}"
+        last = self._last_record()
+        if last is not None:
+            between += f" and {self._order.after(*last, params, 'last')}"
+        missing = self.store.db.execute(between, params).fetchone()[0]
+        if not 0 < missing <= self.locate_limit:
+            return None
+        self._append(self._fetch_page(missing))
+        self._exhausted = False  # rows may follow the record
+        return self.row_of(record_id)
+
+    def _read_again(self, keep: int) -> None:
         self.beginResetModel()
         try:
             self._rows = []
@@ -95,8 +162,10 @@ class LazySqlTableModel(QAbstractTableModel):
 
     def total_count(self) -> int:
         """How many records the current filter selects (one COUNT query)."""
-        sql = f"select count(*) from ({self.select_sql()})"
-        return self.store.db.execute(sql, self._params()).fetchone()[0]
+        params = self._params()
+        where = self._filter.where(self._columns, params)
+        sql = f"select count(*) from ({self.select_sql()}) where {where}"
+        return self.store.db.execute(sql, params).fetchone()[0]
 
     # --- Qt model interface --------------------------------------------------------
 
@@ -112,13 +181,7 @@ class LazySqlTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._exhausted:
             return
-        page = self._fetch_page()
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._append(self._fetch_page())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -168,24 +231,51 @@ class LazySqlTableModel(QAbstractTableModel):
     def _params(self) -> dict[str, Any]:
         return {"contract_id": self.contract_id, "as_of": self.store.as_of.isoformat()}
 
+    def _last_record(self) -> tuple[Any, int] | None:
+        """The sort value and id of the last stored record fetched (None: none yet)."""
+        if not self._rows or self._rows[-1][0] is None:
+            return None
+        last = dict(zip(self._keys, self._rows[-1], strict=True))
+        return self._order.sort_value(last), last["id"]
+
     def _fetch_page(self, limit: int | None = None) -> list[tuple[Any, ...]]:
+        """The next ``limit`` records in the current order and filter (one query)."""
         limit = limit or self.page_size
-        after = self._rows[-1][0] if self._rows and self._rows[-1][0] is not None else 0
+        params = {**self._params(), "limit": limit}
+        where = self._filter.where(self._columns, params)
+        last = self._last_record()
+        if last is not None:
+            where += f" and {self._order.after(*last, params, 'last')}"
         columns = ", ".join(f"[{k}]" for k in self._keys)
         sql = (
-            f"select {columns} from ({self.select_sql()}) where id > :after "
-            "order by id limit :limit"
+            f"select {columns} from ({self.select_sql()}) where {where} "
+            f"order by {self._order.order_by()} limit :limit"
         )
-        params = {**self._params(), "after": after, "limit": limit}
         page = [tuple(r) for r in self.store.db.execute(sql, params).fetchall()]
         if len(page) < limit:
             self._exhausted = True
         return page
 
+    def _append(self, page: list[tuple[Any, ...]]) -> None:
+        if not page:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
     def _load_first_page(self, limit: int | None = None) -> None:
         self._exhausted = False
-        self._rows = list(self.leading_rows())
+        self._rows = self._sorted_leading_rows()
         self._rows.extend(self._fetch_page(limit))
+
+    def _sorted_leading_rows(self) -> list[tuple[Any, ...]]:
+        """The leading rows (always shown, on top), in the chosen order among themselves."""
+        rows = list(self.leading_rows())
+        if self._order.key is None or len(rows) < 2:
+            return rows
+        at = self._keys.index(self._order.key)
+        return sorted(rows, key=lambda r: _python_key(r[at]), reverse=self._order.descending)
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if not changes.touches(*self.tables):
@@ -196,9 +286,12 @@ class LazySqlTableModel(QAbstractTableModel):
             self.reload()
 
     def _only_own_rows_edited(self, changes: ChangeSet) -> bool:
-        """An edit of records of this table only: refresh their rows in place
-        (keeping selection and scroll) instead of reading everything again."""
+        """An edit of records of this table only, shown in stored order and unfiltered:
+        refresh their rows in place (keeping selection and scroll) instead of reading
+        everything again.  When sorted or filtered an edit may move or hide a row."""
         if changes.inserted or changes.deleted:
+            return False
+        if self._order.key is not None or self._filter.active:
             return False
         return all(table == self.primary_table for table, _id in changes.updated)
 
@@ -220,3 +313,12 @@ class LazySqlTableModel(QAbstractTableModel):
     def _on_as_of_changed(self, _day: object) -> None:
         if self.depends_on_as_of:
             self.reload()
+
+
+def _python_key(value: Any) -> tuple[int, Any]:
+    """Leading rows ordered as SQLite orders stored ones: missing, numbers, then text."""
+    if value is None:
+        return (0, 0)
+    if isinstance(value, int | float):
+        return (1, value)
+    return (2, str(value).casefold())

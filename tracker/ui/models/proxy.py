@@ -1,8 +1,14 @@
-"""Sorting and filtering on raw stored values (RAW_ROLE), never on display text."""
+"""The proxy a table view shows: sorting and filtering handed down to the model's SQL.
+
+A proxy that sorted or filtered by itself would only see the rows paged in so far (on a
+large table, sorting by tonnes would put the largest *fetched* delivery on top and a
+search would miss every record not yet scrolled to).  This proxy keeps the view's usual
+behaviour (header clicks, the filter box) but passes both to the source model, which
+orders and filters every record by its raw stored value; the proxy itself accepts all
+rows and keeps the source order.
+"""
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
@@ -13,7 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
-    """Text search over the raw values of every column, plus exact matches per column.
+    """Text search and exact matches on raw values, and sorting, all done in SQL.
 
     Rows without a record id (such as "All contracts") always stay, at the top.
     """
@@ -22,8 +28,6 @@ class RecordFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setSourceModel(source)
         self.setSortRole(RAW_ROLE)
-        self._text = ""
-        self._exact: dict[str, str] = {}
 
     @property
     def source(self) -> LazySqlTableModel:
@@ -31,55 +35,23 @@ class RecordFilterProxy(QSortFilterProxyModel):
         assert isinstance(model, LazySqlTableModel)
         return model
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order every record by ``column``'s stored value (-1: as stored)."""
+        self.source.set_sort(column, order == Qt.SortOrder.DescendingOrder)
+
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._text = text.strip().casefold()
-        self.endFilterChange()
+        self.source.set_filter_text(text)
 
     def set_exact(self, key: str, value: str | None) -> None:
         """Keep only rows whose raw ``key`` equals ``value`` (None clears the condition)."""
-        self.beginFilterChange()
-        if value:
-            self._exact[key] = value
-        else:
-            self._exact.pop(key, None)
-        self.endFilterChange()
+        self.source.set_exact(key, value)
 
     def record_id(self, proxy_row: int) -> int | None:
         return self.index(proxy_row, 0).data(ID_ROLE)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        source = self.source
-        if source.record_id(source_row) is None:
-            return True
-        for key, wanted in self._exact.items():
-            if str(source.raw(source_row, key)) != wanted:
-                return False
-        if not self._text:
-            return True
-        for column in range(source.columnCount()):
-            raw = source.index(source_row, column, source_parent).data(RAW_ROLE)
-            shown = source.index(source_row, column, source_parent).data()
-            if raw is not None and (
-                self._text in str(raw).casefold() or self._text in str(shown).casefold()
-            ):
-                return True
-        return False
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        pinned_left = left.data(ID_ROLE) is None
-        pinned_right = right.data(ID_ROLE) is None
-        if pinned_left or pinned_right:
-            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
-            # the pinned row sorts first whichever way the column is ordered
-            return (pinned_left and not pinned_right) == ascending
-        return _key(left.data(RAW_ROLE)) < _key(right.data(RAW_ROLE))
-
-
-def _key(value: Any) -> tuple[int, Any]:
-    """Missing values first, numbers by value, text case-insensitively."""
-    if value is None or value == "":
-        return (0, 0)
-    if isinstance(value, int | float):
-        return (1, value)
-    return (2, str(value).casefold())
+    def locate(self, record_id: int) -> QModelIndex:
+        """The index of ``record_id``'s row, fetching up to it if needed (invalid if absent)."""
+        source_row = self.source.locate(record_id)
+        if source_row is None:
+            return QModelIndex()
+        return self.mapFromSource(self.source.index(source_row, 0))

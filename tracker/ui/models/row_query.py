@@ -1,0 +1,125 @@
+"""The ORDER BY, keyset and WHERE clauses a paged table model puts around its SELECT.
+
+Sorting and the row filter run in SQL over the raw stored values (integer kilograms and
+prices, ISO date text, vocabulary codes), so they see every record, not only the rows
+paged in so far.  Rows are ordered by the sort column, then by ``id`` in the same
+direction; pages follow each other by keyset (the last row's sort value and id), which
+also works when the sort column holds NULLs (they come first ascending, last descending,
+as SQLite orders them).  No user text is ever spliced into SQL: values are parameters and
+column names come from the model's own column list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from tracker.ui.models.columns import Column, Kind
+
+LIKE_ESCAPE = "\\"
+_SEARCHED_KINDS = (Kind.TEXT, Kind.DATE, Kind.NUMBER, Kind.CHOICE)  # not tonnes or prices
+_NOCASE_KINDS = (Kind.TEXT, Kind.CHOICE)
+
+
+@dataclass(frozen=True, slots=True)
+class RowOrder:
+    """Which stored column the rows are ordered by (None: by id, as stored) and which way."""
+
+    key: str | None = None
+    descending: bool = False
+    nocase: bool = False  # text compared case-insensitively
+
+    @staticmethod
+    def of(column: Column | None, descending: bool) -> RowOrder:
+        if column is None:
+            return RowOrder(None, descending)
+        return RowOrder(column.key, descending, column.kind in _NOCASE_KINDS)
+
+    @property
+    def _collate(self) -> str:
+        return " collate nocase" if self.nocase else ""
+
+    def order_by(self) -> str:
+        direction = "desc" if self.descending else "asc"
+        if self.key is None:
+            return f"id {direction}"
+        return f"[{self.key}]{self._collate} {direction}, id {direction}"
+
+    def sort_value(self, row: Mapping[str, Any]) -> Any:
+        """The value of ``row`` this order compares (its id when ordered by id)."""
+        return row["id"] if self.key is None else row[self.key]
+
+    def after(self, value: Any, record_id: int, params: dict[str, Any], name: str) -> str:
+        """A condition selecting the rows that come after (``value``, ``record_id``);
+        adds its parameters to ``params`` under names starting with ``name``."""
+        params[f"{name}_id"] = record_id
+        id_after = f"id {'<' if self.descending else '>'} :{name}_id"
+        if self.key is None:
+            return id_after
+        column = f"[{self.key}]{self._collate}"
+        if value is None:  # NULLs come first ascending, last descending
+            same_null = f"([{self.key}] is null and {id_after})"
+            return same_null if self.descending else f"({same_null} or [{self.key}] is not null)"
+        params[f"{name}_value"] = value
+        beyond = "<" if self.descending else ">"
+        condition = f"{column} {beyond} :{name}_value or ({column} = :{name}_value and {id_after})"
+        if self.descending:
+            condition += f" or [{self.key}] is null"
+        return f"({condition})"
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with its own % and _ taken literally."""
+    escaped = (text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2).replace("%", LIKE_ESCAPE + "%")).replace(
+        "_", LIKE_ESCAPE + "_"
+    )
+    return f"%{escaped}%"
+
+
+@dataclass(frozen=True, slots=True)
+class RowFilter:
+    """A text search over the searchable columns plus exact matches on raw values."""
+
+    text: str = ""
+    exact: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.text or self.exact)
+
+    def with_text(self, text: str) -> RowFilter:
+        return RowFilter(text.strip(), self.exact)
+
+    def with_exact(self, key: str, value: str | None) -> RowFilter:
+        kept = {k: v for k, v in self.exact if k != key}
+        if value:
+            kept[key] = value
+        return RowFilter(self.text, tuple(sorted(kept.items())))
+
+    def where(self, columns: Iterable[Column], params: dict[str, Any]) -> str:
+        """The condition (``1`` when nothing is filtered); adds its parameters to ``params``."""
+        conditions: list[str] = []
+        for n, (key, value) in enumerate(self.exact):
+            params[f"exact{n}"] = value
+            conditions.append(f"[{key}] = :exact{n}")
+        if self.text:
+            conditions.append(self._text_condition(columns, params))
+        return " and ".join(conditions) or "1"
+
+    def _text_condition(self, columns: Iterable[Column], params: dict[str, Any]) -> str:
+        params["search"] = like_pattern(self.text)
+        folded = self.text.casefold()
+        matches: list[str] = []
+        for column in columns:
+            if column.kind not in _SEARCHED_KINDS:
+                continue
+            matches.append(f"[{column.key}] like :search escape '{LIKE_ESCAPE}'")
+            # a choice is shown by its label: match what the user reads as well
+            codes = [code for code, label in column.labels.items() if folded in label.casefold()]
+            if codes:
+                names = [f"{column.key}_code{n}" for n in range(len(codes))]
+                params.update(zip(names, codes, strict=True))
+                marks = ", ".join(f":{name}" for name in names)
+                matches.append(f"[{column.key}] in ({marks})")
+        return f"({' or '.join(matches) or '0'})"
