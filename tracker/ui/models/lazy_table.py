@@ -41,6 +41,7 @@ class LazySqlTableModel(QAbstractTableModel):
         self._keys = ["id", *(c.key for c in self._columns), *self.extra_keys]
         self._rows: list[tuple[Any, ...]] = []
         self._exhausted = False
+        self._inserting = False  # a fetch asked for while rows go in waits for the next
         self._order = RowOrder()
         self._filter = RowFilter()
         store.changed.connect(self._on_changed)
@@ -176,10 +177,10 @@ class LazySqlTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._inserting
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self._inserting:
             return
         self._append(self._fetch_page())
 
@@ -260,9 +261,13 @@ class LazySqlTableModel(QAbstractTableModel):
         if not page:
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._inserting = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        finally:
+            self._inserting = False
 
     def _load_first_page(self, limit: int | None = None) -> None:
         self._exhausted = False
