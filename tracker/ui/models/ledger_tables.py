@@ -15,6 +15,10 @@ from tracker.ui.models.columns import Column, Kind
 from tracker.ui.models.lazy_table import LazySqlTableModel
 
 _CONTRACT_FILTER = "(:contract_id is null or {alias}.contract_id = :contract_id)"
+# The contract's reference by a lookup per row rather than a join: with a join SQLite walks
+# the large table through its contract index (a table seek per row), which makes a sorted
+# page over a million deliveries take seconds instead of a fraction of one.
+_CONTRACT_REFERENCE = "(select c.reference from contracts c where c.id = {alias}.contract_id)"
 
 
 class ContractsModel(LazySqlTableModel):
@@ -177,12 +181,13 @@ class DeliveriesModel(LazySqlTableModel):
 
     def select_sql(self) -> str:
         return (
-            "select d.id, c.reference as contract, d.delivered_on, d.tonnes_kg, d.vintage, "
+            f"select d.id, {_CONTRACT_REFERENCE.format(alias='d')} as contract, "
+            "d.delivered_on, d.tonnes_kg, d.vintage, "
             "d.registry, d.serial_block, d.verification_status, d.verified_on, "
             "(select coalesce(sum(r.tonnes_kg), 0) from retirements r "
             " where r.delivery_id = d.id) as retired_kg, "
             "d.reference as transfer_reference "
-            "from deliveries d join contracts c on c.id = d.contract_id "
+            "from deliveries d "
             f"where {_CONTRACT_FILTER.format(alias='d')}"
         )
 
@@ -207,8 +212,9 @@ class RetirementsModel(LazySqlTableModel):
 
     def select_sql(self) -> str:
         return (
-            "select r.id, c.reference as contract, r.retired_on, r.tonnes_kg, r.serial_block, "
+            f"select r.id, {_CONTRACT_REFERENCE.format(alias='r')} as contract, "
+            "r.retired_on, r.tonnes_kg, r.serial_block, "
             "r.beneficiary, r.purpose, r.claim_start, r.claim_end, r.registry_reference "
-            "from retirements r join contracts c on c.id = r.contract_id "
+            "from retirements r "
             f"where {_CONTRACT_FILTER.format(alias='r')}"
         )
