@@ -260,7 +260,8 @@ def test_the_record_count_shows_the_filtered_total(window: Any, qtbot: Any) -> N
     panel = window.deliveries
     assert panel.count.text() == "Records: 18"
     qtbot.keyClicks(panel.search, "a-first")
-    assert panel.count.text() == "Records: 9"
+    assert panel.count.text() == "Records: 18"  # applied once typing pauses
+    qtbot.waitUntil(lambda: panel.count.text() == "Records: 9")
     assert panel.proxy.rowCount() == PAGE  # still paged
 
 
@@ -360,6 +361,8 @@ def test_a_filtered_out_record_is_not_selected(window: Any, qtbot: Any) -> None:
     window.store.reset.emit()
     panel = window.deliveries
     qtbot.keyClicks(panel.search, "B-SECOND")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)  # Enter applies the filter at once
+    assert panel.count.text() == "Records: 9"
     first = window.store.db.execute(
         "select min(d.id) from deliveries d join contracts c on c.id = d.contract_id "
         "where c.reference = 'a-first'"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,9 @@ from tracker.ui.models.proxy import RecordFilterProxy
 # Widest a column is fitted to: long serial blocks are elided in the middle (both ends
 # show) so that the columns after them stay on screen at 1280×800.
 MAX_COLUMN_WIDTH = 300
+# The row filter runs in SQL over every record (a scan on a large ledger): apply it once
+# typing pauses, or at once on Enter, rather than on every keystroke.
+FILTER_DELAY_MS = 250
 
 
 def make_view(proxy: RecordFilterProxy, parent: QWidget) -> QTableView:
@@ -89,7 +92,12 @@ class RecordTablePanel(QWidget):
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
         self.view.doubleClicked.connect(lambda _index: self._edit())
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(FILTER_DELAY_MS)
+        self.filter_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _text: self.filter_timer.start())
+        self.search.returnPressed.connect(self._apply_filter)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         model.modelReset.connect(self._model_reset)  # paging in more rows keeps the count
         self._model_reset()
@@ -122,6 +130,10 @@ class RecordTablePanel(QWidget):
         header = self.view.horizontalHeader()
         for column in range(header.count()):
             header.resizeSection(column, min(header.sectionSize(column) + 12, MAX_COLUMN_WIDTH))
+
+    def _apply_filter(self) -> None:
+        self.filter_timer.stop()
+        self.proxy.set_text(self.search.text())
 
     def _edit(self) -> None:
         record_id = self.selected_id()
