@@ -392,3 +392,37 @@ def test_sorted_and_filtered_models_pass_the_qt_model_tester(
     proxy.set_text("a")
     qtmodeltester.check(proxy)
     qtmodeltester.check(model)
+
+
+def test_an_edit_in_a_sorted_table_moves_the_row_and_keeps_it_selected(window: Any) -> None:
+    store = window.store
+    contract_id = make_contract(store.db, tonnes="5000")
+    ids = [
+        make_delivery(
+            store.db,
+            contract_id,
+            tonnes=str(tonnes),
+            serial_block=f"ACR-US-1-2025-1-{start} to {start + tonnes - 1}",
+            reference=f"TX-{n}",
+        )
+        for n, (tonnes, start) in enumerate([(30, 1), (20, 101), (10, 201)])
+    ]
+    show_contract(window, contract_id)
+    panel = window.deliveries
+    panel.view.sortByColumn(panel.model.column_of("tonnes_kg"), DESC)
+    assert panel.select_record(ids[0])
+    edit = {
+        "delivered_on": "2025-06-30",
+        "tonnes": "5",
+        "vintage": "2025",
+        "registry": "",
+        "serial_block": "ACR-US-1-2025-1-1 to 5",
+        "verification_status": "verified",
+        "verifier": "SCS Global",
+        "verified_on": "2025-07-15",
+        "reference": "TX-0",
+    }
+    commands.perform(store, commands.edit_delivery(store, ids[0], edit))
+    assert column_texts(panel, "tonnes_kg") == ["20.000 t", "10.000 t", "5.000 t"]
+    assert panel.selected_id() == ids[0]
+    assert panel.edit_button.isEnabled()

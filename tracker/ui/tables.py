@@ -99,6 +99,8 @@ class RecordTablePanel(QWidget):
         self.search.textChanged.connect(lambda _text: self.filter_timer.start())
         self.search.returnPressed.connect(self._apply_filter)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._selected_before_reset: int | None = None
+        model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._model_reset)  # paging in more rows keeps the count
         self._model_reset()
 
@@ -145,7 +147,17 @@ class RecordTablePanel(QWidget):
         if record_id is not None:
             self.delete_requested.emit(record_id)
 
+    def _remember_selection(self) -> None:
+        self._selected_before_reset = self.selected_id()
+
     def _model_reset(self) -> None:
+        # a sorted table reads again after an edit (the row may move): keep it selected
+        # if it is still among the rows read (no query to look further)
+        kept = self._selected_before_reset
+        self._selected_before_reset = None
+        row = self.model.row_of(kept) if kept is not None else None
+        if row is not None:
+            self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
         self._update_buttons()
         self._update_count()
 
