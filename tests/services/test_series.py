@@ -193,6 +193,14 @@ def test_delivery_points_sit_on_the_delivered_curve(
     assert delivery_points(db, [], None) == []
 
 
+def test_delivery_points_take_more_ids_than_sqlite_binds_variables(
+    db: sqlite_utils.Database, ledger: dict[str, int]
+) -> None:
+    ids = [row[0] for row in db.execute("select id from deliveries order by id")]
+    many = [*ids, *range(10_000_000, 10_040_000)]  # 40,000 more than SQLite's 32,766 limit
+    assert len(delivery_points(db, many, ledger["C-1"])) == 2
+
+
 @contextmanager
 def _statements(db: sqlite_utils.Database) -> Iterator[list[str]]:
     seen: list[str] = []

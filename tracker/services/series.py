@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -240,14 +241,15 @@ def delivery_points(
     if not wanted:
         return []
     series = _delivered(db, contract_id, as_of)
-    marks = ", ".join("?" for _ in wanted)
     scope = "and contract_id = ?" if contract_id is not None else ""
-    params: list[Any] = [*wanted, *([contract_id] if contract_id is not None else [])]
+    # one JSON parameter, however many deliveries are flagged (SQLite caps bound variables)
+    params: list[Any] = [json.dumps(wanted), *([contract_id] if contract_id is not None else [])]
     if as_of is not None:
         scope += " and delivered_on <= ?"
         params.append(as_of.isoformat())
     found = db.execute(
-        f"select id, delivered_on, serial_block from deliveries where id in ({marks}) {scope} "
+        "select id, delivered_on, serial_block from deliveries "
+        f"where id in (select value from json_each(?)) {scope} "
         "order by delivered_on, id",
         params,
     ).fetchall()
