@@ -98,44 +98,42 @@ def test_numbers_are_right_aligned_with_units_and_dates_iso(store: LedgerStore) 
     assert model.index(0, model.column_of("registry")).data() == "Isometric"
 
 
-def test_rows_are_paged_in_as_the_view_asks_not_loaded_up_front(store: LedgerStore) -> None:
+def test_rows_are_paged_in_as_the_view_asks_not_loaded_up_front(
+    store: LedgerStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     contract_id = make_contract(store.db, tonnes="5000")
     _deliveries(store, contract_id, 45)
-    DeliveriesModel.page_size = 20
-    try:
-        statements: list[str] = []
-        with store.db.tracer(lambda sql, _params: statements.append(sql)):
-            model = DeliveriesModel(store)
-        assert model.rowCount() == 20
-        assert len(statements) == 1  # one page query, no full load
-        assert model.canFetchMore()
-        model.fetchMore()
-        model.fetchMore()
-        assert model.rowCount() == 45
-        assert not model.canFetchMore()
-        assert model.total_count() == 45
-    finally:
-        DeliveriesModel.page_size = 200
+    monkeypatch.setattr(DeliveriesModel, "page_size", 20)
+    statements: list[str] = []
+    with store.db.tracer(lambda sql, _params: statements.append(sql)):
+        model = DeliveriesModel(store)
+    assert model.rowCount() == 20
+    assert len(statements) == 1  # one page query, no full load
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 45
+    assert not model.canFetchMore()
+    assert model.total_count() == 45
 
 
-def test_a_change_reloads_only_as_many_rows_as_were_shown(store: LedgerStore) -> None:
+def test_a_change_reloads_only_as_many_rows_as_were_shown(
+    store: LedgerStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     contract_id = make_contract(store.db, tonnes="5000")
     _deliveries(store, contract_id, 30)
-    DeliveriesModel.page_size = 10
-    try:
-        model = DeliveriesModel(store)
-        model.fetchMore()
-        assert model.rowCount() == 20
-        _delivery, changes = add_delivery(
-            store.db,
-            contract_id,
-            delivery_data(serial_block="ACR-US-1-2025-1-900 to 900", tonnes="1"),
-        )
-        store.notify(changes)
-        assert model.rowCount() == 20
-        assert model.canFetchMore()
-    finally:
-        DeliveriesModel.page_size = 200
+    monkeypatch.setattr(DeliveriesModel, "page_size", 10)
+    model = DeliveriesModel(store)
+    model.fetchMore()
+    assert model.rowCount() == 20
+    _delivery, changes = add_delivery(
+        store.db,
+        contract_id,
+        delivery_data(serial_block="ACR-US-1-2025-1-900 to 900", tonnes="1"),
+    )
+    store.notify(changes)
+    assert model.rowCount() == 20
+    assert model.canFetchMore()
 
 
 def test_sorting_uses_raw_kilograms_not_display_text(store: LedgerStore) -> None:
