@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 import sqlite_utils
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.factories import delivery_data, make_contract, make_delivery
@@ -133,11 +134,17 @@ def test_verification_dialog_shows_what_is_wrong_and_writes_nothing(store, qtbot
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.verifier, "Earthood")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert dialog.error.text() == "verified_tonnes: is required when the outcome is verified"
+    refusal = dialog.error_labels["verified_tonnes"]
+    assert refusal.text() == "Verified quantity (t) is required when the outcome is verified"
+    assert not refusal.isHidden()
+    assert dialog.error.text() == ""
     assert dialog.table.rowCount() == 0
 
 
-def test_verification_dialog_edits_and_deletes_the_selected_record(store, qtbot, db) -> None:
+def test_verification_dialog_edits_and_deletes_the_selected_record(
+    store, qtbot, db, monkeypatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
     pending = make_delivery(
         db, make_contract(db), verification_status="pending", verifier="", verified_on=""
     )

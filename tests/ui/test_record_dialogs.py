@@ -39,7 +39,7 @@ def test_a_cross_field_refusal_lands_on_the_field_it_names(
     dialog = window.records.new_contract()
     fill(qtbot, dialog, {**CONTRACT, "end_on": "2024-06-30"})
     press_ok(qtbot, dialog)
-    assert error_text(dialog, "end_on") == "Term ends is before start_on 2025-01-01"
+    assert error_text(dialog, "end_on") == "Term ends is before \u201cTerm starts\u201d 2025-01-01"
     assert dialog.isVisible()
     assert counts(store.db) == before
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.changes import ChangeSet
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.quantities import format_tonnes_grouped, format_tonnes_short
 from tracker.domain.verification import Verification
 from tracker.domain.vocab import VerificationStatus
@@ -83,17 +84,23 @@ class VerificationsDialog(QDialog):
         self.evidence = QLineEdit()
         self.evidence.setPlaceholderText(self.tr("report URL or document path"))
         self.note = QLineEdit()
+        self.verified_tonnes.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         form = QFormLayout()
-        for label, widget in (
-            (self.tr("Verifier (VVB or registry)"), self.verifier),
-            (self.tr("Date"), self.verified_on),
-            (self.tr("Outcome"), self.outcome),
-            (self.tr("Verified quantity (t)"), self.verified_tonnes),
-            (self.tr("Evidence"), self.evidence),
-            (self.tr("Note"), self.note),
+        self.inputs: dict[str, QWidget] = {}
+        self.labels: dict[str, str] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        for key, label, widget in (
+            ("verifier", self.tr("Verifier (VVB or registry)"), self.verifier),
+            ("verified_on", self.tr("Date"), self.verified_on),
+            ("outcome", self.tr("Outcome"), self.outcome),
+            ("verified_tonnes", self.tr("Verified quantity (t)"), self.verified_tonnes),
+            ("evidence", self.tr("Evidence"), self.evidence),
+            ("note", self.tr("Note"), self.note),
         ):
             widget.setAccessibleName(label)
-            form.addRow(label, widget)
+            form.addRow(label, self._with_error_label(key, label, widget))
         self.add_button = QPushButton(self.tr("Add record"))
         self.update_button = QPushButton(self.tr("Save changes to selected"))
         self.delete_button = QPushButton(self.tr("Delete selected"))
@@ -196,10 +203,13 @@ class VerificationsDialog(QDialog):
                 changes = delete_verification(self.store.db, chosen.id)
             else:
                 return
-        except TrackerError as exc:
-            self.error.setText(str(exc))
+        except ValidationError as exc:
+            self._show_refusal(exc.field, exc.reason, str(exc))
             return
-        self.error.clear()
+        except TrackerError as exc:
+            self._show_refusal("", "", str(exc))
+            return
+        self._show_refusal("", "", "")
         self.refresh()
         self.store.notify(changes)
 
@@ -210,4 +220,52 @@ class VerificationsDialog(QDialog):
         self._apply("update")
 
     def delete_selected(self) -> None:
-        self._apply("delete")
+        chosen = self._selected()
+        if chosen is None:
+            return
+        question = self.tr("Delete the verification record of {date} by {verifier}?").format(
+            date=chosen.verified_on.isoformat(), verifier=chosen.verifier or self.tr("(no one)")
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Confirm delete"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._apply("delete")
+
+    def _with_error_label(self, key: str, label: str, widget: QWidget) -> QWidget:
+        """The input with a red line under it for its refusal."""
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel(box)
+        error.setObjectName(f"error_{key}")
+        error.setStyleSheet("color: #b3261e")
+        error.setWordWrap(True)
+        error.hide()
+        column.addWidget(error)
+        self.inputs[key] = widget
+        self.labels[key] = label
+        self.error_labels[key] = error
+        return box
+
+    def _show_refusal(self, field: str, reason: str, whole: str) -> None:
+        """A field's refusal under that field, in its label's words; any other above the buttons."""
+        for key, label in self.error_labels.items():
+            text = (
+                self.tr("{field} {reason}").format(field=self.labels[key], reason=reason)
+                if key == field
+                else ""
+            )
+            label.setText(text)
+            label.setVisible(bool(text))
+        if field in self.inputs:
+            self.inputs[field].setFocus()
+            self.error.clear()
+        else:
+            self.error.setText(whole)

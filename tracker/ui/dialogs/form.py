@@ -9,11 +9,13 @@ and nothing was written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,6 +49,7 @@ class Field:
     placeholder: str = ""
     check: Check | None = None  # a pure parser that raises ValidationError
     hint: str = ""  # shown under the field in grey
+    numeric: bool = False  # a quantity: typed and shown right-aligned
 
 
 ERROR_STYLE = "color: #b00020;"
@@ -72,6 +75,7 @@ class RecordDialog(QDialog):
         self.error_labels: dict[str, QLabel] = {}
         self._touched: set[str] = set()
         self._ready = False  # editors report edits only once the form is built
+        self._shown = False
 
         layout = QVBoxLayout(self)
         self.general_error = QLabel(self)
@@ -162,8 +166,19 @@ class RecordDialog(QDialog):
             label.setText(self._sentence(key, reason) if reason else "")
             label.setVisible(bool(reason))
         general = errors.get("", "")
-        self.general_error.setText(general)
+        self.general_error.setText(self._in_plain_words(general))
         self.general_error.setVisible(bool(general))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow (never shrink) so every wrapped refusal is read in full, not clipped."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def show_refusal(self, exc: TrackerError) -> None:
         """Put a service's refusal next to its field, else above the form."""
@@ -172,6 +187,12 @@ class RecordDialog(QDialog):
             self.editors[exc.field].setFocus()
         else:
             self.show_errors({"": str(exc)})
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.focus_first_empty()
 
     def accept(self) -> None:
         errors = self.errors(every_field=True)
@@ -190,7 +211,25 @@ class RecordDialog(QDialog):
 
     def _sentence(self, key: str, reason: str) -> str:
         label = self.fields[key].label if key in self.fields else key
-        return self.tr("{field} {reason}").format(field=label, reason=reason)
+        return self.tr("{field} {reason}").format(field=label, reason=self._in_plain_words(reason))
+
+    def _in_plain_words(self, text: str) -> str:
+        """Name other fields of this form by their labels, not their column names."""
+        for key, f in self.fields.items():
+            if "_" in key:
+                quoted = self.tr("\u201c{label}\u201d").format(label=f.label)
+                text = re.sub(rf"\b{re.escape(key)}\b", lambda _m, q=quoted: q, text)
+        return text
+
+    def focus_first_empty(self) -> None:
+        """Put the cursor in the first enabled field still to fill (else the first one)."""
+        enabled = [e for e in self.editors.values() if e.isEnabled()]
+        for editor in enabled:
+            if isinstance(editor, QLineEdit) and not editor.text():
+                editor.setFocus()
+                return
+        if enabled:
+            enabled[0].setFocus()
 
     def _field_widget(self, f: Field) -> QWidget:
         box = QWidget(self)
@@ -210,6 +249,8 @@ class RecordDialog(QDialog):
         else:
             editor = QLineEdit(box)
             editor.setPlaceholderText(f.placeholder)
+            if f.numeric:
+                editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             editor.textEdited.connect(lambda _t, key=f.key: self._edited(key))
         editor.setObjectName(f"field_{f.key}")
         editor.setAccessibleName(f.label)

@@ -66,12 +66,14 @@ class ContractDialog(RecordDialog):
                 self.tr("Tonnes (t)"),
                 placeholder="500000",
                 check=partial(parse_tonnes, field="tonnes"),
+                numeric=True,
             ),
             Field(
                 "price_per_tonne",
                 self.tr("Price per tonne"),
                 placeholder="650.00",
                 check=partial(parse_price, field="price_per_tonne"),
+                numeric=True,
             ),
             Field("currency", self.tr("Currency"), placeholder="USD", check=parse_currency),
             Field(
@@ -96,6 +98,7 @@ class ContractDialog(RecordDialog):
                 "durability_years",
                 self.tr("Durability (years)"),
                 check=partial(parse_whole, field="durability_years"),
+                numeric=True,
             ),
             Field("status", self.tr("Status"), Editor.CHOICE, labels.status_labels()),
             Field("notes", self.tr("Notes"), Editor.MULTILINE),
@@ -125,13 +128,19 @@ class TrancheDialog(RecordDialog):
                 placeholder=DATE_HINT,
                 check=partial(parse_date, field="due_on"),
             ),
-            Field("tonnes", self.tr("Tonnes (t)"), check=partial(parse_tonnes, field="tonnes")),
+            Field(
+                "tonnes",
+                self.tr("Tonnes (t)"),
+                check=partial(parse_tonnes, field="tonnes"),
+                numeric=True,
+            ),
             Field("vintage", self.tr("Vintage"), check=partial(parse_year, field="vintage")),
             Field(
                 "price_per_tonne",
                 self.tr("Price per tonne"),
                 hint=self.tr("Empty: the contract price"),
                 check=partial(_optional, parse_price, "price_per_tonne"),
+                numeric=True,
             ),
         ]
         super().__init__(title, fields, values, parent)
@@ -161,7 +170,12 @@ class DeliveryDialog(RecordDialog):
                 placeholder=DATE_HINT,
                 check=partial(parse_date, field="delivered_on"),
             ),
-            Field("tonnes", self.tr("Tonnes (t)"), check=partial(parse_tonnes, field="tonnes")),
+            Field(
+                "tonnes",
+                self.tr("Tonnes (t)"),
+                check=partial(parse_tonnes, field="tonnes"),
+                numeric=True,
+            ),
             Field("vintage", self.tr("Vintage"), check=partial(parse_year, field="vintage")),
             Field("registry", self.tr("Registry"), Editor.CHOICE, registries),
             Field(

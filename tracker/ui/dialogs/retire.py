@@ -44,7 +44,12 @@ class RetireDialog(RecordDialog):
                 placeholder=DATE_HINT,
                 check=partial(parse_date, field="retired_on"),
             ),
-            Field("tonnes", self.tr("Tonnes (t)"), check=partial(parse_tonnes, field="tonnes")),
+            Field(
+                "tonnes",
+                self.tr("Tonnes (t)"),
+                check=partial(parse_tonnes, field="tonnes"),
+                numeric=True,
+            ),
             Field(
                 "serial_block",
                 self.tr("Serial block"),

@@ -57,6 +57,9 @@ class ReconcileDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        self.file_row.browse.setAutoDefault(False)
+        self.compare_button.setDefault(True)  # Enter in the file field compares
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignLeft)

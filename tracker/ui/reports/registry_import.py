@@ -115,8 +115,13 @@ class RegistryImportDialog(QDialog):
             self.tr("3. Import all rows"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
+        self.import_button.setAutoDefault(False)  # Enter previews; writing takes a click
         self.import_button.clicked.connect(self.run_apply)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
+        self.file_row.browse.setAutoDefault(False)
+        self.preview_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
