@@ -161,3 +161,33 @@ def test_verification_dialog_edits_and_deletes_the_selected_record(
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 0
     assert dialog.status.text() == "Current status: Pending"
+
+
+def test_deleting_a_verification_record_asks_first_and_no_keeps_it(
+    store, qtbot, db, monkeypatch
+) -> None:
+    pending = make_delivery(
+        db, make_contract(db), verification_status="pending", verifier="", verified_on=""
+    )
+    dialog = VerificationsDialog(store, pending)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.verifier, "Earthood")
+    qtbot.keyClicks(dialog.verified_tonnes, "100")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    asked: list[str] = []
+
+    def say_no(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", say_no)
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Delete the verification record of 2027-01-01 by Earthood?"]
+    assert dialog.table.rowCount() == 1
+
+
+def test_verified_quantity_is_typed_right_aligned(store, qtbot, delivery) -> None:
+    dialog = VerificationsDialog(store, delivery)
+    qtbot.addWidget(dialog)
+    assert dialog.verified_tonnes.alignment() & Qt.AlignmentFlag.AlignRight

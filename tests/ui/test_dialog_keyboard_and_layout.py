@@ -1,0 +1,98 @@
+"""Record forms from the keyboard and at a glance: where the cursor starts, what Enter and
+Escape do, refusals read in full, numbers right-aligned."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+from tests.factories import counts, make_contract
+from tests.ui.gui_helpers import CONTRACT, error_text, fill, show_contract
+from tracker.ui.ledger_store import LedgerStore
+
+pytestmark = pytest.mark.gui
+
+
+def test_a_new_contract_form_starts_with_the_cursor_in_reference(window: Any, qtbot: Any) -> None:
+    dialog = window.records.new_contract()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.editors["reference"]
+
+
+def test_a_delivery_for_the_contract_in_view_starts_at_the_delivery_date(
+    window: Any, qtbot: Any, store: LedgerStore
+) -> None:
+    show_contract(window, make_contract(store.db))
+    dialog = window.records.add_delivery()
+    qtbot.waitExposed(dialog)
+    assert dialog.value("contract") != ""
+    assert dialog.focusWidget() is dialog.editors["delivered_on"]
+
+
+def test_enter_in_an_incomplete_form_shows_what_is_missing_and_keeps_it_open(
+    window: Any, qtbot: Any, store: LedgerStore
+) -> None:
+    before = counts(store.db)
+    dialog = window.records.new_contract()
+    fill(qtbot, dialog, {"reference": "OFF-1"})
+    qtbot.keyClick(dialog.editors["reference"], Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert error_text(dialog, "tonnes") == "Tonnes (t) is required"
+    assert counts(store.db) == before
+
+
+def test_enter_in_a_complete_form_saves_it(window: Any, qtbot: Any, store: LedgerStore) -> None:
+    dialog = window.records.new_contract()
+    fill(qtbot, dialog, CONTRACT)
+    qtbot.keyClick(dialog.editors["reference"], Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert counts(store.db)["contracts"] == 1
+
+
+def test_escape_cancels_and_writes_nothing(window: Any, qtbot: Any, store: LedgerStore) -> None:
+    dialog = window.records.new_contract()
+    fill(qtbot, dialog, CONTRACT)
+    qtbot.keyClick(dialog.editors["reference"], Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert counts(store.db)["contracts"] == 0
+
+
+def test_the_default_button_of_a_form_is_ok(window: Any) -> None:
+    dialog = window.records.new_contract()
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isDefault()
+
+
+def test_a_long_refusal_is_shown_in_full_not_cut_off(
+    window: Any, qtbot: Any, store: LedgerStore
+) -> None:
+    show_contract(window, make_contract(store.db))
+    dialog = window.records.add_delivery()
+    qtbot.waitExposed(dialog)
+    fill(qtbot, dialog, {"serial_block": "bogus"})
+    label = dialog.error_labels["serial_block"]
+    assert "is not a serial block this tracker can read" in error_text(dialog, "serial_block")
+    assert label.height() >= label.heightForWidth(label.width())
+
+
+def test_a_refusal_names_another_field_by_its_label(
+    window: Any, qtbot: Any, store: LedgerStore
+) -> None:
+    dialog = window.records.new_contract()
+    fill(qtbot, dialog, {**CONTRACT, "signed_on": "2028-01-01"})
+    qtbot.keyClick(dialog.editors["reference"], Qt.Key.Key_Return)
+    assert error_text(dialog, "signed_on") == "Signed on is after \u201cTerm ends\u201d 2027-12-31"
+    assert "end_on" not in error_text(dialog, "signed_on")
+
+
+def test_tonnes_and_prices_are_typed_right_aligned(window: Any) -> None:
+    dialog = window.records.new_contract()
+    for key in ("tonnes", "price_per_tonne", "durability_years"):
+        editor = dialog.editors[key]
+        assert isinstance(editor, QLineEdit)
+        assert editor.alignment() & Qt.AlignmentFlag.AlignRight, key
+    reference = dialog.editors["reference"]
+    assert isinstance(reference, QLineEdit)
+    assert not reference.alignment() & Qt.AlignmentFlag.AlignRight
