@@ -191,3 +191,19 @@ def test_verified_quantity_is_typed_right_aligned(store, qtbot, delivery) -> Non
     dialog = VerificationsDialog(store, delivery)
     qtbot.addWidget(dialog)
     assert dialog.verified_tonnes.alignment() & Qt.AlignmentFlag.AlignRight
+
+
+def test_a_refused_change_log_name_is_named_by_its_label(store, qtbot) -> None:
+    dialog = AuditSettingsDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.user.setText("a\x00b")
+    dialog.save()
+    assert dialog.error.text() == "Name in the change log contains a NUL character"
+    assert dialog.result() == 0  # not saved: the dialog stays for a correction
+    assert user_name(store.db) == ""
+
+
+def test_thresholds_are_shown_right_aligned(store, qtbot) -> None:
+    dialog = AuditSettingsDialog(store)
+    qtbot.addWidget(dialog)
+    assert all(box.alignment() & Qt.AlignmentFlag.AlignRight for box in dialog.fields.values())

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.factories import counts, make_contract
 from tests.services.registry_files import gs_file, gs_row
 from tracker.ui.ledger_store import LedgerStore
-from tracker.ui.reports import ReconcileDialog, RegistryImportDialog
+from tracker.ui.reports import ReconcileDialog, RegistryImportDialog, SaveReportDialog
 
 pytestmark = pytest.mark.gui
 
@@ -64,3 +64,46 @@ def test_enter_in_the_reconcile_file_field_compares(
 
     assert dialog.result is not None
     assert dialog.compare_button.isDefault()
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_under_the_period(
+    qtbot: QtBot, store: LedgerStore, tmp_path: Path
+) -> None:
+    dialog = SaveReportDialog(store, chooser=lambda _parent, _name: tmp_path / "out.csv")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date_from.enabled.setChecked(True)
+    dialog.date_to.enabled.setChecked(True)
+    dialog.date_from.edit.setDate(QDate(2027, 6, 1))
+    dialog.date_to.edit.setDate(QDate(2027, 1, 1))
+
+    assert dialog.period_error.text() == (
+        "The period ends (2027-01-01) before it starts (2027-06-01): choose a From date on or "
+        "before the to date."
+    )
+    assert not dialog.period_error.isHidden()
+    assert not dialog.save_button.isEnabled()
+    label = dialog.period_error
+    assert label.height() >= label.heightForWidth(label.width())
+
+    dialog.date_to.edit.setDate(QDate(2027, 12, 31))
+    assert dialog.period_error.isHidden()
+    assert dialog.save_button.isEnabled()
+
+
+def test_a_block_in_no_delivery_says_which_box_to_tick_not_a_command_option(
+    qtbot: QtBot, store: LedgerStore, tmp_path: Path
+) -> None:
+    file = tmp_path / "gs.csv"
+    file.write_bytes(gs_file(gs_row(status="Retired", retired="2026-04-10", entity="Buyer Co")))
+    dialog = RegistryImportDialog(store)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.file_row.path_edit, str(file))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+
+    reason = dialog.table.item(0, dialog.table.columnCount() - 1).text()
+    assert "--deliver-retired" not in reason
+    assert reason.endswith(
+        "(tick \u201cRecord retired blocks no delivery holds as delivered and retired\u201d above)"
+    )
+    assert dialog.table.horizontalHeaderItem(5).text() == "Tonnes (t)"

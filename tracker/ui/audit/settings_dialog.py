@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import TrackerError, ValidationError
 from tracker.services.audit.settings import (
     Thresholds,
     effective_user,
@@ -51,6 +52,7 @@ class AuditSettingsDialog(QDialog):
             box = QSpinBox()
             box.setRange(low, high)
             box.setSuffix(suffix)
+            box.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             box.setValue(getattr(thresholds, key))
             box.setAccessibleName(label)
             box.setMinimumWidth(200)
@@ -80,12 +82,22 @@ class AuditSettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def _in_plain_words(self, exc: ValidationError) -> str:
+        """The refusal named by the field's label, not its stored name."""
+        box = self.fields.get(exc.field)
+        label = box.accessibleName() if box is not None else self.tr("Name in the change log")
+        return self.tr("{field} {reason}").format(field=label, reason=exc.reason)
+
     def thresholds(self) -> Thresholds:
         return parse_thresholds({k: str(box.value()) for k, box in self.fields.items()})
 
     def save(self) -> None:
         try:
             changes = save_settings(self.store.db, self.thresholds(), self.user.text())
+        except ValidationError as exc:
+            self.error.setText(self._in_plain_words(exc))
+            (self.fields.get(exc.field) or self.user).setFocus()
+            return
         except TrackerError as exc:
             self.error.setText(str(exc))
             return

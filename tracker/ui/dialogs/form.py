@@ -56,6 +56,17 @@ ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #666666;"
 
 
+def grow_to_fit(dialog: QWidget) -> None:
+    """Grow a shown dialog (never shrink it) so every wrapped message is read in full."""
+    layout = dialog.layout()
+    if layout is None or not dialog.isVisible():
+        return
+    layout.activate()
+    needed = max(layout.totalHeightForWidth(dialog.width()), layout.totalMinimumSize().height())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
+
+
 class RecordDialog(QDialog):
     """Subclasses give the fields and ``check_record`` (the whole-record parser)."""
 
@@ -171,14 +182,7 @@ class RecordDialog(QDialog):
         self._fit_height()
 
     def _fit_height(self) -> None:
-        """Grow (never shrink) so every wrapped refusal is read in full, not clipped."""
-        layout = self.layout()
-        if layout is None or not self.isVisible():
-            return
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        grow_to_fit(self)
 
     def show_refusal(self, exc: TrackerError) -> None:
         """Put a service's refusal next to its field, else above the form."""

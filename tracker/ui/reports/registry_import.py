@@ -221,6 +221,13 @@ class RegistryImportDialog(QDialog):
             raise _NotImported
         return result, result.changes
 
+    def _in_window_words(self, reason: str) -> str:
+        """The command line's option named as the box to tick in this dialog."""
+        return reason.replace(
+            "(--deliver-retired)",
+            self.tr("(tick \u201c{option}\u201d above)").format(option=self.deliver_retired.text()),
+        )
+
     def _show(self, preview: ImportPreview) -> None:
         labels = {
             Action.ADD: self.tr("imported") if preview.applied else self.tr("to add"),
@@ -236,7 +243,7 @@ class RegistryImportDialog(QDialog):
             self.tr("Kind"),
             self.tr("Contract"),
             self.tr("Serial block"),
-            self.tr("Tonnes"),
+            self.tr("Tonnes (t)"),
             self.tr("Column"),
             self.tr("Reason"),
         ]
@@ -249,7 +256,7 @@ class RegistryImportDialog(QDialog):
                 o.serial_block,
                 format_tonnes_grouped(o.tonnes_kg),
                 o.column,
-                o.reason,
+                self._in_window_words(o.reason),
             ]
             for o in preview.outcomes
         ]

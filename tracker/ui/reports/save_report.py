@@ -25,6 +25,7 @@ from tracker.domain.errors import TrackerError
 from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
 from tracker.services.reports import REPORTS, ReportOptions
+from tracker.ui.dialogs.form import grow_to_fit
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import contract_combo
 
@@ -108,6 +109,12 @@ class SaveReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Report:"), self.report)
         form.addRow(self.tr("Period:"), period)
+        self.period_error = QLabel(self)
+        self.period_error.setObjectName("error_period")
+        self.period_error.setStyleSheet("color: #b00020;")
+        self.period_error.setWordWrap(True)
+        self.period_error.hide()
+        form.addRow("", self.period_error)
         form.addRow(self.tr("Contract:"), self.contract)
         form.addRow("", self.bom)
         self.status = QLabel(
@@ -124,6 +131,25 @@ class SaveReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        for end in (self.date_from, self.date_to):
+            end.enabled.toggled.connect(self._check_period)
+            end.edit.dateChanged.connect(self._check_period)
+
+    def _check_period(self) -> None:
+        """A period that ends before it starts is refused under the period, before saving."""
+        start, end = self.date_from.value(), self.date_to.value()
+        wrong = start is not None and end is not None and start > end
+        self.period_error.setText(
+            self.tr(
+                "The period ends ({end}) before it starts ({start}): choose a From date on or "
+                "before the to date."
+            ).format(start=start, end=end)
+            if wrong
+            else ""
+        )
+        self.period_error.setVisible(wrong)
+        self.save_button.setEnabled(not wrong)
+        grow_to_fit(self)
 
     def options(self) -> ReportOptions:
         reference = self.contract.currentData()
