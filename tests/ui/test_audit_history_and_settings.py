@@ -207,3 +207,30 @@ def test_thresholds_are_shown_right_aligned(store, qtbot) -> None:
     dialog = AuditSettingsDialog(store)
     qtbot.addWidget(dialog)
     assert all(box.alignment() & Qt.AlignmentFlag.AlignRight for box in dialog.fields.values())
+
+
+def test_tab_in_verification_records_goes_from_the_list_down_the_form(
+    store, qtbot, delivery
+) -> None:
+    dialog = VerificationsDialog(store, delivery)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    visited = []
+    widget = dialog.table
+    for _ in range(8):
+        visited.append(widget)
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.parent() in (
+            dialog.verified_on,
+        ):
+            widget = widget.nextInFocusChain()
+    assert visited == [
+        dialog.table,
+        dialog.verifier,
+        dialog.verified_on,
+        dialog.outcome,
+        dialog.verified_tonnes,
+        dialog.evidence,
+        dialog.note,
+        dialog.add_button,
+    ]

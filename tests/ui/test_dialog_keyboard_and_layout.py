@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
 
 from tests.factories import counts, make_contract
 from tests.ui.gui_helpers import CONTRACT, error_text, fill, show_contract
@@ -96,3 +96,32 @@ def test_tonnes_and_prices_are_typed_right_aligned(window: Any) -> None:
     reference = dialog.editors["reference"]
     assert isinstance(reference, QLineEdit)
     assert not reference.alignment() & Qt.AlignmentFlag.AlignRight
+
+
+def tab_order(dialog: QWidget) -> list[QWidget]:
+    """The widgets Tab visits, in order, from the dialog's first one."""
+    visited: list[QWidget] = []
+    widget = dialog.nextInFocusChain()
+    while widget is not dialog:
+        takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if takes_tab and widget.isEnabled() and widget.isVisibleTo(dialog):
+            visited.append(widget)
+        widget = widget.nextInFocusChain()
+    return visited
+
+
+def test_tab_goes_from_the_contract_to_how_credits_are_drawn_then_the_date(
+    window: Any, store: LedgerStore
+) -> None:
+    show_contract(window, make_contract(store.db))
+    dialog = window.records.retire()
+    order = tab_order(dialog)
+    contract = order.index(dialog.editors["contract"])
+    assert order[contract + 1 : contract + 4] == [
+        dialog.oldest_first,
+        dialog.by_block,
+        dialog.editors["retired_on"],
+    ]
+    assert order.index(dialog.editors["registry_reference"]) < order.index(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    )

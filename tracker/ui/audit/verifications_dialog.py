@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -121,6 +123,22 @@ class VerificationsDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(self.error)
         layout.addWidget(close)
+        # Tab follows the screen: the records, then the form under them, then its buttons
+        order: list[QWidget] = [
+            self.table,
+            self.verifier,
+            self.verified_on,
+            self.outcome,
+            self.verified_tonnes,
+            self.evidence,
+            self.note,
+            self.add_button,
+            self.update_button,
+            self.delete_button,
+            close.button(QDialogButtonBox.StandardButton.Close),
+        ]
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)
         self.add_button.clicked.connect(self.add)
         self.update_button.clicked.connect(self.update_selected)
         self.delete_button.clicked.connect(self.delete_selected)

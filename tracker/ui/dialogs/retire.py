@@ -86,6 +86,10 @@ class RetireDialog(RecordDialog):
         mode_row.addWidget(self.by_block)
         mode_row.addStretch(1)
         self.form.insertRow(1, mode_row)
+        # Tab follows the screen: contract, how to draw, then the date
+        QWidget.setTabOrder(self.editors["contract"], self.oldest_first)
+        QWidget.setTabOrder(self.oldest_first, self.by_block)
+        QWidget.setTabOrder(self.by_block, self.editors["retired_on"])
         self.available = QLabel(self)
         self.available.setObjectName("available")
         self.preview = QLabel(self)
