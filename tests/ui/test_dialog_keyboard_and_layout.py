@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from tests.factories import counts, make_contract
 from tests.ui.gui_helpers import CONTRACT, error_text, fill, show_contract
@@ -124,4 +124,25 @@ def test_tab_goes_from_the_contract_to_how_credits_are_drawn_then_the_date(
     ]
     assert order.index(dialog.editors["registry_reference"]) < order.index(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    )
+
+
+def test_prices_say_which_currency_and_vintages_ask_for_a_year(
+    window: Any, store: LedgerStore
+) -> None:
+    contract = window.records.new_contract()
+    assert "In the currency below" in hint_text(contract, "price_per_tonne")
+    show_contract(window, make_contract(store.db))
+    tranche = window.records.add_tranche()
+    assert "In the contract's currency" in hint_text(tranche, "price_per_tonne")
+    vintage = tranche.editors["vintage"]
+    assert isinstance(vintage, QLineEdit)
+    assert vintage.placeholderText() == "YYYY"
+
+
+def hint_text(dialog: Any, key: str) -> str:
+    """The grey line under a field."""
+    box = dialog.editors[key].parentWidget()
+    return " ".join(
+        label.text() for label in box.findChildren(QLabel) if label is not dialog.error_labels[key]
     )

@@ -107,6 +107,7 @@ class RecordDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        layout.addStretch(1)  # room left by a cleared refusal stays below the form
         layout.addWidget(self.buttons)
         self.set_values(values or {})
         self._ready = True
