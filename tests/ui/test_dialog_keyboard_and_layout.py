@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from tests.factories import counts, make_contract
 from tests.ui.gui_helpers import CONTRACT, error_text, fill, show_contract
+from tracker.services.schedule import add_tranche
 from tracker.ui.ledger_store import LedgerStore
 
 pytestmark = pytest.mark.gui
@@ -146,3 +147,23 @@ def hint_text(dialog: Any, key: str) -> str:
     return " ".join(
         label.text() for label in box.findChildren(QLabel) if label is not dialog.error_labels[key]
     )
+
+
+def test_deleting_a_tranche_says_it_can_be_undone_and_no_keeps_it(
+    window: Any, store: LedgerStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contract_id = make_contract(store.db)
+    tranche, _ = add_tranche(
+        store.db, contract_id, {"due_on": "2025-12-31", "tonnes": "100", "vintage": "2025"}
+    )
+    show_contract(window, contract_id)
+    asked: list[str] = []
+
+    def say_no(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", say_no)
+    assert not window.records.delete_tranche(tranche.id)
+    assert asked == ["Delete the tranche due 2025-12-31?\n\nYou can undo this with Edit → Undo."]
+    assert counts(store.db)["tranches"] == 1

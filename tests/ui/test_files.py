@@ -62,7 +62,9 @@ def test_save_a_copy_writes_a_consistent_ledger_and_keeps_the_original_open(
 
 def test_a_copy_never_overwrites_the_open_ledger(file_window: MainWindow) -> None:
     assert file_window.store.path is not None
-    with pytest.raises(TrackerError, match="cannot replace the open ledger"):
+    with pytest.raises(
+        TrackerError, match="cannot replace the open ledger itself: choose another file name"
+    ):
         file_window.files.copy_to(file_window.store.path)
 
 

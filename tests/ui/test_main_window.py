@@ -123,7 +123,9 @@ def test_the_delete_key_in_a_table_asks_then_deletes_the_selected_record(
     assert window.deliveries.select_record(window.deliveries.model.record_id(0))
     window.deliveries.view.setFocus()
     qtbot.keyClick(window.deliveries.view, Qt.Key.Key_Delete)
-    assert asked == ["Delete the delivery ACR-US-1-2025-1-1 to 100?"]
+    assert asked == [
+        "Delete the delivery ACR-US-1-2025-1-1 to 100?\n\nYou can undo this with Edit → Undo."
+    ]
     assert window.deliveries.model.rowCount() == 0
     assert window.overview.card_text("delivered") == "0.000 t"
 

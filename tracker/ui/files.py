@@ -72,7 +72,9 @@ class FileController(QObject):
     def copy_to(self, target: Path) -> None:
         """A consistent copy of the open ledger through SQLite's backup API."""
         if self.store.path is not None and target.resolve() == self.store.path.resolve():
-            raise TrackerError(self.tr("A copy cannot replace the open ledger itself."))
+            raise TrackerError(
+                self.tr("A copy cannot replace the open ledger itself: choose another file name.")
+            )
         partial = target.with_name(target.name + ".partial")
         partial.unlink(missing_ok=True)
         destination = sqlite3.connect(partial)

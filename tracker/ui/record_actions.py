@@ -143,7 +143,7 @@ class RecordActions(QObject):
     def delete_tranche(self, tranche_id: int) -> bool:
         tranche = queries.tranche(self.store.db, tranche_id)
         question = self.tr("Delete the tranche due {date}?").format(date=tranche.due_on)
-        if not self._confirm(question):
+        if not self._confirm(question + self._undo_note()):
             return False
         perform(self.store, commands.delete_tranche(self.store, tranche_id))
         return True
@@ -178,7 +178,7 @@ class RecordActions(QObject):
             question += "\n\n" + self.tr(
                 "{n} retirement(s) drawn from it will be deleted too."
             ).format(n=count)
-        if not self._confirm(question):
+        if not self._confirm(question + self._undo_note()):
             return False
         perform(self.store, commands.delete_delivery(self.store, delivery_id))
         return True
@@ -210,7 +210,7 @@ class RecordActions(QObject):
         question = self.tr("Delete the retirement of {block} on {date}?").format(
             block=retirement.block.text, date=retirement.retired_on
         )
-        if not self._confirm(question):
+        if not self._confirm(question + self._undo_note()):
             return False
         perform(self.store, commands.delete_retirement(self.store, retirement_id))
         return True
@@ -236,6 +236,9 @@ class RecordActions(QObject):
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
         return dialog
+
+    def _undo_note(self) -> str:
+        return "\n\n" + self.tr("You can undo this with Edit → Undo.")
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(
