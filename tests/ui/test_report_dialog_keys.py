@@ -107,3 +107,16 @@ def test_a_block_in_no_delivery_says_which_box_to_tick_not_a_command_option(
         "(tick \u201cRecord retired blocks no delivery holds as delivered and retired\u201d above)"
     )
     assert dialog.table.horizontalHeaderItem(5).text() == "Tonnes (t)"
+
+
+def test_a_project_issuance_list_is_named_in_words_in_the_preview(
+    qtbot: QtBot, store: LedgerStore
+) -> None:
+    registries = Path(__file__).parents[1] / "data" / "registries"
+    data = registries / "american-carbon-registry" / "issuances.csv"
+    dialog = RegistryImportDialog(store)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.file_row.path_edit, str(data))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    kinds = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    assert kinds == {"project issuance (no serials)"}

@@ -235,6 +235,12 @@ class RegistryImportDialog(QDialog):
             Action.SKIP: self.tr("skipped"),
             Action.ERROR: self.tr("error"),
         }
+        kinds = {
+            "delivery": self.tr("delivery"),
+            "retirement": self.tr("retirement"),
+            "cancellation": self.tr("cancellation"),
+            "issuance-summary": self.tr("project issuance (no serials)"),
+        }
         # the record first (serial block and tonnes stay on screen), the reason last: it
         # takes the rest of the width and wraps
         headers = [
@@ -251,7 +257,7 @@ class RegistryImportDialog(QDialog):
             [
                 str(o.line),
                 labels[o.action],
-                o.kind,
+                kinds.get(o.kind, o.kind),
                 o.contract,
                 o.serial_block,
                 format_tonnes_grouped(o.tonnes_kg),
