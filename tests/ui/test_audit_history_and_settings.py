@@ -234,3 +234,27 @@ def test_tab_in_verification_records_goes_from_the_list_down_the_form(
         dialog.note,
         dialog.add_button,
     ]
+
+
+def test_enter_saves_the_selected_verification_record_instead_of_adding_one(
+    store, qtbot, db
+) -> None:
+    pending = make_delivery(
+        db, make_contract(db), verification_status="pending", verifier="", verified_on=""
+    )
+    dialog = VerificationsDialog(store, pending)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.verifier, "Earthood")
+    qtbot.keyClicks(dialog.verified_tonnes, "100")
+    qtbot.keyClick(dialog.verified_tonnes, Qt.Key.Key_Return)
+    assert dialog.table.rowCount() == 1
+
+    dialog.table.selectRow(0)
+    dialog.note.setText("site visit")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 5).text() == "site visit"
+    assert not dialog.delete_button.isDefault()

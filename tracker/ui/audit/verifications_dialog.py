@@ -184,6 +184,9 @@ class VerificationsDialog(QDialog):
         chosen = self._selected() is not None
         self.update_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
+        # Enter saves the record being edited, or adds a new one; it never deletes
+        self.update_button.setDefault(chosen)
+        self.add_button.setDefault(not chosen)
 
     def _load_selected(self) -> None:
         chosen = self._selected()
