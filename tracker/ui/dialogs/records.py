@@ -42,6 +42,23 @@ def contract_field(label: str, store: LedgerStore) -> Field:
     return Field("contract", label, Editor.CHOICE, contract_choices(store), check=require_contract)
 
 
+def date_field(key: str, label: str) -> Field:
+    """A required ISO date, checked as typed."""
+    return Field(key, label, placeholder=DATE_HINT, check=partial(parse_date, field=key))
+
+
+def tonnes_field(label: str) -> Field:
+    """Tonnes to the kilogram, right-aligned."""
+    return Field("tonnes", label, check=partial(parse_tonnes, field="tonnes"), numeric=True)
+
+
+def vintage_field(label: str, year_hint: str) -> Field:
+    """An optional vintage year."""
+    return Field(
+        "vintage", label, placeholder=year_hint, check=partial(parse_year, field="vintage")
+    )
+
+
 class ContractDialog(RecordDialog):
     def __init__(
         self,
@@ -83,18 +100,8 @@ class ContractDialog(RecordDialog):
                 placeholder=DATE_HINT,
                 check=partial(_optional, parse_date, "signed_on"),
             ),
-            Field(
-                "start_on",
-                self.tr("Term starts"),
-                placeholder=DATE_HINT,
-                check=partial(parse_date, field="start_on"),
-            ),
-            Field(
-                "end_on",
-                self.tr("Term ends"),
-                placeholder=DATE_HINT,
-                check=partial(parse_date, field="end_on"),
-            ),
+            date_field("start_on", self.tr("Term starts")),
+            date_field("end_on", self.tr("Term ends")),
             Field(
                 "durability_years",
                 self.tr("Durability (years)"),
@@ -123,24 +130,9 @@ class TrancheDialog(RecordDialog):
         title = self.tr("Edit tranche") if values else self.tr("New tranche")
         fields = [
             contract_field(self.tr("Contract"), store),
-            Field(
-                "due_on",
-                self.tr("Due on"),
-                placeholder=DATE_HINT,
-                check=partial(parse_date, field="due_on"),
-            ),
-            Field(
-                "tonnes",
-                self.tr("Tonnes (t)"),
-                check=partial(parse_tonnes, field="tonnes"),
-                numeric=True,
-            ),
-            Field(
-                "vintage",
-                self.tr("Vintage"),
-                placeholder=self.tr("YYYY"),
-                check=partial(parse_year, field="vintage"),
-            ),
+            date_field("due_on", self.tr("Due on")),
+            tonnes_field(self.tr("Tonnes (t)")),
+            vintage_field(self.tr("Vintage"), self.tr("YYYY")),
             Field(
                 "price_per_tonne",
                 self.tr("Price per tonne"),
@@ -170,24 +162,9 @@ class DeliveryDialog(RecordDialog):
         registries = {"": self.tr("The contract's registry"), **labels.registry_labels()}
         fields = [
             contract_field(self.tr("Contract"), store),
-            Field(
-                "delivered_on",
-                self.tr("Delivered on"),
-                placeholder=DATE_HINT,
-                check=partial(parse_date, field="delivered_on"),
-            ),
-            Field(
-                "tonnes",
-                self.tr("Tonnes (t)"),
-                check=partial(parse_tonnes, field="tonnes"),
-                numeric=True,
-            ),
-            Field(
-                "vintage",
-                self.tr("Vintage"),
-                placeholder=self.tr("YYYY"),
-                check=partial(parse_year, field="vintage"),
-            ),
+            date_field("delivered_on", self.tr("Delivered on")),
+            tonnes_field(self.tr("Tonnes (t)")),
+            vintage_field(self.tr("Vintage"), self.tr("YYYY")),
             Field("registry", self.tr("Registry"), Editor.CHOICE, registries),
             Field(
                 "serial_block",

@@ -15,7 +15,14 @@ from tracker.domain.serials import parse_serial_block
 from tracker.services.retirements import available_for, preview_draw
 from tracker.ui import labels
 from tracker.ui.dialogs.form import HINT_STYLE, Editor, Field, RecordDialog
-from tracker.ui.dialogs.records import DATE_HINT, contract_field, fix_contract, require_contract
+from tracker.ui.dialogs.records import (
+    DATE_HINT,
+    contract_field,
+    date_field,
+    fix_contract,
+    require_contract,
+    tonnes_field,
+)
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -38,18 +45,8 @@ class RetireDialog(RecordDialog):
         editing = values is not None
         fields = [
             contract_field(self.tr("Contract"), store),
-            Field(
-                "retired_on",
-                self.tr("Retired on"),
-                placeholder=DATE_HINT,
-                check=partial(parse_date, field="retired_on"),
-            ),
-            Field(
-                "tonnes",
-                self.tr("Tonnes (t)"),
-                check=partial(parse_tonnes, field="tonnes"),
-                numeric=True,
-            ),
+            date_field("retired_on", self.tr("Retired on")),
+            tonnes_field(self.tr("Tonnes (t)")),
             Field(
                 "serial_block",
                 self.tr("Serial block"),
