@@ -189,3 +189,21 @@ def test_a_panel_put_in_a_tab_follows_the_contract_in_view(window: Any, store: A
     show_contract(window, contract_id)
     assert shown[0] is None
     assert shown[-1] == contract_id
+
+
+def test_a_change_redraws_the_chart_once_and_keeps_the_contract_in_view(
+    window: Any, qtbot: Any
+) -> None:
+    from tests.factories import delivery_data
+    from tracker.services.deliveries import add_delivery
+
+    contract_id = make_contract(window.store.db)
+    show_contract(window, contract_id)
+    qtbot.waitUntil(lambda: not window.chart._refresh_timer.isActive())
+    before = window.chart.refresh_count
+    _delivery, changes = add_delivery(window.store.db, contract_id, delivery_data())
+    window.store.notify(changes)
+    qtbot.waitUntil(lambda: window.chart.refresh_count > before)
+    qtbot.wait(50)
+    assert window.chart.refresh_count == before + 1
+    assert window.contract_id == contract_id

@@ -173,6 +173,9 @@ class RecordTablePanel(QWidget):
         self.count.setText(note or counted)
 
 
+_NOTHING_YET = object()
+
+
 class PortfolioPanel(QWidget):
     """The contract list with "All contracts" and filters by text, status, method, supplier."""
 
@@ -180,6 +183,7 @@ class PortfolioPanel(QWidget):
 
     def __init__(self, model: LazySqlTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._announced: object = _NOTHING_YET  # the contract last announced to the window
         self.model = model
         self.proxy = RecordFilterProxy(model, self)
         layout = QVBoxLayout(self)
@@ -266,4 +270,7 @@ class PortfolioPanel(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         contract_id = self.proxy.record_id(current.row()) if current.isValid() else None
+        if contract_id == self._announced:
+            return  # the same contract re-selected after a reload: nothing to redraw
+        self._announced = contract_id
         self.contract_selected.emit(contract_id)
