@@ -49,7 +49,9 @@ def test_the_record_count_shows_the_filtered_total(window: Any, qtbot: Any) -> N
     qtbot.keyClicks(panel.search, "a-first")
     assert panel.count.text() == "Records: 18"  # applied once typing pauses
     qtbot.waitUntil(lambda: panel.count.text() == "Records: 9")
-    assert panel.proxy.rowCount() == PAGE  # still paged
+    # only matching records are read (a page at a time, as the view scrolls); how many
+    # pages the visible view has asked for by now depends on event timing
+    assert panel.proxy.rowCount() <= 9
 
 
 def test_clicking_a_header_sorts_every_record(window: Any, qtbot: Any) -> None:
