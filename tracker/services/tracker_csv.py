@@ -15,7 +15,7 @@ from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import iso
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
 from tracker.domain.quantities import format_cents, format_price, format_tonnes_short
-from tracker.domain.records import Delivery, Retirement
+from tracker.domain.records import Contract, Delivery, Retirement, Tranche
 from tracker.domain.serials import parse_serial_block
 from tracker.services import contracts as contract_service
 from tracker.services import deliveries as delivery_service
@@ -55,33 +55,10 @@ def export_rows(
         for c in queries.contracts(db):
             if contract_id and c.id != contract_id:
                 continue
-            yield [
-                c.reference,
-                c.buyer,
-                c.supplier,
-                c.project,
-                c.method.value,
-                c.credit_type.value,
-                c.registry.value,
-                _t(c.tonnes_kg),
-                Number(format_price(c.price)),
-                c.currency,
-                iso(c.signed_on),
-                iso(c.start_on),
-                iso(c.end_on),
-                _opt(c.durability_years),
-                c.status.value,
-                c.notes,
-            ]
+            yield contract_line(c)
     elif kind == "schedule":
         for t in queries.tranches(db, contract_id):
-            yield [
-                refs[t.contract_id],
-                iso(t.due_on),
-                _t(t.tonnes_kg),
-                _opt(t.vintage),
-                Number(format_price(t.price)) if t.price is not None else "",
-            ]
+            yield tranche_line(t, refs[t.contract_id])
     elif kind == "deliveries":
         for d in queries.deliveries(db, contract_id):
             yield delivery_line(d, refs[d.contract_id])
@@ -176,6 +153,37 @@ def _contract_id(db: sqlite_utils.Database, row: Mapping[str, str]) -> int:
     found = contract_service.resolve_reference(db, row.get("contract"))
     assert found.id is not None
     return found.id
+
+
+def contract_line(c: Contract) -> list[object]:
+    return [
+        c.reference,
+        c.buyer,
+        c.supplier,
+        c.project,
+        c.method.value,
+        c.credit_type.value,
+        c.registry.value,
+        _t(c.tonnes_kg),
+        Number(format_price(c.price)),
+        c.currency,
+        iso(c.signed_on),
+        iso(c.start_on),
+        iso(c.end_on),
+        _opt(c.durability_years),
+        c.status.value,
+        c.notes,
+    ]
+
+
+def tranche_line(t: Tranche, reference: str) -> list[object]:
+    return [
+        reference,
+        iso(t.due_on),
+        _t(t.tonnes_kg),
+        _opt(t.vintage),
+        Number(format_price(t.price)) if t.price is not None else "",
+    ]
 
 
 def delivery_line(d: Delivery, reference: str) -> list[object]:
