@@ -29,9 +29,9 @@ def test_demo_summary_reads_right_for_stratos(
     assert code == 0
     assert "Portfolio as of 2027-01-01" in out
     (line,) = [line for line in out.splitlines() if line.startswith("MSFT-1PF-STRATOS-DAC")]
-    assert line.split()[-11:] == [
-        "500,000.000", "80,000.000", "63,000.000", "43,000.000", "25,000.000", "38,000.000",
-        "437,000.000", "12.6", "%", "40,950,000.00", "USD",
+    assert line.split()[-13:] == [
+        "500,000.000", "80,000.000", "68,000.000", "43,000.000", "0.000", "0.000",
+        "25,000.000", "43,000.000", "432,000.000", "13.6", "%", "44,200,000.00", "USD",
     ]  # fmt: skip
 
 
@@ -68,7 +68,7 @@ def test_every_kind_round_trips_through_cli_files(
 ) -> None:
     source, target = tmp_path / "source.db", tmp_path / "target.db"
     _run(capsys, "--db", str(source), "demo")
-    kinds = ("contracts", "schedule", "deliveries", "retirements")
+    kinds = ("contracts", "schedule", "deliveries", "retirements", "invalidations")
     for kind in kinds:
         exported = tmp_path / f"{kind}.csv"
         assert _run(capsys, "--db", str(source), "export", kind, "-o", str(exported))[0] == 0
@@ -77,7 +77,8 @@ def test_every_kind_round_trips_through_cli_files(
         first, again = tmp_path / f"first-{kind}.csv", tmp_path / f"again-{kind}.csv"
         _run(capsys, "--db", str(source), "--as-of", "2027-01-01", "export", kind, "-o", str(first))
         _run(capsys, "--db", str(target), "--as-of", "2027-01-01", "export", kind, "-o", str(again))
-        assert len(first.read_text(encoding="utf-8").splitlines()) > 2, kind
+        rows = 1 if kind == "invalidations" else 2  # the demo has one invalidation
+        assert len(first.read_text(encoding="utf-8").splitlines()) > rows, kind
         assert again.read_bytes() == first.read_bytes(), kind
 
 
@@ -97,7 +98,7 @@ def test_export_to_stdout_is_csv(capsys: pytest.CaptureFixture[str], db_path: Pa
     assert code == 0
     assert out.splitlines()[0].startswith("contract,supplier,project,method,contracted_tonnes")
     assert any(
-        line.startswith("MSFT-1PF-STRATOS-DAC,") and ",12.6,650.00,USD,40950000.00" in line
+        line.startswith("MSFT-1PF-STRATOS-DAC,") and ",13.6,650.00,USD,44200000.00" in line
         for line in out.splitlines()
     )
 

@@ -20,6 +20,7 @@ VALID = {
     "vintage_age_years": "3",
     "claim_lag_months": "6",
     "price_tolerance_pct": "10",
+    "missing_serial_days": "14",
 }
 
 
@@ -29,7 +30,7 @@ def test_defaults_are_the_documented_thresholds(db: sqlite_utils.Database) -> No
 
 def test_saved_thresholds_are_loaded_back(db: sqlite_utils.Database) -> None:
     save_settings(db, parse_thresholds(VALID))
-    assert load_thresholds(db) == Thresholds(60, 20, 3, 6, 10)
+    assert load_thresholds(db) == Thresholds(60, 20, 3, 6, 10, 14)
 
 
 def test_the_user_name_is_saved_in_the_ledger(db: sqlite_utils.Database) -> None:

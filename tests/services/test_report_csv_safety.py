@@ -14,6 +14,7 @@ import sqlite_utils
 
 from tests.factories import make_contract, make_delivery
 from tracker.services import csv_safe
+from tracker.services.invalidations import add_invalidation
 from tracker.services.reports import REPORTS, ReportOptions
 from tracker.services.retirements import retire
 from tracker.store.unit_of_work import UnitOfWork
@@ -38,6 +39,9 @@ def poisoned_ledger(db: sqlite_utils.Database, payload: str) -> None:
     contract = make_contract(db, tonnes="100")
     delivery = make_delivery(db, contract, tonnes="150", serial_block="ACR-US-1-2025-1-1 to 150")
     [retirement], _ = retire(db, contract, {"retired_on": "2025-09-30", "tonnes": "10"})
+    invalidation, _ = add_invalidation(
+        db, delivery, {"invalidated_on": "2025-10-01", "tonnes": "1", "reason": "reversal"}
+    )
     with UnitOfWork(db) as uow:
         texts = {
             f: f"{payload} {f}" for f in ("reference", "buyer", "supplier", "project", "notes")
@@ -49,6 +53,10 @@ def poisoned_ledger(db: sqlite_utils.Database, payload: str) -> None:
         assert retirement.id is not None
         uow.update(
             "retirements", retirement.id, {"beneficiary": payload, "registry_reference": payload}
+        )
+        assert invalidation.id is not None
+        uow.update(
+            "invalidations", invalidation.id, {"registry_reference": payload, "note": payload}
         )
 
 
@@ -84,7 +92,9 @@ def test_negative_figures_are_written_as_plain_numbers(
     path = tmp_path / "summary.csv"
     csv_safe.write_file(path, report.header, report.rows(db, OPTIONS))
     undelivered = list(report.header).index("undelivered_tonnes")
-    assert {row[undelivered] for row in written_cells(path)} == {"-50"}
+    assert {row[undelivered] for row in written_cells(path)} == {
+        "-49"
+    }  # 100 t contracted, 150 t delivered, 1 t invalidated
 
 
 def test_bom_option_starts_the_file_with_a_utf8_bom(

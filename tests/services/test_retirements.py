@@ -57,7 +57,7 @@ def test_retiring_more_than_is_available_is_refused(db: sqlite_utils.Database) -
     contract_id = make_contract(db)
     make_delivery(db, contract_id)
     with pytest.raises(
-        ValidationError, match=r"more than the 100\.000 t delivered to C-1"
+        ValidationError, match=r"more than the 100\.000 t of C-1 delivered by then"
     ) as caught:
         retire(db, contract_id, retirement_data(tonnes="101"))
     assert caught.value.field == "tonnes"

@@ -12,13 +12,14 @@ def test_stratos_demo_figures_as_of_2027(db: sqlite_utils.Database) -> None:
     (s,) = [s for s in portfolio_summary(db, dt.date(2027, 1, 1)) if s.reference == STRATOS]
     assert s.contracted_kg == 500_000_000
     assert s.scheduled_to_date_kg == 80_000_000  # 2025 and 2026 tranches
-    assert s.delivered_kg == 63_000_000
+    assert s.delivered_kg == 68_000_000  # 5,000 t of it with serials still to come
     assert s.verified_kg == 43_000_000
     assert s.retired_kg == 25_000_000
-    assert s.available_kg == 38_000_000
-    assert s.undelivered_kg == 437_000_000
-    assert s.delivered_pct == "12.6"
-    assert s.delivered_value_cents == 4_095_000_000  # 63,000 t x 650.00 USD
+    assert s.available_kg == 43_000_000
+    assert (s.available_verified_kg, s.available_pending_kg) == (18_000_000, 25_000_000)
+    assert s.undelivered_kg == 432_000_000
+    assert s.delivered_pct == "13.6"
+    assert s.delivered_value_cents == 4_420_000_000  # 68,000 t x 650.00 USD
 
 
 def test_figures_only_count_records_dated_by_the_as_of_date(db: sqlite_utils.Database) -> None:

@@ -12,8 +12,14 @@ from tracker.services.summary import portfolio_summary, totals_by_currency
 
 HEADER = (
     "Contract", "Supplier", "Method", "Contracted t", "Due to date t", "Delivered t",
-    "Verified t", "Retired t", "Available t", "Undelivered t", "Delivered", "Value delivered",
+    "Verified t", "Rejected t", "Invalidated t", "Retired t", "Available t", "Undelivered t",
+    "Delivered", "Value delivered",
 )  # fmt: skip
+NOTE = (
+    "Delivered counts accepted tonnes only: rejected deliveries (failed verification) and "
+    "tonnes the registry invalidated are left out.\nAvailable = held and not retired, of "
+    "which {pending} t still awaits verification."
+)
 
 
 def _t(kg: int) -> str:
@@ -26,7 +32,8 @@ def summary_text(db: sqlite_utils.Database, as_of: dt.date) -> str:
         return f"Portfolio as of {as_of}: no contracts yet (try `carbon-tracker demo`)."
     rows = [
         [s.reference, s.supplier, s.method, _t(s.contracted_kg), _t(s.scheduled_to_date_kg),
-         _t(s.delivered_kg), _t(s.verified_kg), _t(s.retired_kg), _t(s.available_kg),
+         _t(s.delivered_kg), _t(s.verified_kg), _t(s.rejected_kg), _t(s.invalidated_kg),
+         _t(s.retired_kg), _t(s.available_kg),
          _t(s.undelivered_kg), f"{s.delivered_pct} %",
          f"{format_cents(s.delivered_value_cents, grouped=True)} {s.currency}"]
         for s in summaries
@@ -35,9 +42,10 @@ def summary_text(db: sqlite_utils.Database, as_of: dt.date) -> str:
         rows.append(
             [f"TOTAL {t.currency}", f"{t.contracts} contract(s)", "", _t(t.contracted_kg),
              _t(t.scheduled_to_date_kg), _t(t.delivered_kg), _t(t.verified_kg),
-             _t(t.retired_kg), _t(t.available_kg), _t(t.undelivered_kg),
+             _t(t.rejected_kg), _t(t.invalidated_kg), _t(t.retired_kg), _t(t.available_kg), _t(t.undelivered_kg),
              f"{t.delivered_pct} %",
              f"{format_cents(t.delivered_value_cents, grouped=True)} {t.currency}"]
         )  # fmt: skip
     table = render(HEADER, rows, right=set(range(3, len(HEADER))))
-    return f"Portfolio as of {as_of} (tonnes of CO2e)\n\n{table}"
+    pending = _t(sum(s.available_pending_kg for s in summaries))
+    return f"Portfolio as of {as_of} (tonnes of CO2e)\n\n{table}\n\n{NOTE.format(pending=pending)}"

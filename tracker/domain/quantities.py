@@ -7,6 +7,7 @@ refused when it carries more precision than we store.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from tracker.domain.errors import ValidationError
@@ -87,8 +88,13 @@ def format_price(price: int) -> str:
 
 def value_cents(kg: int, price: int) -> int:
     """Money value of ``kg`` at ``price`` per tonne, in cents, rounded half up."""
+    return value_cents_total([(kg, price)])
+
+
+def value_cents_total(parts: Iterable[tuple[int, int]]) -> int:
+    """Value of several (kg, price per tonne) parts, summed exactly and rounded once."""
     # kg/1000 tonnes * price/10000 units * 100 cents = kg*price/100000 cents
-    exact = Decimal(kg) * Decimal(price) / Decimal(100_000)
+    exact = Decimal(sum(kg * price for kg, price in parts)) / Decimal(100_000)
     return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

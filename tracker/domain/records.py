@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from tracker.domain.dates import parse_date, parse_whole, parse_year
 from tracker.domain.errors import ValidationError
 from tracker.domain.quantities import parse_price, parse_tonnes
-from tracker.domain.serials import SerialBlock, parse_serial_block
+from tracker.domain.serials import SerialBlock, Serials, parse_serial_block, parse_serials
 from tracker.domain.text import parse_text
 from tracker.domain.vocab import (
+    BATCH_REGISTRIES,
     KILOGRAM_SERIAL_REGISTRIES,
     ContractStatus,
     CreditType,
+    InvalidationReason,
     Method,
     Purpose,
     Registry,
@@ -112,12 +114,18 @@ class Delivery:
     tonnes_kg: int
     vintage: int | None
     registry: Registry
-    block: SerialBlock
+    block: Serials | None  # None while the serials are still to come
     verification_status: VerificationStatus
     verifier: str
     verified_on: dt.date | None
     reference: str
     id: int | None = None
+    tranche_due_on: dt.date | None = None  # the tranche it fills, when the supplier names one
+
+    @property
+    def rejected(self) -> bool:
+        """Its verification failed: it counts as neither delivered nor available."""
+        return self.verification_status is VerificationStatus.FAILED
 
 
 def serial_count(registry: Registry, tonnes_kg: int) -> int | None:
@@ -155,8 +163,11 @@ def delivery_from_input(
     registry = (
         parse_choice(Registry, "registry", registry_text) if registry_text else default_registry
     )
-    block = parse_serial_block(data.get("serial_block"))
-    check_block_matches_tonnes(registry, block, tonnes_kg, data.get("tonnes"))
+    block = parse_serials(
+        data.get("serial_block"), batches=registry in BATCH_REGISTRIES, registry=registry.value
+    )
+    if isinstance(block, SerialBlock):
+        check_block_matches_tonnes(registry, block, tonnes_kg, data.get("tonnes"))
     status = parse_choice(
         VerificationStatus, "verification_status", data.get("verification_status") or "pending"
     )
@@ -165,6 +176,7 @@ def delivery_from_input(
         raise ValidationError(
             "verified_on", verified_on.isoformat(), "is set but verification_status is pending"
         )
+    check_verified_after_delivery(verified_on, delivered_on)
     return Delivery(
         contract_id=contract_id,
         delivered_on=delivered_on,
@@ -176,7 +188,18 @@ def delivery_from_input(
         verifier=parse_text(data, "verifier"),
         verified_on=verified_on,
         reference=parse_text(data, "reference", limit=120),
+        tranche_due_on=parse_date(data.get("tranche_due_on"), "tranche_due_on", required=False),
     )
+
+
+def check_verified_after_delivery(
+    verified_on: dt.date | None, delivered_on: dt.date, field: str = "verified_on"
+) -> None:
+    """A verification cannot predate the delivery it verifies."""
+    if verified_on is not None and verified_on < delivered_on:
+        raise ValidationError(
+            field, verified_on.isoformat(), f"is before the delivery date {delivered_on}"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,12 +209,13 @@ class RetirementRequest:
     contract_id: int
     retired_on: dt.date
     tonnes_kg: int
-    block: SerialBlock | None
+    block: Serials | None  # None: draw oldest vintage first
     beneficiary: str
     purpose: Purpose
     claim_start: dt.date | None
     claim_end: dt.date | None
     registry_reference: str
+    verified_only: bool = False  # draw only credits verified by the retirement date
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +224,7 @@ class Retirement:
     delivery_id: int
     retired_on: dt.date
     tonnes_kg: int
-    block: SerialBlock
+    block: Serials | None  # None while its delivery's serials are still to come
     beneficiary: str
     purpose: Purpose
     claim_start: dt.date | None
@@ -218,15 +242,72 @@ def retirement_from_input(data: Mapping[str, object], contract_id: int) -> Retir
         raise ValidationError(
             "claim_end", claim_end.isoformat(), f"is before claim_start {claim_start}"
         )
-    block_text = str(data.get("serial_block") or "").strip()
     return RetirementRequest(
         contract_id=contract_id,
         retired_on=retired_on,
         tonnes_kg=parse_tonnes(data.get("tonnes"), "tonnes"),
-        block=parse_serial_block(block_text) if block_text else None,
+        block=parse_serials(data.get("serial_block"), batches=True),
         beneficiary=parse_text(data, "beneficiary"),
         purpose=parse_choice(Purpose, "purpose", data.get("purpose") or "corporate-target"),
         claim_start=claim_start,
         claim_end=claim_end,
         registry_reference=parse_text(data, "registry_reference", limit=120),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Invalidation:
+    """Delivered credits a registry cancelled or drew into a buffer after a reversal."""
+
+    contract_id: int
+    delivery_id: int
+    invalidated_on: dt.date
+    tonnes_kg: int
+    block: SerialBlock | None  # the invalidated serials, when the registry names them
+    reason: InvalidationReason
+    registry_reference: str = ""
+    note: str = ""
+    id: int | None = None
+
+
+def invalidation_from_input(data: Mapping[str, object], delivery: Delivery) -> Invalidation:
+    """Validate an invalidation of ``delivery`` (keys as in the invalidations CSV)."""
+    assert delivery.id is not None
+    invalidated_on = parse_date(data.get("invalidated_on"), "invalidated_on")
+    assert invalidated_on is not None
+    if invalidated_on < delivery.delivered_on:
+        raise ValidationError(
+            "invalidated_on",
+            invalidated_on.isoformat(),
+            f"is before the delivery date {delivery.delivered_on}",
+        )
+    tonnes_kg = parse_tonnes(data.get("tonnes"), "tonnes")
+    block_text = str(data.get("serial_block") or "").strip()
+    block = parse_serial_block(block_text) if block_text else None
+    if block is not None:
+        if not isinstance(delivery.block, SerialBlock) or not delivery.block.contains(block):
+            raise ValidationError(
+                "serial_block",
+                block_text,
+                "is not inside the delivery's serial block "
+                f"{delivery.block.text if delivery.block else '(serials pending)'}",
+            )
+        check_block_matches_tonnes(delivery.registry, block, tonnes_kg, data.get("tonnes"))
+    elif serial_count(delivery.registry, tonnes_kg) is None and isinstance(
+        delivery.block, SerialBlock
+    ):
+        raise ValidationError(
+            "tonnes",
+            data.get("tonnes"),
+            f"must be whole tonnes: {delivery.registry.value} serials count tonnes",
+        )
+    return Invalidation(
+        contract_id=delivery.contract_id,
+        delivery_id=delivery.id,
+        invalidated_on=invalidated_on,
+        tonnes_kg=tonnes_kg,
+        block=block,
+        reason=parse_choice(InvalidationReason, "reason", data.get("reason") or ""),
+        registry_reference=parse_text(data, "registry_reference", limit=120),
+        note=parse_text(data, "note", limit=4000),
     )

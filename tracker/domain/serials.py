@@ -10,6 +10,12 @@ Formats (shared/reference/domain.md §4):
 * First and last serial written out in full (older Gold Standard / CDM credits):
   ``RW-5-1463953-2-2-0-7014 - RW-5-1467609-2-2-0-7014`` (the one field that differs)
 
+Some registries name credits by one identifier instead of a range: an Isometric
+credit batch (``cb_01J…``, counted in kilograms) or a Puro certificate.  Such a
+``CreditBatch`` is indivisible: two are the same credits when their identifiers are
+equal, and retirements draw from it by quantity.  A delivery whose serials are still
+to come has no block at all (``None``).
+
 A block keeps a ``template`` with ``{start}``/``{end}`` placeholders so a
 sub-block (what a retirement draws) is written in the registry's own format.
 """
@@ -52,11 +58,73 @@ class SerialBlock:
         return self.prefix == other.prefix and self.start <= other.end and other.start <= self.end
 
 
+@dataclass(frozen=True, slots=True)
+class CreditBatch:
+    """Credits a registry names by one identifier, with no serial range."""
+
+    ident: str
+
+    @property
+    def text(self) -> str:
+        return self.ident
+
+    def contains(self, other: Serials) -> bool:
+        return isinstance(other, CreditBatch) and other.ident == self.ident
+
+    def overlaps(self, other: Serials) -> bool:
+        return self.contains(other)
+
+
+Serials = SerialBlock | CreditBatch
+
+
+def serials_text(serials: Serials | None) -> str:
+    """The serials as the registry writes them; '' while they are still to come."""
+    return "" if serials is None else serials.text
+
+
+_BATCH_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_+.:/-]{2,119}$")
+
 _TO_RANGE = re.compile(r"^(?P<prefix>.+?)-(?P<start>\d+)\s+to\s+(?P<end>\d+)$", re.IGNORECASE)
 _VERRA = re.compile(r"^(?P<batch>\d+)-(?P<start>\d+)-(?P<end>\d+)-(?P<rest>[A-Z].*)$")
 _PURO = re.compile(r"^(?P<prefix>PURO_.+)_(?P<start>\d+)-(?P<end>\d+)$", re.IGNORECASE)
 _FULL_RANGE = re.compile(r"^(?P<first>[A-Za-z][\w+.-]*)\s+-\s+(?P<last>[A-Za-z][\w+.-]*)$")
 _DASHED = re.compile(r"^(?P<prefix>[A-Za-z][\w+.]*(?:-[\w+.]+)*?)-(?P<start>\d+)-(?P<end>\d+)$")
+
+
+_UNREADABLE = (
+    "is not a serial block this tracker can read (expected e.g. "
+    "'ACR-US-1185-2025-3078-1 to 5000', 'GS1-1-KE-GS11603-16-2025-30256-110-5463', "
+    "a Verra, Isometric or Puro serial number)"
+)
+
+
+def parse_serials(
+    text: object, *, batches: bool, field: str = "serial_block", registry: str = ""
+) -> Serials | None:
+    """A serial range, a batch id (where ``batches`` allows one), or None when empty.
+
+    Empty means the serials are still to come.  A single identifier that is not a
+    range (``cb_01J…``) is a ``CreditBatch`` for registries that name batches; for the
+    others it is refused, because their credits always carry a range.
+    """
+    raw = " ".join(str(text or "").split())
+    if not raw:
+        return None
+    if _match(raw) is not None:
+        return parse_serial_block(raw, field)
+    if _BATCH_ID.match(raw):
+        if batches:
+            return CreditBatch(raw)
+        where = f"{registry} serials" if registry else "serials of this registry"
+        raise ValidationError(
+            field,
+            text,
+            f"is a single identifier, not a serial range; {where} always carry a range "
+            "(e.g. 'ACR-US-1185-2025-3078-1 to 5000'); only Isometric, Puro and other "
+            "registries name batches by one id",
+        )
+    raise ValidationError(field, text, _UNREADABLE)
 
 
 def parse_serial_block(text: object, field: str = "serial_block") -> SerialBlock:
@@ -66,13 +134,7 @@ def parse_serial_block(text: object, field: str = "serial_block") -> SerialBlock
         raise ValidationError(field, text, "is required")
     block = _match(raw)
     if block is None:
-        raise ValidationError(
-            field,
-            text,
-            "is not a serial block this tracker can read (expected e.g. "
-            "'ACR-US-1185-2025-3078-1 to 5000', 'GS1-1-KE-GS11603-16-2025-30256-110-5463', "
-            "a Verra, Isometric or Puro serial number)",
-        )
+        raise ValidationError(field, text, _UNREADABLE)
     if block.start <= 0:
         raise ValidationError(field, text, "must start at serial 1 or above")
     if block.end < block.start:

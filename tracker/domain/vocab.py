@@ -96,6 +96,26 @@ REGISTRY_LABELS = {
 
 # Registries whose serial numbers count kilograms rather than whole tonnes.
 KILOGRAM_SERIAL_REGISTRIES = frozenset({Registry.ISOMETRIC})
+# Registries that may name credits by one batch or certificate id instead of a range
+# (Isometric ``cb_…`` credit batches, Puro certificates); "other" for anything else.
+BATCH_REGISTRIES = frozenset({Registry.ISOMETRIC, Registry.PURO, Registry.OTHER})
+
+
+class InvalidationReason(StrEnum):
+    """Why a registry took delivered credits back."""
+
+    REVERSAL = "reversal"
+    REGISTRY_CANCELLATION = "registry-cancellation"
+    BUFFER_CONTRIBUTION = "buffer-contribution"
+    OTHER = "other"
+
+
+INVALIDATION_REASON_LABELS = {
+    InvalidationReason.REVERSAL: "Reversal",
+    InvalidationReason.REGISTRY_CANCELLATION: "Registry cancellation",
+    InvalidationReason.BUFFER_CONTRIBUTION: "Buffer contribution",
+    InvalidationReason.OTHER: "Other",
+}
 
 _ALIASES = {
     "vcs": Registry.VERRA,

@@ -114,6 +114,7 @@ class Removed:
 # Deleted child-first; ``Removed`` keeps the reverse order for restoring.
 _DEPENDENT_ROWS = (
     ("retirements", "select id from retirements where contract_id = ? order by id"),
+    ("invalidations", "select id from invalidations where contract_id = ? order by id"),
     (
         "verifications",
         "select v.id from verifications v join deliveries d on d.id = v.delivery_id "

@@ -1,4 +1,10 @@
-"""Deliveries: registry serial blocks transferred by the supplier."""
+"""Deliveries: credits transferred by the supplier, with their serials when known.
+
+A delivery's serials may arrive after the delivery itself ("serials to follow").
+Until then retirements draw from it by quantity; when its block is added, the
+retirements already drawn receive concrete sub-blocks in retirement order, in
+the same transaction (so one undo takes both back).
+"""
 
 from __future__ import annotations
 
@@ -9,52 +15,127 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
-from tracker.domain.quantities import format_tonnes
-from tracker.domain.records import Delivery, delivery_from_input
+from tracker.domain.quantities import format_tonnes_grouped
+from tracker.domain.records import Delivery, Retirement, delivery_from_input, serial_count
+from tracker.domain.schedule import effective_schedule
+from tracker.domain.serials import CreditBatch, SerialBlock, Serials, serials_text
 from tracker.services.contracts import Removed
 from tracker.store import queries
-from tracker.store.rows import delivery_row
+from tracker.store.rows import delivery_row, serial_columns
 from tracker.store.unit_of_work import UnitOfWork
 
 
 def _check_block_free(db: sqlite_utils.Database, delivery: Delivery) -> None:
+    if delivery.block is None:
+        return
     clashes = [
         d
-        for d in queries.overlapping_deliveries(
-            db,
-            delivery.registry.value,
-            delivery.block.prefix,
-            delivery.block.start,
-            delivery.block.end,
-        )
+        for d in queries.overlapping_deliveries(db, delivery.registry.value, delivery.block)
         if d["id"] != delivery.id
     ]
     if clashes:
         other = clashes[0]
+        verb = "is the batch" if isinstance(delivery.block, CreditBatch) else "overlaps"
         raise ValidationError(
             "serial_block",
             delivery.block.text,
-            f"overlaps {other['serial_block']!r}, already delivered under contract "
+            f"{verb} {other['serial_block']!r}, already delivered under contract "
             f"{other['reference']}",
         )
 
 
-def _check_retirements_still_fit(db: sqlite_utils.Database, delivery: Delivery) -> None:
+def _check_tranche_named(db: sqlite_utils.Database, delivery: Delivery) -> None:
+    """A delivery that names its tranche must name one the contract schedules."""
+    if delivery.tranche_due_on is None:
+        return
+    contract = queries.contract(db, delivery.contract_id)
+    plan = effective_schedule(contract, queries.tranches(db, delivery.contract_id))
+    if all(t.due_on != delivery.tranche_due_on for t in plan):
+        due = ", ".join(t.due_on.isoformat() for t in plan) or "none"
+        raise ValidationError(
+            "tranche_due_on",
+            delivery.tranche_due_on.isoformat(),
+            f"is not the due date of a tranche of {contract.reference} (tranches due: {due})",
+        )
+
+
+def _same_kind(old: Serials | None, new: Serials | None) -> bool:
+    if old is None or new is None:
+        return old is None and new is None
+    if isinstance(old, CreditBatch) or isinstance(new, CreditBatch):
+        return old == new
+    return True  # two ranges: retirements must lie inside the new one
+
+
+def _check_quantities_still_fit(db: sqlite_utils.Database, delivery: Delivery) -> None:
     assert delivery.id is not None
     retired = queries.retired_kg(db, delivery.id)
-    if retired > delivery.tonnes_kg:
+    invalidated = sum(i.tonnes_kg for i in queries.invalidations(db, delivery_id=delivery.id))
+    if retired + invalidated > delivery.tonnes_kg:
+        gone = "retired" if not invalidated else "retired or invalidated"
         raise ValidationError(
             "tonnes",
-            format_tonnes(delivery.tonnes_kg),
-            f"is less than the {format_tonnes(retired)} t already retired from this delivery",
+            format_tonnes_grouped(delivery.tonnes_kg),
+            f"is less than the {format_tonnes_grouped(retired + invalidated)} t already {gone} "
+            "from this delivery",
         )
+    for invalidation in queries.invalidations(db, delivery_id=delivery.id):
+        if invalidation.block is None:
+            continue
+        if not isinstance(delivery.block, SerialBlock) or not delivery.block.contains(
+            invalidation.block
+        ):
+            raise ValidationError(
+                "serial_block",
+                serials_text(delivery.block),
+                f"no longer contains {invalidation.block.text!r}, invalidated on "
+                f"{invalidation.invalidated_on}",
+            )
+
+
+def _check_retirements_contained(db: sqlite_utils.Database, delivery: Delivery) -> None:
+    assert delivery.id is not None
+    assert isinstance(delivery.block, SerialBlock)
     for retirement in queries.retirements(db, delivery_id=delivery.id):
-        if not delivery.block.contains(retirement.block):
+        if retirement.block is not None and not delivery.block.contains(retirement.block):
             raise ValidationError(
                 "serial_block",
                 delivery.block.text,
                 f"no longer contains {retirement.block.text!r}, retired on {retirement.retired_on}",
             )
+
+
+def _sub_blocks(
+    delivery: Delivery, retirements: list[Retirement]
+) -> list[tuple[Retirement, Serials | None]]:
+    """The serials each retirement receives from the delivery's new block, in order."""
+    if not isinstance(delivery.block, SerialBlock):
+        return [(r, delivery.block) for r in retirements]
+    given: list[tuple[Retirement, Serials | None]] = []
+    cursor = delivery.block.start
+    for r in retirements:
+        count = serial_count(delivery.registry, r.tonnes_kg)
+        if count is None:
+            raise ValidationError(
+                "serial_block",
+                delivery.block.text,
+                f"counts whole tonnes, but {format_tonnes_grouped(r.tonnes_kg)} t retired on "
+                f"{r.retired_on} is not a whole number of serials",
+            )
+        given.append((r, delivery.block.sub_block(cursor, cursor + count - 1)))
+        cursor += count
+    return given
+
+
+def _give_serials(uow: UnitOfWork, delivery: Delivery) -> None:
+    """Rewrite the serials of the delivery's retirements for its new kind of block."""
+    assert delivery.id is not None
+    drawn = sorted(
+        queries.retirements(uow.db, delivery_id=delivery.id), key=lambda r: (r.retired_on, r.id)
+    )
+    for retirement, block in _sub_blocks(delivery, drawn):
+        assert retirement.id is not None
+        uow.update("retirements", retirement.id, serial_columns(block))
 
 
 def add_delivery(
@@ -64,6 +145,7 @@ def add_delivery(
     delivery = delivery_from_input(data, contract_id, contract.registry)
     with UnitOfWork(db) as uow:
         _check_block_free(db, delivery)
+        _check_tranche_named(db, delivery)
         delivery_id = uow.insert("deliveries", delivery_row(delivery))
     return replace(delivery, id=delivery_id), uow.changes
 
@@ -71,6 +153,8 @@ def add_delivery(
 def update_delivery(
     db: sqlite_utils.Database, delivery_id: int, data: Mapping[str, object]
 ) -> tuple[Delivery, ChangeSet]:
+    """Edit a delivery.  Giving serials to one that awaited them (or changing between a
+    batch id and a range) gives its retirements sub-blocks in retirement order."""
     current = queries.delivery(db, delivery_id)
     contract = queries.contract(db, current.contract_id)
     delivery = replace(
@@ -78,25 +162,34 @@ def update_delivery(
     )
     with UnitOfWork(db) as uow:
         _check_block_free(db, delivery)
-        _check_retirements_still_fit(db, delivery)
+        _check_tranche_named(db, delivery)
+        _check_quantities_still_fit(db, delivery)
+        if _same_kind(current.block, delivery.block):
+            if isinstance(delivery.block, SerialBlock):
+                _check_retirements_contained(db, delivery)
+        else:
+            _give_serials(uow, delivery)
         uow.update("deliveries", delivery_id, delivery_row(delivery))
-        # retirements carry their delivery's contract
     return delivery, uow.changes
 
 
 def delete_delivery(db: sqlite_utils.Database, delivery_id: int) -> tuple[Removed, ChangeSet]:
-    """Delete a delivery together with the retirements drawn from it and its verifications."""
+    """Delete a delivery with the retirements, invalidations and verifications drawn on it."""
     removed: list[tuple[str, dict]] = []
     with UnitOfWork(db) as uow:
-        for retirement_id, _start, _end in queries.retired_ranges(db, delivery_id):
-            removed.append(("retirements", uow.delete("retirements", retirement_id)))
-        for (verification_id,) in db.execute(
-            "select id from verifications where delivery_id = ? order by id", [delivery_id]
-        ).fetchall():
-            removed.append(("verifications", uow.delete("verifications", verification_id)))
+        for table in ("retirements", "invalidations", "verifications"):
+            for (record_id,) in db.execute(
+                f"select id from {table} where delivery_id = ? order by id", [delivery_id]
+            ).fetchall():
+                removed.append((table, uow.delete(table, record_id)))
         removed.append(("deliveries", uow.delete("deliveries", delivery_id)))
     return Removed(tuple(reversed(removed))), uow.changes
 
 
+def drawn_from(db: sqlite_utils.Database, delivery_id: int) -> list[int]:
+    """Ids of the retirements drawn from a delivery (an edit may give them serials)."""
+    return [r[0] for r in queries.retired_ranges(db, delivery_id)]
+
+
 def retirements_depending(db: sqlite_utils.Database, delivery_id: int) -> int:
-    return len(queries.retired_ranges(db, delivery_id))
+    return len(drawn_from(db, delivery_id))

@@ -13,6 +13,7 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.services.contracts import add_contract
 from tracker.services.deliveries import add_delivery
+from tracker.services.invalidations import add_invalidation, find_delivery
 from tracker.services.retirements import retire
 from tracker.services.schedule import add_tranche
 from tracker.store.unit_of_work import UnitOfWork
@@ -178,6 +179,17 @@ _DELIVERIES: dict[str, list[dict[str, str]]] = {
             "verified_on": "",
             "reference": "ISO-DLV-2026-002",
         },
+        {
+            # Transferred with "serials to follow": counts as delivered, serials pending.
+            "delivered_on": "2026-12-18",
+            "tonnes": "5000",
+            "vintage": "2026",
+            "serial_block": "",
+            "verification_status": "pending",
+            "verifier": "",
+            "verified_on": "",
+            "reference": "ISO-DLV-2026-003",
+        },
     ],
     "MSFT-EXOMAD-BIOCHAR": [
         {
@@ -212,6 +224,17 @@ _DELIVERIES: dict[str, list[dict[str, str]]] = {
             "verified_on": "2026-04-09",
             "reference": "ISO-DLV-ALT-01",
         },
+        {
+            # An Isometric credit batch: one id, counted in kilograms, no serial range.
+            "delivered_on": "2026-10-22",
+            "tonnes": "412.8",
+            "vintage": "2026",
+            "serial_block": "cb_01JBX4Q7M2R8T5V9W3Y6Z0A1C4",
+            "verification_status": "verified",
+            "verifier": "Isometric (registry)",
+            "verified_on": "2026-10-22",
+            "reference": "ISO-DLV-ALT-02",
+        },
     ],
     "MSFT-BIOLITE-COOK": [
         {
@@ -221,7 +244,7 @@ _DELIVERIES: dict[str, list[dict[str, str]]] = {
             "serial_block": "GS1-1-UG-GS11236-16-2024-30307-1-10000",
             "verification_status": "verified",
             "verifier": "Earthood",
-            "verified_on": "2025-02-20",
+            "verified_on": "2025-03-28",
             "reference": "GS-TX-30307",
         },
         {
@@ -287,6 +310,24 @@ _RETIREMENTS: dict[str, list[dict[str, str]]] = {
 }
 
 
+# A reversal at the biochar site: Puro cancelled part of the 2026 issuance.
+_INVALIDATIONS: dict[str, list[tuple[str, dict[str, str]]]] = {
+    "MSFT-EXOMAD-BIOCHAR": [
+        (
+            "PURO-TX-90415",
+            {
+                "invalidated_on": "2026-12-10",
+                "tonnes": "150",
+                "serial_block": _PURO_ISSUANCE.format(year=2026, n=2) + "_2351-2500",
+                "reason": "reversal",
+                "registry_reference": "PURO-REV-0042",
+                "note": "Kiln fire at the pyrolysis site; Puro cancelled the affected CORCs.",
+            },
+        )
+    ],
+}
+
+
 def load_demo(db: sqlite_utils.Database) -> ChangeSet:
     """Add the demo portfolio in one transaction.  Refused if a demo contract exists."""
     changes = ChangeSet()
@@ -312,4 +353,9 @@ def load_demo(db: sqlite_utils.Database) -> ChangeSet:
         for reference, retirements in _RETIREMENTS.items():
             for data in retirements:
                 changes |= retire(db, ids[reference], data)[1]
+        for reference, invalidations in _INVALIDATIONS.items():
+            for named, data in invalidations:
+                delivery = find_delivery(db, ids[reference], named)
+                assert delivery.id is not None
+                changes |= add_invalidation(db, delivery.id, data)[1]
     return changes

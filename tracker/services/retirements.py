@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
-from tracker.domain.allocation import Draw, Holding, available_kg, draw_oldest_first
+from tracker.domain.allocation import (
+    Draw,
+    Holding,
+    available_kg,
+    draw_oldest_first,
+    holdings_on,
+)
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
-from tracker.domain.quantities import format_tonnes
+from tracker.domain.quantities import format_tonnes, format_tonnes_grouped
 from tracker.domain.records import (
     Delivery,
     Retirement,
@@ -18,44 +25,113 @@ from tracker.domain.records import (
     check_block_matches_tonnes,
     retirement_from_input,
 )
-from tracker.domain.serials import SerialBlock
+from tracker.domain.serials import SerialBlock, Serials, serials_text
 from tracker.services.contracts import Removed
-from tracker.store import queries
+from tracker.store import lifecycle, queries
 from tracker.store.rows import delivery_from_row, retirement_row
 from tracker.store.unit_of_work import UnitOfWork
 
+_HOLDINGS = f"""
+select d.*, {lifecycle.STATUS_AS_OF} as status_then, {lifecycle.STATUS_DAY_AS_OF} as status_day
+from deliveries d
+where d.contract_id = :contract_id and d.verification_status != 'failed'
+"""
 
-def holdings(db: sqlite_utils.Database, contract_id: int) -> list[Holding]:
-    """Every delivery of the contract with the serial ranges already retired from it."""
-    used: dict[int, list[tuple[int, int]]] = {}
-    for delivery_id, start, end in db.execute(
-        "select delivery_id, serial_start, serial_end from retirements where contract_id = ?",
+
+def holdings(
+    db: sqlite_utils.Database,
+    contract_id: int,
+    as_of: dt.date | None = None,
+    exclude_retirement: int | None = None,
+) -> list[Holding]:
+    """Every accepted delivery of the contract with what is already retired or invalidated.
+
+    Verification is read as of ``as_of`` (the retirement date; today when not given).
+    Deliveries whose latest verification failed are not holdings at all.
+    """
+    retired_ranges: dict[int, list[tuple[int, int]]] = {}
+    retired_kg: dict[int, int] = {}
+    for delivery_id, start, end, kg in db.execute(
+        "select delivery_id, serial_start, serial_end, tonnes_kg from retirements "
+        "where contract_id = ? and id is not ?",
+        [contract_id, exclude_retirement],
+    ):
+        retired_kg[delivery_id] = retired_kg.get(delivery_id, 0) + kg
+        if start is not None:
+            retired_ranges.setdefault(delivery_id, []).append((start, end))
+    invalid_ranges: dict[int, list[tuple[int, int]]] = {}
+    invalid_kg: dict[int, int] = {}
+    for delivery_id, start, end, kg in db.execute(
+        "select delivery_id, serial_start, serial_end, tonnes_kg from invalidations "
+        "where contract_id = ?",
         [contract_id],
     ):
-        used.setdefault(delivery_id, []).append((start, end))
-    return [
-        Holding(
-            d.id or 0,
-            d.vintage,
-            d.delivered_on,
-            d.registry,
-            d.block,
-            tuple(used.get(d.id or 0, ())),
+        invalid_kg[delivery_id] = invalid_kg.get(delivery_id, 0) + kg
+        if start is not None:
+            invalid_ranges.setdefault(delivery_id, []).append((start, end))
+    params = {"contract_id": contract_id, "as_of": (as_of or dt.date.today()).isoformat()}
+    found = []
+    for row in queries.rows(db, _HOLDINGS, params):  # type: ignore[arg-type]
+        d = delivery_from_row(row)
+        assert d.id is not None
+        verified = row["status_then"] == "verified"
+        found.append(
+            Holding(
+                d.id,
+                d.vintage,
+                d.delivered_on,
+                d.registry,
+                d.block,
+                tuple(retired_ranges.get(d.id, ())),
+                d.tonnes_kg,
+                retired_kg.get(d.id, 0),
+                tuple(invalid_ranges.get(d.id, ())),
+                invalid_kg.get(d.id, 0),
+                dt.date.fromisoformat(row["status_day"]) if verified else None,
+            )
         )
-        for d in queries.deliveries(db, contract_id)
-    ]
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Available:
+    """Credits held and not retired, split by verification as of a date."""
+
+    verified_kg: int
+    pending_kg: int
+
+    @property
+    def total_kg(self) -> int:
+        return self.verified_kg + self.pending_kg
+
+
+def available_on(db: sqlite_utils.Database, contract_id: int, day: dt.date) -> Available:
+    """What a retirement dated ``day`` could draw: delivered by then, verified or pending."""
+    eligible = holdings_on(holdings(db, contract_id, day), day)
+    verified = sum(available_kg(h) for h in eligible if h.verified_by(day))
+    pending = sum(available_kg(h) for h in eligible if not h.verified_by(day))
+    return Available(verified, pending)
 
 
 def available_for(db: sqlite_utils.Database, contract_id: int) -> int:
-    """Kilograms delivered to the contract and not yet retired."""
+    """Kilograms delivered to the contract (and not rejected) and not yet retired."""
     return sum(available_kg(h) for h in holdings(db, contract_id))
 
 
-def _draw_given_block(
-    db: sqlite_utils.Database, request: RetirementRequest, block: SerialBlock, own_id: int | None
-) -> Draw:
-    candidates = queries.deliveries_containing(db, block.prefix, block.start, block.end)
+def _rejected_message(delivery: Delivery) -> str:
+    when = f" on {delivery.verified_on}" if delivery.verified_on else ""
+    by = f" by {delivery.verifier}" if delivery.verifier else ""
+    return (
+        f"lies in delivery {serials_text(delivery.block) or delivery.reference!r}, which was "
+        f"rejected: its verification failed{by}{when}, so its credits cannot be retired"
+    )
+
+
+def _delivery_for_block(
+    db: sqlite_utils.Database, request: RetirementRequest, block: Serials
+) -> Delivery:
     reference = queries.contract_references(db)[request.contract_id]
+    candidates = queries.deliveries_containing(db, block)
     mine = [c for c in candidates if c["contract_id"] == request.contract_id]
     if not mine:
         if candidates:
@@ -67,45 +143,101 @@ def _draw_given_block(
         raise ValidationError(
             "serial_block", block.text, f"is outside every delivery of contract {reference}"
         )
-    delivery: Delivery = delivery_from_row(mine[0])
+    delivery = delivery_from_row(mine[0])
+    if delivery.rejected:
+        raise ValidationError("serial_block", block.text, _rejected_message(delivery))
+    return delivery
+
+
+def _draw_given_block(
+    db: sqlite_utils.Database, request: RetirementRequest, block: Serials, own_id: int | None
+) -> Draw:
+    return _draw_from(db, request, _delivery_for_block(db, request, block), block, own_id)
+
+
+def _draw_from(
+    db: sqlite_utils.Database,
+    request: RetirementRequest,
+    delivery: Delivery,
+    block: Serials | None,
+    own_id: int | None,
+) -> Draw:
+    """Draw ``request.tonnes_kg`` from ``block`` of ``delivery`` (by quantity when None)."""
     assert delivery.id is not None
-    check_block_matches_tonnes(
-        delivery.registry, block, request.tonnes_kg, format_tonnes(request.tonnes_kg)
-    )
-    retired = [r for r in queries.retirements(db, delivery_id=delivery.id) if r.id != own_id]
-    still_held = delivery.tonnes_kg - sum(r.tonnes_kg for r in retired)
+    if delivery.rejected:
+        raise ValidationError("serial_block", serials_text(block), _rejected_message(delivery))
+    if isinstance(block, SerialBlock):
+        check_block_matches_tonnes(
+            delivery.registry, block, request.tonnes_kg, format_tonnes(request.tonnes_kg)
+        )
+    holding = next(
+        h for h in holdings(db, request.contract_id, exclude_retirement=own_id)
+        if h.delivery_id == delivery.id
+    )  # fmt: skip
+    still_held = available_kg(holding)
     if request.tonnes_kg > still_held:
         raise ValidationError(
             "tonnes",
-            format_tonnes(request.tonnes_kg),
-            f"is more than the {format_tonnes(still_held)} t delivery {delivery.block.text!r} "
-            "still holds",
+            format_tonnes_grouped(request.tonnes_kg),
+            f"is more than the {format_tonnes_grouped(still_held)} t delivery "
+            f"{serials_text(delivery.block)!r} still holds",
         )
-    for r in retired:
-        if r.block.overlaps(block):
-            raise ValidationError(
-                "serial_block",
-                block.text,
-                f"overlaps {r.block.text!r}, already retired on {r.retired_on}",
-            )
-    return Draw(delivery.id, delivery.block.sub_block(block.start, block.end), request.tonnes_kg)
+    if isinstance(block, SerialBlock):
+        assert isinstance(delivery.block, SerialBlock)
+        for r in queries.retirements(db, delivery_id=delivery.id):
+            if r.id != own_id and r.block is not None and block.overlaps(r.block):
+                raise ValidationError(
+                    "serial_block",
+                    block.text,
+                    f"overlaps {r.block.text!r}, already retired on {r.retired_on}",
+                )
+        for start, end in holding.invalidated:
+            if block.overlaps(delivery.block.sub_block(start, end)):
+                raise ValidationError(
+                    "serial_block",
+                    block.text,
+                    f"overlaps {delivery.block.render(start, end)!r}, invalidated by the registry",
+                )
+        block = delivery.block.sub_block(block.start, block.end)
+    return Draw(delivery.id, block, request.tonnes_kg)
 
 
 def _draws(db: sqlite_utils.Database, request: RetirementRequest) -> list[Draw]:
     if request.block is not None:
         return [_draw_given_block(db, request, request.block, None)]
-    owned = holdings(db, request.contract_id)
-    draws = draw_oldest_first(owned, request.tonnes_kg)
+    owned = holdings(db, request.contract_id, request.retired_on)
+    draws = draw_oldest_first(owned, request.tonnes_kg, request.retired_on, request.verified_only)
     if draws is None:
-        reference = queries.contract_references(db)[request.contract_id]
-        free = sum(available_kg(h) for h in owned)
         raise ValidationError(
-            "tonnes",
-            format_tonnes(request.tonnes_kg),
-            f"is more than the {format_tonnes(free)} t delivered to {reference} and not yet "
-            "retired (whole-tonne registries retire whole tonnes per serial block)",
+            "tonnes", format_tonnes_grouped(request.tonnes_kg), _short_of(db, request, owned)
         )
     return draws
+
+
+def _short_of(db: sqlite_utils.Database, request: RetirementRequest, owned: list[Holding]) -> str:
+    """Why an oldest-first draw cannot be served, naming the real cause first."""
+    reference = queries.contract_references(db)[request.contract_id]
+    day = request.retired_on
+    eligible = holdings_on(owned, day, request.verified_only)
+    free = sum(available_kg(h) for h in eligible)
+    whole = [h for h in eligible if h.kg_per_unit == 1000]
+    if request.tonnes_kg % 1000 and whole and request.tonnes_kg <= free:
+        return (
+            "must be whole tonnes here: the serials of this contract's registry count whole "
+            f"tonnes (only {format_tonnes_grouped(free)} t could be drawn, in whole tonnes "
+            "per serial block)"
+        )
+    held = "verified by then" if request.verified_only else "delivered by then"
+    later = sum(available_kg(h) for h in owned) - free
+    note = (
+        f"; another {format_tonnes_grouped(later)} t is delivered later or not yet verified"
+        if later > 0
+        else ""
+    )
+    return (
+        f"is more than the {format_tonnes_grouped(free)} t of {reference} {held} ({day}) "
+        f"and not yet retired{note}"
+    )
 
 
 def _retirement(request: RetirementRequest, draw: Draw) -> Retirement:
@@ -124,15 +256,19 @@ def _retirement(request: RetirementRequest, draw: Draw) -> Retirement:
 
 
 def retire(
-    db: sqlite_utils.Database, contract_id: int, data: Mapping[str, object]
+    db: sqlite_utils.Database,
+    contract_id: int,
+    data: Mapping[str, object],
+    verified_only: bool = False,
 ) -> tuple[list[Retirement], ChangeSet]:
     """Retire credits: from the given serial block, or oldest vintage first.
 
     An oldest-first draw that spans several deliveries (or gaps in one) is
-    recorded as one retirement row per contiguous serial range.
+    recorded as one retirement row per contiguous serial range.  With
+    ``verified_only`` it draws only credits verified by the retirement date.
     """
     queries.contract(db, contract_id)
-    request = retirement_from_input(data, contract_id)
+    request = replace(retirement_from_input(data, contract_id), verified_only=verified_only)
     made: list[Retirement] = []
     with UnitOfWork(db) as uow:
         for draw in _draws(db, request):
@@ -143,9 +279,16 @@ def retire(
     return made, uow.changes
 
 
-def preview_draw(db: sqlite_utils.Database, contract_id: int, tonnes_kg: int) -> list[Draw] | None:
+def preview_draw(
+    db: sqlite_utils.Database,
+    contract_id: int,
+    tonnes_kg: int,
+    retired_on: dt.date | None = None,
+    verified_only: bool = False,
+) -> list[Draw] | None:
     """What an oldest-first retirement of ``tonnes_kg`` would draw (nothing written)."""
-    return draw_oldest_first(holdings(db, contract_id), tonnes_kg)
+    day = retired_on or dt.date.today()
+    return draw_oldest_first(holdings(db, contract_id, day), tonnes_kg, day, verified_only)
 
 
 def update_retirement(
@@ -155,14 +298,17 @@ def update_retirement(
     current = queries.retirement(db, retirement_id)
     request = retirement_from_input(data, current.contract_id)
     if request.block is None:
-        if request.tonnes_kg != current.tonnes_kg:
+        if request.tonnes_kg != current.tonnes_kg and isinstance(current.block, SerialBlock):
             raise ValidationError(
                 "serial_block", None, "is required when the retired tonnes change"
             )
         request = replace(request, block=current.block)
-    assert request.block is not None
     with UnitOfWork(db) as uow:
-        draw = _draw_given_block(db, request, request.block, retirement_id)
+        if request.block is None or request.block == current.block:
+            delivery = queries.delivery(db, current.delivery_id)
+            draw = _draw_from(db, request, delivery, request.block, retirement_id)
+        else:
+            draw = _draw_given_block(db, request, request.block, retirement_id)
         retirement = replace(_retirement(request, draw), id=retirement_id)
         uow.update("retirements", retirement_id, retirement_row(retirement))
     return retirement, uow.changes

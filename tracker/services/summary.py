@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from tracker.domain.quantities import percent_one_decimal, value_cents
+from tracker.domain.quantities import percent_one_decimal, value_cents, value_cents_total
 from tracker.domain.schedule import due_by, even_schedule
-from tracker.store import queries
+from tracker.services.fulfilment import fulfilment
+from tracker.store import lifecycle, queries
 from tracker.store.rows import contract_from_row
 
 
@@ -23,15 +24,20 @@ class ContractSummary:
     credit_type: str
     contracted_kg: int
     scheduled_to_date_kg: int
-    delivered_kg: int
+    delivered_kg: int  # accepted (not rejected), less invalidated tonnes
     verified_kg: int
     retired_kg: int
     price: int
     currency: str
+    rejected_kg: int = 0  # deliveries whose verification failed
+    invalidated_kg: int = 0  # taken back by the registry
+    available_verified_kg: int = 0  # held, not retired: verified by the as-of date
+    available_pending_kg: int = 0  # held, not retired: verification still pending
+    delivered_value_cents: int = 0  # each tonne at its tranche's price, else the contract's
 
     @property
     def available_kg(self) -> int:
-        return self.delivered_kg - self.retired_kg
+        return self.available_verified_kg + self.available_pending_kg
 
     @property
     def undelivered_kg(self) -> int:
@@ -41,20 +47,24 @@ class ContractSummary:
     def delivered_pct(self) -> str:
         return percent_one_decimal(self.delivered_kg, self.contracted_kg)
 
-    @property
-    def delivered_value_cents(self) -> int:
-        return value_cents(self.delivered_kg, self.price)
 
-
-_SQL = """
+_SQL = f"""
 with
+ positions as ({lifecycle.POSITIONS.format(where="")}),
  delivered as (
    select contract_id,
-          sum(tonnes_kg) as kg,
-          sum(case when verification_status = 'verified'
-                    and (verified_on is null or verified_on <= :as_of)
-               then tonnes_kg else 0 end) as verified_kg
-   from deliveries where delivered_on <= :as_of group by contract_id),
+          sum(case when status != 'failed' then tonnes_kg - invalidated_kg else 0 end) as kg,
+          sum(case when status = 'verified' then tonnes_kg - invalidated_kg else 0 end)
+            as verified_kg,
+          sum(case when status = 'failed' then tonnes_kg else 0 end) as rejected_kg,
+          sum(case when status != 'failed' then invalidated_kg else 0 end) as invalidated_kg,
+          sum(case when status = 'verified'
+                   then max(tonnes_kg - invalidated_kg - retired_kg, 0) else 0 end)
+            as available_verified_kg,
+          sum(case when status = 'pending'
+                   then max(tonnes_kg - invalidated_kg - retired_kg, 0) else 0 end)
+            as available_pending_kg
+   from positions group by contract_id),
  retired as (
    select contract_id, sum(tonnes_kg) as kg from retirements
    where retired_on <= :as_of group by contract_id),
@@ -65,6 +75,12 @@ with
 select c.*,
        coalesce(d.kg, 0) as delivered_kg,
        coalesce(d.verified_kg, 0) as verified_kg,
+       coalesce(d.rejected_kg, 0) as rejected_kg,
+       coalesce(d.invalidated_kg, 0) as invalidated_kg,
+       coalesce(d.available_verified_kg, 0) as available_verified_kg,
+       coalesce(d.available_pending_kg, 0) as available_pending_kg,
+       exists (select 1 from tranches t where t.contract_id = c.id and t.price is not null
+               and t.price != c.price) as tranche_priced,
        coalesce(r.kg, 0) as retired_kg,
        coalesce(s.n, 0) as tranche_count,
        coalesce(s.kg, 0) as scheduled_kg
@@ -72,7 +88,7 @@ from contracts c
 left join delivered d on d.contract_id = c.id
 left join retired r on r.contract_id = c.id
 left join scheduled s on s.contract_id = c.id
-{where}
+{{where}}
 order by c.reference
 """
 
@@ -83,10 +99,15 @@ def portfolio_summary(
     where = "where c.id = :contract_id" if contract_id else ""
     params = {"as_of": as_of.isoformat(), "contract_id": contract_id}
     result = []
-    for row in queries.rows(db, _SQL.format(where=where), params):  # type: ignore[arg-type]
+    sql = _SQL.replace("{where}", where)
+    for row in queries.rows(db, sql, params):  # type: ignore[arg-type]
         scheduled = row["scheduled_kg"]
         if row["tranche_count"] == 0:
             scheduled = due_by(even_schedule(contract_from_row(row)), as_of)
+        if row["tranche_priced"]:
+            value = _value_by_tranche(db, as_of, row["id"], row["price"])
+        else:
+            value = value_cents(row["delivered_kg"], row["price"])
         result.append(
             ContractSummary(
                 contract_id=row["id"],
@@ -102,9 +123,27 @@ def portfolio_summary(
                 retired_kg=row["retired_kg"],
                 price=row["price"],
                 currency=row["currency"],
+                rejected_kg=row["rejected_kg"],
+                invalidated_kg=row["invalidated_kg"],
+                available_verified_kg=row["available_verified_kg"],
+                available_pending_kg=row["available_pending_kg"],
+                delivered_value_cents=value,
             )
         )
     return result
+
+
+def _value_by_tranche(
+    db: sqlite_utils.Database, as_of: dt.date, contract_id: int, contract_price: int
+) -> int:
+    """Delivered value where tranches carry their own price: each tonne at its tranche's."""
+    _contract, filled = fulfilment(db, as_of, contract_id)[contract_id]
+    parts = [
+        (fill.delivered_kg, contract_price if fill.tranche.price is None else fill.tranche.price)
+        for fill in filled.fills
+    ]
+    parts.extend((kg, contract_price) for _d, kg in filled.unallocated)
+    return value_cents_total(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +158,14 @@ class Totals:
     verified_kg: int
     retired_kg: int
     delivered_value_cents: int
+    rejected_kg: int = 0
+    invalidated_kg: int = 0
+    available_verified_kg: int = 0
+    available_pending_kg: int = 0
 
     @property
     def available_kg(self) -> int:
-        return self.delivered_kg - self.retired_kg
+        return self.available_verified_kg + self.available_pending_kg
 
     @property
     def undelivered_kg(self) -> int:
@@ -147,6 +190,10 @@ def totals_by_currency(summaries: list[ContractSummary]) -> list[Totals]:
             verified_kg=sum(s.verified_kg for s in items),
             retired_kg=sum(s.retired_kg for s in items),
             delivered_value_cents=sum(s.delivered_value_cents for s in items),
+            rejected_kg=sum(s.rejected_kg for s in items),
+            invalidated_kg=sum(s.invalidated_kg for s in items),
+            available_verified_kg=sum(s.available_verified_kg for s in items),
+            available_pending_kg=sum(s.available_pending_kg for s in items),
         )
         for currency, items in sorted(grouped.items())
     ]

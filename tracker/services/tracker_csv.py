@@ -15,19 +15,21 @@ from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import iso
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
 from tracker.domain.quantities import format_cents, format_price, format_tonnes_short
-from tracker.domain.records import Contract, Delivery, Retirement, Tranche
-from tracker.domain.serials import parse_serial_block
+from tracker.domain.records import Contract, Delivery, Invalidation, Retirement, Tranche
+from tracker.domain.serials import SerialBlock, parse_serials, serials_text
 from tracker.services import contracts as contract_service
 from tracker.services import deliveries as delivery_service
+from tracker.services import invalidations as invalidation_service
 from tracker.services import retirements as retirement_service
 from tracker.services import schedule as schedule_service
 from tracker.services.csv_safe import Number, restore
-from tracker.services.summary import portfolio_summary
+from tracker.services.summary import ContractSummary, Totals, portfolio_summary
 from tracker.services.tracker_csv_columns import (
     COLUMNS,
     DERIVED_COLUMNS,
     EXPORT_KINDS,
     IMPORT_KINDS,
+    OPTIONAL_COLUMNS,
 )
 from tracker.services.tracker_csv_columns import (
     header as header,  # re-exported: the format's columns by kind
@@ -65,27 +67,40 @@ def export_rows(
     elif kind == "retirements":
         for r in queries.retirements(db, contract_id):
             yield retirement_line(r, refs[r.contract_id])
+    elif kind == "invalidations":
+        for i in queries.invalidations(db, contract_id):
+            yield invalidation_line(i, refs[i.contract_id], queries.delivery(db, i.delivery_id))
     elif kind == "summary":
         for s in portfolio_summary(db, as_of or dt.date.today(), contract_id):
-            yield [
-                s.reference,
-                s.supplier,
-                s.project,
-                s.method,
-                _t(s.contracted_kg),
-                _t(s.scheduled_to_date_kg),
-                _t(s.delivered_kg),
-                _t(s.verified_kg),
-                _t(s.retired_kg),
-                _t(s.available_kg),
-                _t(s.undelivered_kg),
-                Number(s.delivered_pct),
-                Number(format_price(s.price)),
-                s.currency,
-                Number(format_cents(s.delivered_value_cents)),
-            ]
+            yield summary_line(s)
     else:
         raise TrackerError(f"unknown export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
+
+
+def summary_line(s: ContractSummary | Totals) -> list[object]:
+    """One summary row: a contract's figures, or a currency's TOTAL row."""
+    if isinstance(s, Totals):
+        head: list[object] = ["TOTAL", f"{s.contracts} contract(s)", "", ""]
+        price: object = ""
+    else:
+        head = [s.reference, s.supplier, s.project, s.method]
+        price = Number(format_price(s.price))
+    return [
+        *head,
+        _t(s.contracted_kg),
+        _t(s.scheduled_to_date_kg),
+        _t(s.delivered_kg),
+        _t(s.verified_kg),
+        _t(s.rejected_kg),
+        _t(s.invalidated_kg),
+        _t(s.retired_kg),
+        _t(s.available_kg),
+        _t(s.undelivered_kg),
+        Number(s.delivered_pct),
+        price,
+        s.currency,
+        Number(format_cents(s.delivered_value_cents)),
+    ]
 
 
 # --- import -------------------------------------------------------------------------------
@@ -114,7 +129,8 @@ def read_table(source: str, text: str, kind: str) -> Iterator[tuple[int, dict[st
     duplicated = sorted({h for h in header if header.count(h) > 1})
     if duplicated:
         problems.append(RowError(1, duplicated[0], "appears more than once in the header"))
-    missing = [c for c in expected if c not in header]
+    optional = OPTIONAL_COLUMNS.get(kind, ())
+    missing = [c for c in expected if c not in header and c not in optional]
     if missing:
         problems.append(
             RowError(1, missing[0], f"is missing from the header (expected: {','.join(expected)})")
@@ -193,11 +209,12 @@ def delivery_line(d: Delivery, reference: str) -> list[object]:
         _t(d.tonnes_kg),
         _opt(d.vintage),
         d.registry.value,
-        d.block.text,
+        serials_text(d.block),
         d.verification_status.value,
         d.verifier,
         iso(d.verified_on),
         d.reference,
+        iso(d.tranche_due_on),
     ]
 
 
@@ -206,7 +223,7 @@ def retirement_line(r: Retirement, reference: str) -> list[object]:
         reference,
         iso(r.retired_on),
         _t(r.tonnes_kg),
-        r.block.text,
+        serials_text(r.block),
         r.beneficiary,
         r.purpose.value,
         iso(r.claim_start),
@@ -215,30 +232,58 @@ def retirement_line(r: Retirement, reference: str) -> list[object]:
     ]
 
 
+def invalidation_line(i: Invalidation, reference: str, delivery: Delivery) -> list[object]:
+    return [
+        reference,
+        serials_text(delivery.block) or delivery.reference,
+        iso(i.invalidated_on),
+        _t(i.tonnes_kg),
+        serials_text(i.block),
+        i.reason.value,
+        i.registry_reference,
+        i.note,
+    ]
+
+
 def _same(lines: Iterable[list[object]], kind: str, row: Mapping[str, str]) -> bool:
-    """True when an identical record already exists (re-importing adds nothing)."""
-    wanted = [str(row.get(c, "")).strip() for c in COLUMNS[kind]]
-    return any([str(c) for c in line] == wanted for line in lines)
+    """True when an identical record already exists (re-importing adds nothing).
+
+    A column the file lacks (one added by a later release) is not compared.
+    """
+    present = [i for i, c in enumerate(COLUMNS[kind]) if c in row]
+    wanted = [str(row.get(COLUMNS[kind][i], "")).strip() for i in present]
+    return any([str(line[i]) for i in present] == wanted for line in lines)
 
 
 def _existing_with_block(
     db: sqlite_utils.Database, table: str, row: Mapping[str, str]
 ) -> list[int]:
-    text = str(row.get("serial_block", "")).strip()
-    if not text:
-        return []
     try:
-        block = parse_serial_block(text)
+        block = parse_serials(row.get("serial_block"), batches=True)
     except ValidationError:
         return []
-    return [
-        r[0]
-        for r in db.execute(
+    if block is None:
+        return []
+    if isinstance(block, SerialBlock):
+        sql = (
             f"select id from {table} "
-            "where serial_prefix = ? and serial_start = ? and serial_end = ?",
-            [block.prefix, block.start, block.end],
+            "where serial_prefix = ? and serial_start = ? and serial_end = ?"
         )
-    ]
+        return [r[0] for r in db.execute(sql, [block.prefix, block.start, block.end])]
+    sql = f"select id from {table} where serial_block = ? and serial_start is null"
+    return [r[0] for r in db.execute(sql, [block.ident])]
+
+
+def _awaiting_serials(db: sqlite_utils.Database, contract_id: int, reference: str) -> int | None:
+    """The contract's delivery with this registry reference whose serials are still to come."""
+    if not reference:
+        return None
+    found = db.execute(
+        "select id from deliveries where contract_id = ? and reference = ? "
+        "and serial_block is null order by id limit 1",
+        [contract_id, reference],
+    ).fetchone()
+    return found[0] if found else None
 
 
 def _import_contract(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
@@ -258,11 +303,20 @@ def _import_tranche(db: sqlite_utils.Database, row: Mapping[str, str]) -> Change
 
 
 def _import_delivery(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
+    """Add the delivery, or give serials to the one with its reference that awaited them."""
     cid = _contract_id(db, row)
     reference = str(row.get("contract", "")).strip()
-    found = (queries.delivery(db, i) for i in _existing_with_block(db, "deliveries", row))
+    registry_reference = str(row.get("reference", "")).strip()
+    if str(row.get("serial_block", "")).strip():
+        ids = _existing_with_block(db, "deliveries", row)
+    else:
+        ids = [d.id for d in queries.deliveries(db, cid) if d.block is None and d.id is not None]
+    found = (queries.delivery(db, i) for i in ids)
     if _same((delivery_line(d, reference) for d in found), "deliveries", row):
         return None
+    awaiting = _awaiting_serials(db, cid, registry_reference)
+    if awaiting is not None and str(row.get("serial_block", "")).strip():
+        return delivery_service.update_delivery(db, awaiting, row)[1]
     return delivery_service.add_delivery(db, cid, row)[1]
 
 
@@ -275,11 +329,26 @@ def _import_retirement(db: sqlite_utils.Database, row: Mapping[str, str]) -> Cha
     return retirement_service.retire(db, cid, row)[1]
 
 
+def _import_invalidation(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
+    cid = _contract_id(db, row)
+    reference = str(row.get("contract", "")).strip()
+    delivery = invalidation_service.find_delivery(db, cid, str(row.get("delivery", "")))
+    assert delivery.id is not None
+    present = (
+        invalidation_line(i, reference, delivery)
+        for i in queries.invalidations(db, delivery_id=delivery.id)
+    )
+    if _same(present, "invalidations", row):
+        return None
+    return invalidation_service.add_invalidation(db, delivery.id, row)[1]
+
+
 IMPORTERS: dict[str, Callable[[sqlite_utils.Database, Mapping[str, str]], ChangeSet | None]] = {
     "contracts": _import_contract,
     "schedule": _import_tranche,
     "deliveries": _import_delivery,
     "retirements": _import_retirement,
+    "invalidations": _import_invalidation,
 }
 
 

@@ -35,6 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "verifier",
         "verified_on",
         "reference",
+        "tranche_due_on",
     ),
     "retirements": (
         "contract",
@@ -47,6 +48,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "claim_end",
         "registry_reference",
     ),
+    "invalidations": (
+        "contract",
+        "delivery",
+        "invalidated_on",
+        "tonnes",
+        "serial_block",
+        "reason",
+        "registry_reference",
+        "note",
+    ),
     "summary": (
         "contract",
         "supplier",
@@ -56,6 +67,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "scheduled_to_date_tonnes",
         "delivered_tonnes",
         "verified_tonnes",
+        "rejected_tonnes",
+        "invalidated_tonnes",
         "retired_tonnes",
         "available_tonnes",
         "undelivered_tonnes",
@@ -77,7 +90,9 @@ DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "retirements": ("claim_year", "vintage", "registry", "method", "credit_type"),
 }
-IMPORT_KINDS = ("contracts", "schedule", "deliveries", "retirements")
+# Columns added by later releases: files written before them still import.
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {"deliveries": ("tranche_due_on",)}
+IMPORT_KINDS = ("contracts", "schedule", "deliveries", "retirements", "invalidations")
 EXPORT_KINDS = (*IMPORT_KINDS, "summary")
 
 

@@ -16,7 +16,14 @@ from tracker.services.contracts import Removed
 from tracker.store.unit_of_work import UnitOfWork, fetch_row
 
 # Children before parents, so foreign keys hold at every step of a removal.
-_REMOVAL_ORDER = {"retirements": 0, "deliveries": 1, "tranches": 2, "contracts": 3}
+_REMOVAL_ORDER = {
+    "retirements": 0,
+    "invalidations": 0,
+    "verifications": 0,
+    "deliveries": 1,
+    "tranches": 2,
+    "contracts": 3,
+}
 
 
 def record_as_stored(db: sqlite_utils.Database, table: str, record_id: int) -> dict[str, Any]:
@@ -38,7 +45,15 @@ def take_back(
 
 def put_back(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> ChangeSet:
     """Write a record back exactly as ``row`` holds it (undo of an edit)."""
-    values = {k: v for k, v in row.items() if k != "id"}
+    return put_back_all(db, [(table, row)])
+
+
+def put_back_all(
+    db: sqlite_utils.Database, rows: Iterable[tuple[str, dict[str, Any]]]
+) -> ChangeSet:
+    """Write several records back as they were, in one transaction (undo of an edit that
+    also changed dependent records, such as retirements receiving serials)."""
     with UnitOfWork(db) as uow:
-        uow.update(table, row["id"], values)
+        for table, row in rows:
+            uow.update(table, row["id"], {k: v for k, v in row.items() if k != "id"})
     return uow.changes

@@ -26,6 +26,7 @@ LOGGED_TABLES = (
     "deliveries",
     "retirements",
     "verifications",
+    "invalidations",
     "settings",
     "flag_acknowledgements",
 )

@@ -171,6 +171,127 @@ def m002_audit(db: sqlite_utils.Database) -> None:
         change_log.log_baseline(db, table)
 
 
+# Serial columns become optional (serials still to come, or one batch id with no range),
+# a delivery may name the tranche it fills, and registries' invalidations get a table.
+_V3_TABLES = """
+CREATE TABLE deliveries_v3 (
+    id INTEGER PRIMARY KEY,
+    contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE RESTRICT,
+    delivered_on TEXT NOT NULL,
+    tonnes_kg INTEGER NOT NULL CHECK (tonnes_kg > 0),
+    vintage INTEGER,
+    registry TEXT NOT NULL,
+    serial_block TEXT,
+    serial_prefix TEXT,
+    serial_start INTEGER,
+    serial_end INTEGER,
+    serial_template TEXT,
+    verification_status TEXT NOT NULL
+        CHECK (verification_status IN ('pending', 'verified', 'failed')),
+    verifier TEXT NOT NULL DEFAULT '',
+    verified_on TEXT,
+    reference TEXT NOT NULL DEFAULT '',
+    tranche_due_on TEXT,
+    CHECK (serial_end >= serial_start),
+    CHECK ((serial_start IS NULL) = (serial_end IS NULL)),
+    CHECK (serial_start IS NULL OR serial_block IS NOT NULL)
+) STRICT;
+
+CREATE TABLE retirements_v3 (
+    id INTEGER PRIMARY KEY,
+    contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE RESTRICT,
+    delivery_id INTEGER NOT NULL REFERENCES deliveries_v3(id) ON DELETE RESTRICT,
+    retired_on TEXT NOT NULL,
+    tonnes_kg INTEGER NOT NULL CHECK (tonnes_kg > 0),
+    serial_block TEXT,
+    serial_prefix TEXT,
+    serial_start INTEGER,
+    serial_end INTEGER,
+    beneficiary TEXT NOT NULL DEFAULT '',
+    purpose TEXT NOT NULL,
+    claim_start TEXT,
+    claim_end TEXT,
+    registry_reference TEXT NOT NULL DEFAULT '',
+    CHECK (serial_end >= serial_start),
+    CHECK ((serial_start IS NULL) = (serial_end IS NULL))
+) STRICT;
+
+CREATE TABLE verifications_v3 (
+    id INTEGER PRIMARY KEY,
+    delivery_id INTEGER NOT NULL REFERENCES deliveries_v3(id) ON DELETE RESTRICT,
+    verifier TEXT NOT NULL DEFAULT '',
+    verified_on TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'verified', 'failed')),
+    verified_kg INTEGER CHECK (verified_kg IS NULL OR verified_kg >= 0),
+    evidence TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE invalidations (
+    id INTEGER PRIMARY KEY,
+    contract_id INTEGER NOT NULL REFERENCES contracts(id) ON DELETE RESTRICT,
+    delivery_id INTEGER NOT NULL REFERENCES deliveries_v3(id) ON DELETE RESTRICT,
+    invalidated_on TEXT NOT NULL,
+    tonnes_kg INTEGER NOT NULL CHECK (tonnes_kg > 0),
+    serial_block TEXT,
+    serial_prefix TEXT,
+    serial_start INTEGER,
+    serial_end INTEGER,
+    reason TEXT NOT NULL CHECK (reason IN
+        ('reversal', 'registry-cancellation', 'buffer-contribution', 'other')),
+    registry_reference TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    CHECK (serial_end >= serial_start)
+) STRICT
+"""
+
+_V3_INDEXES = """
+CREATE INDEX deliveries_contract ON deliveries(contract_id, delivered_on);
+CREATE INDEX deliveries_serials ON deliveries(registry, serial_prefix, serial_start);
+CREATE INDEX deliveries_reference ON deliveries(registry, reference);
+CREATE INDEX deliveries_batch ON deliveries(registry, serial_block) WHERE serial_start IS NULL;
+CREATE INDEX retirements_contract ON retirements(contract_id, retired_on);
+CREATE INDEX retirements_delivery ON retirements(delivery_id, serial_start);
+CREATE INDEX verifications_delivery ON verifications(delivery_id, verified_on, id);
+CREATE INDEX invalidations_delivery ON invalidations(delivery_id, invalidated_on);
+CREATE INDEX invalidations_contract ON invalidations(contract_id, invalidated_on)
+"""
+
+
+def _statements(script: str) -> list[str]:
+    return [s for s in script.split(";") if s.strip()]
+
+
+@migrations()
+def m003_credit_lifecycle(db: sqlite_utils.Database) -> None:
+    """Optional serials and batch ids, a delivery's named tranche, and invalidations.
+
+    SQLite cannot relax NOT NULL in place, so deliveries, retirements and their
+    verifications are copied into new tables (children dropped before their parent, so
+    foreign keys hold throughout) and renamed back.  Deliveries gain a column, so
+    their rows are logged again as the change log's baseline.
+    """
+    for statement in _statements(_V3_TABLES):
+        db.execute(statement)
+    db.execute(
+        "insert into deliveries_v3 (id, contract_id, delivered_on, tonnes_kg, vintage, registry,"
+        " serial_block, serial_prefix, serial_start, serial_end, serial_template,"
+        " verification_status, verifier, verified_on, reference)"
+        " select id, contract_id, delivered_on, tonnes_kg, vintage, registry, serial_block,"
+        " serial_prefix, serial_start, serial_end, serial_template, verification_status,"
+        " verifier, verified_on, reference from deliveries"
+    )
+    db.execute("insert into retirements_v3 select * from retirements")
+    db.execute("insert into verifications_v3 select * from verifications")
+    for old in ("verifications", "retirements", "deliveries"):
+        db.execute(f"drop table {old}")
+    for table in ("deliveries", "retirements", "verifications"):
+        db.execute(f"alter table {table}_v3 rename to {table}")
+    for statement in _statements(_V3_INDEXES):
+        db.execute(statement)
+    change_log.log_baseline(db, "deliveries")
+
+
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
 LATEST_VERSION = len(KNOWN_MIGRATIONS)
 

@@ -8,10 +8,12 @@ from typing import Any
 import sqlite_utils
 
 from tracker.domain.errors import NotFoundError
-from tracker.domain.records import Contract, Delivery, Retirement, Tranche
+from tracker.domain.records import Contract, Delivery, Invalidation, Retirement, Tranche
+from tracker.domain.serials import CreditBatch, Serials
 from tracker.store.rows import (
     contract_from_row,
     delivery_from_row,
+    invalidation_from_row,
     retirement_from_row,
     tranche_from_row,
 )
@@ -118,29 +120,66 @@ def retired_kg(db: sqlite_utils.Database, delivery_id: int) -> int:
 
 
 def overlapping_deliveries(
-    db: sqlite_utils.Database, registry: str, prefix: str, start: int, end: int
+    db: sqlite_utils.Database, registry: str, block: Serials
 ) -> list[dict[str, Any]]:
+    """Deliveries of ``registry`` sharing serials with ``block`` (a batch: the same id)."""
+    if isinstance(block, CreditBatch):
+        condition, params = "d.serial_block = ? and d.serial_start is null", [block.ident]
+    else:
+        condition = "d.serial_prefix = ? and d.serial_start <= ? and d.serial_end >= ?"
+        params = [block.prefix, block.end, block.start]
     return list(
         rows(
             db,
             "select d.id, d.serial_block, c.reference from deliveries d "
             "join contracts c on c.id = d.contract_id "
-            "where d.registry = ? and d.serial_prefix = ? and d.serial_start <= ? "
-            "and d.serial_end >= ? order by d.id",
-            [registry, prefix, end, start],
+            f"where d.registry = ? and {condition} order by d.id",
+            [registry, *params],
         )
     )
 
 
-def deliveries_containing(
-    db: sqlite_utils.Database, prefix: str, start: int, end: int
-) -> list[dict[str, Any]]:
+def deliveries_containing(db: sqlite_utils.Database, block: Serials) -> list[dict[str, Any]]:
+    """Deliveries whose serials hold all of ``block`` (a batch: the same id)."""
+    if isinstance(block, CreditBatch):
+        condition, params = "d.serial_block = ? and d.serial_start is null", [block.ident]
+    else:
+        condition = "d.serial_prefix = ? and d.serial_start <= ? and d.serial_end >= ?"
+        params = [block.prefix, block.start, block.end]
     return list(
         rows(
             db,
             "select d.*, c.reference from deliveries d join contracts c on c.id = d.contract_id "
-            "where d.serial_prefix = ? and d.serial_start <= ? and d.serial_end >= ? "
-            "order by d.id",
-            [prefix, start, end],
+            f"where {condition} order by d.id",
+            params,
         )
     )
+
+
+def invalidations(
+    db: sqlite_utils.Database, contract_id: int | None = None, delivery_id: int | None = None
+) -> list[Invalidation]:
+    clauses, params = [], []
+    if contract_id:
+        clauses.append("i.contract_id = ?")
+        params.append(contract_id)
+    if delivery_id:
+        clauses.append("i.delivery_id = ?")
+        params.append(delivery_id)
+    where = f"where {' and '.join(clauses)}" if clauses else ""
+    sql = (
+        "select i.*, d.serial_template as template from invalidations i "
+        "join deliveries d on d.id = i.delivery_id join contracts c on c.id = i.contract_id "
+        f"{where} order by c.reference, i.invalidated_on, i.id"
+    )
+    return [invalidation_from_row(r, r["template"]) for r in rows(db, sql, params)]
+
+
+def invalidation(db: sqlite_utils.Database, invalidation_id: int) -> Invalidation:
+    sql = (
+        "select i.*, d.serial_template as template from invalidations i "
+        "join deliveries d on d.id = i.delivery_id where i.id = ?"
+    )
+    for row in rows(db, sql, [invalidation_id]):
+        return invalidation_from_row(row, row["template"])
+    raise NotFoundError(f"invalidation {invalidation_id} does not exist")

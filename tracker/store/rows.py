@@ -7,11 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from tracker.domain.dates import iso
-from tracker.domain.records import Contract, Delivery, Retirement, Tranche
-from tracker.domain.serials import SerialBlock
+from tracker.domain.records import Contract, Delivery, Invalidation, Retirement, Tranche
+from tracker.domain.serials import CreditBatch, SerialBlock, Serials
 from tracker.domain.vocab import (
     ContractStatus,
     CreditType,
+    InvalidationReason,
     Method,
     Purpose,
     Registry,
@@ -93,6 +94,31 @@ def tranche_from_row(r: Mapping[str, Any]) -> Tranche:
     )
 
 
+def serial_columns(block: Serials | None) -> Row:
+    """A range, a batch id (no range) or serials still to come (all empty)."""
+    if isinstance(block, SerialBlock):
+        return {
+            "serial_block": block.text,
+            "serial_prefix": block.prefix,
+            "serial_start": block.start,
+            "serial_end": block.end,
+        }
+    return {
+        "serial_block": None if block is None else block.text,
+        "serial_prefix": None,
+        "serial_start": None,
+        "serial_end": None,
+    }
+
+
+def serials_from_columns(r: Mapping[str, Any], template: str | None) -> Serials | None:
+    if r["serial_block"] is None:
+        return None
+    if r["serial_start"] is None:
+        return CreditBatch(r["serial_block"])
+    return SerialBlock(r["serial_prefix"], r["serial_start"], r["serial_end"], template or "")
+
+
 def delivery_row(d: Delivery) -> Row:
     return {
         "contract_id": d.contract_id,
@@ -100,20 +126,18 @@ def delivery_row(d: Delivery) -> Row:
         "tonnes_kg": d.tonnes_kg,
         "vintage": d.vintage,
         "registry": d.registry.value,
-        "serial_block": d.block.text,
-        "serial_prefix": d.block.prefix,
-        "serial_start": d.block.start,
-        "serial_end": d.block.end,
-        "serial_template": d.block.template,
+        **serial_columns(d.block),
+        "serial_template": d.block.template if isinstance(d.block, SerialBlock) else None,
         "verification_status": d.verification_status.value,
         "verifier": d.verifier,
         "verified_on": iso(d.verified_on) or None,
         "reference": d.reference,
+        "tranche_due_on": iso(d.tranche_due_on) or None,
     }
 
 
-def delivery_block(r: Mapping[str, Any]) -> SerialBlock:
-    return SerialBlock(r["serial_prefix"], r["serial_start"], r["serial_end"], r["serial_template"])
+def delivery_block(r: Mapping[str, Any]) -> Serials | None:
+    return serials_from_columns(r, r["serial_template"])
 
 
 def delivery_from_row(r: Mapping[str, Any]) -> Delivery:
@@ -129,6 +153,7 @@ def delivery_from_row(r: Mapping[str, Any]) -> Delivery:
         verifier=r["verifier"],
         verified_on=_date(r["verified_on"]),
         reference=r["reference"],
+        tranche_due_on=_date(r["tranche_due_on"]),
     )
 
 
@@ -138,10 +163,7 @@ def retirement_row(x: Retirement) -> Row:
         "delivery_id": x.delivery_id,
         "retired_on": iso(x.retired_on),
         "tonnes_kg": x.tonnes_kg,
-        "serial_block": x.block.text,
-        "serial_prefix": x.block.prefix,
-        "serial_start": x.block.start,
-        "serial_end": x.block.end,
+        **serial_columns(x.block),
         "beneficiary": x.beneficiary,
         "purpose": x.purpose.value,
         "claim_start": iso(x.claim_start) or None,
@@ -150,17 +172,45 @@ def retirement_row(x: Retirement) -> Row:
     }
 
 
-def retirement_from_row(r: Mapping[str, Any], template: str) -> Retirement:
+def retirement_from_row(r: Mapping[str, Any], template: str | None) -> Retirement:
     return Retirement(
         id=r["id"],
         contract_id=r["contract_id"],
         delivery_id=r["delivery_id"],
         retired_on=_req_date(r["retired_on"]),
         tonnes_kg=r["tonnes_kg"],
-        block=SerialBlock(r["serial_prefix"], r["serial_start"], r["serial_end"], template),
+        block=serials_from_columns(r, template),
         beneficiary=r["beneficiary"],
         purpose=Purpose(r["purpose"]),
         claim_start=_date(r["claim_start"]),
         claim_end=_date(r["claim_end"]),
         registry_reference=r["registry_reference"],
+    )
+
+
+def invalidation_row(x: Invalidation) -> Row:
+    return {
+        "contract_id": x.contract_id,
+        "delivery_id": x.delivery_id,
+        "invalidated_on": iso(x.invalidated_on),
+        "tonnes_kg": x.tonnes_kg,
+        **serial_columns(x.block),
+        "reason": x.reason.value,
+        "registry_reference": x.registry_reference,
+        "note": x.note,
+    }
+
+
+def invalidation_from_row(r: Mapping[str, Any], template: str | None) -> Invalidation:
+    block = serials_from_columns(r, template)
+    return Invalidation(
+        id=r["id"],
+        contract_id=r["contract_id"],
+        delivery_id=r["delivery_id"],
+        invalidated_on=_req_date(r["invalidated_on"]),
+        tonnes_kg=r["tonnes_kg"],
+        block=block if isinstance(block, SerialBlock) else None,
+        reason=InvalidationReason(r["reason"]),
+        registry_reference=r["registry_reference"],
+        note=r["note"],
     )

@@ -23,7 +23,7 @@ from PySide6.QtGui import QUndoCommand
 from tracker.domain.changes import ChangeSet
 from tracker.services import contracts, deliveries, retirements, schedule
 from tracker.services.contracts import Removed, restore
-from tracker.services.undo import put_back, record_as_stored, take_back
+from tracker.services.undo import put_back_all, record_as_stored, take_back
 from tracker.ui.ledger_store import LedgerStore
 
 Data = Mapping[str, object]
@@ -91,13 +91,23 @@ class AddCommand(LedgerCommand):
 
 
 class EditCommand(LedgerCommand):
+    """An edit; undo puts back every record it changed (the record itself and any
+    dependent records the service rewrote, such as retirements receiving serials)."""
+
     def __init__(
-        self, store: LedgerStore, text: str, table: str, record_id: int, call: EditCall
+        self,
+        store: LedgerStore,
+        text: str,
+        table: str,
+        record_id: int,
+        call: EditCall,
+        related: tuple[tuple[str, int], ...] = (),
     ) -> None:
         super().__init__(store, text)
         self._call = call
-        self._table = table
-        self._before = record_as_stored(store.db, table, record_id)
+        self._before = [
+            (t, record_as_stored(store.db, t, i)) for t, i in ((table, record_id), *related)
+        ]
 
     def _do(self) -> ChangeSet:
         self.result, changes = self._call(self.store.db)
@@ -106,7 +116,7 @@ class EditCommand(LedgerCommand):
         return changes
 
     def _undo(self) -> ChangeSet:
-        return put_back(self.store.db, self._table, self._before)
+        return put_back_all(self.store.db, self._before)
 
 
 class DeleteCommand(LedgerCommand):
@@ -184,12 +194,14 @@ def add_delivery(store: LedgerStore, contract_id: int, data: Data) -> LedgerComm
 
 def edit_delivery(store: LedgerStore, delivery_id: int, data: Data) -> LedgerCommand:
     text = _tr("Edit delivery {block}").format(block=data.get("serial_block", ""))
+    drawn = tuple(("retirements", i) for i in deliveries.drawn_from(store.db, delivery_id))
     return EditCommand(
         store,
         text,
         "deliveries",
         delivery_id,
         lambda db: deliveries.update_delivery(db, delivery_id, data),
+        related=drawn,
     )
 
 

@@ -21,18 +21,20 @@ _LIMITS = {
     "vintage_age_years": (0, 100),
     "claim_lag_months": (0, 120),
     "price_tolerance_pct": (0, 1000),
+    "missing_serial_days": (1, 3650),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """Where the rules fire (defaults: 90 days, 25 %, 5 years, 12 months, 5 %)."""
+    """Where the rules fire (defaults: 90 days, 25 %, 5 years, 12 months, 5 %, 30 days)."""
 
     unverified_stale_days: int = 90
     shortfall_pct: int = 25
     vintage_age_years: int = 5
     claim_lag_months: int = 12
     price_tolerance_pct: int = 5
+    missing_serial_days: int = 30  # serials still to come: warning, then high after this
 
 
 def _values(db: sqlite_utils.Database) -> dict[str, str]:

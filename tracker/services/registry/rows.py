@@ -146,7 +146,7 @@ def _retirement(
     for found in _same_block(db, "retirements", block):
         if contract is None or found["contract_id"] == contract.id:
             return _outcome(row, Action.PRESENT, found["reference"]), ChangeSet()
-    holders = queries.deliveries_containing(db, block.prefix, block.start, block.end)
+    holders = queries.deliveries_containing(db, block)
     change = ChangeSet()
     if holders:
         target = queries.contract(db, holders[0]["contract_id"])

@@ -27,9 +27,9 @@ def _layout(kind: str) -> Layout:
             tracker_cells={k: restore(v) for k, v in cells.items()},
         )
 
-    return Layout(
-        f"tracker-{kind}", None, frozenset(tracker_csv.COLUMNS[kind]), parse, f"tracker {kind}"
-    )
+    optional = tracker_csv.OPTIONAL_COLUMNS.get(kind, ())
+    required = frozenset(c for c in tracker_csv.COLUMNS[kind] if c not in optional)
+    return Layout(f"tracker-{kind}", None, required, parse, f"tracker {kind}")
 
 
 LAYOUTS = tuple(_layout(kind) for kind in tracker_csv.IMPORT_KINDS)

@@ -47,6 +47,8 @@ class AuditSettingsDialog(QDialog):
              0, 120),
             ("price_tolerance_pct", self.tr("Price off contract by more than"), self.tr(" %"),
              0, 1000),
+            ("missing_serial_days", self.tr("Serials still missing after"), self.tr(" days"),
+             1, 3650),
         )  # fmt: skip
         for key, label, suffix, low, high in rows:
             box = QSpinBox()

@@ -1,0 +1,56 @@
+"""Tranche fulfilment as of a date, per contract (see ``tracker.domain.fulfilment``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlite_utils
+
+from tracker.domain.fulfilment import Delivered, Fulfilment, allocate
+from tracker.domain.records import Contract, Tranche
+from tracker.domain.schedule import effective_schedule
+from tracker.store import lifecycle, queries
+
+_ACCEPTED = f"""
+select id, contract_id, delivered_on, tranche_due_on, vintage,
+       tonnes_kg - invalidated_kg as kg
+from ({lifecycle.POSITIONS.format(where="{where}")})
+where status != 'failed' and tonnes_kg > invalidated_kg
+"""
+
+
+def accepted_deliveries(
+    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+) -> dict[int, list[Delivered]]:
+    """Accepted, not invalidated kilograms of every delivery made by ``as_of``, by contract."""
+    where = "and d.contract_id = :contract_id" if contract_id else ""
+    params = {"as_of": as_of.isoformat(), "contract_id": contract_id}
+    found: dict[int, list[Delivered]] = {}
+    for r in queries.rows(db, _ACCEPTED.format(where=where), params):  # type: ignore[arg-type]
+        found.setdefault(r["contract_id"], []).append(
+            Delivered(
+                r["id"],
+                dt.date.fromisoformat(r["delivered_on"]),
+                r["kg"],
+                dt.date.fromisoformat(r["tranche_due_on"]) if r["tranche_due_on"] else None,
+                r["vintage"],
+            )
+        )
+    return found
+
+
+def fulfilment(
+    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+) -> dict[int, tuple[Contract, Fulfilment]]:
+    """Each contract's schedule (stored, else even) filled by its accepted deliveries."""
+    delivered = accepted_deliveries(db, as_of, contract_id)
+    stored: dict[int, list[Tranche]] = {}
+    for t in queries.tranches(db, contract_id):
+        stored.setdefault(t.contract_id, []).append(t)
+    result: dict[int, tuple[Contract, Fulfilment]] = {}
+    contracts = [queries.contract(db, contract_id)] if contract_id else queries.contracts(db)
+    for contract in contracts:
+        assert contract.id is not None
+        plan = effective_schedule(contract, stored.get(contract.id, []))
+        result[contract.id] = (contract, allocate(plan, delivered.get(contract.id, [])))
+    return result

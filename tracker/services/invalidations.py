@@ -1,0 +1,116 @@
+"""Invalidations: delivered credits a registry cancelled or drew into a buffer.
+
+Invalidated tonnes stop counting as delivered and available from their date.  When
+they had already been retired, the retirements stay as they were (history is not
+rewritten); the audit raises RETIRED_INVALIDATED and the claims report marks the
+claims for restatement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+import sqlite_utils
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.errors import ValidationError
+from tracker.domain.quantities import format_tonnes_grouped
+from tracker.domain.records import Delivery, Invalidation, invalidation_from_input
+from tracker.domain.serials import SerialBlock, serials_text
+from tracker.services.contracts import Removed
+from tracker.store import queries
+from tracker.store.rows import delivery_from_row, invalidation_row
+from tracker.store.unit_of_work import UnitOfWork
+
+
+def find_delivery(db: sqlite_utils.Database, contract_id: int, named: str) -> Delivery:
+    """The contract's delivery named by its serial block, batch id or registry reference."""
+    text = " ".join(named.split())
+    if not text:
+        raise ValidationError("delivery", named, "is required: give its serial block or reference")
+    rows = list(
+        queries.rows(
+            db,
+            "select * from deliveries where contract_id = ? and (serial_block = ? or "
+            "(reference != '' and reference = ?)) order by id",
+            [contract_id, text, text],
+        )
+    )
+    if not rows:
+        reference = queries.contract_references(db)[contract_id]
+        raise ValidationError(
+            "delivery", named, f"is neither the serial block nor the reference of a delivery "
+            f"of {reference}",
+        )  # fmt: skip
+    return delivery_from_row(rows[0])
+
+
+def _check_fits(db: sqlite_utils.Database, record: Invalidation, own_id: int | None) -> None:
+    delivery = queries.delivery(db, record.delivery_id)
+    if delivery.rejected:
+        raise ValidationError(
+            "delivery",
+            serials_text(delivery.block) or delivery.reference,
+            "was rejected (its verification failed): it already counts for nothing",
+        )
+    others = [
+        i for i in queries.invalidations(db, delivery_id=record.delivery_id) if i.id != own_id
+    ]
+    left = delivery.tonnes_kg - sum(i.tonnes_kg for i in others)
+    if record.tonnes_kg > left:
+        raise ValidationError(
+            "tonnes",
+            format_tonnes_grouped(record.tonnes_kg),
+            f"is more than the {format_tonnes_grouped(left)} t of this delivery not yet "
+            "invalidated",
+        )
+    if isinstance(record.block, SerialBlock):
+        for other in others:
+            if other.block is not None and other.block.overlaps(record.block):
+                raise ValidationError(
+                    "serial_block",
+                    record.block.text,
+                    f"overlaps {other.block.text!r}, already invalidated on {other.invalidated_on}",
+                )
+
+
+def _record(
+    db: sqlite_utils.Database, delivery_id: int, data: Mapping[str, object]
+) -> Invalidation:
+    delivery = queries.delivery(db, delivery_id)
+    record = invalidation_from_input(data, delivery)
+    if isinstance(record.block, SerialBlock) and isinstance(delivery.block, SerialBlock):
+        record = replace(
+            record, block=delivery.block.sub_block(record.block.start, record.block.end)
+        )
+    return record
+
+
+def add_invalidation(
+    db: sqlite_utils.Database, delivery_id: int, data: Mapping[str, object]
+) -> tuple[Invalidation, ChangeSet]:
+    record = _record(db, delivery_id, data)
+    with UnitOfWork(db) as uow:
+        _check_fits(db, record, None)
+        new_id = uow.insert("invalidations", invalidation_row(record))
+    return replace(record, id=new_id), uow.changes
+
+
+def update_invalidation(
+    db: sqlite_utils.Database, invalidation_id: int, data: Mapping[str, object]
+) -> tuple[Invalidation, ChangeSet]:
+    current = queries.invalidation(db, invalidation_id)
+    record = replace(_record(db, current.delivery_id, data), id=invalidation_id)
+    with UnitOfWork(db) as uow:
+        _check_fits(db, record, invalidation_id)
+        uow.update("invalidations", invalidation_id, invalidation_row(record))
+    return record, uow.changes
+
+
+def delete_invalidation(
+    db: sqlite_utils.Database, invalidation_id: int
+) -> tuple[Removed, ChangeSet]:
+    with UnitOfWork(db) as uow:
+        row = uow.delete("invalidations", invalidation_id)
+    return Removed((("invalidations", row),)), uow.changes

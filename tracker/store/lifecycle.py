@@ -1,0 +1,58 @@
+"""Where a delivery stands on a date, in SQL: its verification status and net quantity.
+
+A delivery's stored ``verification_status`` is its *latest* outcome.  Every figure
+"as of" a date instead reads the latest verification record dated on or before that
+date; a delivery without records uses its own status once its ``verified_on`` (or,
+without one, its delivery date) has passed.  A failed delivery is *rejected*: it
+counts as neither delivered nor available.  Invalidations take tonnes back from the
+day the registry cancelled them.
+
+The fragments expect the delivery under the alias ``d`` and the date as ``:as_of``.
+"""
+
+from __future__ import annotations
+
+_LATEST_RECORD = (
+    "select {col} from verifications v where v.delivery_id = d.id and v.verified_on <= :as_of "
+    "order by v.verified_on desc, v.id desc limit 1"
+)
+
+STATUS_AS_OF = f"""coalesce(
+  ({_LATEST_RECORD.format(col="v.outcome")}),
+  case
+    when exists (select 1 from verifications v where v.delivery_id = d.id) then 'pending'
+    when d.verification_status = 'pending' then 'pending'
+    when coalesce(d.verified_on, d.delivered_on) <= :as_of then d.verification_status
+    else 'pending'
+  end)"""
+
+# The day the status as of :as_of was reached (None while pending).
+STATUS_DAY_AS_OF = f"""coalesce(
+  ({_LATEST_RECORD.format(col="v.verified_on")}),
+  case when not exists (select 1 from verifications v where v.delivery_id = d.id)
+            and d.verification_status != 'pending'
+       then coalesce(d.verified_on, d.delivered_on) end)"""
+
+INVALIDATED_AS_OF = (
+    "coalesce((select sum(i.tonnes_kg) from invalidations i "
+    "where i.delivery_id = d.id and i.invalidated_on <= :as_of), 0)"
+)
+RETIRED_AS_OF = (
+    "coalesce((select sum(r.tonnes_kg) from retirements r "
+    "where r.delivery_id = d.id and r.retired_on <= :as_of), 0)"
+)
+
+# One row per delivery made by :as_of: its status, and what was invalidated and retired.
+POSITIONS = f"""
+select d.id, d.contract_id, d.tonnes_kg, d.delivered_on, d.vintage, d.tranche_due_on,
+       {STATUS_AS_OF} as status,
+       {INVALIDATED_AS_OF} as invalidated_kg,
+       {RETIRED_AS_OF} as retired_kg
+from deliveries d
+where d.delivered_on <= :as_of {{where}}
+"""
+
+
+def positions_sql(contract_filter: bool = False) -> str:
+    """POSITIONS, optionally for the contract ``:contract_id`` only."""
+    return POSITIONS.format(where="and d.contract_id = :contract_id" if contract_filter else "")
