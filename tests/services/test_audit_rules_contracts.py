@@ -58,7 +58,7 @@ def test_tranche_past_due_and_short_is_late(db, contract) -> None:
     )
     assert found.message == (
         "Tranche of 500.000 t due 2026-06-30 is late: 200.000 t of it still undelivered "
-        "(300.000 t delivered against 500.000 t due by then)."
+        "(300.000 t of accepted deliveries allocated to it, 185 days late)."
     )
 
 
@@ -155,7 +155,7 @@ def test_delivered_vintage_not_in_the_schedule_is_flagged(db, contract) -> None:
     raw_delivery(db, contract, vintage=2024)
     (found,) = flags_of(db, "VINTAGE_MISMATCH", AS_OF)
     assert found.message == (
-        "100.000 t delivered of vintage 2024, but the schedule calls for vintage 2025, 2026."
+        "100.000 t delivered of vintage 2024 fills a tranche that calls for vintage 2025."
     )
 
 
@@ -174,7 +174,7 @@ def test_tranche_price_beyond_tolerance_is_flagged(db, contract) -> None:
     assert found.severity is Severity.WARN
     assert found.message == (
         "Tranche due 2025-12-31 is priced 526.00 USD/t, 5.2 % off the contract price of "
-        "500.00 USD/t (tolerance 5 %)."
+        "500.00 USD/t (tolerance 5 %). Nothing has been delivered against it yet."
     )
 
 

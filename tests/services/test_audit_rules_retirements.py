@@ -29,7 +29,7 @@ def test_retiring_from_a_pending_delivery_is_flagged_critical(db, contract) -> N
     assert (found.severity, found.subject_id) == (Severity.CRITICAL, retirement)
     assert found.message == (
         "10.000 t retired on 2025-09-30 from delivery ACR-US-1-2025-1-1 to 100, which is "
-        "still unverified (pending)."
+        "still unverified (pending) on 2027-01-01."
     )
 
 
@@ -56,7 +56,8 @@ def test_retiring_from_a_failed_delivery_is_flagged_critical(db, contract) -> No
     assert found.severity is Severity.CRITICAL
     assert found.message == (
         "10.000 t retired on 2025-09-30 from delivery ACR-US-1-2025-1-1 to 100, whose "
-        "verification failed by SCS Global on 2025-08-01."
+        "verification failed by SCS Global on 2025-08-01: the claim it supports must be "
+        "restated."
     )
 
 

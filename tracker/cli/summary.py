@@ -42,7 +42,8 @@ def summary_text(db: sqlite_utils.Database, as_of: dt.date) -> str:
         rows.append(
             [f"TOTAL {t.currency}", f"{t.contracts} contract(s)", "", _t(t.contracted_kg),
              _t(t.scheduled_to_date_kg), _t(t.delivered_kg), _t(t.verified_kg),
-             _t(t.rejected_kg), _t(t.invalidated_kg), _t(t.retired_kg), _t(t.available_kg), _t(t.undelivered_kg),
+             _t(t.rejected_kg), _t(t.invalidated_kg), _t(t.retired_kg), _t(t.available_kg),
+             _t(t.undelivered_kg),
              f"{t.delivered_pct} %",
              f"{format_cents(t.delivered_value_cents, grouped=True)} {t.currency}"]
         )  # fmt: skip

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
 
 from tracker.domain.flags import Flag, Severity
+from tracker.domain.fulfilment import Fulfilment
 from tracker.domain.quantities import format_tonnes_grouped
+from tracker.domain.records import Contract
 from tracker.services.audit.settings import Thresholds
+from tracker.services.fulfilment import fulfilment
 from tracker.store import queries
 
 
@@ -20,6 +23,13 @@ class RuleContext:
     db: sqlite_utils.Database
     as_of: dt.date
     thresholds: Thresholds
+    _shared: dict[str, Any] = field(default_factory=dict)
+
+    def fulfilment(self) -> dict[int, tuple[Contract, Fulfilment]]:
+        """Tranche allocation as of the date, computed once for all the rules that read it."""
+        if "fulfilment" not in self._shared:
+            self._shared["fulfilment"] = fulfilment(self.db, self.as_of)
+        return self._shared["fulfilment"]
 
     @property
     def day(self) -> str:
@@ -34,12 +44,25 @@ def t(kg: int) -> str:
     return f"{format_tonnes_grouped(kg)} t"
 
 
-def delivery_subject(block: str) -> str:
-    return f"delivery {block}"
+def delivery_subject(block: str | None, reference: str = "", delivered_on: str = "") -> str:
+    """A delivery in words: its serials, else (serials pending) its reference and date."""
+    if block:
+        return f"delivery {block}"
+    named = f" {reference}" if reference else ""
+    return f"delivery{named} of {delivered_on} (serials pending)"
 
 
-def retirement_subject(block: str, retired_on: str) -> str:
-    return f"retirement {block} on {retired_on}"
+def subject_of_delivery(row: dict[str, Any]) -> str:
+    """``delivery_subject`` for a query row with serial_block, reference and delivered_on."""
+    return delivery_subject(
+        row.get("serial_block"), row.get("reference") or "", row.get("delivered_on") or ""
+    )
+
+
+def retirement_subject(block: str | None, retired_on: str, tonnes_kg: int = 0) -> str:
+    if block:
+        return f"retirement {block} on {retired_on}"
+    return f"retirement of {t(tonnes_kg)} on {retired_on} (serials pending)"
 
 
 def flag(

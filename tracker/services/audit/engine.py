@@ -9,7 +9,9 @@ import sqlite_utils
 
 from tracker.domain.flags import Flag, Severity
 from tracker.services.audit import rules_contracts as rc
+from tracker.services.audit import rules_deliveries as rd
 from tracker.services.audit import rules_retirements as rr
+from tracker.services.audit import rules_schedule as rsc
 from tracker.services.audit import rules_serials as rs
 from tracker.services.audit.context import RuleContext
 from tracker.services.audit.settings import Thresholds, load_thresholds
@@ -22,18 +24,21 @@ RULES: dict[str, tuple[Severity, Rule]] = {
     "OVER_RETIREMENT": (Severity.CRITICAL, rs.over_retirement),
     "RETIRED_UNVERIFIED": (Severity.CRITICAL, rr.retired_unverified),
     "RETIRED_FROM_FAILED": (Severity.CRITICAL, rr.retired_from_failed),
+    "RETIRED_INVALIDATED": (Severity.CRITICAL, rr.retired_invalidated),
     "CUMULATIVE_SHORTFALL": (Severity.CRITICAL, rc.cumulative_shortfall),
     "SERIAL_QTY_MISMATCH": (Severity.HIGH, rs.serial_qty_mismatch),
     "RETIRED_BEFORE_DELIVERED": (Severity.HIGH, rr.retired_before_delivered),
     "DUPLICATE_DELIVERY": (Severity.HIGH, rs.duplicate_delivery),
     "TRANCHES_EXCEED_CONTRACT": (Severity.HIGH, rc.tranches_exceed_contract),
-    "LATE_TRANCHE": (Severity.WARN, rc.late_tranche),
-    "VINTAGE_MISMATCH": (Severity.WARN, rc.vintage_mismatch),
+    "VERIFIED_BEFORE_DELIVERED": (Severity.HIGH, rd.verified_before_delivered),
+    "MISSING_SERIAL": (Severity.WARN, rd.missing_serial),  # high once overdue
+    "LATE_TRANCHE": (Severity.WARN, rsc.late_tranche),
+    "VINTAGE_MISMATCH": (Severity.WARN, rsc.vintage_mismatch),
     "VINTAGE_AGE": (Severity.WARN, rr.vintage_age),
     "LATE_RETIREMENT_FOR_CLAIM": (Severity.WARN, rr.late_retirement_for_claim),
-    "PRICE_ANOMALY": (Severity.WARN, rc.price_anomaly),
-    "UNVERIFIED_STALE": (Severity.WARN, rc.unverified_stale),
-    "DELIVERY_OUTSIDE_TERM": (Severity.WARN, rc.delivery_outside_term),
+    "PRICE_ANOMALY": (Severity.WARN, rsc.price_anomaly),
+    "UNVERIFIED_STALE": (Severity.WARN, rd.unverified_stale),
+    "DELIVERY_OUTSIDE_TERM": (Severity.WARN, rd.delivery_outside_term),
     "MISSING_BENEFICIARY": (Severity.WARN, rr.missing_beneficiary),
     "OVER_DELIVERY": (Severity.INFO, rc.over_delivery),
 }

@@ -6,16 +6,22 @@ from collections.abc import Iterator
 
 from tracker.domain.flags import Flag, Severity
 from tracker.services.audit.context import RuleContext, flag, retirement_subject, t
+from tracker.services.restatement import INVALIDATED, affected_retirements
+from tracker.store import lifecycle
 
-_RETIRED_WITH_DELIVERY = """
+# Verification is read as of the as-of date (the latest record dated by then).
+_RETIRED_WITH_DELIVERY = f"""
+select * from (
 select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_on, r.tonnes_kg,
        r.claim_start, r.claim_end, r.beneficiary,
-       d.id as delivery_id, d.serial_block as delivery_block, d.delivered_on, d.vintage,
-       d.verification_status, d.verified_on, d.verifier
+       d.id as delivery_id, coalesce(d.serial_block, d.reference) as delivery_block,
+       d.delivered_on, d.vintage, d.verifier,
+       {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
 from retirements r join deliveries d on d.id = r.delivery_id
 join contracts c on c.id = r.contract_id
-where r.retired_on <= :as_of and ({condition})
-order by r.id
+where r.retired_on <= :as_of)
+where {{condition}}
+order by id
 """
 
 
@@ -24,44 +30,66 @@ def _retired(ctx: RuleContext, condition: str, **params: object) -> Iterator[dic
 
 
 def _subject(row: dict) -> str:
-    return retirement_subject(row["serial_block"], row["retired_on"])
+    return retirement_subject(row["serial_block"], row["retired_on"], row["tonnes_kg"])
 
 
 def retired_unverified(ctx: RuleContext) -> Iterator[Flag]:
-    """RETIRED_UNVERIFIED: retired from a delivery not (yet) verified on the retirement date."""
-    condition = (
-        "d.verification_status = 'pending' or (d.verification_status = 'verified' "
-        "and d.verified_on > r.retired_on)"
-    )
+    """RETIRED_UNVERIFIED: retired from a delivery not verified on the retirement date
+    (verification as of the as-of date)."""
+    condition = "status = 'pending' or (status = 'verified' and status_on > retired_on)"
     for row in _retired(ctx, condition):
-        if row["verification_status"] == "pending":
-            why = "which is still unverified (pending)"
+        if row["status"] == "pending":
+            why = f"which is still unverified (pending) on {ctx.day}"
         else:
-            why = f"which was only verified on {row['verified_on']}"
+            why = f"which was only verified on {row['status_on']}"
         yield flag(
             "RETIRED_UNVERIFIED", Severity.CRITICAL, row, _subject(row),
             f"{t(row['tonnes_kg'])} retired on {row['retired_on']} from delivery "
             f"{row['delivery_block']}, {why}.",
-            "retirements", row["id"], row["verification_status"], row["verified_on"],
+            "retirements", row["id"], row["status"], row["status_on"],
         )  # fmt: skip
 
 
 def retired_from_failed(ctx: RuleContext) -> Iterator[Flag]:
-    """RETIRED_FROM_FAILED: retired from a delivery whose verification failed."""
-    for row in _retired(ctx, "d.verification_status = 'failed'"):
+    """RETIRED_FROM_FAILED: retired from a delivery whose verification failed by the
+    as-of date.  The retirement stays (history is not rewritten); its claim needs
+    restating."""
+    for row in _retired(ctx, "status = 'failed'"):
         by = f" by {row['verifier']}" if row["verifier"] else ""
-        when = f" on {row['verified_on']}" if row["verified_on"] else ""
+        when = f" on {row['status_on']}" if row["status_on"] else ""
         yield flag(
             "RETIRED_FROM_FAILED", Severity.CRITICAL, row, _subject(row),
             f"{t(row['tonnes_kg'])} retired on {row['retired_on']} from delivery "
-            f"{row['delivery_block']}, whose verification failed{by}{when}.",
-            "retirements", row["id"], row["verifier"], row["verified_on"],
+            f"{row['delivery_block']}, whose verification failed{by}{when}: the claim it "
+            "supports must be restated.",
+            "retirements", row["id"], row["verifier"], row["status_on"],
+        )  # fmt: skip
+
+
+def retired_invalidated(ctx: RuleContext) -> Iterator[Flag]:
+    """RETIRED_INVALIDATED: retired credits the registry later cancelled or drew into a
+    buffer; the claim they support needs restating."""
+    affected = {
+        rid: a for rid, a in affected_retirements(ctx.db, ctx.as_of).items()
+        if a.cause == INVALIDATED
+    }  # fmt: skip
+    if not affected:
+        return
+    marks = ",".join(str(int(rid)) for rid in affected)
+    for row in _retired(ctx, f"id in ({marks})"):
+        hit = affected[row["id"]]
+        yield flag(
+            "RETIRED_INVALIDATED", Severity.CRITICAL, row, _subject(row),
+            f"{t(hit.kg)} of the {t(row['tonnes_kg'])} retired on {row['retired_on']} from "
+            f"delivery {row['delivery_block']} were invalidated by the registry on "
+            f"{hit.since}: the claim they support must be restated.",
+            "retirements", row["id"], hit.kg, hit.since,
         )  # fmt: skip
 
 
 def retired_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
     """RETIRED_BEFORE_DELIVERED: the retirement date precedes the delivery date."""
-    for row in _retired(ctx, "r.retired_on < d.delivered_on"):
+    for row in _retired(ctx, "retired_on < delivered_on"):
         yield flag(
             "RETIRED_BEFORE_DELIVERED", Severity.HIGH, row, _subject(row),
             f"{t(row['tonnes_kg'])} retired on {row['retired_on']}, before delivery "
@@ -70,13 +98,13 @@ def retired_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
         )  # fmt: skip
 
 
-_CLAIM_YEAR = "cast(substr(coalesce(r.claim_end, r.claim_start, r.retired_on), 1, 4) as integer)"
+_CLAIM_YEAR = "cast(substr(coalesce(claim_end, claim_start, retired_on), 1, 4) as integer)"
 
 
 def vintage_age(ctx: RuleContext) -> Iterator[Flag]:
     """VINTAGE_AGE: claim year − vintage is more than the allowed age."""
     limit = ctx.thresholds.vintage_age_years
-    condition = f"d.vintage is not null and {_CLAIM_YEAR} - d.vintage > :limit"
+    condition = f"vintage is not null and {_CLAIM_YEAR} - vintage > :limit"
     for row in _retired(ctx, condition, limit=limit):
         claim_year = int((row["claim_end"] or row["claim_start"] or row["retired_on"])[:4])
         age = claim_year - row["vintage"]
@@ -91,7 +119,7 @@ def vintage_age(ctx: RuleContext) -> Iterator[Flag]:
 def late_retirement_for_claim(ctx: RuleContext) -> Iterator[Flag]:
     """LATE_RETIREMENT_FOR_CLAIM: retired more than N months after the claim period ended."""
     months = ctx.thresholds.claim_lag_months
-    condition = "r.claim_end is not null and r.retired_on > date(r.claim_end, :lag)"
+    condition = "claim_end is not null and retired_on > date(claim_end, :lag)"
     for row in _retired(ctx, condition, lag=f"+{months} months"):
         yield flag(
             "LATE_RETIREMENT_FOR_CLAIM", Severity.WARN, row, _subject(row),
@@ -103,7 +131,7 @@ def late_retirement_for_claim(ctx: RuleContext) -> Iterator[Flag]:
 
 def missing_beneficiary(ctx: RuleContext) -> Iterator[Flag]:
     """MISSING_BENEFICIARY: a retirement that names no beneficiary."""
-    for row in _retired(ctx, "trim(r.beneficiary) = ''"):
+    for row in _retired(ctx, "trim(beneficiary) = ''"):
         yield flag(
             "MISSING_BENEFICIARY", Severity.WARN, row, _subject(row),
             f"{t(row['tonnes_kg'])} retired on {row['retired_on']} names no beneficiary, so "

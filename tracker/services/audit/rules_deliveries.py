@@ -1,0 +1,87 @@
+"""Rules about single deliveries: verification, serials still to come, timing.
+
+Verification is read as of the as-of date: the latest verification record dated on
+or before it (see ``tracker.store.lifecycle``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tracker.domain.flags import Flag, Severity
+from tracker.services.audit.context import RuleContext, flag, subject_of_delivery, t
+from tracker.store import lifecycle
+
+_WITH_STATUS = f"""
+select * from (
+  select d.id, d.contract_id, c.reference as contract, d.serial_block, d.reference,
+         d.tonnes_kg, d.delivered_on, d.verified_on, c.start_on, c.end_on,
+         cast(julianday(:as_of) - julianday(d.delivered_on) as integer) as age,
+         {lifecycle.STATUS_AS_OF} as status
+  from deliveries d join contracts c on c.id = d.contract_id
+  where d.delivered_on <= :as_of)
+where {{condition}}
+order by id
+"""
+
+
+def _deliveries(ctx: RuleContext, condition: str, **params: object) -> Iterator[dict]:
+    return ctx.rows(_WITH_STATUS.format(condition=condition), params)
+
+
+def unverified_stale(ctx: RuleContext) -> Iterator[Flag]:
+    """UNVERIFIED_STALE: delivered more than N days ago and still not verified."""
+    days = ctx.thresholds.unverified_stale_days
+    for row in _deliveries(ctx, "status = 'pending' and age > :days", days=days):
+        yield flag(
+            "UNVERIFIED_STALE", Severity.WARN, row, subject_of_delivery(row),
+            f"{t(row['tonnes_kg'])} delivered on {row['delivered_on']} is still unverified "
+            f"after {row['age']} days (limit {days} days).",
+            "deliveries", row["id"], days,
+        )  # fmt: skip
+
+
+def missing_serial(ctx: RuleContext) -> Iterator[Flag]:
+    """MISSING_SERIAL: a delivery recorded without its serials (warning; high once older
+    than the configured number of days)."""
+    days = ctx.thresholds.missing_serial_days
+    for row in _deliveries(ctx, "serial_block is null and status != 'failed'"):
+        late = row["age"] > days
+        yield flag(
+            "MISSING_SERIAL", Severity.HIGH if late else Severity.WARN, row,
+            subject_of_delivery(row),
+            f"{t(row['tonnes_kg'])} delivered on {row['delivered_on']} still has no serial "
+            f"numbers after {row['age']} days"
+            + (f" (more than the {days} days allowed)" if late else "")
+            + ": ask the supplier for the registry serial block or batch id.",
+            "deliveries", row["id"], late,
+        )  # fmt: skip
+
+
+def verified_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
+    """VERIFIED_BEFORE_DELIVERED: a verification dated before the delivery it verifies
+    (the forms refuse it; ledgers written before that check may hold one)."""
+    condition = (
+        "verified_on < delivered_on or exists (select 1 from verifications v "
+        "where v.delivery_id = id and v.verified_on < delivered_on)"
+    )
+    for row in _deliveries(ctx, condition):
+        yield flag(
+            "VERIFIED_BEFORE_DELIVERED", Severity.HIGH, row, subject_of_delivery(row),
+            f"{t(row['tonnes_kg'])} delivered on {row['delivered_on']} carries a verification "
+            f"dated {row['verified_on'] or 'earlier'}, before it was delivered: correct "
+            "one of the dates.",
+            "deliveries", row["id"], row["verified_on"], row["delivered_on"],
+        )  # fmt: skip
+
+
+def delivery_outside_term(ctx: RuleContext) -> Iterator[Flag]:
+    """DELIVERY_OUTSIDE_TERM: delivered before the term starts or after it ends."""
+    for row in _deliveries(ctx, "delivered_on < start_on or delivered_on > end_on"):
+        side = "before" if row["delivered_on"] < row["start_on"] else "after"
+        yield flag(
+            "DELIVERY_OUTSIDE_TERM", Severity.WARN, row, subject_of_delivery(row),
+            f"{t(row['tonnes_kg'])} delivered on {row['delivered_on']}, {side} the contract "
+            f"term {row['start_on']} to {row['end_on']}.",
+            "deliveries", row["id"], row["delivered_on"], row["start_on"], row["end_on"],
+        )  # fmt: skip
