@@ -13,7 +13,6 @@ from tracker.services import schedule as schedule_service
 from tracker.services import tracker_csv
 from tracker.services.csv_safe import to_text
 from tracker.services.reports import REPORTS, ReportOptions
-from tracker.services.reports.schedule import fill_tranches
 from tracker.services.retirements import retire
 
 AS_OF = dt.date(2026, 6, 30)
@@ -86,16 +85,6 @@ def test_schedule_shows_delivered_shortfall_and_late_days(db: sqlite_utils.Datab
     }
 
 
-def test_fill_tranches_in_due_order() -> None:
-    t1 = Tranche(1, dt.date(2025, 1, 1), 100, None, None)
-    t2 = Tranche(1, dt.date(2026, 1, 1), 100, None, None)
-    progress = fill_tranches([t2, t1], [(dt.date(2024, 12, 1), 150)])
-    assert [(p.delivered_kg, p.filled_on) for p in progress] == [
-        (100, dt.date(2024, 12, 1)),
-        (50, None),
-    ]
-
-
 def test_schedule_report_reimports_adding_nothing(db: sqlite_utils.Database) -> None:
     usd = portfolio(db)
     schedule_service.add_tranche(db, usd, {"due_on": "2025-12-31", "tonnes": "120"})
@@ -149,11 +138,11 @@ def test_claims_split_by_year_purpose_type_and_method(db: sqlite_utils.Database)
             {"retired_on": day, "tonnes": tonnes, "purpose": purpose, "claim_end": claim_end},
         )
     assert rows(db, "claims") == [
-        ["2025", "corporate-target", "removal", "dac", "10", "1"],
-        ["2025", "public-claim", "removal", "dac", "5", "1"],
-        ["2025", "ALL", "removal", "ALL", "15", "2"],
-        ["2026", "corporate-target", "removal", "dac", "7", "1"],
-        ["2026", "ALL", "removal", "ALL", "7", "1"],
+        ["2025", "corporate-target", "removal", "dac", "10", "1", "0", "no"],
+        ["2025", "public-claim", "removal", "dac", "5", "1", "0", "no"],
+        ["2025", "ALL", "removal", "ALL", "15", "2", "0", "no"],
+        ["2026", "corporate-target", "removal", "dac", "7", "1", "0", "no"],
+        ["2026", "ALL", "removal", "ALL", "7", "1", "0", "no"],
     ]
     assert rows(db, "claims", date_from=dt.date(2026, 3, 1))[0][4] == "7"
 

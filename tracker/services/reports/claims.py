@@ -5,6 +5,11 @@ The claim year is the year of the claim period's end (else its start, else the
 retirement date).  After the detail rows of each claim year come its subtotals per
 credit type, with ``purpose`` and ``method`` set to ``ALL``.  Retirements are
 selected by their retirement date.
+
+A claim needs restating when some of its retired tonnes no longer stand as of the
+report's date: drawn from a delivery whose verification has since failed, or
+invalidated by the registry (see ``tracker.services.restatement``).  Those tonnes
+are in ``restatement_tonnes`` and the row says ``needs_restatement = yes``.
 """
 
 from __future__ import annotations
@@ -14,19 +19,27 @@ from collections.abc import Iterator
 import sqlite_utils
 
 from tracker.services.reports.options import Report, ReportOptions, tonnes
+from tracker.services.restatement import affected_retirements
 
 ALL = "ALL"
-HEADER = ("claim_year", "purpose", "credit_type", "method", "retired_tonnes", "retirements")
+HEADER = (
+    "claim_year", "purpose", "credit_type", "method", "retired_tonnes", "retirements",
+    "restatement_tonnes", "needs_restatement",
+)  # fmt: skip
 
 _SQL = """
 select cast(substr(coalesce(r.claim_end, r.claim_start, r.retired_on), 1, 4) as integer) as year,
-       r.purpose, c.credit_type, c.method,
-       sum(r.tonnes_kg) as kg, count(*) as n
+       r.purpose, c.credit_type, c.method, r.id, r.tonnes_kg
 from retirements r join contracts c on c.id = r.contract_id
 where r.retired_on between ? and ? {contract}
-group by year, r.purpose, c.credit_type, c.method
 order by year, c.credit_type, r.purpose, c.method
 """
+
+Key = tuple[int, str, str, str]
+
+
+def _line(key: Key, kg: int, n: int, restate: int) -> list[object]:
+    return [*key, tonnes(kg), n, tonnes(restate), "yes" if restate else "no"]
 
 
 def claim_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
@@ -35,19 +48,26 @@ def claim_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[li
     if options.contract_id:
         contract = "and r.contract_id = ?"
         params.append(options.contract_id)
-    rows = db.execute(_SQL.format(contract=contract), params).fetchall()
-    years = sorted({row[0] for row in rows})
-    for year in years:
+    affected = affected_retirements(db, options.date_to or options.as_of)
+    claims: dict[Key, list[int]] = {}  # (year, purpose, type, method) -> [kg, n, restate kg]
+    for year, purpose, credit_type, method, rid, kg in db.execute(
+        _SQL.format(contract=contract), params
+    ):
+        total = claims.setdefault((year, purpose, credit_type, method), [0, 0, 0])
+        total[0] += kg
+        total[1] += 1
+        total[2] += affected[rid].kg if rid in affected else 0
+    for year in sorted({key[0] for key in claims}):
         subtotals: dict[str, list[int]] = {}
-        for y, purpose, credit_type, method, kg, n in rows:
-            if y != year:
+        for key, (kg, n, restate) in sorted(claims.items(), key=lambda i: (i[0][2], i[0][1:])):
+            if key[0] != year:
                 continue
-            yield [year, purpose, credit_type, method, tonnes(kg), n]
-            total = subtotals.setdefault(credit_type, [0, 0])
-            total[0] += kg
-            total[1] += n
-        for credit_type, (kg, n) in sorted(subtotals.items()):
-            yield [year, ALL, credit_type, ALL, tonnes(kg), n]
+            yield _line(key, kg, n, restate)
+            total = subtotals.setdefault(key[2], [0, 0, 0])
+            for i, value in enumerate((kg, n, restate)):
+                total[i] += value
+        for credit_type, (kg, n, restate) in sorted(subtotals.items()):
+            yield _line((year, ALL, credit_type, ALL), kg, n, restate)
 
 
 CLAIMS = Report("claims", "Retirement claims", HEADER, claim_rows)
