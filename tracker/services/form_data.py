@@ -6,10 +6,11 @@ The form and the CSV export read a record the same way, so both come from the
 
 from __future__ import annotations
 
-from tracker.domain.records import Contract, Delivery, Retirement, Tranche
+from tracker.domain.records import Contract, Delivery, Invalidation, Retirement, Tranche
 from tracker.services.tracker_csv import (
     contract_line,
     delivery_line,
+    invalidation_line,
     retirement_line,
     tranche_line,
 )
@@ -35,3 +36,7 @@ def delivery_input(d: Delivery) -> dict[str, str]:
 
 def retirement_input(r: Retirement) -> dict[str, str]:
     return _as_input("retirements", retirement_line(r, ""))
+
+
+def invalidation_input(i: Invalidation, delivery: Delivery) -> dict[str, str]:
+    return _as_input("invalidations", invalidation_line(i, "", delivery))

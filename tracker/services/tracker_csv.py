@@ -274,7 +274,7 @@ def _existing_with_block(
     return [r[0] for r in db.execute(sql, [block.ident])]
 
 
-def _awaiting_serials(db: sqlite_utils.Database, contract_id: int, reference: str) -> int | None:
+def awaiting_serials(db: sqlite_utils.Database, contract_id: int, reference: str) -> int | None:
     """The contract's delivery with this registry reference whose serials are still to come."""
     if not reference:
         return None
@@ -314,7 +314,7 @@ def _import_delivery(db: sqlite_utils.Database, row: Mapping[str, str]) -> Chang
     found = (queries.delivery(db, i) for i in ids)
     if _same((delivery_line(d, reference) for d in found), "deliveries", row):
         return None
-    awaiting = _awaiting_serials(db, cid, registry_reference)
+    awaiting = awaiting_serials(db, cid, registry_reference)
     if awaiting is not None and str(row.get("serial_block", "")).strip():
         return delivery_service.update_delivery(db, awaiting, row)[1]
     return delivery_service.add_delivery(db, cid, row)[1]

@@ -12,6 +12,7 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import iso
 from tracker.domain.errors import NotFoundError
+from tracker.domain.records import check_verified_after_delivery
 from tracker.domain.verification import Verification, verification_from_input
 from tracker.domain.vocab import VerificationStatus
 from tracker.store import queries
@@ -83,6 +84,7 @@ def add_verification(
 ) -> tuple[Verification, ChangeSet]:
     delivery = queries.delivery(db, delivery_id)
     record = verification_from_input(data, delivery_id, delivery.tonnes_kg)
+    check_verified_after_delivery(record.verified_on, delivery.delivered_on)
     with UnitOfWork(db) as uow:
         new_id = uow.insert("verifications", verification_row(record))
         sync_delivery_status(uow, delivery_id)
@@ -97,6 +99,7 @@ def update_verification(
     record = replace(
         verification_from_input(data, current.delivery_id, delivery.tonnes_kg), id=verification_id
     )
+    check_verified_after_delivery(record.verified_on, delivery.delivered_on)
     with UnitOfWork(db) as uow:
         uow.update("verifications", verification_id, verification_row(record))
         sync_delivery_status(uow, current.delivery_id)
