@@ -80,5 +80,5 @@ def counts(db: sqlite_utils.Database) -> dict[str, int]:
     """Row counts of every ledger table: compare before/after to prove nothing was written."""
     return {
         t: db.execute(f"select count(*) from {t}").fetchone()[0]
-        for t in ("contracts", "tranches", "deliveries", "retirements")
+        for t in ("contracts", "tranches", "deliveries", "retirements", "invalidations")
     }

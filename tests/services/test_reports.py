@@ -8,7 +8,6 @@ import io
 import sqlite_utils
 
 from tests.factories import counts, make_contract, make_delivery
-from tracker.domain.records import Tranche
 from tracker.services import schedule as schedule_service
 from tracker.services import tracker_csv
 from tracker.services.csv_safe import to_text
