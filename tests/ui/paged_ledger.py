@@ -62,7 +62,7 @@ def varied_ledger(store: LedgerStore) -> None:
                 reference=f"TX-{reference}-{k}",
                 verification_status="pending" if pending else "verified",
                 verifier="" if pending else "SCS Global",
-                verified_on="" if pending else f"2025-{1 + (k * 5) % 12:02d}-28",
+                verified_on="" if pending else f"2025-12-{20 + k % 3}",
             )
             start += tonnes
         for k in range(6):

@@ -118,9 +118,10 @@ def test_tab_goes_from_the_contract_to_how_credits_are_drawn_then_the_date(
     dialog = window.records.retire()
     order = tab_order(dialog)
     contract = order.index(dialog.editors["contract"])
-    assert order[contract + 1 : contract + 4] == [
+    assert order[contract + 1 : contract + 5] == [
         dialog.oldest_first,
         dialog.by_block,
+        dialog.verified_only,
         dialog.editors["retired_on"],
     ]
     assert order.index(dialog.editors["registry_reference"]) < order.index(

@@ -113,9 +113,19 @@ def test_contract_to_retirement_with_undo_and_redo_of_every_step(
     retire_dialog = window.records.dialog
     assert retire_dialog.oldest_first.isChecked()
     fill(qtbot, retire_dialog, {"retired_on": "2026-06-30", "tonnes": "150"})
-    assert "Available to retire: 350.000 t" in retire_dialog.available.text()
+    assert retire_dialog.available.text() == (
+        "Available to retire on 2026-06-30: 100.000 t verified, 250.000 t pending verification"
+    )
+    assert "Not enough whole credits: 100.000 t verified on 2026-06-30." in (
+        retire_dialog.preview.text()
+    )
+    assert retire_dialog.verified_only.isChecked()
+    qtbot.mouseClick(retire_dialog.verified_only, Qt.MouseButton.LeftButton)  # pending too
     assert "100.000 t from ACR-US-1-2025-1-1 to 100" in retire_dialog.preview.text()
-    assert "50.000 t from ACR-US-1-2026-2-1 to 50" in retire_dialog.preview.text()
+    assert "50.000 t from ACR-US-1-2026-2-1 to 50 (not yet verified)" in (
+        retire_dialog.preview.text()
+    )
+    assert "50.000 t of this draw is not yet verified" in retire_dialog.preview.text()
     assert "Remaining available after this: 200.000 t" in retire_dialog.preview.text()
     press_ok(qtbot, retire_dialog)
     assert column_texts(window.retirements, "serial_block") == [

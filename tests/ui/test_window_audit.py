@@ -110,7 +110,7 @@ def _acknowledge(qtbot: QtBot, window: Any, item: QTreeWidgetItem, reason: str) 
 
 
 def test_the_flags_tab_lists_the_portfolio_flags_by_severity_with_counts(main: Any) -> None:
-    assert _group_titles(main) == ["Critical — 1 open of 1", "Warning — 5 open of 5"]
+    assert _group_titles(main) == ["Critical — 1 open of 1", "Warning — 6 open of 6"]
     assert "<b>1</b> Critical" in main.audit.flags.counts.text()
     assert _shortfall(main).text(3) == "Open"
 
@@ -127,7 +127,7 @@ def test_acknowledged_then_reopened_when_the_numbers_change(main: Any, qtbot: Qt
     assert _group_titles(main)[0] == "Critical — 0 open of 1"
     _late_pending_delivery(main.store, _contract_id(main.store, COOKSTOVES))
     qtbot.waitUntil(lambda: _shortfall(main).text(3) == "Reopened")
-    assert "19,649.000 t delivered" in _shortfall(main).text(4)
+    assert "10,500.000 t delivered" in _shortfall(main).text(4)  # the failed 9,149 t not
     assert _group_titles(main)[0] == "Critical — 1 open of 1"
 
 
@@ -145,7 +145,7 @@ def test_the_badge_marks_contracts_with_an_open_critical_flag(main: Any, qtbot: 
 
 def test_the_overview_shows_open_flag_counts_for_what_is_in_view(main: Any) -> None:
     counts = main.overview.flag_counts_text()
-    assert counts.startswith("Open audit flags: 1 critical · 0 high · 5 warning · 0 info")
+    assert counts.startswith("Open audit flags: 1 critical · 0 high · 6 warning · 0 info")
     main.select_contract(_contract_id(main.store, COOKSTOVES))
     counts = main.overview.flag_counts_text()
     assert counts.startswith("Open audit flags: 1 critical · 0 high · 2 warning · 0 info")
@@ -157,11 +157,13 @@ def test_the_overview_link_opens_the_flags_tab(main: Any) -> None:
 
 
 def test_the_chart_marks_the_flagged_deliveries(main: Any, qtbot: QtBot) -> None:
-    assert len(main.chart.flag_points.getData()[0]) == 0  # no delivery is flagged in the demo
+    # the demo flags Stratos deliveries (serials still to come, a vintage mismatch)
+    before = set(flagged_deliveries(main.audit.watcher.reviewed))
+    assert len(main.chart.flag_points.getData()[0]) == len(before)
     delivery_id = _late_pending_delivery(main.store, _contract_id(main.store, COOKSTOVES))
-    qtbot.waitUntil(lambda: len(main.chart.flag_points.getData()[0]) == 1)
+    qtbot.waitUntil(lambda: len(main.chart.flag_points.getData()[0]) == len(before) + 1)
     flagged = flagged_deliveries(main.audit.watcher.reviewed)
-    assert list(flagged) == [delivery_id]
+    assert set(flagged) == {*before, delivery_id}
     expected = delivery_points(main.store.db, flagged, None, main.store.as_of)
     x, y = main.chart.flag_points.getData()
     assert list(x) == [float(p.epoch) for p in expected]
@@ -190,9 +192,9 @@ def test_tools_menu_opens_the_audit_settings(main: Any, qtbot: QtBot) -> None:
     dialog = main.audit.dialog
     assert isinstance(dialog, AuditSettingsDialog)
     assert dialog.isVisible()
-    dialog.fields["shortfall_pct"].setValue(40)  # 36.2 % is then within the limit
+    dialog.fields["shortfall_pct"].setValue(70)  # 66.7 % is then within the limit
     dialog.save()
-    qtbot.waitUntil(lambda: _group_titles(main) == ["Warning — 5 open of 5"])
+    qtbot.waitUntil(lambda: _group_titles(main) == ["Warning — 6 open of 6"])
 
 
 def test_verification_records_need_a_selected_delivery(main: Any) -> None:

@@ -120,7 +120,7 @@ def parse_serials(
         raise ValidationError(
             field,
             text,
-            f"is a single identifier, not a serial range; {where} always carry a range "
+            f"is not a serial block this tracker can read: {where} always carry a range "
             "(e.g. 'ACR-US-1185-2025-3078-1 to 5000'); only Isometric, Puro and other "
             "registries name batches by one id",
         )

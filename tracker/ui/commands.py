@@ -210,9 +210,13 @@ def delete_delivery(store: LedgerStore, delivery_id: int) -> LedgerCommand:
     return DeleteCommand(store, text, lambda db: deliveries.delete_delivery(db, delivery_id))
 
 
-def retire(store: LedgerStore, contract_id: int, data: Data) -> LedgerCommand:
+def retire(
+    store: LedgerStore, contract_id: int, data: Data, verified_only: bool = False
+) -> LedgerCommand:
     text = _tr("Retire {tonnes} t").format(tonnes=data.get("tonnes", ""))
-    return AddCommand(store, text, lambda db: retirements.retire(db, contract_id, data))
+    return AddCommand(
+        store, text, lambda db: retirements.retire(db, contract_id, data, verified_only)
+    )
 
 
 def edit_retirement(store: LedgerStore, retirement_id: int, data: Data) -> LedgerCommand:

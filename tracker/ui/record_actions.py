@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from tracker.domain.quantities import format_tonnes_grouped
+from tracker.domain.serials import serials_text
 from tracker.services import contracts as contract_service
 from tracker.services import deliveries as delivery_service
 from tracker.services.form_data import (
@@ -173,7 +175,10 @@ class RecordActions(QObject):
     def delete_delivery(self, delivery_id: int) -> bool:
         delivery = queries.delivery(self.store.db, delivery_id)
         count = delivery_service.retirements_depending(self.store.db, delivery_id)
-        question = self.tr("Delete the delivery {block}?").format(block=delivery.block.text)
+        named = serials_text(delivery.block) or self.tr("{ref} of {date} (serials pending)").format(
+            ref=delivery.reference, date=delivery.delivered_on
+        )
+        question = self.tr("Delete the delivery {block}?").format(block=named)
         if count:
             question += "\n\n" + self.tr(
                 "{n} retirement(s) drawn from it will be deleted too."
@@ -189,7 +194,9 @@ class RecordActions(QObject):
         dialog = RetireDialog(self.store, self.window.contract_id, parent=self.window)
 
         def submit(data: dict[str, str]) -> None:
-            made = perform(self.store, commands.retire(self.store, int(data["contract"]), data))
+            contract_id = int(data["contract"])
+            command = commands.retire(self.store, contract_id, data, dialog.draws_verified_only)
+            made = perform(self.store, command)
             self.window.retirements.select_record(made[0].id)
 
         return self._open(dialog, submit)
@@ -208,7 +215,9 @@ class RecordActions(QObject):
     def delete_retirement(self, retirement_id: int) -> bool:
         retirement = queries.retirement(self.store.db, retirement_id)
         question = self.tr("Delete the retirement of {block} on {date}?").format(
-            block=retirement.block.text, date=retirement.retired_on
+            block=serials_text(retirement.block)
+            or self.tr("{tonnes} t").format(tonnes=format_tonnes_grouped(retirement.tonnes_kg)),
+            date=retirement.retired_on,
         )
         if not self._confirm(question + self._undo_note()):
             return False

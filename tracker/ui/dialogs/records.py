@@ -11,8 +11,8 @@ from tracker.domain.dates import parse_date, parse_whole, parse_year
 from tracker.domain.errors import ValidationError
 from tracker.domain.quantities import parse_price, parse_tonnes
 from tracker.domain.records import contract_from_input, delivery_from_input, tranche_from_input
-from tracker.domain.serials import parse_serial_block
-from tracker.domain.vocab import Registry, parse_currency
+from tracker.domain.serials import parse_serials
+from tracker.domain.vocab import BATCH_REGISTRIES, Registry, parse_currency
 from tracker.store import queries
 from tracker.ui import labels
 from tracker.ui.dialogs.form import Editor, Field, RecordDialog
@@ -170,7 +170,11 @@ class DeliveryDialog(RecordDialog):
                 "serial_block",
                 self.tr("Serial block"),
                 placeholder="ACR-US-1185-2025-3078-1 to 5000",
-                check=parse_serial_block,
+                hint=self.tr(
+                    "Leave empty while the serials are still to come. Isometric and Puro "
+                    "batch or certificate ids are accepted as they are."
+                ),
+                check=self._check_serials,
             ),
             Field(
                 "verification_status",
@@ -186,16 +190,34 @@ class DeliveryDialog(RecordDialog):
                 check=partial(_optional, parse_date, "verified_on"),
             ),
             Field("reference", self.tr("Transfer reference")),
+            Field(
+                "tranche_due_on",
+                self.tr("Fills the tranche due"),
+                placeholder=DATE_HINT,
+                hint=self.tr("Empty: the earliest tranche still open"),
+                check=partial(_optional, parse_date, "tranche_due_on"),
+            ),
         ]
         super().__init__(title, fields, values, parent)
         fix_contract(self, contract_id, editing=values is not None)
 
+    def _registry(self, values: Mapping[str, str]) -> Registry:
+        """The registry the delivery is in: chosen, else the contract's."""
+        chosen = values.get("registry", "")
+        if chosen:
+            return Registry(chosen)
+        contract_id = int(values.get("contract") or 0)
+        if contract_id:
+            return queries.contract(self._store.db, contract_id).registry
+        return Registry.OTHER
+
+    def _check_serials(self, text: str) -> None:
+        registry = self._registry(self.values())
+        parse_serials(text, batches=registry in BATCH_REGISTRIES, registry=registry.value)
+
     def check_record(self, values: dict[str, str]) -> None:
         contract_id = int(values.get("contract") or 0)
-        registry = Registry.OTHER
-        if contract_id:
-            registry = queries.contract(self._store.db, contract_id).registry
-        delivery_from_input(values, contract_id, registry)
+        delivery_from_input(values, contract_id, self._registry(values))
         require_contract(values.get("contract", ""))
 
 

@@ -1,18 +1,31 @@
-"""Retire credits: from a given serial block, or oldest vintage first, with a preview."""
+"""Retire credits: from a given serial block, or oldest vintage first, with a preview.
+
+Oldest-first draws only credits delivered by the retirement date, verified ones first;
+"Verified credits only" (on by default) leaves pending ones out, and the preview says
+how much of the draw is not yet verified before OK is pressed.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from functools import partial
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QWidget,
+)
 
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import ValidationError
 from tracker.domain.quantities import format_tonnes_grouped, parse_tonnes
 from tracker.domain.records import retirement_from_input
-from tracker.domain.serials import parse_serial_block
-from tracker.services.retirements import available_for, preview_draw
+from tracker.domain.serials import parse_serials, serials_text
+from tracker.services.retirements import available_on, preview_draw
 from tracker.ui import labels
 from tracker.ui.dialogs.form import HINT_STYLE, Editor, Field, RecordDialog
 from tracker.ui.dialogs.records import (
@@ -82,11 +95,19 @@ class RetireDialog(RecordDialog):
         mode_row.addWidget(self.oldest_first)
         mode_row.addWidget(self.by_block)
         mode_row.addStretch(1)
+        self.verified_only = QCheckBox(self.tr("Verified credits only"), self)
+        self.verified_only.setObjectName("verified_only")
+        self.verified_only.setToolTip(
+            self.tr("Draw only credits verified by the retirement date (recommended).")
+        )
+        self.verified_only.setChecked(True)
+        mode_row.addWidget(self.verified_only)
         self.form.insertRow(1, mode_row)
         # Tab follows the screen: contract, how to draw, then the date
         QWidget.setTabOrder(self.editors["contract"], self.oldest_first)
         QWidget.setTabOrder(self.oldest_first, self.by_block)
-        QWidget.setTabOrder(self.by_block, self.editors["retired_on"])
+        QWidget.setTabOrder(self.by_block, self.verified_only)
+        QWidget.setTabOrder(self.verified_only, self.editors["retired_on"])
         self.available = QLabel(self)
         self.available.setObjectName("available")
         self.preview = QLabel(self)
@@ -99,6 +120,7 @@ class RetireDialog(RecordDialog):
         (self.by_block if editing else self.oldest_first).setChecked(True)
         self.oldest_first.setEnabled(not editing)
         self.oldest_first.toggled.connect(self._mode_changed)
+        self.verified_only.toggled.connect(self._refresh_preview)
         self._mode_changed()
 
     def values(self) -> dict[str, str]:
@@ -107,9 +129,17 @@ class RetireDialog(RecordDialog):
             values["serial_block"] = ""
         return values
 
+    @property
+    def draws_verified_only(self) -> bool:
+        return self.oldest_first.isChecked() and self.verified_only.isChecked()
+
     def check_record(self, values: dict[str, str]) -> None:
-        if not self.oldest_first.isChecked():
-            parse_serial_block(values.get("serial_block"))
+        if (
+            not self.oldest_first.isChecked()
+            and parse_serials(values.get("serial_block"), batches=True) is None
+            and not self._editing_pending()
+        ):
+            raise ValidationError("serial_block", None, "is required when drawing from a block")
         retirement_from_input(values, 0)
         require_contract(values.get("contract", ""))
 
@@ -120,9 +150,21 @@ class RetireDialog(RecordDialog):
         text = self.value("contract")
         return int(text) if text else None
 
+    def _editing_pending(self) -> bool:
+        """An edit of a retirement whose delivery's serials are still to come."""
+        return not self.oldest_first.isEnabled() and not self.value("serial_block").strip()
+
     def _mode_changed(self) -> None:
-        self.editors["serial_block"].setEnabled(not self.oldest_first.isChecked())
+        oldest = self.oldest_first.isChecked()
+        self.editors["serial_block"].setEnabled(not oldest)
+        self.verified_only.setEnabled(oldest)
         self._refresh_preview()
+
+    def _retired_on(self) -> dt.date:
+        try:
+            return parse_date(self.value("retired_on"), "retired_on") or dt.date.today()
+        except ValidationError:
+            return dt.date.today()
 
     def _refresh_preview(self) -> None:
         contract_id = self._contract_id()
@@ -130,10 +172,16 @@ class RetireDialog(RecordDialog):
             self.available.setText(self.tr("Choose a contract."))
             self.preview.setText("")
             return
-        free = available_for(self._store.db, contract_id)
+        day = self._retired_on()
+        held = available_on(self._store.db, contract_id, day)
         self.available.setText(
-            self.tr("Available to retire: {tonnes} t").format(tonnes=format_tonnes_grouped(free))
-        )
+            self.tr("Available to retire on {date}: {verified} t verified, {pending} t pending "
+                    "verification").format(
+                date=day.isoformat(),
+                verified=format_tonnes_grouped(held.verified_kg),
+                pending=format_tonnes_grouped(held.pending_kg),
+            )
+        )  # fmt: skip
         if not self.oldest_first.isChecked():
             self.preview.setText("")
             return
@@ -142,25 +190,44 @@ class RetireDialog(RecordDialog):
         except ValidationError:
             self.preview.setText(self.tr("Enter the tonnes to see which blocks are drawn."))
             return
-        draws = preview_draw(self._store.db, contract_id, wanted)
+        verified_only = self.verified_only.isChecked()
+        free = held.verified_kg if verified_only else held.total_kg
+        draws = preview_draw(self._store.db, contract_id, wanted, day, verified_only)
         if draws is None:
+            kind = self.tr("verified") if verified_only else self.tr("held")
             self.preview.setText(
-                self.tr("Not enough whole credits: {tonnes} t are available.").format(
-                    tonnes=format_tonnes_grouped(free)
+                self.tr("Not enough whole credits: {tonnes} t {kind} on {date}.").format(
+                    tonnes=format_tonnes_grouped(free), kind=kind, date=day.isoformat()
                 )
             )
             return
         lines = [
             self.tr("{tonnes} t from {block}").format(
-                tonnes=format_tonnes_grouped(d.tonnes_kg), block=d.block.text
+                tonnes=format_tonnes_grouped(d.tonnes_kg),
+                block=serials_text(d.block) or self.tr("a delivery whose serials are pending"),
             )
+            + ("" if d.verified else " " + self.tr("(not yet verified)"))
             for d in draws
         ]
-        remaining = format_tonnes_grouped(free - wanted)
+        unverified = sum(d.tonnes_kg for d in draws if not d.verified)
+        warning = (
+            [
+                self.tr("{tonnes} t of this draw is not yet verified: the audit will flag "
+                        "it as retired before verification (critical).").format(
+                    tonnes=format_tonnes_grouped(unverified)
+                )
+            ]
+            if unverified
+            else []
+        )  # fmt: skip
+        remaining = format_tonnes_grouped(held.total_kg - wanted)
         self.preview.setText(
-            self.tr("Will draw:")
-            + "\n"
-            + "\n".join(lines)
-            + "\n"
-            + self.tr("Remaining available after this: {tonnes} t").format(tonnes=remaining)
+            "\n".join(
+                [
+                    self.tr("Will draw:"),
+                    *lines,
+                    *warning,
+                    self.tr("Remaining available after this: {tonnes} t").format(tonnes=remaining),
+                ]
+            )
         )
