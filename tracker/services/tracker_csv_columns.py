@@ -22,6 +22,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "durability_years",
         "status",
         "notes",
+        "registry_project_ids",
     ),
     "schedule": ("contract", "due_on", "tonnes", "vintage", "price_per_tonne"),
     "deliveries": (
@@ -77,9 +78,17 @@ DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "retirements": ("claim_year", "vintage", "registry", "method", "credit_type"),
 }
+# Columns an import may lack (files written before they existed still import).
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {"contracts": ("registry_project_ids",)}
 IMPORT_KINDS = ("contracts", "schedule", "deliveries", "retirements")
 EXPORT_KINDS = (*IMPORT_KINDS, "summary")
 
 
 def header(kind: str) -> Sequence[str]:
     return COLUMNS[kind]
+
+
+def required(kind: str) -> tuple[str, ...]:
+    """The columns an import of ``kind`` must have."""
+    optional = OPTIONAL_COLUMNS.get(kind, ())
+    return tuple(c for c in COLUMNS[kind] if c not in optional)

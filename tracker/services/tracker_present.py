@@ -1,0 +1,122 @@
+"""Is a tracker CSV row already in the ledger?  Compared by meaning, not by text.
+
+A row is parsed the way the import would record it and compared with the stored
+records as the export writes them, so ``100,5`` and ``100.500``, an empty ``registry``
+and the contract's own registry, or a file saved before a column existed, all find the
+record they describe.  Importing a file a second time then adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import sqlite_utils
+
+from tracker.domain.errors import ValidationError
+from tracker.domain.identity import format_project_ids
+from tracker.domain.records import (
+    Contract,
+    contract_from_input,
+    delivery_from_input,
+    retirement_from_input,
+    tranche_from_input,
+)
+from tracker.domain.serials import SerialBlock
+from tracker.store import queries
+
+OPTIONAL_CONTRACT_COLUMNS = ("registry_project_ids",)
+
+
+def contract_present(existing: Contract, row: Mapping[str, str]) -> bool:
+    data = dict(row)
+    for column in OPTIONAL_CONTRACT_COLUMNS:
+        if column not in data:  # a file written before the column existed
+            data[column] = format_project_ids(existing.registry_project_ids)
+    try:
+        parsed = contract_from_input(data)
+    except ValidationError:
+        return False
+    return _contract_key(parsed) == _contract_key(existing)
+
+
+def _contract_key(c: Contract) -> tuple[object, ...]:
+    return (
+        c.reference, c.buyer, c.supplier, c.project, c.method, c.credit_type, c.registry,
+        c.tonnes_kg, c.price, c.currency, c.signed_on, c.start_on, c.end_on,
+        c.durability_years, c.status, c.notes, tuple(sorted(c.registry_project_ids)),
+    )  # fmt: skip
+
+
+def tranche_present(db: sqlite_utils.Database, contract_id: int, row: Mapping[str, str]) -> bool:
+    try:
+        wanted = tranche_from_input(row, contract_id)
+    except ValidationError:
+        return False
+    key = (wanted.due_on, wanted.tonnes_kg, wanted.vintage, wanted.price)
+    return any(
+        (t.due_on, t.tonnes_kg, t.vintage, t.price) == key
+        for t in queries.tranches(db, contract_id)
+    )
+
+
+def _same_block(
+    db: sqlite_utils.Database, table: str, contract_id: int, block: SerialBlock
+) -> list[int]:
+    return [
+        r[0]
+        for r in db.execute(
+            f"select id from {table} where contract_id = ? and serial_prefix = ? "
+            "and serial_start = ? and serial_end = ?",
+            [contract_id, block.prefix, block.start, block.end],
+        )
+    ]
+
+
+def delivery_present(db: sqlite_utils.Database, contract: Contract, row: Mapping[str, str]) -> bool:
+    """An empty ``registry`` means the contract's registry, here as when recording."""
+    assert contract.id is not None
+    try:
+        wanted = delivery_from_input(row, contract.id, contract.registry)
+    except ValidationError:
+        return False
+    key = _delivery_key(wanted)
+    for found in _same_block(db, "deliveries", contract.id, wanted.block):
+        if _delivery_key(queries.delivery(db, found)) == key:
+            return True
+    return False
+
+
+def _delivery_key(d: object) -> tuple[object, ...]:
+    return tuple(
+        getattr(d, name)
+        for name in (
+            "delivered_on", "tonnes_kg", "vintage", "registry", "block",
+            "verification_status", "verifier", "verified_on", "reference",
+        )
+    )  # fmt: skip
+
+
+def retirement_present(db: sqlite_utils.Database, contract_id: int, row: Mapping[str, str]) -> bool:
+    """With a serial block, the retirement of that block; without one (drawn oldest
+    vintage first, perhaps from several blocks), the retirements of the contract with
+    the same date, beneficiary, purpose, claim period and registry reference whose
+    tonnes add up to the row's."""
+    try:
+        wanted = retirement_from_input(row, contract_id)
+    except ValidationError:
+        return False
+    same_kind = [
+        r
+        for r in queries.retirements(db, contract_id)
+        if (r.retired_on, r.beneficiary, r.purpose, r.claim_start, r.claim_end)
+        == (wanted.retired_on, wanted.beneficiary, wanted.purpose, wanted.claim_start,
+            wanted.claim_end)
+        and r.registry_reference == wanted.registry_reference
+    ]  # fmt: skip
+    if wanted.block is not None:
+        return any(
+            (r.block.prefix, r.block.start, r.block.end, r.tonnes_kg)
+            == (wanted.block.prefix, wanted.block.start, wanted.block.end, wanted.tonnes_kg)
+            for r in same_kind
+        )
+    return sum(r.tonnes_kg for r in same_kind) == wanted.tonnes_kg and bool(same_kind)
