@@ -25,7 +25,8 @@ def test_an_older_ledger_opens_with_contracts_without_project_ids(db_path: Path)
     db = open_database(db_path)
     make_contract(db, reference="NEW-1", registry_project_ids="ACR1129; 1130")
     found = queries.contract_by_reference(db, "NEW-1")
-    assert found is not None and found.registry_project_ids == ("ACR1129", "1130")
+    assert found is not None
+    assert found.registry_project_ids == ("ACR1129", "1130")
     db.close()
 
 
@@ -46,6 +47,7 @@ def test_existing_contracts_get_no_project_ids_and_the_change_log_still_verifies
     db = open_database(db_path)
 
     contract = queries.contract_by_reference(db, "OLD-1")
-    assert contract is not None and contract.registry_project_ids == ()
+    assert contract is not None
+    assert contract.registry_project_ids == ()
     assert verify_log(db).ok
     db.close()
