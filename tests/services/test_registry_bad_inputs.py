@@ -203,14 +203,6 @@ CORPUS = [
         ImportOptions(contract="C-1"),
     ),
     Bad(
-        "delivery without a contract",
-        verra_file(verra_delivery()),
-        2,
-        "contract",
-        "--contract",
-        ImportOptions(),
-    ),
-    Bad(
         "unknown credit status",
         gs_file(gs_row(status="Frozen")),
         2,

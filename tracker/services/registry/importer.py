@@ -1,14 +1,15 @@
 """Registry import: preview (nothing written) and apply (every row or none).
 
 Both run the same code inside one transaction; the preview rolls it back, so what
-it shows is exactly what applying would do.  Rows are matched to a contract by
-``ImportOptions.contract``; without it a retirement goes to the contract whose
-delivery holds its serial block, and the tracker's own files name their contract in
-each row.
+it shows is exactly what applying would do.  Registry rows are attributed to a contract
+by ``attribution`` (registry + project id, the buyer's own names, the delivery that
+holds a serial block; ``ImportOptions.contract`` narrows the file to one contract), and
+the tracker's own files name their contract in each row.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import sqlite_utils
@@ -18,6 +19,7 @@ from tracker.domain.errors import ImportRefused, RowError, TrackerError, Validat
 from tracker.domain.quantities import parse_tonnes
 from tracker.domain.records import Contract
 from tracker.services.contracts import resolve_reference
+from tracker.services.registry.attribution import Portfolio, Verdict, attribute, load_portfolio
 from tracker.services.registry.detect import detect_layout
 from tracker.services.registry.model import Layout, RegistryRow, RowKind
 from tracker.services.registry.outcome import (
@@ -30,6 +32,7 @@ from tracker.services.registry.outcome import (
 )
 from tracker.services.registry.rows import record_row
 from tracker.services.registry.text import Table, read_table
+from tracker.services.tracker_dialect import tracker_rows
 from tracker.store.unit_of_work import UnitOfWork
 
 PROGRESS_EVERY = 500
@@ -80,13 +83,19 @@ def run_import(
     table = read_table(source, data)
     layout = detect_layout(table, options.registry)
     contract = _given_contract(db, source, options)
+    if layout.registry is None:  # the tracker's own file: the same dialects as `import`
+        read = tracker_rows(table, layout.name.removeprefix("tracker-"))
+        rows, notes = iter(read.rows), read.notes
+    else:
+        rows, notes = table.rows(), ()
     outcomes: list[RowOutcome] = []
     changes = ChangeSet()
     try:
         with UnitOfWork(db):
+            portfolio = load_portfolio(db, contract)
             expected = table.approximate_rows()
-            for done, (line, cells) in enumerate(table.rows(), start=1):
-                outcome, change = _one_row(db, layout, table, line, cells, contract, options)
+            for done, (line, cells) in enumerate(rows, start=1):
+                outcome, change = _one_row(db, layout, table, line, cells, portfolio, options)
                 outcomes.append(outcome)
                 changes = changes | change
                 if progress and done % PROGRESS_EVERY == 0 and not progress(done, expected):
@@ -97,14 +106,14 @@ def run_import(
                 raise _RollBack
     except _RollBack:
         pass
-    preview = ImportPreview(source, layout.label, table.encoding, table.delimiter, tuple(outcomes))
+    preview = ImportPreview(
+        source, layout.label, table.encoding, table.delimiter, tuple(outcomes), notes=notes
+    )
     if not apply:
         return preview
     if preview.errors:
         raise ImportRefused(source, preview.errors)
-    return ImportPreview(
-        source, layout.label, table.encoding, table.delimiter, tuple(outcomes), True, changes
-    )
+    return replace(preview, applied=True, changes=changes)
 
 
 def _given_contract(
@@ -126,7 +135,7 @@ def _one_row(
     table: Table,
     line: int,
     cells: dict[str, str],
-    contract: Contract | None,
+    portfolio: Portfolio,
     options: ImportOptions,
 ) -> tuple[RowOutcome, ChangeSet]:
     try:
@@ -134,6 +143,12 @@ def _one_row(
     except ValidationError as exc:
         return _error(line, "row", exc.field, exc), ChangeSet()
     try:
+        contract = portfolio.given
+        if row.kind in (RowKind.DELIVERY, RowKind.RETIREMENT):
+            verdict = attribute(db, row, portfolio)
+            if verdict.skip:
+                return _skipped(row, verdict), ChangeSet()
+            contract = verdict.contract
         with db.atomic():
             return record_row(db, row, contract, options)
     except ValidationError as exc:
@@ -143,6 +158,19 @@ def _one_row(
             RowOutcome(line, Action.ERROR, row.kind.value, row.tonnes_kg, reason=str(exc)),
             ChangeSet(),
         )
+
+
+def _skipped(row: RegistryRow, verdict: Verdict) -> RowOutcome:
+    return RowOutcome(
+        row.line,
+        Action.SKIP,
+        row.kind.value,
+        row.tonnes_kg,
+        serial_block=row.serial_block,
+        reason=verdict.reason,
+        skip=verdict.skip,
+        party=verdict.party,
+    )
 
 
 _FIELD_COLUMNS = {"delivered_on": "date", "retired_on": "date", "verified_on": "issued_on"}
