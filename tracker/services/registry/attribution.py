@@ -15,6 +15,7 @@ is named with ``--contract`` (the ledgers of earlier versions have none).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -157,3 +158,25 @@ def _has_vintage(contract: Contract, vintage: int, portfolio: Portfolio) -> bool
 
 def _refs(contracts: Sequence[Contract]) -> str:
     return " and ".join(c.reference for c in contracts)
+
+
+def compared_verdict(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio) -> Verdict:
+    """Reconciliation compares only the buyer's rows.  A row several contracts share is
+    compared, and so is every row of a registry for which no contract records project
+    ids yet (nothing to tell the buyer's projects by)."""
+    if row.kind not in (RowKind.DELIVERY, RowKind.RETIREMENT):
+        return Verdict()
+    try:
+        verdict = attribute(db, row, portfolio)
+    except ValidationError:
+        return Verdict()
+    if verdict.skip == NO_CONTRACT and not any(
+        c.registry_project_ids for c in portfolio.contracts if c.registry is row.registry
+    ):
+        return Verdict()
+    return verdict
+
+
+def ranked(found: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """(name, rows), most rows first."""
+    return tuple(sorted(found.items(), key=lambda item: (-item[1], item[0].casefold())))

@@ -100,7 +100,7 @@ class ImportPreview:
             found = self.skipped_as(skip)
             if found:
                 total = sum(n for _, n in found)
-                lines.append(f"  {group(total)} {what}: {_named(found)}")
+                lines.append(f"  {group(total)} {what}: {named_counts(found)}")
         if self.notes:
             lines.append(f"  Read as: {', '.join(self.notes)}.")
         return "\n".join(lines)
@@ -118,7 +118,7 @@ def group(n: int) -> str:
     return f"{n:,}"
 
 
-def _named(found: list[tuple[str, int]]) -> str:
+def named_counts(found: list[tuple[str, int]]) -> str:
     shown = ", ".join(f"{name} {group(n)}" for name, n in found[:NAMED_LIMIT])
     return shown + (", …" if len(found) > NAMED_LIMIT else "")
 
