@@ -9,7 +9,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
-from tracker.domain.quantities import format_tonnes
+from tracker.domain.quantities import format_tonnes, format_tonnes_grouped
 from tracker.domain.records import Delivery, delivery_from_input
 from tracker.services.contracts import Removed
 from tracker.store import queries
@@ -46,7 +46,8 @@ def _check_retirements_still_fit(db: sqlite_utils.Database, delivery: Delivery) 
         raise ValidationError(
             "tonnes",
             format_tonnes(delivery.tonnes_kg),
-            f"is less than the {format_tonnes(retired)} t already retired from this delivery",
+            f"is less than the {format_tonnes_grouped(retired)} t already retired from this "
+            "delivery",
         )
     for retirement in queries.retirements(db, delivery_id=delivery.id):
         if not delivery.block.contains(retirement.block):

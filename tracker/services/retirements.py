@@ -10,7 +10,7 @@ import sqlite_utils
 from tracker.domain.allocation import Draw, Holding, available_kg, draw_oldest_first
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
-from tracker.domain.quantities import format_tonnes
+from tracker.domain.quantities import KG_PER_TONNE, format_tonnes, format_tonnes_grouped
 from tracker.domain.records import (
     Delivery,
     Retirement,
@@ -19,6 +19,7 @@ from tracker.domain.records import (
     retirement_from_input,
 )
 from tracker.domain.serials import SerialBlock
+from tracker.domain.vocab import KILOGRAM_SERIAL_REGISTRIES
 from tracker.services.contracts import Removed
 from tracker.store import queries
 from tracker.store.rows import delivery_from_row, retirement_row
@@ -78,8 +79,8 @@ def _draw_given_block(
         raise ValidationError(
             "tonnes",
             format_tonnes(request.tonnes_kg),
-            f"is more than the {format_tonnes(still_held)} t delivery {delivery.block.text!r} "
-            "still holds",
+            f"is more than the {format_tonnes_grouped(still_held)} t delivery "
+            f"{delivery.block.text!r} still holds",
         )
     for r in retired:
         if r.block.overlaps(block):
@@ -95,6 +96,7 @@ def _draws(db: sqlite_utils.Database, request: RetirementRequest) -> list[Draw]:
     if request.block is not None:
         return [_draw_given_block(db, request, request.block, None)]
     owned = holdings(db, request.contract_id)
+    _check_whole_tonnes(request, owned)
     draws = draw_oldest_first(owned, request.tonnes_kg)
     if draws is None:
         reference = queries.contract_references(db)[request.contract_id]
@@ -102,10 +104,22 @@ def _draws(db: sqlite_utils.Database, request: RetirementRequest) -> list[Draw]:
         raise ValidationError(
             "tonnes",
             format_tonnes(request.tonnes_kg),
-            f"is more than the {format_tonnes(free)} t delivered to {reference} and not yet "
-            "retired (whole-tonne registries retire whole tonnes per serial block)",
+            f"is more than the {format_tonnes_grouped(free)} t delivered to {reference} and "
+            "not yet retired (whole-tonne registries retire whole tonnes per serial block)",
         )
     return draws
+
+
+def _check_whole_tonnes(request: RetirementRequest, owned: list[Holding]) -> None:
+    """Whole-tonne registries retire whole tonnes: say so first, not 'more than held'."""
+    kept = {h.registry for h in owned}
+    if request.tonnes_kg % KG_PER_TONNE and kept and not kept & KILOGRAM_SERIAL_REGISTRIES:
+        names = ", ".join(sorted(r.value for r in kept))
+        raise ValidationError(
+            "tonnes",
+            format_tonnes_grouped(request.tonnes_kg),
+            f"must be whole tonnes: {names} serial numbers count whole tonnes",
+        )
 
 
 def _retirement(request: RetirementRequest, draw: Draw) -> Retirement:

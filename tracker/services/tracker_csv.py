@@ -257,17 +257,18 @@ def run_import(
     with UnitOfWork(db) as uow:
         for line, row in read.rows:
             bad = field_errors(kind, row)
-            if bad:
-                errors.extend(RowError(line, e.field, f"{_value(e)}{e.reason}") for e in bad)
-                continue
+            errors.extend(RowError(line, e.field, f"{_value(e)}{e.reason}") for e in bad)
             try:
                 with db.atomic():
                     change = importer(db, row)
             except ValidationError as exc:
-                errors.append(RowError(line, exc.field, f"{_value(exc)}{exc.reason}"))
+                if exc.field not in {e.field for e in bad}:
+                    errors.append(RowError(line, exc.field, f"{_value(exc)}{exc.reason}"))
                 continue
             except TrackerError as exc:
                 errors.append(RowError(line, "(row)", str(exc)))
+                continue
+            if bad:
                 continue
             if change is None:
                 unchanged += 1

@@ -82,8 +82,21 @@ def tracker_rows(table: Table, kind: str) -> TrackerRows:
     check_header(table, kind)
     raw = [(line, {k: restore(v) for k, v in cells.items()}) for line, cells in table.rows()]
     day_first = _slash_order(table, raw)
-    rows = tuple((line, _canonical(cells, table.decimal_comma, day_first)) for line, cells in raw)
-    return TrackerRows(rows, _notes(table, raw, day_first))
+    comma = _comma_decimals(raw) if table.decimal_comma else False
+    rows = tuple((line, _canonical(cells, comma is not False, day_first)) for line, cells in raw)
+    return TrackerRows(rows, _notes(table, raw, day_first, comma))
+
+
+def _comma_decimals(rows: list[Row]) -> bool | None:
+    """In a ';' file: True when its numbers use the decimal comma (a ',' in any of them),
+    False when they use the decimal point ('2.5'), None when they never show which
+    (only '1.000'-like numbers: one tonne, or a thousand?)."""
+    values = [c[k].strip() for _, c in rows for k in NUMBER_COLUMNS & c.keys()]
+    if any("," in v for v in values):
+        return True
+    if any(re.fullmatch(r"\d+\.(\d{1,2}|\d{4,})", v) for v in values):
+        return False
+    return None
 
 
 def _slash_order(table: Table, rows: list[Row]) -> bool | None:
@@ -102,18 +115,20 @@ def _slash_order(table: Table, rows: list[Row]) -> bool | None:
     return True if day_first else False if month_first else None
 
 
-def _canonical(cells: Mapping[str, str], decimal_comma: bool, day_first: bool | None) -> dict:
+def _canonical(cells: Mapping[str, str], comma: bool, day_first: bool | None) -> dict[str, str]:
     out = dict(cells)
     for key, value in cells.items():
         text = value.strip()
-        if key in NUMBER_COLUMNS and text and not _CANONICAL_NUMBER.match(text):
-            out[key] = _number(text, key, decimal_comma)
+        if key in NUMBER_COLUMNS and text:
+            out[key] = _number(text, key, comma)
         elif key in DATE_COLUMNS and text and not _ISO.match(text):
             out[key] = _date(text, key, day_first)
     return out
 
 
 def _number(text: str, key: str, decimal_comma: bool) -> str:
+    if not decimal_comma and _CANONICAL_NUMBER.match(text):
+        return text
     try:
         return str(parse_quantity(text, key, decimal_comma))
     except ValidationError:
@@ -137,15 +152,22 @@ def _date(text: str, key: str, day_first: bool | None) -> str:
     return found.isoformat() if found else text
 
 
-def _notes(table: Table, rows: list[Row], day_first: bool | None) -> tuple[str, ...]:
+def _notes(
+    table: Table, rows: list[Row], day_first: bool | None, comma: bool | None
+) -> tuple[str, ...]:
     notes = []
     if table.delimiter != ",":
         notes.append(f"separator {separator_name(table.delimiter)}")
     if table.encoding not in ("utf-8",):
         notes.append(f"encoding {table.encoding}")
     values = [(k, c[k].strip()) for _, c in rows for k in c]
-    if table.decimal_comma and any(k in NUMBER_COLUMNS and "," in v for k, v in values):
+    dotted = any(k in NUMBER_COLUMNS and "." in v for k, v in values)
+    if table.decimal_comma and comma is True:
         notes.append("decimal comma (1.234,5 read as 1234.5)")
+    elif table.decimal_comma and comma is None and dotted:
+        notes.append("numbers such as 1.000 read as thousands (';' files use the decimal comma)")
+    elif table.decimal_comma and dotted:
+        notes.append("decimal point (numbers such as 2.5 show it)")
     elif any(k in NUMBER_COLUMNS and "," in v for k, v in values):
         notes.append("thousands grouped with ',' (1,234.5 read as 1234.5)")
     if any(k in DATE_COLUMNS and re.match(r"^\d{1,2}\.\d{1,2}\.\d{4}$", v) for k, v in values):
@@ -155,7 +177,3 @@ def _notes(table: Table, rows: list[Row], day_first: bool | None) -> tuple[str, 
     elif day_first is False:
         notes.append("dates MM/DD/YYYY read month-first (a day above 12 shows it)")
     return tuple(notes)
-
-
-def describe_notes(notes: tuple[str, ...]) -> str:
-    return f" Read as: {', '.join(notes)}." if notes else ""
