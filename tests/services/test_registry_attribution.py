@@ -180,3 +180,15 @@ def test_own_names_default_to_the_buyers_and_a_saved_list_replaces_them(
 
     assert own_names(db) == ("Microsoft Corporation", "MSFT Climate Fund")
     assert default_own_names(db) == ("Microsoft",)
+
+
+def test_the_demo_contracts_carry_their_known_registry_project_ids(
+    db: sqlite_utils.Database,
+) -> None:
+    from tracker.services.demo import load_demo
+
+    load_demo(db)
+
+    ids = {c.reference: c.registry_project_ids for c in queries.contracts(db)}
+    assert ids["MSFT-ALT-ERW"] == ("prj_1JYCV03BW1S0RTE5",)
+    assert ids["MSFT-BIOLITE-COOK"] == ("GS11236",)

@@ -91,7 +91,7 @@ class RegistryImportDialog(QDialog):
         self.file_row = FileRow(chooser, self)
         self.registry = registry_combo(self)
         self.contract = contract_combo(
-            self, store.db, self.tr("The contract whose delivery holds each block")
+            self, store.db, self.tr("Each row's contract, by registry project id and your names")
         )
         self.deliver_retired = QCheckBox(
             self.tr("Record retired blocks no delivery holds as delivered and retired"), self
