@@ -58,7 +58,8 @@ def run_import(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         print(import_registry_file(db, args.file, options).describe())
         return 0
     preview = preview_registry_file(db, args.file, options)
-    print(f"{preview.describe()} Dry run: nothing was written.")
+    print(preview.describe())
+    print("Dry run: nothing was written.")
     # Other buyers' rows and projects no contract carries are summed up by name above.
     shown = [
         o
@@ -81,9 +82,11 @@ def run_reconcile(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
             f"{flag.severity.value.upper():8} {flag.rule}{contract} {flag.subject}: {flag.message}"
         )
     skipped = result.describe_skipped()
+    if skipped and not skipped.endswith("…"):
+        skipped += "."
     print(
         f"{result.source} ({result.layout}): {result.rows:,} row(s) read, "
-        f"{len(result.flags):,} difference(s)." + (f" Not yours: {skipped}." if skipped else ""),
+        f"{len(result.flags):,} difference(s)." + (f" Not yours: {skipped}" if skipped else ""),
         file=sys.stderr,
     )
     return 1 if result.flags else 0
