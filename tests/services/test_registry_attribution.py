@@ -192,3 +192,33 @@ def test_the_demo_contracts_carry_their_known_registry_project_ids(
     ids = {c.reference: c.registry_project_ids for c in queries.contracts(db)}
     assert ids["MSFT-ALT-ERW"] == ("prj_1JYCV03BW1S0RTE5",)
     assert ids["MSFT-BIOLITE-COOK"] == ("GS11236",)
+
+
+def test_reconcile_leaves_other_buyers_rows_out_and_counts_them(
+    db: sqlite_utils.Database, tmp_path: Path, stratos: int
+) -> None:
+    from tracker.services.registry.reconcile import reconcile_file
+
+    path = write(tmp_path, iso_file(iso_row("ret_w1", "Workday", 1_000)))
+
+    result = reconcile_file(db, path)
+
+    assert result.flags == ()
+    assert result.other_buyers == (("Workday", 1),)
+
+
+def test_a_spreadsheet_tracker_file_reads_the_same_through_the_registry_import(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    make_contract(db, reference="C-1", registry="acr", tonnes="5000")
+    path = tmp_path / "schedule.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbfcontract;due_on;tonnes;vintage;price_per_tonne\r\n"
+        b"C-1;31.12.2025;1.000,5;2025;12,50\r\n"
+    )
+
+    preview = import_registry_file(db, path)
+
+    assert preview.count(Action.ADD) == 1
+    assert "decimal comma (1.234,5 read as 1234.5)" in preview.notes
+    assert db.execute("select tonnes_kg, price from tranches").fetchone() == (1_000_500, 125_000)
