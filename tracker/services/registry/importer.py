@@ -30,6 +30,7 @@ from tracker.services.registry.outcome import (
     Progress,
     RowOutcome,
 )
+from tracker.services.registry.row_errors import every_parse_error
 from tracker.services.registry.rows import record_row
 from tracker.services.registry.text import Table, read_table
 from tracker.services.tracker_dialect import tracker_rows
@@ -95,8 +96,8 @@ def run_import(
             portfolio = load_portfolio(db, contract)
             expected = table.approximate_rows()
             for done, (line, cells) in enumerate(rows, start=1):
-                outcome, change = _one_row(db, layout, table, line, cells, portfolio, options)
-                outcomes.append(outcome)
+                found, change = _one_row(db, layout, table, line, cells, portfolio, options)
+                outcomes.extend(found)
                 changes = changes | change
                 if progress and done % PROGRESS_EVERY == 0 and not progress(done, expected):
                     raise ImportCancelled(f"{source}: import cancelled; nothing was written")
@@ -137,11 +138,21 @@ def _one_row(
     cells: dict[str, str],
     portfolio: Portfolio,
     options: ImportOptions,
-) -> tuple[RowOutcome, ChangeSet]:
+) -> tuple[list[RowOutcome], ChangeSet]:
+    """What the row became: one outcome, or one per refused cell."""
     try:
         row = layout.parse(line, cells, table.decimal_comma)
     except ValidationError as exc:
-        return _error(line, "row", exc.field, exc), ChangeSet()
+        every = every_parse_error(layout, line, cells, table.decimal_comma, exc)
+        return [_error(line, "row", e.field, e) for e in every], ChangeSet()
+    outcome, change = _recorded(db, row, portfolio, options)
+    return [outcome], change
+
+
+def _recorded(
+    db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio, options: ImportOptions
+) -> tuple[RowOutcome, ChangeSet]:
+    line = row.line
     try:
         contract = portfolio.given
         if row.kind in (RowKind.DELIVERY, RowKind.RETIREMENT):
