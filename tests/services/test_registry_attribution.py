@@ -222,3 +222,16 @@ def test_a_spreadsheet_tracker_file_reads_the_same_through_the_registry_import(
     assert preview.count(Action.ADD) == 1
     assert "decimal comma (1.234,5 read as 1234.5)" in preview.notes
     assert db.execute("select tonnes_kg, price from tranches").fetchone() == (1_000_500, 125_000)
+
+
+def test_a_contract_without_project_ids_named_with_contract_is_noted_in_the_preview(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    make_contract(db, reference="GS-1", registry="gold-standard")
+    path = tmp_path / "gs.csv"
+    path.write_bytes(gs_file(gs_row()))
+
+    preview = preview_registry_file(db, path, ImportOptions(contract="GS-1"))
+
+    assert preview.count(Action.ADD) == 1
+    assert "contract GS-1 lists no registry project ids" in preview.describe()

@@ -108,13 +108,28 @@ def run_import(
     except _RollBack:
         pass
     preview = ImportPreview(
-        source, layout.label, table.encoding, table.delimiter, tuple(outcomes), notes=notes
+        source,
+        layout.label,
+        table.encoding,
+        table.delimiter,
+        tuple(outcomes),
+        notes=notes,
+        warnings=_legacy_note(contract) if layout.registry is not None else (),
     )
     if not apply:
         return preview
     if preview.errors:
         raise ImportRefused(source, preview.errors)
     return replace(preview, applied=True, changes=changes)
+
+
+def _legacy_note(contract: Contract | None) -> tuple[str, ...]:
+    if contract is None or contract.registry_project_ids:
+        return ()
+    return (
+        f"contract {contract.reference} lists no registry project ids, so rows of any "
+        "project were taken as its own: add its project ids to the contract",
+    )
 
 
 def _given_contract(

@@ -55,6 +55,7 @@ class ImportPreview:
     applied: bool = False
     changes: ChangeSet = field(default_factory=ChangeSet)
     notes: tuple[str, ...] = ()  # what reading the file assumed (tracker files)
+    warnings: tuple[str, ...] = ()  # what the user should know about the attribution
 
     def count(self, action: Action) -> int:
         return sum(1 for o in self.outcomes if o.action is action)
@@ -103,6 +104,7 @@ class ImportPreview:
                 lines.append(f"  {group(total)} {what}: {named_counts(found)}")
         if self.notes:
             lines.append(f"  Read as: {', '.join(self.notes)}.")
+        lines += [f"  Note: {w}." for w in self.warnings]
         return "\n".join(lines)
 
 

@@ -258,6 +258,7 @@ class RegistryImportDialog(QDialog):
                 )
         if preview.notes:
             lines.append(self.tr("Read as: {notes}.").format(notes=", ".join(preview.notes)))
+        lines += [self.tr("Note: {warning}.").format(warning=w) for w in preview.warnings]
         return "".join("\n" + line for line in lines)
 
     def _show(self, preview: ImportPreview) -> None:
