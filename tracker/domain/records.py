@@ -144,7 +144,7 @@ def check_block_matches_tonnes(
         raise ValidationError(
             "serial_block",
             block.text,
-            f"holds {block.size} serials ({block.size} {unit}) but tonnes is {tonnes_text}",
+            f"holds {block.size:,} serials ({block.size:,} {unit}) but tonnes is {tonnes_text}",
         )
 
 

@@ -9,7 +9,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
-from tracker.domain.quantities import format_tonnes, format_tonnes_grouped
+from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import Delivery, delivery_from_input
 from tracker.services.contracts import Removed
 from tracker.store import queries
@@ -45,7 +45,7 @@ def _check_retirements_still_fit(db: sqlite_utils.Database, delivery: Delivery) 
     if retired > delivery.tonnes_kg:
         raise ValidationError(
             "tonnes",
-            format_tonnes(delivery.tonnes_kg),
+            format_tonnes_grouped(delivery.tonnes_kg),
             f"is less than the {format_tonnes_grouped(retired)} t already retired from this "
             "delivery",
         )

@@ -10,7 +10,7 @@ import sqlite_utils
 from tracker.domain.allocation import Draw, Holding, available_kg, draw_oldest_first
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
-from tracker.domain.quantities import KG_PER_TONNE, format_tonnes, format_tonnes_grouped
+from tracker.domain.quantities import KG_PER_TONNE, format_tonnes_grouped
 from tracker.domain.records import (
     Delivery,
     Retirement,
@@ -71,14 +71,14 @@ def _draw_given_block(
     delivery: Delivery = delivery_from_row(mine[0])
     assert delivery.id is not None
     check_block_matches_tonnes(
-        delivery.registry, block, request.tonnes_kg, format_tonnes(request.tonnes_kg)
+        delivery.registry, block, request.tonnes_kg, format_tonnes_grouped(request.tonnes_kg)
     )
     retired = [r for r in queries.retirements(db, delivery_id=delivery.id) if r.id != own_id]
     still_held = delivery.tonnes_kg - sum(r.tonnes_kg for r in retired)
     if request.tonnes_kg > still_held:
         raise ValidationError(
             "tonnes",
-            format_tonnes(request.tonnes_kg),
+            format_tonnes_grouped(request.tonnes_kg),
             f"is more than the {format_tonnes_grouped(still_held)} t delivery "
             f"{delivery.block.text!r} still holds",
         )
@@ -103,7 +103,7 @@ def _draws(db: sqlite_utils.Database, request: RetirementRequest) -> list[Draw]:
         free = sum(available_kg(h) for h in owned)
         raise ValidationError(
             "tonnes",
-            format_tonnes(request.tonnes_kg),
+            format_tonnes_grouped(request.tonnes_kg),
             f"is more than the {format_tonnes_grouped(free)} t delivered to {reference} and "
             "not yet retired (whole-tonne registries retire whole tonnes per serial block)",
         )
