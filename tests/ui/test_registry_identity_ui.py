@@ -85,3 +85,28 @@ def test_the_import_wizard_names_other_buyers_and_what_each_contract_gets(
     assert "3 row(s) belong to other buyers: Workday 2, JPMorganChase 1" in text
     outcomes = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
     assert outcomes == ["other buyer's", "to add", "other buyer's", "other buyer's"]
+
+
+def test_the_reconcile_dialog_says_which_rows_it_left_out(
+    store: LedgerStore, qtbot: Any, tmp_path: Path
+) -> None:
+    from tracker.ui.reports import ReconcileDialog
+
+    make_contract(
+        store.db, reference="MSFT-ISO", buyer="Microsoft", registry="isometric",
+        registry_project_ids="prj_1",
+    )  # fmt: skip
+    file = tmp_path / "retirements.csv"
+    file.write_bytes(
+        iso_file("ret_1,2026-04-09T18:21:22Z,['corporate_targets'],Workday,1.0,1000,prj_1")
+    )
+    dialog = ReconcileDialog(store, chooser=lambda parent: file)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.file_row.browse, Qt.MouseButton.LeftButton)
+
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.table.rowCount() == 0
+    assert "Left out as not yours: 1 row(s) belong to other buyers: Workday 1" in (
+        dialog.summary.text()
+    )
