@@ -26,24 +26,24 @@ def _export(db: sqlite_utils.Database, kind: str) -> str:
     return to_text(header(kind), export_rows(db, kind, as_of=AS_OF))
 
 
-def _european_number(text: str) -> str:
+def _european_number(text: str, grouped: bool) -> str:
     whole, _, frac = text.partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return grouped + ("," + frac if frac else "")
+    digits = f"{int(whole):,}".replace(",", ".") if grouped else whole
+    return digits + ("," + frac if frac else "")
 
 
-def _spreadsheet(canonical: str, date_style: str) -> bytes:
+def _spreadsheet(canonical: str, date_style: str, separator: str = ";") -> bytes:
     """The canonical file as a European spreadsheet saves it."""
     rows = list(csv.reader(io.StringIO(canonical)))
     head = rows[0]
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
     writer.writerow(head)
     for row in rows[1:]:
         cells = []
         for name, cell in zip(head, row, strict=True):
             if name in NUMBER_COLUMNS and cell:
-                cell = _european_number(cell)
+                cell = _european_number(cell, grouped=separator == ";")
             elif name in DATE_COLUMNS and cell:
                 day = dt.date.fromisoformat(cell)
                 cell = day.strftime("%d.%m.%Y" if date_style == "dotted" else "%d/%m/%Y")
@@ -52,17 +52,20 @@ def _spreadsheet(canonical: str, date_style: str) -> bytes:
     return b"\xef\xbb\xbf" + out.getvalue().encode()
 
 
-@pytest.mark.parametrize("date_style", ["dotted", "slashed"])
+@pytest.mark.parametrize(
+    ("date_style", "separator"), [("dotted", ";"), ("slashed", ";"), ("dotted", "\t")]
+)
 def test_spreadsheet_files_import_to_the_same_records_as_their_canonical_twins(
-    db: sqlite_utils.Database, date_style: str
+    db: sqlite_utils.Database, date_style: str, separator: str
 ) -> None:
     load_demo(db)
     canonical, spreadsheet = open_database(":memory:"), open_database(":memory:")
     for kind in IMPORT_KINDS:
         text = _export(db, kind)
         import_text(canonical, kind, text, f"{kind}.csv")
-        result = import_text(spreadsheet, kind, _spreadsheet(text, date_style), f"{kind}.csv")
-        assert "separator ';'" in result.notes
+        data = _spreadsheet(text, date_style, separator)
+        result = import_text(spreadsheet, kind, data, f"{kind}.csv")
+        assert f"separator {'tab' if separator == chr(9) else repr(separator)}" in result.notes
     for kind in (*IMPORT_KINDS, "summary"):
         assert _export(spreadsheet, kind) == _export(canonical, kind), kind
 

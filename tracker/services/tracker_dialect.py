@@ -82,7 +82,12 @@ def tracker_rows(table: Table, kind: str) -> TrackerRows:
     check_header(table, kind)
     raw = [(line, {k: restore(v) for k, v in cells.items()}) for line, cells in table.rows()]
     day_first = _slash_order(table, raw)
-    comma = _comma_decimals(raw) if table.decimal_comma else False
+    if table.decimal_comma:
+        comma = _comma_decimals(raw)
+    elif table.delimiter == "\t":
+        comma = _tab_comma_decimals(raw)
+    else:
+        comma = False
     rows = tuple((line, _canonical(cells, comma is not False, day_first)) for line, cells in raw)
     return TrackerRows(rows, _notes(table, raw, day_first, comma))
 
@@ -97,6 +102,16 @@ def _comma_decimals(rows: list[Row]) -> bool | None:
     if any(re.fullmatch(r"\d+\.(\d{1,2}|\d{4,})", v) for v in values):
         return False
     return None
+
+
+_GROUPED_BY_COMMA = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+def _tab_comma_decimals(rows: list[Row]) -> bool:
+    """In a tab file either style may appear: the decimal comma when a number shows it
+    ('2,5', '1.234,5'), not when commas only group thousands ('1,234.5')."""
+    values = [c[k].strip() for _, c in rows for k in NUMBER_COLUMNS & c.keys()]
+    return any("," in v and not _GROUPED_BY_COMMA.fullmatch(v) for v in values)
 
 
 def _slash_order(table: Table, rows: list[Row]) -> bool | None:
@@ -162,7 +177,7 @@ def _notes(
         notes.append(f"encoding {table.encoding}")
     values = [(k, c[k].strip()) for _, c in rows for k in c]
     dotted = any(k in NUMBER_COLUMNS and "." in v for k, v in values)
-    if table.decimal_comma and comma is True:
+    if comma is True:
         notes.append("decimal comma (1.234,5 read as 1234.5)")
     elif table.decimal_comma and comma is None and dotted:
         notes.append("numbers such as 1.000 read as thousands (';' files use the decimal comma)")
