@@ -235,3 +235,19 @@ def test_a_contract_without_project_ids_named_with_contract_is_noted_in_the_prev
 
     assert preview.count(Action.ADD) == 1
     assert "contract GS-1 lists no registry project ids" in preview.describe()
+
+
+def test_contract_narrows_the_file_so_a_block_another_contract_holds_is_skipped(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    block = "GS1-1-KE-GS11603-16-2025-30256-1-100"
+    make_contract(db, reference="GS-1", registry="gold-standard", registry_project_ids="11603")
+    other = make_contract(db, reference="GS-2", registry="gold-standard")
+    make_delivery(db, other, registry="gold-standard", serial_block=block)
+    path = tmp_path / "gs.csv"
+    path.write_bytes(gs_file(gs_row(serial=block)))
+
+    [outcome] = import_registry_file(db, path, ImportOptions(contract="GS-1")).outcomes
+
+    assert (outcome.action, outcome.skip, outcome.party) == (Action.SKIP, "other-contract", "GS-2")
+    assert "delivered under contract GS-2, not GS-1" in outcome.reason

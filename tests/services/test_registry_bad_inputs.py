@@ -188,13 +188,6 @@ CORPUS = [
         "overlaps",
     ),
     Bad(
-        "block already delivered to another contract",
-        verra_file(verra_delivery(serial=f"19390-5001-5100-{V}")),
-        2,
-        "Serial Number",
-        "OTHER",
-    ),
-    Bad(
         "retired block never delivered",
         acr_file(acr_retirement()),
         2,

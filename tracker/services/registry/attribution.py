@@ -67,25 +67,26 @@ class Verdict:
     reason: str = ""
 
 
-def _held(db: sqlite_utils.Database, row: RegistryRow) -> bool:
+def _holder(db: sqlite_utils.Database, row: RegistryRow) -> int | None:
+    """The contract whose delivery holds the row's serial block, if one does."""
     if not row.serial_block:
-        return False
+        return None
     try:
         block = parse_serial_block(row.serial_block)
     except ValidationError:
-        return False
+        return None
     found = db.execute(
-        "select 1 from deliveries where serial_prefix = ? and serial_start <= ? "
-        "and serial_end >= ? limit 1",
+        "select contract_id from deliveries where serial_prefix = ? and serial_start <= ? "
+        "and serial_end >= ? order by id limit 1",
         [block.prefix, block.start, block.end],
     ).fetchone()
-    return found is not None
+    return found[0] if found else None
 
 
 def attribute(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio) -> Verdict:
-    held = _held(db, row)
+    holder = _holder(db, row)
     mine = any(is_own_name(n, portfolio.own_names) for n in row.names)
-    if row.kind is RowKind.RETIREMENT and not held and not mine:
+    if row.kind is RowKind.RETIREMENT and holder is None and not mine:
         party = row.beneficiary or row.account or UNNAMED
         return Verdict(
             skip=OTHER_BUYER,
@@ -93,9 +94,18 @@ def attribute(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio)
             reason=f"belongs to another buyer ({party}): not one of your own names "
             "(Tools → Audit settings)",
         )
-    if held:
-        return Verdict(portfolio.given)  # the delivery holding the block decides
-    return _by_project(row, portfolio)
+    if holder is None:
+        return _by_project(row, portfolio)
+    given = portfolio.given
+    if given is not None and given.id != holder:
+        held_by = next((c.reference for c in portfolio.contracts if c.id == holder), "")
+        return Verdict(
+            skip=OTHER_CONTRACT,
+            party=held_by,
+            reason=f"its serial block was delivered under contract {held_by}, not "
+            f"{given.reference} (--contract)",
+        )
+    return Verdict(given)  # the delivery holding the block decides
 
 
 def _carries(contract: Contract, row: RegistryRow) -> bool:
