@@ -28,6 +28,7 @@ def contract_data(**overrides: Any) -> dict[str, str]:
         "durability_years": "1000",
         "status": "active",
         "notes": "",
+        "registry_project_ids": "",
     }
     data.update({k: str(v) for k, v in overrides.items()})
     return data

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import contract_data
-from tests.services.registry_files import acr_file, acr_retirement, gs_file, gs_row
+from tests.factories import contract_data, make_contract, make_delivery
+from tests.services.registry_files import acr_file, acr_retirement, gs_file, gs_row, iso_file
 from tracker.cli.main import main
 from tracker.services.contracts import add_contract
 from tracker.store.database import open_database
@@ -97,3 +97,32 @@ def test_export_claims_with_a_period(
     )
     assert code == 0
     assert out.read_bytes().startswith(b"\xef\xbb\xbfclaim_year,purpose")
+
+
+def test_dry_run_names_other_buyers_and_what_each_contract_would_get(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db_path = tmp_path / "ledger.db"
+    db = open_database(db_path)
+    contract = make_contract(
+        db, reference="MSFT-ISO", buyer="Microsoft", registry="isometric",
+        registry_project_ids="prj_1",
+    )  # fmt: skip
+    make_delivery(
+        db, contract, registry="isometric", serial_block="ISO-1-A-2025-1-20000", tonnes="20"
+    )
+    db.close()
+    rows = [
+        f"ret_{i},2026-04-09T18:21:22Z,['corporate_targets'],{name},1.0,1000,prj_1"
+        for i, name in enumerate(["Workday", "Microsoft", "Workday"])
+    ]
+    file = tmp_path / "retirements.csv"
+    file.write_bytes(iso_file(*rows))
+
+    code = main(["--db", str(db_path), "import", "registry", str(file), "--dry-run"])
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "  to add to MSFT-ISO: 1 row(s), 1.000 t" in out
+    assert "  2 row(s) belong to other buyers: Workday 2" in out
+    assert out.rstrip().endswith("Dry run: nothing was written.")

@@ -103,7 +103,7 @@ def test_delete_takes_dependents_and_restore_puts_everything_back(
     assert dependents(db, contract_id).describe() == "1 tranche, 1 delivery, 1 retirement"
     before = counts(db)
     removed, changes = delete_contract(db, contract_id)
-    assert counts(db) == {"contracts": 0, "tranches": 0, "deliveries": 0, "retirements": 0}
+    assert set(counts(db).values()) == {0}
     assert changes.contracts == {contract_id}
     restore(db, removed)
     assert counts(db) == before

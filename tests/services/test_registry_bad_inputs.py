@@ -188,27 +188,12 @@ CORPUS = [
         "overlaps",
     ),
     Bad(
-        "block already delivered to another contract",
-        verra_file(verra_delivery(serial=f"19390-5001-5100-{V}")),
-        2,
-        "Serial Number",
-        "OTHER",
-    ),
-    Bad(
         "retired block never delivered",
         acr_file(acr_retirement()),
         2,
         "Credit Serial Numbers",
         "no delivery",
         ImportOptions(contract="C-1"),
-    ),
-    Bad(
-        "delivery without a contract",
-        verra_file(verra_delivery()),
-        2,
-        "contract",
-        "--contract",
-        ImportOptions(),
     ),
     Bad(
         "unknown credit status",

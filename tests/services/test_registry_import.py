@@ -160,15 +160,15 @@ def test_semicolon_file_with_decimal_commas(db: sqlite_utils.Database, tmp_path:
     make_contract(db, reference="C-1", registry="isometric")
     make_delivery(db, 1, registry="isometric", serial_block="ISO-1-A-2024-1-10000", tonnes="10")
     data = (
-        "retirement_id;retired_at;credit_batch_size_total.credits;"
-        "credit_batch_size_total.credit_kgs;beneficiary.name\n"
-        'ret_9;2026-04-09T18:21:22Z;1,5;1.500;"Müller, GmbH"\n'
-    ).encode()
+        b"retirement_id;retired_at;credit_batch_size_total.credits;"
+        b"credit_batch_size_total.credit_kgs;beneficiary.name\n"
+        b'ret_9;2026-04-09T18:21:22Z;1,5;1.500;"Buyer Co, GmbH"\n'
+    )
 
     import_registry_file(db, write(tmp_path, data), ImportOptions(contract="C-1"))
 
     [retirement] = queries.retirements(db)
-    assert (retirement.tonnes_kg, retirement.beneficiary) == (1500, "Müller, GmbH")
+    assert (retirement.tonnes_kg, retirement.beneficiary) == (1500, "Buyer Co, GmbH")
 
 
 def test_multiline_notes_and_trailing_empty_columns(

@@ -82,7 +82,11 @@ def test_rows_may_depend_on_earlier_rows_of_the_same_file(db: sqlite_utils.Datab
 @pytest.mark.parametrize(
     ("first_line", "column", "reason"),
     [
-        ("contract,due_on,tonnes,vintage", "price_per_tonne", "is missing from the header"),
+        (
+            "contract,due_on,tonnes,vintage",
+            "price_per_tonne",
+            "the file uses ',' as separator and lacks column price_per_tonne",
+        ),
         (
             "contract,due_on,tonnes,vintage,price_per_tonne,colour",
             "colour",
@@ -112,15 +116,20 @@ def test_an_empty_file_is_refused(db: sqlite_utils.Database) -> None:
         import_text(db, "contracts", "", "empty.csv")
 
 
-def test_non_utf8_files_are_refused_with_the_line(
+def test_a_windows_1252_file_is_read_and_the_encoding_named(
     tmp_path: Path, db: sqlite_utils.Database
 ) -> None:
     from tracker.services.tracker_csv import import_file
 
-    bad = tmp_path / "latin.csv"
-    bad.write_bytes(",".join(header("contracts")).encode() + b"\nCaf\xe9,")
-    with pytest.raises(ImportRefused, match="row 2, column \\(file\\): is not valid UTF-8"):
-        import_file(db, "contracts", bad)
+    legacy = tmp_path / "latin.csv"
+    text = ",".join(header("contracts")) + "\n" + ",".join(contract_data(buyer="Café").values())
+    legacy.write_bytes(text.encode("cp1252"))
+
+    result = import_file(db, "contracts", legacy)
+
+    assert result.added == 1
+    assert "encoding cp1252" in result.notes
+    assert db.execute("select buyer from contracts").fetchone() == ("Café",)
 
 
 def test_formula_like_text_is_neutralised_and_restored(db: sqlite_utils.Database) -> None:

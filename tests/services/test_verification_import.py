@@ -50,7 +50,8 @@ def test_one_bad_row_refuses_the_whole_file(db, deliveries) -> None:
     with pytest.raises(ImportRefused) as refused:
         verification_csv.import_text(db, text, "v.csv")
     assert [str(e) for e in refused.value.errors] == [
-        "row 3, column delivery_reference: 'TX-9' matches no delivery"
+        "row 3, column verified_on: '2025-13-01' is not a valid date as YYYY-MM-DD",
+        "row 3, column delivery_reference: 'TX-9' matches no delivery",
     ]
     assert _count(db) == 0
 

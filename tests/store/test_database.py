@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tracker.store.database import DatabaseError, default_db_path, open_database
-from tracker.store.migrations import KNOWN_MIGRATIONS
+from tracker.store.migrations import KNOWN_MIGRATIONS, migrations
 
 
 def test_default_path_follows_the_environment_variable(
@@ -42,7 +42,7 @@ def test_a_new_ledger_file_is_private_to_the_user(tmp_path: Path) -> None:
 def test_migrations_create_the_schema_on_an_empty_file(db_path: Path) -> None:
     db = open_database(db_path)
     assert {"contracts", "tranches", "deliveries", "retirements"} <= set(db.table_names())
-    applied = [r[0] for r in db.execute("select name from _sqlite_migrations")]
+    applied = [m.name for m in migrations.applied(db)]
     assert applied == list(KNOWN_MIGRATIONS)
     assert db.execute("pragma foreign_key_check").fetchall() == []
     db.close()

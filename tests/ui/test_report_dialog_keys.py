@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def store(db: sqlite_utils.Database) -> LedgerStore:
-    make_contract(db, reference="C-1", registry="gold-standard")
+    make_contract(db, reference="C-1", registry="gold-standard", registry_project_ids="GS11603")
     return LedgerStore(db, None)
 
 

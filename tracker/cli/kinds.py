@@ -46,7 +46,11 @@ def _tracker_export(kind: str) -> ExportKind:
 def _tracker_import(kind: str) -> Importer:
     def run(db: sqlite_utils.Database, path: Path) -> str:
         result = tracker_csv.import_file(db, kind, path)
-        return f"{path}: {result.added} {kind} row(s) added, {result.unchanged} already present."
+        notes = f" Read as: {', '.join(result.notes)}." if result.notes else ""
+        return (
+            f"{path}: {result.added:,} {kind} row(s) added, {result.unchanged:,} already "
+            f"present.{notes}"
+        )
 
     return run
 

@@ -58,8 +58,14 @@ def run_import(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         print(import_registry_file(db, args.file, options).describe())
         return 0
     preview = preview_registry_file(db, args.file, options)
-    print(f"{preview.describe()} Dry run: nothing was written.")
-    shown = [o for o in preview.outcomes if o.action in (Action.ERROR, Action.SKIP)]
+    print(preview.describe())
+    print("Dry run: nothing was written.")
+    # Other buyers' rows and projects no contract carries are summed up by name above.
+    shown = [
+        o
+        for o in preview.outcomes
+        if o.action is Action.ERROR or (o.action is Action.SKIP and o.skip != "other-buyer")
+    ]
     for o in shown[:PREVIEW_LINES]:
         where = f"row {o.line}" + (f", column {o.column}" if o.column else "")
         print(f"  {o.action.value}: {where}: {o.reason}")
@@ -75,9 +81,12 @@ def run_reconcile(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
         print(
             f"{flag.severity.value.upper():8} {flag.rule}{contract} {flag.subject}: {flag.message}"
         )
+    skipped = result.describe_skipped()
+    if skipped and not skipped.endswith("…"):
+        skipped += "."
     print(
-        f"{result.source} ({result.layout}): {result.rows} row(s) compared, "
-        f"{len(result.flags)} difference(s).",
+        f"{result.source} ({result.layout}): {result.rows:,} row(s) read, "
+        f"{len(result.flags):,} difference(s)." + (f" Not yours: {skipped}" if skipped else ""),
         file=sys.stderr,
     )
     return 1 if result.flags else 0

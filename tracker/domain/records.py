@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tracker.domain.dates import parse_date, parse_whole, parse_year
 from tracker.domain.errors import ValidationError
+from tracker.domain.identity import parse_project_ids
 from tracker.domain.quantities import parse_price, parse_tonnes
 from tracker.domain.serials import SerialBlock, Serials, parse_serial_block, parse_serials
 from tracker.domain.text import parse_text
@@ -51,6 +52,7 @@ class Contract:
     status: ContractStatus
     notes: str = ""
     id: int | None = None
+    registry_project_ids: tuple[str, ...] = ()  # as the registry writes them (identity.py)
 
 
 def contract_from_input(data: Mapping[str, object]) -> Contract:
@@ -80,6 +82,7 @@ def contract_from_input(data: Mapping[str, object]) -> Contract:
         durability_years=parse_whole(data.get("durability_years"), "durability_years"),
         status=parse_choice(ContractStatus, "status", data.get("status") or "draft"),
         notes=parse_text(data, "notes", limit=4000),
+        registry_project_ids=parse_project_ids(data.get("registry_project_ids")),
     )
 
 
@@ -149,7 +152,7 @@ def check_block_matches_tonnes(
         raise ValidationError(
             "serial_block",
             block.text,
-            f"holds {block.size} serials ({block.size} {unit}) but tonnes is {tonnes_text}",
+            f"holds {block.size:,} serials ({block.size:,} {unit}) but tonnes is {tonnes_text}",
         )
 
 

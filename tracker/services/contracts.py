@@ -9,7 +9,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError, ValidationError
-from tracker.domain.quantities import format_tonnes
+from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import Contract, contract_from_input
 from tracker.store import queries
 from tracker.store.rows import contract_row
@@ -60,8 +60,8 @@ def _check_against_schedule(db: sqlite_utils.Database, contract: Contract) -> No
     if total > contract.tonnes_kg:
         raise ValidationError(
             "tonnes",
-            format_tonnes(contract.tonnes_kg),
-            f"is less than the {format_tonnes(total)} t already scheduled in its tranches",
+            format_tonnes_grouped(contract.tonnes_kg),
+            f"is less than the {format_tonnes_grouped(total)} t already scheduled in its tranches",
         )
     for t in tranches:
         if not contract.start_on <= t.due_on <= contract.end_on:

@@ -16,9 +16,16 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
 from tracker.domain.quantities import format_tonnes_grouped
-from tracker.domain.records import Delivery, Retirement, delivery_from_input, serial_count
+from tracker.domain.records import (
+    Delivery,
+    Retirement,
+    check_block_matches_tonnes,
+    delivery_from_input,
+    serial_count,
+)
 from tracker.domain.schedule import effective_schedule
-from tracker.domain.serials import CreditBatch, SerialBlock, Serials, serials_text
+from tracker.domain.serials import CreditBatch, SerialBlock, Serials, parse_serials, serials_text
+from tracker.domain.vocab import BATCH_REGISTRIES
 from tracker.services.contracts import Removed
 from tracker.store import queries
 from tracker.store.rows import delivery_row, serial_columns
@@ -160,6 +167,31 @@ def update_delivery(
     delivery = replace(
         delivery_from_input(data, current.contract_id, contract.registry), id=delivery_id
     )
+    return _save(db, current, delivery)
+
+
+def give_serials(
+    db: sqlite_utils.Database, delivery_id: int, serials: str
+) -> tuple[Delivery, ChangeSet]:
+    """Record the serial block (or batch id) of a delivery that awaited it, keeping the rest
+    (a registry import that finds the serials of a delivery recorded without them)."""
+    current = queries.delivery(db, delivery_id)
+    block = parse_serials(
+        serials,
+        batches=current.registry in BATCH_REGISTRIES,
+        registry=current.registry.value,
+    )
+    if isinstance(block, SerialBlock):
+        check_block_matches_tonnes(
+            current.registry, block, current.tonnes_kg, format_tonnes_grouped(current.tonnes_kg)
+        )
+    return _save(db, current, replace(current, block=block))
+
+
+def _save(
+    db: sqlite_utils.Database, current: Delivery, delivery: Delivery
+) -> tuple[Delivery, ChangeSet]:
+    assert delivery.id is not None
     with UnitOfWork(db) as uow:
         _check_block_free(db, delivery)
         _check_tranche_named(db, delivery)
@@ -169,7 +201,7 @@ def update_delivery(
                 _check_retirements_contained(db, delivery)
         else:
             _give_serials(uow, delivery)
-        uow.update("deliveries", delivery_id, delivery_row(delivery))
+        uow.update("deliveries", delivery.id, delivery_row(delivery))
     return delivery, uow.changes
 
 

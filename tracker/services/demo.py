@@ -83,6 +83,8 @@ _CONTRACTS: list[dict[str, str]] = [
         "method": "enhanced-weathering",
         "credit_type": "removal",
         "registry": "isometric",
+        # Alt Carbon's Darjeeling project as the public Isometric registry lists it.
+        "registry_project_ids": "prj_1JYCV03BW1S0RTE5",
         "tonnes": "2500.5",
         "price_per_tonne": "380.00",
         "currency": "USD",
@@ -101,6 +103,8 @@ _CONTRACTS: list[dict[str, str]] = [
         "method": "cookstoves",
         "credit_type": "avoidance",
         "registry": "gold-standard",
+        # BioLite's Uganda cookstove programme (GS11236, the demo deliveries' serials).
+        "registry_project_ids": "GS11236",
         "tonnes": "30000",
         "price_per_tonne": "12.75",
         "currency": "USD",

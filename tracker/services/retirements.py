@@ -17,7 +17,7 @@ from tracker.domain.allocation import (
 )
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
-from tracker.domain.quantities import format_tonnes, format_tonnes_grouped
+from tracker.domain.quantities import KG_PER_TONNE, format_tonnes_grouped
 from tracker.domain.records import (
     Delivery,
     Retirement,
@@ -26,6 +26,7 @@ from tracker.domain.records import (
     retirement_from_input,
 )
 from tracker.domain.serials import SerialBlock, Serials, serials_text
+from tracker.domain.vocab import KILOGRAM_SERIAL_REGISTRIES
 from tracker.services.contracts import Removed
 from tracker.store import lifecycle, queries
 from tracker.store.rows import delivery_from_row, retirement_row
@@ -168,7 +169,7 @@ def _draw_from(
         raise ValidationError("serial_block", serials_text(block), _rejected_message(delivery))
     if isinstance(block, SerialBlock):
         check_block_matches_tonnes(
-            delivery.registry, block, request.tonnes_kg, format_tonnes(request.tonnes_kg)
+            delivery.registry, block, request.tonnes_kg, format_tonnes_grouped(request.tonnes_kg)
         )
     holding = next(
         h for h in holdings(db, request.contract_id, exclude_retirement=own_id)
@@ -206,6 +207,7 @@ def _draws(db: sqlite_utils.Database, request: RetirementRequest) -> list[Draw]:
     if request.block is not None:
         return [_draw_given_block(db, request, request.block, None)]
     owned = holdings(db, request.contract_id, request.retired_on)
+    _check_whole_tonnes(request, owned)
     draws = draw_oldest_first(owned, request.tonnes_kg, request.retired_on, request.verified_only)
     if draws is None:
         raise ValidationError(
@@ -220,13 +222,6 @@ def _short_of(db: sqlite_utils.Database, request: RetirementRequest, owned: list
     day = request.retired_on
     eligible = holdings_on(owned, day, request.verified_only)
     free = sum(available_kg(h) for h in eligible)
-    whole = [h for h in eligible if h.kg_per_unit == 1000]
-    if request.tonnes_kg % 1000 and whole and request.tonnes_kg <= free:
-        return (
-            "must be whole tonnes here: the serials of this contract's registry count whole "
-            f"tonnes (only {format_tonnes_grouped(free)} t could be drawn, in whole tonnes "
-            "per serial block)"
-        )
     held = "verified by then" if request.verified_only else "delivered by then"
     later = sum(available_kg(h) for h in owned) - free
     note = (
@@ -238,6 +233,18 @@ def _short_of(db: sqlite_utils.Database, request: RetirementRequest, owned: list
         f"is more than the {format_tonnes_grouped(free)} t of {reference} {held} ({day}) "
         f"and not yet retired{note}"
     )
+
+
+def _check_whole_tonnes(request: RetirementRequest, owned: list[Holding]) -> None:
+    """Whole-tonne registries retire whole tonnes: say so first, not 'more than held'."""
+    kept = {h.registry for h in owned}
+    if request.tonnes_kg % KG_PER_TONNE and kept and not kept & KILOGRAM_SERIAL_REGISTRIES:
+        names = ", ".join(sorted(r.value for r in kept))
+        raise ValidationError(
+            "tonnes",
+            format_tonnes_grouped(request.tonnes_kg),
+            f"must be whole tonnes: {names} serial numbers count whole tonnes",
+        )
 
 
 def _retirement(request: RetirementRequest, draw: Draw) -> Retirement:

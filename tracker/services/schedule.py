@@ -9,7 +9,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
-from tracker.domain.quantities import format_tonnes
+from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import Contract, Tranche, tranche_from_input
 from tracker.domain.schedule import effective_schedule
 from tracker.services.contracts import Removed
@@ -30,9 +30,10 @@ def _validate(db: sqlite_utils.Database, contract: Contract, tranche: Tranche) -
         room = contract.tonnes_kg - others
         raise ValidationError(
             "tonnes",
-            format_tonnes(tranche.tonnes_kg),
-            f"would schedule more than the contract's {format_tonnes(contract.tonnes_kg)} t "
-            f"(only {format_tonnes(room)} t left unscheduled)",
+            format_tonnes_grouped(tranche.tonnes_kg),
+            "would schedule more than the contract's "
+            f"{format_tonnes_grouped(contract.tonnes_kg)} t "
+            f"(only {format_tonnes_grouped(room)} t left unscheduled)",
         )
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,25 +12,39 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import iso
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
+from tracker.domain.identity import format_project_ids
 from tracker.domain.quantities import format_cents, format_price, format_tonnes_short
 from tracker.domain.records import Contract, Delivery, Invalidation, Retirement, Tranche
-from tracker.domain.serials import SerialBlock, parse_serials, serials_text
+from tracker.domain.serials import serials_text
 from tracker.services import contracts as contract_service
 from tracker.services import deliveries as delivery_service
 from tracker.services import invalidations as invalidation_service
 from tracker.services import retirements as retirement_service
 from tracker.services import schedule as schedule_service
-from tracker.services.csv_safe import Number, restore
+from tracker.services.csv_safe import Number
+from tracker.services.registry.text import decode_bytes, read_table
+from tracker.services.row_checks import field_errors
 from tracker.services.summary import ContractSummary, Totals, portfolio_summary
+from tracker.services.tracker_csv_columns import (  # re-exported for the reports
+    COLUMNS as COLUMNS,
+)
 from tracker.services.tracker_csv_columns import (
-    COLUMNS,
-    DERIVED_COLUMNS,
+    DERIVED_COLUMNS as DERIVED_COLUMNS,
+)
+from tracker.services.tracker_csv_columns import (
     EXPORT_KINDS,
     IMPORT_KINDS,
-    OPTIONAL_COLUMNS,
 )
 from tracker.services.tracker_csv_columns import (
     header as header,  # re-exported: the format's columns by kind
+)
+from tracker.services.tracker_dialect import TrackerRows, tracker_rows
+from tracker.services.tracker_present import (
+    contract_present,
+    delivery_present,
+    invalidation_present,
+    retirement_present,
+    tranche_present,
 )
 from tracker.store import queries
 from tracker.store.unit_of_work import UnitOfWork
@@ -112,57 +124,14 @@ class ImportResult:
     added: int
     unchanged: int
     changes: ChangeSet
+    notes: tuple[str, ...] = ()  # what reading the file assumed (separator, decimal comma…)
 
 
-def read_table(source: str, text: str, kind: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (file line number, row) pairs after checking the header."""
-    expected = COLUMNS[kind]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportRefused(source, [RowError(1, "header", "the file is empty")]) from None
-    except csv.Error as exc:
-        raise ImportRefused(source, [RowError(1, "header", f"unreadable CSV ({exc})")]) from None
-    header = [h.strip() for h in header]
-    problems = []
-    duplicated = sorted({h for h in header if header.count(h) > 1})
-    if duplicated:
-        problems.append(RowError(1, duplicated[0], "appears more than once in the header"))
-    optional = OPTIONAL_COLUMNS.get(kind, ())
-    missing = [c for c in expected if c not in header and c not in optional]
-    if missing:
-        problems.append(
-            RowError(1, missing[0], f"is missing from the header (expected: {','.join(expected)})")
-        )
-    ignored = DERIVED_COLUMNS.get(kind, ())
-    unknown = [h for h in header if h not in expected and h not in ignored]
-    if unknown:
-        problems.append(RowError(1, unknown[0] or "(blank)", f"is not a {kind} column"))
-    if problems:
-        raise ImportRefused(source, problems)
-    while True:
-        line = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise ImportRefused(
-                source, [RowError(line, "(row)", f"unreadable CSV: {exc}")]
-            ) from None
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(header):
-            raise ImportRefused(
-                source,
-                [
-                    RowError(
-                        line, "(row)", f"has {len(cells)} cells but the header has {len(header)}"
-                    )
-                ],
-            )
-        yield line, {h: restore(c) for h, c in zip(header, cells, strict=True)}
+def read_rows(source: str, data: str | bytes, kind: str) -> TrackerRows:
+    """The file's rows with canonical cells, read by the registry import's reader (one
+    reader for both import paths): any separator, BOM, decimal commas, day-first dates."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return tracker_rows(read_table(source, raw, nul_in_cells=True), kind)
 
 
 def _contract_id(db: sqlite_utils.Database, row: Mapping[str, str]) -> int:
@@ -189,6 +158,7 @@ def contract_line(c: Contract) -> list[object]:
         _opt(c.durability_years),
         c.status.value,
         c.notes,
+        format_project_ids(c.registry_project_ids),
     ]
 
 
@@ -245,35 +215,6 @@ def invalidation_line(i: Invalidation, reference: str, delivery: Delivery) -> li
     ]
 
 
-def _same(lines: Iterable[list[object]], kind: str, row: Mapping[str, str]) -> bool:
-    """True when an identical record already exists (re-importing adds nothing).
-
-    A column the file lacks (one added by a later release) is not compared.
-    """
-    present = [i for i, c in enumerate(COLUMNS[kind]) if c in row]
-    wanted = [str(row.get(COLUMNS[kind][i], "")).strip() for i in present]
-    return any([str(line[i]) for i in present] == wanted for line in lines)
-
-
-def _existing_with_block(
-    db: sqlite_utils.Database, table: str, row: Mapping[str, str]
-) -> list[int]:
-    try:
-        block = parse_serials(row.get("serial_block"), batches=True)
-    except ValidationError:
-        return []
-    if block is None:
-        return []
-    if isinstance(block, SerialBlock):
-        sql = (
-            f"select id from {table} "
-            "where serial_prefix = ? and serial_start = ? and serial_end = ?"
-        )
-        return [r[0] for r in db.execute(sql, [block.prefix, block.start, block.end])]
-    sql = f"select id from {table} where serial_block = ? and serial_start is null"
-    return [r[0] for r in db.execute(sql, [block.ident])]
-
-
 def awaiting_serials(db: sqlite_utils.Database, contract_id: int, reference: str) -> int | None:
     """The contract's delivery with this registry reference whose serials are still to come."""
     if not reference:
@@ -288,7 +229,7 @@ def awaiting_serials(db: sqlite_utils.Database, contract_id: int, reference: str
 
 def _import_contract(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
     existing = queries.contract_by_reference(db, str(row.get("reference", "")))
-    if existing is not None and _same(export_rows(db, "contracts", existing.id), "contracts", row):
+    if existing is not None and contract_present(existing, row):
         return None
     return contract_service.add_contract(db, row)[1]
 
@@ -297,7 +238,7 @@ def _import_tranche(db: sqlite_utils.Database, row: Mapping[str, str]) -> Change
     if str(row.get("derived", "")).strip().lower() == "yes":
         return None  # the even default schedule, shown by the report, is not stored
     cid = _contract_id(db, row)
-    if _same(export_rows(db, "schedule", cid), "schedule", row):
+    if tranche_present(db, cid, row):
         return None
     return schedule_service.add_tranche(db, cid, row)[1]
 
@@ -305,14 +246,8 @@ def _import_tranche(db: sqlite_utils.Database, row: Mapping[str, str]) -> Change
 def _import_delivery(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
     """Add the delivery, or give serials to the one with its reference that awaited them."""
     cid = _contract_id(db, row)
-    reference = str(row.get("contract", "")).strip()
     registry_reference = str(row.get("reference", "")).strip()
-    if str(row.get("serial_block", "")).strip():
-        ids = _existing_with_block(db, "deliveries", row)
-    else:
-        ids = [d.id for d in queries.deliveries(db, cid) if d.block is None and d.id is not None]
-    found = (queries.delivery(db, i) for i in ids)
-    if _same((delivery_line(d, reference) for d in found), "deliveries", row):
+    if delivery_present(db, queries.contract(db, cid), row):
         return None
     awaiting = awaiting_serials(db, cid, registry_reference)
     if awaiting is not None and str(row.get("serial_block", "")).strip():
@@ -322,23 +257,16 @@ def _import_delivery(db: sqlite_utils.Database, row: Mapping[str, str]) -> Chang
 
 def _import_retirement(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
     cid = _contract_id(db, row)
-    reference = str(row.get("contract", "")).strip()
-    found = (queries.retirement(db, i) for i in _existing_with_block(db, "retirements", row))
-    if _same((retirement_line(r, reference) for r in found), "retirements", row):
+    if retirement_present(db, cid, row):
         return None
     return retirement_service.retire(db, cid, row)[1]
 
 
 def _import_invalidation(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
     cid = _contract_id(db, row)
-    reference = str(row.get("contract", "")).strip()
     delivery = invalidation_service.find_delivery(db, cid, str(row.get("delivery", "")))
     assert delivery.id is not None
-    present = (
-        invalidation_line(i, reference, delivery)
-        for i in queries.invalidations(db, delivery_id=delivery.id)
-    )
-    if _same(present, "invalidations", row):
+    if invalidation_present(db, delivery, row):
         return None
     return invalidation_service.add_invalidation(db, delivery.id, row)[1]
 
@@ -353,21 +281,13 @@ IMPORTERS: dict[str, Callable[[sqlite_utils.Database, Mapping[str, str]], Change
 
 
 def decode(source: str, data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportRefused(
-            source,
-            [
-                RowError(
-                    line, "(file)", f"is not valid UTF-8 (byte {exc.start}); save the file as UTF-8"
-                )
-            ],
-        ) from None
+    """Text of ``data`` as the shared reader decodes it (BOM, UTF-16, Windows-1252)."""
+    return decode_bytes(source, data).text
 
 
-def import_text(db: sqlite_utils.Database, kind: str, text: str, source: str) -> ImportResult:
+def import_text(
+    db: sqlite_utils.Database, kind: str, text: str | bytes, source: str
+) -> ImportResult:
     """Import every row of ``text`` in one transaction, or refuse the whole file."""
     if kind not in IMPORTERS:
         raise TrackerError(f"unknown import {kind!r}; choose one of {', '.join(IMPORT_KINDS)}")
@@ -377,28 +297,35 @@ def import_text(db: sqlite_utils.Database, kind: str, text: str, source: str) ->
 def run_import(
     db: sqlite_utils.Database,
     kind: str,
-    text: str,
+    text: str | bytes,
     source: str,
     importer: Callable[[sqlite_utils.Database, Mapping[str, str]], ChangeSet | None],
 ) -> ImportResult:
     """Feed each row to ``importer`` in one transaction; refuse the file if any row fails.
 
     ``importer`` returns None for a row identical to an existing record (nothing added).
-    Every bad row is reported with its line and column; then nothing is written.
+    Every bad cell of every row is reported with its line and column; then nothing is
+    written.
     """
     errors: list[RowError] = []
     added = unchanged = 0
     changes = ChangeSet()
+    read = read_rows(source, text, kind)
     with UnitOfWork(db) as uow:
-        for line, row in read_table(source, text, kind):
+        for line, row in read.rows:
+            bad = field_errors(kind, row)
+            errors.extend(RowError(line, e.field, f"{_value(e)}{e.reason}") for e in bad)
             try:
                 with db.atomic():
                     change = importer(db, row)
             except ValidationError as exc:
-                errors.append(RowError(line, exc.field, f"{_value(exc)}{exc.reason}"))
+                if exc.field not in {e.field for e in bad}:
+                    errors.append(RowError(line, exc.field, f"{_value(exc)}{exc.reason}"))
                 continue
             except TrackerError as exc:
                 errors.append(RowError(line, "(row)", str(exc)))
+                continue
+            if bad:
                 continue
             if change is None:
                 unchanged += 1
@@ -410,7 +337,7 @@ def run_import(
         uow.log_event(
             "import", kind, {"file": Path(source).name, "added": added, "unchanged": unchanged}
         )
-    return ImportResult(kind, added, unchanged, changes)
+    return ImportResult(kind, added, unchanged, changes, read.notes)
 
 
 def _value(exc: ValidationError) -> str:
@@ -423,4 +350,4 @@ def import_file(db: sqlite_utils.Database, kind: str, path: Path | str) -> Impor
         data = file.read_bytes()
     except OSError as exc:
         raise TrackerError(f"{file}: cannot be read ({exc.strerror})") from None
-    return import_text(db, kind, decode(str(file), data), str(file))
+    return import_text(db, kind, data, str(file))

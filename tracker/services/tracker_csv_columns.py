@@ -22,6 +22,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "durability_years",
         "status",
         "notes",
+        "registry_project_ids",
     ),
     "schedule": ("contract", "due_on", "tonnes", "vintage", "price_per_tonne"),
     "deliveries": (
@@ -90,11 +91,20 @@ DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "retirements": ("claim_year", "vintage", "registry", "method", "credit_type"),
 }
-# Columns added by later releases: files written before them still import.
-OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {"deliveries": ("tranche_due_on",)}
+# Columns an import may lack (files written before they existed still import).
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "contracts": ("registry_project_ids",),
+    "deliveries": ("tranche_due_on",),
+}
 IMPORT_KINDS = ("contracts", "schedule", "deliveries", "retirements", "invalidations")
 EXPORT_KINDS = (*IMPORT_KINDS, "summary")
 
 
 def header(kind: str) -> Sequence[str]:
     return COLUMNS[kind]
+
+
+def required(kind: str) -> tuple[str, ...]:
+    """The columns an import of ``kind`` must have."""
+    optional = OPTIONAL_COLUMNS.get(kind, ())
+    return tuple(c for c in COLUMNS[kind] if c not in optional)

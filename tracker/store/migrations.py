@@ -171,6 +171,15 @@ def m002_audit(db: sqlite_utils.Database) -> None:
         change_log.log_baseline(db, table)
 
 
+@migrations()
+def m003_registry_identity(db: sqlite_utils.Database) -> None:
+    """Contracts gain their registry project ids (``;``-separated, as each registry
+    writes them).  Every contract row changes shape, so each is logged again as a
+    ``baseline`` entry and the change log keeps replaying to the table."""
+    db.execute("ALTER TABLE contracts ADD COLUMN registry_project_ids TEXT NOT NULL DEFAULT ''")
+    change_log.log_baseline(db, "contracts")
+
+
 # Serial columns become optional (serials still to come, or one batch id with no range),
 # a delivery may name the tranche it fills, and registries' invalidations get a table.
 _V3_TABLES = """

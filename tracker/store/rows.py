@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from tracker.domain.dates import iso
+from tracker.domain.identity import format_project_ids
 from tracker.domain.records import Contract, Delivery, Invalidation, Retirement, Tranche
 from tracker.domain.serials import CreditBatch, SerialBlock, Serials
 from tracker.domain.vocab import (
@@ -48,6 +49,7 @@ def contract_row(c: Contract) -> Row:
         "durability_years": c.durability_years,
         "status": c.status.value,
         "notes": c.notes,
+        "registry_project_ids": format_project_ids(c.registry_project_ids),
     }
 
 
@@ -70,6 +72,7 @@ def contract_from_row(r: Mapping[str, Any]) -> Contract:
         durability_years=r["durability_years"],
         status=ContractStatus(r["status"]),
         notes=r["notes"],
+        registry_project_ids=tuple(i for i in r["registry_project_ids"].split(";") if i),
     )
 
 

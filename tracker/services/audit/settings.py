@@ -10,7 +10,9 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import parse_whole
 from tracker.domain.errors import ValidationError
+from tracker.domain.identity import parse_own_names
 from tracker.domain.text import parse_text
+from tracker.services.own_names import OWN_NAMES_SETTING
 from tracker.store import change_log
 from tracker.store.unit_of_work import UnitOfWork
 
@@ -73,13 +75,19 @@ def parse_thresholds(data: Mapping[str, object]) -> Thresholds:
 
 
 def save_settings(
-    db: sqlite_utils.Database, thresholds: Thresholds, user: str | None = None
+    db: sqlite_utils.Database,
+    thresholds: Thresholds,
+    user: str | None = None,
+    own_names: str | None = None,
 ) -> ChangeSet:
-    """Store thresholds (and the user name, when given) in one logged transaction."""
+    """Store thresholds (and the user name and the buyer's own names, when given) in one
+    logged transaction."""
     wanted = {f.name: str(getattr(thresholds, f.name)) for f in fields(Thresholds)}
     if user is not None:
         name = parse_text({"user_name": user}, "user_name", limit=100)
         wanted[change_log.USER_SETTING] = name
+    if own_names is not None:
+        wanted[OWN_NAMES_SETTING] = "\n".join(parse_own_names(own_names))
     with UnitOfWork(db) as uow:
         _ = uow.user  # the change is recorded under the name in force before it
         existing = {k: i for i, k in db.execute("select id, key from settings").fetchall()}

@@ -17,6 +17,7 @@ LAYOUTS = (
             date="Status Effective (GMT)",
             issued="Date Issued (GMT)",
             beneficiary="Retired on Behalf of",
+            account="Account Holder",
             reasons=("Retirement Reason", "Purpose of Retirement"),
             project="Project ID",
             marker="Retired on Behalf of",

@@ -17,6 +17,7 @@ LAYOUTS = (
             date="Status Effective",
             issued="Date Approved",
             beneficiary="Retired on Behalf of",
+            account="Account Holder",
             reasons=("Retirement Reason", "Purpose of Retirement"),
             project="Program ID",
             marker="Retired on Behalf of",

@@ -16,6 +16,7 @@ LAYOUTS = (
             quantity="Quantity of Offset Credits",
             date="Status Effective",
             beneficiary="Retirement Reason Details",
+            account="Account Holder",
             reasons=("Retirement Reason", "Retirement Reason Details"),
             project="Project ID",
             marker="Retirement Reason",

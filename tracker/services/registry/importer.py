@@ -1,14 +1,15 @@
 """Registry import: preview (nothing written) and apply (every row or none).
 
 Both run the same code inside one transaction; the preview rolls it back, so what
-it shows is exactly what applying would do.  Rows are matched to a contract by
-``ImportOptions.contract``; without it a retirement goes to the contract whose
-delivery holds its serial block, and the tracker's own files name their contract in
-each row.
+it shows is exactly what applying would do.  Registry rows are attributed to a contract
+by ``attribution`` (registry + project id, the buyer's own names, the delivery that
+holds a serial block; ``ImportOptions.contract`` narrows the file to one contract), and
+the tracker's own files name their contract in each row.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import sqlite_utils
@@ -18,6 +19,7 @@ from tracker.domain.errors import ImportRefused, RowError, TrackerError, Validat
 from tracker.domain.quantities import parse_tonnes
 from tracker.domain.records import Contract
 from tracker.services.contracts import resolve_reference
+from tracker.services.registry.attribution import Portfolio, Verdict, attribute, load_portfolio
 from tracker.services.registry.detect import detect_layout
 from tracker.services.registry.model import Layout, RegistryRow, RowKind
 from tracker.services.registry.outcome import (
@@ -28,8 +30,10 @@ from tracker.services.registry.outcome import (
     Progress,
     RowOutcome,
 )
+from tracker.services.registry.row_errors import every_parse_error
 from tracker.services.registry.rows import record_row
 from tracker.services.registry.text import Table, read_table
+from tracker.services.tracker_dialect import tracker_rows
 from tracker.store.unit_of_work import UnitOfWork
 
 PROGRESS_EVERY = 500
@@ -80,14 +84,20 @@ def run_import(
     table = read_table(source, data)
     layout = detect_layout(table, options.registry)
     contract = _given_contract(db, source, options)
+    if layout.registry is None:  # the tracker's own file: the same dialects as `import`
+        read = tracker_rows(table, layout.name.removeprefix("tracker-"))
+        rows, notes = iter(read.rows), read.notes
+    else:
+        rows, notes = table.rows(), ()
     outcomes: list[RowOutcome] = []
     changes = ChangeSet()
     try:
         with UnitOfWork(db):
+            portfolio = load_portfolio(db, contract)
             expected = table.approximate_rows()
-            for done, (line, cells) in enumerate(table.rows(), start=1):
-                outcome, change = _one_row(db, layout, table, line, cells, contract, options)
-                outcomes.append(outcome)
+            for done, (line, cells) in enumerate(rows, start=1):
+                found, change = _one_row(db, layout, table, line, cells, portfolio, options)
+                outcomes.extend(found)
                 changes = changes | change
                 if progress and done % PROGRESS_EVERY == 0 and not progress(done, expected):
                     raise ImportCancelled(f"{source}: import cancelled; nothing was written")
@@ -97,13 +107,28 @@ def run_import(
                 raise _RollBack
     except _RollBack:
         pass
-    preview = ImportPreview(source, layout.label, table.encoding, table.delimiter, tuple(outcomes))
+    preview = ImportPreview(
+        source,
+        layout.label,
+        table.encoding,
+        table.delimiter,
+        tuple(outcomes),
+        notes=notes,
+        warnings=_legacy_note(contract) if layout.registry is not None else (),
+    )
     if not apply:
         return preview
     if preview.errors:
         raise ImportRefused(source, preview.errors)
-    return ImportPreview(
-        source, layout.label, table.encoding, table.delimiter, tuple(outcomes), True, changes
+    return replace(preview, applied=True, changes=changes)
+
+
+def _legacy_note(contract: Contract | None) -> tuple[str, ...]:
+    if contract is None or contract.registry_project_ids:
+        return ()
+    return (
+        f"contract {contract.reference} lists no registry project ids, so rows of any "
+        "project were taken as its own: add its project ids to the contract",
     )
 
 
@@ -126,14 +151,30 @@ def _one_row(
     table: Table,
     line: int,
     cells: dict[str, str],
-    contract: Contract | None,
+    portfolio: Portfolio,
     options: ImportOptions,
-) -> tuple[RowOutcome, ChangeSet]:
+) -> tuple[list[RowOutcome], ChangeSet]:
+    """What the row became: one outcome, or one per refused cell."""
     try:
         row = layout.parse(line, cells, table.decimal_comma)
     except ValidationError as exc:
-        return _error(line, "row", exc.field, exc), ChangeSet()
+        every = every_parse_error(layout, line, cells, table.decimal_comma, exc)
+        return [_error(line, "row", e.field, e) for e in every], ChangeSet()
+    outcome, change = _recorded(db, row, portfolio, options)
+    return [outcome], change
+
+
+def _recorded(
+    db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio, options: ImportOptions
+) -> tuple[RowOutcome, ChangeSet]:
+    line = row.line
     try:
+        contract = portfolio.given
+        if row.kind in (RowKind.DELIVERY, RowKind.RETIREMENT):
+            verdict = attribute(db, row, portfolio)
+            if verdict.skip:
+                return _skipped(row, verdict), ChangeSet()
+            contract = verdict.contract
         with db.atomic():
             return record_row(db, row, contract, options)
     except ValidationError as exc:
@@ -143,6 +184,19 @@ def _one_row(
             RowOutcome(line, Action.ERROR, row.kind.value, row.tonnes_kg, reason=str(exc)),
             ChangeSet(),
         )
+
+
+def _skipped(row: RegistryRow, verdict: Verdict) -> RowOutcome:
+    return RowOutcome(
+        row.line,
+        Action.SKIP,
+        row.kind.value,
+        row.tonnes_kg,
+        serial_block=row.serial_block,
+        reason=verdict.reason,
+        skip=verdict.skip,
+        party=verdict.party,
+    )
 
 
 _FIELD_COLUMNS = {"delivered_on": "date", "retired_on": "date", "verified_on": "issued_on"}

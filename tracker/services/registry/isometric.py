@@ -48,6 +48,7 @@ def _retirement(line: int, cells: Mapping[str, str], decimal_comma: bool) -> Reg
         purpose=_purpose(cell(cells, "purposes")),
         reference=require(cells, "retirement_id", "retirement_id"),
         project=cell(cells, "project_id"),
+        account=cell(cells, "owner.name")[:200],
     )
 
 

@@ -47,6 +47,7 @@ class RegistryRow:
     claim_end: dt.date | None = None
     reference: str = ""  # the registry's own transaction / retirement id
     project: str = ""
+    account: str = ""  # the owner / account holder the registry names, when it does
     tracker_kind: str = ""  # for RowKind.TRACKER: contracts, schedule, deliveries, retirements
     tracker_cells: Mapping[str, str] = field(default_factory=dict)
 
@@ -57,6 +58,11 @@ class RegistryRow:
         if self.kind is RowKind.CANCELLATION:
             return RegistryStatus.CANCELLED
         return RegistryStatus.ACTIVE
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Who the row names as beneficiary, owner or account holder."""
+        return tuple(n for n in (self.beneficiary, self.account) if n)
 
     def column(self, name: str) -> str:
         return self.columns.get(name, name)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import RowError, TrackerError
+from tracker.domain.quantities import format_tonnes_grouped
 
 
 class Action(StrEnum):
@@ -27,6 +29,8 @@ class RowOutcome:
     serial_block: str = ""
     column: str = ""
     reason: str = ""
+    skip: str = ""  # why a SKIP: other-buyer, no-contract, other-contract ('' otherwise)
+    party: str = ""  # the other buyer's name, or the project no contract carries
 
     def as_error(self) -> RowError:
         return RowError(self.line, self.column or "(row)", self.reason)
@@ -50,6 +54,8 @@ class ImportPreview:
     outcomes: tuple[RowOutcome, ...]
     applied: bool = False
     changes: ChangeSet = field(default_factory=ChangeSet)
+    notes: tuple[str, ...] = ()  # what reading the file assumed (tracker files)
+    warnings: tuple[str, ...] = ()  # what the user should know about the attribution
 
     def count(self, action: Action) -> int:
         return sum(1 for o in self.outcomes if o.action is action)
@@ -61,16 +67,62 @@ class ImportPreview:
     def errors(self) -> list[RowError]:
         return [o.as_error() for o in self.outcomes if o.action is Action.ERROR]
 
-    def describe(self) -> str:
-        from tracker.domain.quantities import format_tonnes_grouped
+    def skipped_as(self, skip: str) -> list[tuple[str, int]]:
+        """(name, rows) of the rows skipped as ``skip``, most rows first."""
+        found = Counter(o.party for o in self.outcomes if o.skip == skip)
+        return sorted(found.items(), key=lambda item: (-item[1], item[0].casefold()))
 
+    def by_contract(self, action: Action = Action.ADD) -> list[tuple[str, int, int]]:
+        """(contract, rows, kg) of the rows with ``action``, by contract reference."""
+        rows: Counter[str] = Counter()
+        kg: Counter[str] = Counter()
+        for o in self.outcomes:
+            if o.action is action:
+                rows[o.contract] += 1
+                kg[o.contract] += o.tonnes_kg
+        return [(ref, rows[ref], kg[ref]) for ref in sorted(rows)]
+
+    def describe(self) -> str:
         verb = "added" if self.applied else "to add"
-        return (
+        lines = [
             f"{self.source} ({self.layout}, {self.encoding}): "
-            f"{self.count(Action.ADD)} row(s) {verb}, {self.count(Action.PRESENT)} already "
-            f"present, {self.count(Action.SKIP)} skipped, {self.count(Action.ERROR)} with "
-            f"errors; {format_tonnes_grouped(self.kg())} t read."
-        )
+            f"{group(self.count(Action.ADD))} row(s) {verb}, "
+            f"{group(self.count(Action.PRESENT))} already present, "
+            f"{group(self.count(Action.SKIP))} skipped, "
+            f"{group(self.count(Action.ERROR))} with errors; "
+            f"{format_tonnes_grouped(self.kg())} t read."
+        ]
+        lines += [
+            f"  {verb} to {ref or '(no contract)'}: {group(n)} row(s), "
+            f"{format_tonnes_grouped(kg)} t"
+            for ref, n, kg in self.by_contract(Action.ADD)
+        ]
+        for skip, what in SKIP_SUMMARIES.items():
+            found = self.skipped_as(skip)
+            if found:
+                total = sum(n for _, n in found)
+                lines.append(f"  {group(total)} {what}: {named_counts(found)}")
+        if self.notes:
+            lines.append(f"  Read as: {', '.join(self.notes)}.")
+        lines += [f"  Note: {w}." for w in self.warnings]
+        return "\n".join(lines)
+
+
+SKIP_SUMMARIES = {
+    "other-buyer": "row(s) belong to other buyers",
+    "no-contract": "row(s) name a project no contract carries",
+    "other-contract": "row(s) belong to another contract than the one chosen",
+}
+NAMED_LIMIT = 8
+
+
+def group(n: int) -> str:
+    return f"{n:,}"
+
+
+def named_counts(found: list[tuple[str, int]]) -> str:
+    shown = ", ".join(f"{name} {group(n)}" for name, n in found[:NAMED_LIMIT])
+    return shown + (", …" if len(found) > NAMED_LIMIT else "")
 
 
 class ImportCancelled(TrackerError):

@@ -57,7 +57,15 @@ def _parse(line: int, cells: Mapping[str, str], decimal_comma: bool) -> Registry
             required=False,
         ),
         reference=cell(cells, "id"),
+        project=_facility(cell(cells, "certificates")),
     )
+
+
+def _facility(certificates: str) -> str:
+    """The production facility id in ``PURO_PR_CORC100+_FI_577166_2020_…``: the field
+    after the country code (Puro's certificates carry no separate project column)."""
+    parts = certificates.split("_")
+    return parts[4] if len(parts) > 4 and parts[0].upper() == "PURO" else ""
 
 
 LAYOUTS = (

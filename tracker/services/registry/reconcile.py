@@ -9,12 +9,15 @@
   checked only when the file lists deliveries, retirements only when it lists
   retirements.
 
-Nothing is written.  ``contract`` narrows the ledger side to one contract.
+Only the buyer's rows are compared (see ``attribution``): other buyers' retirements and
+rows of projects no contract carries are counted and left out.  Nothing is written.
+``contract`` narrows the ledger side to one contract.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,9 +29,17 @@ from tracker.domain.quantities import format_tonnes_grouped as format_tonnes
 from tracker.domain.records import Contract
 from tracker.domain.serials import SerialBlock, parse_serial_block
 from tracker.services.contracts import resolve_reference
+from tracker.services.registry.attribution import (
+    NO_CONTRACT,
+    OTHER_BUYER,
+    compared_verdict,
+    load_portfolio,
+    ranked,
+)
 from tracker.services.registry.detect import detect_layout
 from tracker.services.registry.importer import read_file
 from tracker.services.registry.model import RegistryRow, RowKind
+from tracker.services.registry.outcome import named_counts
 from tracker.services.registry.text import read_table
 from tracker.store import queries
 
@@ -43,6 +54,19 @@ class ReconcileResult:
     layout: str
     rows: int
     flags: tuple[Flag, ...]
+    # Rows left out as not the buyer's: (other buyer or project, rows), most rows first.
+    other_buyers: tuple[tuple[str, int], ...] = ()
+    no_contract: tuple[tuple[str, int], ...] = ()
+
+    def describe_skipped(self) -> str:
+        return "; ".join(
+            f"{sum(n for _, n in found):,} row(s) {what}: {named_counts(found)}"
+            for what, found in (
+                ("belong to other buyers", self.other_buyers),
+                ("name a project no contract carries", self.no_contract),
+            )
+            if found
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +105,25 @@ def reconcile_file(
             errors.append(RowError(line, exc.field, exc.reason))
     if errors:
         raise ImportRefused(source, errors)
+    portfolio = load_portfolio(db, scope)
+    mine, skipped = [], {OTHER_BUYER: Counter[str](), NO_CONTRACT: Counter[str]()}
+    for row in rows:
+        verdict = compared_verdict(db, row, portfolio)
+        if verdict.skip in skipped:
+            skipped[verdict.skip][verdict.party] += 1
+        elif not verdict.skip:
+            mine.append(row)
     checker = _Checker(db, scope)
-    flags = checker.compare(rows)
+    flags = checker.compare(mine)
     flags += checker.missing_in_registry(rows, layout.registry.value)
-    return ReconcileResult(source, layout.label, len(rows), tuple(flags))
+    return ReconcileResult(
+        source,
+        layout.label,
+        len(rows),
+        tuple(flags),
+        ranked(skipped[OTHER_BUYER]),
+        ranked(skipped[NO_CONTRACT]),
+    )
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -13,7 +13,6 @@ from tracker.domain.serials import SerialBlock, parse_serial_block
 from tracker.services import deliveries as delivery_service
 from tracker.services import retirements as retirement_service
 from tracker.services import tracker_csv
-from tracker.services.form_data import delivery_input
 from tracker.services.registry.model import RegistryRow, RowKind
 from tracker.services.registry.outcome import Action, ImportOptions, RowOutcome
 from tracker.store import queries
@@ -120,8 +119,7 @@ def _delivery(
     assert target.id is not None
     awaiting = tracker_csv.awaiting_serials(db, target.id, row.reference)
     if awaiting is not None:  # the delivery was recorded before its serials arrived
-        data = {**delivery_input(queries.delivery(db, awaiting)), "serial_block": block.text}
-        _, change = delivery_service.update_delivery(db, awaiting, data)
+        _, change = delivery_service.give_serials(db, awaiting, block.text)
         return _outcome(row, Action.ADD, target.reference), change
     _, change = delivery_service.add_delivery(db, target.id, _delivery_data(row, block.text))
     return _outcome(row, Action.ADD, target.reference), change

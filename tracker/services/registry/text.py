@@ -31,8 +31,11 @@ class DecodedText:
     encoding: str
 
 
-def decode_bytes(source: str, data: bytes) -> DecodedText:
-    """The file's text, or ImportRefused naming the line with the undecodable byte."""
+def decode_bytes(source: str, data: bytes, nul_in_cells: bool = False) -> DecodedText:
+    """The file's text, or ImportRefused naming the line with the undecodable byte.
+
+    A stray NUL in an otherwise UTF-8 file is refused here unless ``nul_in_cells``
+    (the tracker's own files: each text field then refuses it by column)."""
     for magic, what in _SIGNATURES.items():
         if data.startswith(magic):
             raise ImportRefused(source, [RowError(1, "(file)", f"is not a CSV file: it is {what}")])
@@ -44,7 +47,7 @@ def decode_bytes(source: str, data: bytes) -> DecodedText:
     if len(head) >= 4 and head.count(b"\0") * 3 >= len(head):
         odd_nuls = head[1::2].count(b"\0")
         return _decode(source, data, "utf-16-le" if odd_nuls > len(head) // 4 else "utf-16-be")
-    if b"\0" in data:
+    if b"\0" in data and not nul_in_cells:
         line = data[: data.index(b"\0")].count(b"\n") + 1
         raise ImportRefused(
             source,
@@ -175,9 +178,9 @@ def _csv_error(line: int, exc: csv.Error) -> RowError:
     return RowError(line, "(row)", f"unreadable CSV: {message}")
 
 
-def read_table(source: str, data: bytes) -> Table:
+def read_table(source: str, data: bytes, nul_in_cells: bool = False) -> Table:
     """Decode ``data`` and check its header: present, no blank or duplicated names."""
-    decoded = decode_bytes(source, data)
+    decoded = decode_bytes(source, data, nul_in_cells)
     text = decoded.text
     if not text.strip():
         raise ImportRefused(source, [RowError(1, "header", "the file is empty")])

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tracker.domain.vocab import Registry
-from tracker.services import tracker_csv
-from tracker.services.csv_safe import restore
+from tracker.services import tracker_csv_columns as tracker_csv
 from tracker.services.registry.model import Layout, RegistryRow, RowKind
+from tracker.services.tracker_csv_columns import required
 
 
 def _layout(kind: str) -> Layout:
@@ -24,12 +24,10 @@ def _layout(kind: str) -> Layout:
             tonnes_kg=0,
             columns={c: c for c in tracker_csv.COLUMNS[kind]},
             tracker_kind=kind,
-            tracker_cells={k: restore(v) for k, v in cells.items()},
+            tracker_cells=dict(cells),  # already restored by tracker_rows
         )
 
-    optional = tracker_csv.OPTIONAL_COLUMNS.get(kind, ())
-    required = frozenset(c for c in tracker_csv.COLUMNS[kind] if c not in optional)
-    return Layout(f"tracker-{kind}", None, required, parse, f"tracker {kind}")
+    return Layout(f"tracker-{kind}", None, frozenset(required(kind)), parse, f"tracker {kind}")
 
 
 LAYOUTS = tuple(_layout(kind) for kind in tracker_csv.IMPORT_KINDS)

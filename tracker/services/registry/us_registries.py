@@ -31,6 +31,7 @@ class Columns:
     issued: str = ""
     vintage: str = "Vintage"
     beneficiary: str = ""
+    account: str = ""  # the account holder (the buyer, or a broker acting for it)
     reasons: tuple[str, ...] = ()
     project: str = ""
     marker: str = ""  # an extra column that identifies the layout
@@ -76,6 +77,9 @@ def serial_layout(
             claim_start=claim_start if kind is RowKind.RETIREMENT else None,
             claim_end=claim_end if kind is RowKind.RETIREMENT else None,
             project=cell(cells, key(columns.project)) if columns.project else "",
+            account=cell(cells, key(columns.account))[:BENEFICIARY_LIMIT]
+            if columns.account
+            else "",
         )
 
     required = {columns.serial, columns.quantity, columns.date}

@@ -1,4 +1,5 @@
-"""Audit settings: rule thresholds and the name the change log records."""
+"""Audit settings: rule thresholds, the name the change log records and the buyer's own
+account and beneficiary names (which registry rows are yours)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,6 +25,7 @@ from tracker.services.audit.settings import (
     save_settings,
     user_name,
 )
+from tracker.services.own_names import default_own_names, stored_own_names
 from tracker.store.change_log import os_login
 from tracker.ui.ledger_store import LedgerStore
 
@@ -64,6 +67,22 @@ class AuditSettingsDialog(QDialog):
         self.user.setPlaceholderText(self.tr("{login} (your login)").format(login=os_login()))
         self.user.setAccessibleName(self.tr("User name"))
         form.addRow(self.tr("Name in the change log"), self.user)
+        self.own_names = QPlainTextEdit("\n".join(stored_own_names(store.db)))
+        self.own_names.setPlaceholderText("\n".join(default_own_names(store.db)))
+        self.own_names.setAccessibleName(self.tr("Your account and beneficiary names"))
+        self.own_names.setTabChangesFocus(True)
+        self.own_names.setFixedHeight(84)
+        form.addRow(self.tr("Your account and beneficiary names"), self.own_names)
+        own_hint = QLabel(
+            self.tr(
+                "One a line. Registry rows naming anyone else as beneficiary, owner or "
+                "account holder are other buyers' and are never imported. Empty: the "
+                "buyers of your contracts (shown in grey)."
+            )
+        )
+        own_hint.setWordWrap(True)
+        own_hint.setStyleSheet("color: #666666;")
+        form.addRow("", own_hint)
         self.current = QLabel(
             self.tr("Changes are currently recorded as: {name}").format(
                 name=effective_user(store.db)
@@ -87,7 +106,12 @@ class AuditSettingsDialog(QDialog):
     def _in_plain_words(self, exc: ValidationError) -> str:
         """The refusal named by the field's label, not its stored name."""
         box = self.fields.get(exc.field)
-        label = box.accessibleName() if box is not None else self.tr("Name in the change log")
+        if box is not None:
+            label = box.accessibleName()
+        elif exc.field == "own_names":
+            label = self.own_names.accessibleName()
+        else:
+            label = self.tr("Name in the change log")
         return self.tr("{field} {reason}").format(field=label, reason=exc.reason)
 
     def thresholds(self) -> Thresholds:
@@ -95,10 +119,18 @@ class AuditSettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            changes = save_settings(self.store.db, self.thresholds(), self.user.text())
+            changes = save_settings(
+                self.store.db,
+                self.thresholds(),
+                self.user.text(),
+                self.own_names.toPlainText(),
+            )
         except ValidationError as exc:
             self.error.setText(self._in_plain_words(exc))
-            (self.fields.get(exc.field) or self.user).setFocus()
+            if exc.field == "own_names":
+                self.own_names.setFocus()
+            else:
+                (self.fields.get(exc.field) or self.user).setFocus()
             return
         except TrackerError as exc:
             self.error.setText(str(exc))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from tracker.domain.dates import parse_date, parse_whole, parse_year
 from tracker.domain.errors import ValidationError
+from tracker.domain.identity import parse_project_ids
 from tracker.domain.quantities import parse_price, parse_tonnes
 from tracker.domain.records import contract_from_input, delivery_from_input, tranche_from_input
 from tracker.domain.serials import parse_serials
@@ -78,6 +79,16 @@ class ContractDialog(RecordDialog):
                 "credit_type", self.tr("Credit type"), Editor.CHOICE, labels.credit_type_labels()
             ),
             Field("registry", self.tr("Registry"), Editor.CHOICE, labels.registry_labels()),
+            Field(
+                "registry_project_ids",
+                self.tr("Registry project ids"),
+                placeholder="ACR1129; GS11603; prj_1HHYZFVGW1S044ZY",
+                hint=self.tr(
+                    "As the registry writes them, separated by ';': registry files are "
+                    "matched to this contract by them"
+                ),
+                check=partial(parse_project_ids, field="registry_project_ids"),
+            ),
             Field(
                 "tonnes",
                 self.tr("Tonnes (t)"),

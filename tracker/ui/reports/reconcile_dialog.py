@@ -95,7 +95,9 @@ class ReconcileDialog(QDialog):
             text = self.tr("{layout}: {rows} row(s) compared, {count} difference(s).")
         else:
             text = self.tr("{layout}: {rows} row(s) compared; the ledger matches the registry.")
-        self.summary.setText(
-            text.format(layout=result.layout, rows=result.rows, count=len(result.flags))
-        )
+        text = text.format(layout=result.layout, rows=f"{result.rows:,}", count=len(result.flags))
+        skipped = result.describe_skipped()
+        if skipped:
+            text += "\n" + self.tr("Left out as not yours: {rows}").format(rows=skipped)
+        self.summary.setText(text)
         self.compared.emit(result)

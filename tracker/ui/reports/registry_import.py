@@ -39,6 +39,7 @@ from tracker.services.registry import (
     run_import,
 )
 from tracker.services.registry.importer import read_file
+from tracker.services.registry.outcome import named_counts
 from tracker.ui.commands import AddCommand, perform
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import (
@@ -90,7 +91,7 @@ class RegistryImportDialog(QDialog):
         self.file_row = FileRow(chooser, self)
         self.registry = registry_combo(self)
         self.contract = contract_combo(
-            self, store.db, self.tr("The contract whose delivery holds each block")
+            self, store.db, self.tr("Each row's contract, by registry project id and your names")
         )
         self.deliver_retired = QCheckBox(
             self.tr("Record retired blocks no delivery holds as delivered and retired"), self
@@ -228,6 +229,38 @@ class RegistryImportDialog(QDialog):
             self.tr("(tick \u201c{option}\u201d above)").format(option=self.deliver_retired.text()),
         )
 
+    def _attribution(self, preview: ImportPreview) -> str:
+        """Per contract what is added, and the rows that are not yours, by name."""
+        verb = self.tr("imported") if preview.applied else self.tr("to add")
+        lines = [
+            self.tr("{verb} to {contract}: {rows} row(s), {tonnes} t").format(
+                verb=verb.capitalize(),
+                contract=ref or self.tr("(no contract)"),
+                rows=f"{rows:,}",
+                tonnes=format_tonnes_grouped(kg),
+            )
+            for ref, rows, kg in preview.by_contract(Action.ADD)
+        ]
+        texts = {
+            "other-buyer": self.tr("{count} row(s) belong to other buyers: {names}"),
+            "no-contract": self.tr("{count} row(s) name a project no contract carries: {names}"),
+            "other-contract": self.tr(
+                "{count} row(s) belong to another contract than the one chosen: {names}"
+            ),
+        }
+        for skip, template in texts.items():
+            found = preview.skipped_as(skip)
+            if found:
+                lines.append(
+                    template.format(
+                        count=f"{sum(n for _, n in found):,}", names=named_counts(found)
+                    )
+                )
+        if preview.notes:
+            lines.append(self.tr("Read as: {notes}.").format(notes=", ".join(preview.notes)))
+        lines += [self.tr("Note: {warning}.").format(warning=w) for w in preview.warnings]
+        return "".join("\n" + line for line in lines)
+
     def _show(self, preview: ImportPreview) -> None:
         labels = {
             Action.ADD: self.tr("imported") if preview.applied else self.tr("to add"),
@@ -253,10 +286,15 @@ class RegistryImportDialog(QDialog):
             self.tr("Column"),
             self.tr("Reason"),
         ]
+        skips = {
+            "other-buyer": self.tr("other buyer's"),
+            "no-contract": self.tr("no contract"),
+            "other-contract": self.tr("other contract"),
+        }
         rows = [
             [
                 str(o.line),
-                labels[o.action],
+                skips.get(o.skip, labels[o.action]),
                 kinds.get(o.kind, o.kind),
                 o.contract,
                 o.serial_block,
@@ -289,4 +327,4 @@ class RegistryImportDialog(QDialog):
             text += " " + self.tr("Fix the errors and preview again: nothing can be imported.")
         elif not preview.applied:
             text += " " + self.tr("Nothing has been written yet.")
-        self.summary.setText(text)
+        self.summary.setText(text + self._attribution(preview))

@@ -1,0 +1,91 @@
+"""Registry identities: a contract's registry project ids and the buyer's own names.
+
+A registry export lists every buyer's credits.  Rows are attributed to a contract by
+its registry and project id, and retirements only when their beneficiary, owner or
+account holder is one of the buyer's own names.  Pure functions, no Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tracker.domain.errors import ValidationError
+
+PROJECT_ID_LIMIT = 80
+PROJECT_IDS_LIMIT = 20
+NAME_LIMIT = 200
+# Registry prefixes a project id may be written with or without: GS11603 = 11603.
+_PREFIX = re.compile(r"^(gs|acr|car|art|vcs|verra|puro)[\s_-]*(?=\d)", re.IGNORECASE)
+
+
+def parse_project_ids(text: object, field: str = "registry_project_ids") -> tuple[str, ...]:
+    """Project ids separated by ``;`` (or new lines): trimmed, duplicates dropped."""
+    raw = str(text or "")
+    ids: list[str] = []
+    seen: set[str] = set()
+    for part in re.split(r"[;\n\r]+", raw):
+        value = " ".join(part.split())
+        if not value:
+            continue
+        if "\0" in value:
+            raise ValidationError(
+                field, value.replace("\0", "\\0")[:40], "contains a NUL character"
+            )
+        if len(value) > PROJECT_ID_LIMIT:
+            raise ValidationError(
+                field, value[:40] + "…", f"has a project id longer than {PROJECT_ID_LIMIT}"
+            )
+        key = project_key(value)
+        if key not in seen:
+            seen.add(key)
+            ids.append(value)
+    if len(ids) > PROJECT_IDS_LIMIT:
+        raise ValidationError(field, raw[:40] + "…", f"lists more than {PROJECT_IDS_LIMIT} ids")
+    return tuple(ids)
+
+
+def format_project_ids(ids: Iterable[str]) -> str:
+    return ";".join(ids)
+
+
+def project_key(project_id: str) -> str:
+    """How project ids compare: case- and spacing-insensitive, with or without the
+    registry's prefix (``GS11603`` = ``11603``, ``ACR1129`` = ``1129``)."""
+    text = "".join(project_id.split()).casefold()
+    return _PREFIX.sub("", text)
+
+
+def _words(name: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
+
+
+def parse_own_names(text: object, field: str = "own_names") -> tuple[str, ...]:
+    """Names one a line (or ``;``-separated): trimmed, duplicates dropped."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for part in re.split(r"[;\n\r]+", str(text or "")):
+        value = " ".join(part.split())
+        if not value:
+            continue
+        if "\0" in value:
+            raise ValidationError(
+                field, value.replace("\0", "\\0")[:40], "contains a NUL character"
+            )
+        if len(value) > NAME_LIMIT:
+            raise ValidationError(field, value[:40] + "…", f"has a name longer than {NAME_LIMIT}")
+        if not _words(value):
+            raise ValidationError(field, value, "has a name without letters or digits")
+        if _words(value) not in seen:
+            seen.add(_words(value))
+            names.append(value)
+    return tuple(names)
+
+
+def is_own_name(name: str, own_names: Iterable[str]) -> bool:
+    """True when ``name`` is one of ``own_names``: equal, or containing it as whole words
+    ("Microsoft Corporation", "on behalf of Microsoft"), ignoring case and punctuation."""
+    found = f" {_words(name)} "
+    if not found.strip():
+        return False
+    return any(f" {_words(own)} " in found for own in own_names if _words(own))

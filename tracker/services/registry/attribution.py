@@ -1,0 +1,192 @@
+"""Which contract a registry row belongs to, if any: attribution, not assumption.
+
+A registry export lists every buyer's credits.  A row is the buyer's only when
+
+- (retirements) its beneficiary, owner or account holder is one of the buyer's own
+  names, or its serial block lies in one of the buyer's deliveries; otherwise it is an
+  *other buyer's row*: skipped, counted by name, never imported or flagged;
+- its registry and project id are a contract's (``Contract.registry_project_ids``).
+  When several contracts carry the project, the serial block or the vintage decides.
+
+``--contract`` narrows the file to one contract; it never overrides a project that
+contract does not carry.  A contract without any project ids takes rows only when it
+is named with ``--contract`` (the ledgers of earlier versions have none).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from tracker.domain.errors import ValidationError
+from tracker.domain.identity import is_own_name, project_key
+from tracker.domain.records import Contract
+from tracker.domain.serials import parse_serial_block
+from tracker.services.own_names import own_names
+from tracker.services.registry.model import RegistryRow, RowKind
+from tracker.store import queries
+
+OTHER_BUYER = "other-buyer"
+NO_CONTRACT = "no-contract"
+OTHER_CONTRACT = "other-contract"
+UNNAMED = "(no name given)"
+
+
+@dataclass(frozen=True, slots=True)
+class Portfolio:
+    """What attribution compares rows with, read once per import."""
+
+    contracts: tuple[Contract, ...]
+    own_names: tuple[str, ...]
+    given: Contract | None
+    vintages: dict[int, frozenset[int]]  # contract id -> vintages its tranches schedule
+
+
+def load_portfolio(db: sqlite_utils.Database, given: Contract | None) -> Portfolio:
+    contracts = tuple(queries.contracts(db))
+    vintages: dict[int, set[int]] = {}
+    for cid, vintage in db.execute("select contract_id, vintage from tranches"):
+        if vintage is not None:
+            vintages.setdefault(cid, set()).add(vintage)
+    return Portfolio(
+        contracts, own_names(db), given, {k: frozenset(v) for k, v in vintages.items()}
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The contract a row goes to (None: let the serial block decide), or why it is
+    skipped: ``skip`` is a category above, ``party`` the other buyer's name."""
+
+    contract: Contract | None = None
+    skip: str = ""
+    party: str = ""
+    reason: str = ""
+
+
+def _holder(db: sqlite_utils.Database, row: RegistryRow) -> int | None:
+    """The contract whose delivery holds the row's serial block, if one does."""
+    if not row.serial_block:
+        return None
+    try:
+        block = parse_serial_block(row.serial_block)
+    except ValidationError:
+        return None
+    found = db.execute(
+        "select contract_id from deliveries where serial_prefix = ? and serial_start <= ? "
+        "and serial_end >= ? order by id limit 1",
+        [block.prefix, block.start, block.end],
+    ).fetchone()
+    return found[0] if found else None
+
+
+def attribute(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio) -> Verdict:
+    holder = _holder(db, row)
+    mine = any(is_own_name(n, portfolio.own_names) for n in row.names)
+    if row.kind is RowKind.RETIREMENT and holder is None and not mine:
+        party = row.beneficiary or row.account or UNNAMED
+        return Verdict(
+            skip=OTHER_BUYER,
+            party=party,
+            reason=f"belongs to another buyer ({party}): not one of your own names "
+            "(Tools → Audit settings)",
+        )
+    if holder is None:
+        return _by_project(row, portfolio)
+    given = portfolio.given
+    if given is not None and given.id != holder:
+        held_by = next((c.reference for c in portfolio.contracts if c.id == holder), "")
+        return Verdict(
+            skip=OTHER_CONTRACT,
+            party=held_by,
+            reason=f"its serial block was delivered under contract {held_by}, not "
+            f"{given.reference} (--contract)",
+        )
+    return Verdict(given)  # the delivery holding the block decides
+
+
+def _carries(contract: Contract, row: RegistryRow) -> bool:
+    key = project_key(row.project)
+    return contract.registry is row.registry and any(
+        project_key(p) == key for p in contract.registry_project_ids
+    )
+
+
+def _by_project(row: RegistryRow, portfolio: Portfolio) -> Verdict:
+    given = portfolio.given
+    project = row.project or "(none)"
+    candidates = [c for c in portfolio.contracts if row.project and _carries(c, row)]
+    if not candidates:
+        if given is not None and not given.registry_project_ids:
+            return Verdict(given)  # no ids to compare: taken on --contract's word
+        if given is not None:
+            ids = ", ".join(given.registry_project_ids)
+            return Verdict(
+                skip=NO_CONTRACT,
+                party=project,
+                reason=f"project {project} is not a project of contract {given.reference} "
+                f"(its registry project ids: {ids})",
+            )
+        return Verdict(
+            skip=NO_CONTRACT,
+            party=project,
+            reason=f"project {project} ({row.registry.value}) belongs to no contract: add it "
+            "to the contract's registry project ids to import it",
+        )
+    if given is not None:
+        if any(c.id == given.id for c in candidates):
+            return Verdict(given)
+        return Verdict(
+            skip=OTHER_CONTRACT,
+            party=candidates[0].reference,
+            reason=f"project {project} belongs to contract "
+            f"{_refs(candidates)}, not {given.reference} (--contract)",
+        )
+    if len(candidates) > 1 and row.vintage is not None:
+        by_vintage = [c for c in candidates if _has_vintage(c, row.vintage, portfolio)]
+        candidates = by_vintage or candidates
+    if len(candidates) == 1:
+        return Verdict(candidates[0])
+    raise ValidationError(
+        "contract",
+        None,
+        f"project {project} belongs to contracts {_refs(candidates)}: choose the contract "
+        "(--contract REF)",
+    )
+
+
+def _has_vintage(contract: Contract, vintage: int, portfolio: Portfolio) -> bool:
+    assert contract.id is not None
+    scheduled = portfolio.vintages.get(contract.id)
+    if scheduled:
+        return vintage in scheduled
+    return contract.start_on.year <= vintage <= contract.end_on.year
+
+
+def _refs(contracts: Sequence[Contract]) -> str:
+    return " and ".join(c.reference for c in contracts)
+
+
+def compared_verdict(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio) -> Verdict:
+    """Reconciliation compares only the buyer's rows.  A row several contracts share is
+    compared, and so is every row of a registry for which no contract records project
+    ids yet (nothing to tell the buyer's projects by)."""
+    if row.kind not in (RowKind.DELIVERY, RowKind.RETIREMENT):
+        return Verdict()
+    try:
+        verdict = attribute(db, row, portfolio)
+    except ValidationError:
+        return Verdict()
+    if verdict.skip == NO_CONTRACT and not any(
+        c.registry_project_ids for c in portfolio.contracts if c.registry is row.registry
+    ):
+        return Verdict()
+    return verdict
+
+
+def ranked(found: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """(name, rows), most rows first."""
+    return tuple(sorted(found.items(), key=lambda item: (-item[1], item[0].casefold())))
