@@ -88,7 +88,7 @@ def _screenshot(app: QApplication, window: object, target: Path) -> int:
     assert isinstance(window, MainWindow)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    for panel in (window.schedule, window.deliveries, window.retirements):
+    for panel in window.record_panels:
         panel.fit_columns()
     app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -15,8 +15,8 @@ from tracker.ui.models.ledger_tables import (
     ContractsModel,
     DeliveriesModel,
     RetirementsModel,
-    ScheduleModel,
 )
+from tracker.ui.models.schedule_table import ScheduleModel
 
 PAGE = 4
 MODELS = {"schedule": ScheduleModel, "deliveries": DeliveriesModel, "retirements": RetirementsModel}

@@ -22,9 +22,11 @@ from tracker.ui.errors import install_excepthook
 pytestmark = pytest.mark.gui
 
 
-def test_the_window_has_the_six_tabs_with_the_flags_and_history_panels(window: Any) -> None:
+def test_the_window_has_its_tabs_with_the_flags_and_history_panels(window: Any) -> None:
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Overview", "Schedule", "Deliveries", "Retirements", "Flags", "History"]
+    assert titles == [
+        "Overview", "Schedule", "Deliveries", "Retirements", "Invalidations", "Flags", "History",
+    ]  # fmt: skip
     assert isinstance(window.tab_widget("flags"), FlagsPanel)
     assert isinstance(window.tab_widget("history"), HistoryPanel)
 
@@ -34,7 +36,7 @@ def test_a_placeholder_tab_can_be_replaced_by_a_panel(window: Any) -> None:
     window.show_tab("deliveries")
     window.replace_tab("flags", panel)
     assert window.tab_widget("flags") is panel
-    assert window.tabs.tabText(4) == "Flags"
+    assert window.tabs.tabText(5) == "Flags"
     assert window.tabs.currentWidget() is window.deliveries
 
 

@@ -15,9 +15,9 @@ from tracker.ui.models.ledger_tables import (
     ContractsModel,
     DeliveriesModel,
     RetirementsModel,
-    ScheduleModel,
 )
 from tracker.ui.models.proxy import RecordFilterProxy
+from tracker.ui.models.schedule_table import ScheduleModel
 
 pytestmark = pytest.mark.gui
 

@@ -73,7 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument(
         "--tab",
         default="overview",
-        choices=["overview", "schedule", "deliveries", "retirements", "flags", "history"],
+        choices=[
+            "overview",
+            "schedule",
+            "deliveries",
+            "retirements",
+            "invalidations",
+            "flags",
+            "history",
+        ],
         help="tab to show (with --screenshot)",
     )
     gui.add_argument("--contract", metavar="REF", help="contract to select (with --screenshot)")

@@ -10,6 +10,7 @@ from tracker.domain.fulfilment import Delivered, Fulfilment, allocate
 from tracker.domain.records import Contract, Tranche
 from tracker.domain.schedule import effective_schedule
 from tracker.store import lifecycle, queries
+from tracker.store.tranche_fills import write_tranche_fills
 
 _ACCEPTED = f"""
 select id, contract_id, delivered_on, tranche_due_on, vintage,
@@ -48,9 +49,32 @@ def fulfilment(
     for t in queries.tranches(db, contract_id):
         stored.setdefault(t.contract_id, []).append(t)
     result: dict[int, tuple[Contract, Fulfilment]] = {}
-    contracts = [queries.contract(db, contract_id)] if contract_id else queries.contracts(db)
+    if contract_id:
+        found = queries.contract_by_id(db, contract_id)
+        contracts = [found] if found is not None else []  # deleted meanwhile: nothing due
+    else:
+        contracts = queries.contracts(db)
     for contract in contracts:
         assert contract.id is not None
         plan = effective_schedule(contract, stored.get(contract.id, []))
         result[contract.id] = (contract, allocate(plan, delivered.get(contract.id, [])))
     return result
+
+
+def publish_fills(
+    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+) -> dict[int, Fulfilment]:
+    """Write how full each stored tranche is as of ``as_of`` to the connection's TEMP
+    ``tranche_fills`` table (for table views that sort in SQL); returns the allocation
+    per contract, even schedules included."""
+    filled = fulfilment(db, as_of, contract_id)
+    write_tranche_fills(
+        db,
+        (
+            (f.tranche.id, f.delivered_kg, f.shortfall_kg, f.late_days(as_of), f.status(as_of))
+            for _contract, allocation in filled.values()
+            for f in allocation.fills
+            if f.tranche.id is not None
+        ),
+    )
+    return {contract_id: allocation for contract_id, (_c, allocation) in filled.items()}

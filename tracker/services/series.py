@@ -12,13 +12,13 @@ import bisect
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
 
 from tracker.domain.schedule import effective_schedule
-from tracker.store import queries
+from tracker.store import lifecycle, queries
 from tracker.store.rows import contract_from_row
 
 _EPOCH = dt.date(1970, 1, 1)
@@ -83,11 +83,21 @@ class ChartSeries:
     retired: CumulativeSeries
     term: tuple[int, int] | None = None  # earliest start and latest end, epoch seconds
     known_until: int | None = None  # the as-of date (epoch seconds) records were cut at
+    # shown in the read-out, not drawn: deliveries rejected by their failed verification
+    # (by the day it failed) and tonnes the registry invalidated (by their date)
+    rejected: CumulativeSeries = field(default_factory=lambda: CumulativeSeries.from_daily([]))
+    invalidated: CumulativeSeries = field(default_factory=lambda: CumulativeSeries.from_daily([]))
 
     @property
     def records(self) -> dict[str, CumulativeSeries]:
         """The series of recorded events (they end at ``known_until``)."""
         return {"delivered": self.delivered, "verified": self.verified, "retired": self.retired}
+
+    @property
+    def setbacks(self) -> dict[str, CumulativeSeries]:
+        """Tonnes that stopped counting: read out when there are any, not drawn."""
+        found = {"rejected": self.rejected, "invalidated": self.invalidated}
+        return {name: s for name, s in found.items() if s.total_kg}
 
     @property
     def cumulative(self) -> dict[str, CumulativeSeries]:
@@ -164,15 +174,49 @@ def _known_by(
     return ("where " + " and ".join(conditions) if conditions else ""), params
 
 
+_FAR_FUTURE = "9999-12-31"
+
+# Every lifecycle series in one grouped query: each delivery's status as of the date is
+# read once (``pos``), then delivered and verified (accepted only, less invalidations from
+# their date), rejected (by the day verification failed) and invalidated tonnes.
+_LIFECYCLE = f"""
+with pos as (
+  select d.id, d.delivered_on, d.tonnes_kg,
+         {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
+  from deliveries d where d.delivered_on <= :as_of {{scope}}),
+ gone as (
+  select i.invalidated_on, i.tonnes_kg, pos.status from invalidations i
+  join pos on pos.id = i.delivery_id where i.invalidated_on <= :as_of)
+select name, day, sum(kg) from (
+  select 'delivered' as name, delivered_on as day, tonnes_kg as kg from pos
+   where status != 'failed'
+  union all select 'delivered', invalidated_on, -tonnes_kg from gone where status != 'failed'
+  union all select 'verified', status_on, tonnes_kg from pos where status = 'verified'
+  union all select 'verified', invalidated_on, -tonnes_kg from gone where status = 'verified'
+  union all select 'rejected', status_on, tonnes_kg from pos where status = 'failed'
+  union all select 'invalidated', invalidated_on, tonnes_kg from gone where status != 'failed')
+group by name, day
+"""
+LIFECYCLE_SERIES = ("delivered", "verified", "rejected", "invalidated")
+
+
+def _lifecycle_series(
+    db: sqlite_utils.Database, contract_id: int | None, as_of: dt.date | None
+) -> dict[str, CumulativeSeries]:
+    """Delivered, verified, rejected and invalidated tonnes by day (one grouped query)."""
+    scope = "and d.contract_id = :contract_id" if contract_id is not None else ""
+    params = {"as_of": as_of.isoformat() if as_of else _FAR_FUTURE, "contract_id": contract_id}
+    daily: dict[str, list[tuple[str, int]]] = {name: [] for name in LIFECYCLE_SERIES}
+    for name, day, kg in db.execute(_LIFECYCLE.format(scope=scope), params):
+        daily[name].append((day, kg))
+    return {name: CumulativeSeries.from_daily(rows) for name, rows in daily.items()}
+
+
 def _delivered(
     db: sqlite_utils.Database, contract_id: int | None, as_of: dt.date | None = None
 ) -> CumulativeSeries:
-    where, params = _known_by(contract_id, as_of, "delivered_on")
-    return _daily(
-        db,
-        f"select delivered_on, sum(tonnes_kg) from deliveries {where} group by delivered_on",
-        params,
-    )
+    """Accepted deliveries by delivery date, less invalidated tonnes from their date."""
+    return _lifecycle_series(db, contract_id, as_of)["delivered"]
 
 
 def chart_series(
@@ -180,8 +224,11 @@ def chart_series(
 ) -> ChartSeries:
     """Cumulative scheduled, delivered, verified and retired tonnes, and the contracted level.
 
-    ``contract_id`` None means the whole portfolio.  Verified tonnes count from
-    ``verified_on`` (or ``delivered_on`` when no verification date is recorded).
+    ``contract_id`` None means the whole portfolio.  Delivered and verified count
+    accepted deliveries only (verification read as of ``as_of``): a delivery whose
+    verification has failed by then is left out, and invalidated tonnes come off
+    from their date.  Verified tonnes count from the verification date (the delivery
+    date when none is recorded).
     With ``as_of``, deliveries, verifications and retirements dated after it are
     left out (not yet known then) and ``known_until`` is set; the schedule and the
     contracted level cover the whole term either way.
@@ -198,15 +245,7 @@ def chart_series(
             epoch_seconds(dt.date.fromisoformat(first_start)),
             epoch_seconds(dt.date.fromisoformat(last_end)),
         )
-    known, known_params = _known_by(contract_id, as_of, "delivered_on")
-    verified_scope = f"{known} and" if known else "where"
-    verified_by = "and coalesce(verified_on, delivered_on) <= ?" if as_of is not None else ""
-    verified = _daily(
-        db,
-        "select coalesce(verified_on, delivered_on) as day, sum(tonnes_kg) from deliveries "
-        f"{verified_scope} verification_status = 'verified' {verified_by} group by day",
-        [*known_params, *([as_of.isoformat()] if as_of is not None else [])],
-    )
+    lifecycle_series = _lifecycle_series(db, contract_id, as_of)
     retired_where, retired_params = _known_by(contract_id, as_of, "retired_on")
     retired = _daily(
         db,
@@ -217,11 +256,13 @@ def chart_series(
         contract_id=contract_id,
         contracted_kg=contracted,
         scheduled=_scheduled(db, contract_id),
-        delivered=_delivered(db, contract_id, as_of),
-        verified=verified,
+        delivered=lifecycle_series["delivered"],
+        verified=lifecycle_series["verified"],
         retired=retired,
         term=term,
         known_until=epoch_seconds(as_of) if as_of is not None else None,
+        rejected=lifecycle_series["rejected"],
+        invalidated=lifecycle_series["invalidated"],
     )
 
 

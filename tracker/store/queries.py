@@ -32,6 +32,12 @@ def contract(db: sqlite_utils.Database, contract_id: int) -> Contract:
     raise NotFoundError(f"contract {contract_id} does not exist")
 
 
+def contract_by_id(db: sqlite_utils.Database, contract_id: int) -> Contract | None:
+    for row in rows(db, "select * from contracts where id = ?", [contract_id]):
+        return contract_from_row(row)
+    return None
+
+
 def contract_by_reference(db: sqlite_utils.Database, reference: str) -> Contract | None:
     for row in rows(db, "select * from contracts where reference = ?", [reference.strip()]):
         return contract_from_row(row)

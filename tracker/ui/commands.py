@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from tracker.domain.changes import ChangeSet
-from tracker.services import contracts, deliveries, retirements, schedule
+from tracker.services import contracts, deliveries, invalidations, retirements, schedule
 from tracker.services.contracts import Removed, restore
 from tracker.services.undo import put_back_all, record_as_stored, take_back
 from tracker.ui.ledger_store import LedgerStore
@@ -233,3 +233,26 @@ def edit_retirement(store: LedgerStore, retirement_id: int, data: Data) -> Ledge
 def delete_retirement(store: LedgerStore, retirement_id: int) -> LedgerCommand:
     text = _tr("Delete retirement")
     return DeleteCommand(store, text, lambda db: retirements.delete_retirement(db, retirement_id))
+
+
+def add_invalidation(store: LedgerStore, delivery_id: int, data: Data) -> LedgerCommand:
+    text = _tr("Record invalidation of {tonnes} t").format(tonnes=data.get("tonnes", ""))
+    return AddCommand(store, text, lambda db: invalidations.add_invalidation(db, delivery_id, data))
+
+
+def edit_invalidation(store: LedgerStore, invalidation_id: int, data: Data) -> LedgerCommand:
+    text = _tr("Edit invalidation")
+    return EditCommand(
+        store,
+        text,
+        "invalidations",
+        invalidation_id,
+        lambda db: invalidations.update_invalidation(db, invalidation_id, data),
+    )
+
+
+def delete_invalidation(store: LedgerStore, invalidation_id: int) -> LedgerCommand:
+    text = _tr("Delete invalidation")
+    return DeleteCommand(
+        store, text, lambda db: invalidations.delete_invalidation(db, invalidation_id)
+    )

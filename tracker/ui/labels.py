@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from tracker.domain.vocab import (
+    INVALIDATION_REASON_LABELS,
     METHOD_LABELS,
     REGISTRY_LABELS,
     ContractStatus,
@@ -44,8 +45,22 @@ def verification_labels() -> dict[str, str]:
     return {
         VerificationStatus.PENDING.value: _t("Pending"),
         VerificationStatus.VERIFIED.value: _t("Verified"),
-        VerificationStatus.FAILED.value: _t("Failed"),
+        VerificationStatus.FAILED.value: _t("Failed (rejected)"),
     }
+
+
+def tranche_status_labels() -> dict[str, str]:
+    return {
+        "open": _t("Open"),
+        "partly delivered": _t("Partly delivered"),
+        "delivered": _t("Delivered"),
+        "delivered late": _t("Delivered late"),
+        "overdue": _t("Overdue"),
+    }
+
+
+def invalidation_reason_labels() -> dict[str, str]:
+    return {reason.value: _t(label) for reason, label in INVALIDATION_REASON_LABELS.items()}
 
 
 def purpose_labels() -> dict[str, str]:

@@ -26,20 +26,24 @@ from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.ledger_tables import (
     ContractsModel,
     DeliveriesModel,
+    InvalidationsModel,
     RetirementsModel,
-    ScheduleModel,
 )
+from tracker.ui.models.schedule_table import ScheduleModel
 from tracker.ui.overview import OverviewPanel
 from tracker.ui.record_actions import RecordActions
 from tracker.ui.reports.window_reports import WindowReports
 from tracker.ui.tables import PortfolioPanel, RecordTablePanel
 
-TAB_NAMES = ("overview", "schedule", "deliveries", "retirements", "flags", "history")
+TAB_NAMES = (
+    "overview", "schedule", "deliveries", "retirements", "invalidations", "flags", "history",
+)  # fmt: skip
 TAB_OF_TABLE = {
     "contracts": "overview",
     "tranches": "schedule",
     "deliveries": "deliveries",
     "retirements": "retirements",
+    "invalidations": "invalidations",
 }
 
 
@@ -63,6 +67,9 @@ class MainWindow(QMainWindow):
         self.retirements = RecordTablePanel(
             RetirementsModel(store, self), self.tr("Retire credits…"), self
         )
+        self.invalidations = RecordTablePanel(
+            InvalidationsModel(store, self), self.tr("Record invalidation…"), self
+        )
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         tab_titles = {
@@ -70,6 +77,7 @@ class MainWindow(QMainWindow):
             "schedule": self.tr("Schedule"),
             "deliveries": self.tr("Deliveries"),
             "retirements": self.tr("Retirements"),
+            "invalidations": self.tr("Invalidations"),
             "flags": self.tr("Flags"),
             "history": self.tr("History"),
         }
@@ -82,6 +90,7 @@ class MainWindow(QMainWindow):
             "schedule": self.schedule,
             "deliveries": self.deliveries,
             "retirements": self.retirements,
+            "invalidations": self.invalidations,
         }
         for name in TAB_NAMES:
             widget = widgets.get(name) or self._placeholder(name, placeholders[name])
@@ -112,6 +121,10 @@ class MainWindow(QMainWindow):
         self.reports.fill_menu(self.reports_menu)
 
     # --- public ------------------------------------------------------------------------
+
+    @property
+    def record_panels(self) -> tuple[RecordTablePanel, ...]:
+        return (self.schedule, self.deliveries, self.retirements, self.invalidations)
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TAB_NAMES.index(name))
@@ -144,7 +157,7 @@ class MainWindow(QMainWindow):
         """Show one contract (or None for the whole portfolio) in every tab."""
         self.contract_id = contract_id
         self.overview.set_contract(contract_id)
-        for panel in (self.schedule, self.deliveries, self.retirements):
+        for panel in self.record_panels:
             panel.model.set_contract(contract_id)
             # one contract in view: its reference is in the heading, not on every row
             panel.view.setColumnHidden(panel.model.column_of("contract"), contract_id is not None)
@@ -172,6 +185,7 @@ class MainWindow(QMainWindow):
             "tranches": self.schedule,
             "deliveries": self.deliveries,
             "retirements": self.retirements,
+            "invalidations": self.invalidations,
         }.get(table)
         return panel.select_record(record_id) if panel is not None else True
 

@@ -41,7 +41,11 @@ CARD_KEYS = (
     "undelivered",
     "delivered_pct",
     "value",
+    "rejected",
 )
+CARDS_PER_ROW = 5
+DETAIL_STYLE = "color: palette(placeholder-text); font-size: 11px;"
+REJECTED_STYLE = "font-size: 18px; font-weight: 600; color: #8a8a8a;"
 
 
 class Card(QFrame):
@@ -57,8 +61,11 @@ class Card(QFrame):
         self.value = QLabel("—", self)
         self.value.setStyleSheet(VALUE_STYLE)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail = QLabel(self)  # smaller lines below (e.g. verified / pending)
+        self.detail.setStyleSheet(DETAIL_STYLE)
         layout.addWidget(self.title)
         layout.addWidget(self.value)
+        layout.addWidget(self.detail)
 
 
 class OverviewPanel(QWidget):
@@ -93,12 +100,22 @@ class OverviewPanel(QWidget):
             "undelivered": self.tr("Undelivered"),
             "delivered_pct": self.tr("Delivered of contracted"),
             "value": self.tr("Value delivered"),
+            "rejected": self.tr("Rejected"),
         }
         self.cards: dict[str, Card] = {}
         for position, key in enumerate(CARD_KEYS):
             card = Card(titles[key], self)
             self.cards[key] = card
-            grid.addWidget(card, position // 5, position % 5)
+            grid.addWidget(card, position // CARDS_PER_ROW, position % CARDS_PER_ROW)
+        self.cards["rejected"].value.setStyleSheet(REJECTED_STYLE)
+        self.cards["rejected"].setToolTip(
+            self.tr("Deliveries whose verification failed count as neither delivered nor "
+                    "available; under an offtake agreement they are owed again.")
+        )  # fmt: skip
+        self.cards["delivered"].setToolTip(
+            self.tr("Accepted deliveries only. Credits the registry cancelled or drew into a "
+                    "buffer after a reversal no longer count from that date.")
+        )  # fmt: skip
         layout.addLayout(grid)
         self.chart_slot = QVBoxLayout()
         self.chart_placeholder = QLabel(self.tr("The delivery chart appears here."), self)
@@ -165,14 +182,7 @@ class OverviewPanel(QWidget):
                 ref=s.reference, supplier=s.supplier, date=self.store.as_of.isoformat()
             )
         )
-        self._show_tonnes(
-            s.contracted_kg,
-            s.scheduled_to_date_kg,
-            s.delivered_kg,
-            s.verified_kg,
-            s.retired_kg,
-            s.delivered_pct,
-        )
+        self._show_tonnes([s])
         value = f"{format_cents(s.delivered_value_cents, grouped=True)} {s.currency}"
         self.cards["value"].value.setText(value)
 
@@ -183,45 +193,47 @@ class OverviewPanel(QWidget):
                 count=count, date=self.store.as_of.isoformat()
             )
         )
-        contracted = sum(t.contracted_kg for t in totals)
-        delivered = sum(t.delivered_kg for t in totals)
-        self._show_tonnes(
-            contracted,
-            sum(t.scheduled_to_date_kg for t in totals),
-            delivered,
-            sum(t.verified_kg for t in totals),
-            sum(t.retired_kg for t in totals),
-            percent_one_decimal(delivered, contracted),
-        )
+        self._show_tonnes(totals)
         values = [
             f"{format_cents(t.delivered_value_cents, grouped=True)} {t.currency}" for t in totals
         ]
         self.cards["value"].value.setText("\n".join(values) or "—")
 
-    def _show_tonnes(
-        self,
-        contracted: int,
-        scheduled: int,
-        delivered: int,
-        verified: int,
-        retired: int,
-        pct: str,
-    ) -> None:
+    def _show_tonnes(self, items: list[ContractSummary] | list[Totals]) -> None:
+        """The tonnage cards for one contract, or summed over every currency's totals."""
+
+        def total(name: str) -> int:
+            return sum(getattr(item, name) for item in items)
+
+        contracted, delivered = total("contracted_kg"), total("delivered_kg")
         figures = {
             "contracted": contracted,
-            "scheduled": scheduled,
+            "scheduled": total("scheduled_to_date_kg"),
             "delivered": delivered,
-            "verified": verified,
-            "retired": retired,
-            "available": delivered - retired,
+            "verified": total("verified_kg"),
+            "retired": total("retired_kg"),
+            "available": total("available_kg"),
             "undelivered": contracted - delivered,
+            "rejected": total("rejected_kg"),
         }
         for key, kg in figures.items():
-            self.cards[key].value.setText(
-                self.tr("{tonnes} t").format(tonnes=format_tonnes_grouped(kg))
+            self.cards[key].value.setText(self._tonnes(kg))
+        self.cards["available"].detail.setText(
+            self.tr("{verified} verified\n{pending} pending verification").format(
+                verified=self._tonnes(total("available_verified_kg")),
+                pending=self._tonnes(total("available_pending_kg")),
             )
+        )
+        self.cards["delivered"].detail.setText(
+            self.tr("{tonnes} invalidated").format(tonnes=self._tonnes(total("invalidated_kg")))
+        )
+        self.cards["rejected"].detail.setText(self.tr("failed verification"))
+        pct = percent_one_decimal(delivered, contracted)
         percent = self.tr("{percent} %").format(percent=pct)
         self.cards["delivered_pct"].value.setText(percent if pct else "—")
+
+    def _tonnes(self, kg: int) -> str:
+        return self.tr("{tonnes} t").format(tonnes=format_tonnes_grouped(kg))
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if self.contract_id is None or self.contract_id in changes.contracts:

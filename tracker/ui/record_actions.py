@@ -27,6 +27,7 @@ from tracker.ui.dialogs.form import RecordDialog
 from tracker.ui.dialogs.records import ContractDialog, DeliveryDialog, TrancheDialog
 from tracker.ui.dialogs.retire import RetireDialog
 from tracker.ui.errors import guarded
+from tracker.ui.invalidation_actions import InvalidationActions
 
 if TYPE_CHECKING:
     from tracker.ui.main_window import MainWindow
@@ -58,6 +59,7 @@ class RecordActions(QObject):
         window.retirements.add_requested.connect(guarded(window, lambda: self.retire()))
         window.retirements.edit_requested.connect(guarded(window, self.edit_retirement))
         window.retirements.delete_requested.connect(guarded(window, self.delete_retirement))
+        self.invalidations = InvalidationActions(window, self)
 
     def _action(
         self, text: str, method: Callable[[], object], shortcut: str | None = None
@@ -73,7 +75,14 @@ class RecordActions(QObject):
             [self.new_contract_action, self.edit_contract_action, self.delete_contract_action]
         )
         menu.addSeparator()
-        menu.addActions([self.add_tranche_action, self.add_delivery_action, self.retire_action])
+        menu.addActions(
+            [
+                self.add_tranche_action,
+                self.add_delivery_action,
+                self.retire_action,
+                self.invalidations.add_action,
+            ]
+        )
         for action in menu.actions():
             self.window.addAction(action)
         self.update_enabled()
@@ -92,7 +101,7 @@ class RecordActions(QObject):
             contract = perform(self.store, commands.add_contract(self.store, data))
             self.window.select_contract(contract.id)
 
-        return self._open(dialog, submit)
+        return self.open_dialog(dialog, submit)
 
     def edit_contract(self) -> RecordDialog | None:
         contract_id = self.window.contract_id
@@ -100,7 +109,7 @@ class RecordActions(QObject):
             return None
         values = contract_input(queries.contract(self.store.db, contract_id))
         dialog = ContractDialog(self.store, values, parent=self.window)
-        return self._open(
+        return self.open_dialog(
             dialog,
             lambda data: perform(self.store, commands.edit_contract(self.store, contract_id, data)),
         )
@@ -115,7 +124,7 @@ class RecordActions(QObject):
             "Delete contract {ref}?\n\nThis also deletes what depends on it: {what}.\n"
             "You can undo this with Edit → Undo."
         ).format(ref=contract.reference, what=depending)
-        if not self._confirm(question):
+        if not self.confirm(question):
             return False
         perform(self.store, commands.delete_contract(self.store, contract_id, contract.reference))
         return True
@@ -131,13 +140,13 @@ class RecordActions(QObject):
             )
             self.window.schedule.select_record(tranche.id)
 
-        return self._open(dialog, submit)
+        return self.open_dialog(dialog, submit)
 
     def edit_tranche(self, tranche_id: int) -> RecordDialog:
         tranche = queries.tranche(self.store.db, tranche_id)
         values = {**tranche_input(tranche), "contract": str(tranche.contract_id)}
         dialog = TrancheDialog(self.store, tranche.contract_id, values, parent=self.window)
-        return self._open(
+        return self.open_dialog(
             dialog,
             lambda data: perform(self.store, commands.edit_tranche(self.store, tranche_id, data)),
         )
@@ -145,7 +154,7 @@ class RecordActions(QObject):
     def delete_tranche(self, tranche_id: int) -> bool:
         tranche = queries.tranche(self.store.db, tranche_id)
         question = self.tr("Delete the tranche due {date}?").format(date=tranche.due_on)
-        if not self._confirm(question + self._undo_note()):
+        if not self.confirm(question + self.undo_note()):
             return False
         perform(self.store, commands.delete_tranche(self.store, tranche_id))
         return True
@@ -161,13 +170,13 @@ class RecordActions(QObject):
             )
             self.window.deliveries.select_record(delivery.id)
 
-        return self._open(dialog, submit)
+        return self.open_dialog(dialog, submit)
 
     def edit_delivery(self, delivery_id: int) -> RecordDialog:
         delivery = queries.delivery(self.store.db, delivery_id)
         values = {**delivery_input(delivery), "contract": str(delivery.contract_id)}
         dialog = DeliveryDialog(self.store, delivery.contract_id, values, parent=self.window)
-        return self._open(
+        return self.open_dialog(
             dialog,
             lambda data: perform(self.store, commands.edit_delivery(self.store, delivery_id, data)),
         )
@@ -183,7 +192,7 @@ class RecordActions(QObject):
             question += "\n\n" + self.tr(
                 "{n} retirement(s) drawn from it will be deleted too."
             ).format(n=count)
-        if not self._confirm(question + self._undo_note()):
+        if not self.confirm(question + self.undo_note()):
             return False
         perform(self.store, commands.delete_delivery(self.store, delivery_id))
         return True
@@ -199,13 +208,13 @@ class RecordActions(QObject):
             made = perform(self.store, command)
             self.window.retirements.select_record(made[0].id)
 
-        return self._open(dialog, submit)
+        return self.open_dialog(dialog, submit)
 
     def edit_retirement(self, retirement_id: int) -> RecordDialog:
         retirement = queries.retirement(self.store.db, retirement_id)
         values = {**retirement_input(retirement), "contract": str(retirement.contract_id)}
         dialog = RetireDialog(self.store, retirement.contract_id, values, parent=self.window)
-        return self._open(
+        return self.open_dialog(
             dialog,
             lambda data: perform(
                 self.store, commands.edit_retirement(self.store, retirement_id, data)
@@ -219,7 +228,7 @@ class RecordActions(QObject):
             or self.tr("{tonnes} t").format(tonnes=format_tonnes_grouped(retirement.tonnes_kg)),
             date=retirement.retired_on,
         )
-        if not self._confirm(question + self._undo_note()):
+        if not self.confirm(question + self.undo_note()):
             return False
         perform(self.store, commands.delete_retirement(self.store, retirement_id))
         return True
@@ -239,17 +248,17 @@ class RecordActions(QObject):
 
     # --- helpers -----------------------------------------------------------------------
 
-    def _open(self, dialog: RecordDialog, submit: object) -> RecordDialog:
+    def open_dialog(self, dialog: RecordDialog, submit: object) -> RecordDialog:
         dialog.submit = submit  # type: ignore[assignment]
         self.dialog = dialog
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
         return dialog
 
-    def _undo_note(self) -> str:
+    def undo_note(self) -> str:
         return "\n\n" + self.tr("You can undo this with Edit → Undo.")
 
-    def _confirm(self, question: str) -> bool:
+    def confirm(self, question: str) -> bool:
         answer = QMessageBox.question(
             self.window,
             self.tr("Confirm delete"),

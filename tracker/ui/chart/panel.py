@@ -41,6 +41,7 @@ from tracker.ui.chart.style import (
     GRID_ALPHA,
     HOVER_COLOUR,
     SERIES_ORDER,
+    SETBACK_COLOURS,
     STYLES,
 )
 from tracker.ui.ledger_store import LedgerStore
@@ -161,6 +162,8 @@ class ChartPanel(QWidget):
             "delivered": self.tr("Delivered"),
             "verified": self.tr("Verified"),
             "retired": self.tr("Retired"),
+            "rejected": self.tr("Rejected"),
+            "invalidated": self.tr("Invalidated"),
         }
 
     def set_contract(self, contract_id: int | None) -> None:
@@ -326,7 +329,7 @@ class ChartPanel(QWidget):
         day = day_of_epoch(epoch)
         values = readout.values_at(self.series, epoch)
         labels = self.series_labels()
-        colours = {name: STYLES[name].colour for name in SERIES_ORDER}
+        colours = {name: STYLES[name].colour for name in SERIES_ORDER} | SETBACK_COLOURS
         self.readout.setText(readout.readout_html(day, values, labels, colours))
         self.readout_text = readout.readout_plain(day, values, labels)
         self.readout.setAccessibleName(self.readout_text)

@@ -21,14 +21,15 @@ def tonnes_text(kg: int) -> str:
 
 
 def values_at(series: ChartSeries, epoch: float) -> dict[str, int | None]:
-    """Each series' kilograms at ``epoch``, in chart order; None for delivered, verified
-    and retired on a day after the as-of date (their lines end there)."""
+    """Each series' kilograms at ``epoch``, in chart order, then rejected and invalidated
+    tonnes when there are any; None for recorded series on a day after the as-of date
+    (their lines end there)."""
     values: dict[str, int | None] = {
         "scheduled": series.scheduled.value_at(epoch),
         "contracted": series.contracted_kg,
     }
     known = series.known_until is None or epoch < series.known_until + SECONDS_PER_DAY
-    for name, cumulative in series.records.items():
+    for name, cumulative in (*series.records.items(), *series.setbacks.items()):
         values[name] = cumulative.value_at(epoch) if known else None
     return values
 

@@ -31,6 +31,8 @@ STYLES: dict[str, SeriesStyle] = {
     "verified": SeriesStyle("#009e73", 2.0),
     "retired": SeriesStyle("#e69f00", 2.0),
 }
+# Read-out only (not drawn): tonnes that stopped counting.
+SETBACK_COLOURS = {"rejected": "#8a8a8a", "invalidated": "#cc79a7"}
 AS_OF_COLOUR = "#cc3311"
 HOVER_COLOUR = "#9a9a9a"
 FLAG_COLOUR = "#d55e00"

@@ -33,6 +33,7 @@ class Column:
     kind: Kind = Kind.TEXT
     labels: Mapping[str, str] = field(default_factory=dict)  # for CHOICE columns
     currency_key: str = "currency"  # for PRICE columns
+    empty: str = ""  # shown for a missing value (e.g. "serials pending")
 
     @property
     def numeric(self) -> bool:
@@ -42,7 +43,7 @@ class Column:
 def display_text(column: Column, raw: object, row: Mapping[str, object]) -> str:
     """What a cell shows for ``raw``; empty text for a missing value."""
     if raw is None or raw == "":
-        return ""
+        return column.empty
     if column.kind is Kind.TONNES:
         tonnes = format_tonnes_grouped(int(raw))  # type: ignore[call-overload]
         return QCoreApplication.translate("Units", "{tonnes} t").format(tonnes=tonnes)

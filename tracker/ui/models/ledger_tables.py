@@ -1,31 +1,44 @@
-"""The ledger's tables as lazily paged Qt models: contracts, schedule, deliveries, retirements."""
+"""The ledger's tables as lazily paged Qt models: contracts, deliveries, retirements and
+invalidations (the schedule is in schedule_table.py).
+
+Deliveries awaiting their serials show "serials pending"; rejected deliveries (failed
+verification) are drawn greyed and struck through, as they count for nothing.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
-from tracker.services.schedule import schedule_for
+from tracker.store import lifecycle
 from tracker.ui import labels
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.badge import critical_badge
 from tracker.ui.models.columns import Column, Kind
-from tracker.ui.models.lazy_table import LazySqlTableModel
+from tracker.ui.models.lazy_table import Index, LazySqlTableModel
+
+REJECTED_COLOUR = "#8a8a8a"
 
 _CONTRACT_FILTER = "(:contract_id is null or {alias}.contract_id = :contract_id)"
 # The contract's reference by a lookup per row rather than a join: with a join SQLite walks
 # the large table through its contract index (a table seek per row), which makes a sorted
 # page over a million deliveries take seconds instead of a fraction of one.
 _CONTRACT_REFERENCE = "(select c.reference from contracts c where c.id = {alias}.contract_id)"
+# Accepted (not rejected), not invalidated tonnes delivered to the contract by the as-of date.
+_ACCEPTED_KG = (
+    f"(select coalesce(sum(d.tonnes_kg - {lifecycle.INVALIDATED_AS_OF}), 0) from deliveries d "
+    f"where d.contract_id = c.id and d.delivered_on <= :as_of "
+    f"and {lifecycle.STATUS_AS_OF} != 'failed')"
+)
 
 
 class ContractsModel(LazySqlTableModel):
     """The portfolio list: an "All contracts" row, then one row per contract."""
 
     primary_table = "contracts"
-    tables = frozenset({"contracts", "deliveries"})
+    tables = frozenset({"contracts", "deliveries", "verifications", "invalidations"})
     extra_keys = ("currency",)
     depends_on_as_of = True
     leading_rows_bold = True
@@ -47,9 +60,7 @@ class ContractsModel(LazySqlTableModel):
     def select_sql(self) -> str:
         return (
             "select c.id, c.reference, c.supplier, c.method, c.status, c.tonnes_kg, c.currency, "
-            "(select coalesce(sum(d.tonnes_kg), 0) from deliveries d "
-            " where d.contract_id = c.id and d.delivered_on <= :as_of) as delivered_kg "
-            "from contracts c"
+            f"{_ACCEPTED_KG} as delivered_kg from contracts c"
         )
 
     def leading_rows(self) -> list[tuple[Any, ...]]:
@@ -103,61 +114,9 @@ class ContractsModel(LazySqlTableModel):
         return text
 
 
-class ScheduleModel(LazySqlTableModel):
-    """Tranches; a contract without tranches shows its even schedule (not editable)."""
-
-    primary_table = "tranches"
-    tables = frozenset({"contracts", "tranches"})
-    extra_keys = ("currency",)
-
-    def build_columns(self) -> list[Column]:
-        return [
-            Column("contract", self.tr("Contract")),
-            Column("due_on", self.tr("Due on"), Kind.DATE),
-            Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
-            Column("vintage", self.tr("Vintage"), Kind.NUMBER),
-            Column("price", self.tr("Price"), Kind.PRICE),  # the tranche's, else the contract's
-            Column("source", self.tr("Source")),
-        ]
-
-    def select_sql(self) -> str:
-        source = self.tr("Tranche").replace("'", "''")
-        return (
-            f"select t.id, c.reference as contract, t.due_on, t.tonnes_kg, t.vintage, "
-            f"coalesce(t.price, c.price) as price, c.currency, '{source}' as source "
-            "from tranches t join contracts c on c.id = t.contract_id "
-            f"where {_CONTRACT_FILTER.format(alias='t')}"
-        )
-
-    def note(self) -> str:
-        if self._rows and self._rows[0][0] is None:
-            return self.tr("No tranches: the even schedule over the term is shown")
-        return ""
-
-    def leading_rows(self) -> list[tuple[Any, ...]]:
-        if self.contract_id is None:
-            return []
-        stored = self.store.db.execute(
-            "select count(*) from tranches where contract_id = ?", [self.contract_id]
-        ).fetchone()[0]
-        if stored:
-            return []
-        found = self.store.db.execute(
-            "select reference, price, currency from contracts where id = ?", [self.contract_id]
-        ).fetchone()
-        if found is None:  # the contract was just deleted
-            return []
-        reference, price, currency = found
-        even = self.tr("Even schedule")
-        return [
-            (None, reference, t.due_on.isoformat(), t.tonnes_kg, t.vintage, price, even, currency)
-            for t in schedule_for(self.store.db, self.contract_id)
-        ]
-
-
 class DeliveriesModel(LazySqlTableModel):
     primary_table = "deliveries"
-    tables = frozenset({"contracts", "deliveries", "retirements"})
+    tables = frozenset({"contracts", "deliveries", "retirements", "invalidations", "verifications"})
 
     def build_columns(self) -> list[Column]:
         return [
@@ -166,7 +125,7 @@ class DeliveriesModel(LazySqlTableModel):
             Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
             Column("vintage", self.tr("Vintage"), Kind.NUMBER),
             # what auditors look for first: the serial block and its verification
-            Column("serial_block", self.tr("Serial block")),
+            Column("serial_block", self.tr("Serial block"), empty=self.tr("serials pending")),
             Column(
                 "verification_status",
                 self.tr("Verification"),
@@ -176,6 +135,7 @@ class DeliveriesModel(LazySqlTableModel):
             Column("verified_on", self.tr("Verified on"), Kind.DATE),
             Column("registry", self.tr("Registry"), Kind.CHOICE, labels.registry_labels()),
             Column("retired_kg", self.tr("Retired"), Kind.TONNES),
+            Column("invalidated_kg", self.tr("Invalidated"), Kind.TONNES),
             Column("transfer_reference", self.tr("Reference")),
         ]
 
@@ -186,9 +146,58 @@ class DeliveriesModel(LazySqlTableModel):
             "d.registry, d.serial_block, d.verification_status, d.verified_on, "
             "(select coalesce(sum(r.tonnes_kg), 0) from retirements r "
             " where r.delivery_id = d.id) as retired_kg, "
+            "(select coalesce(sum(i.tonnes_kg), 0) from invalidations i "
+            " where i.delivery_id = d.id) as invalidated_kg, "
             "d.reference as transfer_reference "
             "from deliveries d "
             f"where {_CONTRACT_FILTER.format(alias='d')}"
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole) and self._rejected(
+            index
+        ):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(REJECTED_COLOUR))
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and self._rejected(index):
+            return self.tr("Rejected: its verification failed, so it counts as neither "
+                           "delivered nor available.")  # fmt: skip
+        return super().data(index, role)
+
+    def _rejected(self, index: Index) -> bool:
+        return index.isValid() and self.raw(index.row(), "verification_status") == "failed"
+
+
+class InvalidationsModel(LazySqlTableModel):
+    """Credits a registry cancelled or drew into a buffer, with the delivery they hit."""
+
+    primary_table = "invalidations"
+    tables = frozenset({"contracts", "deliveries", "invalidations"})
+
+    def build_columns(self) -> list[Column]:
+        return [
+            Column("contract", self.tr("Contract")),
+            Column("invalidated_on", self.tr("Invalidated on"), Kind.DATE),
+            Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
+            Column("reason", self.tr("Reason"), Kind.CHOICE, labels.invalidation_reason_labels()),
+            Column("serial_block", self.tr("Serial block"), empty=self.tr("by quantity")),
+            Column("delivery", self.tr("Delivery")),
+            Column("registry_reference", self.tr("Registry reference")),
+            Column("note", self.tr("Note")),
+        ]
+
+    def select_sql(self) -> str:
+        return (
+            f"select i.id, {_CONTRACT_REFERENCE.format(alias='i')} as contract, "
+            "i.invalidated_on, i.tonnes_kg, i.reason, i.serial_block, "
+            "(select coalesce(d.serial_block, d.reference || ' (serials pending)') "
+            " from deliveries d where d.id = i.delivery_id) as delivery, "
+            "i.registry_reference, i.note "
+            "from invalidations i "
+            f"where {_CONTRACT_FILTER.format(alias='i')}"
         )
 
 
@@ -202,7 +211,7 @@ class RetirementsModel(LazySqlTableModel):
             Column("retired_on", self.tr("Retired on"), Kind.DATE),
             Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
             # what an auditor checks first: which serials were retired, for which claim period
-            Column("serial_block", self.tr("Serial block")),
+            Column("serial_block", self.tr("Serial block"), empty=self.tr("serials pending")),
             Column("claim_start", self.tr("Claim from"), Kind.DATE),
             Column("claim_end", self.tr("Claim to"), Kind.DATE),
             Column("beneficiary", self.tr("Beneficiary")),

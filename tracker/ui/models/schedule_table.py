@@ -1,0 +1,100 @@
+"""The schedule as a lazily paged Qt model: each tranche with what was delivered against it.
+
+Delivered, shortfall, days late and status come from the one allocation of accepted
+deliveries to tranches (``tracker.services.fulfilment``), written per connection to a
+TEMP table so the columns sort and filter in SQL like every other.  Overdue tranches
+are drawn in red, tranches delivered late in amber.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
+from tracker.domain.fulfilment import Fulfilment
+from tracker.services.fulfilment import publish_fills
+from tracker.ui import labels
+from tracker.ui.models.columns import Column, Kind
+from tracker.ui.models.lazy_table import Index, LazySqlTableModel
+
+_CONTRACT_FILTER = "(:contract_id is null or t.contract_id = :contract_id)"
+STATUS_COLOURS = {"overdue": "#b00020", "delivered late": "#9a5b00"}
+
+
+class ScheduleModel(LazySqlTableModel):
+    """Tranches; a contract without tranches shows its even schedule (not editable)."""
+
+    primary_table = "tranches"
+    tables = frozenset({"contracts", "tranches", "deliveries", "verifications", "invalidations"})
+    extra_keys = ("currency",)
+    depends_on_as_of = True
+
+    def build_columns(self) -> list[Column]:
+        return [
+            Column("contract", self.tr("Contract")),
+            Column("due_on", self.tr("Due on"), Kind.DATE),
+            Column("tonnes_kg", self.tr("Tonnes"), Kind.TONNES),
+            Column("vintage", self.tr("Vintage"), Kind.NUMBER),
+            Column("price", self.tr("Price"), Kind.PRICE),  # the tranche's, else the contract's
+            Column("source", self.tr("Source")),
+            Column("delivered_kg", self.tr("Delivered"), Kind.TONNES),
+            Column("shortfall_kg", self.tr("Shortfall"), Kind.TONNES),
+            Column("late_days", self.tr("Days late"), Kind.NUMBER),
+            Column("status", self.tr("Status"), Kind.CHOICE, labels.tranche_status_labels()),
+        ]
+
+    def select_sql(self) -> str:
+        source = self.tr("Tranche").replace("'", "''")
+        return (
+            f"select t.id, c.reference as contract, t.due_on, t.tonnes_kg, t.vintage, "
+            f"coalesce(t.price, c.price) as price, c.currency, '{source}' as source, "
+            "f.delivered_kg, f.shortfall_kg, f.late_days, f.status "
+            "from tranches t join contracts c on c.id = t.contract_id "
+            "left join temp.tranche_fills f on f.tranche_id = t.id "
+            f"where {_CONTRACT_FILTER}"
+        )
+
+    def note(self) -> str:
+        if self._rows and self._rows[0][0] is None:
+            return self.tr("No tranches: the even schedule over the term is shown")
+        return ""
+
+    def leading_rows(self) -> list[tuple[Any, ...]]:
+        if self.contract_id is None:
+            return []
+        stored = self.store.db.execute(
+            "select count(*) from tranches where contract_id = ?", [self.contract_id]
+        ).fetchone()[0]
+        if stored:
+            return []
+        found = self.store.db.execute(
+            "select reference, price, currency from contracts where id = ?", [self.contract_id]
+        ).fetchone()
+        if found is None:  # the contract was just deleted
+            return []
+        reference, price, currency = found
+        even = self.tr("Even schedule")
+        allocation = self._filled.get(self.contract_id)
+        fills = allocation.fills if allocation else []
+        as_of = self.store.as_of
+        return [
+            (None, reference, f.tranche.due_on.isoformat(), f.tranche.tonnes_kg,
+             f.tranche.vintage, price, even, f.delivered_kg, f.shortfall_kg,
+             f.late_days(as_of), f.status(as_of), currency)
+            for f in fills
+        ]  # fmt: skip
+
+    def _load_first_page(self, limit: int | None = None) -> None:
+        self._filled: dict[int, Fulfilment] = publish_fills(
+            self.store.db, self.store.as_of, self.contract_id
+        )
+        super()._load_first_page(limit)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            colour = STATUS_COLOURS.get(self.raw(index.row(), "status") or "")
+            if colour:
+                return QBrush(QColor(colour))
+        return super().data(index, role)
