@@ -74,6 +74,7 @@ def test_save_report_offers_every_report(main: Any) -> None:
         "schedule",
         "deliveries",
         "retirements",
+        "invalidations",
         "claims",
         "flags",
         "history",

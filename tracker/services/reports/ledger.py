@@ -1,4 +1,4 @@
-"""The deliveries and retirements reports: the tracker's columns first (so the files
+"""The deliveries, retirements and invalidations reports: the tracker's columns first (so the files
 re-import), then derived columns the importer ignores."""
 
 from __future__ import annotations
@@ -42,6 +42,14 @@ def retirement_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterat
         ]
 
 
+def invalidation_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
+    refs = queries.contract_references(db)
+    for i in queries.invalidations(db, options.contract_id):
+        if options.in_period(i.invalidated_on):
+            delivery = queries.delivery(db, i.delivery_id)
+            yield tracker_csv.invalidation_line(i, refs[i.contract_id], delivery)
+
+
 def _where(options: ReportOptions) -> str:
     return " where contract_id = ?" if options.contract_id else ""
 
@@ -56,4 +64,7 @@ RETIREMENTS = Report(
     "Retirements",
     (*tracker_csv.COLUMNS["retirements"], *RETIREMENT_EXTRA),
     retirement_rows,
+)
+INVALIDATIONS = Report(
+    "invalidations", "Invalidations", tracker_csv.COLUMNS["invalidations"], invalidation_rows
 )

@@ -181,6 +181,7 @@ class HistoryPanel(QWidget):
             "deliveries": self.tr("Delivery"),
             "retirements": self.tr("Retirement"),
             "verifications": self.tr("Verification"),
+            "invalidations": self.tr("Invalidation"),
             "flag_acknowledgements": self.tr("Acknowledgement"),
             "settings": self.tr("Setting"),
         }

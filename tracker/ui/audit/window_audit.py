@@ -129,7 +129,12 @@ class WindowAudit(QObject):
 
     def _table_panels(self) -> dict[str, RecordTablePanel]:
         w = self.window
-        return {"tranches": w.schedule, "deliveries": w.deliveries, "retirements": w.retirements}
+        return {
+            "tranches": w.schedule,
+            "deliveries": w.deliveries,
+            "retirements": w.retirements,
+            "invalidations": w.invalidations,
+        }
 
     def _selected_record(self) -> tuple[str, int] | None:
         """The table and id of the row selected in the Schedule, Deliveries or Retirements

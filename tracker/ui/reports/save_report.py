@@ -86,6 +86,7 @@ class SaveReportDialog(QDialog):
             "schedule": self.tr("Delivery schedule (due, delivered, shortfall, late days)"),
             "deliveries": self.tr("Deliveries"),
             "retirements": self.tr("Retirements (claim period, beneficiary)"),
+            "invalidations": self.tr("Invalidations (credits the registry took back)"),
             "claims": self.tr("Claims (tonnes retired per claim year, purpose and method)"),
             "flags": self.tr("Audit flags (as of the as-of date, with their review status)"),
             "history": self.tr("Change log (entries logged within the period)"),
