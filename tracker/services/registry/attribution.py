@@ -24,7 +24,8 @@ import sqlite_utils
 from tracker.domain.errors import ValidationError
 from tracker.domain.identity import is_own_name, project_key
 from tracker.domain.records import Contract
-from tracker.domain.serials import parse_serial_block
+from tracker.domain.serials import parse_serials
+from tracker.domain.vocab import BATCH_REGISTRIES
 from tracker.services.own_names import own_names
 from tracker.services.registry.model import RegistryRow, RowKind
 from tracker.store import queries
@@ -72,15 +73,13 @@ def _holder(db: sqlite_utils.Database, row: RegistryRow) -> int | None:
     if not row.serial_block:
         return None
     try:
-        block = parse_serial_block(row.serial_block)
+        block = parse_serials(row.serial_block, batches=row.registry in BATCH_REGISTRIES)
     except ValidationError:
         return None
-    found = db.execute(
-        "select contract_id from deliveries where serial_prefix = ? and serial_start <= ? "
-        "and serial_end >= ? order by id limit 1",
-        [block.prefix, block.start, block.end],
-    ).fetchone()
-    return found[0] if found else None
+    if block is None:
+        return None
+    found = queries.deliveries_containing(db, block)
+    return found[0]["contract_id"] if found else None
 
 
 def attribute(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio) -> Verdict:

@@ -9,7 +9,8 @@ from tracker.domain.dates import iso
 from tracker.domain.errors import ValidationError
 from tracker.domain.quantities import format_tonnes, parse_tonnes
 from tracker.domain.records import Contract
-from tracker.domain.serials import SerialBlock, parse_serial_block
+from tracker.domain.serials import CreditBatch, Serials, parse_serials
+from tracker.domain.vocab import BATCH_REGISTRIES
 from tracker.services import deliveries as delivery_service
 from tracker.services import retirements as retirement_service
 from tracker.services import tracker_csv
@@ -65,14 +66,28 @@ def _tracker_row(db: sqlite_utils.Database, row: RegistryRow) -> tuple[RowOutcom
     return outcome, change or ChangeSet()
 
 
-def _same_block(db: sqlite_utils.Database, table: str, block: SerialBlock) -> list[dict]:
+def _serials(row: RegistryRow) -> Serials:
+    """The row's serial range, or its batch id where the registry names batches."""
+    block = parse_serials(
+        row.serial_block, batches=row.registry in BATCH_REGISTRIES, registry=row.registry.value
+    )
+    if block is None:
+        raise ValidationError("serial_block", row.serial_block, "is required")
+    return block
+
+
+def _same_block(db: sqlite_utils.Database, table: str, block: Serials) -> list[dict]:
+    if isinstance(block, CreditBatch):
+        condition, params = "t.serial_block = ? and t.serial_start is null", [block.ident]
+    else:
+        condition = "t.serial_prefix = ? and t.serial_start = ? and t.serial_end = ?"
+        params = [block.prefix, block.start, block.end]
     return list(
         queries.rows(
             db,
             f"select t.id, t.contract_id, c.reference from {table} t "
-            "join contracts c on c.id = t.contract_id "
-            "where t.serial_prefix = ? and t.serial_start = ? and t.serial_end = ?",
-            [block.prefix, block.start, block.end],
+            f"join contracts c on c.id = t.contract_id where {condition}",
+            params,
         )
     )
 
@@ -106,7 +121,7 @@ def _delivery_data(row: RegistryRow, block_text: str) -> dict[str, str]:
 def _delivery(
     db: sqlite_utils.Database, row: RegistryRow, contract: Contract | None
 ) -> tuple[RowOutcome, ChangeSet]:
-    block = parse_serial_block(row.serial_block)
+    block = _serials(row)
     for found in _same_block(db, "deliveries", block):
         if contract is None or found["contract_id"] == contract.id:
             return _outcome(row, Action.PRESENT, found["reference"]), ChangeSet()
@@ -146,7 +161,7 @@ def _retirement(
 ) -> tuple[RowOutcome, ChangeSet]:
     if not row.serial_block:
         return _retirement_without_serials(db, row, contract)
-    block = parse_serial_block(row.serial_block)
+    block = _serials(row)
     for found in _same_block(db, "retirements", block):
         if contract is None or found["contract_id"] == contract.id:
             return _outcome(row, Action.PRESENT, found["reference"]), ChangeSet()
