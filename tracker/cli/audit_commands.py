@@ -8,9 +8,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from tracker.domain.errors import TrackerError
 from tracker.domain.flags import Severity
 from tracker.services.audit.review import ReviewedFlag, open_critical, reviewed_flags
-from tracker.domain.errors import TrackerError
 from tracker.store.log_verify import Anchor, parse_anchor, verify_log
 from tracker.store.receipts import anchor_from
 

@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:  # e.g. `export ... | head`
         return 0
-    except Exception as exc:  # noqa: BLE001 - no traceback reaches the user
+    except Exception as exc:
         print(f"carbon-tracker: error: {plain_failure(exc, db_path)}", file=sys.stderr)
         return 1
 

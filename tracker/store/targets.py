@@ -59,7 +59,10 @@ def ledger_target_problem(target: Path, open_ledger: Path | None = None) -> str:
                 if candidate is target
                 else (f"belongs to the Carbon Tracker ledger {candidate}")
             )
-            return f"{target}: {what}; a report or copy never replaces a ledger. Choose another file name"
+            return (
+                f"{target}: {what}; a report or copy never replaces a ledger. "
+                "Choose another file name"
+            )
     return ""
 
 

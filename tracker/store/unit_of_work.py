@@ -64,11 +64,10 @@ def _check_version(table: str, row_id: int, stored: dict[str, Any]) -> None:
 
 def _check_range(table: str, row: Mapping[str, Any]) -> None:
     for column, value in row.items():
-        if isinstance(value, int) and not isinstance(value, bool):
-            if not INT_MIN <= value <= INT_MAX:
-                raise ValidationError(
-                    f"{table}.{column}", value, "is beyond the largest number the ledger can hold"
-                )
+        if isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
+            raise ValidationError(
+                f"{table}.{column}", value, "is beyond the largest number the ledger can hold"
+            )
 
 
 def _plain(exc: sqlite3.OperationalError) -> TrackerError | None:
