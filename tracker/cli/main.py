@@ -12,13 +12,13 @@ import sqlite_utils
 
 from tracker import __version__
 from tracker.cli import audit_commands, kinds, ledger_cmd, registry_cmd
-from tracker.cli.failures import plain_failure
 from tracker.domain.errors import ImportRefused, TrackerError
 from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
 from tracker.services.demo import load_demo
 from tracker.store import backups
 from tracker.store.database import DB_ENV_VAR, default_db_path
+from tracker.store.failures import plain_failure
 from tracker.store.targets import refuse_ledger_target
 
 EPILOG = f"""

@@ -101,7 +101,7 @@ def inspect(file: Path, *, quick_check: bool = True) -> int:
         )
     if not header.startswith(SQLITE_MAGIC):
         raise DatabaseError(
-            f"{file}: is not a tracker ledger file (not an SQLite database); it was left "
+            f"{file}: not a tracker ledger file (not an SQLite database); it was left "
             "untouched. Check the path, or restore the ledger from a backup"
         )
     try:

@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self.audit = WindowAudit(self)
         self.audit.fill_records_menu(self.records_menu)
         self.audit.fill_tools_menu(self.tools_menu)
+        self.tools_menu.addSeparator()
+        self.tools_menu.addAction(self.check_db_action)
         self.reports = WindowReports(self)
         self.reports.fill_menu(self.reports_menu)
 
@@ -214,6 +216,18 @@ class MainWindow(QMainWindow):
         self.export_chart_action.triggered.connect(
             guarded(self, lambda _c=False: self.records.export_chart())
         )
+        self.backup_action = self._action(self.tr("&Back up now"))
+        self.backup_action.triggered.connect(
+            guarded(self, lambda _c=False: self.files.backup_now())
+        )
+        self.restore_action = self._action(self.tr("&Restore from backup…"))
+        self.restore_action.triggered.connect(
+            guarded(self, lambda _c=False: self.files.restore_dialog())
+        )
+        self.check_db_action = self._action(self.tr("Check &database…"))
+        self.check_db_action.triggered.connect(
+            guarded(self, lambda _c=False: self.files.check_dialog())
+        )
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
@@ -221,6 +235,8 @@ class MainWindow(QMainWindow):
         file_menu.insertActions(self.recent_menu.menuAction(), [self.new_action, self.open_action])
         file_menu.addSeparator()
         file_menu.addActions([self.save_copy_action, self.export_chart_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -282,6 +298,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.store.path.name if self.store.path else self.tr("(in memory)")
+        if self.store.read_only:
+            name = self.tr("{file} (read-only)").format(file=name)
         self.setWindowTitle(self.tr("{file} — Carbon Tracker").format(file=name))
 
     def _update_status(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from tracker.domain.flags import Flag
 from tracker.domain.quantities import format_cents, format_tonnes_grouped
 from tracker.services.summary import portfolio_summary, totals_by_currency
+from tracker.store.targets import refuse_ledger_target
 from tracker.ui import labels
 from tracker.ui.chart import ChartPanel
 from tracker.ui.ledger_store import LedgerStore
@@ -181,6 +182,7 @@ def write_portfolio_pdf(
 ) -> Path:
     """Write the PDF atomically; returns its path.  Needs a QApplication (offscreen is fine)."""
     target = Path(path)
+    refuse_ledger_target(target, store.path)
     target.parent.mkdir(parents=True, exist_ok=True)
     document = build_document(store, flags, chart_image(store) if include_chart else None)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -204,6 +206,7 @@ def write_portfolio_pdf(
         del writer  # finishes the file
         if os.path.getsize(temp_name) == 0:
             raise OSError(f"{target}: the PDF could not be written")
+        os.chmod(temp_name, 0o600)
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
