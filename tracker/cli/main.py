@@ -16,6 +16,7 @@ from tracker.domain.errors import ImportRefused, TrackerError
 from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
 from tracker.services.demo import load_demo
+from tracker.services.input_limits import check_header
 from tracker.store import backups
 from tracker.store.database import DB_ENV_VAR, default_db_path
 from tracker.store.failures import plain_failure
@@ -166,6 +167,8 @@ def _run(
         from tracker.cli.check_cmd import run_check_db
 
         return run_check_db(db, path)
+    if command in ("import", "reconcile"):
+        check_header(args.file)
     if command == "import" and not getattr(args, "dry_run", False):
         made = backups.make_backup(db, path, "before-import")
         print(f"Backed up the ledger to {made} before the import", file=sys.stderr)

@@ -59,6 +59,9 @@ _FULL_RANGE = re.compile(r"^(?P<first>[A-Za-z][\w+.-]*)\s+-\s+(?P<last>[A-Za-z][
 _DASHED = re.compile(r"^(?P<prefix>[A-Za-z][\w+.]*(?:-[\w+.]+)*?)-(?P<start>\d+)-(?P<end>\d+)$")
 
 
+MAX_SERIAL = 2**63 - 1  # the largest INTEGER SQLite stores
+
+
 def parse_serial_block(text: object, field: str = "serial_block") -> SerialBlock:
     """Parse a registry serial block, or raise a ValidationError naming ``field``."""
     raw = " ".join(str(text or "").split())
@@ -77,6 +80,8 @@ def parse_serial_block(text: object, field: str = "serial_block") -> SerialBlock
         raise ValidationError(field, text, "must start at serial 1 or above")
     if block.end < block.start:
         raise ValidationError(field, text, f"ends ({block.end}) before it starts ({block.start})")
+    if block.end > MAX_SERIAL:
+        raise ValidationError(field, text, "has a serial number beyond what the ledger can hold")
     return block
 
 

@@ -24,6 +24,7 @@ from tracker.domain.changes import ChangeSet
 from tracker.services import contracts, deliveries, retirements, schedule
 from tracker.services.contracts import Removed, restore
 from tracker.services.undo import put_back, record_as_stored, take_back
+from tracker.store.unit_of_work import expecting
 from tracker.ui.ledger_store import LedgerStore
 
 Data = Mapping[str, object]
@@ -97,16 +98,25 @@ class EditCommand(LedgerCommand):
         super().__init__(store, text)
         self._call = call
         self._table = table
+        self._record_id = record_id
         self._before = record_as_stored(store.db, table, record_id)
+        self._after: dict[str, Any] | None = None
 
     def _do(self) -> ChangeSet:
         self.result, changes = self._call(self.store.db)
         if not changes:
             self.setObsolete(True)  # nothing changed: nothing to undo
+        self._after = record_as_stored(self.store.db, self._table, self._record_id)
         return changes
 
+    def _redo(self) -> ChangeSet:
+        with expecting({(self._table, self._record_id): self._before}):
+            return self._do()
+
     def _undo(self) -> ChangeSet:
-        return put_back(self.store.db, self._table, self._before)
+        expected = {(self._table, self._record_id): self._after} if self._after else {}
+        with expecting(expected):  # refused when another window changed it since
+            return put_back(self.store.db, self._table, self._before)
 
 
 class DeleteCommand(LedgerCommand):

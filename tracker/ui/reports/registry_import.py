@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
 from tracker.domain.quantities import format_tonnes_grouped
+from tracker.services.input_limits import check_header_bytes
 from tracker.services.registry import (
     Action,
     ImportCancelled,
@@ -152,6 +153,7 @@ class RegistryImportDialog(QDialog):
             return None
         try:
             source, data = read_file(path)
+            check_header_bytes(source, data)
             progress = self._progress_dialog(path, len(data))
             try:
                 return run_import(
