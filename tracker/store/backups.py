@@ -209,12 +209,30 @@ def restore(ledger: Path, backup: Path, *, now: dt.datetime | None = None) -> Pa
         raise BackupError(_copy_failure(ledger, exc)) from None
     aside: Path | None = None
     if ledger.exists():
+        _checkpoint(ledger)
         aside = ledger.with_name(f"{ledger.name}.before-restore-{when}")
-        os.replace(ledger, aside)
+        try:
+            os.link(ledger, aside)  # the current file stays in place until the swap
+        except OSError:
+            shutil.copy2(ledger, aside)
     for suffix in ("-wal", "-shm", "-journal"):
         side = ledger.with_name(ledger.name + suffix)
         if side.exists():
-            target = aside.with_name(aside.name + suffix) if aside else side
-            os.replace(side, target) if aside else side.unlink()
-    os.replace(partial, ledger)
+            kept = (aside or ledger).with_name((aside or ledger).name + suffix)
+            if aside is None:
+                kept = side.with_name(f"{side.name}.orphan-{when}")
+            os.replace(side, kept)
+    os.replace(partial, ledger)  # atomic: the ledger is the old file or the backup, never none
     return aside
+
+
+def _checkpoint(ledger: Path) -> None:
+    """Fold the current file's WAL into it, when it can be opened at all (best effort)."""
+    try:
+        conn = sqlite3.connect(ledger, timeout=1)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass

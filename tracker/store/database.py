@@ -104,6 +104,8 @@ def inspect(file: Path, *, quick_check: bool = True) -> int:
             f"{file}: not a tracker ledger file (not an SQLite database); it was left "
             "untouched. Check the path, or restore the ledger from a backup"
         )
+    sides = [file.with_name(file.name + s) for s in ("-wal", "-shm")]
+    existed = [side.exists() for side in sides]
     try:
         conn = _read_only_connection(file)
     except sqlite3.Error as exc:
@@ -117,6 +119,19 @@ def inspect(file: Path, *, quick_check: bool = True) -> int:
         ) from None
     finally:
         conn.close()
+        _remove_created_sides(sides, existed)
+
+
+def _remove_created_sides(sides: list[Path], existed: list[bool]) -> None:
+    """Remove an empty -wal (and its -shm) that inspecting created: leave no trace."""
+    wal, shm = sides
+    if existed[0] or not wal.exists():
+        return
+    with contextlib.suppress(OSError):
+        if wal.stat().st_size == 0:
+            wal.unlink()
+            if not existed[1]:
+                shm.unlink(missing_ok=True)
 
 
 def _inspect_connection(file: Path, conn: sqlite3.Connection, quick_check: bool) -> int:
