@@ -21,7 +21,8 @@ def _refused_untouched(
     listing = sorted(p.name for p in path.parent.iterdir())
     code, _, err = run(capsys, "--db", str(path), command)
     assert code == 1
-    assert expected in err and str(path) in err
+    assert expected in err
+    assert str(path) in err
     assert "Traceback" not in err
     assert sha256(path) == before
     assert sorted(p.name for p in path.parent.iterdir()) == listing  # no -wal, lock or backup
@@ -36,7 +37,8 @@ def test_a_zero_byte_file_is_refused_untouched(
     args = ["import", "contracts", str(tmp_path / "x.csv")] if command == "import" else [command]
     before = sha256(empty)
     code, _, err = run(capsys, "--db", str(empty), *args)
-    assert code == 1 and "empty file (0 bytes)" in err
+    assert code == 1
+    assert "empty file (0 bytes)" in err
     assert sha256(empty) == before
     assert not (tmp_path / "empty.db-wal").exists()
 
@@ -112,9 +114,12 @@ def test_a_missing_file_is_refused_and_nothing_is_created(
 ) -> None:
     missing = tmp_path / "no-such-folder" / "ledger.db"
     code, _, err = run(capsys, "--db", str(missing), "summary")
-    assert code == 1 and "no such ledger file" in err and "carbon-tracker new" in err
+    assert code == 1
+    assert "no such ledger file" in err
+    assert "carbon-tracker new" in err
     code, _, err = run(capsys, "--db", str(missing), "import", "contracts", "x.csv")
-    assert code == 1 and "no such ledger file" in err
+    assert code == 1
+    assert "no such ledger file" in err
     assert not missing.parent.exists()
 
 
@@ -126,7 +131,8 @@ def test_a_read_only_file_is_refused_for_writing_and_read_for_reading(
     ledger.chmod(0o400)
     before = sha256(ledger)
     code, _, err = run(capsys, "--db", str(ledger), "demo")
-    assert code == 1 and "read-only" in err
+    assert code == 1
+    assert "read-only" in err
     assert run(capsys, "--db", str(ledger), "summary")[0] == 0
     assert sha256(ledger) == before
 
@@ -166,7 +172,8 @@ def test_new_never_replaces_an_existing_file(
     text = tmp_path / "notes.db"
     text.write_text("keep me")
     code, _, err = run(capsys, "new", str(text))
-    assert code == 1 and "already exists" in err
+    assert code == 1
+    assert "already exists" in err
     assert text.read_text() == "keep me"
 
 

@@ -126,6 +126,7 @@ class UnitOfWork:
         self._contracts: set[int] = set()
         self._user: str | None = None
         self._failed = False
+        self._outermost = True
 
     @property
     def user(self) -> str:
@@ -163,8 +164,10 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         conn = self.db.conn
         if conn.in_transaction:
+            self._outermost = False
             self._stack.enter_context(self.db.atomic())  # nested: a savepoint
             return self
+        self._outermost = True
         try:
             conn.execute("BEGIN IMMEDIATE")  # take the write lock now, waiting if busy
         except sqlite3.OperationalError as exc:
@@ -178,6 +181,11 @@ class UnitOfWork:
             if self.db.conn.in_transaction:
                 self.db.conn.execute("ROLLBACK")
             return
+        if not self.db.conn.in_transaction:  # the database rolled it back (disk full, I/O)
+            raise TrackerError(
+                "the database rolled the change back (the disk may be full or failing); "
+                "nothing was changed"
+            )
         try:
             self.db.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
@@ -193,6 +201,8 @@ class UnitOfWork:
     ) -> bool | None:
         self._failed = exc is not None
         result = self._stack.__exit__(exc_type, exc, tb)
+        if not self._outermost:
+            return result  # a database failure ends the whole transaction: let it through
         if isinstance(exc, sqlite3.OperationalError):
             plain = _plain(exc)
             if plain is not None:
