@@ -59,7 +59,8 @@ def list_backups(ledger: Path) -> list[Backup]:
         if match and entry.is_file():
             taken = dt.datetime.strptime(match.group(1), _STAMP)
             found.append(Backup(entry, taken, match.group(2) or ""))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    # Within one second the one made for a reason (an import, an upgrade) counts as newer.
+    return sorted(found, key=lambda b: (b.taken_at, b.reason != "daily", b.path.name), reverse=True)
 
 
 def thin(times: Iterable[dt.datetime]) -> set[dt.datetime]:
