@@ -143,3 +143,18 @@ def test_a_damaged_index_page_is_caught(capsys: pytest.CaptureFixture[str], tmp_
     assert "damaged" in out + err
     assert "intact" not in out
     assert "Traceback" not in err
+
+
+def test_an_export_receipt_anchors_the_log(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ledger = demo_ledger(tmp_path / "ledger.db")
+    report = tmp_path / "summary.csv"
+    assert run(capsys, "--db", str(ledger), "export", "summary", "-o", str(report))[0] == 0
+    receipt = tmp_path / "summary.csv.receipt.json"
+    assert receipt.stat().st_mode & 0o777 == 0o600
+    assert run(capsys, "--db", str(ledger), "verify-log", "--against", str(receipt))[0] == 0
+    _rehash_from(ledger, 2, "forger")
+    code, out, _ = run(capsys, "--db", str(ledger), "verify-log", "--against", str(receipt))
+    assert code == 1
+    assert "rewritten" in out

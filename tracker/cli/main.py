@@ -20,6 +20,7 @@ from tracker.services.input_limits import check_header
 from tracker.store import backups
 from tracker.store.database import DB_ENV_VAR, default_db_path
 from tracker.store.failures import plain_failure
+from tracker.store.receipts import write_receipt
 from tracker.store.targets import refuse_ledger_target
 
 EPILOG = f"""
@@ -200,7 +201,9 @@ def _run(
         header = kind.header
         if args.output:
             count = csv_safe.write_file(args.output, header, rows, bom=args.bom)
+            receipt = write_receipt(db, args.output, path)
             print(f"Wrote {count} {args.kind} row(s) to {args.output}", file=sys.stderr)
+            print(f"The change log's head is recorded in {receipt}", file=sys.stderr)
         else:
             csv_safe.write_rows(sys.stdout, header, rows)
         return 0

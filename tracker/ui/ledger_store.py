@@ -110,6 +110,14 @@ class LedgerStore(QObject):
         if old_lock is not None and old_lock is not lock:
             old_lock.release()
 
+    def backup_before(self, reason: str) -> Path | None:
+        """A backup before an import or a bulk delete (none for in-memory or read-only)."""
+        if self.path is None or self.read_only:
+            return None
+        from tracker.store import backups
+
+        return backups.make_backup(self.db, self.path, reason)
+
     def close(self) -> None:
         """Close the ledger and give its lock back."""
         self.poll_timer.stop()

@@ -123,6 +123,7 @@ class RecordActions(QObject):
         ).format(ref=contract.reference, what=depending)
         if not self._confirm(question):
             return False
+        self.store.backup_before("before-delete")
         perform(self.store, commands.delete_contract(self.store, contract_id, contract.reference))
         return True
 

@@ -209,6 +209,7 @@ class RegistryImportDialog(QDialog):
             return
         path = self.file_row.path()
         text = self.tr("Import {file}").format(file=path.name if path else "")
+        self.store.backup_before("before-import")
         try:
             result = perform(self.store, ImportCommand(self.store, text, self._apply))
         except _NotImported:
