@@ -50,7 +50,7 @@ def run_gui(
 
     from tracker.ui import settings
     from tracker.ui.errors import install_excepthook
-    from tracker.ui.files import ask_read_only, open_locked
+    from tracker.ui.files import ask_read_only, ask_restore, open_locked, restore_if_unopenable
     from tracker.ui.ledger_store import LedgerStore
     from tracker.ui.main_window import MainWindow
 
@@ -60,6 +60,8 @@ def run_gui(
         open_database(path, create=False)  # refused: a mistyped --db never makes a ledger
     chooser = None if screenshot is not None else ask_read_only
     parent = None if screenshot is not None else QWidget()
+    if path.exists():  # a damaged ledger: offer the newest backup instead of a dead end
+        restore_if_unopenable(path, parent, None if screenshot is not None else ask_restore)
     db, lock = open_locked(path, parent, chooser, create=first_run or db_path is None)
     if first_run and lock is not None:
         load_demo(db)

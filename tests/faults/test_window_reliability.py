@@ -128,3 +128,28 @@ def test_a_hidden_history_tab_does_no_work_until_shown(book: Path, qtbot: Any) -
     window.show_tab("history")
     assert calls == [True]
     window.store.poll_timer.stop()
+
+
+def test_a_damaged_ledger_at_start_offers_the_newest_backup(book: Path, qtbot: Any) -> None:
+    from tests.faults.helpers import sha256
+    from tracker.domain.errors import TrackerError
+    from tracker.ui.files import restore_if_unopenable
+
+    db = open_database(book, create=False)
+    backups.make_backup(db, book, "manual")
+    db.close()
+    book.write_bytes(book.read_bytes()[:1024])  # truncated: cannot be opened
+    damaged = sha256(book)
+    with pytest.raises(TrackerError, match="damaged"):
+        restore_if_unopenable(book, None, lambda _p, _reason, _newest: False)
+    assert sha256(book) == damaged  # declined: untouched
+    offered: list[str] = []
+    aside = restore_if_unopenable(
+        book, None, lambda _p, reason, _newest: offered.append(reason) or True
+    )
+    assert aside is not None
+    assert sha256(aside) == damaged
+    assert "restore" in offered[0]
+    window = _window(qtbot, book)
+    assert window.store.db.execute("select reference from contracts").fetchall() == [("BOOK-1",)]
+    window.store.poll_timer.stop()

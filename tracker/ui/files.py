@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from tracker.domain.errors import TrackerError
@@ -37,6 +37,48 @@ def ask_read_only(parent: QWidget, held: LockHeld) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Open
+
+
+# Asked when the ledger cannot be opened and a backup exists: True to restore it.
+RestoreChooser = Callable[[QWidget | None, str, backups.Backup], bool]
+
+
+def ask_restore(parent: QWidget | None, reason: str, newest: backups.Backup) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Files", "Ledger cannot be opened"))
+    box.setText(reason)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Files",
+            "Restore the newest backup, from {when}? The current file is kept aside, not deleted.",
+        ).format(when=f"{newest.taken_at:%Y-%m-%d %H:%M}")
+    )
+    restore = box.addButton(
+        QCoreApplication.translate("Files", "Restore newest backup"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def restore_if_unopenable(
+    path: Path, parent: QWidget | None, chooser: RestoreChooser | None
+) -> Path | None:
+    """When ``path`` is damaged and has a backup, offer to restore it; returns the aside file.
+
+    Raises the refusal when the file cannot be opened and nothing is restored.
+    """
+    try:
+        inspect(path)
+        return None
+    except TrackerError as exc:
+        newest = backups.newest_backup(path)
+        if newest is None or chooser is None or not chooser(parent, str(exc), newest):
+            raise
+    with LedgerLock(path, "Carbon Tracker restore"):
+        return backups.restore(path, newest.path)
 
 
 def open_locked(

@@ -101,6 +101,11 @@ class MainWindow(QMainWindow):
         self.portfolio.contract_selected.connect(self.set_contract)
         store.changed.connect(self._on_changed)
         store.reset.connect(self._on_reset)
+        store.external_change.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("Reloaded: the ledger was changed by another program."), 10_000
+            )
+        )
         store.as_of_changed.connect(lambda _day: self._update_status())
         self._update_title()
         self._update_status()
