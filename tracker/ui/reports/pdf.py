@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from tracker.domain.flags import Flag
 from tracker.domain.quantities import format_cents, format_tonnes_grouped
 from tracker.services.summary import portfolio_summary, totals_by_currency
+from tracker.store.log_verify import head
 from tracker.store.targets import refuse_ledger_target
 from tracker.ui import labels
 from tracker.ui.chart import ChartPanel
@@ -170,8 +171,17 @@ def build_document(
         f"<h2>{_e(_tr('Delivered vs contracted'))}</h2>{chart_html}"
         f"<h2>{_e(_tr('Open flags ({count})').format(count=len(flags)))}</h2>"
         f"{_flags_html(flags)}"
+        f'<p class="muted">{_e(_head_line(store))}</p>'
     )
     return document
+
+
+def _head_line(store: LedgerStore) -> str:
+    """The change log's head, so the report can later be checked against the ledger."""
+    anchor = head(store.db)
+    return _tr(
+        "Change log head {head} (check later with carbon-tracker verify-log --expect-head)"
+    ).format(head=str(anchor))
 
 
 def write_portfolio_pdf(
