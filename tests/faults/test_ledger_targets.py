@@ -85,3 +85,42 @@ def test_the_pdf_report_refuses_the_open_ledger(tmp_path: Path, qtbot: object) -
         write_portfolio_pdf(store, ledger, include_chart=False)
     store.close()
     assert sha256(ledger) == before
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_save_report_onto_the_ledger_says_why_and_writes_nothing(
+    tmp_path: Path, qtbot: object, suffix: str
+) -> None:
+    from tracker.ui.ledger_store import LedgerStore
+    from tracker.ui.reports.save_report import SaveReportDialog
+
+    ledger = demo_ledger(tmp_path / "ledger.db")
+    store = LedgerStore(open_database(ledger, create=False), ledger)
+    before = sha256(ledger)
+    target = Path(f"{ledger}{suffix}")
+    dialog = SaveReportDialog(store, chooser=lambda _parent, _name: target)
+    dialog.save()
+    assert dialog.status.text().startswith("Not saved:")
+    assert "ledger" in dialog.status.text()
+    assert dialog.saved is None
+    store.poll_timer.stop()
+    store.db.close()
+    assert sha256(ledger) == before
+
+
+@pytest.mark.gui
+def test_a_saved_report_gets_a_receipt_with_the_log_head(tmp_path: Path, qtbot: object) -> None:
+    import json
+
+    from tracker.store.log_verify import head
+    from tracker.ui.ledger_store import LedgerStore
+    from tracker.ui.reports.save_report import SaveReportDialog
+
+    ledger = demo_ledger(tmp_path / "ledger.db")
+    store = LedgerStore(open_database(ledger, create=False), ledger)
+    target = tmp_path / "summary.csv"
+    SaveReportDialog(store, chooser=lambda _parent, _name: target).save()
+    receipt = json.loads((tmp_path / "summary.csv.receipt.json").read_text())
+    assert receipt["head"] == str(head(store.db))
+    store.poll_timer.stop()
