@@ -128,3 +128,43 @@ def _references(ledger: Path) -> list[str]:
         return [r[0] for r in db.execute("select reference from contracts order by reference")]
     finally:
         db.close()
+
+
+DELETE_SCRIPT = """
+import sys
+from tracker.services.contracts import delete_contract
+from tracker.store.database import open_database
+db = open_database(sys.argv[1], create=False)
+contract_id = db.execute(
+    "select id from contracts where reference = 'MSFT-1PF-STRATOS-DAC'"
+).fetchone()[0]
+delete_contract(db, contract_id)
+"""
+
+
+@pytest.mark.slow
+def test_a_bulk_delete_killed_at_random_points_is_all_or_nothing(tmp_path: Path) -> None:
+    base = demo_ledger(tmp_path / "base.db")
+    csv = _deliveries_csv(tmp_path / "deliveries.csv")
+    proc = _spawn("--db", str(base), "import", "deliveries", str(csv))
+    assert proc.wait(timeout=120) == 0
+    _, _, full = _state(base)
+    rng = random.Random(30)
+    outcomes = set()
+    for point in range(6):
+        ledger = tmp_path / f"delete-{point}.db"
+        shutil.copyfile(base, ledger)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", DELETE_SCRIPT, str(ledger)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        time.sleep(rng.uniform(0.1, 1.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        integrity, log_ok, count = _state(ledger)
+        assert (integrity, log_ok) == ("ok", True), point
+        stratos = _references(ledger).count("MSFT-1PF-STRATOS-DAC")
+        assert (stratos, count == full) in ((1, True), (0, False)), point
+        outcomes.add(stratos)
+    assert outcomes

@@ -153,3 +153,22 @@ def test_a_damaged_ledger_at_start_offers_the_newest_backup(book: Path, qtbot: A
     window = _window(qtbot, book)
     assert window.store.db.execute("select reference from contracts").fetchall() == [("BOOK-1",)]
     window.store.poll_timer.stop()
+
+
+def test_undo_of_an_add_is_refused_when_another_window_changed_the_record(
+    book: Path, qtbot: Any
+) -> None:
+    from tracker.ui import commands
+
+    window = _window(qtbot, book)
+    contract = commands.perform(
+        window.store, commands.add_contract(window.store, contract_data(reference="NEW-1"))
+    )
+    elsewhere = open_database(book, create=False)
+    update_contract(elsewhere, contract.id, contract_data(reference="NEW-1", buyer="Other"))
+    elsewhere.close()
+    with pytest.raises(StaleEditError, match="changed elsewhere"):
+        window.store.undo_stack.command(0).undo()
+    refs = [r[0] for r in window.store.db.execute("select reference from contracts")]
+    assert "NEW-1" in refs  # B's edit is not thrown away
+    window.store.poll_timer.stop()

@@ -70,24 +70,40 @@ class LedgerCommand(QUndoCommand):
         raise NotImplementedError
 
 
+_CHECKED_TABLES = frozenset({"contracts", "tranches", "deliveries", "retirements"})
+
+
 class AddCommand(LedgerCommand):
     def __init__(self, store: LedgerStore, text: str, call: AddCall) -> None:
         super().__init__(store, text)
         self._call = call
         self._inserted: tuple[tuple[str, int], ...] = ()
         self._removed: Removed | None = None
+        self._rows: dict[tuple[str, int], dict[str, Any]] = {}
 
     def _do(self) -> ChangeSet:
         self.result, changes = self._call(self.store.db)
         self._inserted = changes.inserted
+        self._remember_rows()
         return changes
+
+    def _remember_rows(self) -> None:
+        """The added rows as stored, so undo can tell when another window changed them."""
+        self._rows = {
+            key: record_as_stored(self.store.db, *key)
+            for key in self._inserted
+            if key[0] in _CHECKED_TABLES
+        }
 
     def _redo(self) -> ChangeSet:
         assert self._removed is not None
-        return restore(self.store.db, self._removed)
+        changes = restore(self.store.db, self._removed)
+        self._remember_rows()
+        return changes
 
     def _undo(self) -> ChangeSet:
-        self._removed, changes = take_back(self.store.db, self._inserted)
+        with expecting(self._rows):  # refused when the record changed elsewhere since
+            self._removed, changes = take_back(self.store.db, self._inserted)
         return changes
 
 
