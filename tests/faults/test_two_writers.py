@@ -151,3 +151,26 @@ def test_a_window_shows_another_process_import_after_reload(
     refs = [r[0] for r in store.db.execute("select reference from contracts")]
     assert "FROM-THE-CLI" in refs
     store.close()
+
+
+def test_a_write_that_must_wait_says_so_first(tmp_path: Path) -> None:
+    """The busy notice is shown before the wait (the window's status bar, the CLI's stderr)."""
+    import threading
+
+    from tracker.store.unit_of_work import set_busy_notice
+
+    ledger = tmp_path / "ledger.db"
+    db = open_database(ledger)
+    other = sqlite3.connect(ledger, check_same_thread=False)
+    other.execute("begin immediate")
+    notices: list[bool] = []
+    set_busy_notice(lambda: notices.append(True))
+    try:
+        threading.Timer(0.2, other.rollback).start()
+        make_contract(db)
+    finally:
+        set_busy_notice(None)
+    assert notices == [True]
+    assert db.execute("select count(*) from contracts").fetchone()[0] == 1
+    other.close()
+    db.close()

@@ -22,6 +22,7 @@ from tracker.store.database import DB_ENV_VAR, default_db_path
 from tracker.store.failures import plain_failure
 from tracker.store.receipts import write_receipt
 from tracker.store.targets import refuse_ledger_target
+from tracker.store.unit_of_work import BUSY_MESSAGE, set_busy_notice
 
 EPILOG = f"""
 The ledger file is --db PATH, else ${DB_ENV_VAR}, else {default_db_path()}.
@@ -129,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     as_of: dt.date = getattr(args, "as_of", None) or dt.date.today()
     db_path: Path = getattr(args, "db", None) or default_db_path()
+    set_busy_notice(lambda: print(f"carbon-tracker: {BUSY_MESSAGE}", file=sys.stderr))
     try:
         if command == "gui":
             from tracker.app import run_gui  # Qt is imported only for the window

@@ -10,8 +10,8 @@ everything back, log entries included.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager, suppress
 from contextvars import ContextVar
 from types import TracebackType
 from typing import Any
@@ -37,6 +37,36 @@ class StaleEditError(TrackerError):
 
 class BusyError(TrackerError):
     """Another program kept the ledger busy past the wait."""
+
+
+_BUSY_NOTICE: list[Callable[[], None]] = []
+
+BUSY_MESSAGE = "Another program is writing to the ledger; waiting for it to finish…"
+
+
+def set_busy_notice(notice: Callable[[], None] | None) -> None:
+    """What to do (once) when a write has to wait for another writer: show a message."""
+    _BUSY_NOTICE.clear()
+    if notice is not None:
+        _BUSY_NOTICE.append(notice)
+
+
+def _begin_immediate(conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE; when the file is busy, say so, then wait up to busy_timeout."""
+    timeout = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {timeout}")
+    for notice in _BUSY_NOTICE:
+        with suppress(Exception):  # a notice (e.g. a closed window's) never stops a write
+            notice()
+    conn.execute("BEGIN IMMEDIATE")
 
 
 @contextmanager
@@ -169,7 +199,7 @@ class UnitOfWork:
             return self
         self._outermost = True
         try:
-            conn.execute("BEGIN IMMEDIATE")  # take the write lock now, waiting if busy
+            _begin_immediate(conn)  # take the write lock now, waiting (with a notice) if busy
         except sqlite3.OperationalError as exc:
             raise (_plain(exc) or exc) from None
         self._stack.callback(self._finish)

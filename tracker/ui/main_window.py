@@ -3,9 +3,10 @@ Retirements / Flags / History tabs on the right, menus, undo/redo and status bar
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError
 from tracker.services.undo import record_as_stored
+from tracker.store.unit_of_work import set_busy_notice
 from tracker.ui import settings
 from tracker.ui.audit.window_audit import WindowAudit
 from tracker.ui.chart import ChartPanel
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.portfolio.contract_selected.connect(self.set_contract)
         store.changed.connect(self._on_changed)
         store.reset.connect(self._on_reset)
+        set_busy_notice(self._show_busy)
         store.external_change.connect(
             lambda: self.statusBar().showMessage(
                 self.tr("Reloaded: the ledger was changed by another program."), 10_000
@@ -320,6 +323,13 @@ class MainWindow(QMainWindow):
         elif self.contract_id is not None:
             self.select_contract(self.contract_id)  # keep the selection across reloads
         self.records.update_enabled()
+
+    def _show_busy(self) -> None:
+        """A write is waiting for another program: say so before the wait."""
+        self.statusBar().showMessage(
+            self.tr("Another program is writing to the ledger; waiting for it to finish…"), 5_000
+        )
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def _on_reset(self) -> None:
         self.select_contract(None)
