@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from tracker.domain.changes import ChangeSet
 from tracker.store.lock import LedgerLock
+from tracker.ui import settings
 
 UNDO_LIMIT = 500  # steps kept on the undo stack (settable with set_undo_limit)
 POLL_MS = 2000  # how often the window looks for changes made by other processes
@@ -41,7 +42,7 @@ class LedgerStore(QObject):
         self.path = path
         self._as_of = as_of
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        self.undo_stack.setUndoLimit(settings.undo_limit(UNDO_LIMIT))
         self.lock: LedgerLock | None = None
         self.read_only = False
         self._data_version = self._read_data_version()
