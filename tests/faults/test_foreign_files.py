@@ -222,3 +222,11 @@ def test_read_only_commands_write_nothing(
         run(capsys, "--db", str(ledger), "--as-of", "2027-01-01", *args)
     assert sha256(ledger) == before
     assert not (tmp_path / "ledger.db.lock").exists()
+
+
+def test_the_default_ledger_is_created_on_first_use(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Only the default ledger (no --db) is made from nothing, by any command."""
+    assert run(capsys, "summary")[0] == 0
+    assert (tmp_path / "default-ledger.db").exists()

@@ -55,7 +55,7 @@ def opened(command: str, path: Path, explicit: bool) -> Iterator[sqlite_utils.Da
     if not create and not path.exists():
         open_database(path, create=False)  # refused, naming the path; nothing is created
     if command in READ_ONLY_COMMANDS:
-        db = open_database(path, create=False, read_only=True, notify=_notice)
+        db = open_database(path, create=create, read_only=True, notify=_notice)
         try:
             yield db
         finally:
