@@ -172,3 +172,27 @@ def test_undo_of_an_add_is_refused_when_another_window_changed_the_record(
     refs = [r[0] for r in window.store.db.execute("select reference from contracts")]
     assert "NEW-1" in refs  # B's edit is not thrown away
     window.store.poll_timer.stop()
+
+
+def test_deleting_a_contract_in_the_window_backs_up_first(
+    book: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, book)
+    contract_id = window.store.db.execute("select id from contracts").fetchone()[0]
+    window.select_contract(contract_id)
+    monkeypatch.setattr(window.records, "_confirm", lambda _question: True)
+    assert window.records.delete_contract()
+    reasons = [b.reason for b in backups.list_backups(book)]
+    assert "before-delete" in reasons
+    window.store.poll_timer.stop()
+
+
+def test_an_edit_in_a_read_only_window_is_refused_in_plain_words(book: Path, qtbot: Any) -> None:
+    from tracker.domain.errors import TrackerError
+    from tracker.ui import commands
+
+    store = LedgerStore(open_database(book, create=False, read_only=True), book)
+    store.read_only = True
+    with pytest.raises(TrackerError, match="open read-only"):
+        commands.perform(store, commands.add_contract(store, contract_data(reference="RO-1")))
+    store.poll_timer.stop()
