@@ -174,3 +174,14 @@ def test_a_write_that_must_wait_says_so_first(tmp_path: Path) -> None:
     assert db.execute("select count(*) from contracts").fetchone()[0] == 1
     other.close()
     db.close()
+
+
+def test_a_lock_from_another_computer_is_not_taken_over_but_explained(tmp_path: Path) -> None:
+    import json
+
+    ledger = demo_ledger(tmp_path / "ledger.db")
+    lock_path(ledger).write_text(
+        json.dumps({"name": "ann", "pid": 1, "host": "laptop-of-ann", "since": "2026-01-01"})
+    )
+    with pytest.raises(LockHeld, match=r"If laptop-of-ann crashed .* delete .*ledger\.db\.lock"):
+        LedgerLock(ledger).acquire()

@@ -39,9 +39,15 @@ class LockHeld(TrackerError):
     def __init__(self, ledger: Path, holder: Holder) -> None:
         self.ledger = ledger
         self.holder = holder
+        elsewhere = ""
+        if holder.host != socket.gethostname():
+            elsewhere = (
+                f". If {holder.host} crashed and nobody uses the ledger there, delete "
+                f"{lock_path(ledger)} to free it"
+            )
         super().__init__(
             f"{ledger}: is open for writing by {holder.describe()}; close it there first, "
-            "or open the ledger read-only"
+            f"or open the ledger read-only{elsewhere}"
         )
 
 
