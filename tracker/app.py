@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tracker.services.contracts import resolve_reference
 from tracker.services.demo import load_demo
@@ -50,22 +50,30 @@ def run_gui(
 
     from tracker.ui import settings
     from tracker.ui.errors import install_excepthook
+    from tracker.ui.files import ask_read_only, ask_restore, open_locked, restore_if_unopenable
     from tracker.ui.ledger_store import LedgerStore
     from tracker.ui.main_window import MainWindow
 
     path = choose_ledger(db_path)
     first_run = db_path is None and not path.exists()
-    db = open_database(path)
-    if first_run:
+    if db_path is not None and not path.exists():
+        open_database(path, create=False)  # refused: a mistyped --db never makes a ledger
+    chooser = None if screenshot is not None else ask_read_only
+    parent = None if screenshot is not None else QWidget()
+    if path.exists():  # a damaged ledger: offer the newest backup instead of a dead end
+        restore_if_unopenable(path, parent, None if screenshot is not None else ask_restore)
+    db, lock = open_locked(path, parent, chooser, create=first_run or db_path is None)
+    if first_run and lock is not None:
         load_demo(db)
     store = LedgerStore(db, path, as_of)
+    store.lock, store.read_only = lock, lock is None
     window = MainWindow(store)
     try:
         if contract:
             window.select_contract(resolve_reference(store.db, contract, "--contract").id)
     except Exception:
         window.close()
-        db.close()
+        store.close()
         raise
     window.show_tab(tab)
     if screenshot is not None:
@@ -79,7 +87,7 @@ def run_gui(
         return app.exec()
     finally:
         sys.excepthook = previous_hook
-        store.db.close()
+        store.close()
 
 
 def _screenshot(app: QApplication, window: object, target: Path) -> int:
@@ -94,5 +102,5 @@ def _screenshot(app: QApplication, window: object, target: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     saved = window.grab().save(str(target))
     window.close()
-    window.store.db.close()
+    window.store.close()
     return 0 if saved else 1

@@ -54,6 +54,7 @@ def test_check_exits_0_once_critical_flags_are_acknowledged(ledger, capsys) -> N
 
 
 def test_check_on_an_empty_ledger_reports_no_flags(db_path, capsys) -> None:
+    _run(capsys, "new", str(db_path))
     code, out, _ = _run(capsys, "check", "--db", str(db_path), "--as-of", AS_OF)
     assert (code, out.strip()) == (0, "Audit as of 2027-01-01: no flags.")
 

@@ -57,6 +57,7 @@ def test_export_to_a_file_and_import_elsewhere(
 ) -> None:
     source, target, csv = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "contracts.csv"
     _run(capsys, "--db", str(source), "demo")
+    _run(capsys, "new", str(target))
     assert _run(capsys, "--db", str(source), "export", "contracts", "-o", str(csv))[0] == 0
     code, out, _ = _run(capsys, "--db", str(target), "import", "contracts", str(csv))
     assert code == 0
@@ -68,6 +69,7 @@ def test_every_kind_round_trips_through_cli_files(
 ) -> None:
     source, target = tmp_path / "source.db", tmp_path / "target.db"
     _run(capsys, "--db", str(source), "demo")
+    _run(capsys, "new", str(target))
     kinds = ("contracts", "schedule", "deliveries", "retirements", "invalidations")
     for kind in kinds:
         exported = tmp_path / f"{kind}.csv"
@@ -87,6 +89,7 @@ def test_refused_import_exits_1_with_the_reason(
 ) -> None:
     csv = tmp_path / "schedule.csv"
     csv.write_text("contract,due_on,tonnes,vintage,price_per_tonne\nNOPE,2025-12-31,10,,\n")
+    _run(capsys, "new", str(tmp_path / "x.db"))
     code, _, err = _run(capsys, "--db", str(tmp_path / "x.db"), "import", "schedule", str(csv))
     assert code == 1
     assert "row 2, column contract: 'NOPE' is not a known contract reference" in err

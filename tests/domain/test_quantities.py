@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from tracker.domain.errors import ValidationError
 from tracker.domain.quantities import (
+    MAX_KG,
     format_cents,
     format_price,
     format_tonnes,
@@ -84,7 +85,12 @@ def test_summing_parsed_tonnes_is_exact(values: list[Decimal]) -> None:
     assert Decimal(total_kg) / 1000 == sum(values, Decimal(0))
 
 
-@given(st.integers(min_value=1, max_value=10**15))
+@given(st.integers(min_value=1, max_value=MAX_KG))
 def test_tonnes_text_round_trips(kg: int) -> None:
     assert parse_tonnes(format_tonnes(kg)) == kg
     assert parse_tonnes(format_tonnes_short(kg)) == kg
+
+
+def test_tonnes_beyond_a_gigatonne_are_refused_not_overflowed() -> None:
+    with pytest.raises(ValidationError, match="one gigatonne"):
+        parse_tonnes("1" + "0" * 30)

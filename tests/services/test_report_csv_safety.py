@@ -127,12 +127,12 @@ def test_a_failure_while_writing_leaves_the_old_file_and_no_partial_one(
     assert [p.name for p in tmp_path.iterdir()] == ["claims.csv"]
 
 
-def test_a_saved_report_gets_the_usual_file_permissions(tmp_path: Path) -> None:
-    """Reports go to finance: readable like any new file, not private like the ledger."""
+def test_a_saved_report_is_private_to_the_user(tmp_path: Path) -> None:
+    """Reports hold contract terms: 0600 like the ledger, whatever the umask (issue 10)."""
     mask = os.umask(0o022)
     try:
         path = tmp_path / "summary.csv"
         csv_safe.write_file(path, ["a"], [["1"]])
     finally:
         os.umask(mask)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -36,8 +36,18 @@ def test_the_default_ledger_starts_with_the_demo_portfolio(tmp_path: Path, qapp:
         db.close()
 
 
-def test_a_new_ledger_named_with_db_starts_empty(tmp_path: Path, qapp: object) -> None:
+def test_a_missing_db_path_is_refused_and_nothing_is_created(
+    tmp_path: Path, qapp: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = tmp_path / "typo" / "books.db"
+    assert main(["--db", str(ledger), "gui", "--screenshot", str(tmp_path / "x.png")]) == 1
+    assert "no such ledger file" in capsys.readouterr().err
+    assert not ledger.parent.exists()
+
+
+def test_a_new_ledger_made_with_new_starts_empty(tmp_path: Path, qapp: object) -> None:
     ledger = tmp_path / "books.db"
+    assert main(["new", str(ledger)]) == 0
     assert main(["--db", str(ledger), "gui", "--screenshot", str(tmp_path / "x.png")]) == 0
     db = open_database(ledger)
     try:
@@ -50,6 +60,8 @@ def test_screenshot_of_an_unknown_contract_is_refused(
     tmp_path: Path, qapp: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = ["--db", str(tmp_path / "demo.db"), "gui", "--screenshot", str(tmp_path / "x.png")]
+    assert main(["new", str(tmp_path / "demo.db")]) == 0
+    capsys.readouterr()
     assert main([*args, "--contract", "NOPE"]) == 1
     assert "--contract 'NOPE': is not a known contract reference" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()

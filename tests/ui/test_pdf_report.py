@@ -105,3 +105,10 @@ def test_methods_are_named_as_in_the_window(store: LedgerStore) -> None:
     text = build_document(store, [], chart=None).toPlainText()
     assert "Direct air capture (DAC)" in text
     assert "No open flags." in text
+
+
+def test_the_report_records_the_change_log_head(store: LedgerStore) -> None:
+    from tracker.store.log_verify import head
+
+    text = build_document(store, [], chart=None).toPlainText()
+    assert f"Change log head {head(store.db)}" in text

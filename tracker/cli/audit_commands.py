@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 
 import sqlite_utils
 
+from tracker.domain.errors import TrackerError
 from tracker.domain.flags import Severity
 from tracker.services.audit.review import ReviewedFlag, open_critical, reviewed_flags
-from tracker.store.log_verify import verify_log
+from tracker.store.log_verify import Anchor, parse_anchor, verify_log
+from tracker.store.receipts import anchor_from
 
 _SEVERITY_TITLES = {
     Severity.CRITICAL: "CRITICAL",
@@ -26,10 +29,22 @@ def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         help="evaluate the audit rules; exit 1 if any critical flag is open",
     )
     check.add_argument("--contract", metavar="REF", help="only this contract")
-    sub.add_parser(
+    verify = sub.add_parser(
         "verify-log",
         parents=[common],
         help="check the change log's hash chain and that it replays to the tables",
+    )
+    anchors = verify.add_mutually_exclusive_group()
+    anchors.add_argument(
+        "--expect-head",
+        metavar="N:HASH",
+        help="a head printed earlier: catch removed newest entries or a re-hashed log",
+    )
+    anchors.add_argument(
+        "--against",
+        type=Path,
+        metavar="BACKUP|RECEIPT",
+        help="compare the log with a backup of the ledger (or an export's receipt file)",
     )
 
 
@@ -66,7 +81,18 @@ def run_check(db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None
     return 0
 
 
-def run_verify_log(db: sqlite_utils.Database) -> int:
-    report = verify_log(db)
+def _anchor(args: argparse.Namespace) -> Anchor | None:
+    if getattr(args, "expect_head", None):
+        try:
+            return parse_anchor(args.expect_head)
+        except ValueError as exc:
+            raise TrackerError(f"--expect-head: {exc}") from None
+    if getattr(args, "against", None):
+        return anchor_from(args.against)
+    return None
+
+
+def run_verify_log(db: sqlite_utils.Database, args: argparse.Namespace | None = None) -> int:
+    report = verify_log(db, anchor=_anchor(args) if args else None)
     print(report.describe())
     return 0 if report.ok else 1

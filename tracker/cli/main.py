@@ -11,12 +11,18 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker import __version__
-from tracker.cli import audit_commands, kinds, registry_cmd
+from tracker.cli import audit_commands, kinds, ledger_cmd, registry_cmd
 from tracker.domain.errors import ImportRefused, TrackerError
 from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
 from tracker.services.demo import load_demo
-from tracker.store.database import DB_ENV_VAR, default_db_path, open_database
+from tracker.services.input_limits import check_header
+from tracker.store import backups
+from tracker.store.database import DB_ENV_VAR, default_db_path
+from tracker.store.failures import plain_failure
+from tracker.store.receipts import write_receipt
+from tracker.store.targets import refuse_ledger_target
+from tracker.store.unit_of_work import BUSY_MESSAGE, set_busy_notice
 
 EPILOG = f"""
 The ledger file is --db PATH, else ${DB_ENV_VAR}, else {default_db_path()}.
@@ -122,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("summary", parents=[common], help="print the portfolio summary table")
     audit_commands.add_parsers(sub, common)
+    ledger_cmd.add_parsers(sub, common)
     return parser
 
 
@@ -131,6 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     as_of: dt.date = getattr(args, "as_of", None) or dt.date.today()
     db_path: Path = getattr(args, "db", None) or default_db_path()
+    set_busy_notice(lambda: print(f"carbon-tracker: {BUSY_MESSAGE}", file=sys.stderr))
     try:
         if command == "gui":
             from tracker.app import run_gui  # Qt is imported only for the window
@@ -142,11 +150,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 tab=getattr(args, "tab", "overview"),
                 contract=getattr(args, "contract", None),
             )
-        db = open_database(db_path)
-        try:
-            return _run(command, args, db, as_of)
-        finally:
-            db.close()
+        if command == "new":
+            return ledger_cmd.run_new(args.path or db_path)
+        if command == "restore":
+            return ledger_cmd.run_restore(db_path, args.backup)
+        with ledger_cmd.opened(command, db_path, hasattr(args, "db")) as db:
+            return _run(command, args, db, as_of, db_path)
     except ImportRefused as exc:
         print(f"carbon-tracker: {exc}", file=sys.stderr)
         return 1
@@ -155,9 +164,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:  # e.g. `export ... | head`
         return 0
+    except Exception as exc:
+        print(f"carbon-tracker: error: {plain_failure(exc, db_path)}", file=sys.stderr)
+        return 1
 
 
-def _run(command: str, args: argparse.Namespace, db: sqlite_utils.Database, as_of: dt.date) -> int:
+def _run(
+    command: str, args: argparse.Namespace, db: sqlite_utils.Database, as_of: dt.date, path: Path
+) -> int:
+    if command == "backup":
+        return ledger_cmd.run_backup(db, path)
+    if command == "check-db":
+        from tracker.cli.check_cmd import run_check_db
+
+        return run_check_db(db, path)
+    if command in ("import", "reconcile"):
+        check_header(args.file)
+    if command == "import" and not getattr(args, "dry_run", False):
+        made = backups.make_backup(db, path, "before-import")
+        print(f"Backed up the ledger to {made} before the import", file=sys.stderr)
+    if command == "export" and args.output:
+        refuse_ledger_target(args.output, path)
     if command == "demo":
         changes = load_demo(db)
         print(
@@ -184,7 +211,9 @@ def _run(command: str, args: argparse.Namespace, db: sqlite_utils.Database, as_o
         header = kind.header
         if args.output:
             count = csv_safe.write_file(args.output, header, rows, bom=args.bom)
+            receipt = write_receipt(db, args.output, path)
             print(f"Wrote {count} {args.kind} row(s) to {args.output}", file=sys.stderr)
+            print(f"The change log's head is recorded in {receipt}", file=sys.stderr)
         else:
             csv_safe.write_rows(sys.stdout, header, rows)
         return 0
@@ -197,5 +226,5 @@ def _run(command: str, args: argparse.Namespace, db: sqlite_utils.Database, as_o
         contract_id = resolve_reference(db, args.contract).id if args.contract else None
         return audit_commands.run_check(db, as_of, contract_id)
     if command == "verify-log":
-        return audit_commands.run_verify_log(db)
+        return audit_commands.run_verify_log(db, args)
     raise AssertionError(command)

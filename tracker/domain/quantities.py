@@ -14,6 +14,8 @@ from tracker.domain.errors import ValidationError
 
 KG_PER_TONNE = 1000
 PRICE_SCALE = 10_000  # unit prices are stored in 1/10,000 of the currency unit
+MAX_KG = 10**12  # one gigatonne: far beyond any contract, well inside a 64-bit integer
+MAX_PRICE = 10**6 * PRICE_SCALE  # one million per tonne
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
@@ -43,6 +45,8 @@ def parse_tonnes(text: object, field: str = "tonnes") -> int:
         raise ValidationError(field, text, "has more precision than 0.001 t (one kilogram)")
     if kg <= 0:
         raise ValidationError(field, text, "must be greater than zero")
+    if kg > MAX_KG:
+        raise ValidationError(field, text, "is more than 1,000,000,000 t (one gigatonne)")
     return int(kg)
 
 
@@ -54,6 +58,8 @@ def parse_price(text: object, field: str = "price_per_tonne") -> int:
         raise ValidationError(field, text, "has more than 4 decimal places")
     if scaled < 0:
         raise ValidationError(field, text, "must not be negative")
+    if scaled > MAX_PRICE:
+        raise ValidationError(field, text, "is more than 1,000,000 per tonne")
     return int(scaled)
 
 

@@ -92,6 +92,9 @@ _FULL_RANGE = re.compile(r"^(?P<first>[A-Za-z][\w+.-]*)\s+-\s+(?P<last>[A-Za-z][
 _DASHED = re.compile(r"^(?P<prefix>[A-Za-z][\w+.]*(?:-[\w+.]+)*?)-(?P<start>\d+)-(?P<end>\d+)$")
 
 
+MAX_SERIAL = 2**63 - 1  # the largest INTEGER SQLite stores
+
+
 _UNREADABLE = (
     "is not a serial block this tracker can read (expected e.g. "
     "'ACR-US-1185-2025-3078-1 to 5000', 'GS1-1-KE-GS11603-16-2025-30256-110-5463', "
@@ -139,6 +142,8 @@ def parse_serial_block(text: object, field: str = "serial_block") -> SerialBlock
         raise ValidationError(field, text, "must start at serial 1 or above")
     if block.end < block.start:
         raise ValidationError(field, text, f"ends ({block.end}) before it starts ({block.start})")
+    if block.end > MAX_SERIAL:
+        raise ValidationError(field, text, "has a serial number beyond what the ledger can hold")
     return block
 
 

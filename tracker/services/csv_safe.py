@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from tracker.store.targets import refuse_ledger_target
+
 DANGEROUS_LEADS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 
@@ -66,10 +68,11 @@ def write_file(
     A failure part-way leaves any existing file untouched and no partial file.
     """
     target = Path(path)
+    refuse_ledger_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        os.chmod(temp_name, 0o666 & ~_umask())  # a report is shared like any new file
+        os.chmod(temp_name, 0o600)  # reports hold contract terms: private like the ledger
         with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
             count = write_rows(out, header, rows)
             out.flush()
@@ -79,12 +82,6 @@ def write_file(
         Path(temp_name).unlink(missing_ok=True)
         raise
     return count
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def to_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -1,20 +1,37 @@
-"""Opening the ledger file with the durability policy every connection needs."""
+"""Opening the ledger file: ours or refused untouched, then the durability policy.
+
+A file is inspected read-only before anything is written to it: it must be an
+SQLite database carrying the tracker's ``application_id`` (or, for ledgers
+written before the id existed, the tracker's migration records), pass
+``quick_check`` when it is small enough, and not come from a newer tracker.
+Only then is it opened for writing, backed up before a migration, migrated and
+stamped.  A missing file is created only when the caller says so.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
 import sqlite_utils
 
 from tracker.domain.errors import TrackerError
-from tracker.store.migrations import migrations, unknown_applied
+from tracker.store.migrations import KNOWN_MIGRATIONS, migrations
 
 APP_NAME = "carbon-tracker"
 DB_ENV_VAR = "TRACKER_DB"
 MEMORY = ":memory:"
+APPLICATION_ID = 0x43544B52  # "CTKR": PRAGMA application_id of every Carbon Tracker ledger
+SQLITE_MAGIC = b"SQLite format 3\x00"
+QUICK_CHECK_LIMIT = 200 * 1024 * 1024  # files up to this size get quick_check on open
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+Notify = Callable[[str], None]
 
 
 class DatabaseError(TrackerError):
@@ -29,53 +46,271 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)) / "ledger.db"
 
 
-def configure(db: sqlite_utils.Database, on_disk: bool) -> None:
+def configure(db: sqlite_utils.Database, on_disk: bool, read_only: bool = False) -> None:
     """Foreign keys on, WAL journal, full fsync on commit, wait for other writers."""
     db.conn.execute("PRAGMA foreign_keys = ON")
     db.conn.execute("PRAGMA busy_timeout = 5000")
-    if on_disk:
+    if on_disk and not read_only:
         db.conn.execute("PRAGMA journal_mode = WAL")
     db.conn.execute("PRAGMA synchronous = FULL")
 
 
-def _connect(path: str | Path) -> tuple[sqlite_utils.Database, bool]:
-    if str(path) == MEMORY:
-        return sqlite_utils.Database(memory=True), False
+def schema_version() -> int:
+    """The schema generation this build writes: how many migrations it knows."""
+    return len(KNOWN_MIGRATIONS)
+
+
+def _read_only_connection(file: Path) -> sqlite3.Connection:
+    uri = "file:" + str(file.resolve()).replace("?", "%3f").replace("#", "%23") + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def is_ledger_file(file: Path) -> bool:
+    """True when ``file`` is an SQLite file carrying the tracker's identity (cheap, no write)."""
+    try:
+        inspect(file, quick_check=False)
+    except DatabaseError:
+        return False
+    return True
+
+
+def _header(file: Path) -> bytes:
+    try:
+        with file.open("rb") as handle:
+            return handle.read(100)
+    except PermissionError:
+        raise DatabaseError(
+            f"{file}: cannot be read (permission denied); check the file's permissions"
+        ) from None
+    except OSError as exc:
+        raise DatabaseError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+
+
+def inspect(file: Path, *, quick_check: bool = True) -> int:
+    """Refuse ``file`` unless it is a tracker ledger this build can open; never writes.
+
+    Returns the number of tracker migrations already applied.
+    """
+    if file.is_dir():
+        raise DatabaseError(f"{file}: is a folder, not a ledger file")
+    header = _header(file)
+    if not header:
+        raise DatabaseError(
+            f"{file}: is an empty file (0 bytes), not a Carbon Tracker ledger; it was left "
+            f"as it is. To start a new ledger there, run `carbon-tracker new {file}`"
+        )
+    if not header.startswith(SQLITE_MAGIC):
+        raise DatabaseError(
+            f"{file}: not a tracker ledger file (not an SQLite database); it was left "
+            "untouched. Check the path, or restore the ledger from a backup"
+        )
+    sides = [file.with_name(file.name + s) for s in ("-wal", "-shm")]
+    existed = [side.exists() for side in sides]
+    try:
+        conn = _read_only_connection(file)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{file}: cannot be opened ({exc})") from None
+    try:
+        return _inspect_connection(file, conn, quick_check)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{file}: the file is damaged or is not a tracker ledger ({exc}); it was left "
+            "untouched. Restore the newest good backup (`carbon-tracker restore`)"
+        ) from None
+    finally:
+        conn.close()
+        _remove_created_sides(sides, existed)
+
+
+def _remove_created_sides(sides: list[Path], existed: list[bool]) -> None:
+    """Remove an empty -wal (and its -shm) that inspecting created: leave no trace."""
+    wal, shm = sides
+    if existed[0] or not wal.exists():
+        return
+    with contextlib.suppress(OSError):
+        if wal.stat().st_size == 0:
+            wal.unlink()
+            if not existed[1]:
+                shm.unlink(missing_ok=True)
+
+
+def _inspect_connection(file: Path, conn: sqlite3.Connection, quick_check: bool) -> int:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    has_migrations = conn.execute(
+        "select count(*) from sqlite_master where type = 'table' and name = '_sqlite_migrations'"
+    ).fetchone()[0]
+    applied: list[str] = []
+    if has_migrations:
+        applied = [
+            r[0]
+            for r in conn.execute(
+                "select name from _sqlite_migrations where migration_set = 'tracker' order by rowid"
+            )
+        ]
+    if app_id != APPLICATION_ID and not (app_id == 0 and applied):
+        owner = f" (application id {app_id:#x})" if app_id else ""
+        raise DatabaseError(
+            f"{file}: is another application's SQLite database{owner}, not a Carbon Tracker "
+            "ledger; it was left untouched. Check the path"
+        )
+    newer = [name for name in applied if name not in KNOWN_MIGRATIONS]
+    user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if newer or user_version > schema_version():
+        what = f"unknown schema migration {newer[0]!r}" if newer else f"schema {user_version}"
+        raise DatabaseError(
+            f"{file}: written by a newer version of the tracker ({what}); upgrade the "
+            "tracker to open it. The file was left untouched"
+        )
+    if quick_check and file.stat().st_size <= QUICK_CHECK_LIMIT:
+        result = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        if result != ["ok"]:
+            raise DatabaseError(
+                f"{file}: the ledger is damaged (quick_check: {'; '.join(result[:3])}); it was "
+                "left untouched. Restore the newest good backup (`carbon-tracker restore`)"
+            )
+    return len(applied)
+
+
+def _create_file(file: Path) -> None:
+    if not file.parent.exists():
+        try:
+            file.parent.mkdir(parents=True, mode=0o700)
+        except OSError as exc:
+            raise DatabaseError(
+                f"{file.parent}: the folder cannot be created ({exc.strerror or exc})"
+            ) from None
+    try:
+        conn = sqlite3.connect(file)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # materialise the file
+        conn.close()
+        os.chmod(file, 0o600)
+    except (sqlite3.Error, OSError) as exc:
+        with contextlib.suppress(OSError):
+            if file.exists() and file.stat().st_size == 0:
+                file.unlink()
+        raise DatabaseError(
+            f"{file}: a new ledger cannot be created here ({exc}); choose a folder you can write to"
+        ) from None
+
+
+def new_database(path: str | Path, notify: Notify | None = None) -> sqlite_utils.Database:
+    """Create a new, empty ledger at ``path``; an existing non-empty file is refused."""
     file = Path(path)
     if file.is_dir():
         raise DatabaseError(f"{file}: is a folder, not a ledger file")
-    new_file = not file.exists()
-    if not file.parent.exists():
-        file.parent.mkdir(parents=True, mode=0o700)
-    db = sqlite_utils.Database(file)
-    if new_file:
-        db.conn.execute("PRAGMA user_version = 0")  # materialise the file
-        os.chmod(file, 0o600)
-    return db, True
-
-
-def open_database(path: str | Path | None = None) -> sqlite_utils.Database:
-    """Open (creating if needed) the ledger at ``path`` and bring its schema up to date.
-
-    Refuses files that are not SQLite databases and files written by a newer
-    version of the tracker, rather than risk damaging them.
-    """
-    path = default_db_path() if path is None else path
-    db, on_disk = _connect(path)
-    try:
-        db.conn.execute("PRAGMA schema_version").fetchone()
-        configure(db, on_disk)
-        newer = unknown_applied(db)
-        if newer:
+    if file.exists():
+        if file.stat().st_size > 0:
             raise DatabaseError(
-                f"{path}: written by a newer version of the tracker (unknown schema "
-                f"migration {newer[0]!r}); upgrade the tracker to open it"
+                f"{file}: already exists; a new ledger never replaces a file. Choose another "
+                "name, or open it"
             )
+        file.unlink()  # an empty file holds nothing: the user asked for a ledger there
+    _create_file(file)
+    return open_database(file, create=False, notify=notify)
+
+
+def _tighten(file: Path, notify: Notify | None) -> None:
+    mode = stat.S_IMODE(file.stat().st_mode)
+    if mode & 0o077:
+        try:
+            os.chmod(file, mode & 0o700)
+        except OSError:
+            return
+        if notify is not None:
+            notify(
+                f"{file}: its permissions were {mode:o}, readable by other users; tightened "
+                f"to {mode & 0o700:o} (owner only)"
+            )
+
+
+def _connect(file: Path, read_only: bool) -> sqlite_utils.Database:
+    try:
+        if read_only:
+            return sqlite_utils.Database(_read_only_connection(file))
+        return sqlite_utils.Database(sqlite3.connect(file, check_same_thread=False))
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{file}: cannot be opened ({exc})") from None
+
+
+def open_database(
+    path: str | Path | None = None,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    backup: bool = True,
+    notify: Notify | None = None,
+) -> sqlite_utils.Database:
+    """Open the ledger at ``path`` and bring its schema up to date.
+
+    A missing file is created when ``create`` (the default ledger, tests, the
+    library); otherwise refused.  Files that are not ours, damaged files and
+    files written by a newer tracker are refused before anything is written.
+    ``read_only`` opens the file without any write (after upgrading an older
+    schema, which is backed up first).
+    """
+    if path is None or str(path) == MEMORY:
+        if path is None:
+            return open_database(default_db_path(), create=True, backup=backup, notify=notify)
+        db = sqlite_utils.Database(memory=True)
+        configure(db, on_disk=False)
         migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
+        return db
+    file = Path(path)
+    if not file.exists() and not file.is_symlink():
+        if not create:
+            raise DatabaseError(
+                f"{file}: no such ledger file; check the path, or create a new ledger with "
+                f"`carbon-tracker new {file}`"
+            )
+        _create_file(file)
+    applied = inspect(file)
+    _tighten(file, notify)
+    if applied < len(KNOWN_MIGRATIONS) or not read_only:
+        _upgrade(file, applied, backup, notify)
+    db = _connect(file, read_only)
+    try:
+        configure(db, on_disk=True, read_only=read_only)
+    except sqlite3.Error as exc:
         db.close()
-        raise DatabaseError(f"{path}: not a tracker ledger file ({exc})") from None
-    except DatabaseError:
-        db.close()
-        raise
+        raise DatabaseError(f"{file}: cannot be opened ({exc})") from None
     return db
+
+
+def _upgrade(file: Path, applied: int, backup: bool, notify: Notify | None) -> None:
+    """Migrate (after a backup when the ledger holds data) and stamp the identity."""
+    if not os.access(file, os.W_OK):
+        raise DatabaseError(
+            f"{file}: the file is read-only; change its permissions to edit it, or use a "
+            "read-only command (summary, export, check)"
+        )
+    if not os.access(file.parent, os.W_OK):
+        raise DatabaseError(
+            f"{file.parent}: the folder is read-only, and a ledger needs to write its journal "
+            "beside the file; move the ledger to a folder you can write to"
+        )
+    db = _connect(file, read_only=False)
+    try:
+        configure(db, on_disk=True)
+        if applied and applied < len(KNOWN_MIGRATIONS) and backup:
+            from tracker.store import backups
+
+            made = backups.make_backup(db, file, "before-upgrade")
+            if notify is not None:
+                notify(f"Backed up {file} to {made} before upgrading its schema")
+        migrations.apply(db)
+        stamp(db)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{file}: cannot be opened for writing ({exc})") from None
+    finally:
+        db.close()
+
+
+def stamp(db: sqlite_utils.Database) -> None:
+    """Write the tracker's application id and schema version (only when they differ)."""
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if app_id == APPLICATION_ID and version == schema_version():
+        return
+    with db.atomic():
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {schema_version()}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,13 +40,22 @@ class LogReport:
     chain_problem: str = ""
     mismatches: list[Mismatch] = field(default_factory=list)
     mismatch_count: int = 0
+    damage: list[str] = field(default_factory=list)  # unreadable pages, failed integrity
+    anchor_problem: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.first_broken_seq is None and self.mismatch_count == 0
+        return (
+            self.first_broken_seq is None
+            and self.mismatch_count == 0
+            and not self.damage
+            and not self.anchor_problem
+        )
 
     def describe(self) -> str:
-        lines = []
+        lines = [f"damaged: {d}" for d in self.damage]
+        if self.anchor_problem:
+            lines.append(f"anchor: {self.anchor_problem}")
         if self.first_broken_seq is not None:
             lines.append(f"chain broken at entry {self.first_broken_seq}: {self.chain_problem}")
         for m in self.mismatches:
@@ -56,6 +66,11 @@ class LogReport:
             lines.append(
                 f"change log intact: {self.entries} entries, the tables match the log "
                 f"(head hash {self.head_hash})"
+            )
+            lines.append(
+                f"head: {self.entries}:{self.head_hash} (keep it elsewhere; "
+                f"`verify-log --expect-head {self.entries}:{self.head_hash}` proves later "
+                "that no entry was removed or rewritten)"
             )
         return "\n".join(lines)
 
@@ -96,9 +111,79 @@ def _replay(state: Replayed, entry: LogEntry) -> None:
         rows[entry.record_id] = (_digest(entry.after_json), entry.seq)
 
 
-def verify_log(db: sqlite_utils.Database) -> LogReport:
-    """Walk the whole log, then compare the replayed rows with every logged table."""
+def verify_log(
+    db: sqlite_utils.Database, *, integrity: bool = True, anchor: Anchor | None = None
+) -> LogReport:
+    """Walk the whole log, then compare the replayed rows with every logged table.
+
+    The file's ``integrity_check`` runs first (a damaged index would make the
+    comparison lie); an unreadable page is reported, never raised.  With an
+    ``anchor`` (a head recorded earlier) removed or re-hashed entries are caught.
+    """
     report = LogReport()
+    try:
+        if integrity:
+            result = [r[0] for r in db.execute("PRAGMA integrity_check(20)")]
+            if result != ["ok"]:
+                report.damage.append(
+                    "the ledger file fails its integrity check: " + "; ".join(result[:5])
+                )
+        _walk(db, report)
+    except sqlite3.DatabaseError as exc:
+        report.damage.append(f"the change log or a table cannot be read ({exc})")
+    if anchor is not None and not report.damage:
+        report.anchor_problem = check_anchor(db, anchor)
+    if report.damage:
+        report.damage.append(
+            "run `carbon-tracker check-db`, then restore the newest good backup "
+            "(`carbon-tracker restore`)"
+        )
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A head of the log recorded elsewhere: entry count and the hash of entry ``count``."""
+
+    count: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.count}:{self.hash}"
+
+
+def parse_anchor(text: str) -> Anchor:
+    count, sep, digest = text.strip().partition(":")
+    if not sep or not count.isdigit() or len(digest) != 64:
+        raise ValueError(f"{text!r} is not a head as N:HASH (entry count, 64-hex-digit hash)")
+    return Anchor(int(count), digest.lower())
+
+
+def head(db: sqlite_utils.Database) -> Anchor:
+    seq, digest = change_log.last_link(db)
+    return Anchor(seq, digest)
+
+
+def check_anchor(db: sqlite_utils.Database, anchor: Anchor) -> str:
+    """Why the log does not extend ``anchor`` ('' when it does)."""
+    if anchor.count == 0:
+        return ""
+    total = db.execute("select count(*) from change_log").fetchone()[0]
+    found = db.execute("select hash from change_log where seq = ?", [anchor.count]).fetchone()
+    if found is None:
+        return (
+            f"the log has {total} entries but held at least {anchor.count} when the head was "
+            "recorded: the newest entries were removed (restore the newest good backup)"
+        )
+    if found[0] != anchor.hash:
+        return (
+            f"entry {anchor.count} now has hash {found[0]}, not {anchor.hash} as recorded: "
+            "the log was rewritten (re-hashed) since (restore the newest good backup)"
+        )
+    return ""
+
+
+def _walk(db: sqlite_utils.Database, report: LogReport) -> None:
     state: Replayed = {t: {} for t in LOGGED_TABLES}
     prev_hash, expected = GENESIS_HASH, 1
     for entry in change_log.iter_all(db):
@@ -113,7 +198,6 @@ def verify_log(db: sqlite_utils.Database) -> LogReport:
         report.head_hash = entry.hash
     for table in LOGGED_TABLES:
         _compare_table(db, table, state[table], report)
-    return report
 
 
 def _compare_table(
@@ -137,7 +221,12 @@ def _compare_table(
 
 def _difference(db: sqlite_utils.Database, seq: int, row: dict[str, Any]) -> str:
     found = db.execute("select after_json from change_log where seq = ?", [seq]).fetchone()
-    expected = json.loads(found[0]) if found and found[0] else {}
+    try:
+        expected = json.loads(found[0]) if found and found[0] else {}
+    except ValueError:
+        return "differs from the change log, whose entry for it is damaged (not valid JSON)"
+    if not isinstance(expected, dict):
+        return "differs from the change log, whose entry for it is damaged"
     changed = sorted(k for k in set(expected) | set(row) if expected.get(k) != row.get(k))
     parts = [f"{k} is {row.get(k)!r}, the log says {expected.get(k)!r}" for k in changed[:3]]
     return "differs from the change log: " + "; ".join(parts)

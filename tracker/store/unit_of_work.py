@@ -9,17 +9,115 @@ everything back, log entries included.
 
 from __future__ import annotations
 
-from contextlib import ExitStack
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager, suppress
+from contextvars import ContextVar
 from types import TracebackType
 from typing import Any
 
 import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
-from tracker.domain.errors import NotFoundError
+from tracker.domain.errors import NotFoundError, TrackerError, ValidationError
 from tracker.store import change_log
 
 TABLES = frozenset(change_log.LOGGED_TABLES)
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1  # what an SQLite INTEGER holds
+
+# (table, id) -> the row as the editor read it; see :func:`expecting`.
+_EXPECTED: ContextVar[Mapping[tuple[str, int], Mapping[str, Any]] | None] = ContextVar(
+    "expected_rows", default=None
+)
+
+
+class StaleEditError(TrackerError):
+    """The record changed (or went) since the editor read it: reload and edit again."""
+
+
+class BusyError(TrackerError):
+    """Another program kept the ledger busy past the wait."""
+
+
+_BUSY_NOTICE: list[Callable[[], None]] = []
+
+BUSY_MESSAGE = "Another program is writing to the ledger; waiting for it to finish…"
+
+
+def set_busy_notice(notice: Callable[[], None] | None) -> None:
+    """What to do (once) when a write has to wait for another writer: show a message."""
+    _BUSY_NOTICE.clear()
+    if notice is not None:
+        _BUSY_NOTICE.append(notice)
+
+
+def _begin_immediate(conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE; when the file is busy, say so, then wait up to busy_timeout."""
+    timeout = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {timeout}")
+    for notice in _BUSY_NOTICE:
+        with suppress(Exception):  # a notice (e.g. a closed window's) never stops a write
+            notice()
+    conn.execute("BEGIN IMMEDIATE")
+
+
+@contextmanager
+def expecting(rows: Mapping[tuple[str, int], Mapping[str, Any]]) -> Iterator[None]:
+    """Within this block, updates and deletes of these records are refused when the
+    stored row no longer equals the row the editor read (changed elsewhere)."""
+    token = _EXPECTED.set(rows)
+    try:
+        yield
+    finally:
+        _EXPECTED.reset(token)
+
+
+def _check_version(table: str, row_id: int, stored: dict[str, Any]) -> None:
+    expected = (_EXPECTED.get() or {}).get((table, row_id))
+    if expected is None:
+        return
+    differs = [k for k, v in expected.items() if k in stored and stored[k] != v]
+    if differs:
+        raise StaleEditError(
+            f"{table} record {row_id} was changed elsewhere since you opened it "
+            f"({', '.join(sorted(differs)[:3])}); reload and make your edit again"
+        )
+
+
+def _check_range(table: str, row: Mapping[str, Any]) -> None:
+    for column, value in row.items():
+        if isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
+            raise ValidationError(
+                f"{table}.{column}", value, "is beyond the largest number the ledger can hold"
+            )
+
+
+def _plain(exc: sqlite3.OperationalError) -> TrackerError | None:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return BusyError(
+            "the ledger is busy: another program (an import or another window) kept it "
+            "locked for more than 5 seconds; nothing was changed, try again when it is done"
+        )
+    if "readonly" in text or "read-only" in text:
+        return TrackerError(
+            "the ledger is open read-only (another window holds it, or the file or folder "
+            "is read-only); nothing was changed"
+        )
+    if "full" in text:
+        return TrackerError(
+            "the disk is full (or the ledger reached its size limit); nothing was changed, "
+            "free some space and try again"
+        )
+    return None
 
 
 def _check(table: str) -> None:
@@ -57,6 +155,8 @@ class UnitOfWork:
         self._deleted: list[tuple[str, int]] = []
         self._contracts: set[int] = set()
         self._user: str | None = None
+        self._failed = False
+        self._outermost = True
 
     @property
     def user(self) -> str:
@@ -92,8 +192,36 @@ class UnitOfWork:
         self._log(action, subject, None, contract_id, None, details)
 
     def __enter__(self) -> UnitOfWork:
-        self._stack.enter_context(self.db.atomic())
+        conn = self.db.conn
+        if conn.in_transaction:
+            self._outermost = False
+            self._stack.enter_context(self.db.atomic())  # nested: a savepoint
+            return self
+        self._outermost = True
+        try:
+            _begin_immediate(conn)  # take the write lock now, waiting (with a notice) if busy
+        except sqlite3.OperationalError as exc:
+            raise (_plain(exc) or exc) from None
+        self._stack.callback(self._finish)
         return self
+
+    def _finish(self) -> None:
+        """End the outermost transaction: commit, or roll back on an exception."""
+        if self._failed:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            return
+        if not self.db.conn.in_transaction:  # the database rolled it back (disk full, I/O)
+            raise TrackerError(
+                "the database rolled the change back (the disk may be full or failing); "
+                "nothing was changed"
+            )
+        try:
+            self.db.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            raise (_plain(exc) or exc) from None
 
     def __exit__(
         self,
@@ -101,7 +229,19 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> bool | None:
-        return self._stack.__exit__(exc_type, exc, tb)
+        self._failed = exc is not None
+        result = self._stack.__exit__(exc_type, exc, tb)
+        if not self._outermost:
+            return result  # a database failure ends the whole transaction: let it through
+        if isinstance(exc, sqlite3.OperationalError):
+            plain = _plain(exc)
+            if plain is not None:
+                raise plain from None
+        if isinstance(exc, OverflowError):
+            raise TrackerError(
+                "a number is beyond the largest the ledger can hold; nothing was changed"
+            ) from None
+        return result
 
     @property
     def changes(self) -> ChangeSet:
@@ -115,6 +255,7 @@ class UnitOfWork:
     def insert(self, table: str, row: dict[str, Any], action: str = "insert") -> int:
         """Insert ``row`` (which may carry an ``id`` to restore a deleted record)."""
         _check(table)
+        _check_range(table, row)
         columns = ", ".join(f"[{c}]" for c in row)
         marks = ", ".join("?" for _ in row)
         cursor = self.db.execute(
@@ -136,6 +277,8 @@ class UnitOfWork:
     def update(self, table: str, row_id: int, changes: dict[str, Any]) -> dict[str, Any]:
         """Apply ``changes`` and return the row as it was before."""
         before = fetch_row(self.db, table, row_id)
+        _check_version(table, row_id, before)
+        _check_range(table, changes)
         changed = {k: v for k, v in changes.items() if before.get(k) != v}
         if changed:
             assignments = ", ".join(f"[{c}] = ?" for c in changed)
@@ -152,6 +295,7 @@ class UnitOfWork:
     def delete(self, table: str, row_id: int) -> dict[str, Any]:
         """Delete one row and return it as it was."""
         before = fetch_row(self.db, table, row_id)
+        _check_version(table, row_id, before)
         contract_id = _contract_of(self.db, table, before)
         self.db.execute(f"delete from [{table}] where id = ?", [row_id])
         self._deleted.append((table, row_id))

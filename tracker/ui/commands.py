@@ -24,6 +24,7 @@ from tracker.domain.changes import ChangeSet
 from tracker.services import contracts, deliveries, invalidations, retirements, schedule
 from tracker.services.contracts import Removed, restore
 from tracker.services.undo import put_back_all, record_as_stored, take_back
+from tracker.store.unit_of_work import expecting
 from tracker.ui.ledger_store import LedgerStore
 
 Data = Mapping[str, object]
@@ -69,24 +70,40 @@ class LedgerCommand(QUndoCommand):
         raise NotImplementedError
 
 
+_CHECKED_TABLES = frozenset({"contracts", "tranches", "deliveries", "retirements"})
+
+
 class AddCommand(LedgerCommand):
     def __init__(self, store: LedgerStore, text: str, call: AddCall) -> None:
         super().__init__(store, text)
         self._call = call
         self._inserted: tuple[tuple[str, int], ...] = ()
         self._removed: Removed | None = None
+        self._rows: dict[tuple[str, int], dict[str, Any]] = {}
 
     def _do(self) -> ChangeSet:
         self.result, changes = self._call(self.store.db)
         self._inserted = changes.inserted
+        self._remember_rows()
         return changes
+
+    def _remember_rows(self) -> None:
+        """The added rows as stored, so undo can tell when another window changed them."""
+        self._rows = {
+            key: record_as_stored(self.store.db, *key)
+            for key in self._inserted
+            if key[0] in _CHECKED_TABLES
+        }
 
     def _redo(self) -> ChangeSet:
         assert self._removed is not None
-        return restore(self.store.db, self._removed)
+        changes = restore(self.store.db, self._removed)
+        self._remember_rows()
+        return changes
 
     def _undo(self) -> ChangeSet:
-        self._removed, changes = take_back(self.store.db, self._inserted)
+        with expecting(self._rows):  # refused when the record changed elsewhere since
+            self._removed, changes = take_back(self.store.db, self._inserted)
         return changes
 
 
@@ -105,18 +122,28 @@ class EditCommand(LedgerCommand):
     ) -> None:
         super().__init__(store, text)
         self._call = call
+        self._table = table
+        self._record_id = record_id
         self._before = [
             (t, record_as_stored(store.db, t, i)) for t, i in ((table, record_id), *related)
         ]
+        self._after: dict[str, Any] | None = None
 
     def _do(self) -> ChangeSet:
         self.result, changes = self._call(self.store.db)
         if not changes:
             self.setObsolete(True)  # nothing changed: nothing to undo
+        self._after = record_as_stored(self.store.db, self._table, self._record_id)
         return changes
 
+    def _redo(self) -> ChangeSet:
+        with expecting({(self._table, self._record_id): self._before[0][1]}):
+            return self._do()
+
     def _undo(self) -> ChangeSet:
-        return put_back_all(self.store.db, self._before)
+        expected = {(self._table, self._record_id): self._after} if self._after else {}
+        with expecting(expected):  # refused when another window changed it since
+            return put_back_all(self.store.db, self._before)
 
 
 class DeleteCommand(LedgerCommand):

@@ -1,17 +1,109 @@
-"""Files like a book: New, Open, Save a copy as… (SQLite backup API), recent files."""
+"""Files like a book: New, Open, Save a copy as… (SQLite backup API), recent files,
+Back up now, Restore from backup… and Check database.
+
+Opening takes the ledger's lock; when another window or program holds it the
+user may open the file read-only instead.
+"""
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+import sqlite_utils
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from tracker.domain.errors import TrackerError
-from tracker.store.database import open_database
+from tracker.store import backups
+from tracker.store.check import check_database
+from tracker.store.database import inspect, new_database, open_database
+from tracker.store.lock import LedgerLock, LockHeld
+from tracker.store.targets import refuse_ledger_target
 from tracker.ui import settings
 from tracker.ui.ledger_store import LedgerStore
+
+# Asked when the ledger is locked by someone else: True to open it read-only.  Tests pass
+# their own.
+ReadOnlyChooser = Callable[[QWidget, LockHeld], bool]
+
+
+def ask_read_only(parent: QWidget, held: LockHeld) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        parent.tr("Ledger in use"),
+        parent.tr("{reason}\n\nOpen it read-only?").format(reason=held),
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Open
+
+
+# Asked when the ledger cannot be opened and a backup exists: True to restore it.
+RestoreChooser = Callable[[QWidget | None, str, backups.Backup], bool]
+
+
+def ask_restore(parent: QWidget | None, reason: str, newest: backups.Backup) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Files", "Ledger cannot be opened"))
+    box.setText(reason)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Files",
+            "Restore the newest backup, from {when}? The current file is kept aside, not deleted.",
+        ).format(when=f"{newest.taken_at:%Y-%m-%d %H:%M}")
+    )
+    restore = box.addButton(
+        QCoreApplication.translate("Files", "Restore newest backup"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def restore_if_unopenable(
+    path: Path, parent: QWidget | None, chooser: RestoreChooser | None
+) -> Path | None:
+    """When ``path`` is damaged and has a backup, offer to restore it; returns the aside file.
+
+    Raises the refusal when the file cannot be opened and nothing is restored.
+    """
+    try:
+        inspect(path)
+        return None
+    except TrackerError as exc:
+        newest = backups.newest_backup(path)
+        if newest is None or chooser is None or not chooser(parent, str(exc), newest):
+            raise
+    with LedgerLock(path, "Carbon Tracker restore"):
+        return backups.restore(path, newest.path)
+
+
+def open_locked(
+    path: Path,
+    parent: QWidget | None,
+    chooser: ReadOnlyChooser | None,
+    *,
+    create: bool = False,
+    new: bool = False,
+) -> tuple[sqlite_utils.Database, LedgerLock | None]:
+    """Open ``path`` holding its lock, or read-only when it is held and the user agrees."""
+    lock = LedgerLock(path)
+    try:
+        lock.acquire()
+    except LockHeld as held:
+        if new or chooser is None or parent is None or not chooser(parent, held):
+            raise
+        return open_database(path, create=False, read_only=True), None
+    try:
+        db = new_database(path) if new else open_database(path, create=create)
+        backups.backup_if_due(db, path)
+    except BaseException:
+        lock.release()
+        raise
+    return db, lock
 
 
 class FileController(QObject):
@@ -23,6 +115,7 @@ class FileController(QObject):
         super().__init__(parent)
         self.store = store
         self.window = parent
+        self.read_only_chooser: ReadOnlyChooser = ask_read_only
 
     def _filter(self) -> str:
         return self.tr("Carbon Tracker ledger (*.db *.sqlite);;All files (*)")
@@ -34,11 +127,11 @@ class FileController(QObject):
         if not name:
             return None
         path = Path(name)
-        if path.exists():
+        if path.exists() and path.stat().st_size > 0:
             raise TrackerError(
                 self.tr("{file} already exists; choose Open to use it.").format(file=path)
             )
-        self.open_path(path)
+        self.open_path(path, new=True)
         return path
 
     def open_file(self) -> Path | None:
@@ -50,10 +143,12 @@ class FileController(QObject):
         self.open_path(Path(name))
         return Path(name)
 
-    def open_path(self, path: Path) -> None:
+    def open_path(self, path: Path, new: bool = False) -> None:
         """Switch the window to the ledger at ``path`` (refused files leave it as it was)."""
-        db = open_database(path)
-        self.store.replace_database(db, path)
+        if self.store.path is not None and path.resolve() == self.store.path.resolve():
+            return  # already open here
+        db, lock = open_locked(path, self.window, self.read_only_chooser, new=new)
+        self.store.replace_database(db, path, lock, read_only=lock is None)
         settings.remember_file(path)
         self.recent_changed.emit()
 
@@ -70,19 +165,73 @@ class FileController(QObject):
         return target
 
     def copy_to(self, target: Path) -> None:
-        """A consistent copy of the open ledger through SQLite's backup API."""
+        """A consistent copy (0600) of the open ledger through SQLite's backup API."""
         if self.store.path is not None and target.resolve() == self.store.path.resolve():
             raise TrackerError(
                 self.tr("A copy cannot replace the open ledger itself: choose another file name.")
             )
-        partial = target.with_name(target.name + ".partial")
-        partial.unlink(missing_ok=True)
-        destination = sqlite3.connect(partial)
+        refuse_ledger_target(target, self.store.path)
+        backups.copy_database(self.store.db.conn, target)
+
+    def backup_now(self) -> Path | None:
+        if self.store.path is None:
+            return None
+        made = backups.make_backup(self.store.db, self.store.path, "manual")
+        QMessageBox.information(
+            self.window,
+            self.tr("Back up now"),
+            self.tr("Backed up to {file}.").format(file=made),
+        )
+        return made
+
+    def restore_from(self, backup: Path) -> Path | None:
+        """Put ``backup`` in place of the open ledger (kept aside) and reopen it."""
+        path = self.store.path
+        if path is None:
+            raise TrackerError(self.tr("An in-memory ledger has no backups."))
+        if self.store.read_only:
+            raise TrackerError(
+                self.tr("The ledger is open read-only here; restore it where it is open.")
+            )
         try:
-            self.store.db.conn.backup(destination)
-        finally:
-            destination.close()
-        partial.replace(target)
+            inspect(backup)
+        except TrackerError as exc:
+            raise TrackerError(self.tr("Cannot restore: {reason}").format(reason=exc)) from None
+        lock = self.store.lock
+        self.store.poll_timer.stop()
+        self.store.db.close()
+        aside = backups.restore(path, backup)
+        db = open_database(path, create=False)
+        self.store.replace_database(db, path, lock)
+        self.store.poll_timer.start()
+        return aside
+
+    def restore_dialog(self) -> Path | None:
+        if self.store.path is None:
+            return None
+        name, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Restore from backup"),
+            str(backups.backup_folder(self.store.path)),
+            self._filter(),
+        )
+        if not name:
+            return None
+        aside = self.restore_from(Path(name))
+        QMessageBox.information(
+            self.window,
+            self.tr("Restore from backup"),
+            self.tr("Restored from {backup}. The file it replaced is kept as {aside}.").format(
+                backup=name, aside=aside
+            ),
+        )
+        return aside
+
+    def check_report(self) -> str:
+        return check_database(self.store.db).describe()
+
+    def check_dialog(self) -> None:
+        QMessageBox.information(self.window, self.tr("Check database"), self.check_report())
 
     def _start_folder(self, name: str) -> str:
         folder = self.store.path.parent if self.store.path else Path.home()

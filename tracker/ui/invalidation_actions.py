@@ -54,8 +54,12 @@ class InvalidationActions(QObject):
         dialog = InvalidationDialog(self.store, record.contract_id, values, parent=self.window)
         return self.records.open_dialog(
             dialog,
-            lambda data: perform(
-                self.store, commands.edit_invalidation(self.store, invalidation_id, data)
+            self.records.as_read(
+                "invalidations",
+                invalidation_id,
+                lambda data: perform(
+                    self.store, commands.edit_invalidation(self.store, invalidation_id, data)
+                ),
             ),
         )
 

@@ -9,18 +9,25 @@ change concerns it.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import sqlite_utils
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from tracker.domain.changes import ChangeSet
+from tracker.store.lock import LedgerLock
+from tracker.ui import settings
+
+UNDO_LIMIT = 500  # steps kept on the undo stack (settable with set_undo_limit)
+POLL_MS = 2000  # how often the window looks for changes made by other processes
 
 
 class LedgerStore(QObject):
     changed = Signal(object)  # ChangeSet, after commit
     reset = Signal()  # another ledger file was opened: reload everything
+    external_change = Signal()  # another process changed the ledger (before ``reset``)
     as_of_changed = Signal(object)  # datetime.date
 
     def __init__(
@@ -35,6 +42,36 @@ class LedgerStore(QObject):
         self.path = path
         self._as_of = as_of
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(settings.undo_limit(UNDO_LIMIT))
+        self.lock: LedgerLock | None = None
+        self.read_only = False
+        self._data_version = self._read_data_version()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll_external_changes)
+        if path is not None:
+            self.poll_timer.start()
+
+    def set_undo_limit(self, steps: int) -> None:
+        """Bound the undo history (0 = unlimited); clears it, as Qt requires."""
+        self.undo_stack.clear()
+        self.undo_stack.setUndoLimit(max(0, steps))
+
+    def _read_data_version(self) -> int | None:
+        try:
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None
+
+    def poll_external_changes(self) -> bool:
+        """Reload every view when another process committed to the ledger; True if so."""
+        version = self._read_data_version()
+        if version is None or version == self._data_version:
+            return False
+        self._data_version = version
+        self.external_change.emit()
+        self.reset.emit()
+        return True
 
     @property
     def as_of(self) -> dt.date:
@@ -53,12 +90,39 @@ class LedgerStore(QObject):
         if changes:
             self.changed.emit(changes)
 
-    def replace_database(self, db: sqlite_utils.Database, path: Path | None) -> None:
+    def replace_database(
+        self,
+        db: sqlite_utils.Database,
+        path: Path | None,
+        lock: LedgerLock | None = None,
+        read_only: bool = False,
+    ) -> None:
         """Switch to another ledger file; the undo history belongs to the old one."""
-        old = self.db
+        old, old_lock = self.db, self.lock
         self.db = db
         self.path = path
+        self.lock = lock
+        self.read_only = read_only
+        self._data_version = self._read_data_version()
         self.undo_stack.clear()
         self.reset.emit()
         if old is not db:
             old.close()
+        if old_lock is not None and old_lock is not lock:
+            old_lock.release()
+
+    def backup_before(self, reason: str) -> Path | None:
+        """A backup before an import or a bulk delete (none for in-memory or read-only)."""
+        if self.path is None or self.read_only:
+            return None
+        from tracker.store import backups
+
+        return backups.make_backup(self.db, self.path, reason)
+
+    def close(self) -> None:
+        """Close the ledger and give its lock back."""
+        self.poll_timer.stop()
+        self.db.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

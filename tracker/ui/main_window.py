@@ -3,9 +3,10 @@ Retirements / Flags / History tabs on the right, menus, undo/redo and status bar
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError
 from tracker.services.undo import record_as_stored
+from tracker.store.unit_of_work import set_busy_notice
 from tracker.ui import settings
 from tracker.ui.audit.window_audit import WindowAudit
 from tracker.ui.chart import ChartPanel
@@ -110,6 +112,12 @@ class MainWindow(QMainWindow):
         self.portfolio.contract_selected.connect(self.set_contract)
         store.changed.connect(self._on_changed)
         store.reset.connect(self._on_reset)
+        set_busy_notice(self._show_busy)
+        store.external_change.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("Reloaded: the ledger was changed by another program."), 10_000
+            )
+        )
         store.as_of_changed.connect(lambda _day: self._update_status())
         self._update_title()
         self._update_status()
@@ -117,6 +125,8 @@ class MainWindow(QMainWindow):
         self.audit = WindowAudit(self)
         self.audit.fill_records_menu(self.records_menu)
         self.audit.fill_tools_menu(self.tools_menu)
+        self.tools_menu.addSeparator()
+        self.tools_menu.addAction(self.check_db_action)
         self.reports = WindowReports(self)
         self.reports.fill_menu(self.reports_menu)
 
@@ -228,6 +238,18 @@ class MainWindow(QMainWindow):
         self.export_chart_action.triggered.connect(
             guarded(self, lambda _c=False: self.records.export_chart())
         )
+        self.backup_action = self._action(self.tr("&Back up now"))
+        self.backup_action.triggered.connect(
+            guarded(self, lambda _c=False: self.files.backup_now())
+        )
+        self.restore_action = self._action(self.tr("&Restore from backup…"))
+        self.restore_action.triggered.connect(
+            guarded(self, lambda _c=False: self.files.restore_dialog())
+        )
+        self.check_db_action = self._action(self.tr("Check &database…"))
+        self.check_db_action.triggered.connect(
+            guarded(self, lambda _c=False: self.files.check_dialog())
+        )
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
@@ -235,6 +257,8 @@ class MainWindow(QMainWindow):
         file_menu.insertActions(self.recent_menu.menuAction(), [self.new_action, self.open_action])
         file_menu.addSeparator()
         file_menu.addActions([self.save_copy_action, self.export_chart_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -296,6 +320,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.store.path.name if self.store.path else self.tr("(in memory)")
+        if self.store.read_only:
+            name = self.tr("{file} (read-only)").format(file=name)
         self.setWindowTitle(self.tr("{file} — Carbon Tracker").format(file=name))
 
     def _update_status(self) -> None:
@@ -311,6 +337,13 @@ class MainWindow(QMainWindow):
         elif self.contract_id is not None:
             self.select_contract(self.contract_id)  # keep the selection across reloads
         self.records.update_enabled()
+
+    def _show_busy(self) -> None:
+        """A write is waiting for another program: say so before the wait."""
+        self.statusBar().showMessage(
+            self.tr("Another program is writing to the ledger; waiting for it to finish…"), 5_000
+        )
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def _on_reset(self) -> None:
         self.select_contract(None)

@@ -20,7 +20,9 @@ from tracker.services.form_data import (
     retirement_input,
     tranche_input,
 )
+from tracker.services.undo import record_as_stored
 from tracker.store import queries
+from tracker.store.unit_of_work import expecting
 from tracker.ui import commands
 from tracker.ui.commands import perform
 from tracker.ui.dialogs.form import RecordDialog
@@ -111,7 +113,13 @@ class RecordActions(QObject):
         dialog = ContractDialog(self.store, values, parent=self.window)
         return self.open_dialog(
             dialog,
-            lambda data: perform(self.store, commands.edit_contract(self.store, contract_id, data)),
+            self.as_read(
+                "contracts",
+                contract_id,
+                lambda data: perform(
+                    self.store, commands.edit_contract(self.store, contract_id, data)
+                ),
+            ),
         )
 
     def delete_contract(self) -> bool:
@@ -126,6 +134,7 @@ class RecordActions(QObject):
         ).format(ref=contract.reference, what=depending)
         if not self.confirm(question):
             return False
+        self.store.backup_before("before-delete")
         perform(self.store, commands.delete_contract(self.store, contract_id, contract.reference))
         return True
 
@@ -148,7 +157,13 @@ class RecordActions(QObject):
         dialog = TrancheDialog(self.store, tranche.contract_id, values, parent=self.window)
         return self.open_dialog(
             dialog,
-            lambda data: perform(self.store, commands.edit_tranche(self.store, tranche_id, data)),
+            self.as_read(
+                "tranches",
+                tranche_id,
+                lambda data: perform(
+                    self.store, commands.edit_tranche(self.store, tranche_id, data)
+                ),
+            ),
         )
 
     def delete_tranche(self, tranche_id: int) -> bool:
@@ -178,7 +193,13 @@ class RecordActions(QObject):
         dialog = DeliveryDialog(self.store, delivery.contract_id, values, parent=self.window)
         return self.open_dialog(
             dialog,
-            lambda data: perform(self.store, commands.edit_delivery(self.store, delivery_id, data)),
+            self.as_read(
+                "deliveries",
+                delivery_id,
+                lambda data: perform(
+                    self.store, commands.edit_delivery(self.store, delivery_id, data)
+                ),
+            ),
         )
 
     def delete_delivery(self, delivery_id: int) -> bool:
@@ -216,8 +237,12 @@ class RecordActions(QObject):
         dialog = RetireDialog(self.store, retirement.contract_id, values, parent=self.window)
         return self.open_dialog(
             dialog,
-            lambda data: perform(
-                self.store, commands.edit_retirement(self.store, retirement_id, data)
+            self.as_read(
+                "retirements",
+                retirement_id,
+                lambda data: perform(
+                    self.store, commands.edit_retirement(self.store, retirement_id, data)
+                ),
             ),
         )
 
@@ -247,6 +272,18 @@ class RecordActions(QObject):
         return chart.export_png(Path(name))
 
     # --- helpers -----------------------------------------------------------------------
+
+    def as_read(
+        self, table: str, record_id: int, submit: Callable[[dict[str, str]], object]
+    ) -> Callable[[dict[str, str]], object]:
+        """``submit`` refused with "changed elsewhere" if the record changes after this read."""
+        read = record_as_stored(self.store.db, table, record_id)
+
+        def run(data: dict[str, str]) -> object:
+            with expecting({(table, record_id): read}):
+                return submit(data)
+
+        return run
 
     def open_dialog(self, dialog: RecordDialog, submit: object) -> RecordDialog:
         dialog.submit = submit  # type: ignore[assignment]

@@ -54,3 +54,12 @@ def saved_geometry() -> tuple[QByteArray | None, QByteArray | None]:
         geometry if isinstance(geometry, QByteArray) else None,
         state if isinstance(state, QByteArray) else None,
     )
+
+
+def undo_limit(default: int) -> int:
+    """How many steps Edit → Undo keeps (``undo/limit`` in the settings; 0 = unlimited)."""
+    value = settings().value("undo/limit", default)
+    try:
+        return max(0, int(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -118,10 +119,23 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.verify_result)
         self.verify_button.clicked.connect(self.verify)
-        store.changed.connect(lambda _changes: self.refresh())
-        store.reset.connect(self.refresh)
-        store.as_of_changed.connect(lambda _day: self.refresh())
+        self.stale = False
+        store.changed.connect(lambda _changes: self._on_store_change())
+        store.reset.connect(self._on_store_change)
+        store.as_of_changed.connect(lambda _day: self._on_store_change())
         self.refresh()
+
+    def _on_store_change(self) -> None:
+        """Hidden, the panel only notes that it is out of date; it reads when shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
 
     def set_contract(self, contract_id: int | None) -> None:
         self.contract_id = contract_id
@@ -134,6 +148,7 @@ class HistoryPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self.stale = False
         db = self.store.db
         if self.record is not None:
             table, record_id = self.record

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
+
+from tracker.store.targets import refuse_ledger_target
 
 MIN_EXPORT_WIDTH = 600  # a plot never laid out is exported at EXPORT_WIDTH instead
 EXPORT_WIDTH = 1200
@@ -23,10 +26,12 @@ def export_plot_png(plot_item: pg.PlotItem, path: str | Path) -> Path:
     Raises OSError naming the file when it cannot be written.
     """
     target = png_path(path)
+    refuse_ledger_target(target)
     exporter = ImageExporter(plot_item)
     if exporter.parameters()["width"] < MIN_EXPORT_WIDTH:
         exporter.parameters()["width"] = EXPORT_WIDTH
     image = exporter.export(toBytes=True)
     if image is None or image.isNull() or not image.save(str(target), "PNG"):
         raise OSError(f"{target}: the chart could not be written as a PNG file")
+    os.chmod(target, 0o600)
     return target

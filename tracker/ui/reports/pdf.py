@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication
 from tracker.domain.flags import Flag
 from tracker.domain.quantities import format_cents, format_tonnes_grouped
 from tracker.services.summary import portfolio_summary, totals_by_currency
+from tracker.store.log_verify import head
+from tracker.store.targets import refuse_ledger_target
 from tracker.ui import labels
 from tracker.ui.chart import ChartPanel
 from tracker.ui.ledger_store import LedgerStore
@@ -169,8 +171,17 @@ def build_document(
         f"<h2>{_e(_tr('Delivered vs contracted'))}</h2>{chart_html}"
         f"<h2>{_e(_tr('Open flags ({count})').format(count=len(flags)))}</h2>"
         f"{_flags_html(flags)}"
+        f'<p class="muted">{_e(_head_line(store))}</p>'
     )
     return document
+
+
+def _head_line(store: LedgerStore) -> str:
+    """The change log's head, so the report can later be checked against the ledger."""
+    anchor = head(store.db)
+    return _tr(
+        "Change log head {head} (check later with carbon-tracker verify-log --expect-head)"
+    ).format(head=str(anchor))
 
 
 def write_portfolio_pdf(
@@ -181,6 +192,7 @@ def write_portfolio_pdf(
 ) -> Path:
     """Write the PDF atomically; returns its path.  Needs a QApplication (offscreen is fine)."""
     target = Path(path)
+    refuse_ledger_target(target, store.path)
     target.parent.mkdir(parents=True, exist_ok=True)
     document = build_document(store, flags, chart_image(store) if include_chart else None)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -204,6 +216,7 @@ def write_portfolio_pdf(
         del writer  # finishes the file
         if os.path.getsize(temp_name) == 0:
             raise OSError(f"{target}: the PDF could not be written")
+        os.chmod(temp_name, 0o600)
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
 from tracker.domain.quantities import format_tonnes_grouped
+from tracker.services.input_limits import check_header_bytes
 from tracker.services.registry import (
     Action,
     ImportCancelled,
@@ -153,6 +154,7 @@ class RegistryImportDialog(QDialog):
             return None
         try:
             source, data = read_file(path)
+            check_header_bytes(source, data)
             progress = self._progress_dialog(path, len(data))
             try:
                 return run_import(
@@ -208,6 +210,7 @@ class RegistryImportDialog(QDialog):
             return
         path = self.file_row.path()
         text = self.tr("Import {file}").format(file=path.name if path else "")
+        self.store.backup_before("before-import")
         try:
             result = perform(self.store, ImportCommand(self.store, text, self._apply))
         except _NotImported:

@@ -25,6 +25,7 @@ from tracker.domain.errors import TrackerError
 from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
 from tracker.services.reports import REPORTS, ReportOptions
+from tracker.store.receipts import write_receipt
 from tracker.ui.dialogs.form import grow_to_fit
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import contract_combo
@@ -172,6 +173,7 @@ class SaveReportDialog(QDialog):
                 report.rows(self.store.db, self.options()),
                 bom=self.bom.isChecked(),
             )
+            write_receipt(self.store.db, path, self.store.path)
         except (OSError, TrackerError) as exc:
             self.status.setText(self.tr("Not saved: {reason}").format(reason=exc))
             return
