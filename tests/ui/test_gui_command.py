@@ -36,6 +36,19 @@ def test_the_default_ledger_starts_with_the_demo_portfolio(tmp_path: Path, qapp:
         db.close()
 
 
+def test_the_first_run_creates_the_default_ledgers_folder(
+    tmp_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ledger = tmp_path / "data" / "carbon-tracker" / "ledger.db"  # a fresh machine: no folder
+    monkeypatch.setenv("TRACKER_DB", str(ledger))
+    assert main(["gui", "--screenshot", str(tmp_path / "first.png")]) == 0
+    db = open_database(ledger)
+    try:
+        assert len(contracts(db)) == 5
+    finally:
+        db.close()
+
+
 def test_a_missing_db_path_is_refused_and_nothing_is_created(
     tmp_path: Path, qapp: object, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -90,6 +90,8 @@ def open_locked(
     new: bool = False,
 ) -> tuple[sqlite_utils.Database, LedgerLock | None]:
     """Open ``path`` holding its lock, or read-only when it is held and the user agrees."""
+    if create or new:  # the default ledger's folder may not exist yet on a first run
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     lock = LedgerLock(path)
     try:
         lock.acquire()
