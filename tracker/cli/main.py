@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker import __version__
-from tracker.cli import audit_commands, kinds, registry_cmd
+from tracker.cli import audit_commands, generate_cmd, kinds, registry_cmd
 from tracker.domain.errors import ImportRefused, TrackerError
 from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("summary", parents=[common], help="print the portfolio summary table")
     audit_commands.add_parsers(sub, common)
+    generate_cmd.add_parser(sub, common)
     return parser
 
 
@@ -142,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 tab=getattr(args, "tab", "overview"),
                 contract=getattr(args, "contract", None),
             )
+        if command == "generate" and args.csv is not None:
+            return generate_cmd.run_csv(args, getattr(args, "as_of", None))
         db = open_database(db_path)
         try:
             return _run(command, args, db, as_of)
@@ -198,4 +201,6 @@ def _run(command: str, args: argparse.Namespace, db: sqlite_utils.Database, as_o
         return audit_commands.run_check(db, as_of, contract_id)
     if command == "verify-log":
         return audit_commands.run_verify_log(db)
+    if command == "generate":
+        return generate_cmd.run_ledger(db, args, getattr(args, "as_of", None))
     raise AssertionError(command)

@@ -18,6 +18,7 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError
 from tracker.store import change_log
+from tracker.store.bulk import BulkWriter
 
 TABLES = frozenset(change_log.LOGGED_TABLES)
 
@@ -57,6 +58,7 @@ class UnitOfWork:
         self._deleted: list[tuple[str, int]] = []
         self._contracts: set[int] = set()
         self._user: str | None = None
+        self._bulk: BulkWriter | None = None
 
     @property
     def user(self) -> str:
@@ -103,13 +105,22 @@ class UnitOfWork:
     ) -> bool | None:
         return self._stack.__exit__(exc_type, exc, tb)
 
+    def bulk(self) -> BulkWriter:
+        """A writer for many rows at once in this unit of work (see :mod:`bulk`); its
+        rows appear in :attr:`changes` by table and contract only."""
+        if self._bulk is None:
+            self._bulk = BulkWriter(self.db, self.user)
+        return self._bulk
+
     @property
     def changes(self) -> ChangeSet:
+        bulk = self._bulk
         return ChangeSet(
             tuple(self._inserted),
             tuple(self._updated),
             tuple(self._deleted),
-            frozenset(self._contracts),
+            frozenset(self._contracts | (bulk.contracts if bulk else set())),
+            frozenset(bulk.tables) if bulk else frozenset(),
         )
 
     def insert(self, table: str, row: dict[str, Any], action: str = "insert") -> int:
