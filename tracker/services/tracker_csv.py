@@ -291,6 +291,10 @@ def import_text(
     """Import every row of ``text`` in one transaction, or refuse the whole file."""
     if kind not in IMPORTERS:
         raise TrackerError(f"unknown import {kind!r}; choose one of {', '.join(IMPORT_KINDS)}")
+    if kind == "deliveries":  # validated and written in bulk (set-based)
+        from tracker.services.delivery_import import import_deliveries
+
+        return import_deliveries(db, text, source)
     return run_import(db, kind, text, source, IMPORTERS[kind])
 
 

@@ -78,6 +78,25 @@ class BulkWriter:
             self.tables.add(table)
         return count
 
+    def log_inserted(self, table: str, first_id: int) -> int:
+        """Log rows already inserted (``id >= first_id``, e.g. by ``INSERT … SELECT``) as
+        they are stored, streamed in chunks; returns how many."""
+        columns = self._check(table)
+        cursor = self.db.execute(
+            f"select {', '.join(f'[{c}]' for c in columns)} from [{table}] where id >= ? "
+            "order by id",
+            [first_id],
+        )
+        count = 0
+        while found := cursor.fetchmany(CHUNK):
+            chunk = [dict(zip(columns, values, strict=True)) for values in found]
+            self._log(table, chunk)
+            count += len(chunk)
+        self.rows_written += count
+        if count:
+            self.tables.add(table)
+        return count
+
     def _values(self, table: str, columns: Sequence[str], row: dict[str, Any]) -> list[Any]:
         if len(row) != len(columns):
             missing = sorted(set(columns) - set(row))
