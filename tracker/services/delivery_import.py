@@ -83,17 +83,16 @@ def _staged(
     parser: _Parser, rows: Iterator[tuple[int, dict[str, str]]], errors: list[RowError]
 ) -> Iterator[tuple[Any, ...]]:
     for line, row in rows:
-        bad = field_errors(KIND, row)
-        errors.extend(RowError(line, e.field, f"{_value(e)}{e.reason}") for e in bad)
         try:
             contract = parser.contract(row)
             delivery = delivery_from_input(row, contract.id or 0, contract.registry)
             parser.check_tranche(contract, delivery)
         except ValidationError as exc:
+            # a row that parses has no bad cell; one that does not: report every bad cell
+            bad = field_errors(KIND, row)
+            errors.extend(RowError(line, e.field, f"{_value(e)}{e.reason}") for e in bad)
             if exc.field not in {e.field for e in bad}:
                 errors.append(RowError(line, exc.field, f"{_value(exc)}{exc.reason}"))
-            continue
-        if bad:
             continue
         stored = delivery_row(delivery)
         yield (line, *(stored[c] for c in staging.DELIVERY_COLUMNS))
