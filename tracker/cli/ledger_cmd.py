@@ -51,7 +51,8 @@ def _notice(text: str) -> None:
 @contextmanager
 def opened(command: str, path: Path, explicit: bool) -> Iterator[sqlite_utils.Database]:
     """The ledger for ``command``: read-only, or locked for writing (and backed up daily)."""
-    create = not explicit or command == "demo"  # the default ledger; `--db NEW demo`
+    # the default ledger; `--db NEW demo` and `--db NEW generate` fill a new file
+    create = not explicit or command in ("demo", "generate")
     if not create and not path.exists():
         open_database(path, create=False)  # refused, naming the path; nothing is created
     if command in READ_ONLY_COMMANDS:

@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker import __version__
-from tracker.cli import audit_commands, kinds, ledger_cmd, registry_cmd
+from tracker.cli import audit_commands, generate_cmd, kinds, ledger_cmd, registry_cmd
 from tracker.domain.errors import ImportRefused, TrackerError
 from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("summary", parents=[common], help="print the portfolio summary table")
     audit_commands.add_parsers(sub, common)
     ledger_cmd.add_parsers(sub, common)
+    generate_cmd.add_parser(sub, common)
     return parser
 
 
@@ -154,6 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return ledger_cmd.run_new(args.path or db_path)
         if command == "restore":
             return ledger_cmd.run_restore(db_path, args.backup)
+        if command == "generate" and args.csv is not None:
+            return generate_cmd.run_csv(args, getattr(args, "as_of", None))
         with ledger_cmd.opened(command, db_path, hasattr(args, "db")) as db:
             return _run(command, args, db, as_of, db_path)
     except ImportRefused as exc:
@@ -227,4 +230,6 @@ def _run(
         return audit_commands.run_check(db, as_of, contract_id)
     if command == "verify-log":
         return audit_commands.run_verify_log(db, args)
+    if command == "generate":
+        return generate_cmd.run_ledger(db, args, getattr(args, "as_of", None))
     raise AssertionError(command)

@@ -31,10 +31,18 @@ class Delivered:
 class TrancheFill:
     tranche: Tranche
     parts: list[tuple[Delivered, int]] = field(default_factory=list)  # (delivery, kg)
+    # running sum of parts[:_counted]: allocation asks after every part (linear, not quadratic)
+    _sum: int = field(default=0, init=False, repr=False, compare=False)
+    _counted: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def delivered_kg(self) -> int:
-        return sum(kg for _, kg in self.parts)
+        if self._counted > len(self.parts):  # parts were replaced or shortened
+            self._sum, self._counted = 0, 0
+        for _, kg in self.parts[self._counted :]:
+            self._sum += kg
+        self._counted = len(self.parts)
+        return self._sum
 
     @property
     def shortfall_kg(self) -> int:
@@ -91,10 +99,13 @@ def allocate(tranches: list[Tranche], deliveries: list[Delivered]) -> Fulfilment
         for fill in fills:
             if fill.tranche.due_on == d.tranche_due_on:
                 left[d.delivery_id] = _take(fill, d, left[d.delivery_id])
+    first_open = 0  # every tranche before it is full (and stays full)
     for d in ordered:
-        for fill in fills:
+        for fill in fills[first_open:]:
             if left[d.delivery_id] == 0:
                 break
             left[d.delivery_id] = _take(fill, d, left[d.delivery_id])
+        while first_open < len(fills) and fills[first_open].shortfall_kg <= 0:
+            first_open += 1
     unallocated = [(d, left[d.delivery_id]) for d in ordered if left[d.delivery_id] > 0]
     return Fulfilment(fills, unallocated)

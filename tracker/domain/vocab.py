@@ -147,6 +147,10 @@ def parse_choice(enum: type[E], field: str, text: object) -> E:
     """Accept a code, its label or a known alias, case-insensitively."""
     raw = str(text or "").strip()
     key = raw.lower()
+    try:
+        return enum(key)  # the code itself: the common case, one lookup
+    except ValueError:
+        pass
     for member in enum:
         if (
             key == member.value

@@ -188,6 +188,13 @@ def give_serials(
     return _save(db, current, replace(current, block=block))
 
 
+def replace_delivery(
+    db: sqlite_utils.Database, current: Delivery, delivery: Delivery
+) -> tuple[Delivery, ChangeSet]:
+    """Save ``delivery`` (already parsed) over ``current``, with every check of an edit."""
+    return _save(db, current, delivery)
+
+
 def _save(
     db: sqlite_utils.Database, current: Delivery, delivery: Delivery
 ) -> tuple[Delivery, ChangeSet]:

@@ -12,10 +12,13 @@ from tracker.domain.schedule import effective_schedule
 from tracker.store import lifecycle, queries
 from tracker.store.tranche_fills import write_tranche_fills
 
+# Materialized: each delivery's status and invalidated tonnes are computed once, not
+# once per mention in the outer query.
 _ACCEPTED = f"""
+with positions as materialized ({lifecycle.POSITIONS.format(where="{where}")})
 select id, contract_id, delivered_on, tranche_due_on, vintage,
        tonnes_kg - invalidated_kg as kg
-from ({lifecycle.POSITIONS.format(where="{where}")})
+from positions
 where status != 'failed' and tonnes_kg > invalidated_kg
 """
 
@@ -27,15 +30,12 @@ def accepted_deliveries(
     where = "and d.contract_id = :contract_id" if contract_id else ""
     params = {"as_of": as_of.isoformat(), "contract_id": contract_id}
     found: dict[int, list[Delivered]] = {}
-    for r in queries.rows(db, _ACCEPTED.format(where=where), params):  # type: ignore[arg-type]
-        found.setdefault(r["contract_id"], []).append(
-            Delivered(
-                r["id"],
-                dt.date.fromisoformat(r["delivered_on"]),
-                r["kg"],
-                dt.date.fromisoformat(r["tranche_due_on"]) if r["tranche_due_on"] else None,
-                r["vintage"],
-            )
+    day = dt.date.fromisoformat
+    for delivery_id, contract, delivered_on, due, vintage, kg in db.execute(
+        _ACCEPTED.format(where=where), params
+    ):
+        found.setdefault(contract, []).append(
+            Delivered(delivery_id, day(delivered_on), kg, day(due) if due else None, vintage)
         )
     return found
 

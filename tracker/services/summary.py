@@ -50,7 +50,7 @@ class ContractSummary:
 
 _SQL = f"""
 with
- positions as ({lifecycle.POSITIONS.format(where="")}),
+ positions as materialized ({lifecycle.POSITIONS.format(where="")}),
  delivered as (
    select contract_id,
           sum(case when status != 'failed' then tonnes_kg - invalidated_kg else 0 end) as kg,

@@ -74,8 +74,7 @@ def export_rows(
         for t in queries.tranches(db, contract_id):
             yield tranche_line(t, refs[t.contract_id])
     elif kind == "deliveries":
-        for d in queries.deliveries(db, contract_id):
-            yield delivery_line(d, refs[d.contract_id])
+        yield from delivery_lines(db, contract_id)
     elif kind == "retirements":
         for r in queries.retirements(db, contract_id):
             yield retirement_line(r, refs[r.contract_id])
@@ -188,6 +187,26 @@ def delivery_line(d: Delivery, reference: str) -> list[object]:
     ]
 
 
+def delivery_lines(
+    db: sqlite_utils.Database,
+    contract_id: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> Iterator[list[object]]:
+    """:func:`delivery_line` of every delivery, streamed from the stored rows."""
+    rows = queries.iter_delivery_rows(db, contract_id, iso(date_from) or None, iso(date_to) or None)
+    for (
+        reference, delivered_on, kg, vintage, registry, block, _prefix, start, end, template,
+        status, verifier, verified_on, transfer, tranche_due_on,
+    ) in rows:  # fmt: skip
+        if start is not None:  # a range, written as SerialBlock.text writes it
+            block = (template or "").replace("{start}", str(start)).replace("{end}", str(end))
+        yield [
+            reference, delivered_on, _t(kg), _opt(vintage), registry, block or "", status,
+            verifier, verified_on or "", transfer, tranche_due_on or "",
+        ]  # fmt: skip
+
+
 def retirement_line(r: Retirement, reference: str) -> list[object]:
     return [
         reference,
@@ -291,6 +310,10 @@ def import_text(
     """Import every row of ``text`` in one transaction, or refuse the whole file."""
     if kind not in IMPORTERS:
         raise TrackerError(f"unknown import {kind!r}; choose one of {', '.join(IMPORT_KINDS)}")
+    if kind == "deliveries":  # validated and written in bulk (set-based)
+        from tracker.services.delivery_import import import_deliveries
+
+        return import_deliveries(db, text, source)
     return run_import(db, kind, text, source, IMPORTERS[kind])
 
 

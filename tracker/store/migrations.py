@@ -301,6 +301,22 @@ def m003_credit_lifecycle(db: sqlite_utils.Database) -> None:
     change_log.log_baseline(db, "deliveries")
 
 
+_V4_INDEXES = """
+CREATE INDEX deliveries_awaiting ON deliveries(contract_id, reference) WHERE serial_block IS NULL;
+CREATE INDEX retirements_serials ON retirements(serial_prefix, serial_start)
+    WHERE serial_start IS NOT NULL
+"""
+
+
+@migrations()
+def m004_scale_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for large ledgers: the deliveries of a contract awaiting their serials (by
+    registry reference, for imports) and retired serial ranges by prefix (for overlap
+    checks).  Indexes change no row, so the change log needs no new baseline."""
+    for statement in _statements(_V4_INDEXES):
+        db.execute(statement)
+
+
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
 LATEST_VERSION = len(KNOWN_MIGRATIONS)
 

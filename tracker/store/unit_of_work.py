@@ -21,6 +21,7 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError, TrackerError, ValidationError
 from tracker.store import change_log
+from tracker.store.bulk import BulkWriter
 
 TABLES = frozenset(change_log.LOGGED_TABLES)
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1  # what an SQLite INTEGER holds
@@ -157,6 +158,7 @@ class UnitOfWork:
         self._user: str | None = None
         self._failed = False
         self._outermost = True
+        self._bulk: BulkWriter | None = None
 
     @property
     def user(self) -> str:
@@ -243,13 +245,22 @@ class UnitOfWork:
             ) from None
         return result
 
+    def bulk(self) -> BulkWriter:
+        """A writer for many rows at once in this unit of work (see :mod:`bulk`); its
+        rows appear in :attr:`changes` by table and contract only."""
+        if self._bulk is None:
+            self._bulk = BulkWriter(self.db, self.user)
+        return self._bulk
+
     @property
     def changes(self) -> ChangeSet:
+        bulk = self._bulk
         return ChangeSet(
             tuple(self._inserted),
             tuple(self._updated),
             tuple(self._deleted),
-            frozenset(self._contracts),
+            frozenset(self._contracts | (bulk.contracts if bulk else set())),
+            frozenset(bulk.tables) if bulk else frozenset(),
         )
 
     def insert(self, table: str, row: dict[str, Any], action: str = "insert") -> int:

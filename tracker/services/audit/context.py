@@ -15,6 +15,7 @@ from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import Contract
 from tracker.services.audit.settings import Thresholds
 from tracker.services.fulfilment import fulfilment
+from tracker.services.summary import ContractSummary, portfolio_summary
 from tracker.store import queries
 
 
@@ -30,6 +31,12 @@ class RuleContext:
         if "fulfilment" not in self._shared:
             self._shared["fulfilment"] = fulfilment(self.db, self.as_of)
         return self._shared["fulfilment"]
+
+    def summary(self) -> list[ContractSummary]:
+        """The portfolio summary as of the date, computed once for the rules that read it."""
+        if "summary" not in self._shared:
+            self._shared["summary"] = portfolio_summary(self.db, self.as_of)
+        return self._shared["summary"]
 
     @property
     def day(self) -> str:

@@ -12,14 +12,13 @@ from tracker.domain.flags import Flag, Severity
 from tracker.domain.quantities import percent_one_decimal
 from tracker.services.audit.context import RuleContext, flag, t
 from tracker.services.audit.rules_schedule import BINDING_STATUSES
-from tracker.services.summary import portfolio_summary
 
 
 def cumulative_shortfall(ctx: RuleContext) -> Iterator[Flag]:
     """CUMULATIVE_SHORTFALL: due to date − delivered to date is more than X % of the contract."""
     pct = ctx.thresholds.shortfall_pct
     statuses = dict(ctx.db.execute("select id, status from contracts").fetchall())
-    for s in portfolio_summary(ctx.db, ctx.as_of):
+    for s in ctx.summary():
         gap = s.scheduled_to_date_kg - s.delivered_kg
         binding = statuses.get(s.contract_id) in BINDING_STATUSES
         if not binding or gap * 100 <= pct * s.contracted_kg:
@@ -36,7 +35,7 @@ def cumulative_shortfall(ctx: RuleContext) -> Iterator[Flag]:
 
 def over_delivery(ctx: RuleContext) -> Iterator[Flag]:
     """OVER_DELIVERY: more delivered than contracted (adjust the contract, with a reason)."""
-    for s in portfolio_summary(ctx.db, ctx.as_of):
+    for s in ctx.summary():
         if s.delivered_kg <= s.contracted_kg:
             continue
         row = {"contract_id": s.contract_id, "contract": s.reference}

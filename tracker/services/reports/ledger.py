@@ -15,10 +15,9 @@ RETIREMENT_EXTRA = tracker_csv.DERIVED_COLUMNS["retirements"]
 
 
 def delivery_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
-    refs = queries.contract_references(db)
-    for d in queries.deliveries(db, options.contract_id):
-        if options.in_period(d.delivered_on):
-            yield tracker_csv.delivery_line(d, refs[d.contract_id])
+    yield from tracker_csv.delivery_lines(
+        db, options.contract_id, options.date_from, options.date_to
+    )
 
 
 def retirement_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:

@@ -1,0 +1,332 @@
+"""Benchmark the tracker at scale against sqlite3 doing the same raw work.
+
+Not collected by pytest (the file name does not start with ``test_``).  Run:
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_scale.py          # 1M
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/benchmarks/bench_scale.py --small  # 100k
+
+It builds a synthetic portfolio (``carbon-tracker generate``), then measures each
+operation three times together with its anchor — the sqlite3 command-line shell
+(``.import``, ``-csv``) when it is installed, else Python's sqlite3 — and prints one
+table of medians with the ratio.  Machines are shared and noisy: read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import datetime as dt
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tracker.services import csv_safe, tracker_csv  # noqa: E402
+from tracker.services.audit.engine import evaluate  # noqa: E402
+from tracker.services.summary import portfolio_summary  # noqa: E402
+from tracker.services.synthetic import Spec  # noqa: E402
+from tracker.services.synthetic_write import FILES, write_csv, write_ledger  # noqa: E402
+from tracker.store.database import open_database  # noqa: E402
+from tracker.store.log_verify import verify_log  # noqa: E402
+
+AS_OF = dt.date(2026, 6, 30)
+SQLITE3 = shutil.which("sqlite3")
+Timing = tuple[float, float | None]  # seconds measured, seconds of the anchor (None: n/a)
+
+
+@dataclass
+class Row:
+    measure: str
+    anchor: str
+    runs: list[Timing]
+    note: str = ""
+
+    def medians(self) -> tuple[float, float | None]:
+        measured = statistics.median(t for t, _ in self.runs)
+        anchors = [a for _, a in self.runs if a is not None]
+        return measured, statistics.median(anchors) if anchors else None
+
+
+def timed(call: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def run(cmd: list[str], timeout: float | None = None, stdout: object = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, timeout=timeout, stdout=stdout or subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+# --- building the portfolio ---------------------------------------------------------------
+
+
+def build(work: Path, spec: Spec) -> tuple[Path, Path, Path]:
+    """The generated ledger, a ledger holding only its contracts and schedule, the CSVs."""
+    csv_dir, ledger, base = work / "csv", work / "portfolio.db", work / "base.db"
+    t = timed(lambda: write_csv(csv_dir, dataclasses.replace(spec, importable=True)))
+    print(f"  wrote the CSV files in {t:.1f} s", file=sys.stderr)
+    db = open_database(ledger)
+    t = timed(lambda: write_ledger(db, spec))
+    db.close()
+    print(f"  generated the ledger in {t:.1f} s", file=sys.stderr)
+    db = open_database(base)
+    for kind in ("contracts", "schedule"):
+        tracker_csv.import_file(db, kind, csv_dir / FILES[kind])
+    db.close()
+    return ledger, base, csv_dir
+
+
+# --- measures -----------------------------------------------------------------------------
+
+_IMPORT_CHILD = """
+import sys, time
+from tracker.services import tracker_csv
+from tracker.store.database import open_database
+db = open_database(sys.argv[1])
+start = time.perf_counter()
+tracker_csv.import_file(db, "deliveries", sys.argv[2])
+print(time.perf_counter() - start)
+"""
+
+
+def measure_import(base: Path, csv_file: Path, work: Path, budget: float) -> Timing:
+    target = work / "import.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copy(base, target)
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", _IMPORT_CHILD, str(target), str(csv_file)],
+            check=True, capture_output=True, text=True, timeout=budget, cwd=ROOT,
+        )  # fmt: skip
+        measured = float(out.stdout.strip().splitlines()[-1])
+    except subprocess.TimeoutExpired:
+        measured = float("inf")
+    bare = work / "bare.db"
+    bare.unlink(missing_ok=True)
+    if SQLITE3:
+        anchor = run([SQLITE3, str(bare), ".import --csv " + str(csv_file) + " bare"])
+    else:
+        anchor = timed(lambda: _python_import(bare, csv_file))
+    return measured, anchor
+
+
+def _python_import(bare: Path, csv_file: Path) -> None:
+    con = sqlite3.connect(bare)
+    with csv_file.open(newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        names = next(reader)
+        con.execute(f"create table bare ({', '.join(names)})")
+        con.executemany(f"insert into bare values ({', '.join('?' for _ in names)})", reader)
+    con.commit()
+    con.close()
+
+
+EXPORT_SQL = (
+    "select c.reference, d.delivered_on, d.tonnes_kg / 1000.0, d.vintage, d.registry, "
+    "d.serial_block, d.verification_status, d.verifier, d.verified_on, d.reference, "
+    "d.tranche_due_on from deliveries d join contracts c on c.id = d.contract_id "
+    "order by c.reference, d.delivered_on, d.id"
+)
+
+
+def measure_export(ledger: Path, work: Path) -> Timing:
+    from tracker.cli import kinds
+
+    db = open_database(ledger)
+    kind = kinds.EXPORTS["deliveries"]
+    options = kinds.ExportOptions(AS_OF, None, None, None)
+    out = work / "export.csv"
+    measured = timed(lambda: csv_safe.write_file(out, kind.header, kind.rows(db, options)))
+    db.close()
+    if SQLITE3:
+        with (work / "anchor.csv").open("w") as sink:
+            anchor = run([SQLITE3, "-csv", "-header", str(ledger), EXPORT_SQL], stdout=sink)
+    else:
+        anchor = timed(lambda: _python_export(ledger, work / "anchor.csv"))
+    return measured, anchor
+
+
+def _python_export(ledger: Path, out: Path) -> None:
+    con = sqlite3.connect(ledger)
+    with out.open("w", newline="") as f:
+        csv.writer(f).writerows(con.execute(EXPORT_SQL))
+    con.close()
+
+
+GROUP_BY = "select contract_id, sum(tonnes_kg) from deliveries group by contract_id"
+
+
+def bare_group_by(ledger: Path) -> float:
+    con = sqlite3.connect(ledger)
+    t = timed(lambda: con.execute(GROUP_BY).fetchall())
+    con.close()
+    return t
+
+
+def measure_in_process(ledger: Path, call: Callable[..., object]) -> Timing:
+    db = open_database(ledger)
+    measured = timed(lambda: call(db))
+    db.close()
+    return measured, bare_group_by(ledger)
+
+
+def measure_verify_log(ledger: Path) -> Timing:
+    db = open_database(ledger)
+    measured = timed(lambda: verify_log(db))
+    db.close()
+    con = sqlite3.connect(ledger)
+    anchor = timed(lambda: sum(1 for _ in con.execute("select * from change_log order by seq")))
+    con.close()
+    return measured, anchor
+
+
+_BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1280, 800); w.show(); app.processEvents()
+w.grab().save(sys.argv[1])
+"""
+
+
+def measure_window(ledger: Path, work: Path) -> Timing:
+    cli = [sys.executable, "-m", "tracker.cli.main", "--db", str(ledger)]
+    measured = run([*cli, "--as-of", AS_OF.isoformat(), "gui", "--screenshot", str(work / "w.png")])
+    anchor = run([sys.executable, "-c", _BARE_WINDOW, str(work / "bare.png")])
+    return measured, anchor
+
+
+def measure_sort(ledger: Path) -> tuple[Timing, Timing, str]:
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.ui.ledger_store import LedgerStore
+    from tracker.ui.models.ledger_tables import DeliveriesModel
+
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    db = open_database(ledger)
+    model = DeliveriesModel(LedgerStore(db, ledger, AS_OF))
+    column = model.column_of("tonnes_kg")
+    sort = timed(lambda: model.set_sort(column))
+    con = sqlite3.connect(ledger)
+    anchor_sql = "select id, tonnes_kg from deliveries order by tonnes_kg, id limit 200"
+    sort_anchor = timed(lambda: con.execute(anchor_sql).fetchall())
+    last_sql = "select id from deliveries order by tonnes_kg desc, id desc limit 1"
+    last_anchor = timed(lambda: con.execute(last_sql).fetchone())
+    last_id = con.execute(last_sql).fetchone()[0]
+    con.close()
+    found: list[int | None] = []
+    jump = timed(lambda: found.append(model.locate(last_id)))
+    note = "" if found[0] is not None else "last row not reached (locate limit)"
+    db.close()
+    return (sort, sort_anchor), (jump, last_anchor), note
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def fmt(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    if seconds == float("inf"):
+        return "> budget"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def table(rows: list[Row], spec: Spec, runs: int) -> str:
+    anchor_tool = f"sqlite3 {SQLITE3 and _sqlite_version()}" if SQLITE3 else "Python sqlite3"
+    head = [
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}: {platform.platform()},"
+        f" {os.cpu_count()} cores, Python {platform.python_version()}, SQLite"
+        f" {sqlite3.sqlite_version}; anchors by {anchor_tool}",
+        f"{spec.deliveries:,} deliveries, {spec.retirements:,} retirements, {spec.contracts}"
+        f" contracts; median of {runs} runs",
+        "",
+        "| measure | time | anchor | anchor time | ratio | note |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        measured, anchor = r.medians()
+        ratio = "—" if not anchor or measured == float("inf") else f"×{measured / anchor:.1f}"
+        head.append(
+            f"| {r.measure} | {fmt(measured)} | {r.anchor} | {fmt(anchor)} | {ratio} | {r.note} |"
+        )
+    return "\n".join(head)
+
+
+def _sqlite_version() -> str:
+    assert SQLITE3
+    out = subprocess.run([SQLITE3, "--version"], capture_output=True, text=True, check=True)
+    return out.stdout.split()[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", action="store_true", help="100k deliveries, 30k retirements")
+    parser.add_argument("--deliveries", type=int)
+    parser.add_argument("--retirements", type=int)
+    parser.add_argument("--contracts", type=int)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--budget", type=float, default=900, help="seconds an import may take")
+    parser.add_argument("--work", type=Path, help="folder for the files (default: a temp dir)")
+    args = parser.parse_args()
+    size = (100_000, 30_000, 50) if args.small else (1_000_000, 300_000, 200)
+    spec = Spec(
+        contracts=args.contracts or size[2],
+        deliveries=args.deliveries or size[0],
+        retirements=args.retirements or size[1],
+        as_of=AS_OF,
+    )
+    work = args.work or Path(tempfile.mkdtemp(prefix="tracker-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"building in {work} …", file=sys.stderr)
+    ledger, base, csv_dir = build(work, spec)
+    rows = [
+        Row("validated import of the deliveries CSV", "`.import` into a bare table", []),
+        Row("export deliveries", "`sqlite3 -csv` of the same rows", []),
+        Row("portfolio summary", "bare `GROUP BY contract`", []),
+        Row("all audit rules", "bare `GROUP BY contract`", []),
+        Row("verify-log", "read the whole log", []),
+        Row("open the main window (screenshot)", "bare PySide6 window", []),
+        Row("sort deliveries by tonnes", "`ORDER BY … LIMIT 200`", []),
+        Row("jump to the last row", "`ORDER BY … DESC LIMIT 1`", []),
+    ]
+    deliveries_csv = csv_dir / FILES["deliveries"]
+    for n in range(args.runs):
+        print(f"run {n + 1} of {args.runs} …", file=sys.stderr)
+        rows[0].runs.append(measure_import(base, deliveries_csv, work, args.budget))
+        rows[1].runs.append(measure_export(ledger, work))
+        rows[2].runs.append(measure_in_process(ledger, lambda db: portfolio_summary(db, AS_OF)))
+        rows[3].runs.append(measure_in_process(ledger, lambda db: evaluate(db, AS_OF)))
+        rows[4].runs.append(measure_verify_log(ledger))
+        rows[5].runs.append(measure_window(ledger, work))
+        sort, jump, note = measure_sort(ledger)
+        rows[6].runs.append(sort)
+        rows[7].runs.append(jump)
+        rows[7].note = note
+        for r in rows:
+            last, anchor = r.runs[-1]
+            print(f"  {r.measure}: {fmt(last)} (anchor {fmt(anchor)})", file=sys.stderr)
+    print(table(rows, spec, args.runs))
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
