@@ -13,6 +13,7 @@ from tests.ui.gui_helpers import column_texts, fill, press_ok, show_contract
 from tracker.services import schedule as schedule_service
 from tracker.store import queries
 from tracker.store.log_verify import verify_log
+from tracker.ui import theming
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -110,4 +111,4 @@ def test_the_schedule_tab_shows_each_tranches_fulfilment(window: Any, store: Led
     assert column_texts(window.schedule, "shortfall_kg") == ["50.000 t", "100.000 t"]
     assert column_texts(window.schedule, "status") == ["Overdue", "Open"]
     overdue = window.schedule.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole)
-    assert overdue.color().name() == "#b00020"
+    assert overdue.color().name() == theming.colour("error")  # the theme's error red

@@ -218,7 +218,7 @@ def test_the_contract_list_passes_the_model_tester_with_critical_badges(
     row = model.row_of(contract_id)
     assert row is not None
     assert model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == (
-        "2 open critical flag(s): see the Flags tab"
+        "2 open critical flags: see the Flags tab"
     )
     assert model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.index(row, 1).data(Qt.ItemDataRole.DecorationRole) is None

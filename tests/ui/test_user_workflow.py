@@ -153,7 +153,7 @@ def test_contract_to_retirement_with_undo_and_redo_of_every_step(
     # --- delete the first delivery: its retirement goes too ------------------------------
     _select_row(qtbot, window.deliveries, 0)
     qtbot.mouseClick(window.deliveries.delete_button, Qt.MouseButton.LeftButton)
-    assert "1 retirement(s) drawn from it will be deleted too" in yes_to_questions[-1]
+    assert "1 retirement drawn from it will be deleted too" in yes_to_questions[-1]
     assert column_texts(window.deliveries, "tonnes_kg") == ["250.000 t"]
     assert column_texts(window.retirements, "tonnes_kg") == ["50.000 t"]
     assert _card(window, "delivered") == "250.000 t"

@@ -133,8 +133,8 @@ def test_acknowledged_then_reopened_when_the_numbers_change(main: Any, qtbot: Qt
 
 def test_the_badge_marks_contracts_with_an_open_critical_flag(main: Any, qtbot: QtBot) -> None:
     cookstoves = _contract_id(main.store, COOKSTOVES)
-    assert _badge_tip(main, cookstoves) == "1 open critical flag(s): see the Flags tab"
-    assert _badge_tip(main, None) == "1 open critical flag(s) in the portfolio"
+    assert _badge_tip(main, cookstoves) == "1 open critical flag: see the Flags tab"
+    assert _badge_tip(main, None) == "1 open critical flag in the portfolio"
     assert _badge_tip(main, _contract_id(main.store, "MSFT-ALT-ERW")) is None
     _acknowledge(qtbot, main, _shortfall(main), "Waived for 2026")
     qtbot.waitUntil(lambda: _badge_tip(main, cookstoves) is None)

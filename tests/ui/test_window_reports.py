@@ -113,7 +113,7 @@ def test_save_history_report_for_a_period_that_excludes_everything(
     assert target.read_text().splitlines() == [
         "seq,logged_at,user,action,table,record_id,contract,before,after,hash"
     ]
-    assert "Saved 0 row(s)" in dialog.status.text()
+    assert "Saved 0 rows" in dialog.status.text()
 
 
 def test_registry_import_from_the_menu_refreshes_the_deliveries_tab(

@@ -31,6 +31,7 @@ from tracker.ui.models.ledger_tables import (
 )
 from tracker.ui.models.schedule_table import ScheduleModel
 from tracker.ui.overview import OverviewPanel
+from tracker.ui.preferences_menu import PreferencesMenu
 from tracker.ui.record_actions import RecordActions
 from tracker.ui.reports.window_reports import WindowReports
 from tracker.ui.tables import PortfolioPanel, RecordTablePanel
@@ -264,6 +265,9 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, n=name: self.show_tab(n))
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.preferences = PreferencesMenu(self, self._on_theme)
+        self.preferences.fill(view_menu)
 
         self.tools_menu = bar.addMenu(self.tr("&Tools"))
 
@@ -311,6 +315,12 @@ class MainWindow(QMainWindow):
         elif self.contract_id is not None:
             self.select_contract(self.contract_id)  # keep the selection across reloads
         self.records.update_enabled()
+
+    def _on_theme(self) -> None:
+        """Redraw what paints its own colours after the theme changed."""
+        if self.chart is not None:
+            self.chart.apply_theme()
+        self.set_contract(self.contract_id)  # cards and tables pick their colours again
 
     def _on_reset(self) -> None:
         self.select_contract(None)

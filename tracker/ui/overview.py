@@ -22,7 +22,8 @@ from tracker.domain.flags import Severity
 from tracker.domain.quantities import format_cents, format_tonnes_grouped, percent_one_decimal
 from tracker.services.audit.review import ReviewedFlag, counts_by_severity
 from tracker.services.summary import ContractSummary, Totals, portfolio_summary, totals_by_currency
-from tracker.ui.audit.flags_panel import SEVERITY_COLOURS
+from tracker.ui import theming
+from tracker.ui.audit.flags_panel import severity_colour
 from tracker.ui.ledger_store import LedgerStore
 
 CARD_STYLE = (
@@ -45,7 +46,7 @@ CARD_KEYS = (
 )
 CARDS_PER_ROW = 5
 DETAIL_STYLE = "color: palette(placeholder-text); font-size: 11px;"
-REJECTED_STYLE = "font-size: 18px; font-weight: 600; color: #8a8a8a;"
+REJECTED_STYLE = "font-size: 18px; font-weight: 600; color: {colour};"
 
 
 class Card(QFrame):
@@ -107,7 +108,9 @@ class OverviewPanel(QWidget):
             card = Card(titles[key], self)
             self.cards[key] = card
             grid.addWidget(card, position // CARDS_PER_ROW, position % CARDS_PER_ROW)
-        self.cards["rejected"].value.setStyleSheet(REJECTED_STYLE)
+        self.cards["rejected"].value.setStyleSheet(
+            REJECTED_STYLE.format(colour=theming.colour("rejected"))
+        )
         self.cards["rejected"].setToolTip(
             self.tr("Deliveries whose verification failed count as neither delivered nor "
                     "available; under an offtake agreement they are owed again.")
@@ -148,7 +151,7 @@ class OverviewPanel(QWidget):
             Severity.INFO: self.tr("info"),
         }
         parts = [
-            f"<span style='color:{SEVERITY_COLOURS[s]}'><b>{open_counts[s]}</b> {names[s]}</span>"
+            f"<span style='color:{severity_colour(s)}'><b>{open_counts[s]}</b> {names[s]}</span>"
             for s in Severity
         ]
         acknowledged = len(reviewed) - sum(open_counts.values())

@@ -190,8 +190,8 @@ class RecordActions(QObject):
         question = self.tr("Delete the delivery {block}?").format(block=named)
         if count:
             question += "\n\n" + self.tr(
-                "{n} retirement(s) drawn from it will be deleted too."
-            ).format(n=count)
+                "%n retirement(s) drawn from it will be deleted too.", "", count
+            )
         if not self.confirm(question + self.undo_note()):
             return False
         perform(self.store, commands.delete_delivery(self.store, delivery_id))

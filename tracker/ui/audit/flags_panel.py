@@ -26,6 +26,7 @@ from tracker.services.audit.review import (
     counts_by_severity,
     reviewed_flags,
 )
+from tracker.ui import theming
 from tracker.ui.audit.acknowledge_dialog import AcknowledgeDialog
 from tracker.ui.audit.watcher import FlagWatcher
 from tracker.ui.ledger_store import LedgerStore
@@ -38,12 +39,11 @@ def readable_time(stamp: str) -> str:
     return stamp
 
 
-SEVERITY_COLOURS = {
-    Severity.CRITICAL: "#b3261e",
-    Severity.HIGH: "#c25e00",
-    Severity.WARN: "#8a6d00",
-    Severity.INFO: "#3b6ea5",
-}
+def severity_colour(severity: Severity) -> str:
+    """The severity's colour in the current scheme (AA contrast on light and dark)."""
+    return theming.colour(severity.value)
+
+
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 1
 CONTRACT_COLUMN = 1
 # Widest the rule, contract, subject and status columns are fitted to: the message (the
@@ -166,7 +166,7 @@ class FlagsPanel(QWidget):
             font = QFont(parent.font(0))
             font.setBold(True)
             parent.setFont(0, font)
-            parent.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity])))
+            parent.setForeground(0, QBrush(QColor(severity_colour(severity))))
             parent.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(parent)
             for reviewed in group:
@@ -187,12 +187,12 @@ class FlagsPanel(QWidget):
         for column in range(item.columnCount()):
             item.setToolTip(column, item.text(column))
         if reviewed.status is FlagStatus.REOPENED:
-            item.setForeground(3, QBrush(QColor(SEVERITY_COLOURS[Severity.CRITICAL])))
+            item.setForeground(3, QBrush(QColor(severity_colour(Severity.CRITICAL))))
         return item
 
     def _counts_text(self, counts: dict[Severity, int]) -> str:
         parts = [
-            f"<span style='color:{SEVERITY_COLOURS[s]}'><b>{counts[s]}</b> "
+            f"<span style='color:{severity_colour(s)}'><b>{counts[s]}</b> "
             f"{self._severity_name(s)}</span>"
             for s in Severity
         ]

@@ -21,6 +21,7 @@ from tracker.domain.quantities import format_price, format_tonnes_grouped
 from tracker.store import change_log, queries
 from tracker.store.change_log import LogEntry
 from tracker.store.log_verify import verify_log
+from tracker.ui import theming
 from tracker.ui.audit.flags_panel import readable_time
 from tracker.ui.ledger_store import LedgerStore
 
@@ -200,5 +201,4 @@ class HistoryPanel(QWidget):
             self.verify_result.setText(
                 self.tr("Tampering detected:\n{details}").format(details=report.describe())
             )
-        colour = "#1b5e20" if report.ok else "#b3261e"
-        self.verify_result.setStyleSheet(f"color: {colour}")
+        self.verify_result.setStyleSheet(theming.style("ok" if report.ok else "error"))

@@ -35,6 +35,7 @@ from tracker.services.audit.verifications import (
     verifications,
 )
 from tracker.store import queries
+from tracker.ui import theming
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -107,7 +108,7 @@ class VerificationsDialog(QDialog):
         self.update_button = QPushButton(self.tr("Save changes to selected"))
         self.delete_button = QPushButton(self.tr("Delete selected"))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(theming.style("error"))
         self.error.setWordWrap(True)
         actions = QHBoxLayout()
         for button in (self.add_button, self.update_button, self.delete_button):
@@ -266,7 +267,7 @@ class VerificationsDialog(QDialog):
         column.addWidget(widget)
         error = QLabel(box)
         error.setObjectName(f"error_{key}")
-        error.setStyleSheet("color: #b3261e")
+        error.setStyleSheet(theming.style("error"))
         error.setWordWrap(True)
         error.hide()
         column.addWidget(error)

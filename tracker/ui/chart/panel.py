@@ -33,17 +33,7 @@ from tracker.store import queries
 from tracker.ui.chart import readout, steps
 from tracker.ui.chart.axes import TonnesAxisItem, utc_date_axis
 from tracker.ui.chart.export import export_plot_png
-from tracker.ui.chart.style import (
-    AS_OF_COLOUR,
-    BACKGROUND,
-    FLAG_COLOUR,
-    FOREGROUND,
-    GRID_ALPHA,
-    HOVER_COLOUR,
-    SERIES_ORDER,
-    SETBACK_COLOURS,
-    STYLES,
-)
+from tracker.ui.chart.style import SERIES_ORDER, paint, scheme
 from tracker.ui.ledger_store import LedgerStore
 
 AS_OF_LABEL_GAP_PX = 14
@@ -69,31 +59,34 @@ class ChartPanel(QWidget):
         self.refresh_count = 0
         self._flagged_ids: tuple[int, ...] | None = None
         self._hover_epoch: float | None = None
+        self.colours = scheme()
+        colours = self.colours
 
         self.plot_widget = pg.PlotWidget(
-            background=BACKGROUND,
+            background=colours.background,
             axisItems={"bottom": utc_date_axis(), "left": TonnesAxisItem("left")},
         )
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         self._style_plot()
         self.legend = self.plot_item.addLegend(
             offset=(8, 4),
-            labelTextColor=FOREGROUND,
-            brush=pg.mkBrush(255, 255, 255, 230),
+            labelTextColor=colours.foreground,
+            brush=pg.mkBrush(*colours.label_fill),
             colCount=LEGEND_COLUMNS,
             verSpacing=-4,
         )
         self.curves: dict[str, pg.PlotDataItem] = {}
         for name in SERIES_ORDER:
-            curve = self.plot_item.plot(pen=STYLES[name].pen(), name=self.series_labels()[name])
+            pen = colours.series[name].pen()
+            curve = self.plot_item.plot(pen=pen, name=self.series_labels()[name])
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
             self.curves[name] = curve
         self.flag_points = pg.ScatterPlotItem(
             symbol="o",
             size=10,
-            pen=pg.mkPen(FOREGROUND, width=1),
-            brush=pg.mkBrush(FLAG_COLOUR),
+            pen=pg.mkPen(colours.foreground, width=1),
+            brush=pg.mkBrush(colours.flag),
             hoverable=True,
             tip=self._flag_tip,
         )
@@ -102,17 +95,17 @@ class ChartPanel(QWidget):
         self.as_of_line = pg.InfiniteLine(
             angle=90,
             movable=False,
-            pen=pg.mkPen(AS_OF_COLOUR, width=1.5, style=Qt.PenStyle.DashLine),
+            pen=pg.mkPen(colours.as_of, width=1.5, style=Qt.PenStyle.DashLine),
             label="",
             labelOpts={
                 "position": 0.82,
-                "color": AS_OF_COLOUR,
-                "fill": pg.mkBrush(255, 255, 255, 210),
+                "color": colours.as_of,
+                "fill": pg.mkBrush(*colours.label_fill),
                 "anchors": [(0, 0.5), (1, 0.5)],  # on the side with more room
             },
         )
         self.plot_item.addItem(self.as_of_line, ignoreBounds=True)
-        self.hover_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(HOVER_COLOUR))
+        self.hover_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(colours.hover))
         self.hover_line.hide()
         self.plot_item.addItem(self.hover_line, ignoreBounds=True)
 
@@ -166,6 +159,12 @@ class ChartPanel(QWidget):
             "invalidated": self.tr("Invalidated"),
         }
 
+    def apply_theme(self) -> None:
+        """Take the colours of the window's current scheme (light or dark)."""
+        self.colours = scheme()
+        paint(self, self.colours)
+        self.refresh()
+
     def set_contract(self, contract_id: int | None) -> None:
         """Show one contract, or the whole portfolio for None; redraws at once."""
         self.contract_id = contract_id
@@ -197,7 +196,7 @@ class ChartPanel(QWidget):
         )
         self.as_of_line.setPos(as_of_epoch)
         self.as_of_line.label.setFormat(self.tr("as of {date}").format(date=self.store.as_of))
-        self.plot_item.setTitle(self._title(), color=FOREGROUND, size="11pt")
+        self.plot_item.setTitle(self._title(), color=self.colours.foreground, size="11pt")
         self._fit_y_range()
         if self._flagged_ids is not None:
             self._draw_flags(self._flag_points())
@@ -243,13 +242,14 @@ class ChartPanel(QWidget):
     def _style_plot(self) -> None:
         self.plot_item.setMenuEnabled(False)  # ours offers PNG export; SVG is broken here
         self.plot_item.hideButtons()
-        self.plot_item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
-        self.plot_item.setLabel("left", self.tr("Cumulative tonnes (t)"), color=FOREGROUND)
-        self.plot_item.setLabel("bottom", self.tr("Date (UTC)"), color=FOREGROUND)
+        foreground = self.colours.foreground
+        self.plot_item.showGrid(x=True, y=True, alpha=self.colours.grid_alpha)
+        self.plot_item.setLabel("left", self.tr("Cumulative tonnes (t)"), color=foreground)
+        self.plot_item.setLabel("bottom", self.tr("Date (UTC)"), color=foreground)
         for side in ("left", "bottom"):
             axis = self.plot_item.getAxis(side)
-            axis.setPen(pg.mkPen(FOREGROUND))
-            axis.setTextPen(pg.mkPen(FOREGROUND))
+            axis.setPen(pg.mkPen(foreground))
+            axis.setTextPen(pg.mkPen(foreground))
         self.plot_item.getAxis("left").setWidth(72)
         self.plot_item.getViewBox().setMouseEnabled(x=True, y=False)
         self.plot_item.getViewBox().enableAutoRange(axis="y", enable=False)
@@ -329,7 +329,8 @@ class ChartPanel(QWidget):
         day = day_of_epoch(epoch)
         values = readout.values_at(self.series, epoch)
         labels = self.series_labels()
-        colours = {name: STYLES[name].colour for name in SERIES_ORDER} | SETBACK_COLOURS
+        series = self.colours.series
+        colours = {name: series[name].colour for name in SERIES_ORDER} | self.colours.setbacks
         self.readout.setText(readout.readout_html(day, values, labels, colours))
         self.readout_text = readout.readout_plain(day, values, labels)
         self.readout.setAccessibleName(self.readout_text)

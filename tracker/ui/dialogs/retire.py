@@ -26,8 +26,8 @@ from tracker.domain.quantities import format_tonnes_grouped, parse_tonnes
 from tracker.domain.records import retirement_from_input
 from tracker.domain.serials import parse_serials, serials_text
 from tracker.services.retirements import available_on, preview_draw
-from tracker.ui import labels
-from tracker.ui.dialogs.form import HINT_STYLE, Editor, Field, RecordDialog
+from tracker.ui import labels, theming
+from tracker.ui.dialogs.form import Editor, Field, RecordDialog
 from tracker.ui.dialogs.records import (
     DATE_HINT,
     contract_field,
@@ -113,7 +113,7 @@ class RetireDialog(RecordDialog):
         self.preview = QLabel(self)
         self.preview.setObjectName("preview")
         self.preview.setWordWrap(True)
-        self.preview.setStyleSheet(HINT_STYLE)
+        self.preview.setStyleSheet(theming.style("muted"))
         self.extra.addWidget(self.available)
         self.extra.addWidget(self.preview)
         fix_contract(self, contract_id, editing)

@@ -42,28 +42,23 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def _tr(text: str) -> str:
-    """The report's wording, through Qt's translation like the window's."""
-    return QCoreApplication.translate("PortfolioReport", text)
-
-
 def _title() -> str:
-    return _tr("Carbon-credit offtake portfolio")
+    return QCoreApplication.translate("PortfolioReport", "Carbon-credit offtake portfolio")
 
 
 def _summary_html(store: LedgerStore) -> str:
     summaries = portfolio_summary(store.db, store.as_of)
     head = (
-        _tr("Contract"),
-        _tr("Supplier"),
-        _tr("Method"),
-        _tr("Contracted t"),
-        _tr("Due to date t"),
-        _tr("Delivered t"),
-        _tr("Retired t"),
-        _tr("Available t"),
-        _tr("Delivered"),
-        _tr("Value delivered"),
+        QCoreApplication.translate("PortfolioReport", "Contract"),
+        QCoreApplication.translate("PortfolioReport", "Supplier"),
+        QCoreApplication.translate("PortfolioReport", "Method"),
+        QCoreApplication.translate("PortfolioReport", "Contracted t"),
+        QCoreApplication.translate("PortfolioReport", "Due to date t"),
+        QCoreApplication.translate("PortfolioReport", "Delivered t"),
+        QCoreApplication.translate("PortfolioReport", "Retired t"),
+        QCoreApplication.translate("PortfolioReport", "Available t"),
+        QCoreApplication.translate("PortfolioReport", "Delivered"),
+        QCoreApplication.translate("PortfolioReport", "Value delivered"),
     )
     methods = labels.method_labels()
     rows = []
@@ -94,16 +89,19 @@ def _summary_html(store: LedgerStore) -> str:
             t.retired_kg,
             t.available_kg,
         )
+        total = QCoreApplication.translate("PortfolioReport", "TOTAL {currency}")
+        total = total.format(currency=t.currency)
+        count = QCoreApplication.translate("PortfolioReport", "%n contract(s)", "", t.contracts)
         rows.append(
-            f'<tr class="total"><td>{_e(_tr("TOTAL {currency}").format(currency=t.currency))}</td>'
-            f"<td>{_e(_tr('{count} contract(s)').format(count=t.contracts))}</td><td></td>"
+            f'<tr class="total"><td>{_e(total)}</td><td>{_e(count)}</td><td></td>'
             + "".join(f'<td class="n">{format_tonnes_grouped(kg)}</td>' for kg in numbers)
             + f'<td class="n">{_e(t.delivered_pct)} %</td>'
             + f'<td class="n">{format_cents(t.delivered_value_cents, grouped=True)} '
             f"{_e(t.currency)}</td></tr>"
         )
     if not rows:
-        return f'<p class="muted">{_e(_tr("No contracts yet."))}</p>'
+        empty = QCoreApplication.translate("PortfolioReport", "No contracts yet.")
+        return f'<p class="muted">{_e(empty)}</p>'
     header = "".join(f"<th>{_e(h)}</th>" for h in head)
     body = "".join(rows)
     return f'<table cellpadding="3" width="100%"><thead><tr>{header}</tr></thead>{body}</table>'
@@ -111,12 +109,13 @@ def _summary_html(store: LedgerStore) -> str:
 
 def _flags_html(flags: Sequence[Flag]) -> str:
     if not flags:
-        return f'<p class="muted">{_e(_tr("No open flags."))}</p>'
+        empty = QCoreApplication.translate("PortfolioReport", "No open flags.")
+        return f'<p class="muted">{_e(empty)}</p>'
     severities = {
-        "critical": _tr("critical"),
-        "high": _tr("high"),
-        "warn": _tr("warn"),
-        "info": _tr("info"),
+        "critical": QCoreApplication.translate("PortfolioReport", "critical"),
+        "high": QCoreApplication.translate("PortfolioReport", "high"),
+        "warn": QCoreApplication.translate("PortfolioReport", "warn"),
+        "info": QCoreApplication.translate("PortfolioReport", "info"),
     }
     ordered = sorted(flags, key=lambda f: (f.severity.rank, f.contract, f.rule, f.subject))
     rows = "".join(
@@ -127,7 +126,13 @@ def _flags_html(flags: Sequence[Flag]) -> str:
     )
     header = "".join(
         f"<th>{_e(h)}</th>"
-        for h in (_tr("Severity"), _tr("Rule"), _tr("Contract"), _tr("Subject"), _tr("Finding"))
+        for h in (
+            QCoreApplication.translate("PortfolioReport", "Severity"),
+            QCoreApplication.translate("PortfolioReport", "Rule"),
+            QCoreApplication.translate("PortfolioReport", "Contract"),
+            QCoreApplication.translate("PortfolioReport", "Subject"),
+            QCoreApplication.translate("PortfolioReport", "Finding"),
+        )
     )
     return f'<table cellpadding="3" width="100%"><thead><tr>{header}</tr></thead>{rows}</table>'
 
@@ -154,20 +159,24 @@ def build_document(
 ) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultStyleSheet(_STYLE)
-    chart_html = f'<p class="muted">{_e(_tr("(chart not included)"))}</p>'
+    missing = QCoreApplication.translate("PortfolioReport", "(chart not included)")
+    chart_html = f'<p class="muted">{_e(missing)}</p>'
     if chart is not None and not chart.isNull():
         document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, chart)
         chart_html = f'<p><img src="{CHART_URL.toString()}" width="1080"></p>'
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    subtitle = _tr("As of {as_of} · tonnes of CO2e · generated {generated}").format(
-        as_of=store.as_of.isoformat(), generated=generated
-    )
+    subtitle = QCoreApplication.translate(
+        "PortfolioReport", "As of {as_of} · tonnes of CO2e · generated {generated}"
+    ).format(as_of=store.as_of.isoformat(), generated=generated)
+    summary = QCoreApplication.translate("PortfolioReport", "Portfolio summary")
+    versus = QCoreApplication.translate("PortfolioReport", "Delivered vs contracted")
+    open_flags = QCoreApplication.translate("PortfolioReport", "Open flags ({count})")
     document.setHtml(
         f"<h1>{_e(_title())}</h1>"
         f'<p class="muted">{_e(subtitle)}</p>'
-        f"<h2>{_e(_tr('Portfolio summary'))}</h2>{_summary_html(store)}"
-        f"<h2>{_e(_tr('Delivered vs contracted'))}</h2>{chart_html}"
-        f"<h2>{_e(_tr('Open flags ({count})').format(count=len(flags)))}</h2>"
+        f"<h2>{_e(summary)}</h2>{_summary_html(store)}"
+        f"<h2>{_e(versus)}</h2>{chart_html}"
+        f"<h2>{_e(open_flags.format(count=len(flags)))}</h2>"
         f"{_flags_html(flags)}"
     )
     return document

@@ -92,10 +92,11 @@ class ReconcileDialog(QDialog):
         fill_table(self.table, headers, rows, wide={3: 260})
         wrap_last_column(self.table, minimum=280)
         if result.flags:
-            text = self.tr("{layout}: {rows} row(s) compared, {count} difference(s).")
+            text = self.tr("{layout}: {rows} compared, %n difference(s).", "", len(result.flags))
         else:
-            text = self.tr("{layout}: {rows} row(s) compared; the ledger matches the registry.")
-        text = text.format(layout=result.layout, rows=f"{result.rows:,}", count=len(result.flags))
+            text = self.tr("{layout}: {rows} compared; the ledger matches the registry.")
+        rows = self.tr("%Ln row(s)", "", result.rows)
+        text = text.format(layout=result.layout, rows=rows)
         skipped = result.describe_skipped()
         if skipped:
             text += "\n" + self.tr("Left out as not yours: {rows}").format(rows=skipped)
