@@ -590,8 +590,20 @@
         <translation>确认…</translation>
     </message>
     <message>
+        <source>Filter flags</source>
+        <translation>筛选标记</translation>
+    </message>
+    <message>
+        <source>Filter the audit flags</source>
+        <translation>筛选审计标记</translation>
+    </message>
+    <message>
         <source>Audit flags</source>
         <translation>审计标记</translation>
+    </message>
+    <message>
+        <source>Grouped by severity; click a header to sort within each group.</source>
+        <translation>按严重程度分组；点击表头可在组内排序。</translation>
     </message>
     <message>
         <source>Rule</source>
@@ -677,14 +689,233 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>Reference</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买方</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Credit type</source>
+        <translation>信用类型</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>登记处</translation>
+    </message>
+    <message>
+        <source>Tonnes</source>
+        <translation>吨数</translation>
+    </message>
+    <message>
+        <source>Price per tonne</source>
+        <translation>每吨价格</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Term starts</source>
+        <translation>期限开始</translation>
+    </message>
+    <message>
+        <source>Term ends</source>
+        <translation>期限结束</translation>
+    </message>
+    <message>
+        <source>Durability (years)</source>
+        <translation>封存持久性（年）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Registry project ids</source>
+        <translation>登记处项目编号</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Vintage</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>交付日期</translation>
+    </message>
+    <message>
+        <source>Serial block</source>
+        <translation>序列号段</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核证状态</translation>
+    </message>
+    <message>
+        <source>Verifier</source>
+        <translation>核证机构</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>核证日期</translation>
+    </message>
+    <message>
+        <source>Fills the tranche due</source>
+        <translation>对应到期的交付批次</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Retired on</source>
+        <translation>注销日期</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>受益方</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Claim period start</source>
+        <translation>声明期间开始</translation>
+    </message>
+    <message>
+        <source>Claim period end</source>
+        <translation>声明期间结束</translation>
+    </message>
+    <message>
+        <source>Registry reference</source>
+        <translation>登记处编号</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>核证结论</translation>
+    </message>
+    <message>
+        <source>Verified tonnes</source>
+        <translation>已核证吨数</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Invalidated on</source>
+        <translation>作废日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Numbers behind the flag</source>
+        <translation>标记所依据的数字</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Acknowledged on</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Recorded before the log</source>
+        <translation>日志启用前已有</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>Verify change log</source>
         <translation>校验变更日志</translation>
     </message>
     <message>
+        <source>Filter entries</source>
+        <translation>筛选条目</translation>
+    </message>
+    <message>
+        <source>Filter the change history</source>
+        <translation>筛选变更历史</translation>
+    </message>
+    <message>
         <source>Change history</source>
         <translation>变更历史</translation>
+    </message>
+    <message>
+        <source>Newest entries first; click a header to sort by that column.</source>
+        <translation>最新条目在前；点击表头可按该列排序。</translation>
     </message>
     <message>
         <source>#</source>
@@ -711,8 +942,8 @@
         <translation>变更内容</translation>
     </message>
     <message>
-        <source>History of {table} record {id}</source>
-        <translation>{table}记录 {id} 的历史</translation>
+        <source>History: {record}</source>
+        <translation>历史：{record}</translation>
     </message>
     <message>
         <source>(deleted contract)</source>
@@ -725,34 +956,6 @@
     <message>
         <source>History of the whole ledger (newest first)</source>
         <translation>整个账本的历史（最新在前）</translation>
-    </message>
-    <message>
-        <source>Contract</source>
-        <translation>合同</translation>
-    </message>
-    <message>
-        <source>Tranche</source>
-        <translation>交付批次</translation>
-    </message>
-    <message>
-        <source>Delivery</source>
-        <translation>交付</translation>
-    </message>
-    <message>
-        <source>Retirement</source>
-        <translation>注销</translation>
-    </message>
-    <message>
-        <source>Verification</source>
-        <translation>核证</translation>
-    </message>
-    <message>
-        <source>Acknowledgement</source>
-        <translation>标记确认</translation>
-    </message>
-    <message>
-        <source>Setting</source>
-        <translation>设置</translation>
     </message>
     <message>
         <source>Change log intact: {n} entries, the tables match the log.</source>
@@ -1321,6 +1524,22 @@
         <source>Details</source>
         <translation>详情</translation>
     </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
     <message numerus="yes">
         <source>{layout}: {rows} compared, %n difference(s).</source>
         <translation>
@@ -1845,6 +2064,105 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>Registry reference</source>
         <translation>登记处编号</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>Serials overlap</source>
+        <translation>序列号重叠</translation>
+    </message>
+    <message>
+        <source>More retired than delivered</source>
+        <translation>注销量超过交付量</translation>
+    </message>
+    <message>
+        <source>Retired before verification</source>
+        <translation>核证前注销</translation>
+    </message>
+    <message>
+        <source>Retired from a rejected delivery</source>
+        <translation>从已拒收的交付中注销</translation>
+    </message>
+    <message>
+        <source>Retired credits were invalidated</source>
+        <translation>已注销的碳信用被作废</translation>
+    </message>
+    <message>
+        <source>Cumulative shortfall</source>
+        <translation>累计缺口</translation>
+    </message>
+    <message>
+        <source>Serial count differs from tonnes</source>
+        <translation>序列号数量与吨数不符</translation>
+    </message>
+    <message>
+        <source>Retired before delivery</source>
+        <translation>交付前注销</translation>
+    </message>
+    <message>
+        <source>Verified before delivery</source>
+        <translation>交付前核证</translation>
+    </message>
+    <message>
+        <source>Delivery recorded twice</source>
+        <translation>交付重复记录</translation>
+    </message>
+    <message>
+        <source>Tranches exceed the contract</source>
+        <translation>交付批次超过合同吨数</translation>
+    </message>
+    <message>
+        <source>Serials missing</source>
+        <translation>序列号缺失</translation>
+    </message>
+    <message>
+        <source>Tranche overdue</source>
+        <translation>交付批次逾期</translation>
+    </message>
+    <message>
+        <source>Vintage differs from the tranche</source>
+        <translation>年份与交付批次不符</translation>
+    </message>
+    <message>
+        <source>Vintage too old for the claim</source>
+        <translation>年份相对声明过旧</translation>
+    </message>
+    <message>
+        <source>Retired late for the claim</source>
+        <translation>声明注销过晚</translation>
+    </message>
+    <message>
+        <source>Price differs from the contract</source>
+        <translation>价格偏离合同</translation>
+    </message>
+    <message>
+        <source>Unverified for too long</source>
+        <translation>长期未核证</translation>
+    </message>
+    <message>
+        <source>Delivered outside the term</source>
+        <translation>在合同期限外交付</translation>
+    </message>
+    <message>
+        <source>Beneficiary missing</source>
+        <translation>缺少受益方</translation>
+    </message>
+    <message>
+        <source>More delivered than contracted</source>
+        <translation>交付量超过合同吨数</translation>
+    </message>
+    <message>
+        <source>Differs from the registry</source>
+        <translation>与登记处不一致</translation>
+    </message>
+    <message>
+        <source>Missing in the ledger</source>
+        <translation>账本中缺失</translation>
+    </message>
+    <message>
+        <source>Missing in the registry</source>
+        <translation>登记处中缺失</translation>
     </message>
 </context>
 <context>

@@ -136,7 +136,7 @@ def test_reconcile_dialog_lists_differences(
 
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
 
-    assert cells(dialog.table, 1) == ["REGISTRY_MISMATCH"]
+    assert cells(dialog.table, 1) == ["Differs from the registry"]
     assert "1 difference" in dialog.summary.text()
 
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.flags import Severity
-from tracker.domain.quantities import format_cents, format_tonnes_grouped, percent_one_decimal
+from tracker.domain.quantities import format_cents, percent_one_decimal
 from tracker.services.audit.review import ReviewedFlag, counts_by_severity
 from tracker.services.summary import ContractSummary, Totals, portfolio_summary, totals_by_currency
-from tracker.ui import theming
+from tracker.ui import numbers, theming
 from tracker.ui.audit.flags_panel import severity_colour
 from tracker.ui.ledger_store import LedgerStore
 
@@ -236,7 +236,7 @@ class OverviewPanel(QWidget):
         self.cards["delivered_pct"].value.setText(percent if pct else "—")
 
     def _tonnes(self, kg: int) -> str:
-        return self.tr("{tonnes} t").format(tonnes=format_tonnes_grouped(kg))
+        return self.tr("{tonnes} t").format(tonnes=numbers.tonnes(kg))
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if self.contract_id is None or self.contract_id in changes.contracts:

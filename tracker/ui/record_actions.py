@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.serials import serials_text
 from tracker.services import contracts as contract_service
 from tracker.services import deliveries as delivery_service
@@ -21,7 +20,7 @@ from tracker.services.form_data import (
     tranche_input,
 )
 from tracker.store import queries
-from tracker.ui import commands
+from tracker.ui import commands, numbers
 from tracker.ui.commands import perform
 from tracker.ui.dialogs.form import RecordDialog
 from tracker.ui.dialogs.records import ContractDialog, DeliveryDialog, TrancheDialog
@@ -225,7 +224,7 @@ class RecordActions(QObject):
         retirement = queries.retirement(self.store.db, retirement_id)
         question = self.tr("Delete the retirement of {block} on {date}?").format(
             block=serials_text(retirement.block)
-            or self.tr("{tonnes} t").format(tonnes=format_tonnes_grouped(retirement.tonnes_kg)),
+            or self.tr("{tonnes} t").format(tonnes=numbers.tonnes(retirement.tonnes_kg)),
             date=retirement.retired_on,
         )
         if not self.confirm(question + self.undo_note()):

@@ -18,9 +18,10 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 from PySide6.QtWidgets import QApplication
 
 from tracker.domain.flags import Flag
-from tracker.domain.quantities import format_cents, format_tonnes_grouped
+from tracker.domain.quantities import format_cents
 from tracker.services.summary import portfolio_summary, totals_by_currency
-from tracker.ui import labels
+from tracker.ui import labels, numbers
+from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.chart import ChartPanel
 from tracker.ui.ledger_store import LedgerStore
 
@@ -63,7 +64,7 @@ def _summary_html(store: LedgerStore) -> str:
     methods = labels.method_labels()
     rows = []
     for s in summaries:
-        numbers = (
+        figures = (
             s.contracted_kg,
             s.scheduled_to_date_kg,
             s.delivered_kg,
@@ -76,13 +77,13 @@ def _summary_html(store: LedgerStore) -> str:
                 f"<td>{_e(v)}</td>"
                 for v in (s.reference, s.supplier, methods.get(s.method, s.method))
             )
-            + "".join(f'<td class="n">{format_tonnes_grouped(kg)}</td>' for kg in numbers)
+            + "".join(f'<td class="n">{numbers.tonnes(kg)}</td>' for kg in figures)
             + f'<td class="n">{_e(s.delivered_pct)} %</td>'
             + f'<td class="n">{format_cents(s.delivered_value_cents, grouped=True)} '
             f"{_e(s.currency)}</td></tr>"
         )
     for t in totals_by_currency(summaries):
-        numbers = (
+        figures = (
             t.contracted_kg,
             t.scheduled_to_date_kg,
             t.delivered_kg,
@@ -94,7 +95,7 @@ def _summary_html(store: LedgerStore) -> str:
         count = QCoreApplication.translate("PortfolioReport", "%n contract(s)", "", t.contracts)
         rows.append(
             f'<tr class="total"><td>{_e(total)}</td><td>{_e(count)}</td><td></td>'
-            + "".join(f'<td class="n">{format_tonnes_grouped(kg)}</td>' for kg in numbers)
+            + "".join(f'<td class="n">{numbers.tonnes(kg)}</td>' for kg in figures)
             + f'<td class="n">{_e(t.delivered_pct)} %</td>'
             + f'<td class="n">{format_cents(t.delivered_value_cents, grouped=True)} '
             f"{_e(t.currency)}</td></tr>"
@@ -120,7 +121,7 @@ def _flags_html(flags: Sequence[Flag]) -> str:
     ordered = sorted(flags, key=lambda f: (f.severity.rank, f.contract, f.rule, f.subject))
     rows = "".join(
         f"<tr><td>{_e(severities[f.severity.value])}</td>"
-        f"<td>{_e(f.rule)}</td><td>{_e(f.contract)}</td>"
+        f"<td>{_e(rule_label(f.rule))}</td><td>{_e(f.contract)}</td>"
         f"<td>{_e(f.subject)}</td><td>{_e(f.message)}</td></tr>"
         for f in ordered
     )

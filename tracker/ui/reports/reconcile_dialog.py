@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.errors import TrackerError
 from tracker.services.registry.reconcile import ReconcileResult, reconcile_file
+from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import (
     FileRow,
@@ -88,7 +89,16 @@ class ReconcileDialog(QDialog):
             self.tr("Subject"),
             self.tr("Details"),
         ]
-        rows = [[f.severity.value, f.rule, f.contract, f.subject, f.message] for f in result.flags]
+        severities = {
+            "critical": self.tr("Critical"),
+            "high": self.tr("High"),
+            "warn": self.tr("Warning"),
+            "info": self.tr("Info"),
+        }
+        rows = [
+            [severities[f.severity.value], rule_label(f.rule), f.contract, f.subject, f.message]
+            for f in result.flags
+        ]
         fill_table(self.table, headers, rows, wide={3: 260})
         wrap_last_column(self.table, minimum=280)
         if result.flags:

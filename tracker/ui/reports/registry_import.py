@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
-from tracker.domain.quantities import format_tonnes_grouped
 from tracker.services.registry import (
     Action,
     ImportCancelled,
@@ -40,7 +39,7 @@ from tracker.services.registry import (
 )
 from tracker.services.registry.importer import read_file
 from tracker.services.registry.outcome import named_counts
-from tracker.ui import theming
+from tracker.ui import numbers, theming
 from tracker.ui.commands import AddCommand, perform
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import (
@@ -237,7 +236,7 @@ class RegistryImportDialog(QDialog):
             self.tr("{verb} to {contract}: %Ln row(s), {tonnes} t", "", rows).format(
                 verb=verb.capitalize(),
                 contract=ref or self.tr("(no contract)"),
-                tonnes=format_tonnes_grouped(kg),
+                tonnes=numbers.tonnes(kg),
             )
             for ref, rows, kg in preview.by_contract(Action.ADD)
         ]
@@ -297,7 +296,7 @@ class RegistryImportDialog(QDialog):
                 kinds.get(o.kind, o.kind),
                 o.contract,
                 o.serial_block,
-                format_tonnes_grouped(o.tonnes_kg),
+                numbers.tonnes(o.tonnes_kg),
                 o.column,
                 self._in_window_words(o.reason),
             ]
@@ -320,7 +319,7 @@ class RegistryImportDialog(QDialog):
             present=preview.count(Action.PRESENT),
             skip=preview.count(Action.SKIP),
             errors=preview.count(Action.ERROR),
-            tonnes=format_tonnes_grouped(preview.kg()),
+            tonnes=numbers.tonnes(preview.kg()),
         )
         if preview.errors:
             text += " " + self.tr("Fix the errors and preview again: nothing can be imported.")
