@@ -99,7 +99,8 @@ def _screenshot(
     window.show()
     for panel in window.record_panels:
         panel.fit_columns()
-    app.processEvents()
+    for _ in range(3):  # layouts that reflow on resize (the Overview cards) settle
+        app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)
     saved = window.grab().save(str(target))
     window.close()

@@ -1328,6 +1328,22 @@
         <translation>任意方法</translation>
     </message>
     <message>
+        <source>Filter by status</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <source>Filter by method</source>
+        <translation>按方法筛选</translation>
+    </message>
+    <message>
+        <source>Filter by supplier</source>
+        <translation>按供应商筛选</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同列表</translation>
+    </message>
+    <message>
         <source>Any supplier</source>
         <translation>任意供应商</translation>
     </message>

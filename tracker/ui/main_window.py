@@ -39,6 +39,7 @@ from tracker.ui.tables import PortfolioPanel, RecordTablePanel
 TAB_NAMES = (
     "overview", "schedule", "deliveries", "retirements", "invalidations", "flags", "history",
 )  # fmt: skip
+PORTFOLIO_WIDTH = 400
 TAB_OF_TABLE = {
     "contracts": "overview",
     "tranches": "schedule",
@@ -93,15 +94,21 @@ class MainWindow(QMainWindow):
             "retirements": self.retirements,
             "invalidations": self.invalidations,
         }
+        for name in ("schedule", "deliveries", "retirements", "invalidations"):
+            view = widgets[name].view  # type: ignore[attr-defined]
+            view.setAccessibleName(tab_titles[name])
         for name in TAB_NAMES:
             widget = widgets.get(name) or self._placeholder(name, placeholders[name])
             self.tabs.addTab(widget, tab_titles[name])
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.portfolio)
         splitter.addWidget(self.tabs)
+        # the contract list keeps its width while the window or the tab contents change
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([440, 840])
-        self.portfolio.setMinimumWidth(300)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([PORTFOLIO_WIDTH, 1280 - PORTFOLIO_WIDTH])
+        self.portfolio.setMinimumWidth(260)
         self.setCentralWidget(splitter)
 
         self.records = RecordActions(self)

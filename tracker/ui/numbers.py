@@ -17,3 +17,24 @@ def tonnes(kg: int) -> str:
 def tonnes_t(kg: int) -> str:
     """Tonnes with their unit: '63,000 t' (吨 in Chinese)."""
     return QCoreApplication.translate("Units", "{tonnes} t").format(tonnes=tonnes(kg))
+
+
+# ISO 4217 currencies without minor units (others have two).
+NO_MINOR_UNITS = frozenset({"JPY", "KRW", "CLP", "ISK", "VND", "XOF", "XAF", "UGX", "PYG"})
+
+
+def money(cents: int, currency: str) -> str:
+    """An amount in its currency's own minor units, in the locale's grouping and decimal
+    mark: '44,200,000.00 USD', '1,235 JPY' (cents rounded half up to whole yen)."""
+    locale = QLocale()
+    sign = "-" if cents < 0 else ""
+    cents = abs(cents)
+    if currency.upper() in NO_MINOR_UNITS:
+        whole = (cents + 50) // 100
+        return f"{sign}{_grouped(whole, locale)} {currency}"
+    whole, minor = divmod(cents, 100)
+    return f"{sign}{_grouped(whole, locale)}{locale.decimalPoint()}{minor:02d} {currency}"
+
+
+def _grouped(whole: int, locale: QLocale) -> str:
+    return f"{whole:,}".replace(",", locale.groupSeparator())

@@ -6,12 +6,13 @@ embedded there with ``set_chart(widget)``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QLayout,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.flags import Severity
-from tracker.domain.quantities import format_cents, percent_one_decimal
+from tracker.domain.quantities import percent_one_decimal
 from tracker.services.audit.review import ReviewedFlag, counts_by_severity
 from tracker.services.summary import ContractSummary, Totals, portfolio_summary, totals_by_currency
 from tracker.ui import numbers, theming
@@ -44,7 +45,9 @@ CARD_KEYS = (
     "value",
     "rejected",
 )
-CARDS_PER_ROW = 5
+CARDS_PER_ROW = 5  # at most; a narrower tab puts fewer in a row
+CARD_MIN_WIDTH = 150
+GRID_SPACING = 8
 DETAIL_STYLE = "color: palette(placeholder-text); font-size: 11px;"
 REJECTED_STYLE = "font-size: 18px; font-weight: 600; color: {colour};"
 
@@ -64,9 +67,12 @@ class Card(QFrame):
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail = QLabel(self)  # smaller lines below (e.g. verified / pending)
         self.detail.setStyleSheet(DETAIL_STYLE)
+        self.detail.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
+        layout.addStretch(1)
+        self.value.setAccessibleName(title)
 
 
 class OverviewPanel(QWidget):
@@ -77,6 +83,8 @@ class OverviewPanel(QWidget):
         self.store = store
         self.contract_id: int | None = None
         layout = QVBoxLayout(self)
+        # the minimum width is ours (minimumSizeHint), not five cards' worth
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.heading = QLabel(self)
         self.heading.setObjectName("overview_heading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -90,7 +98,10 @@ class OverviewPanel(QWidget):
         self.flag_counts.hide()  # until the audit flags are known
         layout.addWidget(self.flag_counts)
         grid = QGridLayout()
-        grid.setSpacing(8)
+        grid.setSpacing(GRID_SPACING)
+        self.grid = grid
+        self.per_row = CARDS_PER_ROW
+
         titles = {
             "contracted": self.tr("Contracted"),
             "scheduled": self.tr("Scheduled to date"),
@@ -130,6 +141,33 @@ class OverviewPanel(QWidget):
         store.reset.connect(self.refresh)
         store.as_of_changed.connect(lambda _day: self.refresh())
         self.refresh()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as two cards a row (the grid reflows), as tall as its content."""
+        layout = self.layout()
+        height = layout.minimumSize().height() if layout is not None else 0
+        return QSize(2 * CARD_MIN_WIDTH + 3 * GRID_SPACING + 16, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Five cards a row when there is room, fewer (down to two) on a narrow window."""
+        super().resizeEvent(event)
+        self._reflow(event.size().width())
+
+    def _reflow(self, width: int) -> None:
+        """As many cards a row as fit ``width`` (their figures whole), two at least."""
+        needs = sorted(
+            (max(CARD_MIN_WIDTH, c.value.sizeHint().width() + 26) for c in self.cards.values()),
+            reverse=True,
+        )
+        per_row = 2
+        for count in range(CARDS_PER_ROW, 2, -1):
+            if sum(needs[:count]) + (count - 1) * GRID_SPACING + 16 <= width:
+                per_row = count
+                break
+        if per_row != self.per_row:
+            self.per_row = per_row
+            for position, key in enumerate(CARD_KEYS):
+                self.grid.addWidget(self.cards[key], position // per_row, position % per_row)
 
     def set_chart(self, chart: QWidget) -> None:
         """Embed the chart below the cards, replacing the placeholder."""
@@ -178,6 +216,10 @@ class OverviewPanel(QWidget):
             self._show_contract(summaries[0])
         else:
             self._show_portfolio(totals_by_currency(summaries))
+        tallest = max(c.layout().sizeHint().height() for c in self.cards.values())
+        for card in self.cards.values():
+            card.setFixedHeight(tallest)  # rows of equally tall cards
+        self._reflow(self.width())  # longer figures may need wider cards
 
     def _show_contract(self, s: ContractSummary) -> None:
         self.heading.setText(
@@ -186,8 +228,8 @@ class OverviewPanel(QWidget):
             )
         )
         self._show_tonnes([s])
-        value = f"{format_cents(s.delivered_value_cents, grouped=True)} {s.currency}"
-        self.cards["value"].value.setText(value)
+        self.cards["value"].value.setText(numbers.money(s.delivered_value_cents, s.currency))
+        self.cards["value"].detail.setText("")
 
     def _show_portfolio(self, totals: list[Totals]) -> None:
         count = sum(t.contracts for t in totals)
@@ -197,10 +239,14 @@ class OverviewPanel(QWidget):
             )
         )
         self._show_tonnes(totals)
+        # the largest value on the card; other currencies (never a "0.00 EUR") below it
         values = [
-            f"{format_cents(t.delivered_value_cents, grouped=True)} {t.currency}" for t in totals
+            numbers.money(t.delivered_value_cents, t.currency)
+            for t in sorted(totals, key=lambda t: -t.delivered_value_cents)
+            if t.delivered_value_cents
         ]
-        self.cards["value"].value.setText("\n".join(values) or "—")
+        self.cards["value"].value.setText(values[0] if values else "—")
+        self.cards["value"].detail.setText(" · ".join(values[1:]))
 
     def _show_tonnes(self, items: list[ContractSummary] | list[Totals]) -> None:
         """The tonnage cards for one contract, or summed over every currency's totals."""

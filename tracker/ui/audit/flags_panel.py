@@ -98,6 +98,7 @@ class FlagsPanel(QWidget):
         self.dialog: AcknowledgeDialog | None = None
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setWordWrap(True)  # wraps on a narrow window instead of widening it
         self.show_acknowledged = QCheckBox(self.tr("Show acknowledged"))
         self.show_acknowledged.setChecked(True)
         self.acknowledge_button = QPushButton(self.tr("Acknowledge…"))
