@@ -125,6 +125,14 @@
 <context>
     <name>ChartPanel</name>
     <message>
+        <source>Whole term</source>
+        <translation>整个期限</translation>
+    </message>
+    <message>
+        <source>Show every year of the contract term</source>
+        <translation>显示合同期限内的每一年</translation>
+    </message>
+    <message>
         <source>Export chart as PNG…</source>
         <translation>将图表导出为 PNG…</translation>
     </message>
@@ -1178,6 +1186,14 @@
     <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>入门(&amp;G)</translation>
     </message>
     <message>
         <source>No recent files</source>
@@ -2647,6 +2663,48 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>Regulatory</source>
         <translation>合规</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>&lt;p&gt;Carbon Tracker keeps your carbon-credit offtake contracts in one ledger file: what was contracted, the delivery schedule, what was delivered and verified, and what you retired against which claim.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Add your contracts&lt;/b&gt; with Records → New contract…, or import a tracker CSV file or a registry export with Reports → Import registry file….&lt;/li&gt;&lt;li&gt;&lt;b&gt;Record deliveries&lt;/b&gt; as the registry transfers credits (serial blocks may follow later), and their verification.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Retire credits&lt;/b&gt; against a claim period (Records → Retire credits…).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Review the Flags tab&lt;/b&gt;: the audit rules point at shortfalls, late tranches and retirements before verification.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;View → Figures as of… shows every figure as of another date. Every change can be undone with Edit → Undo. To look around first, load the demo portfolio into a new ledger (File → New ledger…).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;碳信用追踪器将您的碳信用承购合同保存在一个账本文件中：合同约定、交付计划、已交付和已核证的数量，以及针对各项声明注销的碳信用。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;添加合同&lt;/b&gt;：使用“记录 → 新建合同…”，或通过“报告 → 导入登记处文件…”导入本工具的 CSV 文件或登记处导出文件。&lt;/li&gt;&lt;li&gt;&lt;b&gt;记录交付&lt;/b&gt;：在登记处转让碳信用时记录交付（序列号段可稍后补录）及其核证。&lt;/li&gt;&lt;li&gt;&lt;b&gt;注销碳信用&lt;/b&gt;：针对声明期间注销（记录 → 注销碳信用…）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;查看审计标记页&lt;/b&gt;：审计规则会指出缺口、逾期的交付批次以及核证前的注销。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;“视图 → 数据截至日期…”可查看任意日期的全部数据。每项变更都可通过“编辑 → 撤销”恢复。如需先行浏览，可将演示合同组合加载到新账本中（文件 → 新建账本…）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>入门</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Carbon Tracker</source>
+        <translation>欢迎使用碳信用追踪器</translation>
+    </message>
+    <message>
+        <source>This ledger holds no contract yet. Load the demo portfolio to look around, import a file you already have, or enter your first contract.</source>
+        <translation>此账本中还没有合同。可以加载演示合同组合先行浏览，导入已有的文件，或录入第一份合同。</translation>
+    </message>
+    <message>
+        <source>Load the demo portfolio</source>
+        <translation>加载演示合同组合</translation>
+    </message>
+    <message>
+        <source>Five illustrative contracts: the prices and deliveries are made up.</source>
+        <translation>五份示例合同：价格和交付均为虚构。</translation>
+    </message>
+    <message>
+        <source>Import a file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>A tracker CSV file or a registry export (Verra, Gold Standard, …)</source>
+        <translation>本工具的 CSV 文件或登记处导出文件（Verra、黄金标准等）</translation>
+    </message>
+    <message>
+        <source>New contract…</source>
+        <translation>新建合同…</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError
+from tracker.services.demo import load_demo
 from tracker.services.undo import record_as_stored
 from tracker.ui import settings
 from tracker.ui.audit.window_audit import WindowAudit
@@ -35,6 +36,7 @@ from tracker.ui.preferences_menu import PreferencesMenu
 from tracker.ui.record_actions import RecordActions
 from tracker.ui.reports.window_reports import WindowReports
 from tracker.ui.tables import PortfolioPanel, RecordTablePanel
+from tracker.ui.welcome import show_getting_started
 
 TAB_NAMES = (
     "overview", "schedule", "deliveries", "retirements", "invalidations", "flags", "history",
@@ -127,6 +129,10 @@ class MainWindow(QMainWindow):
         self.audit.fill_tools_menu(self.tools_menu)
         self.reports = WindowReports(self)
         self.reports.fill_menu(self.reports_menu)
+        welcome = self.overview.welcome
+        welcome.demo_requested.connect(guarded(self, self.load_demo_portfolio))
+        welcome.import_requested.connect(lambda: self.reports.open_registry_import())
+        welcome.new_contract_requested.connect(lambda: self.records.new_contract())
 
     # --- public ------------------------------------------------------------------------
 
@@ -205,6 +211,11 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def load_demo_portfolio(self) -> None:
+        """The welcome page's first button: the illustrative demo contracts."""
+        self.store.notify(load_demo(self.store.db))
+        self.select_contract(None)
+
     def select_contract(self, contract_id: int | None) -> None:
         if not self.portfolio.select_contract(contract_id):
             self.portfolio.select_contract(None)
@@ -277,6 +288,13 @@ class MainWindow(QMainWindow):
         self.preferences.fill(view_menu)
 
         self.tools_menu = bar.addMenu(self.tr("&Tools"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.getting_started_action = self._action(self.tr("&Getting started"))
+        self.getting_started_action.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        self.getting_started_action.triggered.connect(
+            lambda _checked=False: show_getting_started(self)
+        )
+        help_menu.addAction(self.getting_started_action)
 
     def _action(self, text: str, key: QKeySequence.StandardKey | None = None) -> QAction:
         action = QAction(text, self)

@@ -26,6 +26,7 @@ from tracker.services.summary import ContractSummary, Totals, portfolio_summary,
 from tracker.ui import numbers, theming
 from tracker.ui.audit.flags_panel import severity_colour
 from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.welcome import WelcomePage
 
 CARD_STYLE = (
     "QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
@@ -130,13 +131,20 @@ class OverviewPanel(QWidget):
             self.tr("Accepted deliveries only. Credits the registry cancelled or drew into a "
                     "buffer after a reversal no longer count from that date.")
         )  # fmt: skip
-        layout.addLayout(grid)
+        self.figures = QWidget(self)  # the cards and the chart, or else the welcome page
+        figures = QVBoxLayout(self.figures)
+        figures.setContentsMargins(0, 0, 0, 0)
+        figures.addLayout(grid)
+        self.welcome = WelcomePage(self)
+        self.welcome.hide()
+        layout.addWidget(self.welcome, 1)
+        layout.addWidget(self.figures, 1)
         self.chart_slot = QVBoxLayout()
         self.chart_placeholder = QLabel(self.tr("The delivery chart appears here."), self)
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_placeholder.setStyleSheet("color: palette(placeholder-text);")
         self.chart_slot.addWidget(self.chart_placeholder, 1)
-        layout.addLayout(self.chart_slot, 1)
+        figures.addLayout(self.chart_slot, 1)
         store.changed.connect(self._on_changed)
         store.reset.connect(self.refresh)
         store.as_of_changed.connect(lambda _day: self.refresh())
@@ -216,6 +224,9 @@ class OverviewPanel(QWidget):
             self._show_contract(summaries[0])
         else:
             self._show_portfolio(totals_by_currency(summaries))
+        empty = not summaries and self.contract_id is None
+        self.welcome.setVisible(empty)
+        self.figures.setVisible(not empty)
         tallest = max(c.layout().sizeHint().height() for c in self.cards.values())
         for card in self.cards.values():
             card.setFixedHeight(tallest)  # rows of equally tall cards

@@ -15,12 +15,22 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError
 from tracker.domain.quantities import KG_PER_TONNE
 from tracker.services.series import (
+    SECONDS_PER_DAY,
     ChartPoint,
     ChartSeries,
     CumulativeSeries,
@@ -59,6 +69,7 @@ class ChartPanel(QWidget):
         self.refresh_count = 0
         self._flagged_ids: tuple[int, ...] | None = None
         self._hover_epoch: float | None = None
+        self._focus: tuple[float, float] | None = None  # the period with data, when shown
         self.colours = scheme()
         colours = self.colours
 
@@ -120,7 +131,13 @@ class ChartPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.plot_widget, 1)
-        layout.addWidget(self.readout)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.readout, 1)
+        self.whole_term_button = QPushButton(self.tr("Whole term"), self)
+        self.whole_term_button.setToolTip(self.tr("Show every year of the contract term"))
+        self.whole_term_button.clicked.connect(self.show_whole_period)
+        bottom.addWidget(self.whole_term_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
 
         self.export_action = QAction(self.tr("Export chart as PNG…"), self)
         self.export_action.triggered.connect(self.export_png_dialog)
@@ -169,11 +186,31 @@ class ChartPanel(QWidget):
         """Show one contract, or the whole portfolio for None; redraws at once."""
         self.contract_id = contract_id
         self.refresh()
-        self.show_whole_period()
+        self.show_actual_period()
 
     def show_whole_period(self) -> None:
         """Undo any zoom: show every date of the contract term and the series."""
+        self._focus = None
         self.plot_item.enableAutoRange(axis="x")
+        self._fit_y_range()
+
+    def show_actual_period(self) -> None:
+        """From the first delivery to a year after the as-of date, so deliveries are not
+        squeezed into a corner by a schedule that runs for a decade; the whole term when
+        nothing is delivered yet or the term is no longer."""
+        delivered = self.series.records.get("delivered")
+        whole = self._x_span()
+        if delivered is None or not delivered.epochs:
+            self.show_whole_period()
+            return
+        start = max(float(delivered.epochs[0]) - 30 * SECONDS_PER_DAY, whole[0])
+        end = min(epoch_seconds(self.store.as_of) + 365.0 * SECONDS_PER_DAY, whole[1])
+        if start <= whole[0] and end >= whole[1]:
+            self.show_whole_period()
+            return
+        self._focus = (start, end)
+        self.plot_item.getViewBox().setXRange(start, end, padding=0.02)
+        self._fit_y_range()
 
     def schedule_refresh(self, *_: object) -> None:
         """Redraw in the next event-loop turn; repeated calls before then redraw once."""
@@ -281,9 +318,12 @@ class ChartPanel(QWidget):
 
     def _fit_y_range(self) -> None:
         """From 0 to the highest value, with headroom above it for the legend row(s)."""
-        highest = max(
-            self.series.contracted_kg, *(s.total_kg for s in self.series.cumulative.values())
-        )
+        if self._focus is None:
+            totals = [self.series.contracted_kg]
+            totals += [s.total_kg for s in self.series.cumulative.values()]
+        else:  # what the period shows (the contracted level may lie above it)
+            totals = [s.value_at(self._focus[1]) for s in self.series.cumulative.values()]
+        highest = max(totals)
         top = max(highest / KG_PER_TONNE, 1.0)
         view_height = max(self.plot_item.getViewBox().height(), 120.0)
         rows = -(-len(self.legend.items) // self.legend.columnCount)
