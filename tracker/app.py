@@ -37,6 +37,9 @@ def run_gui(
     screenshot: Path | None = None,
     tab: str = "overview",
     contract: str | None = None,
+    language: str | None = None,
+    theme: str | None = None,
+    size: tuple[int, int] = SCREENSHOT_SIZE,
 ) -> int:
     """Open the window on the ledger.
 
@@ -48,9 +51,13 @@ def run_gui(
     app.setApplicationName("Carbon Tracker")
     app.setOrganizationName("carbon-tracker")
 
-    from tracker.ui import settings
+    from tracker import i18n
+    from tracker.ui import settings, theming
     from tracker.ui.errors import install_excepthook
     from tracker.ui.files import ask_read_only, ask_restore, open_locked, restore_if_unopenable
+
+    i18n.install(app, language or settings.language())
+    theming.apply(app, theme or settings.theme())
     from tracker.ui.ledger_store import LedgerStore
     from tracker.ui.main_window import MainWindow
 
@@ -77,7 +84,7 @@ def run_gui(
         raise
     window.show_tab(tab)
     if screenshot is not None:
-        return _screenshot(app, window, screenshot)
+        return _screenshot(app, window, screenshot, size)
     previous_hook = install_excepthook(lambda: QApplication.activeWindow() or window)
     settings.remember_file(path)
     if not window.restore_geometry():
@@ -90,15 +97,18 @@ def run_gui(
         store.close()
 
 
-def _screenshot(app: QApplication, window: object, target: Path) -> int:
+def _screenshot(
+    app: QApplication, window: object, target: Path, size: tuple[int, int] = SCREENSHOT_SIZE
+) -> int:
     from tracker.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*size)
     window.show()
     for panel in window.record_panels:
         panel.fit_columns()
-    app.processEvents()
+    for _ in range(3):  # layouts that reflow on resize (the Overview cards) settle
+        app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)
     saved = window.grab().save(str(target))
     window.close()

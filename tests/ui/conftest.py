@@ -33,3 +33,34 @@ def window(store: LedgerStore, qtbot: object) -> Iterator[object]:
     main.resize(1280, 800)
     main.show()
     return main
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english(qapp: object) -> None:
+    """The window in English with its plural forms ("1 row", "2 rows"), as users see it."""
+    from tracker import i18n
+
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def chinese(qapp: object) -> Iterator[None]:
+    """The window in Simplified Chinese for one test, then English again."""
+    from tracker import i18n
+
+    i18n.install(qapp, "zh_CN")
+    try:
+        yield
+    finally:
+        i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def restore_theme(qapp: object) -> Iterator[None]:
+    """Put back the light palette a test's dark theme (or ``gui --theme``) changed."""
+    try:
+        yield
+    finally:
+        from tracker.ui import theming
+
+        theming.apply(qapp, "light")  # type: ignore[arg-type]

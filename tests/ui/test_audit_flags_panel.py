@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.factories import make_contract, make_delivery, retirement_data
 from tracker.services.retirements import retire
-from tracker.ui.audit.flags_panel import FlagsPanel
+from tracker.ui.audit.flags_panel import FLAG_ROLE, FlagsPanel
 from tracker.ui.audit.verifications_dialog import VerificationsDialog
 from tracker.ui.ledger_store import LedgerStore
 
@@ -58,7 +58,7 @@ def _item(panel: FlagsPanel, rule: str) -> QTreeWidgetItem:
     for g in range(panel.tree.topLevelItemCount()):
         group = panel.tree.topLevelItem(g)
         for c in range(group.childCount()):
-            if group.child(c).text(0) == rule:
+            if group.child(c).data(0, FLAG_ROLE).flag.rule == rule:  # the code; text is words
                 return group.child(c)
     raise AssertionError(f"{rule} not shown")
 
@@ -77,7 +77,7 @@ def test_flags_are_grouped_by_severity_with_counts(store, qtbot, unverified) -> 
     assert panel.tree.topLevelItem(0).text(0) == "Critical — 1 open of 1"
     assert "<b>1</b> Critical" in panel.counts.text()
     assert _rows(panel)[0][:4] == [
-        "RETIRED_UNVERIFIED",
+        "Retired before verification",
         "C-1",
         "retirement ACR-US-1-2025-1-1 to 10 on 2025-09-30",
         "Open",
@@ -142,14 +142,14 @@ def test_changing_the_as_of_date_refreshes(store, qtbot, unverified) -> None:
     panel = _panel(store, qtbot)
     store.set_as_of(dt.date(2025, 9, 1))
     assert "as of 2025-09-01" in panel.counts.text()
-    assert "RETIRED_UNVERIFIED" not in [row[0] for row in _rows(panel)]
+    assert "Retired before verification" not in [row[0] for row in _rows(panel)]
 
 
 def test_hiding_acknowledged_flags(store, qtbot, unverified) -> None:
     panel = _panel(store, qtbot)
     _acknowledge(panel, qtbot, "RETIRED_UNVERIFIED", "Accepted")
     qtbot.mouseClick(panel.show_acknowledged, Qt.MouseButton.LeftButton)
-    assert "RETIRED_UNVERIFIED" not in [row[0] for row in _rows(panel)]
+    assert "Retired before verification" not in [row[0] for row in _rows(panel)]
 
 
 def test_the_panel_renders(store, qtbot, unverified, tmp_path) -> None:

@@ -50,7 +50,7 @@ def test_history_of_a_contract_lists_its_changes_newest_first(store, qtbot, deli
     panel = _history(store, qtbot)
     panel.set_contract(1)
     assert panel.scope.text() == "History of contract C-1"
-    assert _column(panel, 4) == ["Delivery #1", "Contract #1"]
+    assert _column(panel, 4) == ["Delivery of 2025-06-30, 100 t (TX-1)", "Contract C-1"]
 
 
 def test_history_of_a_record_shows_what_changed(store, qtbot, delivery, db) -> None:
@@ -60,17 +60,18 @@ def test_history_of_a_record_shows_what_changed(store, qtbot, delivery, db) -> N
         db, delivery, delivery_data(tonnes="50", serial_block="ACR-US-1-2025-1-1 to 50")
     )
     store.notify(changes)
-    assert _column(panel, 3) == ["update", "insert"]
+    assert _column(panel, 3) == ["Changed", "Added"]
+    assert panel.table.item(0, 3).toolTip() == "update"  # the code the CSV export writes
     assert panel.table.item(0, 5).text() == (
-        "serial_block: ACR-US-1-2025-1-1 to 100 → ACR-US-1-2025-1-1 to 50; "
-        "tonnes: 100.000 t → 50.000 t"
+        "Serial block: ACR-US-1-2025-1-1 to 100 → ACR-US-1-2025-1-1 to 50; Tonnes: 100 t → 50 t"
     )
 
 
 def test_history_names_contracts_by_reference(store, qtbot, delivery) -> None:
     panel = _history(store, qtbot)
     panel.set_record("deliveries", delivery)
-    assert "contract: C-1;" in panel.table.item(0, 5).text()
+    assert "Contract: C-1;" in panel.table.item(0, 5).text()
+    assert "Fills the tranche due: none;" in panel.table.item(0, 5).text()
     assert "serial_prefix" not in panel.table.item(0, 5).text()
 
 

@@ -91,7 +91,7 @@ def test_new_starts_an_empty_ledger(
     _answer_file_dialogs(monkeypatch, tmp_path / "fresh.db")
     file_window.new_action.trigger()
     assert _references(file_window) == ["All contracts"]
-    assert file_window.overview.card_text("contracted") == "0.000 t"
+    assert file_window.overview.card_text("contracted") == "0 t"
 
 
 def test_recent_files_menu_lists_opened_ledgers(file_window: MainWindow, tmp_path: Path) -> None:

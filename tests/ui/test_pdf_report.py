@@ -27,7 +27,7 @@ FLAG = Flag(
     1,
     "C-1",
     "tranche due 2025-12-31",
-    "2,000.000 t short <b>late</b>",
+    "2,000 t short <b>late</b>",
 )
 
 
@@ -42,7 +42,7 @@ def test_document_holds_summary_totals_chart_and_open_flags(store: LedgerStore) 
     text = document.toPlainText()
     assert "TOTAL USD" in text
     assert "Open flags (1)" in text
-    assert "2,000.000 t short <b>late</b>" in text  # shown as text, never as markup
+    assert "2,000 t short <b>late</b>" in text  # shown as text, never as markup
 
 
 def test_pdf_is_written_atomically(store: LedgerStore, tmp_path: Path) -> None:

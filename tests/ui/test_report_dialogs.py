@@ -114,7 +114,7 @@ def test_save_report_writes_the_chosen_report(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     assert target.read_bytes().startswith(b"\xef\xbb\xbfcontract,supplier")
-    assert "Saved 2 row(s)" in dialog.status.text()
+    assert "Saved 2 rows" in dialog.status.text()
 
 
 def test_reconcile_dialog_lists_differences(
@@ -136,8 +136,8 @@ def test_reconcile_dialog_lists_differences(
 
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
 
-    assert cells(dialog.table, 1) == ["REGISTRY_MISMATCH"]
-    assert "1 difference(s)" in dialog.summary.text()
+    assert cells(dialog.table, 1) == ["Differs from the registry"]
+    assert "1 difference" in dialog.summary.text()
 
 
 def test_wizard_reason_wraps_in_the_room_left(

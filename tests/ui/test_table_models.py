@@ -83,7 +83,7 @@ def test_numbers_are_right_aligned_with_units_and_dates_iso(store: LedgerStore) 
     )
     model = DeliveriesModel(store)
     tonnes = model.index(0, model.column_of("tonnes_kg"))
-    assert tonnes.data() == "1,234.500 t"
+    assert tonnes.data() == "1,234.5 t"
     assert tonnes.data(RAW_ROLE) == 1_234_500
     assert tonnes.data(Qt.ItemDataRole.TextAlignmentRole) == RIGHT
     assert (
@@ -147,7 +147,7 @@ def test_sorting_uses_raw_kilograms_not_display_text(store: LedgerStore) -> None
     column = proxy.source.column_of("tonnes_kg")
     proxy.sort(column, Qt.SortOrder.AscendingOrder)
     shown = [proxy.index(r, column).data() for r in range(proxy.rowCount())]
-    assert shown == ["95.000 t", "900.000 t", "10,000.000 t"]  # text order would differ
+    assert shown == ["95 t", "900 t", "10,000 t"]  # text order would differ
 
 
 def test_portfolio_filters_on_raw_codes_and_keeps_all_contracts_first(
@@ -186,7 +186,7 @@ def test_models_follow_the_contract_in_view(store: LedgerStore) -> None:
     assert model.rowCount() == 2
     model.set_contract(first)
     assert model.rowCount() == 1
-    assert model.index(0, model.column_of("retired_kg")).data() == "10.000 t"
+    assert model.index(0, model.column_of("retired_kg")).data() == "10 t"
     model.set_contract(second)
     assert model.index(0, model.column_of("contract")).data() == "C-2"
 
@@ -218,7 +218,7 @@ def test_the_contract_list_passes_the_model_tester_with_critical_badges(
     row = model.row_of(contract_id)
     assert row is not None
     assert model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == (
-        "2 open critical flag(s): see the Flags tab"
+        "2 open critical flags: see the Flags tab"
     )
     assert model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.index(row, 1).data(Qt.ItemDataRole.DecorationRole) is None

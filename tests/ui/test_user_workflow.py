@@ -62,8 +62,8 @@ def test_contract_to_retirement_with_undo_and_redo_of_every_step(
     press_ok(qtbot, dialog)
     assert column_texts(window.portfolio, "reference") == ["All contracts", "OFF-1"]
     assert window.contract_id is not None
-    assert _card(window, "contracted") == "1,000.000 t"
-    assert _card(window, "delivered") == "0.000 t"
+    assert _card(window, "contracted") == "1,000 t"
+    assert _card(window, "delivered") == "0 t"
     _chart_shows(qtbot, window, "contracted", 1000.0)
 
     # --- two tranches (the schedule tab's Add button) ----------------------------------
@@ -74,7 +74,7 @@ def test_contract_to_retirement_with_undo_and_redo_of_every_step(
         press_ok(qtbot, window.records.dialog)
     assert column_texts(window.schedule, "due_on") == ["2025-12-31", "2026-12-31"]
     assert column_texts(window.schedule, "source") == ["Tranche", "Tranche"]
-    assert _card(window, "scheduled") == "1,000.000 t"  # both due by 2027-01-01
+    assert _card(window, "scheduled") == "1,000 t"  # both due by 2027-01-01
     _chart_shows(qtbot, window, "scheduled", 1000.0)
 
     # --- two deliveries ---------------------------------------------------------------
@@ -98,10 +98,10 @@ def test_contract_to_retirement_with_undo_and_redo_of_every_step(
             },
         )
         press_ok(qtbot, window.records.dialog)
-    assert column_texts(window.deliveries, "tonnes_kg") == ["100.000 t", "250.000 t"]
-    assert _card(window, "delivered") == "350.000 t"
-    assert _card(window, "verified") == "100.000 t"
-    assert _card(window, "undelivered") == "650.000 t"
+    assert column_texts(window.deliveries, "tonnes_kg") == ["100 t", "250 t"]
+    assert _card(window, "delivered") == "350 t"
+    assert _card(window, "verified") == "100 t"
+    assert _card(window, "undelivered") == "650 t"
     assert _card(window, "delivered_pct") == "35.0 %"
     assert _card(window, "value") == "87,675.00 USD"
     _chart_shows(qtbot, window, "delivered", 350.0)
@@ -114,26 +114,24 @@ def test_contract_to_retirement_with_undo_and_redo_of_every_step(
     assert retire_dialog.oldest_first.isChecked()
     fill(qtbot, retire_dialog, {"retired_on": "2026-06-30", "tonnes": "150"})
     assert retire_dialog.available.text() == (
-        "Available to retire on 2026-06-30: 100.000 t verified, 250.000 t pending verification"
+        "Available to retire on 2026-06-30: 100 t verified, 250 t pending verification"
     )
-    assert "Not enough whole credits: 100.000 t verified on 2026-06-30." in (
+    assert "Not enough whole credits: 100 t verified on 2026-06-30." in (
         retire_dialog.preview.text()
     )
     assert retire_dialog.verified_only.isChecked()
     qtbot.mouseClick(retire_dialog.verified_only, Qt.MouseButton.LeftButton)  # pending too
-    assert "100.000 t from ACR-US-1-2025-1-1 to 100" in retire_dialog.preview.text()
-    assert "50.000 t from ACR-US-1-2026-2-1 to 50 (not yet verified)" in (
-        retire_dialog.preview.text()
-    )
-    assert "50.000 t of this draw is not yet verified" in retire_dialog.preview.text()
-    assert "Remaining available after this: 200.000 t" in retire_dialog.preview.text()
+    assert "100 t from ACR-US-1-2025-1-1 to 100" in retire_dialog.preview.text()
+    assert "50 t from ACR-US-1-2026-2-1 to 50 (not yet verified)" in (retire_dialog.preview.text())
+    assert "50 t of this draw is not yet verified" in retire_dialog.preview.text()
+    assert "Remaining available after this: 200 t" in retire_dialog.preview.text()
     press_ok(qtbot, retire_dialog)
     assert column_texts(window.retirements, "serial_block") == [
         "ACR-US-1-2025-1-1 to 100",
         "ACR-US-1-2026-2-1 to 50",
     ]
-    assert _card(window, "retired") == "150.000 t"
-    assert _card(window, "available") == "200.000 t"
+    assert _card(window, "retired") == "150 t"
+    assert _card(window, "available") == "200 t"
     _chart_shows(qtbot, window, "retired", 150.0)
 
     # --- edit the second delivery: now verified -------------------------------------------
@@ -147,44 +145,44 @@ def test_contract_to_retirement_with_undo_and_redo_of_every_step(
     )
     press_ok(qtbot, window.records.dialog)
     assert column_texts(window.deliveries, "verification_status") == ["Verified", "Verified"]
-    assert _card(window, "verified") == "350.000 t"
+    assert _card(window, "verified") == "350 t"
     _chart_shows(qtbot, window, "verified", 350.0)
 
     # --- delete the first delivery: its retirement goes too ------------------------------
     _select_row(qtbot, window.deliveries, 0)
     qtbot.mouseClick(window.deliveries.delete_button, Qt.MouseButton.LeftButton)
-    assert "1 retirement(s) drawn from it will be deleted too" in yes_to_questions[-1]
-    assert column_texts(window.deliveries, "tonnes_kg") == ["250.000 t"]
-    assert column_texts(window.retirements, "tonnes_kg") == ["50.000 t"]
-    assert _card(window, "delivered") == "250.000 t"
-    assert _card(window, "retired") == "50.000 t"
+    assert "1 retirement drawn from it will be deleted too" in yes_to_questions[-1]
+    assert column_texts(window.deliveries, "tonnes_kg") == ["250 t"]
+    assert column_texts(window.retirements, "tonnes_kg") == ["50 t"]
+    assert _card(window, "delivered") == "250 t"
+    assert _card(window, "retired") == "50 t"
     _chart_shows(qtbot, window, "delivered", 250.0)
 
     # --- undo everything, one step at a time --------------------------------------------
     assert window.undo_action.text() == "&Undo Delete delivery"
     _undo(window)  # the delete
-    assert column_texts(window.deliveries, "tonnes_kg") == ["100.000 t", "250.000 t"]
-    assert _card(window, "retired") == "150.000 t"
+    assert column_texts(window.deliveries, "tonnes_kg") == ["100 t", "250 t"]
+    assert _card(window, "retired") == "150 t"
     _chart_shows(qtbot, window, "delivered", 350.0)
     _undo(window)  # the edit
     assert column_texts(window.deliveries, "verification_status") == ["Verified", "Pending"]
-    assert _card(window, "verified") == "100.000 t"
+    assert _card(window, "verified") == "100 t"
     _chart_shows(qtbot, window, "verified", 100.0)
     _undo(window)  # the retirement (both rows)
     assert column_texts(window.retirements, "tonnes_kg") == []
-    assert _card(window, "retired") == "0.000 t"
+    assert _card(window, "retired") == "0 t"
     _chart_shows(qtbot, window, "retired", 0.0)
     _undo(window)
     _undo(window)  # both deliveries
     assert column_texts(window.deliveries, "tonnes_kg") == []
-    assert _card(window, "delivered") == "0.000 t"
+    assert _card(window, "delivered") == "0 t"
     _undo(window)
     _undo(window)  # both tranches: back to the even schedule
     assert column_texts(window.schedule, "source") == ["Even schedule"] * 3
     _undo(window)  # the contract
     assert column_texts(window.portfolio, "reference") == ["All contracts"]
     assert window.contract_id is None
-    assert _card(window, "contracted") == "0.000 t"
+    assert _card(window, "contracted") == "0 t"
     assert not window.undo_action.isEnabled()
 
     # --- and redo it all: the same records with the same ids come back ------------------
@@ -192,11 +190,11 @@ def test_contract_to_retirement_with_undo_and_redo_of_every_step(
         _redo(window)
     assert column_texts(window.portfolio, "reference") == ["All contracts", "OFF-1"]
     window.select_contract(window.portfolio.proxy.record_id(1))
-    assert column_texts(window.deliveries, "tonnes_kg") == ["250.000 t"]
-    assert column_texts(window.retirements, "tonnes_kg") == ["50.000 t"]
+    assert column_texts(window.deliveries, "tonnes_kg") == ["250 t"]
+    assert column_texts(window.retirements, "tonnes_kg") == ["50 t"]
     assert column_texts(window.schedule, "due_on") == ["2025-12-31", "2026-12-31"]
-    assert _card(window, "verified") == "250.000 t"
-    assert _card(window, "retired") == "50.000 t"
+    assert _card(window, "verified") == "250 t"
+    assert _card(window, "retired") == "50 t"
     _chart_shows(qtbot, window, "delivered", 250.0)
     assert not window.redo_action.isEnabled()
 
@@ -214,7 +212,7 @@ def test_editing_and_deleting_a_contract_can_be_undone(
     window.records.edit_contract_action.trigger()
     fill(qtbot, window.records.dialog, {"tonnes": "2000", "supplier": "Rock Removal plc"})
     press_ok(qtbot, window.records.dialog)
-    assert _card(window, "contracted") == "2,000.000 t"
+    assert _card(window, "contracted") == "2,000 t"
     assert column_texts(window.portfolio, "supplier") == ["", "Rock Removal plc"]
 
     window.records.delete_contract_action.trigger()
@@ -225,10 +223,10 @@ def test_editing_and_deleting_a_contract_can_be_undone(
     _undo(window)
     assert column_texts(window.portfolio, "reference") == ["All contracts", "OFF-1"]
     window.select_contract(window.portfolio.proxy.record_id(1))
-    assert column_texts(window.schedule, "tonnes_kg") == ["400.000 t"]
+    assert column_texts(window.schedule, "tonnes_kg") == ["400 t"]
     _undo(window)
-    assert _card(window, "contracted") == "1,000.000 t"
+    assert _card(window, "contracted") == "1,000 t"
     _chart_shows(qtbot, window, "contracted", 1000.0)
     _redo(window)
-    assert _card(window, "contracted") == "2,000.000 t"
+    assert _card(window, "contracted") == "2,000 t"
     _chart_shows(qtbot, window, "contracted", 2000.0)

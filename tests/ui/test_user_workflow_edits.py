@@ -53,33 +53,33 @@ def test_a_tranche_is_edited_and_deleted_then_undone_and_redone(window: Any, qtb
     add_tranche(window.store.db, contract_id, {"due_on": "2026-12-31", "tonnes": "600"})
     show_contract(window, contract_id)
     window.show_tab("schedule")
-    assert _card(window, "scheduled") == "1,000.000 t"
+    assert _card(window, "scheduled") == "1,000 t"
 
     _edit_row(qtbot, window.schedule, 1)
     fill(qtbot, window.records.dialog, {"tonnes": "500"})
     press_ok(qtbot, window.records.dialog)
-    assert column_texts(window.schedule, "tonnes_kg") == ["400.000 t", "500.000 t"]
-    assert _card(window, "scheduled") == "900.000 t"
+    assert column_texts(window.schedule, "tonnes_kg") == ["400 t", "500 t"]
+    assert _card(window, "scheduled") == "900 t"
     _chart_shows(qtbot, window, "scheduled", 900.0)
 
     _delete_row(qtbot, window.schedule, 0)
-    assert column_texts(window.schedule, "tonnes_kg") == ["500.000 t"]
-    assert _card(window, "scheduled") == "500.000 t"
+    assert column_texts(window.schedule, "tonnes_kg") == ["500 t"]
+    assert _card(window, "scheduled") == "500 t"
     _chart_shows(qtbot, window, "scheduled", 500.0)
 
     window.undo_action.trigger()  # the delete
-    assert column_texts(window.schedule, "tonnes_kg") == ["400.000 t", "500.000 t"]
-    assert _card(window, "scheduled") == "900.000 t"
+    assert column_texts(window.schedule, "tonnes_kg") == ["400 t", "500 t"]
+    assert _card(window, "scheduled") == "900 t"
     _chart_shows(qtbot, window, "scheduled", 900.0)
     window.undo_action.trigger()  # the edit
-    assert column_texts(window.schedule, "tonnes_kg") == ["400.000 t", "600.000 t"]
-    assert _card(window, "scheduled") == "1,000.000 t"
+    assert column_texts(window.schedule, "tonnes_kg") == ["400 t", "600 t"]
+    assert _card(window, "scheduled") == "1,000 t"
     _chart_shows(qtbot, window, "scheduled", 1000.0)
 
     window.redo_action.trigger()
     window.redo_action.trigger()
-    assert column_texts(window.schedule, "tonnes_kg") == ["500.000 t"]
-    assert _card(window, "scheduled") == "500.000 t"
+    assert column_texts(window.schedule, "tonnes_kg") == ["500 t"]
+    assert _card(window, "scheduled") == "500 t"
     _chart_shows(qtbot, window, "scheduled", 500.0)
     assert not window.redo_action.isEnabled()
 
@@ -90,7 +90,7 @@ def test_a_retirement_is_edited_and_deleted_then_undone_and_redone(window: Any, 
     retire(window.store.db, contract_id, retirement_data(tonnes="10"))
     show_contract(window, contract_id)
     window.show_tab("retirements")
-    assert _card(window, "retired") == "10.000 t"
+    assert _card(window, "retired") == "10 t"
 
     _edit_row(qtbot, window.retirements, 0)
     fill(
@@ -103,30 +103,30 @@ def test_a_retirement_is_edited_and_deleted_then_undone_and_redone(window: Any, 
         },
     )
     press_ok(qtbot, window.records.dialog)
-    assert column_texts(window.retirements, "tonnes_kg") == ["25.000 t"]
+    assert column_texts(window.retirements, "tonnes_kg") == ["25 t"]
     assert column_texts(window.retirements, "beneficiary") == ["Group Treasury"]
-    assert _card(window, "retired") == "25.000 t"
-    assert _card(window, "available") == "75.000 t"
+    assert _card(window, "retired") == "25 t"
+    assert _card(window, "available") == "75 t"
     _chart_shows(qtbot, window, "retired", 25.0)
 
     _delete_row(qtbot, window.retirements, 0)
     assert column_texts(window.retirements, "tonnes_kg") == []
-    assert _card(window, "retired") == "0.000 t"
-    assert _card(window, "available") == "100.000 t"
+    assert _card(window, "retired") == "0 t"
+    assert _card(window, "available") == "100 t"
     _chart_shows(qtbot, window, "retired", 0.0)
 
     window.undo_action.trigger()  # the delete
-    assert column_texts(window.retirements, "tonnes_kg") == ["25.000 t"]
+    assert column_texts(window.retirements, "tonnes_kg") == ["25 t"]
     _chart_shows(qtbot, window, "retired", 25.0)
     window.undo_action.trigger()  # the edit
-    assert column_texts(window.retirements, "tonnes_kg") == ["10.000 t"]
+    assert column_texts(window.retirements, "tonnes_kg") == ["10 t"]
     assert column_texts(window.retirements, "beneficiary") == ["Buyer Co"]
-    assert _card(window, "retired") == "10.000 t"
+    assert _card(window, "retired") == "10 t"
     _chart_shows(qtbot, window, "retired", 10.0)
 
     window.redo_action.trigger()
     assert column_texts(window.retirements, "beneficiary") == ["Group Treasury"]
-    assert _card(window, "retired") == "25.000 t"
+    assert _card(window, "retired") == "25 t"
     _chart_shows(qtbot, window, "retired", 25.0)
     window.redo_action.trigger()
     assert column_texts(window.retirements, "tonnes_kg") == []

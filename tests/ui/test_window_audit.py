@@ -16,6 +16,7 @@ from tracker.services.contracts import resolve_reference
 from tracker.services.deliveries import add_delivery
 from tracker.services.demo import load_demo
 from tracker.services.series import delivery_points
+from tracker.ui.audit.flags_panel import FLAG_ROLE
 from tracker.ui.audit.settings_dialog import AuditSettingsDialog
 from tracker.ui.audit.verifications_dialog import VerificationsDialog
 from tracker.ui.ledger_store import LedgerStore
@@ -52,7 +53,8 @@ def _items(window: Any) -> dict[str, QTreeWidgetItem]:
         group = tree.topLevelItem(g)
         for c in range(group.childCount()):
             item = group.child(c)
-            found[f"{item.text(0)} {item.text(1)} {item.text(2)}"] = item
+            rule = item.data(0, FLAG_ROLE).flag.rule  # the code; the Rule column shows words
+            found[f"{rule} {item.text(1)} {item.text(2)}"] = item
     return found
 
 
@@ -133,8 +135,8 @@ def test_acknowledged_then_reopened_when_the_numbers_change(main: Any, qtbot: Qt
 
 def test_the_badge_marks_contracts_with_an_open_critical_flag(main: Any, qtbot: QtBot) -> None:
     cookstoves = _contract_id(main.store, COOKSTOVES)
-    assert _badge_tip(main, cookstoves) == "1 open critical flag(s): see the Flags tab"
-    assert _badge_tip(main, None) == "1 open critical flag(s) in the portfolio"
+    assert _badge_tip(main, cookstoves) == "1 open critical flag: see the Flags tab"
+    assert _badge_tip(main, None) == "1 open critical flag in the portfolio"
     assert _badge_tip(main, _contract_id(main.store, "MSFT-ALT-ERW")) is None
     _acknowledge(qtbot, main, _shortfall(main), "Waived for 2026")
     qtbot.waitUntil(lambda: _badge_tip(main, cookstoves) is None)
@@ -214,11 +216,11 @@ def test_history_of_the_selected_record_opens_the_history_tab(main: Any) -> None
     main.show_tab("retirements")
     assert not main.audit.history_action.isEnabled()
     main.retirements.view.selectRow(0)
-    retirement_id = main.retirements.selected_id()
+
     main.audit.history_action.trigger()
     assert main.tabs.currentWidget() is main.audit.history
-    assert main.audit.history.scope.text() == f"History of retirements record {retirement_id}"
-    assert main.audit.history.table.item(0, 3).text() == "insert"
+    assert main.audit.history.scope.text() == "History: Retirement of 2026-03-31, 8,000 t"
+    assert main.audit.history.table.item(0, 3).text() == "Added"
 
 
 def test_double_clicking_a_flag_goes_to_the_record(main: Any, qtbot: QtBot) -> None:
@@ -249,8 +251,10 @@ def test_the_history_button_of_a_table_follows_the_selection(main: Any, qtbot: Q
     main.deliveries.view.selectRow(1)
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    delivery_id = main.deliveries.selected_id()
-    assert main.audit.history.scope.text() == f"History of deliveries record {delivery_id}"
+
+    assert main.audit.history.scope.text() == (
+        "History: Delivery of 2025-12-15, 10,000 t (ISO-DLV-2025-002)"
+    )
 
 
 def test_right_click_on_a_delivery_offers_history_and_verification_records(

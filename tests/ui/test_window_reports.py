@@ -114,7 +114,7 @@ def test_save_history_report_for_a_period_that_excludes_everything(
     assert target.read_text().splitlines() == [
         "seq,logged_at,user,action,table,record_id,contract,before,after,hash"
     ]
-    assert "Saved 0 row(s)" in dialog.status.text()
+    assert "Saved 0 rows" in dialog.status.text()
 
 
 def test_registry_import_from_the_menu_refreshes_the_deliveries_tab(
@@ -160,7 +160,7 @@ def test_reconcile_from_the_menu_lists_findings(
     qtbot.mouseClick(dialog.file_row.browse, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
 
-    assert dialog.table.item(0, 1).text() == "REGISTRY_MISMATCH"
+    assert dialog.table.item(0, 1).text() == "Differs from the registry"
     assert counts(main.store.db)["retirements"] == 0
 
 

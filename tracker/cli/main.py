@@ -38,6 +38,17 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    try:
+        size = (int(width), int(height))
+    except ValueError:
+        size = (0, 0)
+    if min(size) < 200:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a window size as WxH, e.g. 1280x800")
+    return size
+
+
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -74,7 +85,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot",
         type=Path,
         metavar="FILE.png",
-        help="render the main window at 1280x800 to a PNG and exit",
+        help="render the main window (at --size) to a PNG and exit",
+    )
+    gui.add_argument(
+        "--size",
+        type=_size,
+        default=(1280, 800),
+        metavar="WxH",
+        help="window size for --screenshot (default: 1280x800)",
+    )
+    gui.add_argument(
+        "--lang",
+        choices=["en", "zh_CN", "system"],
+        help="language of the window (default: as chosen in the app, else the system's)",
+    )
+    gui.add_argument(
+        "--theme",
+        choices=["light", "dark", "system"],
+        help="colour scheme of the window (default: as chosen in the app, else the system's)",
     )
     gui.add_argument(
         "--tab",
@@ -150,6 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 screenshot=getattr(args, "screenshot", None),
                 tab=getattr(args, "tab", "overview"),
                 contract=getattr(args, "contract", None),
+                language=getattr(args, "lang", None),
+                theme=getattr(args, "theme", None),
+                size=getattr(args, "size", (1280, 800)),
             )
         if command == "new":
             return ledger_cmd.run_new(args.path or db_path)

@@ -83,6 +83,17 @@ def format_tonnes_grouped(kg: int) -> str:
     return f"{sign}{whole:,}.{frac:03d}"
 
 
+def format_tonnes_display(kg: int, group: str = ",", decimal: str = ".") -> str:
+    """Tonnes for people, with only the decimals they have (up to 3, one kilogram):
+    63000000 -> '63,000', 150500 -> '150.5', 50 -> '0.05'.  The window passes its
+    locale's separators; CSV files keep the canonical forms above."""
+    sign = "-" if kg < 0 else ""
+    whole, frac = divmod(abs(kg), KG_PER_TONNE)
+    grouped = f"{whole:,}".replace(",", group)
+    digits = f"{frac:03d}".rstrip("0")
+    return f"{sign}{grouped}{decimal}{digits}" if digits else f"{sign}{grouped}"
+
+
 def format_price(price: int) -> str:
     """1/10,000 units as text with 2 to 4 decimals: 6500000 -> '650.00'."""
     whole, frac = divmod(price, PRICE_SCALE)

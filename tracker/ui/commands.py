@@ -30,10 +30,6 @@ from tracker.ui.ledger_store import LedgerStore
 Data = Mapping[str, object]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
-
 AddCall = Callable[[sqlite_utils.Database], tuple[Any, ChangeSet]]
 EditCall = Callable[[sqlite_utils.Database], tuple[Any, ChangeSet]]
 DeleteCall = Callable[[sqlite_utils.Database], tuple[Removed, ChangeSet]]
@@ -173,12 +169,16 @@ def perform(store: LedgerStore, command: LedgerCommand) -> Any:
 
 
 def add_contract(store: LedgerStore, data: Data) -> LedgerCommand:
-    text = _tr("Add contract {ref}").format(ref=data.get("reference", ""))
+    text = QCoreApplication.translate("Commands", "Add contract {ref}").format(
+        ref=data.get("reference", "")
+    )
     return AddCommand(store, text, lambda db: contracts.add_contract(db, data))
 
 
 def edit_contract(store: LedgerStore, contract_id: int, data: Data) -> LedgerCommand:
-    text = _tr("Edit contract {ref}").format(ref=data.get("reference", ""))
+    text = QCoreApplication.translate("Commands", "Edit contract {ref}").format(
+        ref=data.get("reference", "")
+    )
     return EditCommand(
         store,
         text,
@@ -189,17 +189,21 @@ def edit_contract(store: LedgerStore, contract_id: int, data: Data) -> LedgerCom
 
 
 def delete_contract(store: LedgerStore, contract_id: int, reference: str) -> LedgerCommand:
-    text = _tr("Delete contract {ref}").format(ref=reference)
+    text = QCoreApplication.translate("Commands", "Delete contract {ref}").format(ref=reference)
     return DeleteCommand(store, text, lambda db: contracts.delete_contract(db, contract_id))
 
 
 def add_tranche(store: LedgerStore, contract_id: int, data: Data) -> LedgerCommand:
-    text = _tr("Add tranche due {date}").format(date=data.get("due_on", ""))
+    text = QCoreApplication.translate("Commands", "Add tranche due {date}").format(
+        date=data.get("due_on", "")
+    )
     return AddCommand(store, text, lambda db: schedule.add_tranche(db, contract_id, data))
 
 
 def edit_tranche(store: LedgerStore, tranche_id: int, data: Data) -> LedgerCommand:
-    text = _tr("Edit tranche due {date}").format(date=data.get("due_on", ""))
+    text = QCoreApplication.translate("Commands", "Edit tranche due {date}").format(
+        date=data.get("due_on", "")
+    )
     return EditCommand(
         store,
         text,
@@ -210,17 +214,21 @@ def edit_tranche(store: LedgerStore, tranche_id: int, data: Data) -> LedgerComma
 
 
 def delete_tranche(store: LedgerStore, tranche_id: int) -> LedgerCommand:
-    text = _tr("Delete tranche")
+    text = QCoreApplication.translate("Commands", "Delete tranche")
     return DeleteCommand(store, text, lambda db: schedule.delete_tranche(db, tranche_id))
 
 
 def add_delivery(store: LedgerStore, contract_id: int, data: Data) -> LedgerCommand:
-    text = _tr("Add delivery {block}").format(block=data.get("serial_block", ""))
+    text = QCoreApplication.translate("Commands", "Add delivery {block}").format(
+        block=data.get("serial_block", "")
+    )
     return AddCommand(store, text, lambda db: deliveries.add_delivery(db, contract_id, data))
 
 
 def edit_delivery(store: LedgerStore, delivery_id: int, data: Data) -> LedgerCommand:
-    text = _tr("Edit delivery {block}").format(block=data.get("serial_block", ""))
+    text = QCoreApplication.translate("Commands", "Edit delivery {block}").format(
+        block=data.get("serial_block", "")
+    )
     drawn = tuple(("retirements", i) for i in deliveries.drawn_from(store.db, delivery_id))
     return EditCommand(
         store,
@@ -233,21 +241,23 @@ def edit_delivery(store: LedgerStore, delivery_id: int, data: Data) -> LedgerCom
 
 
 def delete_delivery(store: LedgerStore, delivery_id: int) -> LedgerCommand:
-    text = _tr("Delete delivery")
+    text = QCoreApplication.translate("Commands", "Delete delivery")
     return DeleteCommand(store, text, lambda db: deliveries.delete_delivery(db, delivery_id))
 
 
 def retire(
     store: LedgerStore, contract_id: int, data: Data, verified_only: bool = False
 ) -> LedgerCommand:
-    text = _tr("Retire {tonnes} t").format(tonnes=data.get("tonnes", ""))
+    text = QCoreApplication.translate("Commands", "Retire {tonnes} t").format(
+        tonnes=data.get("tonnes", "")
+    )
     return AddCommand(
         store, text, lambda db: retirements.retire(db, contract_id, data, verified_only)
     )
 
 
 def edit_retirement(store: LedgerStore, retirement_id: int, data: Data) -> LedgerCommand:
-    text = _tr("Edit retirement")
+    text = QCoreApplication.translate("Commands", "Edit retirement")
     return EditCommand(
         store,
         text,
@@ -258,17 +268,19 @@ def edit_retirement(store: LedgerStore, retirement_id: int, data: Data) -> Ledge
 
 
 def delete_retirement(store: LedgerStore, retirement_id: int) -> LedgerCommand:
-    text = _tr("Delete retirement")
+    text = QCoreApplication.translate("Commands", "Delete retirement")
     return DeleteCommand(store, text, lambda db: retirements.delete_retirement(db, retirement_id))
 
 
 def add_invalidation(store: LedgerStore, delivery_id: int, data: Data) -> LedgerCommand:
-    text = _tr("Record invalidation of {tonnes} t").format(tonnes=data.get("tonnes", ""))
+    text = QCoreApplication.translate("Commands", "Record invalidation of {tonnes} t").format(
+        tonnes=data.get("tonnes", "")
+    )
     return AddCommand(store, text, lambda db: invalidations.add_invalidation(db, delivery_id, data))
 
 
 def edit_invalidation(store: LedgerStore, invalidation_id: int, data: Data) -> LedgerCommand:
-    text = _tr("Edit invalidation")
+    text = QCoreApplication.translate("Commands", "Edit invalidation")
     return EditCommand(
         store,
         text,
@@ -279,7 +291,7 @@ def edit_invalidation(store: LedgerStore, invalidation_id: int, data: Data) -> L
 
 
 def delete_invalidation(store: LedgerStore, invalidation_id: int) -> LedgerCommand:
-    text = _tr("Delete invalidation")
+    text = QCoreApplication.translate("Commands", "Delete invalidation")
     return DeleteCommand(
         store, text, lambda db: invalidations.delete_invalidation(db, invalidation_id)
     )

@@ -15,19 +15,19 @@ from tracker.domain.errors import TrackerError
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def show_error(parent: QWidget | None, exc: BaseException, tb: TracebackType | None = None) -> None:
     """A tracker refusal is shown plainly; anything else with its details folded away."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Carbon Tracker"))
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Carbon Tracker"))
     if isinstance(exc, TrackerError):
         box.setText(str(exc))
     else:
-        box.setText(_tr("Something went wrong and the last action may not have finished."))
+        box.setText(
+            QCoreApplication.translate(
+                "Errors", "Something went wrong and the last action may not have finished."
+            )
+        )
         box.setInformativeText(f"{type(exc).__name__}: {exc}")
         box.setDetailedText("".join(traceback.format_exception(type(exc), exc, tb)))
     box.exec()

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
-from tracker.domain.quantities import format_tonnes_grouped
 from tracker.services.form_data import invalidation_input
 from tracker.store import queries
-from tracker.ui import commands
+from tracker.ui import commands, numbers
 from tracker.ui.commands import perform
 from tracker.ui.dialogs.form import RecordDialog
 from tracker.ui.dialogs.invalidation import InvalidationDialog
@@ -66,7 +65,7 @@ class InvalidationActions(QObject):
     def delete(self, invalidation_id: int) -> bool:
         record = queries.invalidation(self.store.db, invalidation_id)
         question = self.tr("Delete the invalidation of {tonnes} t on {date}?").format(
-            tonnes=format_tonnes_grouped(record.tonnes_kg), date=record.invalidated_on
+            tonnes=numbers.tonnes(record.tonnes_kg), date=record.invalidated_on
         )
         if not self.records.confirm(question + self.records.undo_note()):
             return False

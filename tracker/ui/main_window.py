@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError
+from tracker.services.demo import load_demo
 from tracker.services.undo import record_as_stored
 from tracker.store.unit_of_work import set_busy_notice
 from tracker.ui import settings
@@ -33,13 +34,16 @@ from tracker.ui.models.ledger_tables import (
 )
 from tracker.ui.models.schedule_table import ScheduleModel
 from tracker.ui.overview import OverviewPanel
+from tracker.ui.preferences_menu import PreferencesMenu
 from tracker.ui.record_actions import RecordActions
 from tracker.ui.reports.window_reports import WindowReports
 from tracker.ui.tables import PortfolioPanel, RecordTablePanel
+from tracker.ui.welcome import show_getting_started
 
 TAB_NAMES = (
     "overview", "schedule", "deliveries", "retirements", "invalidations", "flags", "history",
 )  # fmt: skip
+PORTFOLIO_WIDTH = 400
 TAB_OF_TABLE = {
     "contracts": "overview",
     "tranches": "schedule",
@@ -94,15 +98,21 @@ class MainWindow(QMainWindow):
             "retirements": self.retirements,
             "invalidations": self.invalidations,
         }
+        for name in ("schedule", "deliveries", "retirements", "invalidations"):
+            view = widgets[name].view  # type: ignore[attr-defined]
+            view.setAccessibleName(tab_titles[name])
         for name in TAB_NAMES:
             widget = widgets.get(name) or self._placeholder(name, placeholders[name])
             self.tabs.addTab(widget, tab_titles[name])
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.portfolio)
         splitter.addWidget(self.tabs)
+        # the contract list keeps its width while the window or the tab contents change
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([440, 840])
-        self.portfolio.setMinimumWidth(300)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([PORTFOLIO_WIDTH, 1280 - PORTFOLIO_WIDTH])
+        self.portfolio.setMinimumWidth(260)
         self.setCentralWidget(splitter)
 
         self.records = RecordActions(self)
@@ -129,6 +139,10 @@ class MainWindow(QMainWindow):
         self.tools_menu.addAction(self.check_db_action)
         self.reports = WindowReports(self)
         self.reports.fill_menu(self.reports_menu)
+        welcome = self.overview.welcome
+        welcome.demo_requested.connect(guarded(self, self.load_demo_portfolio))
+        welcome.import_requested.connect(lambda: self.reports.open_registry_import())
+        welcome.new_contract_requested.connect(lambda: self.records.new_contract())
 
     # --- public ------------------------------------------------------------------------
 
@@ -206,6 +220,11 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
         return dialog
+
+    def load_demo_portfolio(self) -> None:
+        """The welcome page's first button: the illustrative demo contracts."""
+        self.store.notify(load_demo(self.store.db))
+        self.select_contract(None)
 
     def select_contract(self, contract_id: int | None) -> None:
         if not self.portfolio.select_contract(contract_id):
@@ -288,8 +307,18 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, n=name: self.show_tab(n))
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.preferences = PreferencesMenu(self, self._on_theme)
+        self.preferences.fill(view_menu)
 
         self.tools_menu = bar.addMenu(self.tr("&Tools"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.getting_started_action = self._action(self.tr("&Getting started"))
+        self.getting_started_action.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        self.getting_started_action.triggered.connect(
+            lambda _checked=False: show_getting_started(self)
+        )
+        help_menu.addAction(self.getting_started_action)
 
     def _action(self, text: str, key: QKeySequence.StandardKey | None = None) -> QAction:
         action = QAction(text, self)
@@ -344,6 +373,12 @@ class MainWindow(QMainWindow):
             self.tr("Another program is writing to the ledger; waiting for it to finish…"), 5_000
         )
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    def _on_theme(self) -> None:
+        """Redraw what paints its own colours after the theme changed."""
+        if self.chart is not None:
+            self.chart.apply_theme()
+        self.set_contract(self.contract_id)  # cards and tables pick their colours again
 
     def _on_reset(self) -> None:
         self.select_contract(None)

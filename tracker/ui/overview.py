@@ -6,12 +6,13 @@ embedded there with ``set_chart(widget)``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QLayout,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.flags import Severity
-from tracker.domain.quantities import format_cents, format_tonnes_grouped, percent_one_decimal
+from tracker.domain.quantities import percent_one_decimal
 from tracker.services.audit.review import ReviewedFlag, counts_by_severity
 from tracker.services.summary import ContractSummary, Totals, portfolio_summary, totals_by_currency
-from tracker.ui.audit.flags_panel import SEVERITY_COLOURS
+from tracker.ui import numbers, theming
+from tracker.ui.audit.flags_panel import severity_colour
 from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.welcome import WelcomePage
 
 CARD_STYLE = (
     "QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
@@ -43,9 +46,11 @@ CARD_KEYS = (
     "value",
     "rejected",
 )
-CARDS_PER_ROW = 5
+CARDS_PER_ROW = 5  # at most; a narrower tab puts fewer in a row
+CARD_MIN_WIDTH = 150
+GRID_SPACING = 8
 DETAIL_STYLE = "color: palette(placeholder-text); font-size: 11px;"
-REJECTED_STYLE = "font-size: 18px; font-weight: 600; color: #8a8a8a;"
+REJECTED_STYLE = "font-size: 18px; font-weight: 600; color: {colour};"
 
 
 class Card(QFrame):
@@ -63,9 +68,12 @@ class Card(QFrame):
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail = QLabel(self)  # smaller lines below (e.g. verified / pending)
         self.detail.setStyleSheet(DETAIL_STYLE)
+        self.detail.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
+        layout.addStretch(1)
+        self.value.setAccessibleName(title)
 
 
 class OverviewPanel(QWidget):
@@ -76,6 +84,8 @@ class OverviewPanel(QWidget):
         self.store = store
         self.contract_id: int | None = None
         layout = QVBoxLayout(self)
+        # the minimum width is ours (minimumSizeHint), not five cards' worth
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.heading = QLabel(self)
         self.heading.setObjectName("overview_heading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -89,7 +99,10 @@ class OverviewPanel(QWidget):
         self.flag_counts.hide()  # until the audit flags are known
         layout.addWidget(self.flag_counts)
         grid = QGridLayout()
-        grid.setSpacing(8)
+        grid.setSpacing(GRID_SPACING)
+        self.grid = grid
+        self.per_row = CARDS_PER_ROW
+
         titles = {
             "contracted": self.tr("Contracted"),
             "scheduled": self.tr("Scheduled to date"),
@@ -107,7 +120,9 @@ class OverviewPanel(QWidget):
             card = Card(titles[key], self)
             self.cards[key] = card
             grid.addWidget(card, position // CARDS_PER_ROW, position % CARDS_PER_ROW)
-        self.cards["rejected"].value.setStyleSheet(REJECTED_STYLE)
+        self.cards["rejected"].value.setStyleSheet(
+            REJECTED_STYLE.format(colour=theming.colour("rejected"))
+        )
         self.cards["rejected"].setToolTip(
             self.tr("Deliveries whose verification failed count as neither delivered nor "
                     "available; under an offtake agreement they are owed again.")
@@ -116,17 +131,51 @@ class OverviewPanel(QWidget):
             self.tr("Accepted deliveries only. Credits the registry cancelled or drew into a "
                     "buffer after a reversal no longer count from that date.")
         )  # fmt: skip
-        layout.addLayout(grid)
+        self.figures = QWidget(self)  # the cards and the chart, or else the welcome page
+        figures = QVBoxLayout(self.figures)
+        figures.setContentsMargins(0, 0, 0, 0)
+        figures.addLayout(grid)
+        self.welcome = WelcomePage(self)
+        self.welcome.hide()
+        layout.addWidget(self.welcome, 1)
+        layout.addWidget(self.figures, 1)
         self.chart_slot = QVBoxLayout()
         self.chart_placeholder = QLabel(self.tr("The delivery chart appears here."), self)
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_placeholder.setStyleSheet("color: palette(placeholder-text);")
         self.chart_slot.addWidget(self.chart_placeholder, 1)
-        layout.addLayout(self.chart_slot, 1)
+        figures.addLayout(self.chart_slot, 1)
         store.changed.connect(self._on_changed)
         store.reset.connect(self.refresh)
         store.as_of_changed.connect(lambda _day: self.refresh())
         self.refresh()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as two cards a row (the grid reflows), as tall as its content."""
+        layout = self.layout()
+        height = layout.minimumSize().height() if layout is not None else 0
+        return QSize(2 * CARD_MIN_WIDTH + 3 * GRID_SPACING + 16, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Five cards a row when there is room, fewer (down to two) on a narrow window."""
+        super().resizeEvent(event)
+        self._reflow(event.size().width())
+
+    def _reflow(self, width: int) -> None:
+        """As many cards a row as fit ``width`` (their figures whole), two at least."""
+        needs = sorted(
+            (max(CARD_MIN_WIDTH, c.value.sizeHint().width() + 26) for c in self.cards.values()),
+            reverse=True,
+        )
+        per_row = 2
+        for count in range(CARDS_PER_ROW, 2, -1):
+            if sum(needs[:count]) + (count - 1) * GRID_SPACING + 16 <= width:
+                per_row = count
+                break
+        if per_row != self.per_row:
+            self.per_row = per_row
+            for position, key in enumerate(CARD_KEYS):
+                self.grid.addWidget(self.cards[key], position // per_row, position % per_row)
 
     def set_chart(self, chart: QWidget) -> None:
         """Embed the chart below the cards, replacing the placeholder."""
@@ -148,7 +197,7 @@ class OverviewPanel(QWidget):
             Severity.INFO: self.tr("info"),
         }
         parts = [
-            f"<span style='color:{SEVERITY_COLOURS[s]}'><b>{open_counts[s]}</b> {names[s]}</span>"
+            f"<span style='color:{severity_colour(s)}'><b>{open_counts[s]}</b> {names[s]}</span>"
             for s in Severity
         ]
         acknowledged = len(reviewed) - sum(open_counts.values())
@@ -175,6 +224,13 @@ class OverviewPanel(QWidget):
             self._show_contract(summaries[0])
         else:
             self._show_portfolio(totals_by_currency(summaries))
+        empty = not summaries and self.contract_id is None
+        self.welcome.setVisible(empty)
+        self.figures.setVisible(not empty)
+        tallest = max(c.layout().sizeHint().height() for c in self.cards.values())
+        for card in self.cards.values():
+            card.setFixedHeight(tallest)  # rows of equally tall cards
+        self._reflow(self.width())  # longer figures may need wider cards
 
     def _show_contract(self, s: ContractSummary) -> None:
         self.heading.setText(
@@ -183,8 +239,8 @@ class OverviewPanel(QWidget):
             )
         )
         self._show_tonnes([s])
-        value = f"{format_cents(s.delivered_value_cents, grouped=True)} {s.currency}"
-        self.cards["value"].value.setText(value)
+        self.cards["value"].value.setText(numbers.money(s.delivered_value_cents, s.currency))
+        self.cards["value"].detail.setText("")
 
     def _show_portfolio(self, totals: list[Totals]) -> None:
         count = sum(t.contracts for t in totals)
@@ -194,10 +250,14 @@ class OverviewPanel(QWidget):
             )
         )
         self._show_tonnes(totals)
+        # the largest value on the card; other currencies (never a "0.00 EUR") below it
         values = [
-            f"{format_cents(t.delivered_value_cents, grouped=True)} {t.currency}" for t in totals
+            numbers.money(t.delivered_value_cents, t.currency)
+            for t in sorted(totals, key=lambda t: -t.delivered_value_cents)
+            if t.delivered_value_cents
         ]
-        self.cards["value"].value.setText("\n".join(values) or "—")
+        self.cards["value"].value.setText(values[0] if values else "—")
+        self.cards["value"].detail.setText(" · ".join(values[1:]))
 
     def _show_tonnes(self, items: list[ContractSummary] | list[Totals]) -> None:
         """The tonnage cards for one contract, or summed over every currency's totals."""
@@ -233,7 +293,7 @@ class OverviewPanel(QWidget):
         self.cards["delivered_pct"].value.setText(percent if pct else "—")
 
     def _tonnes(self, kg: int) -> str:
-        return self.tr("{tonnes} t").format(tonnes=format_tonnes_grouped(kg))
+        return self.tr("{tonnes} t").format(tonnes=numbers.tonnes(kg))
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if self.contract_id is None or self.contract_id in changes.contracts:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.serials import serials_text
 from tracker.services import contracts as contract_service
 from tracker.services import deliveries as delivery_service
@@ -23,7 +22,7 @@ from tracker.services.form_data import (
 from tracker.services.undo import record_as_stored
 from tracker.store import queries
 from tracker.store.unit_of_work import expecting
-from tracker.ui import commands
+from tracker.ui import commands, numbers
 from tracker.ui.commands import perform
 from tracker.ui.dialogs.form import RecordDialog
 from tracker.ui.dialogs.records import ContractDialog, DeliveryDialog, TrancheDialog
@@ -211,8 +210,8 @@ class RecordActions(QObject):
         question = self.tr("Delete the delivery {block}?").format(block=named)
         if count:
             question += "\n\n" + self.tr(
-                "{n} retirement(s) drawn from it will be deleted too."
-            ).format(n=count)
+                "%n retirement(s) drawn from it will be deleted too.", "", count
+            )
         if not self.confirm(question + self.undo_note()):
             return False
         perform(self.store, commands.delete_delivery(self.store, delivery_id))
@@ -250,7 +249,7 @@ class RecordActions(QObject):
         retirement = queries.retirement(self.store.db, retirement_id)
         question = self.tr("Delete the retirement of {block} on {date}?").format(
             block=serials_text(retirement.block)
-            or self.tr("{tonnes} t").format(tonnes=format_tonnes_grouped(retirement.tonnes_kg)),
+            or self.tr("{tonnes} t").format(tonnes=numbers.tonnes(retirement.tonnes_kg)),
             date=retirement.retired_on,
         )
         if not self.confirm(question + self.undo_note()):

@@ -40,6 +40,24 @@ def last_file() -> Path | None:
     return Path(str(value)) if value else None
 
 
+def language() -> str:
+    """The window's language as chosen in View ▸ Language: ``en``, ``zh_CN`` or ``system``."""
+    return str(settings().value("ui/language", "system") or "system")
+
+
+def set_language(value: str) -> None:
+    settings().setValue("ui/language", value)
+
+
+def theme() -> str:
+    """The colour scheme chosen in View ▸ Theme: ``light``, ``dark`` or ``system``."""
+    return str(settings().value("ui/theme", "system") or "system")
+
+
+def set_theme(value: str) -> None:
+    settings().setValue("ui/theme", value)
+
+
 def save_geometry(geometry: QByteArray, state: QByteArray) -> None:
     store = settings()
     store.setValue("window/geometry", geometry)

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,8 +24,9 @@ from tracker.ui.fit_columns import ColumnFitter
 from tracker.ui.models.lazy_table import LazySqlTableModel
 from tracker.ui.models.proxy import RecordFilterProxy
 
-# Widest a column is fitted to: long serial blocks are elided in the middle (both ends
-# show) so that the columns after them stay on screen at 1280×800.
+# Widest a column is fitted to: long serial blocks are elided at the left (the vintage and
+# the range at their end stay visible; the tooltip has the whole block) so that the
+# columns after them stay on screen at 1280×800.
 MAX_COLUMN_WIDTH = 300
 # The row filter runs in SQL over every record (a scan on a large ledger): apply it once
 # typing pauses, or at once on Enter, rather than on every keystroke.
@@ -40,13 +43,21 @@ def make_view(proxy: RecordFilterProxy, parent: QWidget) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # serial ranges end in the numbers
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     return view
+
+
+class LeftElideDelegate(QStyledItemDelegate):
+    """Elides at the left: a serial block keeps its vintage and range in view."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
 class RecordTablePanel(QWidget):
@@ -71,6 +82,7 @@ class RecordTablePanel(QWidget):
         self.search.setPlaceholderText(self.tr("Filter rows"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(280)
+        self.search.setMinimumWidth(72)
         self.count = QLabel(self)
         for widget in (self.add_button, self.edit_button, self.delete_button):
             bar.addWidget(widget)
@@ -81,6 +93,10 @@ class RecordTablePanel(QWidget):
         bar.addWidget(self.search)
         layout.addLayout(bar)
         self.view = make_view(self.proxy, self)
+        self.search.setAccessibleName(self.tr("Filter rows"))
+        for column, spec in enumerate(model.columns):
+            if spec.key == "serial_block":
+                self.view.setItemDelegateForColumn(column, LeftElideDelegate(self.view))
         layout.addWidget(self.view)
 
         delete_key = QAction(self.tr("Delete"), self.view)
@@ -190,17 +206,26 @@ class PortfolioPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search contracts"))
+        self.search.setAccessibleName(self.tr("Search contracts"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         filters = QHBoxLayout()
         self.status = self._combo(self.tr("Any status"), labels.status_labels())
         self.method = self._combo(self.tr("Any method"), labels.method_labels())
         self.supplier = QComboBox(self)
+        self.supplier.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.supplier.setMinimumContentsLength(8)
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.method.setAccessibleName(self.tr("Filter by method"))
+        self.supplier.setAccessibleName(self.tr("Filter by supplier"))
         filters.addWidget(self.status)
         filters.addWidget(self.method)
         layout.addLayout(filters)
         layout.addWidget(self.supplier)
         self.view = make_view(self.proxy, self)
+        self.view.setAccessibleName(self.tr("Contracts"))
         for key in ("method", "tonnes_kg"):  # filtered above / shown in the Overview
             self.view.setColumnHidden(model.column_of(key), True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -246,6 +271,8 @@ class PortfolioPanel(QWidget):
 
     def _combo(self, any_text: str, choices: dict[str, str]) -> QComboBox:
         combo = QComboBox(self)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)  # long labels elide rather than widen the pane
         combo.addItem(any_text, None)
         for code, label in choices.items():
             combo.addItem(label, code)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.flags import Flag
+from tracker.ui.audit.rule_labels import rule_label
 
 
 class AcknowledgeDialog(QDialog):
@@ -22,7 +23,7 @@ class AcknowledgeDialog(QDialog):
         layout = QVBoxLayout(self)
         summary = QLabel(
             self.tr("<b>{rule}</b> — {contract}, {subject}").format(
-                rule=flag.rule, contract=flag.contract, subject=flag.subject
+                rule=rule_label(flag.rule), contract=flag.contract, subject=flag.subject
             )
         )
         summary.setWordWrap(True)

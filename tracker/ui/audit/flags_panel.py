@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTreeWidget,
@@ -26,7 +27,9 @@ from tracker.services.audit.review import (
     counts_by_severity,
     reviewed_flags,
 )
+from tracker.ui import theming
 from tracker.ui.audit.acknowledge_dialog import AcknowledgeDialog
+from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.audit.watcher import FlagWatcher
 from tracker.ui.ledger_store import LedgerStore
 
@@ -38,17 +41,33 @@ def readable_time(stamp: str) -> str:
     return stamp
 
 
-SEVERITY_COLOURS = {
-    Severity.CRITICAL: "#b3261e",
-    Severity.HIGH: "#c25e00",
-    Severity.WARN: "#8a6d00",
-    Severity.INFO: "#3b6ea5",
-}
+def severity_colour(severity: Severity) -> str:
+    """The severity's colour in the current scheme (AA contrast on light and dark)."""
+    return theming.colour(severity.value)
+
+
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 1
 CONTRACT_COLUMN = 1
 # Widest the rule, contract, subject and status columns are fitted to: the message (the
 # finding itself) gets the rest of the width.
-COLUMN_LIMITS = (200, 150, 160, 110)
+COLUMN_LIMITS = (190, 140, 160, 110)
+
+
+class _GroupItem(QTreeWidgetItem):
+    """A severity heading: groups stay in severity order whatever column is sorted."""
+
+    def __init__(self, title: str, rank: int) -> None:
+        super().__init__([title])
+        self.rank = rank
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        descending = tree is not None and (
+            tree.header().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        )
+        rank = getattr(other, "rank", 99)
+        # descending sorts call other < self: answer so that critical still comes first
+        return rank < self.rank if descending else self.rank < rank
 
 
 class FlagsPanel(QWidget):
@@ -79,12 +98,21 @@ class FlagsPanel(QWidget):
         self.dialog: AcknowledgeDialog | None = None
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setWordWrap(True)  # wraps on a narrow window instead of widening it
         self.show_acknowledged = QCheckBox(self.tr("Show acknowledged"))
         self.show_acknowledged.setChecked(True)
         self.acknowledge_button = QPushButton(self.tr("Acknowledge…"))
         self.acknowledge_button.setEnabled(False)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter flags"))
+        self.filter.setAccessibleName(self.tr("Filter the audit flags"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(220)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Audit flags"))
+        self.tree.setAccessibleDescription(
+            self.tr("Grouped by severity; click a header to sort within each group.")
+        )
         self.tree.setHeaderLabels(
             [self.tr("Rule"), self.tr("Contract"), self.tr("Subject"), self.tr("Status"),
              self.tr("Message")]
@@ -93,6 +121,8 @@ class FlagsPanel(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.tree.setSortingEnabled(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._columns_fitted = False
         self.detail = QLabel()
@@ -103,6 +133,7 @@ class FlagsPanel(QWidget):
         self.detail.setFrameShape(QLabel.Shape.StyledPanel)
         top = QHBoxLayout()
         top.addWidget(self.counts, 1)
+        top.addWidget(self.filter)
         top.addWidget(self.show_acknowledged)
         top.addWidget(self.acknowledge_button)
         layout = QVBoxLayout(self)
@@ -110,6 +141,7 @@ class FlagsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
         self.show_acknowledged.toggled.connect(self._fill)
+        self.filter.textChanged.connect(self._apply_filter)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
@@ -162,11 +194,11 @@ class FlagsPanel(QWidget):
                 open=open_counts[severity],
                 total=all_counts[severity],
             )
-            parent = QTreeWidgetItem([title])
+            parent = _GroupItem(title, severity.rank)
             font = QFont(parent.font(0))
             font.setBold(True)
             parent.setFont(0, font)
-            parent.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity])))
+            parent.setForeground(0, QBrush(QColor(severity_colour(severity))))
             parent.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(parent)
             for reviewed in group:
@@ -176,23 +208,41 @@ class FlagsPanel(QWidget):
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("No flags as of this date.")]))
         elif not self._columns_fitted:
             self.fit_columns()
+        self._apply_filter()
         self._selection_changed()
+
+    def _apply_filter(self) -> None:
+        """Show the flags whose text (any column, or the rule's code) contains the filter."""
+        wanted = self.filter.text().strip().casefold()
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            visible = 0
+            for c in range(group.childCount()):
+                item = group.child(c)
+                texts = [item.text(i) for i in range(item.columnCount())]
+                texts.append(item.toolTip(0))
+                shown = not wanted or any(wanted in t.casefold() for t in texts)
+                item.setHidden(not shown)
+                visible += shown
+            group.setHidden(group.childCount() > 0 and visible == 0)
 
     def _item(self, reviewed: ReviewedFlag) -> QTreeWidgetItem:
         f = reviewed.flag
+        label = rule_label(f.rule)
         item = QTreeWidgetItem(
-            [f.rule, f.contract, f.subject, self._status_name(reviewed.status), f.message]
+            [label, f.contract, f.subject, self._status_name(reviewed.status), f.message]
         )
         item.setData(0, FLAG_ROLE, reviewed)
         for column in range(item.columnCount()):
             item.setToolTip(column, item.text(column))
+        item.setToolTip(0, f"{label} ({f.rule})")  # the code, as CSV and the CLI name it
         if reviewed.status is FlagStatus.REOPENED:
-            item.setForeground(3, QBrush(QColor(SEVERITY_COLOURS[Severity.CRITICAL])))
+            item.setForeground(3, QBrush(QColor(severity_colour(Severity.CRITICAL))))
         return item
 
     def _counts_text(self, counts: dict[Severity, int]) -> str:
         parts = [
-            f"<span style='color:{SEVERITY_COLOURS[s]}'><b>{counts[s]}</b> "
+            f"<span style='color:{severity_colour(s)}'><b>{counts[s]}</b> "
             f"{self._severity_name(s)}</span>"
             for s in Severity
         ]
@@ -229,7 +279,7 @@ class FlagsPanel(QWidget):
             return self.tr("Select a flag to see it in full; double-click to go to the record.")
         f = chosen.flag
         text = self.tr("{rule} ({severity}) — {contract}, {subject}\n{message}").format(
-            rule=f.rule,
+            rule=f"{rule_label(f.rule)} [{f.rule}]",
             severity=self._severity_name(f.severity),
             contract=f.contract,
             subject=f.subject,

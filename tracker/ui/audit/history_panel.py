@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -18,69 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.quantities import format_price, format_tonnes_grouped
+from tracker.domain.errors import NotFoundError
 from tracker.store import change_log, queries
 from tracker.store.change_log import LogEntry
 from tracker.store.log_verify import verify_log
+from tracker.ui import theming
 from tracker.ui.audit.flags_panel import readable_time
+from tracker.ui.audit.history_text import Describer, action_label
 from tracker.ui.ledger_store import LedgerStore
 
 SHOWN_ENTRIES = 1000
-
-
-# Stored columns that repeat what another column already says (the serial block text).
-_DERIVED = frozenset({"id", "serial_prefix", "serial_start", "serial_end", "serial_template"})
-# Stored column -> the name people know from the CSV files.
-_FIELD_NAMES = {
-    "tonnes_kg": "tonnes",
-    "verified_kg": "verified_tonnes",
-    "price": "price_per_tonne",
-    "contract_id": "contract",
-    "delivery_id": "delivery",
-}
-
-
-def _value(key: str, value: Any, references: Mapping[int, str]) -> str:
-    """A stored value for people: kilograms as tonnes, prices in currency units,
-    contracts by reference."""
-    if value is None or value == "":
-        return "∅"
-    if isinstance(value, int) and key.endswith("_kg"):
-        return f"{format_tonnes_grouped(value)} t"
-    if isinstance(value, int) and key == "price":
-        return format_price(value)
-    if key == "contract_id" and isinstance(value, int):
-        return references.get(value, f"#{value}")
-    if key == "delivery_id":
-        return f"#{value}"
-    return str(value)
-
-
-def describe_change(entry: LogEntry, references: Mapping[int, str] | None = None) -> str:
-    """The fields an entry changed, for people: 'tonnes: 100.000 t → 50.000 t; …'."""
-    refs = references or {}
-    before, after = entry.before or {}, entry.after or {}
-
-    def name(key: str) -> str:
-        return _FIELD_NAMES.get(key, key)
-
-    if entry.action == "update":
-        keys = [
-            k
-            for k in sorted(set(before) | set(after), key=name)
-            if before.get(k) != after.get(k) and k not in _DERIVED
-        ]
-        return "; ".join(
-            f"{name(k)}: {_value(k, before.get(k), refs)} → {_value(k, after.get(k), refs)}"
-            for k in keys
-        )
-    row = after or before
-    shown = [
-        f"{name(k)}: {_value(k, v, refs)}"
-        for k, v in sorted(row.items(), key=lambda kv: name(kv[0]))
-        if k not in _DERIVED
-    ]
-    return "; ".join(shown)
 
 
 class HistoryPanel(QWidget):
@@ -96,8 +41,17 @@ class HistoryPanel(QWidget):
         self.verify_result = QLabel()
         self.verify_result.setWordWrap(True)
         self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter entries"))
+        self.filter.setAccessibleName(self.tr("Filter the change history"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(240)
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Change history"))
+        self.table.setAccessibleDescription(
+            self.tr("Newest entries first; click a header to sort by that column.")
+        )
+        self.table.setSortingEnabled(True)
         self.table.setHorizontalHeaderLabels(
             [self.tr("#"), self.tr("When"), self.tr("User"), self.tr("Action"),
              self.tr("Record"), self.tr("Changes")]
@@ -109,16 +63,19 @@ class HistoryPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
         for column, width in enumerate((50, 150, 110, 95, 150)):
             self.table.setColumnWidth(column, width)
         top = QHBoxLayout()
         top.addWidget(self.scope, 1)
+        top.addWidget(self.filter)
         top.addWidget(self.verify_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.verify_result)
         self.verify_button.clicked.connect(self.verify)
+        self.filter.textChanged.connect(self._apply_filter)
         self.stale = False
         store.changed.connect(lambda _changes: self._on_store_change())
         store.reset.connect(self._on_store_change)
@@ -155,9 +112,9 @@ class HistoryPanel(QWidget):
             entries = change_log.entries(
                 db, table_name=table, record_id=record_id, newest_first=True, limit=SHOWN_ENTRIES
             )
-            self.scope.setText(
-                self.tr("History of {table} record {id}").format(table=table, id=record_id)
-            )
+            row = (entries[0].after or entries[0].before) if entries else None
+            name = self._describer().record(table, row) if row else f"{table} {record_id}"
+            self.scope.setText(self.tr("History: {record}").format(record=name))
         elif self.contract_id is not None:
             entries = change_log.entries(
                 db, contract_id=self.contract_id, newest_first=True, limit=SHOWN_ENTRIES
@@ -172,36 +129,51 @@ class HistoryPanel(QWidget):
             self.scope.setText(self.tr("History of the whole ledger (newest first)"))
         self._fill(entries)
 
+    def _describer(self) -> Describer:
+        db = self.store.db
+
+        def delivery_name(delivery_id: int) -> str | None:
+            try:
+                d = queries.delivery(db, delivery_id)
+            except NotFoundError:
+                return None
+            row = {"delivered_on": d.delivered_on, "tonnes_kg": d.tonnes_kg}
+            return describer.record("deliveries", row | {"reference": d.reference})
+
+        describer = Describer(queries.contract_references(db), delivery_name)
+        return describer
+
     def _fill(self, entries: list[LogEntry]) -> None:
+        self.table.setSortingEnabled(False)  # rows go in as logged, newest first
         self.table.setRowCount(len(entries))
-        references = queries.contract_references(self.store.db)
+        describer = self._describer()
         for row, e in enumerate(entries):
-            record = self._record_label(e.table_name, e.record_id)
-            changes = describe_change(e, references)
-            cells = [str(e.seq), readable_time(e.logged_at), e.user, e.action, record, changes]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 5:
-                    item.setToolTip(changes)
+            record = describer.record(e.table_name, e.after or e.before)
+            changes = describer.change(e)
+            action = action_label(e.action)
+            cells = [e.seq, readable_time(e.logged_at), e.user, action, record, changes]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem()
+                item.setData(Qt.ItemDataRole.DisplayRole, value)  # '#' sorts as a number
+                if column in (4, 5):
+                    item.setToolTip(str(value))
+                if column == 3:
+                    item.setToolTip(e.action)  # the code, as the CSV export writes it
                 if column == 0:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
+        self.table.setSortingEnabled(True)
+        self._apply_filter()
 
-    def _record_label(self, table: str, record_id: int | None) -> str:
-        names = {
-            "contracts": self.tr("Contract"),
-            "tranches": self.tr("Tranche"),
-            "deliveries": self.tr("Delivery"),
-            "retirements": self.tr("Retirement"),
-            "verifications": self.tr("Verification"),
-            "invalidations": self.tr("Invalidation"),
-            "flag_acknowledgements": self.tr("Acknowledgement"),
-            "settings": self.tr("Setting"),
-        }
-        label = names.get(table, table)
-        return label if record_id is None else f"{label} #{record_id}"
+    def _apply_filter(self) -> None:
+        """Show the entries whose text (any column) contains the filter, any case."""
+        wanted = self.filter.text().strip().casefold()
+        for row in range(self.table.rowCount()):
+            texts = (self.table.item(row, c) for c in range(self.table.columnCount()))
+            shown = not wanted or any(wanted in i.text().casefold() for i in texts if i)
+            self.table.setRowHidden(row, not shown)
 
     def verify(self) -> None:
         """Check the hash chain and replay the log against the tables."""
@@ -216,5 +188,4 @@ class HistoryPanel(QWidget):
             self.verify_result.setText(
                 self.tr("Tampering detected:\n{details}").format(details=report.describe())
             )
-        colour = "#1b5e20" if report.ok else "#b3261e"
-        self.verify_result.setStyleSheet(f"color: {colour}")
+        self.verify_result.setStyleSheet(theming.style("ok" if report.ok else "error"))

@@ -27,6 +27,7 @@ from tracker.services.audit.settings import (
 )
 from tracker.services.own_names import default_own_names, stored_own_names
 from tracker.store.change_log import os_login
+from tracker.ui import theming
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -81,7 +82,7 @@ class AuditSettingsDialog(QDialog):
             )
         )
         own_hint.setWordWrap(True)
-        own_hint.setStyleSheet("color: #666666;")
+        own_hint.setStyleSheet(theming.style("muted"))
         form.addRow("", own_hint)
         self.current = QLabel(
             self.tr("Changes are currently recorded as: {name}").format(
@@ -89,7 +90,7 @@ class AuditSettingsDialog(QDialog):
             )
         )
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(theming.style("error"))
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

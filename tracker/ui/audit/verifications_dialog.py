@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError, ValidationError
-from tracker.domain.quantities import format_tonnes_grouped, format_tonnes_short
+from tracker.domain.quantities import format_tonnes_short
 from tracker.domain.verification import Verification
 from tracker.domain.vocab import VerificationStatus
 from tracker.services.audit.verifications import (
@@ -35,6 +35,7 @@ from tracker.services.audit.verifications import (
     verifications,
 )
 from tracker.store import queries
+from tracker.ui import numbers, theming
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -49,7 +50,7 @@ class VerificationsDialog(QDialog):
         self.heading = QLabel(
             self.tr("Delivery {block}: {tonnes} t delivered on {date}").format(
                 block=delivery.block.text,
-                tonnes=format_tonnes_grouped(delivery.tonnes_kg),
+                tonnes=numbers.tonnes(delivery.tonnes_kg),
                 date=delivery.delivered_on.isoformat(),
             )
         )
@@ -107,7 +108,7 @@ class VerificationsDialog(QDialog):
         self.update_button = QPushButton(self.tr("Save changes to selected"))
         self.delete_button = QPushButton(self.tr("Delete selected"))
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setStyleSheet(theming.style("error"))
         self.error.setWordWrap(True)
         actions = QHBoxLayout()
         for button in (self.add_button, self.update_button, self.delete_button):
@@ -163,7 +164,7 @@ class VerificationsDialog(QDialog):
         )
         self.table.setRowCount(len(self.records))
         for row, v in enumerate(self.records):
-            verified = format_tonnes_grouped(v.verified_kg) if v.verified_kg is not None else ""
+            verified = numbers.tonnes(v.verified_kg) if v.verified_kg is not None else ""
             cells = [v.verified_on.isoformat(), v.verifier, self._outcome_name(v.outcome), verified,
                      v.evidence, v.note]  # fmt: skip
             for column, text in enumerate(cells):
@@ -266,7 +267,7 @@ class VerificationsDialog(QDialog):
         column.addWidget(widget)
         error = QLabel(box)
         error.setObjectName(f"error_{key}")
-        error.setStyleSheet("color: #b3261e")
+        error.setStyleSheet(theming.style("error"))
         error.setWordWrap(True)
         error.hide()
         column.addWidget(error)

@@ -15,12 +15,22 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError
 from tracker.domain.quantities import KG_PER_TONNE
 from tracker.services.series import (
+    SECONDS_PER_DAY,
     ChartPoint,
     ChartSeries,
     CumulativeSeries,
@@ -33,17 +43,7 @@ from tracker.store import queries
 from tracker.ui.chart import readout, steps
 from tracker.ui.chart.axes import TonnesAxisItem, utc_date_axis
 from tracker.ui.chart.export import export_plot_png
-from tracker.ui.chart.style import (
-    AS_OF_COLOUR,
-    BACKGROUND,
-    FLAG_COLOUR,
-    FOREGROUND,
-    GRID_ALPHA,
-    HOVER_COLOUR,
-    SERIES_ORDER,
-    SETBACK_COLOURS,
-    STYLES,
-)
+from tracker.ui.chart.style import SERIES_ORDER, paint, scheme
 from tracker.ui.ledger_store import LedgerStore
 
 AS_OF_LABEL_GAP_PX = 14
@@ -69,31 +69,35 @@ class ChartPanel(QWidget):
         self.refresh_count = 0
         self._flagged_ids: tuple[int, ...] | None = None
         self._hover_epoch: float | None = None
+        self._focus: tuple[float, float] | None = None  # the period with data, when shown
+        self.colours = scheme()
+        colours = self.colours
 
         self.plot_widget = pg.PlotWidget(
-            background=BACKGROUND,
+            background=colours.background,
             axisItems={"bottom": utc_date_axis(), "left": TonnesAxisItem("left")},
         )
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
         self._style_plot()
         self.legend = self.plot_item.addLegend(
             offset=(8, 4),
-            labelTextColor=FOREGROUND,
-            brush=pg.mkBrush(255, 255, 255, 230),
+            labelTextColor=colours.foreground,
+            brush=pg.mkBrush(*colours.label_fill),
             colCount=LEGEND_COLUMNS,
             verSpacing=-4,
         )
         self.curves: dict[str, pg.PlotDataItem] = {}
         for name in SERIES_ORDER:
-            curve = self.plot_item.plot(pen=STYLES[name].pen(), name=self.series_labels()[name])
+            pen = colours.series[name].pen()
+            curve = self.plot_item.plot(pen=pen, name=self.series_labels()[name])
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
             self.curves[name] = curve
         self.flag_points = pg.ScatterPlotItem(
             symbol="o",
             size=10,
-            pen=pg.mkPen(FOREGROUND, width=1),
-            brush=pg.mkBrush(FLAG_COLOUR),
+            pen=pg.mkPen(colours.foreground, width=1),
+            brush=pg.mkBrush(colours.flag),
             hoverable=True,
             tip=self._flag_tip,
         )
@@ -102,17 +106,17 @@ class ChartPanel(QWidget):
         self.as_of_line = pg.InfiniteLine(
             angle=90,
             movable=False,
-            pen=pg.mkPen(AS_OF_COLOUR, width=1.5, style=Qt.PenStyle.DashLine),
+            pen=pg.mkPen(colours.as_of, width=1.5, style=Qt.PenStyle.DashLine),
             label="",
             labelOpts={
                 "position": 0.82,
-                "color": AS_OF_COLOUR,
-                "fill": pg.mkBrush(255, 255, 255, 210),
+                "color": colours.as_of,
+                "fill": pg.mkBrush(*colours.label_fill),
                 "anchors": [(0, 0.5), (1, 0.5)],  # on the side with more room
             },
         )
         self.plot_item.addItem(self.as_of_line, ignoreBounds=True)
-        self.hover_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(HOVER_COLOUR))
+        self.hover_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(colours.hover))
         self.hover_line.hide()
         self.plot_item.addItem(self.hover_line, ignoreBounds=True)
 
@@ -127,7 +131,13 @@ class ChartPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.plot_widget, 1)
-        layout.addWidget(self.readout)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.readout, 1)
+        self.whole_term_button = QPushButton(self.tr("Whole term"), self)
+        self.whole_term_button.setToolTip(self.tr("Show every year of the contract term"))
+        self.whole_term_button.clicked.connect(self.show_whole_period)
+        bottom.addWidget(self.whole_term_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
 
         self.export_action = QAction(self.tr("Export chart as PNG…"), self)
         self.export_action.triggered.connect(self.export_png_dialog)
@@ -166,15 +176,41 @@ class ChartPanel(QWidget):
             "invalidated": self.tr("Invalidated"),
         }
 
+    def apply_theme(self) -> None:
+        """Take the colours of the window's current scheme (light or dark)."""
+        self.colours = scheme()
+        paint(self, self.colours)
+        self.refresh()
+
     def set_contract(self, contract_id: int | None) -> None:
         """Show one contract, or the whole portfolio for None; redraws at once."""
         self.contract_id = contract_id
         self.refresh()
-        self.show_whole_period()
+        self.show_actual_period()
 
     def show_whole_period(self) -> None:
         """Undo any zoom: show every date of the contract term and the series."""
+        self._focus = None
         self.plot_item.enableAutoRange(axis="x")
+        self._fit_y_range()
+
+    def show_actual_period(self) -> None:
+        """From the first delivery to a year after the as-of date, so deliveries are not
+        squeezed into a corner by a schedule that runs for a decade; the whole term when
+        nothing is delivered yet or the term is no longer."""
+        delivered = self.series.records.get("delivered")
+        whole = self._x_span()
+        if delivered is None or not delivered.epochs:
+            self.show_whole_period()
+            return
+        start = max(float(delivered.epochs[0]) - 30 * SECONDS_PER_DAY, whole[0])
+        end = min(epoch_seconds(self.store.as_of) + 365.0 * SECONDS_PER_DAY, whole[1])
+        if start <= whole[0] and end >= whole[1]:
+            self.show_whole_period()
+            return
+        self._focus = (start, end)
+        self.plot_item.getViewBox().setXRange(start, end, padding=0.02)
+        self._fit_y_range()
 
     def schedule_refresh(self, *_: object) -> None:
         """Redraw in the next event-loop turn; repeated calls before then redraw once."""
@@ -197,7 +233,7 @@ class ChartPanel(QWidget):
         )
         self.as_of_line.setPos(as_of_epoch)
         self.as_of_line.label.setFormat(self.tr("as of {date}").format(date=self.store.as_of))
-        self.plot_item.setTitle(self._title(), color=FOREGROUND, size="11pt")
+        self.plot_item.setTitle(self._title(), color=self.colours.foreground, size="11pt")
         self._fit_y_range()
         if self._flagged_ids is not None:
             self._draw_flags(self._flag_points())
@@ -243,13 +279,14 @@ class ChartPanel(QWidget):
     def _style_plot(self) -> None:
         self.plot_item.setMenuEnabled(False)  # ours offers PNG export; SVG is broken here
         self.plot_item.hideButtons()
-        self.plot_item.showGrid(x=True, y=True, alpha=GRID_ALPHA)
-        self.plot_item.setLabel("left", self.tr("Cumulative tonnes (t)"), color=FOREGROUND)
-        self.plot_item.setLabel("bottom", self.tr("Date (UTC)"), color=FOREGROUND)
+        foreground = self.colours.foreground
+        self.plot_item.showGrid(x=True, y=True, alpha=self.colours.grid_alpha)
+        self.plot_item.setLabel("left", self.tr("Cumulative tonnes (t)"), color=foreground)
+        self.plot_item.setLabel("bottom", self.tr("Date (UTC)"), color=foreground)
         for side in ("left", "bottom"):
             axis = self.plot_item.getAxis(side)
-            axis.setPen(pg.mkPen(FOREGROUND))
-            axis.setTextPen(pg.mkPen(FOREGROUND))
+            axis.setPen(pg.mkPen(foreground))
+            axis.setTextPen(pg.mkPen(foreground))
         self.plot_item.getAxis("left").setWidth(72)
         self.plot_item.getViewBox().setMouseEnabled(x=True, y=False)
         self.plot_item.getViewBox().enableAutoRange(axis="y", enable=False)
@@ -281,9 +318,12 @@ class ChartPanel(QWidget):
 
     def _fit_y_range(self) -> None:
         """From 0 to the highest value, with headroom above it for the legend row(s)."""
-        highest = max(
-            self.series.contracted_kg, *(s.total_kg for s in self.series.cumulative.values())
-        )
+        if self._focus is None:
+            totals = [self.series.contracted_kg]
+            totals += [s.total_kg for s in self.series.cumulative.values()]
+        else:  # what the period shows (the contracted level may lie above it)
+            totals = [s.value_at(self._focus[1]) for s in self.series.cumulative.values()]
+        highest = max(totals)
         top = max(highest / KG_PER_TONNE, 1.0)
         view_height = max(self.plot_item.getViewBox().height(), 120.0)
         rows = -(-len(self.legend.items) // self.legend.columnCount)
@@ -329,7 +369,8 @@ class ChartPanel(QWidget):
         day = day_of_epoch(epoch)
         values = readout.values_at(self.series, epoch)
         labels = self.series_labels()
-        colours = {name: STYLES[name].colour for name in SERIES_ORDER} | SETBACK_COLOURS
+        series = self.colours.series
+        colours = {name: series[name].colour for name in SERIES_ORDER} | self.colours.setbacks
         self.readout.setText(readout.readout_html(day, values, labels, colours))
         self.readout_text = readout.readout_plain(day, values, labels)
         self.readout.setAccessibleName(self.readout_text)

@@ -6,18 +6,15 @@ import datetime as dt
 from collections.abc import Mapping
 from html import escape
 
-from tracker.domain.quantities import format_tonnes_grouped
 from tracker.services.series import SECONDS_PER_DAY, ChartSeries
+from tracker.ui import numbers
 
 NOT_KNOWN = "—"  # a recorded series after the as-of date: not known yet
 
 
 def tonnes_text(kg: int) -> str:
     """Grouped tonnes, with decimals only when there are kilograms: '1,250 t', '150.5 t'."""
-    text = format_tonnes_grouped(kg)
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text} t"
+    return numbers.tonnes_t(kg)
 
 
 def values_at(series: ChartSeries, epoch: float) -> dict[str, int | None]:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.ui import theming
 
 Check = Callable[[str], object]
 Submit = Callable[[dict[str, str]], object]
@@ -50,10 +51,6 @@ class Field:
     check: Check | None = None  # a pure parser that raises ValidationError
     hint: str = ""  # shown under the field in grey
     numeric: bool = False  # a quantity: typed and shown right-aligned
-
-
-ERROR_STYLE = "color: #b00020;"
-HINT_STYLE = "color: #666666;"
 
 
 def grow_to_fit(dialog: QWidget) -> None:
@@ -91,7 +88,7 @@ class RecordDialog(QDialog):
         layout = QVBoxLayout(self)
         self.general_error = QLabel(self)
         self.general_error.setObjectName("error_general")
-        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setStyleSheet(theming.style("error"))
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         layout.addWidget(self.general_error)
@@ -262,12 +259,12 @@ class RecordDialog(QDialog):
         column.addWidget(editor)
         if f.hint:
             hint = QLabel(f.hint, box)
-            hint.setStyleSheet(HINT_STYLE)
+            hint.setStyleSheet(theming.style("muted"))
             hint.setWordWrap(True)
             column.addWidget(hint)
         error = QLabel(box)
         error.setObjectName(f"error_{f.key}")
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(theming.style("error"))
         error.setWordWrap(True)
         error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         error.hide()

@@ -9,10 +9,9 @@ from functools import partial
 from PySide6.QtWidgets import QWidget
 
 from tracker.domain.errors import ValidationError
-from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.serials import parse_serial_block, serials_text
 from tracker.store import queries
-from tracker.ui import labels
+from tracker.ui import labels, numbers
 from tracker.ui.dialogs.form import Editor, Field, RecordDialog
 from tracker.ui.dialogs.records import date_field, tonnes_field
 from tracker.ui.ledger_store import LedgerStore
@@ -31,7 +30,7 @@ def delivery_choices(store: LedgerStore, contract_id: int | None) -> dict[str, s
         if d.rejected:
             continue
         named = serials_text(d.block) or f"{d.reference or '—'} (serials pending)"
-        tonnes = format_tonnes_grouped(d.tonnes_kg)
+        tonnes = numbers.tonnes(d.tonnes_kg)
         head = "" if contract_id else f"{refs[d.contract_id]}: "
         choices[str(d.id)] = f"{head}{d.delivered_on} · {tonnes} t · {named}"
     return choices

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import ValidationError
-from tracker.domain.quantities import format_tonnes_grouped, parse_tonnes
+from tracker.domain.quantities import parse_tonnes
 from tracker.domain.records import retirement_from_input
 from tracker.domain.serials import parse_serials, serials_text
 from tracker.services.retirements import available_on, preview_draw
-from tracker.ui import labels
-from tracker.ui.dialogs.form import HINT_STYLE, Editor, Field, RecordDialog
+from tracker.ui import labels, numbers, theming
+from tracker.ui.dialogs.form import Editor, Field, RecordDialog
 from tracker.ui.dialogs.records import (
     DATE_HINT,
     contract_field,
@@ -113,7 +113,7 @@ class RetireDialog(RecordDialog):
         self.preview = QLabel(self)
         self.preview.setObjectName("preview")
         self.preview.setWordWrap(True)
-        self.preview.setStyleSheet(HINT_STYLE)
+        self.preview.setStyleSheet(theming.style("muted"))
         self.extra.addWidget(self.available)
         self.extra.addWidget(self.preview)
         fix_contract(self, contract_id, editing)
@@ -178,8 +178,8 @@ class RetireDialog(RecordDialog):
             self.tr("Available to retire on {date}: {verified} t verified, {pending} t pending "
                     "verification").format(
                 date=day.isoformat(),
-                verified=format_tonnes_grouped(held.verified_kg),
-                pending=format_tonnes_grouped(held.pending_kg),
+                verified=numbers.tonnes(held.verified_kg),
+                pending=numbers.tonnes(held.pending_kg),
             )
         )  # fmt: skip
         if not self.oldest_first.isChecked():
@@ -197,13 +197,13 @@ class RetireDialog(RecordDialog):
             kind = self.tr("verified") if verified_only else self.tr("held")
             self.preview.setText(
                 self.tr("Not enough whole credits: {tonnes} t {kind} on {date}.").format(
-                    tonnes=format_tonnes_grouped(free), kind=kind, date=day.isoformat()
+                    tonnes=numbers.tonnes(free), kind=kind, date=day.isoformat()
                 )
             )
             return
         lines = [
             self.tr("{tonnes} t from {block}").format(
-                tonnes=format_tonnes_grouped(d.tonnes_kg),
+                tonnes=numbers.tonnes(d.tonnes_kg),
                 block=serials_text(d.block) or self.tr("a delivery whose serials are pending"),
             )
             + ("" if d.verified else " " + self.tr("(not yet verified)"))
@@ -214,13 +214,13 @@ class RetireDialog(RecordDialog):
             [
                 self.tr("{tonnes} t of this draw is not yet verified: the audit will flag "
                         "it as retired before verification (critical).").format(
-                    tonnes=format_tonnes_grouped(unverified)
+                    tonnes=numbers.tonnes(unverified)
                 )
             ]
             if unverified
             else []
         )  # fmt: skip
-        remaining = format_tonnes_grouped(held.total_kg - wanted)
+        remaining = numbers.tonnes(held.total_kg - wanted)
         self.preview.setText(
             "\n".join(
                 [

@@ -8,7 +8,8 @@ from enum import Enum, auto
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from tracker.domain.quantities import format_price, format_tonnes_grouped
+from tracker.domain.quantities import format_price
+from tracker.ui import numbers
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored value: int kg, ISO date text, code
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the record id (None for a synthetic row)
@@ -45,7 +46,7 @@ def display_text(column: Column, raw: object, row: Mapping[str, object]) -> str:
     if raw is None or raw == "":
         return column.empty
     if column.kind is Kind.TONNES:
-        tonnes = format_tonnes_grouped(int(raw))  # type: ignore[call-overload]
+        tonnes = numbers.tonnes(int(raw))  # type: ignore[call-overload]
         return QCoreApplication.translate("Units", "{tonnes} t").format(tonnes=tonnes)
     if column.kind is Kind.PRICE:
         price = format_price(int(raw))  # type: ignore[call-overload]

@@ -13,13 +13,11 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from tracker.store import lifecycle
-from tracker.ui import labels
+from tracker.ui import labels, theming
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.badge import critical_badge
 from tracker.ui.models.columns import Column, Kind
 from tracker.ui.models.lazy_table import Index, LazySqlTableModel
-
-REJECTED_COLOUR = "#8a8a8a"
 
 _CONTRACT_FILTER = "(:contract_id is null or {alias}.contract_id = :contract_id)"
 # The contract's reference by a lookup per row rather than a join: with a join SQLite walks
@@ -158,7 +156,7 @@ class DeliveriesModel(LazySqlTableModel):
             index
         ):
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(REJECTED_COLOUR))
+                return QBrush(QColor(theming.colour("rejected")))
             font = QFont()
             font.setStrikeOut(True)
             return font

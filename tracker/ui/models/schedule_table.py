@@ -15,12 +15,12 @@ from PySide6.QtGui import QBrush, QColor
 
 from tracker.domain.fulfilment import Fulfilment
 from tracker.services.fulfilment import publish_fills
-from tracker.ui import labels
+from tracker.ui import labels, theming
 from tracker.ui.models.columns import Column, Kind
 from tracker.ui.models.lazy_table import Index, LazySqlTableModel
 
 _CONTRACT_FILTER = "(:contract_id is null or t.contract_id = :contract_id)"
-STATUS_COLOURS = {"overdue": "#b00020", "delivered late": "#9a5b00"}
+STATUS_COLOURS = {"overdue": "error", "delivered late": "late"}  # theming roles
 
 
 class ScheduleModel(LazySqlTableModel):
@@ -94,7 +94,8 @@ class ScheduleModel(LazySqlTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
-            colour = STATUS_COLOURS.get(self.raw(index.row(), "status") or "")
+            shade = STATUS_COLOURS.get(self.raw(index.row(), "status") or "")
+            colour = theming.colour(shade) if shade else None
             if colour:
                 return QBrush(QColor(colour))
         return super().data(index, role)

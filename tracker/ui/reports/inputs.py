@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,7 +28,10 @@ PathChooser = Callable[[QWidget], Path | None]
 
 def ask_open_csv(parent: QWidget) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, parent.tr("Choose a registry export"), "", parent.tr("CSV files (*.csv *.txt)")
+        parent,
+        QCoreApplication.translate("ReportDialogs", "Choose a registry export"),
+        "",
+        QCoreApplication.translate("ReportDialogs", "CSV files (*.csv *.txt)"),
     )
     return Path(name) if name else None
 
@@ -62,9 +65,13 @@ class FileRow(QWidget):
 def registry_combo(parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     for code in REGISTRY_CHOICES:
-        label = parent.tr("Recognise from the header") if code == "auto" else None
+        label = (
+            QCoreApplication.translate("ReportDialogs", "Recognise from the header")
+            if code == "auto"
+            else None
+        )
         combo.addItem(label or REGISTRY_LABELS[Registry(code)], code)
-    combo.setAccessibleName(parent.tr("Registry"))
+    combo.setAccessibleName(QCoreApplication.translate("ReportDialogs", "Registry"))
     return combo
 
 
@@ -73,7 +80,7 @@ def contract_combo(parent: QWidget, db: sqlite_utils.Database, none_label: str) 
     combo.addItem(none_label, None)
     for contract in queries.contracts(db):
         combo.addItem(f"{contract.reference} — {contract.supplier}", contract.reference)
-    combo.setAccessibleName(parent.tr("Contract"))
+    combo.setAccessibleName(QCoreApplication.translate("ReportDialogs", "Contract"))
     return combo
 
 

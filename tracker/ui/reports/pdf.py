@@ -18,11 +18,12 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 from PySide6.QtWidgets import QApplication
 
 from tracker.domain.flags import Flag
-from tracker.domain.quantities import format_cents, format_tonnes_grouped
+from tracker.domain.quantities import format_cents
 from tracker.services.summary import portfolio_summary, totals_by_currency
 from tracker.store.log_verify import head
 from tracker.store.targets import refuse_ledger_target
-from tracker.ui import labels
+from tracker.ui import labels, numbers
+from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.chart import ChartPanel
 from tracker.ui.ledger_store import LedgerStore
 
@@ -44,33 +45,28 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def _tr(text: str) -> str:
-    """The report's wording, through Qt's translation like the window's."""
-    return QCoreApplication.translate("PortfolioReport", text)
-
-
 def _title() -> str:
-    return _tr("Carbon-credit offtake portfolio")
+    return QCoreApplication.translate("PortfolioReport", "Carbon-credit offtake portfolio")
 
 
 def _summary_html(store: LedgerStore) -> str:
     summaries = portfolio_summary(store.db, store.as_of)
     head = (
-        _tr("Contract"),
-        _tr("Supplier"),
-        _tr("Method"),
-        _tr("Contracted t"),
-        _tr("Due to date t"),
-        _tr("Delivered t"),
-        _tr("Retired t"),
-        _tr("Available t"),
-        _tr("Delivered"),
-        _tr("Value delivered"),
+        QCoreApplication.translate("PortfolioReport", "Contract"),
+        QCoreApplication.translate("PortfolioReport", "Supplier"),
+        QCoreApplication.translate("PortfolioReport", "Method"),
+        QCoreApplication.translate("PortfolioReport", "Contracted t"),
+        QCoreApplication.translate("PortfolioReport", "Due to date t"),
+        QCoreApplication.translate("PortfolioReport", "Delivered t"),
+        QCoreApplication.translate("PortfolioReport", "Retired t"),
+        QCoreApplication.translate("PortfolioReport", "Available t"),
+        QCoreApplication.translate("PortfolioReport", "Delivered"),
+        QCoreApplication.translate("PortfolioReport", "Value delivered"),
     )
     methods = labels.method_labels()
     rows = []
     for s in summaries:
-        numbers = (
+        figures = (
             s.contracted_kg,
             s.scheduled_to_date_kg,
             s.delivered_kg,
@@ -83,29 +79,32 @@ def _summary_html(store: LedgerStore) -> str:
                 f"<td>{_e(v)}</td>"
                 for v in (s.reference, s.supplier, methods.get(s.method, s.method))
             )
-            + "".join(f'<td class="n">{format_tonnes_grouped(kg)}</td>' for kg in numbers)
+            + "".join(f'<td class="n">{numbers.tonnes(kg)}</td>' for kg in figures)
             + f'<td class="n">{_e(s.delivered_pct)} %</td>'
             + f'<td class="n">{format_cents(s.delivered_value_cents, grouped=True)} '
             f"{_e(s.currency)}</td></tr>"
         )
     for t in totals_by_currency(summaries):
-        numbers = (
+        figures = (
             t.contracted_kg,
             t.scheduled_to_date_kg,
             t.delivered_kg,
             t.retired_kg,
             t.available_kg,
         )
+        total = QCoreApplication.translate("PortfolioReport", "TOTAL {currency}")
+        total = total.format(currency=t.currency)
+        count = QCoreApplication.translate("PortfolioReport", "%n contract(s)", "", t.contracts)
         rows.append(
-            f'<tr class="total"><td>{_e(_tr("TOTAL {currency}").format(currency=t.currency))}</td>'
-            f"<td>{_e(_tr('{count} contract(s)').format(count=t.contracts))}</td><td></td>"
-            + "".join(f'<td class="n">{format_tonnes_grouped(kg)}</td>' for kg in numbers)
+            f'<tr class="total"><td>{_e(total)}</td><td>{_e(count)}</td><td></td>'
+            + "".join(f'<td class="n">{numbers.tonnes(kg)}</td>' for kg in figures)
             + f'<td class="n">{_e(t.delivered_pct)} %</td>'
             + f'<td class="n">{format_cents(t.delivered_value_cents, grouped=True)} '
             f"{_e(t.currency)}</td></tr>"
         )
     if not rows:
-        return f'<p class="muted">{_e(_tr("No contracts yet."))}</p>'
+        empty = QCoreApplication.translate("PortfolioReport", "No contracts yet.")
+        return f'<p class="muted">{_e(empty)}</p>'
     header = "".join(f"<th>{_e(h)}</th>" for h in head)
     body = "".join(rows)
     return f'<table cellpadding="3" width="100%"><thead><tr>{header}</tr></thead>{body}</table>'
@@ -113,23 +112,30 @@ def _summary_html(store: LedgerStore) -> str:
 
 def _flags_html(flags: Sequence[Flag]) -> str:
     if not flags:
-        return f'<p class="muted">{_e(_tr("No open flags."))}</p>'
+        empty = QCoreApplication.translate("PortfolioReport", "No open flags.")
+        return f'<p class="muted">{_e(empty)}</p>'
     severities = {
-        "critical": _tr("critical"),
-        "high": _tr("high"),
-        "warn": _tr("warn"),
-        "info": _tr("info"),
+        "critical": QCoreApplication.translate("PortfolioReport", "critical"),
+        "high": QCoreApplication.translate("PortfolioReport", "high"),
+        "warn": QCoreApplication.translate("PortfolioReport", "warn"),
+        "info": QCoreApplication.translate("PortfolioReport", "info"),
     }
     ordered = sorted(flags, key=lambda f: (f.severity.rank, f.contract, f.rule, f.subject))
     rows = "".join(
         f"<tr><td>{_e(severities[f.severity.value])}</td>"
-        f"<td>{_e(f.rule)}</td><td>{_e(f.contract)}</td>"
+        f"<td>{_e(rule_label(f.rule))}</td><td>{_e(f.contract)}</td>"
         f"<td>{_e(f.subject)}</td><td>{_e(f.message)}</td></tr>"
         for f in ordered
     )
     header = "".join(
         f"<th>{_e(h)}</th>"
-        for h in (_tr("Severity"), _tr("Rule"), _tr("Contract"), _tr("Subject"), _tr("Finding"))
+        for h in (
+            QCoreApplication.translate("PortfolioReport", "Severity"),
+            QCoreApplication.translate("PortfolioReport", "Rule"),
+            QCoreApplication.translate("PortfolioReport", "Contract"),
+            QCoreApplication.translate("PortfolioReport", "Subject"),
+            QCoreApplication.translate("PortfolioReport", "Finding"),
+        )
     )
     return f'<table cellpadding="3" width="100%"><thead><tr>{header}</tr></thead>{rows}</table>'
 
@@ -156,20 +162,24 @@ def build_document(
 ) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultStyleSheet(_STYLE)
-    chart_html = f'<p class="muted">{_e(_tr("(chart not included)"))}</p>'
+    missing = QCoreApplication.translate("PortfolioReport", "(chart not included)")
+    chart_html = f'<p class="muted">{_e(missing)}</p>'
     if chart is not None and not chart.isNull():
         document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, chart)
         chart_html = f'<p><img src="{CHART_URL.toString()}" width="1080"></p>'
     generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    subtitle = _tr("As of {as_of} · tonnes of CO2e · generated {generated}").format(
-        as_of=store.as_of.isoformat(), generated=generated
-    )
+    subtitle = QCoreApplication.translate(
+        "PortfolioReport", "As of {as_of} · tonnes of CO2e · generated {generated}"
+    ).format(as_of=store.as_of.isoformat(), generated=generated)
+    summary = QCoreApplication.translate("PortfolioReport", "Portfolio summary")
+    versus = QCoreApplication.translate("PortfolioReport", "Delivered vs contracted")
+    open_flags = QCoreApplication.translate("PortfolioReport", "Open flags ({count})")
     document.setHtml(
         f"<h1>{_e(_title())}</h1>"
         f'<p class="muted">{_e(subtitle)}</p>'
-        f"<h2>{_e(_tr('Portfolio summary'))}</h2>{_summary_html(store)}"
-        f"<h2>{_e(_tr('Delivered vs contracted'))}</h2>{chart_html}"
-        f"<h2>{_e(_tr('Open flags ({count})').format(count=len(flags)))}</h2>"
+        f"<h2>{_e(summary)}</h2>{_summary_html(store)}"
+        f"<h2>{_e(versus)}</h2>{chart_html}"
+        f"<h2>{_e(open_flags.format(count=len(flags)))}</h2>"
         f"{_flags_html(flags)}"
         f'<p class="muted">{_e(_head_line(store))}</p>'
     )
@@ -179,8 +189,9 @@ def build_document(
 def _head_line(store: LedgerStore) -> str:
     """The change log's head, so the report can later be checked against the ledger."""
     anchor = head(store.db)
-    return _tr(
-        "Change log head {head} (check later with carbon-tracker verify-log --expect-head)"
+    return QCoreApplication.translate(
+        "PortfolioReport",
+        "Change log head {head} (check later with carbon-tracker verify-log --expect-head)",
     ).format(head=str(anchor))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from tracker.domain.flags import Flag
@@ -17,7 +18,10 @@ PdfChooser = Callable[[QWidget, str], Path | None]
 
 def ask_save_pdf(parent: QWidget, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Save printable report"), suggested, parent.tr("PDF files (*.pdf)")
+        parent,
+        QCoreApplication.translate("ReportDialogs", "Save printable report"),
+        suggested,
+        QCoreApplication.translate("ReportDialogs", "PDF files (*.pdf)"),
     )
     if not name:
         return None
@@ -38,5 +42,7 @@ def save_pdf(
     try:
         return write_portfolio_pdf(store, path, open_flags())
     except OSError as exc:
-        QMessageBox.warning(parent, parent.tr("Save printable report"), str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("ReportDialogs", "Save printable report"), str(exc)
+        )
         return None

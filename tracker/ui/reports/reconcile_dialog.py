@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.errors import TrackerError
 from tracker.services.registry.reconcile import ReconcileResult, reconcile_file
+from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import (
     FileRow,
@@ -88,14 +89,24 @@ class ReconcileDialog(QDialog):
             self.tr("Subject"),
             self.tr("Details"),
         ]
-        rows = [[f.severity.value, f.rule, f.contract, f.subject, f.message] for f in result.flags]
+        severities = {
+            "critical": self.tr("Critical"),
+            "high": self.tr("High"),
+            "warn": self.tr("Warning"),
+            "info": self.tr("Info"),
+        }
+        rows = [
+            [severities[f.severity.value], rule_label(f.rule), f.contract, f.subject, f.message]
+            for f in result.flags
+        ]
         fill_table(self.table, headers, rows, wide={3: 260})
         wrap_last_column(self.table, minimum=280)
         if result.flags:
-            text = self.tr("{layout}: {rows} row(s) compared, {count} difference(s).")
+            text = self.tr("{layout}: {rows} compared, %n difference(s).", "", len(result.flags))
         else:
-            text = self.tr("{layout}: {rows} row(s) compared; the ledger matches the registry.")
-        text = text.format(layout=result.layout, rows=f"{result.rows:,}", count=len(result.flags))
+            text = self.tr("{layout}: {rows} compared; the ledger matches the registry.")
+        rows = self.tr("%Ln row(s)", "", result.rows)
+        text = text.format(layout=result.layout, rows=rows)
         skipped = result.describe_skipped()
         if skipped:
             text += "\n" + self.tr("Left out as not yours: {rows}").format(rows=skipped)

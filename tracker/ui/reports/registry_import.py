@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
-from tracker.domain.quantities import format_tonnes_grouped
 from tracker.services.input_limits import check_header_bytes
 from tracker.services.registry import (
     Action,
@@ -41,6 +40,7 @@ from tracker.services.registry import (
 )
 from tracker.services.registry.importer import read_file
 from tracker.services.registry.outcome import named_counts
+from tracker.ui import numbers, theming
 from tracker.ui.commands import AddCommand, perform
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import (
@@ -236,29 +236,27 @@ class RegistryImportDialog(QDialog):
         """Per contract what is added, and the rows that are not yours, by name."""
         verb = self.tr("imported") if preview.applied else self.tr("to add")
         lines = [
-            self.tr("{verb} to {contract}: {rows} row(s), {tonnes} t").format(
+            self.tr("{verb} to {contract}: %Ln row(s), {tonnes} t", "", rows).format(
                 verb=verb.capitalize(),
                 contract=ref or self.tr("(no contract)"),
-                rows=f"{rows:,}",
-                tonnes=format_tonnes_grouped(kg),
+                tonnes=numbers.tonnes(kg),
             )
             for ref, rows, kg in preview.by_contract(Action.ADD)
         ]
         texts = {
-            "other-buyer": self.tr("{count} row(s) belong to other buyers: {names}"),
-            "no-contract": self.tr("{count} row(s) name a project no contract carries: {names}"),
-            "other-contract": self.tr(
-                "{count} row(s) belong to another contract than the one chosen: {names}"
+            "other-buyer": lambda n: self.tr("%Ln row(s) belong to other buyers: {names}", "", n),
+            "no-contract": lambda n: self.tr(
+                "%Ln row(s) name a project no contract carries: {names}", "", n
+            ),
+            "other-contract": lambda n: self.tr(
+                "%Ln row(s) belong to another contract than the one chosen: {names}", "", n
             ),
         }
         for skip, template in texts.items():
             found = preview.skipped_as(skip)
             if found:
-                lines.append(
-                    template.format(
-                        count=f"{sum(n for _, n in found):,}", names=named_counts(found)
-                    )
-                )
+                count = sum(n for _, n in found)
+                lines.append(template(count).format(names=named_counts(found)))
         if preview.notes:
             lines.append(self.tr("Read as: {notes}.").format(notes=", ".join(preview.notes)))
         lines += [self.tr("Note: {warning}.").format(warning=w) for w in preview.warnings]
@@ -301,7 +299,7 @@ class RegistryImportDialog(QDialog):
                 kinds.get(o.kind, o.kind),
                 o.contract,
                 o.serial_block,
-                format_tonnes_grouped(o.tonnes_kg),
+                numbers.tonnes(o.tonnes_kg),
                 o.column,
                 self._in_window_words(o.reason),
             ]
@@ -312,7 +310,7 @@ class RegistryImportDialog(QDialog):
         for r, outcome in enumerate(preview.outcomes):
             if outcome.action is Action.ERROR:
                 for c in (OUTCOME_COLUMN, COLUMN_COLUMN, REASON_COLUMN):
-                    self.table.item(r, c).setForeground(QColor("#b00020"))
+                    self.table.item(r, c).setForeground(QColor(theming.colour("error")))
         text = self.tr(
             "{layout}, read as {encoding}: {add} row(s) {verb}, {present} already present, "
             "{skip} skipped, {errors} with errors ({tonnes} t read)."
@@ -324,7 +322,7 @@ class RegistryImportDialog(QDialog):
             present=preview.count(Action.PRESENT),
             skip=preview.count(Action.SKIP),
             errors=preview.count(Action.ERROR),
-            tonnes=format_tonnes_grouped(preview.kg()),
+            tonnes=numbers.tonnes(preview.kg()),
         )
         if preview.errors:
             text += " " + self.tr("Fix the errors and preview again: nothing can be imported.")

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
 from tracker.services.reports import REPORTS, ReportOptions
 from tracker.store.receipts import write_receipt
+from tracker.ui import theming
 from tracker.ui.dialogs.form import grow_to_fit
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import contract_combo
@@ -36,7 +37,10 @@ SaveChooser = Callable[[QWidget, str], Path | None]
 
 def ask_save_csv(parent: QWidget, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Save report"), suggested, parent.tr("CSV files (*.csv)")
+        parent,
+        QCoreApplication.translate("ReportDialogs", "Save report"),
+        suggested,
+        QCoreApplication.translate("ReportDialogs", "CSV files (*.csv)"),
     )
     if not name:
         return None
@@ -113,7 +117,7 @@ class SaveReportDialog(QDialog):
         form.addRow(self.tr("Period:"), period)
         self.period_error = QLabel(self)
         self.period_error.setObjectName("error_period")
-        self.period_error.setStyleSheet("color: #b00020;")
+        self.period_error.setStyleSheet(theming.style("error"))
         self.period_error.setWordWrap(True)
         self.period_error.hide()
         form.addRow("", self.period_error)
@@ -178,6 +182,4 @@ class SaveReportDialog(QDialog):
             self.status.setText(self.tr("Not saved: {reason}").format(reason=exc))
             return
         self.saved = path
-        self.status.setText(
-            self.tr("Saved {count} row(s) to {file}.").format(count=count, file=path)
-        )
+        self.status.setText(self.tr("Saved %n row(s) to {file}.", "", count).format(file=path))

@@ -1,0 +1,2748 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge flag</source>
+        <translation>确认审计标记</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{rule}&lt;/b&gt; — {contract}, {subject}</source>
+        <translation>&lt;b&gt;{rule}&lt;/b&gt; — {contract}，{subject}</translation>
+    </message>
+    <message>
+        <source>Why is this accepted? (required; the flag reopens if its numbers change)</source>
+        <translation>为什么接受此项？（必填；若相关数字变化，标记将重新打开）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>e.g. shortfall waived in contract amendment 2</source>
+        <translation>例如：合同第 2 号修订已豁免该缺口</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
+    <name>AsOfDialog</name>
+    <message>
+        <source>Figures as of</source>
+        <translation>数据截至日期</translation>
+    </message>
+    <message>
+        <source>Today (follows the calendar)</source>
+        <translation>今天（随日历变化）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>AuditSettingsDialog</name>
+    <message>
+        <source>Audit settings</source>
+        <translation>审计设置</translation>
+    </message>
+    <message>
+        <source>Unverified after</source>
+        <translation>未核证超过</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Cumulative shortfall over</source>
+        <translation>累计缺口超过</translation>
+    </message>
+    <message>
+        <source> % of contract</source>
+        <translation> % 合同吨数</translation>
+    </message>
+    <message>
+        <source>Vintage older than</source>
+        <translation>年份早于</translation>
+    </message>
+    <message>
+        <source> years at claim</source>
+        <translation> 年（相对声明期间）</translation>
+    </message>
+    <message>
+        <source>Retired later than</source>
+        <translation>注销晚于</translation>
+    </message>
+    <message>
+        <source> months after claim</source>
+        <translation> 个月（声明期间结束后）</translation>
+    </message>
+    <message>
+        <source>Price off contract by more than</source>
+        <translation>价格偏离合同超过</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Serials still missing after</source>
+        <translation>序列号缺失超过</translation>
+    </message>
+    <message>
+        <source>{login} (your login)</source>
+        <translation>{login}（您的登录名）</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name in the change log</source>
+        <translation>变更日志中的名称</translation>
+    </message>
+    <message>
+        <source>Your account and beneficiary names</source>
+        <translation>您的账户及受益方名称</translation>
+    </message>
+    <message>
+        <source>One a line. Registry rows naming anyone else as beneficiary, owner or account holder are other buyers&apos; and are never imported. Empty: the buyers of your contracts (shown in grey).</source>
+        <translation>每行一个。登记处文件中受益方、所有者或账户持有人为其他名称的行属于其他买方，不会导入。留空：使用您合同中的买方名称（以灰色显示）。</translation>
+    </message>
+    <message>
+        <source>Changes are currently recorded as: {name}</source>
+        <translation>变更当前记录为：{name}</translation>
+    </message>
+    <message>
+        <source>{field} {reason}</source>
+        <translation>{field}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Whole term</source>
+        <translation>整个期限</translation>
+    </message>
+    <message>
+        <source>Show every year of the contract term</source>
+        <translation>显示合同期限内的每一年</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG…</source>
+        <translation>将图表导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Show the whole period</source>
+        <translation>显示整个期间</translation>
+    </message>
+    <message>
+        <source>Delivered against contracted tonnes chart</source>
+        <translation>已交付与合同吨数对比图</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Contracted</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核证</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <source>Invalidated</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>as of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>将图表导出为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cumulative tonnes (t)</source>
+        <translation>累计吨数（吨）</translation>
+    </message>
+    <message>
+        <source>Date (UTC)</source>
+        <translation>日期（UTC）</translation>
+    </message>
+    <message>
+        <source>All contracts — cumulative tonnes</source>
+        <translation>全部合同 — 累计吨数</translation>
+    </message>
+    <message>
+        <source>(deleted contract)</source>
+        <translation>（已删除的合同）</translation>
+    </message>
+    <message>
+        <source>{contract} — cumulative tonnes</source>
+        <translation>{contract} — 累计吨数</translation>
+    </message>
+    <message>
+        <source>Flagged deliveries</source>
+        <translation>有标记的交付</translation>
+    </message>
+    <message>
+        <source>Flagged: {what}
+{date}: {tonnes} delivered to date</source>
+        <translation>标记：{what}
+{date}：累计已交付 {tonnes}</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Add contract {ref}</source>
+        <translation>新增合同 {ref}</translation>
+    </message>
+    <message>
+        <source>Edit contract {ref}</source>
+        <translation>编辑合同 {ref}</translation>
+    </message>
+    <message>
+        <source>Delete contract {ref}</source>
+        <translation>删除合同 {ref}</translation>
+    </message>
+    <message>
+        <source>Add tranche due {date}</source>
+        <translation>新增 {date} 到期的交付批次</translation>
+    </message>
+    <message>
+        <source>Edit tranche due {date}</source>
+        <translation>编辑 {date} 到期的交付批次</translation>
+    </message>
+    <message>
+        <source>Delete tranche</source>
+        <translation>删除交付批次</translation>
+    </message>
+    <message>
+        <source>Add delivery {block}</source>
+        <translation>新增交付 {block}</translation>
+    </message>
+    <message>
+        <source>Edit delivery {block}</source>
+        <translation>编辑交付 {block}</translation>
+    </message>
+    <message>
+        <source>Delete delivery</source>
+        <translation>删除交付</translation>
+    </message>
+    <message>
+        <source>Retire {tonnes} t</source>
+        <translation>注销 {tonnes} 吨</translation>
+    </message>
+    <message>
+        <source>Edit retirement</source>
+        <translation>编辑注销</translation>
+    </message>
+    <message>
+        <source>Delete retirement</source>
+        <translation>删除注销</translation>
+    </message>
+    <message>
+        <source>Record invalidation of {tonnes} t</source>
+        <translation>记录作废 {tonnes} 吨</translation>
+    </message>
+    <message>
+        <source>Edit invalidation</source>
+        <translation>编辑作废</translation>
+    </message>
+    <message>
+        <source>Delete invalidation</source>
+        <translation>删除作废</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <source>Edit contract</source>
+        <translation>编辑合同</translation>
+    </message>
+    <message>
+        <source>New contract</source>
+        <translation>新建合同</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买方</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Credit type</source>
+        <translation>信用类型</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>登记处</translation>
+    </message>
+    <message>
+        <source>Registry project ids</source>
+        <translation>登记处项目编号</translation>
+    </message>
+    <message>
+        <source>As the registry writes them, separated by &apos;;&apos;: registry files are matched to this contract by them</source>
+        <translation>按登记处的写法填写，以“;”分隔：登记处文件据此匹配到本合同</translation>
+    </message>
+    <message>
+        <source>Tonnes (t)</source>
+        <translation>吨数（吨）</translation>
+    </message>
+    <message>
+        <source>Price per tonne</source>
+        <translation>每吨价格</translation>
+    </message>
+    <message>
+        <source>In the currency below; at most 4 decimals</source>
+        <translation>以下方币种计价；最多 4 位小数</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Term starts</source>
+        <translation>期限开始</translation>
+    </message>
+    <message>
+        <source>Term ends</source>
+        <translation>期限结束</translation>
+    </message>
+    <message>
+        <source>Durability (years)</source>
+        <translation>封存持久性（年）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsModel</name>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Contracted</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>All contracts</source>
+        <translation>全部合同</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open critical flag(s) in the portfolio</source>
+        <translation>
+            <numerusform>组合中有 %n 个未处理的严重标记</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open critical flag(s): see the Flags tab</source>
+        <translation>
+            <numerusform>%n 个未处理的严重标记：见“审计标记”页</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesModel</name>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>交付日期</translation>
+    </message>
+    <message>
+        <source>Tonnes</source>
+        <translation>吨数</translation>
+    </message>
+    <message>
+        <source>Vintage</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Serial block</source>
+        <translation>序列号段</translation>
+    </message>
+    <message>
+        <source>serials pending</source>
+        <translation>序列号待定</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核证</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>核证日期</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>登记处</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>Invalidated</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Rejected: its verification failed, so it counts as neither delivered nor available.</source>
+        <translation>已拒收：核证未通过，既不计入已交付，也不计入可注销。</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Edit delivery</source>
+        <translation>编辑交付</translation>
+    </message>
+    <message>
+        <source>New delivery</source>
+        <translation>新建交付</translation>
+    </message>
+    <message>
+        <source>The contract&apos;s registry</source>
+        <translation>合同所属登记处</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>交付日期</translation>
+    </message>
+    <message>
+        <source>Tonnes (t)</source>
+        <translation>吨数（吨）</translation>
+    </message>
+    <message>
+        <source>Vintage</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation>YYYY</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>登记处</translation>
+    </message>
+    <message>
+        <source>Serial block</source>
+        <translation>序列号段</translation>
+    </message>
+    <message>
+        <source>Leave empty while the serials are still to come. Isometric and Puro batch or certificate ids are accepted as they are.</source>
+        <translation>序列号尚未发放时留空。Isometric 与 Puro 的批次号或证书编号可原样填写。</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核证</translation>
+    </message>
+    <message>
+        <source>Verifier</source>
+        <translation>核证机构</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>核证日期</translation>
+    </message>
+    <message>
+        <source>Transfer reference</source>
+        <translation>转让编号</translation>
+    </message>
+    <message>
+        <source>Fills the tranche due</source>
+        <translation>对应到期的交付批次</translation>
+    </message>
+    <message>
+        <source>Empty: the earliest tranche still open</source>
+        <translation>留空：最早尚未完成的交付批次</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Carbon Tracker</source>
+        <translation>碳信用追踪器</translation>
+    </message>
+    <message>
+        <source>Something went wrong and the last action may not have finished.</source>
+        <translation>出现错误，上一步操作可能未完成。</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <source>Carbon Tracker ledger (*.db *.sqlite);;All files (*)</source>
+        <translation>碳信用追踪器账本 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New ledger</source>
+        <translation>新建账本</translation>
+    </message>
+    <message>
+        <source>{file} already exists; choose Open to use it.</source>
+        <translation>{file} 已存在；请使用“打开”来使用它。</translation>
+    </message>
+    <message>
+        <source>Open ledger</source>
+        <translation>打开账本</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>A copy cannot replace the open ledger itself: choose another file name.</source>
+        <translation>副本不能覆盖当前打开的账本：请换一个文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>FileRow</name>
+    <message>
+        <source>Registry export (.csv)</source>
+        <translation>登记处导出文件 (.csv)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>FlagsPanel</name>
+    <message>
+        <source>Show acknowledged</source>
+        <translation>显示已确认</translation>
+    </message>
+    <message>
+        <source>Acknowledge…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <source>Filter flags</source>
+        <translation>筛选标记</translation>
+    </message>
+    <message>
+        <source>Filter the audit flags</source>
+        <translation>筛选审计标记</translation>
+    </message>
+    <message>
+        <source>Audit flags</source>
+        <translation>审计标记</translation>
+    </message>
+    <message>
+        <source>Grouped by severity; click a header to sort within each group.</source>
+        <translation>按严重程度分组；点击表头可在组内排序。</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>{severity} — {open} open of {total}</source>
+        <translation>{severity} — 未处理 {open} / 共 {total}</translation>
+    </message>
+    <message>
+        <source>No flags as of this date.</source>
+        <translation>截至该日期没有审计标记。</translation>
+    </message>
+    <message>
+        <source>Open flags as of {date}: {counts}</source>
+        <translation>截至 {date} 未处理的标记：{counts}</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已重新打开</translation>
+    </message>
+    <message>
+        <source>Select a flag to see it in full; double-click to go to the record.</source>
+        <translation>选择一个标记查看详情；双击可跳转到相关记录。</translation>
+    </message>
+    <message>
+        <source>{rule} ({severity}) — {contract}, {subject}
+{message}</source>
+        <translation>{rule}（{severity}）— {contract}，{subject}
+{message}</translation>
+    </message>
+    <message>
+        <source>Acknowledged by {who} on {when}: {why}</source>
+        <translation>{who} 于 {when} 确认：{why}</translation>
+    </message>
+    <message>
+        <source>Reopened: the numbers changed since {who} acknowledged it on {when} ({why})</source>
+        <translation>已重新打开：自 {who} 于 {when} 确认以来数字已变化（{why}）</translation>
+    </message>
+    <message>
+        <source>Flag not acknowledged</source>
+        <translation>标记未确认</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>Reference</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买方</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Credit type</source>
+        <translation>信用类型</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>登记处</translation>
+    </message>
+    <message>
+        <source>Tonnes</source>
+        <translation>吨数</translation>
+    </message>
+    <message>
+        <source>Price per tonne</source>
+        <translation>每吨价格</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Term starts</source>
+        <translation>期限开始</translation>
+    </message>
+    <message>
+        <source>Term ends</source>
+        <translation>期限结束</translation>
+    </message>
+    <message>
+        <source>Durability (years)</source>
+        <translation>封存持久性（年）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Registry project ids</source>
+        <translation>登记处项目编号</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Vintage</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>交付日期</translation>
+    </message>
+    <message>
+        <source>Serial block</source>
+        <translation>序列号段</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核证状态</translation>
+    </message>
+    <message>
+        <source>Verifier</source>
+        <translation>核证机构</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>核证日期</translation>
+    </message>
+    <message>
+        <source>Fills the tranche due</source>
+        <translation>对应到期的交付批次</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Retired on</source>
+        <translation>注销日期</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>受益方</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Claim period start</source>
+        <translation>声明期间开始</translation>
+    </message>
+    <message>
+        <source>Claim period end</source>
+        <translation>声明期间结束</translation>
+    </message>
+    <message>
+        <source>Registry reference</source>
+        <translation>登记处编号</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>核证结论</translation>
+    </message>
+    <message>
+        <source>Verified tonnes</source>
+        <translation>已核证吨数</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Invalidated on</source>
+        <translation>作废日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Numbers behind the flag</source>
+        <translation>标记所依据的数字</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <source>Acknowledged on</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Recorded before the log</source>
+        <translation>日志启用前已有</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Verify change log</source>
+        <translation>校验变更日志</translation>
+    </message>
+    <message>
+        <source>Filter entries</source>
+        <translation>筛选条目</translation>
+    </message>
+    <message>
+        <source>Filter the change history</source>
+        <translation>筛选变更历史</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>变更历史</translation>
+    </message>
+    <message>
+        <source>Newest entries first; click a header to sort by that column.</source>
+        <translation>最新条目在前；点击表头可按该列排序。</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>History: {record}</source>
+        <translation>历史：{record}</translation>
+    </message>
+    <message>
+        <source>(deleted contract)</source>
+        <translation>（已删除的合同）</translation>
+    </message>
+    <message>
+        <source>History of contract {ref}</source>
+        <translation>合同 {ref} 的历史</translation>
+    </message>
+    <message>
+        <source>History of the whole ledger (newest first)</source>
+        <translation>整个账本的历史（最新在前）</translation>
+    </message>
+    <message>
+        <source>Change log intact: {n} entries, the tables match the log.</source>
+        <translation>变更日志完整：共 {n} 条，数据表与日志一致。</translation>
+    </message>
+    <message>
+        <source>Tampering detected:
+{details}</source>
+        <translation>检测到篡改：
+{details}</translation>
+    </message>
+</context>
+<context>
+    <name>InvalidationActions</name>
+    <message>
+        <source>Record &amp;invalidation…</source>
+        <translation>记录作废(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Delete the invalidation of {tonnes} t on {date}?</source>
+        <translation>删除 {date} 作废 {tonnes} 吨的记录？</translation>
+    </message>
+</context>
+<context>
+    <name>InvalidationDialog</name>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Invalidated on</source>
+        <translation>作废日期</translation>
+    </message>
+    <message>
+        <source>Tonnes (t)</source>
+        <translation>吨数（吨）</translation>
+    </message>
+    <message>
+        <source>Serial block</source>
+        <translation>序列号段</translation>
+    </message>
+    <message>
+        <source>The invalidated serials, when the registry names them</source>
+        <translation>被作废的序列号（登记处注明时填写）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Registry reference</source>
+        <translation>登记处编号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Edit invalidation</source>
+        <translation>编辑作废</translation>
+    </message>
+    <message>
+        <source>Record invalidation</source>
+        <translation>记录作废</translation>
+    </message>
+</context>
+<context>
+    <name>InvalidationsModel</name>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Invalidated on</source>
+        <translation>作废日期</translation>
+    </message>
+    <message>
+        <source>Tonnes</source>
+        <translation>吨数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Serial block</source>
+        <translation>序列号段</translation>
+    </message>
+    <message>
+        <source>by quantity</source>
+        <translation>按数量</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Registry reference</source>
+        <translation>登记处编号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Add tranche…</source>
+        <translation>新增交付批次…</translation>
+    </message>
+    <message>
+        <source>Add delivery…</source>
+        <translation>新增交付…</translation>
+    </message>
+    <message>
+        <source>Retire credits…</source>
+        <translation>注销碳信用…</translation>
+    </message>
+    <message>
+        <source>Record invalidation…</source>
+        <translation>记录作废…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>交付计划</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>Retirements</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Invalidations</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>审计标记</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Audit flags will be listed here.</source>
+        <translation>审计标记将在此列出。</translation>
+    </message>
+    <message>
+        <source>The change history will be listed here.</source>
+        <translation>变更历史将在此列出。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New ledger…</source>
+        <translation>新建账本(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open ledger…</source>
+        <translation>打开账本(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy as…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export chart as &amp;PNG…</source>
+        <translation>将图表导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find contract</source>
+        <translation>查找合同(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ports</source>
+        <translation>报告(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Figures &amp;as of…</source>
+        <translation>数据截至日期(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近的文件</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>（内存中）</translation>
+    </message>
+    <message>
+        <source>{file} — Carbon Tracker</source>
+        <translation>{file} — 碳信用追踪器</translation>
+    </message>
+    <message>
+        <source>Ledger: {path}</source>
+        <translation>账本：{path}</translation>
+    </message>
+    <message>
+        <source>Figures as of {date}</source>
+        <translation>数据截至 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPanel</name>
+    <message>
+        <source>Contracted</source>
+        <translation>合同吨数</translation>
+    </message>
+    <message>
+        <source>Scheduled to date</source>
+        <translation>截至目前计划</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核证</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>Available to retire</source>
+        <translation>可注销</translation>
+    </message>
+    <message>
+        <source>Undelivered</source>
+        <translation>未交付</translation>
+    </message>
+    <message>
+        <source>Delivered of contracted</source>
+        <translation>交付完成率</translation>
+    </message>
+    <message>
+        <source>Value delivered</source>
+        <translation>已交付价值</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <source>Deliveries whose verification failed count as neither delivered nor available; under an offtake agreement they are owed again.</source>
+        <translation>核证未通过的交付既不计入已交付，也不计入可注销；根据承购协议，供应商须重新交付。</translation>
+    </message>
+    <message>
+        <source>Accepted deliveries only. Credits the registry cancelled or drew into a buffer after a reversal no longer count from that date.</source>
+        <translation>仅计已接受的交付。被登记处取消或因逆转划入缓冲池的碳信用自该日起不再计入。</translation>
+    </message>
+    <message>
+        <source>The delivery chart appears here.</source>
+        <translation>交付图表显示在此处。</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Open audit flags: {counts}</source>
+        <translation>未处理的审计标记：{counts}</translation>
+    </message>
+    <message>
+        <source>({n} acknowledged)</source>
+        <translation>（{n} 个已确认）</translation>
+    </message>
+    <message>
+        <source>Show flags</source>
+        <translation>查看标记</translation>
+    </message>
+    <message>
+        <source>{ref} — {supplier}, as of {date}</source>
+        <translation>{ref} — {supplier}，截至 {date}</translation>
+    </message>
+    <message>
+        <source>All contracts ({count}), as of {date}</source>
+        <translation>全部合同（{count} 份），截至 {date}</translation>
+    </message>
+    <message>
+        <source>{verified} verified
+{pending} pending verification</source>
+        <translation>已核证 {verified}
+待核证 {pending}</translation>
+    </message>
+    <message>
+        <source>{tonnes} invalidated</source>
+        <translation>已作废 {tonnes}</translation>
+    </message>
+    <message>
+        <source>failed verification</source>
+        <translation>核证未通过</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message>
+        <source>{tonnes} t</source>
+        <translation>{tonnes} 吨</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioPanel</name>
+    <message>
+        <source>Search contracts</source>
+        <translation>搜索合同</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <source>Any method</source>
+        <translation>任意方法</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <source>Filter by method</source>
+        <translation>按方法筛选</translation>
+    </message>
+    <message>
+        <source>Filter by supplier</source>
+        <translation>按供应商筛选</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同列表</translation>
+    </message>
+    <message>
+        <source>Any supplier</source>
+        <translation>任意供应商</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioReport</name>
+    <message>
+        <source>Carbon-credit offtake portfolio</source>
+        <translation>碳信用承购合同组合</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Contracted t</source>
+        <translation>合同吨数</translation>
+    </message>
+    <message>
+        <source>Due to date t</source>
+        <translation>截至目前应交付（吨）</translation>
+    </message>
+    <message>
+        <source>Delivered t</source>
+        <translation>已交付（吨）</translation>
+    </message>
+    <message>
+        <source>Retired t</source>
+        <translation>已注销（吨）</translation>
+    </message>
+    <message>
+        <source>Available t</source>
+        <translation>可注销（吨）</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Value delivered</source>
+        <translation>已交付价值</translation>
+    </message>
+    <message>
+        <source>TOTAL {currency}</source>
+        <translation>合计 {currency}</translation>
+    </message>
+    <message>
+        <source>No contracts yet.</source>
+        <translation>尚无合同。</translation>
+    </message>
+    <message>
+        <source>No open flags.</source>
+        <translation>没有未处理的标记。</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>warn</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>(chart not included)</source>
+        <translation>（未包含图表）</translation>
+    </message>
+    <message>
+        <source>As of {as_of} · tonnes of CO2e · generated {generated}</source>
+        <translation>截至 {as_of} · 单位：吨二氧化碳当量 · 生成于 {generated}</translation>
+    </message>
+    <message>
+        <source>Portfolio summary</source>
+        <translation>组合汇总</translation>
+    </message>
+    <message>
+        <source>Delivered vs contracted</source>
+        <translation>已交付与合同对比</translation>
+    </message>
+    <message>
+        <source>Open flags ({count})</source>
+        <translation>未处理的标记（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>T&amp;heme</source>
+        <translation>主题(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Carbon Tracker starts.</source>
+        <translation>语言将在下次启动碳信用追踪器时更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Reconcile with a registry export</source>
+        <translation>与登记处导出文件对账</translation>
+    </message>
+    <message>
+        <source>All contracts</source>
+        <translation>全部合同</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Registry:</source>
+        <translation>登记处：</translation>
+    </message>
+    <message>
+        <source>Contract:</source>
+        <translation>合同：</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Nothing is written: the comparison only reads.</source>
+        <translation>不会写入任何内容：比较只读取数据。</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
+    <message numerus="yes">
+        <source>{layout}: {rows} compared, %n difference(s).</source>
+        <translation>
+            <numerusform>{layout}：已比较 {rows}，%n 处差异。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{layout}: {rows} compared; the ledger matches the registry.</source>
+        <translation>{layout}：已比较 {rows}；账本与登记处一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out as not yours: {rows}</source>
+        <translation>不属于您而略过：{rows}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>&amp;New contract…</source>
+        <translation>新建合同(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit contract…</source>
+        <translation>编辑合同(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete contract…</source>
+        <translation>删除合同(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;tranche…</source>
+        <translation>新增交付批次(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Add de&amp;livery…</source>
+        <translation>新增交付(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Retire credits…</source>
+        <translation>注销碳信用(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Delete contract {ref}?
+
+This also deletes what depends on it: {what}.
+You can undo this with Edit → Undo.</source>
+        <translation>删除合同 {ref}？
+
+依附于它的记录也将一并删除：{what}。
+可通过“编辑 → 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Delete the tranche due {date}?</source>
+        <translation>删除 {date} 到期的交付批次？</translation>
+    </message>
+    <message>
+        <source>{ref} of {date} (serials pending)</source>
+        <translation>{date} 的 {ref}（序列号待定）</translation>
+    </message>
+    <message>
+        <source>Delete the delivery {block}?</source>
+        <translation>删除交付 {block}？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retirement(s) drawn from it will be deleted too.</source>
+        <translation>
+            <numerusform>从中注销的 %n 笔注销记录也将一并删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the retirement of {block} on {date}?</source>
+        <translation>删除 {date} 对 {block} 的注销？</translation>
+    </message>
+    <message>
+        <source>{tonnes} t</source>
+        <translation>{tonnes} 吨</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>将图表导出为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>You can undo this with Edit → Undo.</source>
+        <translation>可通过“编辑 → 撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Confirm delete</source>
+        <translation>确认删除</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>{field} {reason}</source>
+        <translation>{field}：{reason}</translation>
+    </message>
+    <message>
+        <source>“{label}”</source>
+        <translation>“{label}”</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTablePanel</name>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
+        <translation>筛选行</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Records: {n}</source>
+        <translation>记录数：{n}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryImportDialog</name>
+    <message>
+        <source>Import a registry export</source>
+        <translation>导入登记处导出文件</translation>
+    </message>
+    <message>
+        <source>Each row&apos;s contract, by registry project id and your names</source>
+        <translation>按登记处项目编号和您的名称确定每行所属合同</translation>
+    </message>
+    <message>
+        <source>Record retired blocks no delivery holds as delivered and retired</source>
+        <translation>将无对应交付的已注销序列号段记录为已交付并已注销</translation>
+    </message>
+    <message>
+        <source>1. File:</source>
+        <translation>1. 文件：</translation>
+    </message>
+    <message>
+        <source>Registry:</source>
+        <translation>登记处：</translation>
+    </message>
+    <message>
+        <source>Contract:</source>
+        <translation>合同：</translation>
+    </message>
+    <message>
+        <source>2. Preview</source>
+        <translation>2. 预览</translation>
+    </message>
+    <message>
+        <source>Choose a file and preview it: nothing is written yet.</source>
+        <translation>选择文件并预览：此时不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>3. Import all rows</source>
+        <translation>3. 导入全部行</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>已取消：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <source>(tick “{option}” above)</source>
+        <translation>（勾选上方的“{option}”）</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>to add</source>
+        <translation>待添加</translation>
+    </message>
+    <message>
+        <source>(no contract)</source>
+        <translation>（无合同）</translation>
+    </message>
+    <message numerus="yes">
+        <source>{verb} to {contract}: %Ln row(s), {tonnes} t</source>
+        <translation>
+            <numerusform>{contract} {verb}：%Ln 行，{tonnes} 吨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) belong to other buyers: {names}</source>
+        <translation>
+            <numerusform>%Ln 行属于其他买方：{names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) name a project no contract carries: {names}</source>
+        <translation>
+            <numerusform>%Ln 行的项目不属于任何合同：{names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) belong to another contract than the one chosen: {names}</source>
+        <translation>
+            <numerusform>%Ln 行属于所选合同以外的合同：{names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read as: {notes}.</source>
+        <translation>读取方式：{notes}。</translation>
+    </message>
+    <message>
+        <source>Note: {warning}.</source>
+        <translation>注意：{warning}。</translation>
+    </message>
+    <message>
+        <source>already present</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已略过</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>retirement</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>cancellation</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>project issuance (no serials)</source>
+        <translation>项目签发（无序列号）</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Serial block</source>
+        <translation>序列号段</translation>
+    </message>
+    <message>
+        <source>Tonnes (t)</source>
+        <translation>吨数（吨）</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>other buyer&apos;s</source>
+        <translation>其他买方</translation>
+    </message>
+    <message>
+        <source>no contract</source>
+        <translation>无合同</translation>
+    </message>
+    <message>
+        <source>other contract</source>
+        <translation>其他合同</translation>
+    </message>
+    <message>
+        <source>{layout}, read as {encoding}: {add} row(s) {verb}, {present} already present, {skip} skipped, {errors} with errors ({tonnes} t read).</source>
+        <translation>{layout}，编码 {encoding}：{verb} {add} 行，已存在 {present} 行，略过 {skip} 行，错误 {errors} 行（共读取 {tonnes} 吨）。</translation>
+    </message>
+    <message>
+        <source>Fix the errors and preview again: nothing can be imported.</source>
+        <translation>请修正错误后重新预览：当前无法导入。</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet.</source>
+        <translation>尚未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialogs</name>
+    <message>
+        <source>Choose a registry export</source>
+        <translation>选择登记处导出文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Recognise from the header</source>
+        <translation>根据表头识别</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>登记处</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Save printable report</source>
+        <translation>保存可打印报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>RetireDialog</name>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Retired on</source>
+        <translation>注销日期</translation>
+    </message>
+    <message>
+        <source>Tonnes (t)</source>
+        <translation>吨数（吨）</translation>
+    </message>
+    <message>
+        <source>Serial block</source>
+        <translation>序列号段</translation>
+    </message>
+    <message>
+        <source>Must lie inside one of the contract&apos;s deliveries</source>
+        <translation>必须位于本合同某次交付的序列号段内</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>受益方</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Claim period from</source>
+        <translation>声明期间自</translation>
+    </message>
+    <message>
+        <source>Claim period to</source>
+        <translation>声明期间至</translation>
+    </message>
+    <message>
+        <source>Registry reference</source>
+        <translation>登记处编号</translation>
+    </message>
+    <message>
+        <source>Edit retirement</source>
+        <translation>编辑注销</translation>
+    </message>
+    <message>
+        <source>Retire credits</source>
+        <translation>注销碳信用</translation>
+    </message>
+    <message>
+        <source>Oldest vintage first</source>
+        <translation>最早年份优先</translation>
+    </message>
+    <message>
+        <source>A serial block</source>
+        <translation>指定序列号段</translation>
+    </message>
+    <message>
+        <source>Draw credits from:</source>
+        <translation>碳信用来源：</translation>
+    </message>
+    <message>
+        <source>Verified credits only</source>
+        <translation>仅限已核证碳信用</translation>
+    </message>
+    <message>
+        <source>Draw only credits verified by the retirement date (recommended).</source>
+        <translation>仅使用注销日前已核证的碳信用（推荐）。</translation>
+    </message>
+    <message>
+        <source>Choose a contract.</source>
+        <translation>请选择合同。</translation>
+    </message>
+    <message>
+        <source>Available to retire on {date}: {verified} t verified, {pending} t pending verification</source>
+        <translation>{date} 可注销：已核证 {verified} 吨，待核证 {pending} 吨</translation>
+    </message>
+    <message>
+        <source>Enter the tonnes to see which blocks are drawn.</source>
+        <translation>输入吨数以查看将使用哪些序列号段。</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已核证</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>持有</translation>
+    </message>
+    <message>
+        <source>Not enough whole credits: {tonnes} t {kind} on {date}.</source>
+        <translation>完整碳信用不足：{date} {kind} {tonnes} 吨。</translation>
+    </message>
+    <message>
+        <source>{tonnes} t from {block}</source>
+        <translation>{tonnes} 吨，来自 {block}</translation>
+    </message>
+    <message>
+        <source>a delivery whose serials are pending</source>
+        <translation>一笔序列号待定的交付</translation>
+    </message>
+    <message>
+        <source>(not yet verified)</source>
+        <translation>（尚未核证）</translation>
+    </message>
+    <message>
+        <source>{tonnes} t of this draw is not yet verified: the audit will flag it as retired before verification (critical).</source>
+        <translation>本次注销中有 {tonnes} 吨尚未核证：审计将标记为“核证前注销”（严重）。</translation>
+    </message>
+    <message>
+        <source>Will draw:</source>
+        <translation>将使用：</translation>
+    </message>
+    <message>
+        <source>Remaining available after this: {tonnes} t</source>
+        <translation>此后剩余可注销：{tonnes} 吨</translation>
+    </message>
+</context>
+<context>
+    <name>RetirementsModel</name>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Retired on</source>
+        <translation>注销日期</translation>
+    </message>
+    <message>
+        <source>Tonnes</source>
+        <translation>吨数</translation>
+    </message>
+    <message>
+        <source>Serial block</source>
+        <translation>序列号段</translation>
+    </message>
+    <message>
+        <source>serials pending</source>
+        <translation>序列号待定</translation>
+    </message>
+    <message>
+        <source>Claim from</source>
+        <translation>声明期间自</translation>
+    </message>
+    <message>
+        <source>Claim to</source>
+        <translation>声明期间至</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>受益方</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Registry reference</source>
+        <translation>登记处编号</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>Serials overlap</source>
+        <translation>序列号重叠</translation>
+    </message>
+    <message>
+        <source>More retired than delivered</source>
+        <translation>注销量超过交付量</translation>
+    </message>
+    <message>
+        <source>Retired before verification</source>
+        <translation>核证前注销</translation>
+    </message>
+    <message>
+        <source>Retired from a rejected delivery</source>
+        <translation>从已拒收的交付中注销</translation>
+    </message>
+    <message>
+        <source>Retired credits were invalidated</source>
+        <translation>已注销的碳信用被作废</translation>
+    </message>
+    <message>
+        <source>Cumulative shortfall</source>
+        <translation>累计缺口</translation>
+    </message>
+    <message>
+        <source>Serial count differs from tonnes</source>
+        <translation>序列号数量与吨数不符</translation>
+    </message>
+    <message>
+        <source>Retired before delivery</source>
+        <translation>交付前注销</translation>
+    </message>
+    <message>
+        <source>Verified before delivery</source>
+        <translation>交付前核证</translation>
+    </message>
+    <message>
+        <source>Delivery recorded twice</source>
+        <translation>交付重复记录</translation>
+    </message>
+    <message>
+        <source>Tranches exceed the contract</source>
+        <translation>交付批次超过合同吨数</translation>
+    </message>
+    <message>
+        <source>Serials missing</source>
+        <translation>序列号缺失</translation>
+    </message>
+    <message>
+        <source>Tranche overdue</source>
+        <translation>交付批次逾期</translation>
+    </message>
+    <message>
+        <source>Vintage differs from the tranche</source>
+        <translation>年份与交付批次不符</translation>
+    </message>
+    <message>
+        <source>Vintage too old for the claim</source>
+        <translation>年份相对声明过旧</translation>
+    </message>
+    <message>
+        <source>Retired late for the claim</source>
+        <translation>声明注销过晚</translation>
+    </message>
+    <message>
+        <source>Price differs from the contract</source>
+        <translation>价格偏离合同</translation>
+    </message>
+    <message>
+        <source>Unverified for too long</source>
+        <translation>长期未核证</translation>
+    </message>
+    <message>
+        <source>Delivered outside the term</source>
+        <translation>在合同期限外交付</translation>
+    </message>
+    <message>
+        <source>Beneficiary missing</source>
+        <translation>缺少受益方</translation>
+    </message>
+    <message>
+        <source>More delivered than contracted</source>
+        <translation>交付量超过合同吨数</translation>
+    </message>
+    <message>
+        <source>Differs from the registry</source>
+        <translation>与登记处不一致</translation>
+    </message>
+    <message>
+        <source>Missing in the ledger</source>
+        <translation>账本中缺失</translation>
+    </message>
+    <message>
+        <source>Missing in the registry</source>
+        <translation>登记处中缺失</translation>
+    </message>
+</context>
+<context>
+    <name>SaveReportDialog</name>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>Portfolio summary (one row per contract, TOTAL per currency)</source>
+        <translation>组合汇总（每份合同一行，按币种合计）</translation>
+    </message>
+    <message>
+        <source>Delivery schedule (due, delivered, shortfall, late days)</source>
+        <translation>交付计划（应交付、已交付、缺口、逾期天数）</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>交付明细</translation>
+    </message>
+    <message>
+        <source>Retirements (claim period, beneficiary)</source>
+        <translation>注销（声明期间、受益方）</translation>
+    </message>
+    <message>
+        <source>Claims (tonnes retired per claim year, purpose and method)</source>
+        <translation>声明（按声明年度、用途和方法统计的注销吨数）</translation>
+    </message>
+    <message>
+        <source>Audit flags (as of the as-of date, with their review status)</source>
+        <translation>审计标记（截至所选日期，含确认状态）</translation>
+    </message>
+    <message>
+        <source>Change log (entries logged within the period)</source>
+        <translation>变更日志（期间内记录的条目）</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>All contracts</source>
+        <translation>全部合同</translation>
+    </message>
+    <message>
+        <source>Start with a byte-order mark (for Excel)</source>
+        <translation>写入字节顺序标记（供 Excel 使用）</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>报告：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <source>Contract:</source>
+        <translation>合同：</translation>
+    </message>
+    <message>
+        <source>Records are selected by their own date; the summary is as of the period end.</source>
+        <translation>记录按其自身日期筛选；汇总为截至期间结束日的数据。</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>The period ends ({end}) before it starts ({start}): choose a From date on or before the to date.</source>
+        <translation>期间结束日（{end}）早于开始日（{start}）：请选择不晚于结束日的开始日期。</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to {file}.</source>
+        <translation>
+            <numerusform>已将 %n 行保存到 {file}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleModel</name>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Tonnes</source>
+        <translation>吨数</translation>
+    </message>
+    <message>
+        <source>Vintage</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Shortfall</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tranche</source>
+        <translation>交付批次</translation>
+    </message>
+    <message>
+        <source>No tranches: the even schedule over the term is shown</source>
+        <translation>无交付批次：显示按期限均分的交付计划</translation>
+    </message>
+    <message>
+        <source>Even schedule</source>
+        <translation>均分交付计划</translation>
+    </message>
+</context>
+<context>
+    <name>TrancheDialog</name>
+    <message>
+        <source>Edit tranche</source>
+        <translation>编辑交付批次</translation>
+    </message>
+    <message>
+        <source>New tranche</source>
+        <translation>新建交付批次</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Tonnes (t)</source>
+        <translation>吨数（吨）</translation>
+    </message>
+    <message>
+        <source>Vintage</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>YYYY</source>
+        <translation>YYYY</translation>
+    </message>
+    <message>
+        <source>Price per tonne</source>
+        <translation>每吨价格</translation>
+    </message>
+    <message>
+        <source>In the contract&apos;s currency. Empty: the contract price</source>
+        <translation>以合同币种计价。留空：使用合同价格</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>{tonnes} t</source>
+        <translation>{tonnes} 吨</translation>
+    </message>
+    <message>
+        <source>{price} {currency}/t</source>
+        <translation>{price} {currency}/吨</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationsDialog</name>
+    <message>
+        <source>Verification records</source>
+        <translation>核证记录</translation>
+    </message>
+    <message>
+        <source>Delivery {block}: {tonnes} t delivered on {date}</source>
+        <translation>交付 {block}：{date} 交付 {tonnes} 吨</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Verifier</source>
+        <translation>核证机构</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Verified (t)</source>
+        <translation>已核证（吨）</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>tonnes, e.g. 1000 or 999.5</source>
+        <translation>吨数，例如 1000 或 999.5</translation>
+    </message>
+    <message>
+        <source>report URL or document path</source>
+        <translation>报告网址或文件路径</translation>
+    </message>
+    <message>
+        <source>Verifier (VVB or registry)</source>
+        <translation>核证机构（VVB 或登记处）</translation>
+    </message>
+    <message>
+        <source>Verified quantity (t)</source>
+        <translation>核证数量（吨）</translation>
+    </message>
+    <message>
+        <source>Add record</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <source>Save changes to selected</source>
+        <translation>保存对所选记录的修改</translation>
+    </message>
+    <message>
+        <source>Delete selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核证</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待核证</translation>
+    </message>
+    <message>
+        <source>Current status: {status}</source>
+        <translation>当前状态：{status}</translation>
+    </message>
+    <message>
+        <source>Delete the verification record of {date} by {verifier}?</source>
+        <translation>删除 {verifier} 于 {date} 的核证记录？</translation>
+    </message>
+    <message>
+        <source>(no one)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Confirm delete</source>
+        <translation>确认删除</translation>
+    </message>
+    <message>
+        <source>{field} {reason}</source>
+        <translation>{field}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Direct air capture (DAC)</source>
+        <translation>直接空气捕获（DAC）</translation>
+    </message>
+    <message>
+        <source>BECCS</source>
+        <translation>生物能源碳捕获与封存（BECCS）</translation>
+    </message>
+    <message>
+        <source>Biochar</source>
+        <translation>生物炭</translation>
+    </message>
+    <message>
+        <source>Enhanced weathering</source>
+        <translation>增强风化</translation>
+    </message>
+    <message>
+        <source>Mineralisation</source>
+        <translation>矿化</translation>
+    </message>
+    <message>
+        <source>Ocean alkalinity enhancement</source>
+        <translation>海洋碱度增强</translation>
+    </message>
+    <message>
+        <source>Biomass burial</source>
+        <translation>生物质封存</translation>
+    </message>
+    <message>
+        <source>Soil carbon</source>
+        <translation>土壤碳</translation>
+    </message>
+    <message>
+        <source>Reforestation / ARR</source>
+        <translation>造林再造林（ARR）</translation>
+    </message>
+    <message>
+        <source>Avoided deforestation (REDD+)</source>
+        <translation>避免毁林（REDD+）</translation>
+    </message>
+    <message>
+        <source>Cookstoves</source>
+        <translation>清洁炉灶</translation>
+    </message>
+    <message>
+        <source>Methane capture</source>
+        <translation>甲烷捕集</translation>
+    </message>
+    <message>
+        <source>Industrial gas destruction</source>
+        <translation>工业气体销毁</translation>
+    </message>
+    <message>
+        <source>Renewable energy</source>
+        <translation>可再生能源</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Verra (VCS)</source>
+        <translation>Verra（VCS）</translation>
+    </message>
+    <message>
+        <source>Gold Standard</source>
+        <translation>黄金标准（Gold Standard）</translation>
+    </message>
+    <message>
+        <source>American Carbon Registry</source>
+        <translation>美国碳登记处（ACR）</translation>
+    </message>
+    <message>
+        <source>Climate Action Reserve</source>
+        <translation>气候行动储备（CAR）</translation>
+    </message>
+    <message>
+        <source>ART TREES</source>
+        <translation>ART TREES</translation>
+    </message>
+    <message>
+        <source>Isometric</source>
+        <translation>Isometric</translation>
+    </message>
+    <message>
+        <source>Puro.earth</source>
+        <translation>Puro.earth</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>逆转</translation>
+    </message>
+    <message>
+        <source>Registry cancellation</source>
+        <translation>登记处取消</translation>
+    </message>
+    <message>
+        <source>Buffer contribution</source>
+        <translation>缓冲池扣除</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Removal</source>
+        <translation>碳移除</translation>
+    </message>
+    <message>
+        <source>Avoidance</source>
+        <translation>减排（避免）</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待核证</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核证</translation>
+    </message>
+    <message>
+        <source>Failed (rejected)</source>
+        <translation>未通过（已拒收）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>Partly delivered</source>
+        <translation>部分交付</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Delivered late</source>
+        <translation>逾期交付</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Corporate target</source>
+        <translation>企业目标</translation>
+    </message>
+    <message>
+        <source>Public claim</source>
+        <translation>公开声明</translation>
+    </message>
+    <message>
+        <source>Insetting</source>
+        <translation>价值链内减排（Insetting）</translation>
+    </message>
+    <message>
+        <source>Regulatory</source>
+        <translation>合规</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>&lt;p&gt;Carbon Tracker keeps your carbon-credit offtake contracts in one ledger file: what was contracted, the delivery schedule, what was delivered and verified, and what you retired against which claim.&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Add your contracts&lt;/b&gt; with Records → New contract…, or import a tracker CSV file or a registry export with Reports → Import registry file….&lt;/li&gt;&lt;li&gt;&lt;b&gt;Record deliveries&lt;/b&gt; as the registry transfers credits (serial blocks may follow later), and their verification.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Retire credits&lt;/b&gt; against a claim period (Records → Retire credits…).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Review the Flags tab&lt;/b&gt;: the audit rules point at shortfalls, late tranches and retirements before verification.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;View → Figures as of… shows every figure as of another date. Every change can be undone with Edit → Undo. To look around first, load the demo portfolio into a new ledger (File → New ledger…).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;碳信用追踪器将您的碳信用承购合同保存在一个账本文件中：合同约定、交付计划、已交付和已核证的数量，以及针对各项声明注销的碳信用。&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;添加合同&lt;/b&gt;：使用“记录 → 新建合同…”，或通过“报告 → 导入登记处文件…”导入本工具的 CSV 文件或登记处导出文件。&lt;/li&gt;&lt;li&gt;&lt;b&gt;记录交付&lt;/b&gt;：在登记处转让碳信用时记录交付（序列号段可稍后补录）及其核证。&lt;/li&gt;&lt;li&gt;&lt;b&gt;注销碳信用&lt;/b&gt;：针对声明期间注销（记录 → 注销碳信用…）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;查看审计标记页&lt;/b&gt;：审计规则会指出缺口、逾期的交付批次以及核证前的注销。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;“视图 → 数据截至日期…”可查看任意日期的全部数据。每项变更都可通过“编辑 → 撤销”恢复。如需先行浏览，可将演示合同组合加载到新账本中（文件 → 新建账本…）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>入门</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Carbon Tracker</source>
+        <translation>欢迎使用碳信用追踪器</translation>
+    </message>
+    <message>
+        <source>This ledger holds no contract yet. Load the demo portfolio to look around, import a file you already have, or enter your first contract.</source>
+        <translation>此账本中还没有合同。可以加载演示合同组合先行浏览，导入已有的文件，或录入第一份合同。</translation>
+    </message>
+    <message>
+        <source>Load the demo portfolio</source>
+        <translation>加载演示合同组合</translation>
+    </message>
+    <message>
+        <source>Five illustrative contracts: the prices and deliveries are made up.</source>
+        <translation>五份示例合同：价格和交付均为虚构。</translation>
+    </message>
+    <message>
+        <source>Import a file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>A tracker CSV file or a registry export (Verra, Gold Standard, …)</source>
+        <translation>本工具的 CSV 文件或登记处导出文件（Verra、黄金标准等）</translation>
+    </message>
+    <message>
+        <source>New contract…</source>
+        <translation>新建合同…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowAudit</name>
+    <message>
+        <source>&amp;Audit settings…</source>
+        <translation>审计设置(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verification records…</source>
+        <translation>核证记录(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;History of this record</source>
+        <translation>此记录的历史(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowReports</name>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>保存报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import registry file…</source>
+        <translation>导入登记处文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile with registry file…</source>
+        <translation>与登记处文件对账(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print report as PDF…</source>
+        <translation>打印报告为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Saved the printable report to {file}.</source>
+        <translation>已将可打印报告保存到 {file}。</translation>
+    </message>
+</context>
+</TS>
