@@ -409,6 +409,17 @@
     </message>
 </context>
 <context>
+    <name>DatePicker</name>
+    <message>
+        <source>Choose a date (Alt+Down)</source>
+        <translation>选择日期（Alt+下箭头）</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+</context>
+<context>
     <name>DeliveriesModel</name>
     <message>
         <source>Contract</source>

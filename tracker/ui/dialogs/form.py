@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.ui import theming
+from tracker.ui.dialogs.date_picker import DATE_HINT, attach_calendar
 
 Check = Callable[[str], object]
 Submit = Callable[[dict[str, str]], object]
@@ -254,6 +255,8 @@ class RecordDialog(QDialog):
             if f.numeric:
                 editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             editor.textEdited.connect(lambda _t, key=f.key: self._edited(key))
+            if f.placeholder == DATE_HINT:
+                attach_calendar(editor)
         editor.setObjectName(f"field_{f.key}")
         editor.setAccessibleName(f.label)
         column.addWidget(editor)
