@@ -216,6 +216,13 @@
     </message>
 </context>
 <context>
+    <name>ColumnPrefs</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Add contract {ref}</source>
