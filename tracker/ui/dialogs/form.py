@@ -248,6 +248,7 @@ class RecordDialog(QDialog):
         elif f.editor is Editor.MULTILINE:
             editor = QPlainTextEdit(box)
             editor.setFixedHeight(60)
+            editor.setTabChangesFocus(True)  # Tab leaves the field, as in every other one
             editor.textChanged.connect(lambda key=f.key: self._edited(key))
         else:
             editor = QLineEdit(box)
