@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from tracker.domain.quantities import format_price
 from tracker.store.change_log import LogEntry
 from tracker.ui import labels, numbers
 from tracker.ui.audit.rule_labels import rule_label
@@ -122,7 +121,7 @@ class Describer:
         if isinstance(value, int) and key.endswith("_kg"):
             return numbers.tonnes_t(value)
         if isinstance(value, int) and key == "price":
-            return format_price(value)
+            return numbers.price(value)
         if key == "contract_id" and isinstance(value, int):
             return self.contracts.get(value) or _t("contract no longer in the ledger")
         if key == "delivery_id" and isinstance(value, int):
