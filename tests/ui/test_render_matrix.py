@@ -127,3 +127,60 @@ def test_the_checks_see_what_they_look_for(qtbot: Any) -> None:
     window.show()
     assert any("QPushButton" in p for p in _outside(window))
     assert _elided_headers(view.horizontalHeader()) == ["A rather long header"]
+
+
+def _dialogs(window: MainWindow) -> list[Any]:
+    """Every dialog of the window, opened on the demo's first contract and delivery."""
+    from tracker.services.contracts import resolve_reference
+
+    contract = resolve_reference(window.store.db, "MSFT-1PF-STRATOS-DAC").id
+    window.select_contract(contract)
+    window.show_tab("deliveries")
+    window.deliveries.view.selectRow(0)
+    opened = [
+        window.records.new_contract(),
+        window.records.add_tranche(),
+        window.records.add_delivery(),
+        window.records.retire(),
+        window.records.invalidations.add(),
+        window.audit.open_settings(),
+        window.audit.open_verifications(),
+        window.reports.open_save_report(),
+        window.reports.open_registry_import(),
+        window.reports.open_reconcile(),
+        window.choose_as_of(),
+    ]
+    return [d for d in opened if d is not None]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_dialog_fits_a_small_screen_with_its_controls_inside(
+    store: LedgerStore,
+    qtbot: Any,
+    qapp: QApplication,
+    restore_theme: None,
+    language: str,
+    theme: str,
+) -> None:
+    i18n.install(qapp, language)
+    theming.apply(qapp, theme)
+    try:
+        load_demo(store.db)
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.resize(1024, 700)
+        window.show()
+        problems: list[str] = []
+        for dialog in _dialogs(window):
+            QApplication.processEvents()
+            name = type(dialog).__name__
+            hint = dialog.sizeHint()
+            if hint.width() > 1024 or hint.height() > 700:
+                problems.append(f"{name} wants {hint.width()}x{hint.height()}")
+            problems += [f"{name}: {p}" for p in _outside(dialog)]
+            assert not dialog.grab().isNull()
+            dialog.close()
+        assert problems == []
+    finally:
+        i18n.install(qapp, "en")
