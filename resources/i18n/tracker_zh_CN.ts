@@ -920,6 +920,50 @@
         <source>Imported</source>
         <translation>导入</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>contract no longer in the ledger</source>
+        <translation>合同已不在账本中</translation>
+    </message>
+    <message>
+        <source>delivery no longer in the ledger</source>
+        <translation>交付已不在账本中</translation>
+    </message>
+    <message>
+        <source>Contract {ref}</source>
+        <translation>合同 {ref}</translation>
+    </message>
+    <message>
+        <source>Tranche due {date}, {tonnes}</source>
+        <translation>{date} 到期的交付批次，{tonnes}</translation>
+    </message>
+    <message>
+        <source>Delivery of {date}, {tonnes}</source>
+        <translation>{date} 的交付，{tonnes}</translation>
+    </message>
+    <message>
+        <source>Retirement of {date}, {tonnes}</source>
+        <translation>{date} 的注销，{tonnes}</translation>
+    </message>
+    <message>
+        <source>Invalidation of {date}, {tonnes}</source>
+        <translation>{date} 的作废，{tonnes}</translation>
+    </message>
+    <message>
+        <source>Verification of {date}</source>
+        <translation>{date} 的核证</translation>
+    </message>
+    <message>
+        <source>Acknowledgement: {rule}</source>
+        <translation>标记确认：{rule}</translation>
+    </message>
+    <message>
+        <source>Setting {name}</source>
+        <translation>设置 {name}</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>

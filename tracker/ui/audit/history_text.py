@@ -117,15 +117,19 @@ class Describer:
 
     def value(self, key: str, value: Any) -> str:
         if value is None or value == "":
-            return _t("none")
+            return QCoreApplication.translate("History", "none")
         if isinstance(value, int) and key.endswith("_kg"):
             return numbers.tonnes_t(value)
         if isinstance(value, int) and key == "price":
             return numbers.price(value)
         if key == "contract_id" and isinstance(value, int):
-            return self.contracts.get(value) or _t("contract no longer in the ledger")
+            return self.contracts.get(value) or QCoreApplication.translate(
+                "History", "contract no longer in the ledger"
+            )
         if key == "delivery_id" and isinstance(value, int):
-            return self.delivery_name(value) or _t("delivery no longer in the ledger")
+            return self.delivery_name(value) or QCoreApplication.translate(
+                "History", "delivery no longer in the ledger"
+            )
         if key == "flag_key":
             return rule_label(str(value).split("|", 1)[0])
         if key in self.choices:
@@ -157,27 +161,37 @@ class Describer:
         row = row or {}
         tonnes = numbers.tonnes_t(row["tonnes_kg"]) if row.get("tonnes_kg") is not None else ""
         if table == "contracts":
-            return _t("Contract {ref}").format(ref=row.get("reference", ""))
+            return QCoreApplication.translate("History", "Contract {ref}").format(
+                ref=row.get("reference", "")
+            )
         if table == "tranches":
-            return _t("Tranche due {date}, {tonnes}").format(date=row.get("due_on"), tonnes=tonnes)
+            return QCoreApplication.translate("History", "Tranche due {date}, {tonnes}").format(
+                date=row.get("due_on"), tonnes=tonnes
+            )
         if table == "deliveries":
-            text = _t("Delivery of {date}, {tonnes}").format(
+            text = QCoreApplication.translate("History", "Delivery of {date}, {tonnes}").format(
                 date=row.get("delivered_on"), tonnes=tonnes
             )
             return f"{text} ({row['reference']})" if row.get("reference") else text
         if table == "retirements":
-            return _t("Retirement of {date}, {tonnes}").format(
+            return QCoreApplication.translate("History", "Retirement of {date}, {tonnes}").format(
                 date=row.get("retired_on"), tonnes=tonnes
             )
         if table == "invalidations":
-            return _t("Invalidation of {date}, {tonnes}").format(
+            return QCoreApplication.translate("History", "Invalidation of {date}, {tonnes}").format(
                 date=row.get("invalidated_on"), tonnes=tonnes
             )
         if table == "verifications":
-            return _t("Verification of {date}").format(date=row.get("verified_on"))
+            return QCoreApplication.translate("History", "Verification of {date}").format(
+                date=row.get("verified_on")
+            )
         if table == "flag_acknowledgements":
             rule = rule_label(str(row.get("flag_key", "")).split("|", 1)[0])
-            return _t("Acknowledgement: {rule}").format(rule=rule)
+            return QCoreApplication.translate("History", "Acknowledgement: {rule}").format(
+                rule=rule
+            )
         if table == "settings":
-            return _t("Setting {name}").format(name=row.get("key", ""))
+            return QCoreApplication.translate("History", "Setting {name}").format(
+                name=row.get("key", "")
+            )
         return table
