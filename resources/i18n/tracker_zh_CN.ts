@@ -933,6 +933,18 @@
         <translation>交付已不在账本中</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
         <source>Contract {ref}</source>
         <translation>合同 {ref}</translation>
     </message>

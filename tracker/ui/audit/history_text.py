@@ -139,19 +139,26 @@ class Describer:
     def change(self, entry: LogEntry) -> str:
         """The fields an entry changed: 'Tonnes: 100 t → 50 t; …'."""
         before, after = entry.before or {}, entry.after or {}
+        joiner = QCoreApplication.translate("History", "; ")
         if entry.action == "update":
             keys = [
                 k
                 for k in sorted(set(before) | set(after), key=field_label)
                 if before.get(k) != after.get(k) and k not in DERIVED
             ]
-            return "; ".join(
-                f"{field_label(k)}: {self.value(k, before.get(k))} → {self.value(k, after.get(k))}"
+            changed = QCoreApplication.translate("History", "{field}: {before} → {after}")
+            return joiner.join(
+                changed.format(
+                    field=field_label(k),
+                    before=self.value(k, before.get(k)),
+                    after=self.value(k, after.get(k)),
+                )
                 for k in keys
             )
         row = after or before
-        return "; ".join(
-            f"{field_label(k)}: {self.value(k, v)}"
+        pair = QCoreApplication.translate("History", "{field}: {value}")
+        return joiner.join(
+            pair.format(field=field_label(k), value=self.value(k, v))
             for k, v in sorted(row.items(), key=lambda kv: field_label(kv[0]))
             if k not in DERIVED
         )
