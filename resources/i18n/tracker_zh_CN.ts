@@ -216,6 +216,13 @@
     </message>
 </context>
 <context>
+    <name>ColumnPrefs</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Add contract {ref}</source>
@@ -406,6 +413,17 @@
         <translation>
             <numerusform>%n 个未处理的严重标记：见“审计标记”页</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DatePicker</name>
+    <message>
+        <source>Choose a date (Alt+Down)</source>
+        <translation>选择日期（Alt+下箭头）</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
     </message>
 </context>
 <context>
@@ -901,6 +919,62 @@
     <message>
         <source>Imported</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>contract no longer in the ledger</source>
+        <translation>合同已不在账本中</translation>
+    </message>
+    <message>
+        <source>delivery no longer in the ledger</source>
+        <translation>交付已不在账本中</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <source>Contract {ref}</source>
+        <translation>合同 {ref}</translation>
+    </message>
+    <message>
+        <source>Tranche due {date}, {tonnes}</source>
+        <translation>{date} 到期的交付批次，{tonnes}</translation>
+    </message>
+    <message>
+        <source>Delivery of {date}, {tonnes}</source>
+        <translation>{date} 的交付，{tonnes}</translation>
+    </message>
+    <message>
+        <source>Retirement of {date}, {tonnes}</source>
+        <translation>{date} 的注销，{tonnes}</translation>
+    </message>
+    <message>
+        <source>Invalidation of {date}, {tonnes}</source>
+        <translation>{date} 的作废，{tonnes}</translation>
+    </message>
+    <message>
+        <source>Verification of {date}</source>
+        <translation>{date} 的核证</translation>
+    </message>
+    <message>
+        <source>Acknowledgement: {rule}</source>
+        <translation>标记确认：{rule}</translation>
+    </message>
+    <message>
+        <source>Setting {name}</source>
+        <translation>设置 {name}</translation>
     </message>
 </context>
 <context>

@@ -122,3 +122,14 @@ def test_python_dash_m_tracker_runs() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("carbon-tracker ")
+
+
+def test_the_summary_names_methods_in_words_and_counts_contracts_properly(
+    capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    _run(capsys, "--db", str(db_path), "demo")
+    _, out, _ = _run(capsys, "--db", str(db_path), "--as-of", "2027-01-01", "summary")
+    assert "Direct air capture (DAC)" in out
+    assert " dac " not in out
+    assert "1 contract " in out
+    assert "4 contracts" in out

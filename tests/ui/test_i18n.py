@@ -143,3 +143,49 @@ def test_the_refresh_command_is_documented() -> None:
     readme = (i18n.SOURCE_ROOT / "README.md").read_text(encoding="utf-8")
     assert "python -m tracker.i18n update" in readme
     assert shutil.which(i18n.tool("lupdate"))
+
+
+def _wrapper_calls(source: str) -> list[int]:
+    """Lines calling a module's own translate-wrapper with a literal: lupdate cannot see
+    those strings (it needs the context and the text at the call)."""
+    import ast
+
+    tree = ast.parse(source)
+    wrappers = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for call in ast.walk(node):
+            func = getattr(call, "func", None)
+            if (
+                isinstance(call, ast.Call)
+                and isinstance(func, ast.Attribute)
+                and func.attr == "translate"
+                and len(call.args) > 1
+                and not isinstance(call.args[1], ast.Constant)
+            ):
+                wrappers.add(node.name)
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in wrappers
+        and node.args
+        and isinstance(node.args[0], ast.Constant | ast.JoinedStr)
+    ]
+
+
+def test_no_literal_reaches_qt_through_a_wrapper_lupdate_cannot_see() -> None:
+    tracker = i18n.PACKAGE_DIR.parent
+    found = [
+        f"{path.relative_to(tracker.parent)}:{line}"
+        for path in sorted(tracker.rglob("*.py"))
+        for line in _wrapper_calls(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    sample = (
+        "def _t(text):\n    return QCoreApplication.translate('X', text)\n"
+        "a = _t('Hidden from lupdate')\nb = _t(LABELS[key])\n"
+    )
+    assert _wrapper_calls(sample) == [3]

@@ -92,8 +92,10 @@ def test_numbers_follow_the_locale_and_each_currency_its_minor_units(qapp: objec
         QLocale.setDefault(QLocale("de_DE"))
         assert numbers.tonnes(1_234_500) == "1.234,5"
         assert numbers.money(123_456, "EUR") == "1.234,56 EUR"
+        assert numbers.price(12_345_678) == "1.234,5678"
         QLocale.setDefault(QLocale("en"))
         assert numbers.money(123_456, "JPY") == "1,235 JPY"
         assert numbers.money(-5, "USD") == "-0.05 USD"
+        assert numbers.price(6_500_000) == "650.00"
     finally:
         QLocale.setDefault(previous)

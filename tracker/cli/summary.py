@@ -8,6 +8,7 @@ import sqlite_utils
 
 from tracker.cli.table import render
 from tracker.domain.quantities import format_cents, format_tonnes_grouped
+from tracker.domain.vocab import METHOD_LABELS
 from tracker.services.summary import portfolio_summary, totals_by_currency
 
 HEADER = (
@@ -26,13 +27,19 @@ def _t(kg: int) -> str:
     return format_tonnes_grouped(kg)
 
 
+def _method(code: str) -> str:
+    """The method in words (English: the command line is not translated)."""
+    return next((label for m, label in METHOD_LABELS.items() if m.value == code), code)
+
+
 def summary_text(db: sqlite_utils.Database, as_of: dt.date) -> str:
     summaries = portfolio_summary(db, as_of)
     if not summaries:
         return f"Portfolio as of {as_of}: no contracts yet (try `carbon-tracker demo`)."
     rows = [
-        [s.reference, s.supplier, s.method, _t(s.contracted_kg), _t(s.scheduled_to_date_kg),
-         _t(s.delivered_kg), _t(s.verified_kg), _t(s.rejected_kg), _t(s.invalidated_kg),
+        [s.reference, s.supplier, _method(s.method), _t(s.contracted_kg),
+         _t(s.scheduled_to_date_kg), _t(s.delivered_kg), _t(s.verified_kg), _t(s.rejected_kg),
+         _t(s.invalidated_kg),
          _t(s.retired_kg), _t(s.available_kg),
          _t(s.undelivered_kg), f"{s.delivered_pct} %",
          f"{format_cents(s.delivered_value_cents, grouped=True)} {s.currency}"]
@@ -40,7 +47,8 @@ def summary_text(db: sqlite_utils.Database, as_of: dt.date) -> str:
     ]  # fmt: skip
     for t in totals_by_currency(summaries):
         rows.append(
-            [f"TOTAL {t.currency}", f"{t.contracts} contract(s)", "", _t(t.contracted_kg),
+            [f"TOTAL {t.currency}", f"{t.contracts} contract{'' if t.contracts == 1 else 's'}",
+             "", _t(t.contracted_kg),
              _t(t.scheduled_to_date_kg), _t(t.delivered_kg), _t(t.verified_kg),
              _t(t.rejected_kg), _t(t.invalidated_kg), _t(t.retired_kg), _t(t.available_kg),
              _t(t.undelivered_kg),

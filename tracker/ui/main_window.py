@@ -22,6 +22,7 @@ from tracker.store.unit_of_work import set_busy_notice
 from tracker.ui import settings
 from tracker.ui.audit.window_audit import WindowAudit
 from tracker.ui.chart import ChartPanel
+from tracker.ui.column_prefs import remember_columns
 from tracker.ui.dialogs.as_of import AsOfDialog
 from tracker.ui.errors import guarded
 from tracker.ui.files import FileController
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         for name in ("schedule", "deliveries", "retirements", "invalidations"):
             view = widgets[name].view  # type: ignore[attr-defined]
             view.setAccessibleName(tab_titles[name])
+            remember_columns(view, name)
         for name in TAB_NAMES:
             widget = widgets.get(name) or self._placeholder(name, placeholders[name])
             self.tabs.addTab(widget, tab_titles[name])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from tracker.domain.quantities import format_tonnes_display
+from tracker.domain.quantities import format_price, format_tonnes_display
 
 
 def tonnes(kg: int) -> str:
@@ -38,3 +38,11 @@ def money(cents: int, currency: str) -> str:
 
 def _grouped(whole: int, locale: QLocale) -> str:
     return f"{whole:,}".replace(",", locale.groupSeparator())
+
+
+def price(value: int) -> str:
+    """A unit price (1/10,000 of the currency) with 2 to 4 decimals, grouped in the
+    locale's way: '650.00', '1,234.5678' ('1.234,5678' in German)."""
+    locale = QLocale()
+    whole, _, decimals = format_price(value).partition(".")
+    return f"{_grouped(int(whole), locale)}{locale.decimalPoint()}{decimals}"

@@ -180,6 +180,7 @@ class OverviewPanel(QWidget):
     def set_chart(self, chart: QWidget) -> None:
         """Embed the chart below the cards, replacing the placeholder."""
         self.chart_slot.removeWidget(self.chart_placeholder)
+        self.chart_placeholder.hide()  # until it is deleted, in the next event-loop turn
         self.chart_placeholder.deleteLater()
         self.chart_slot.addWidget(chart, 1)
 

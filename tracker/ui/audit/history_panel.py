@@ -64,7 +64,8 @@ class HistoryPanel(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
-        for column, width in enumerate((50, 150, 110, 95, 150)):
+        self.table.setWordWrap(False)  # one line a row; the tooltip has the whole text
+        for column, width in enumerate((50, 150, 110, 95, 260)):
             self.table.setColumnWidth(column, width)
         top = QHBoxLayout()
         top.addWidget(self.scope, 1)

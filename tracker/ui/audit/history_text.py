@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from tracker.domain.quantities import format_price
 from tracker.store.change_log import LogEntry
 from tracker.ui import labels, numbers
 from tracker.ui.audit.rule_labels import rule_label
@@ -118,15 +117,19 @@ class Describer:
 
     def value(self, key: str, value: Any) -> str:
         if value is None or value == "":
-            return _t("none")
+            return QCoreApplication.translate("History", "none")
         if isinstance(value, int) and key.endswith("_kg"):
             return numbers.tonnes_t(value)
         if isinstance(value, int) and key == "price":
-            return format_price(value)
+            return numbers.price(value)
         if key == "contract_id" and isinstance(value, int):
-            return self.contracts.get(value) or _t("contract no longer in the ledger")
+            return self.contracts.get(value) or QCoreApplication.translate(
+                "History", "contract no longer in the ledger"
+            )
         if key == "delivery_id" and isinstance(value, int):
-            return self.delivery_name(value) or _t("delivery no longer in the ledger")
+            return self.delivery_name(value) or QCoreApplication.translate(
+                "History", "delivery no longer in the ledger"
+            )
         if key == "flag_key":
             return rule_label(str(value).split("|", 1)[0])
         if key in self.choices:
@@ -136,19 +139,26 @@ class Describer:
     def change(self, entry: LogEntry) -> str:
         """The fields an entry changed: 'Tonnes: 100 t → 50 t; …'."""
         before, after = entry.before or {}, entry.after or {}
+        joiner = QCoreApplication.translate("History", "; ")
         if entry.action == "update":
             keys = [
                 k
                 for k in sorted(set(before) | set(after), key=field_label)
                 if before.get(k) != after.get(k) and k not in DERIVED
             ]
-            return "; ".join(
-                f"{field_label(k)}: {self.value(k, before.get(k))} → {self.value(k, after.get(k))}"
+            changed = QCoreApplication.translate("History", "{field}: {before} → {after}")
+            return joiner.join(
+                changed.format(
+                    field=field_label(k),
+                    before=self.value(k, before.get(k)),
+                    after=self.value(k, after.get(k)),
+                )
                 for k in keys
             )
         row = after or before
-        return "; ".join(
-            f"{field_label(k)}: {self.value(k, v)}"
+        pair = QCoreApplication.translate("History", "{field}: {value}")
+        return joiner.join(
+            pair.format(field=field_label(k), value=self.value(k, v))
             for k, v in sorted(row.items(), key=lambda kv: field_label(kv[0]))
             if k not in DERIVED
         )
@@ -158,27 +168,37 @@ class Describer:
         row = row or {}
         tonnes = numbers.tonnes_t(row["tonnes_kg"]) if row.get("tonnes_kg") is not None else ""
         if table == "contracts":
-            return _t("Contract {ref}").format(ref=row.get("reference", ""))
+            return QCoreApplication.translate("History", "Contract {ref}").format(
+                ref=row.get("reference", "")
+            )
         if table == "tranches":
-            return _t("Tranche due {date}, {tonnes}").format(date=row.get("due_on"), tonnes=tonnes)
+            return QCoreApplication.translate("History", "Tranche due {date}, {tonnes}").format(
+                date=row.get("due_on"), tonnes=tonnes
+            )
         if table == "deliveries":
-            text = _t("Delivery of {date}, {tonnes}").format(
+            text = QCoreApplication.translate("History", "Delivery of {date}, {tonnes}").format(
                 date=row.get("delivered_on"), tonnes=tonnes
             )
             return f"{text} ({row['reference']})" if row.get("reference") else text
         if table == "retirements":
-            return _t("Retirement of {date}, {tonnes}").format(
+            return QCoreApplication.translate("History", "Retirement of {date}, {tonnes}").format(
                 date=row.get("retired_on"), tonnes=tonnes
             )
         if table == "invalidations":
-            return _t("Invalidation of {date}, {tonnes}").format(
+            return QCoreApplication.translate("History", "Invalidation of {date}, {tonnes}").format(
                 date=row.get("invalidated_on"), tonnes=tonnes
             )
         if table == "verifications":
-            return _t("Verification of {date}").format(date=row.get("verified_on"))
+            return QCoreApplication.translate("History", "Verification of {date}").format(
+                date=row.get("verified_on")
+            )
         if table == "flag_acknowledgements":
             rule = rule_label(str(row.get("flag_key", "")).split("|", 1)[0])
-            return _t("Acknowledgement: {rule}").format(rule=rule)
+            return QCoreApplication.translate("History", "Acknowledgement: {rule}").format(
+                rule=rule
+            )
         if table == "settings":
-            return _t("Setting {name}").format(name=row.get("key", ""))
+            return QCoreApplication.translate("History", "Setting {name}").format(
+                name=row.get("key", "")
+            )
         return table

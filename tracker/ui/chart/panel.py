@@ -30,7 +30,6 @@ from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError
 from tracker.domain.quantities import KG_PER_TONNE
 from tracker.services.series import (
-    SECONDS_PER_DAY,
     ChartPoint,
     ChartSeries,
     CumulativeSeries,
@@ -43,6 +42,7 @@ from tracker.store import queries
 from tracker.ui.chart import readout, steps
 from tracker.ui.chart.axes import TonnesAxisItem, utc_date_axis
 from tracker.ui.chart.export import export_plot_png
+from tracker.ui.chart.period import actual_period
 from tracker.ui.chart.style import SERIES_ORDER, paint, scheme
 from tracker.ui.ledger_store import LedgerStore
 
@@ -198,16 +198,11 @@ class ChartPanel(QWidget):
         """From the first delivery to a year after the as-of date, so deliveries are not
         squeezed into a corner by a schedule that runs for a decade; the whole term when
         nothing is delivered yet or the term is no longer."""
-        delivered = self.series.records.get("delivered")
-        whole = self._x_span()
-        if delivered is None or not delivered.epochs:
+        period = actual_period(self.series, self.store.as_of, self._x_span())
+        if period is None:
             self.show_whole_period()
             return
-        start = max(float(delivered.epochs[0]) - 30 * SECONDS_PER_DAY, whole[0])
-        end = min(epoch_seconds(self.store.as_of) + 365.0 * SECONDS_PER_DAY, whole[1])
-        if start <= whole[0] and end >= whole[1]:
-            self.show_whole_period()
-            return
+        start, end = period
         self._focus = (start, end)
         self.plot_item.getViewBox().setXRange(start, end, padding=0.02)
         self._fit_y_range()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.ui import theming
+from tracker.ui.dialogs.date_picker import DATE_HINT, attach_calendar
 
 Check = Callable[[str], object]
 Submit = Callable[[dict[str, str]], object]
@@ -247,6 +248,7 @@ class RecordDialog(QDialog):
         elif f.editor is Editor.MULTILINE:
             editor = QPlainTextEdit(box)
             editor.setFixedHeight(60)
+            editor.setTabChangesFocus(True)  # Tab leaves the field, as in every other one
             editor.textChanged.connect(lambda key=f.key: self._edited(key))
         else:
             editor = QLineEdit(box)
@@ -254,6 +256,8 @@ class RecordDialog(QDialog):
             if f.numeric:
                 editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             editor.textEdited.connect(lambda _t, key=f.key: self._edited(key))
+            if f.placeholder == DATE_HINT:
+                attach_calendar(editor)
         editor.setObjectName(f"field_{f.key}")
         editor.setAccessibleName(f.label)
         column.addWidget(editor)

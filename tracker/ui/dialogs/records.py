@@ -16,10 +16,9 @@ from tracker.domain.serials import parse_serials
 from tracker.domain.vocab import BATCH_REGISTRIES, Registry, parse_currency
 from tracker.store import queries
 from tracker.ui import labels
+from tracker.ui.dialogs.date_picker import DATE_HINT
 from tracker.ui.dialogs.form import Editor, Field, RecordDialog
 from tracker.ui.ledger_store import LedgerStore
-
-DATE_HINT = "YYYY-MM-DD"
 
 
 def _optional(parse: object, field: str, text: str) -> None:

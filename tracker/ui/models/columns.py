@@ -8,7 +8,6 @@ from enum import Enum, auto
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from tracker.domain.quantities import format_price
 from tracker.ui import numbers
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored value: int kg, ISO date text, code
@@ -49,7 +48,7 @@ def display_text(column: Column, raw: object, row: Mapping[str, object]) -> str:
         tonnes = numbers.tonnes(int(raw))  # type: ignore[call-overload]
         return QCoreApplication.translate("Units", "{tonnes} t").format(tonnes=tonnes)
     if column.kind is Kind.PRICE:
-        price = format_price(int(raw))  # type: ignore[call-overload]
+        price = numbers.price(int(raw))  # type: ignore[call-overload]
         currency = row.get(column.currency_key) or ""
         return QCoreApplication.translate("Units", "{price} {currency}/t").format(
             price=price, currency=currency
