@@ -589,6 +589,38 @@
         <source>A copy cannot replace the open ledger itself: choose another file name.</source>
         <translation>副本不能覆盖当前打开的账本：请换一个文件名。</translation>
     </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Backed up to {file}.</source>
+        <translation>已备份到 {file}。</translation>
+    </message>
+    <message>
+        <source>An in-memory ledger has no backups.</source>
+        <translation>内存中的账本没有备份。</translation>
+    </message>
+    <message>
+        <source>The ledger is open read-only here; restore it where it is open.</source>
+        <translation>此处以只读方式打开账本；请在打开它的窗口中恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot restore: {reason}</source>
+        <translation>无法恢复：{reason}</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restored from {backup}. The file it replaced is kept as {aside}.</source>
+        <translation>已从 {backup} 恢复。被替换的文件保留为 {aside}。</translation>
+    </message>
+    <message>
+        <source>Check database</source>
+        <translation>检查数据库</translation>
+    </message>
 </context>
 <context>
     <name>FileRow</name>
@@ -603,6 +635,33 @@
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>Ledger in use</source>
+        <translation>账本正被使用</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Open it read-only?</source>
+        <translation>{reason}
+
+以只读方式打开？</translation>
+    </message>
+    <message>
+        <source>Ledger cannot be opened</source>
+        <translation>无法打开账本</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup, from {when}? The current file is kept aside, not deleted.</source>
+        <translation>恢复最新的备份（{when}）？当前文件会另行保留，不会删除。</translation>
+    </message>
+    <message>
+        <source>Restore newest backup</source>
+        <translation>恢复最新备份</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1257,10 @@
         <translation>变更历史将在此列出。</translation>
     </message>
     <message>
+        <source>Reloaded: the ledger was changed by another program.</source>
+        <translation>已重新加载：账本已被其他程序修改。</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1216,6 +1279,18 @@
     <message>
         <source>Export chart as &amp;PNG…</source>
         <translation>将图表导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Check &amp;database…</source>
+        <translation>检查数据库(&amp;D)…</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
@@ -1278,6 +1353,10 @@
         <translation>（内存中）</translation>
     </message>
     <message>
+        <source>{file} (read-only)</source>
+        <translation>{file}（只读）</translation>
+    </message>
+    <message>
         <source>{file} — Carbon Tracker</source>
         <translation>{file} — 碳信用追踪器</translation>
     </message>
@@ -1288,6 +1367,10 @@
     <message>
         <source>Figures as of {date}</source>
         <translation>数据截至 {date}</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the ledger; waiting for it to finish…</source>
+        <translation>其他程序正在写入账本；正在等待其完成…</translation>
     </message>
 </context>
 <context>
@@ -1547,6 +1630,10 @@
     <message>
         <source>Open flags ({count})</source>
         <translation>未处理的标记（{count}）</translation>
+    </message>
+    <message>
+        <source>Change log head {head} (check later with carbon-tracker verify-log --expect-head)</source>
+        <translation>变更日志末端 {head}（日后可用 carbon-tracker verify-log --expect-head 核对）</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2379,10 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>Retirements (claim period, beneficiary)</source>
         <translation>注销（声明期间、受益方）</translation>
+    </message>
+    <message>
+        <source>Invalidations (credits the registry took back)</source>
+        <translation>作废（登记处收回的碳信用）</translation>
     </message>
     <message>
         <source>Claims (tonnes retired per claim year, purpose and method)</source>

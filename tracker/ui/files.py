@@ -31,8 +31,8 @@ ReadOnlyChooser = Callable[[QWidget, LockHeld], bool]
 def ask_read_only(parent: QWidget, held: LockHeld) -> bool:
     answer = QMessageBox.question(
         parent,
-        parent.tr("Ledger in use"),
-        parent.tr("{reason}\n\nOpen it read-only?").format(reason=held),
+        QCoreApplication.translate("Files", "Ledger in use"),
+        QCoreApplication.translate("Files", "{reason}\n\nOpen it read-only?").format(reason=held),
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
