@@ -90,6 +90,7 @@ def _screenshot(app: QApplication, window: object, target: Path) -> int:
     window.show()
     for panel in window.record_panels:
         panel.fit_columns()
+    window.audit.watcher.wait()  # the flags are evaluated off the GUI thread
     app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)
     saved = window.grab().save(str(target))
