@@ -90,7 +90,9 @@ def _screenshot(app: QApplication, window: object, target: Path) -> int:
     window.show()
     for panel in window.record_panels:
         panel.fit_columns()
-    window.audit.watcher.wait()  # the flags are evaluated off the GUI thread
+    # figures, chart series and flags are read off the GUI thread: wait for them
+    for job in (window.overview.job, window.chart.job, window.audit.watcher):
+        job.wait()
     app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)
     saved = window.grab().save(str(target))
