@@ -16,6 +16,7 @@ from tracker.ui import overview as overview_module
 from tracker.ui.background import BackgroundJob
 from tracker.ui.chart import panel as panel_module
 from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.models import schedule_table as schedule_module
 
 pytestmark = pytest.mark.gui
 AS_OF = dt.date(2026, 6, 30)
@@ -30,7 +31,11 @@ def test_figures_and_series_are_read_on_a_worker(
     db = open_database(path)
     write_ledger(db, Spec(contracts=4, deliveries=200, retirements=40, seed=3))
     seen: list[tuple[str, threading.Thread]] = []
-    for module, name in ((overview_module, "portfolio_summary"), (panel_module, "chart_series")):
+    for module, name in (
+        (overview_module, "portfolio_summary"),
+        (panel_module, "chart_series"),
+        (schedule_module, "fulfilment"),
+    ):
         real = getattr(module, name)
 
         def recording(*args: object, _real: object = real, _name: str = name) -> object:
@@ -40,13 +45,16 @@ def test_figures_and_series_are_read_on_a_worker(
         monkeypatch.setattr(module, name, recording)
     window = MainWindow(LedgerStore(db, path, AS_OF))
     qtbot.addWidget(window)  # type: ignore[attr-defined]
-    for job in (window.overview.job, window.chart.job, window.audit.watcher):
+    schedule = window.schedule.model
+    for job in (window.overview.job, window.chart.job, window.audit.watcher, schedule.fills_job):
         assert job.wait()
-    assert {name for name, _ in seen} == {"portfolio_summary", "chart_series"}
+    assert {name for name, _ in seen} == {"portfolio_summary", "chart_series", "fulfilment"}
     assert all(thread is not threading.main_thread() for _, thread in seen)
     expected = sum(s.delivered_kg for s in portfolio_summary(db, AS_OF))
     assert window.overview.card_text("delivered").replace(",", "") == f"{expected / 1000:.3f} t"
     assert window.chart.series.contracted_kg > 0
+    delivered = [schedule.raw(row, "delivered_kg") for row in range(schedule.rowCount())]
+    assert sum(kg or 0 for kg in delivered) > 0  # the fills arrived and were read in
     db.close()
 
 

@@ -27,3 +27,13 @@ def open_reader(path: Path | str) -> sqlite_utils.Database:
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA query_only = ON")
     return sqlite_utils.Database(conn)
+
+
+def is_open(db: sqlite_utils.Database) -> bool:
+    """Whether ``db`` can still be used (a window may close its ledger while a worker
+    reads beside it)."""
+    try:
+        db.conn.total_changes  # noqa: B018 - raises on a closed connection
+    except sqlite3.ProgrammingError:
+        return False
+    return True

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from tracker.store.ledger import Ledger
-from tracker.store.readers import can_read_beside, open_reader
+from tracker.store.readers import can_read_beside, is_open, open_reader
 from tracker.ui.ledger_store import LedgerStore
 
 Work = Callable[[Ledger], Any]
@@ -89,6 +89,8 @@ class BackgroundJob(QObject):
             self._start()
             return
         self.busy_changed.emit(False)
+        if not is_open(self.store.db):
+            return  # the window closed its ledger meanwhile: nothing to show
         if isinstance(result, BaseException):
             raise result
         self.apply(result)

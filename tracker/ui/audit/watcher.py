@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from tracker.services.audit.review import ReviewedFlag, reviewed_flags
-from tracker.store.readers import can_read_beside
+from tracker.store.readers import can_read_beside, is_open
 from tracker.ui.audit.rule_worker import RuleRun, RunSignals
 from tracker.ui.ledger_store import LedgerStore
 
@@ -106,6 +106,8 @@ class FlagWatcher(QObject):
             self.evaluate_in_background()
             return
         self.busy_changed.emit(False)
+        if not is_open(self.store.db):
+            return  # the window closed its ledger meanwhile
         if isinstance(result, BaseException):
             raise result
         assert isinstance(result, list)
