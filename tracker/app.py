@@ -91,7 +91,8 @@ def _screenshot(app: QApplication, window: object, target: Path) -> int:
     for panel in window.record_panels:
         panel.fit_columns()
     # figures, chart series and flags are read off the GUI thread: wait for them
-    for job in (window.overview.job, window.chart.job, window.audit.watcher):
+    jobs = (window.overview.job, window.chart.job, window.audit.watcher)
+    for job in (*jobs, *window.schedule.model.background_jobs()):
         job.wait()
     app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)

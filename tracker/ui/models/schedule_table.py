@@ -105,6 +105,11 @@ class ScheduleModel(LazySqlTableModel):
                 self.fills_job.request(lambda db: (as_of, fulfilment(db, as_of, contract_id)))
         super()._load_first_page(limit)
 
+    def background_jobs(self) -> list[BackgroundJob]:
+        """The reads this model has running off the GUI thread (a screenshot waits)."""
+        job = getattr(self, "fills_job", None)
+        return [job] if job is not None else []
+
     def _apply_fills(self, result: tuple[Any, dict[int, Any]]) -> None:
         as_of, filled = result
         self._filled = publish(self.store.db, as_of, filled)
