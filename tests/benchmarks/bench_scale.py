@@ -198,7 +198,8 @@ def measure_verify_log(ledger: Path) -> Timing:
 
 def measure_window(ledger: Path) -> Timing:
     """Open the ledger and show the main window (until its first paint is processed); the
-    flags arrive later from a worker and are waited for outside the timing."""
+    flags, figures, chart and schedule fills arrive later from workers and are waited for
+    outside the timing."""
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from tracker.ui.ledger_store import LedgerStore
@@ -216,7 +217,9 @@ def measure_window(ledger: Path) -> Timing:
 
     measured = timed(open_window)
     window = holder[0]
-    window.audit.watcher.wait()
+    jobs = (window.overview.job, window.chart.job, window.audit.watcher)
+    for job in (*jobs, *window.schedule.model.background_jobs()):
+        job.wait()  # let the reads off the GUI thread finish before the next measure
     window.close()
     window.store.db.close()
 
