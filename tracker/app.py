@@ -107,6 +107,10 @@ def _screenshot(
     window.show()
     for panel in window.record_panels:
         panel.fit_columns()
+    # figures, chart series and flags are read off the GUI thread: wait for them
+    jobs = (window.overview.job, window.chart.job, window.audit.watcher)
+    for job in (*jobs, *window.schedule.model.background_jobs()):
+        job.wait()
     for _ in range(3):  # layouts that reflow on resize (the Overview cards) settle
         app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -2886,6 +2886,10 @@ You can undo this with Edit → Undo.</source>
         <source>&amp;History of this record</source>
         <translation>此记录的历史(&amp;H)</translation>
     </message>
+    <message>
+        <source>Checking flags…</source>
+        <translation>正在检查审计标记…</translation>
+    </message>
 </context>
 <context>
     <name>WindowReports</name>

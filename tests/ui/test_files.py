@@ -91,6 +91,7 @@ def test_new_starts_an_empty_ledger(
     _answer_file_dialogs(monkeypatch, tmp_path / "fresh.db")
     file_window.new_action.trigger()
     assert _references(file_window) == ["All contracts"]
+    assert file_window.overview.job.wait()  # a file's figures are read off the GUI thread
     assert file_window.overview.card_text("contracted") == "0 t"
 
 

@@ -224,3 +224,26 @@ def test_the_contract_list_passes_the_model_tester_with_critical_badges(
     assert model.index(row, 1).data(Qt.ItemDataRole.DecorationRole) is None
     model.set_open_critical({})
     assert model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_a_bulk_change_notice_reloads_the_table(store: LedgerStore) -> None:
+    """A bulk write (an import, a generated portfolio) names its tables, not its rows."""
+    from tracker.domain.changes import ChangeSet
+    from tracker.services.tracker_csv import import_text
+
+    make_contract(store.db)
+    model = DeliveriesModel(store)
+    assert model.rowCount() == 0
+    result = import_text(
+        store.db,
+        "deliveries",
+        "contract,delivered_on,tonnes,vintage,registry,serial_block,verification_status,"
+        "verifier,verified_on,reference\n"
+        "C-1,2025-06-30,100,2025,,ACR-US-1-2025-1-1 to 100,verified,V,2025-07-01,A\n",
+        "d.csv",
+    )
+    assert result.changes.bulk == {"deliveries"}
+    store.notify(result.changes)
+    assert model.rowCount() == 1
+    store.notify(ChangeSet(bulk=frozenset({"tranches"})))  # another table: no reload needed
+    assert model.rowCount() == 1

@@ -7,10 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker.services.synthetic import DEFAULT_AS_OF, Spec
 from tracker.services.synthetic_write import write_csv, write_ledger
+from tracker.store.ledger import Ledger
 
 
 def _count(text: str) -> int:
@@ -62,7 +61,7 @@ def run_csv(args: argparse.Namespace, as_of: dt.date | None) -> int:
     return 0
 
 
-def run_ledger(db: sqlite_utils.Database, args: argparse.Namespace, as_of: dt.date | None) -> int:
+def run_ledger(db: Ledger, args: argparse.Namespace, as_of: dt.date | None) -> int:
     result = write_ledger(db, spec_from(args, as_of))
     print(result.describe(), file=sys.stderr)
     return 0

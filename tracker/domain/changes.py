@@ -8,6 +8,7 @@ holding rows of those tables read them again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -36,9 +37,23 @@ class ChangeSet:
         listed = len(self.inserted) + len(self.updated) + len(self.deleted)
         return listed + len(self.bulk) + len(self.contracts)
 
-    def as_aspects(self) -> ChangeSet:
-        """The same change named by tables and contracts only (bounded size)."""
-        return ChangeSet(contracts=self.contracts, bulk=self.tables)
+    @staticmethod
+    def merge(parts: Iterable[ChangeSet]) -> ChangeSet:
+        """All of ``parts`` in one ChangeSet, in linear time (``|`` in a loop is quadratic)."""
+        inserted: list[tuple[str, int]] = []
+        updated: list[tuple[str, int]] = []
+        deleted: list[tuple[str, int]] = []
+        contracts: set[int] = set()
+        bulk: set[str] = set()
+        for part in parts:
+            inserted.extend(part.inserted)
+            updated.extend(part.updated)
+            deleted.extend(part.deleted)
+            contracts.update(part.contracts)
+            bulk.update(part.bulk)
+        return ChangeSet(
+            tuple(inserted), tuple(updated), tuple(deleted), frozenset(contracts), frozenset(bulk)
+        )
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(

@@ -20,8 +20,6 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeNotice
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
 from tracker.domain.records import Contract, Delivery, delivery_from_input
@@ -31,6 +29,7 @@ from tracker.services.row_checks import field_errors
 from tracker.services.tracker_csv import ImportResult, read_rows
 from tracker.store import delivery_staging as staging
 from tracker.store import queries
+from tracker.store.ledger import Ledger
 from tracker.store.rows import delivery_from_row, delivery_row
 from tracker.store.unit_of_work import UnitOfWork
 
@@ -41,7 +40,7 @@ CHUNK = 5_000
 class _Parser:
     """Turns rows into deliveries, reading each contract and its schedule once."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Ledger) -> None:
         self.db = db
         self.contracts = {c.reference: c for c in queries.contracts(db)}
         self._due: dict[int, frozenset[str]] = {}
@@ -98,7 +97,7 @@ def _staged(
         yield (line, *(stored[c] for c in staging.DELIVERY_COLUMNS))
 
 
-def _clash_errors(db: sqlite_utils.Database) -> list[RowError]:
+def _clash_errors(db: Ledger) -> list[RowError]:
     found = []
     for clashes in (staging.clashes_with_ledger(db), staging.clashes_within_file(db)):
         for line, own, other, contract, batch in clashes:
@@ -108,7 +107,7 @@ def _clash_errors(db: sqlite_utils.Database) -> list[RowError]:
     return found
 
 
-def import_deliveries(db: sqlite_utils.Database, data: str | bytes, source: str) -> ImportResult:
+def import_deliveries(db: Ledger, data: str | bytes, source: str) -> ImportResult:
     """Import every row of a deliveries file in one transaction, or refuse the file."""
     read = read_rows(source, data, KIND)
     named = bool(read.rows) and "tranche_due_on" in read.rows[0][1]
@@ -147,7 +146,7 @@ def import_deliveries(db: sqlite_utils.Database, data: str | bytes, source: str)
     return ImportResult(KIND, added, unchanged, notice.result(), read.notes)
 
 
-def import_file(db: sqlite_utils.Database, path: Path | str) -> ImportResult:
+def import_file(db: Ledger, path: Path | str) -> ImportResult:
     file = Path(path)
     try:
         data = file.read_bytes()

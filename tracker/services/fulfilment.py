@@ -67,7 +67,13 @@ def publish_fills(
     """Write how full each stored tranche is as of ``as_of`` to the connection's TEMP
     ``tranche_fills`` table (for table views that sort in SQL); returns the allocation
     per contract, even schedules included."""
-    filled = fulfilment(db, as_of, contract_id)
+    return publish(db, as_of, fulfilment(db, as_of, contract_id))
+
+
+def publish(
+    db: sqlite_utils.Database, as_of: dt.date, filled: dict[int, tuple[Contract, Fulfilment]]
+) -> dict[int, Fulfilment]:
+    """Write an allocation already computed (e.g. on a worker) to ``tranche_fills``."""
     write_tranche_fills(
         db,
         (

@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
 from tracker.domain.quantities import format_price, format_tonnes_short
 from tracker.services.csv_safe import Number, neutralise
 from tracker.services.synthetic import PREFIX, NextIds, Row, Spec, generate
 from tracker.services.tracker_csv_columns import header
+from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork
 
 TABLES = ("contracts", "tranches", "deliveries", "retirements", "invalidations")
@@ -32,7 +31,7 @@ class Generated:
         return f"Generated a synthetic portfolio: {parts}."
 
 
-def write_ledger(db: sqlite_utils.Database, spec: Spec) -> Generated:
+def write_ledger(db: Ledger, spec: Spec) -> Generated:
     """Every generated row, in one transaction, with its change-log entries."""
     taken = db.execute(
         "select count(*) from contracts where reference like ?", [f"{PREFIX}-%"]
@@ -142,15 +141,15 @@ def write_csv(folder: Path | str, spec: Spec) -> Generated:
                 writers[kind].writerows([neutralise(c) for c in line] for line in found)
             for table, kind in zip(TABLES, FILES, strict=True):
                 counts[table] += len(lines[kind])
-        for _temp, out in temps.values():
-            out.flush()
-            os.fsync(out.fileno())
-            out.close()
+        for _temp, written in temps.values():
+            written.flush()
+            os.fsync(written.fileno())
+            written.close()
         for kind, (temp, _out) in temps.items():
             os.replace(temp, target / FILES[kind])
     except BaseException:
-        for temp, out in temps.values():
-            out.close()
+        for temp, unfinished in temps.values():
+            unfinished.close()
             Path(temp).unlink(missing_ok=True)
         raise
     return Generated(counts, ChangeSet())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from tracker.domain.changes import ChangeSet
+from tracker.domain.changes import ChangeNotice, ChangeSet
 from tracker.domain.dates import iso
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
 from tracker.domain.identity import format_project_ids
@@ -332,7 +332,7 @@ def run_import(
     """
     errors: list[RowError] = []
     added = unchanged = 0
-    changes = ChangeSet()
+    notice = ChangeNotice()  # tables and contracts: bounded, however many rows
     read = read_rows(source, text, kind)
     with UnitOfWork(db) as uow:
         for line, row in read.rows:
@@ -354,13 +354,13 @@ def run_import(
                 unchanged += 1
             else:
                 added += 1
-                changes = changes | change
+                notice.add(change)
         if errors:
             raise ImportRefused(source, errors)
         uow.log_event(
             "import", kind, {"file": Path(source).name, "added": added, "unchanged": unchanged}
         )
-    return ImportResult(kind, added, unchanged, changes, read.notes)
+    return ImportResult(kind, added, unchanged, notice.result(), read.notes)
 
 
 def _value(exc: ValidationError) -> str:

@@ -164,7 +164,8 @@ def entries(
     limit: int | None = None,
 ) -> list[LogEntry]:
     """Log entries, optionally for one contract or one record."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if contract_id is not None:
         clauses.append("contract_id = ?")
         params.append(contract_id)

@@ -10,6 +10,7 @@ import sqlite_utils
 from tracker.domain.errors import NotFoundError
 from tracker.domain.records import Contract, Delivery, Invalidation, Retirement, Tranche
 from tracker.domain.serials import CreditBatch, Serials
+from tracker.domain.vocab import Registry
 from tracker.store.rows import (
     contract_from_row,
     delivery_from_row,
@@ -19,7 +20,9 @@ from tracker.store.rows import (
 )
 
 
-def rows(db: sqlite_utils.Database, sql: str, params: list[Any] | None = None) -> Iterator[dict]:
+def rows(
+    db: sqlite_utils.Database, sql: str, params: list[Any] | None = None
+) -> Iterator[dict[str, Any]]:
     cursor = db.execute(sql, params or [])
     names = [c[0] for c in cursor.description]
     for found in cursor:
@@ -92,7 +95,8 @@ def iter_delivery_rows(
     """Deliveries as stored, in ``DELIVERY_EXPORT_COLUMNS`` order (``contract`` is its
     reference), ordered as :func:`deliveries`, streamed: no record objects are built,
     so an export holds one row at a time whatever the ledger's size."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if contract_id:
         clauses.append("d.contract_id = ?")
         params.append(contract_id)
@@ -157,9 +161,10 @@ def retired_ranges(db: sqlite_utils.Database, delivery_id: int) -> list[tuple[in
 
 
 def retired_kg(db: sqlite_utils.Database, delivery_id: int) -> int:
-    return db.execute(
+    found = db.execute(
         "select coalesce(sum(tonnes_kg), 0) from retirements where delivery_id = ?", [delivery_id]
-    ).fetchone()[0]
+    ).fetchone()
+    return int(found[0])
 
 
 def overlapping_deliveries(
@@ -167,7 +172,8 @@ def overlapping_deliveries(
 ) -> list[dict[str, Any]]:
     """Deliveries of ``registry`` sharing serials with ``block`` (a batch: the same id)."""
     if isinstance(block, CreditBatch):
-        condition, params = "d.serial_block = ? and d.serial_start is null", [block.ident]
+        condition = "d.serial_block = ? and d.serial_start is null"
+        params: list[Any] = [block.ident]
     else:
         condition = "d.serial_prefix = ? and d.serial_start <= ? and d.serial_end >= ?"
         params = [block.prefix, block.end, block.start]
@@ -183,9 +189,13 @@ def overlapping_deliveries(
 
 
 def deliveries_containing(db: sqlite_utils.Database, block: Serials) -> list[dict[str, Any]]:
-    """Deliveries whose serials hold all of ``block`` (a batch: the same id)."""
+    """Deliveries whose serials hold all of ``block`` (a batch: the same id), of any
+    registry.  Every registry is named so the lookup seeks index ``deliveries_serials``
+    (or ``deliveries_batch``) once per registry instead of scanning every delivery."""
+    registries = ", ".join(f"'{r.value}'" for r in Registry)
     if isinstance(block, CreditBatch):
-        condition, params = "d.serial_block = ? and d.serial_start is null", [block.ident]
+        condition = "d.serial_block = ? and d.serial_start is null"
+        params: list[Any] = [block.ident]
     else:
         condition = "d.serial_prefix = ? and d.serial_start <= ? and d.serial_end >= ?"
         params = [block.prefix, block.start, block.end]
@@ -193,7 +203,7 @@ def deliveries_containing(db: sqlite_utils.Database, block: Serials) -> list[dic
         rows(
             db,
             "select d.*, c.reference from deliveries d join contracts c on c.id = d.contract_id "
-            f"where {condition} order by d.id",
+            f"where d.registry in ({registries}) and {condition} order by d.id",
             params,
         )
     )

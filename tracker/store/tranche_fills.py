@@ -23,3 +23,8 @@ def write_tranche_fills(db: sqlite_utils.Database, rows: Iterable[FillRow]) -> N
         db.execute(_CREATE)
         db.execute("delete from temp.tranche_fills")
         db.conn.executemany("insert into temp.tranche_fills values (?, ?, ?, ?, ?)", list(rows))
+
+
+def ensure_tranche_fills(db: sqlite_utils.Database) -> None:
+    """Make sure this connection has the (possibly still empty) fills table to join."""
+    db.execute(_CREATE)

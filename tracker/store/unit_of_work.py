@@ -138,13 +138,14 @@ def fetch_row(db: sqlite_utils.Database, table: str, row_id: int) -> dict[str, A
 
 def _contract_of(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int | None:
     if table == "contracts":
-        return row["id"]
+        return int(row["id"])
     if table == "verifications":
         found = db.execute(
             "select contract_id from deliveries where id = ?", [row["delivery_id"]]
         ).fetchone()
-        return found[0] if found else None
-    return row.get("contract_id")
+        return int(found[0]) if found else None
+    contract_id: int | None = row.get("contract_id")
+    return contract_id
 
 
 class UnitOfWork:

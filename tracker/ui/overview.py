@@ -25,6 +25,7 @@ from tracker.services.audit.review import ReviewedFlag, counts_by_severity
 from tracker.services.summary import ContractSummary, Totals, portfolio_summary, totals_by_currency
 from tracker.ui import numbers, theming
 from tracker.ui.audit.flags_panel import severity_colour
+from tracker.ui.background import BackgroundJob
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.welcome import WelcomePage
 
@@ -145,6 +146,7 @@ class OverviewPanel(QWidget):
         self.chart_placeholder.setStyleSheet("color: palette(placeholder-text);")
         self.chart_slot.addWidget(self.chart_placeholder, 1)
         figures.addLayout(self.chart_slot, 1)
+        self.job = BackgroundJob(store, self._show, self)
         store.changed.connect(self._on_changed)
         store.reset.connect(self.refresh)
         store.as_of_changed.connect(lambda _day: self.refresh())
@@ -220,8 +222,13 @@ class OverviewPanel(QWidget):
         return self.cards[key].value.text()
 
     def refresh(self) -> None:
-        summaries = portfolio_summary(self.store.db, self.store.as_of, self.contract_id)
-        if self.contract_id is not None and summaries:
+        """Read the figures (off the GUI thread on a ledger file) and show them."""
+        as_of, contract_id = self.store.as_of, self.contract_id
+        self.job.request(lambda db: (contract_id, portfolio_summary(db, as_of, contract_id)))
+
+    def _show(self, result: tuple[int | None, list[ContractSummary]]) -> None:
+        contract_id, summaries = result
+        if contract_id is not None and summaries:
             self._show_contract(summaries[0])
         else:
             self._show_portfolio(totals_by_currency(summaries))

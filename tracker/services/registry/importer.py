@@ -90,7 +90,7 @@ def run_import(
     else:
         rows, notes = table.rows(), ()
     outcomes: list[RowOutcome] = []
-    changes = ChangeSet()
+    parts: list[ChangeSet] = []  # merged once at the end: ``|`` per row is quadratic
     try:
         with UnitOfWork(db):
             portfolio = load_portfolio(db, contract)
@@ -98,7 +98,7 @@ def run_import(
             for done, (line, cells) in enumerate(rows, start=1):
                 found, change = _one_row(db, layout, table, line, cells, portfolio, options)
                 outcomes.extend(found)
-                changes = changes | change
+                parts.append(change)
                 if progress and done % PROGRESS_EVERY == 0 and not progress(done, expected):
                     raise ImportCancelled(f"{source}: import cancelled; nothing was written")
             if progress and not progress(len(outcomes), len(outcomes)):
@@ -120,7 +120,7 @@ def run_import(
         return preview
     if preview.errors:
         raise ImportRefused(source, preview.errors)
-    return replace(preview, applied=True, changes=changes)
+    return replace(preview, applied=True, changes=ChangeSet.merge(parts))
 
 
 def _legacy_note(contract: Contract | None) -> tuple[str, ...]:

@@ -5,13 +5,26 @@ the Flags tab, the badges in the contract list, the flag counts in the Overview
 and the marked points on the chart all read it.  Change notices are coalesced
 with a zero-delay single-shot timer, so a burst of changes (an import, a long
 undo) costs one evaluation in the next event-loop turn.
+
+On a ledger file the evaluation runs on a worker thread with its own read-only
+connection (``rule_worker.RuleRun``), so the window never waits for the rules: views
+keep showing the last flags (``busy_changed`` drives a small indicator) until the
+fresh ones arrive.  Every change notice starts a new *generation*; a result computed
+for an older generation is dropped and the current state evaluated instead.  An
+in-memory ledger has no file a second connection could read: it is evaluated on
+the GUI thread, as before.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from tracker.services.audit.review import ReviewedFlag, reviewed_flags
+from tracker.store.readers import can_read_beside, is_open
+from tracker.ui.audit.rule_worker import RuleRun, RunSignals
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -19,37 +32,99 @@ class FlagWatcher(QObject):
     """Re-evaluates the audit rules on ``changed`` / ``as_of_changed`` / ``reset``."""
 
     updated = Signal(object)  # list[ReviewedFlag], the whole portfolio
+    busy_changed = Signal(bool)  # a background evaluation started (True) or ended
 
-    def __init__(self, store: LedgerStore, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: LedgerStore, parent: QObject | None = None, pool: QThreadPool | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.reviewed: list[ReviewedFlag] = []
         self.evaluations = 0
+        self.generation = 0  # counts change notices; results of older ones are dropped
+        self.dropped = 0  # results discarded because the ledger changed meanwhile
+        self.last_run: RuleRun | None = None
+        self._running: RuleRun | None = None
+        self._pool = pool or QThreadPool.globalInstance()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self.evaluate)
+        self._timer.timeout.connect(self._evaluate_scheduled)
         store.changed.connect(self.schedule)
         store.as_of_changed.connect(self.schedule)
         store.reset.connect(self.schedule)
-        self.evaluate()
+        if self.in_background:
+            self.evaluate_in_background()
+        else:
+            self.evaluate()
+
+    @property
+    def in_background(self) -> bool:
+        """Whether rules run off the GUI thread (the ledger is a file)."""
+        return can_read_beside(self.store.path)
 
     def schedule(self, *_: object) -> None:
         """Evaluate in the next event-loop turn; repeated calls before then evaluate once."""
+        self.generation += 1
         if not self._timer.isActive():
             self._timer.start()
 
     @property
     def pending(self) -> bool:
-        return self._timer.isActive()
+        return self._timer.isActive() or self._running is not None
+
+    def _evaluate_scheduled(self) -> None:
+        if self.in_background:
+            self.evaluate_in_background()
+        else:
+            self.evaluate()
 
     def evaluate(self) -> list[ReviewedFlag]:
-        """Evaluate now and publish the result."""
+        """Evaluate now, on this thread, and publish the result."""
         self._timer.stop()
-        self.reviewed = reviewed_flags(self.store.db, self.store.as_of)
+        self._publish(reviewed_flags(self.store.db, self.store.as_of))
+        return self.reviewed
+
+    def evaluate_in_background(self) -> None:
+        """Start evaluating the current generation on a worker (one at a time)."""
+        self._timer.stop()
+        if self._running is not None:
+            return  # its result will be outdated: the current state is evaluated after it
+        assert self.store.path is not None
+        signals = RunSignals()
+        signals.finished.connect(self._finished)
+        run = RuleRun(Path(self.store.path), self.store.as_of, self.generation, signals)
+        run.setAutoDelete(False)
+        self._running = self.last_run = run
+        self.busy_changed.emit(True)
+        self._pool.start(run)
+
+    def _finished(self, generation: int, result: object) -> None:
+        self._running = None
+        if generation != self.generation or self._timer.isActive():
+            self.dropped += 1
+            self.evaluate_in_background()
+            return
+        self.busy_changed.emit(False)
+        if not is_open(self.store.db):
+            return  # the window closed its ledger meanwhile
+        if isinstance(result, BaseException):
+            raise result
+        assert isinstance(result, list)
+        self._publish(result)
+
+    def _publish(self, reviewed: list[ReviewedFlag]) -> None:
+        self.reviewed = reviewed
         self.evaluations += 1
         self.updated.emit(self.reviewed)
-        return self.reviewed
+
+    def wait(self, timeout: float = 120.0) -> bool:
+        """Process events until no evaluation is pending (a screenshot, a test)."""
+        deadline = time.monotonic() + timeout
+        while self.pending and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+        return not self.pending
 
     def for_contract(self, contract_id: int | None) -> list[ReviewedFlag]:
         """The flags of one contract (None: the whole portfolio)."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
 from tracker.services.audit.review import ReviewedFlag, critical_contract_ids, flagged_deliveries
 from tracker.services.audit.review import open_critical as open_critical_flags
@@ -77,6 +77,12 @@ class WindowAudit(QObject):
         window.overview.show_flags_requested.connect(lambda: window.show_tab("flags"))
         window.contract_changed.connect(lambda _contract_id: self.publish())
         self.watcher.updated.connect(lambda _reviewed: self.publish())
+        # a small sign that the flags are being checked again (off the GUI thread)
+        self.busy = QLabel(self.tr("Checking flags…"))
+        self.busy.setObjectName("flagsBusy")
+        self.busy.setVisible(self.watcher.pending)
+        window.statusBar().addPermanentWidget(self.busy)
+        self.watcher.busy_changed.connect(self.busy.setVisible)
         self.publish()
         self.update_enabled()
 

@@ -39,6 +39,7 @@ from tracker.services.series import (
     epoch_seconds,
 )
 from tracker.store import queries
+from tracker.ui.background import BackgroundJob
 from tracker.ui.chart import readout, steps
 from tracker.ui.chart.axes import TonnesAxisItem, utc_date_axis
 from tracker.ui.chart.export import export_plot_png
@@ -156,6 +157,7 @@ class ChartPanel(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
+        self.job = BackgroundJob(store, self._draw, self)
         store.changed.connect(self._on_changed)
         store.reset.connect(self._on_reset)
         store.as_of_changed.connect(self.schedule_refresh)
@@ -213,9 +215,14 @@ class ChartPanel(QWidget):
             self._refresh_timer.start()
 
     def refresh(self) -> None:
-        """Re-read the series from the ledger and update the existing plot items."""
+        """Re-read the series from the ledger (off the GUI thread on a ledger file) and
+        update the existing plot items."""
         self._refresh_timer.stop()
-        self.series = self._read_series()
+        contract_id, as_of = self.contract_id, self.store.as_of
+        self.job.request(lambda db: chart_series(db, contract_id, as_of))
+
+    def _draw(self, series: ChartSeries) -> None:
+        self.series = series
         start, end = self._x_span()
         as_of_epoch = epoch_seconds(self.store.as_of)
         records = self.series.records

@@ -294,7 +294,7 @@ class LazySqlTableModel(QAbstractTableModel):
         """An edit of records of this table only, shown in stored order and unfiltered:
         refresh their rows in place (keeping selection and scroll) instead of reading
         everything again.  When sorted or filtered an edit may move or hide a row."""
-        if changes.inserted or changes.deleted:
+        if changes.inserted or changes.deleted or changes.bulk:  # bulk: rows not listed
             return False
         if self._order.key is not None or self._filter.active:
             return False

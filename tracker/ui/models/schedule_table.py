@@ -14,8 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from tracker.domain.fulfilment import Fulfilment
-from tracker.services.fulfilment import publish_fills
+from tracker.services.fulfilment import fulfilment, publish, publish_fills
+from tracker.store.readers import can_read_beside
+from tracker.store.tranche_fills import ensure_tranche_fills
 from tracker.ui import labels, theming
+from tracker.ui.background import BackgroundJob
 from tracker.ui.models.columns import Column, Kind
 from tracker.ui.models.lazy_table import Index, LazySqlTableModel
 
@@ -87,10 +90,34 @@ class ScheduleModel(LazySqlTableModel):
         ]  # fmt: skip
 
     def _load_first_page(self, limit: int | None = None) -> None:
-        self._filled: dict[int, Fulfilment] = publish_fills(
-            self.store.db, self.store.as_of, self.contract_id
-        )
+        """On a ledger file the allocation is computed off the GUI thread: the rows show
+        at once with the fills last written, and are read again when the fresh ones come."""
+        if not can_read_beside(self.store.path):
+            self._filled = publish_fills(self.store.db, self.store.as_of, self.contract_id)
+        else:
+            ensure_tranche_fills(self.store.db)  # this connection's (another file: a new one)
+            if not hasattr(self, "fills_job"):
+                self._filled: dict[int, Fulfilment] = {}
+                self.fills_job = BackgroundJob(self.store, self._apply_fills, self)
+                self._applying = False
+            if not self._applying:
+                as_of, contract_id = self.store.as_of, self.contract_id
+                self.fills_job.request(lambda db: (as_of, fulfilment(db, as_of, contract_id)))
         super()._load_first_page(limit)
+
+    def background_jobs(self) -> list[BackgroundJob]:
+        """The reads this model has running off the GUI thread (a screenshot waits)."""
+        job = getattr(self, "fills_job", None)
+        return [job] if job is not None else []
+
+    def _apply_fills(self, result: tuple[Any, dict[int, Any]]) -> None:
+        as_of, filled = result
+        self._filled = publish(self.store.db, as_of, filled)
+        self._applying = True
+        try:
+            self._read_again(max(len(self._rows), self.page_size))
+        finally:
+            self._applying = False
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():

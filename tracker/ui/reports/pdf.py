@@ -148,6 +148,7 @@ def chart_image(store: LedgerStore) -> QImage:
         panel.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         panel.show()  # lay the plot out (axes, title) before exporting it
         panel.refresh()
+        panel.job.wait()  # a ledger file's series are read off the GUI thread
         QApplication.processEvents()
         with tempfile.TemporaryDirectory() as folder:
             path = panel.export_png(Path(folder) / "chart.png")
