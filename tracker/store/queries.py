@@ -133,14 +133,7 @@ join contracts c on c.id = r.contract_id
 def retirements(
     db: sqlite_utils.Database, contract_id: int | None = None, delivery_id: int | None = None
 ) -> list[Retirement]:
-    clauses, params = [], []
-    if contract_id:
-        clauses.append("r.contract_id = ?")
-        params.append(contract_id)
-    if delivery_id:
-        clauses.append("r.delivery_id = ?")
-        params.append(delivery_id)
-    where = f"where {' and '.join(clauses)}" if clauses else ""
+    where, params = _scoped("r", contract_id, delivery_id)
     sql = f"{_RETIREMENT_SQL} {where} order by c.reference, r.retired_on, r.id"
     return [retirement_from_row(r, r["template"]) for r in rows(db, sql, params)]
 
@@ -209,30 +202,35 @@ def deliveries_containing(db: sqlite_utils.Database, block: Serials) -> list[dic
     )
 
 
+def _scoped(alias: str, contract_id: int | None, delivery_id: int | None) -> tuple[str, list[int]]:
+    """A WHERE clause for one contract and/or one delivery (empty for the whole ledger)."""
+    clauses: list[str] = []
+    params: list[int] = []
+    if contract_id:
+        clauses.append(f"{alias}.contract_id = ?")
+        params.append(contract_id)
+    if delivery_id:
+        clauses.append(f"{alias}.delivery_id = ?")
+        params.append(delivery_id)
+    return (f"where {' and '.join(clauses)}" if clauses else ""), params
+
+
+_INVALIDATION_SQL = """
+select i.*, d.serial_template as template from invalidations i
+join deliveries d on d.id = i.delivery_id
+join contracts c on c.id = i.contract_id
+"""
+
+
 def invalidations(
     db: sqlite_utils.Database, contract_id: int | None = None, delivery_id: int | None = None
 ) -> list[Invalidation]:
-    clauses, params = [], []
-    if contract_id:
-        clauses.append("i.contract_id = ?")
-        params.append(contract_id)
-    if delivery_id:
-        clauses.append("i.delivery_id = ?")
-        params.append(delivery_id)
-    where = f"where {' and '.join(clauses)}" if clauses else ""
-    sql = (
-        "select i.*, d.serial_template as template from invalidations i "
-        "join deliveries d on d.id = i.delivery_id join contracts c on c.id = i.contract_id "
-        f"{where} order by c.reference, i.invalidated_on, i.id"
-    )
+    where, params = _scoped("i", contract_id, delivery_id)
+    sql = f"{_INVALIDATION_SQL} {where} order by c.reference, i.invalidated_on, i.id"
     return [invalidation_from_row(r, r["template"]) for r in rows(db, sql, params)]
 
 
 def invalidation(db: sqlite_utils.Database, invalidation_id: int) -> Invalidation:
-    sql = (
-        "select i.*, d.serial_template as template from invalidations i "
-        "join deliveries d on d.id = i.delivery_id where i.id = ?"
-    )
-    for row in rows(db, sql, [invalidation_id]):
+    for row in rows(db, f"{_INVALIDATION_SQL} where i.id = ?", [invalidation_id]):
         return invalidation_from_row(row, row["template"])
     raise NotFoundError(f"invalidation {invalidation_id} does not exist")
