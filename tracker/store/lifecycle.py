@@ -51,8 +51,3 @@ select d.id, d.contract_id, d.tonnes_kg, d.delivered_on, d.vintage, d.tranche_du
 from deliveries d
 where d.delivered_on <= :as_of {{where}}
 """
-
-
-def positions_sql(contract_filter: bool = False) -> str:
-    """POSITIONS, optionally for the contract ``:contract_id`` only."""
-    return POSITIONS.format(where="and d.contract_id = :contract_id" if contract_filter else "")
