@@ -50,7 +50,7 @@ class ContractSummary:
 
 _SQL = f"""
 with
- positions as materialized ({lifecycle.POSITIONS.format(where="")}),
+ positions as materialized ({lifecycle.POSITIONS.format(where="{scope}")}),
  delivered as (
    select contract_id,
           sum(case when status != 'failed' then tonnes_kg - invalidated_kg else 0 end) as kg,
@@ -99,7 +99,8 @@ def portfolio_summary(
     where = "where c.id = :contract_id" if contract_id else ""
     params = {"as_of": as_of.isoformat(), "contract_id": contract_id}
     result = []
-    sql = _SQL.replace("{where}", where)
+    scope = "and d.contract_id = :contract_id" if contract_id else ""  # one contract's only
+    sql = _SQL.replace("{where}", where).replace("{scope}", scope)
     for row in queries.rows(db, sql, params):  # type: ignore[arg-type]
         scheduled = row["scheduled_kg"]
         if row["tranche_count"] == 0:
