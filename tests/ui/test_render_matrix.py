@@ -1,117 +1,163 @@
-"""Every tab at 1280×800 and 1024×700, in English and Chinese, light and dark: no header
-elided that its column could show whole, no control drawn outside the window."""
+"""Every tab and every dialog at 1280×800 and 1024×700, in English and Chinese, light and
+dark: no header or cell text elided that its column could show whole, no widget drawn
+outside its parent, the window no wider than the screen and every dialog fitting on it.
+
+One window per combination serves all its tabs and dialogs.  With the environment
+variable ``TRACKER_SHOTS`` set to a folder, each tab and dialog is saved there as a PNG
+(``<size>-<language>-<theme>-<name>.png``) to be looked at.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractScrollArea,
     QApplication,
-    QComboBox,
     QHeaderView,
-    QLabel,
-    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTreeWidgetItem,
     QWidget,
 )
 
+from tests.ui.render_checks import columns_out_of_reach, elided_columns, outside_parent
 from tracker import i18n
+from tracker.services.contracts import resolve_reference
 from tracker.services.demo import load_demo
 from tracker.ui import theming
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.main_window import TAB_NAMES, MainWindow
+from tracker.ui.welcome import show_getting_started
 
 pytestmark = pytest.mark.gui
 
-CONTROLS = (QAbstractButton, QLabel, QLineEdit, QComboBox)
+SIZES = {"1280x800": (1280, 800), "1024x700": (1024, 700)}
+CONTRACT = "MSFT-1PF-STRATOS-DAC"  # a demo contract with deliveries and retirements
 
 
-def _inside_scroll_area(widget: QWidget, window: QWidget) -> bool:
-    parent = widget.parentWidget()
-    while parent is not None and parent is not window:
-        if isinstance(parent, QAbstractScrollArea):
-            return True
-        parent = parent.parentWidget()
-    return False
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
 
 
-def _outside(window: QWidget) -> list[str]:
-    bounds = window.rect()
-    found = []
-    for widget in window.findChildren(QWidget):
-        if not isinstance(widget, CONTROLS) or not widget.isVisible():
-            continue
-        if widget.window() is not window or _inside_scroll_area(widget, window):
-            continue
-        top_left = widget.mapTo(window, widget.rect().topLeft())
-        where = QRect(top_left, widget.size())
-        if not bounds.contains(where):
-            found.append(f"{type(widget).__name__} {widget.objectName()!r} {where}")
-    return found
-
-
-def _elided_headers(header: QHeaderView) -> list[str]:
-    """Sections cut short although the header has room left after its last section."""
-    used = sum(
-        header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)
-    )
-    room = header.viewport().width() - used
-    model = header.model()
-    return [
-        str(model.headerData(c, header.orientation()))
-        for c in range(header.count())
-        if not header.isSectionHidden(c)
-        and header.sectionSize(c) < header.sectionSizeHint(c)
-        and room >= header.sectionSizeHint(c) - header.sectionSize(c)
-        and c != header.count() - 1  # a stretched last section takes what is left
+def _elided(top: QWidget) -> list[str]:
+    """Elided columns that could be widened, and columns past a table's edge."""
+    headers = [
+        header
+        for header in top.findChildren(QHeaderView)
+        if header.isVisibleTo(top) and header.orientation() is Qt.Orientation.Horizontal
+    ]
+    return [f"column {text}" for h in headers for text in elided_columns(h)] + [
+        f"column {text}" for h in headers for text in columns_out_of_reach(h)
     ]
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1024, 700)], ids=["1280x800", "1024x700"])
-@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def _shoot(widget: QWidget, combo: str, name: str) -> None:
+    folder = os.environ.get("TRACKER_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / f"{combo}-{name}.png"))
+
+
+def _first_flag(window: MainWindow) -> QTreeWidgetItem:
+    tree = window.audit.flags.tree
+    group = tree.topLevelItem(0)
+    assert group is not None
+    assert group.childCount() > 0
+    return group.child(0)
+
+
+def _dialog_openers(window: MainWindow) -> Iterator[tuple[str, Callable[[], Any]]]:
+    """Every dialog of the window, each opened as the user would find it."""
+    records, audit, reports = window.records, window.audit, window.reports
+    yield "new-contract", records.new_contract
+    yield "edit-contract", records.edit_contract
+    yield "add-tranche", records.add_tranche
+    yield "add-delivery", records.add_delivery
+    yield "edit-delivery", lambda: records.edit_delivery(window.deliveries.selected_id())
+    yield "retire", records.retire
+    yield "invalidation", records.invalidations.add
+    yield "audit-settings", audit.open_settings
+    yield "verifications", audit.open_verifications
+    yield "save-report", reports.open_save_report
+    yield "registry-import", reports.open_registry_import
+    yield "reconcile", reports.open_reconcile
+    yield "as-of", window.choose_as_of
+
+    def acknowledge() -> Any:
+        window.show_tab("flags")
+        window.audit.flags.tree.setCurrentItem(_first_flag(window))
+        window.audit.flags.acknowledge_selected()
+        return window.audit.flags.dialog
+
+    yield "acknowledge", acknowledge
+    yield "getting-started", lambda: show_getting_started(window)
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_every_tab_renders_whole(
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_tab_and_dialog_renders_whole(
     store: LedgerStore,
     qtbot: Any,
     qapp: QApplication,
     restore_theme: None,
-    size: tuple[int, int],
+    size: str,
     language: str,
     theme: str,
 ) -> None:
+    width, height = SIZES[size]
+    combo = f"{size}-{language}-{theme}"
     i18n.install(qapp, language)
     theming.apply(qapp, theme)
     try:
         load_demo(store.db)
         window = MainWindow(store)
         qtbot.addWidget(window)
-        window.resize(*size)
+        window.audit.watcher.evaluate()
+        window.resize(width, height)
         window.show()
+        qtbot.waitExposed(window)
         problems: list[str] = []
-        for name in TAB_NAMES:
-            window.show_tab(name)
-            for panel in window.record_panels:
-                panel.fit_columns()
-            for _ in range(3):
-                QApplication.processEvents()
-            assert window.width() <= size[0]
-            problems += [f"{name}: {p}" for p in _outside(window)]
-            for header in window.tabs.currentWidget().findChildren(QHeaderView):
-                if header.isVisible() and header.orientation().name == "Horizontal":
-                    problems += [f"{name}: header {t} elided" for t in _elided_headers(header)]
-            assert not window.grab().isNull()
-        assert problems == []
+        for contract in (None, resolve_reference(store.db, CONTRACT).id):
+            window.select_contract(contract)
+            scope = "portfolio" if contract is None else "contract"
+            for name in TAB_NAMES:
+                window.show_tab(name)
+                _settle()
+                assert window.width() <= width, name
+                where = f"{scope} {name}"
+                problems += [f"{where}: {p}" for p in outside_parent(window)]
+                problems += [f"{where}: {p}" for p in _elided(window)]
+                _shoot(window, combo, f"{scope}-{name}")
+
+        window.show_tab("deliveries")
+        window.deliveries.view.selectRow(0)
+        for name, open_dialog in _dialog_openers(window):
+            dialog = open_dialog()
+            assert dialog is not None, name
+            qtbot.waitExposed(dialog)
+            _settle()
+            hint = dialog.sizeHint()
+            if hint.width() > width or hint.height() > height:
+                problems.append(f"{name} wants {hint.width()}x{hint.height()}")
+            problems += [f"{name}: {p}" for p in outside_parent(dialog)]
+            problems += [f"{name}: {p}" for p in _elided(dialog)]
+            _shoot(dialog, combo, name)
+            dialog.close()
+            _settle()
+        assert not problems, "\n".join(problems)
     finally:
         i18n.install(qapp, "en")
 
 
 def test_the_checks_see_what_they_look_for(qtbot: Any) -> None:
-    from PySide6.QtGui import QStandardItemModel
-    from PySide6.QtWidgets import QPushButton, QTableView
-
     window = QWidget()
     qtbot.addWidget(window)
     window.resize(600, 200)
@@ -121,66 +167,16 @@ def test_the_checks_see_what_they_look_for(qtbot: Any) -> None:
     view.resize(580, 150)
     model = QStandardItemModel(1, 3, view)
     model.setHorizontalHeaderLabels(["A rather long header", "B", "C"])
+    model.setData(model.index(0, 1), "a cell much wider than its column")
     view.setModel(model)
-    view.horizontalHeader().setStretchLastSection(False)
+    view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().resizeSection(0, 30)
+    view.horizontalHeader().resizeSection(1, 30)
     window.show()
-    assert any("QPushButton" in p for p in _outside(window))
-    assert _elided_headers(view.horizontalHeader()) == ["A rather long header"]
-
-
-def _dialogs(window: MainWindow) -> list[Any]:
-    """Every dialog of the window, opened on the demo's first contract and delivery."""
-    from tracker.services.contracts import resolve_reference
-
-    contract = resolve_reference(window.store.db, "MSFT-1PF-STRATOS-DAC").id
-    window.select_contract(contract)
-    window.show_tab("deliveries")
-    window.deliveries.view.selectRow(0)
-    opened = [
-        window.records.new_contract(),
-        window.records.add_tranche(),
-        window.records.add_delivery(),
-        window.records.retire(),
-        window.records.invalidations.add(),
-        window.audit.open_settings(),
-        window.audit.open_verifications(),
-        window.reports.open_save_report(),
-        window.reports.open_registry_import(),
-        window.reports.open_reconcile(),
-        window.choose_as_of(),
-    ]
-    return [d for d in opened if d is not None]
-
-
-@pytest.mark.parametrize("language", ["en", "zh_CN"])
-@pytest.mark.parametrize("theme", ["light", "dark"])
-def test_every_dialog_fits_a_small_screen_with_its_controls_inside(
-    store: LedgerStore,
-    qtbot: Any,
-    qapp: QApplication,
-    restore_theme: None,
-    language: str,
-    theme: str,
-) -> None:
-    i18n.install(qapp, language)
-    theming.apply(qapp, theme)
-    try:
-        load_demo(store.db)
-        window = MainWindow(store)
-        qtbot.addWidget(window)
-        window.resize(1024, 700)
-        window.show()
-        problems: list[str] = []
-        for dialog in _dialogs(window):
-            QApplication.processEvents()
-            name = type(dialog).__name__
-            hint = dialog.sizeHint()
-            if hint.width() > 1024 or hint.height() > 700:
-                problems.append(f"{name} wants {hint.width()}x{hint.height()}")
-            problems += [f"{name}: {p}" for p in _outside(dialog)]
-            assert not dialog.grab().isNull()
-            dialog.close()
-        assert problems == []
-    finally:
-        i18n.install(qapp, "en")
+    assert any("QPushButton" in p for p in outside_parent(window))
+    assert columns_out_of_reach(view.horizontalHeader()) == []
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.horizontalHeader().resizeSection(2, 900)
+    assert [p.split(" ")[0] for p in columns_out_of_reach(view.horizontalHeader())] == ["C"]
+    elided = elided_columns(view.horizontalHeader())
+    assert [e.split(" (")[0] for e in elided] == ["A rather long header", "B"]

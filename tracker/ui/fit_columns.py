@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
 PADDING = 12  # pixels beyond the content, so the text does not touch the grid
 
@@ -22,7 +22,7 @@ GiveWay = tuple[int, int | None]
 class ColumnFitter(QObject):
     def __init__(
         self,
-        view: QTableView,
+        view: QTableView | QTreeView,
         give_way: Sequence[GiveWay],
         growing: Sequence[int] = (),
     ) -> None:
@@ -31,7 +31,7 @@ class ColumnFitter(QObject):
         self.give_way = list(give_way)
         self.growing = list(growing)
         self.dropped: set[int] = set()  # hidden for want of room (not hidden by others)
-        view.horizontalHeader().setStretchLastSection(False)
+        self._header().setStretchLastSection(False)
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -42,6 +42,10 @@ class ColumnFitter(QObject):
             signal.connect(self._pending.start)
         model.dataChanged.connect(self._pending.start)
 
+    def _header(self) -> QHeaderView:
+        view = self.view
+        return view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self._pending.start()
@@ -50,7 +54,7 @@ class ColumnFitter(QObject):
     def layout(self, available: int) -> tuple[dict[int, int], set[int]]:
         """Column -> width of the columns shown, and the columns left out, for a viewport
         ``available`` pixels wide."""
-        header = self.view.horizontalHeader()
+        header = self._header()
         widths = {
             c: max(self.view.sizeHintForColumn(c), header.sectionSizeHint(c)) + PADDING
             for c in range(header.count())
@@ -79,6 +83,6 @@ class ColumnFitter(QObject):
         for column in self.dropped | dropped:
             self.view.setColumnHidden(column, column in dropped)
         self.dropped = dropped
-        header = self.view.horizontalHeader()
+        header = self._header()
         for column, width in widths.items():
             header.resizeSection(column, width)

@@ -27,7 +27,7 @@ from tracker.ui.models.proxy import RecordFilterProxy
 # Widest a column is fitted to: long serial blocks are elided at the left (the vintage and
 # the range at their end stay visible; the tooltip has the whole block) so that the
 # columns after them stay on screen at 1280×800.
-MAX_COLUMN_WIDTH = 300
+MAX_COLUMN_WIDTH = 260
 # The row filter runs in SQL over every record (a scan on a large ledger): apply it once
 # typing pauses, or at once on Enter, rather than on every keystroke.
 FILTER_DELAY_MS = 250
@@ -116,6 +116,7 @@ class RecordTablePanel(QWidget):
         self.search.returnPressed.connect(self._apply_filter)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._selected_before_reset: int | None = None
+        self._fit_on_rows = True  # columns are fitted to the first rows read
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._model_reset)  # paging in more rows keeps the count
         self._model_reset()
@@ -144,6 +145,9 @@ class RecordTablePanel(QWidget):
         return True
 
     def fit_columns(self) -> None:
+        """Each column as wide as its header and the rows read so far (up to the widest a
+        column is fitted to); fitted again when the first rows arrive."""
+        self._fit_on_rows = self.proxy.rowCount() == 0
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for column in range(header.count()):
@@ -176,6 +180,8 @@ class RecordTablePanel(QWidget):
             self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
         self._update_buttons()
         self._update_count()
+        if self._fit_on_rows and self.proxy.rowCount() > 0:
+            self.fit_columns()
 
     def _update_buttons(self) -> None:
         has = self.selected_id() is not None
@@ -232,11 +238,19 @@ class PortfolioPanel(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.resizeColumnsToContents()  # also settles the hidden sections at width 0
         # every visible column fits the pane: when it is narrow the supplier is elided,
-        # then left out (it is in the Overview heading), and only then the contract elided
+        # then left out (it is in the Overview heading), and only then the contract and
+        # the status elided
         supplier, reference = model.column_of("supplier"), model.column_of("reference")
+        status = model.column_of("status")
         self.columns = ColumnFitter(
             self.view,
-            give_way=[(supplier, 72), (supplier, None), (reference, 96)],
+            give_way=[
+                (supplier, 72),
+                (supplier, None),
+                (reference, 96),
+                (status, 60),
+                (reference, 72),
+            ],
             growing=[supplier, reference],
         )
         layout.addWidget(self.view)

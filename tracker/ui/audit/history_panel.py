@@ -23,9 +23,11 @@ from tracker.store.log_verify import verify_log
 from tracker.ui import theming
 from tracker.ui.audit.flags_panel import readable_time
 from tracker.ui.audit.history_text import Describer, action_label
+from tracker.ui.fit_columns import ColumnFitter
 from tracker.ui.ledger_store import LedgerStore
 
 SHOWN_ENTRIES = 1000
+WHEN_COLUMN, USER_COLUMN, ACTION_COLUMN, RECORD_COLUMN, CHANGES_COLUMN = 1, 2, 3, 4, 5
 
 
 class HistoryPanel(QWidget):
@@ -61,12 +63,19 @@ class HistoryPanel(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setWordWrap(False)  # one line a row; the tooltip has the whole text
-        for column, width in enumerate((50, 150, 110, 95, 260)):
-            self.table.setColumnWidth(column, width)
+        # columns as wide as their text while they fit; else the changes, the record and
+        # the user narrow (the tooltip has the whole text) and the changes get the rest
+        self.columns = ColumnFitter(
+            self.table,
+            give_way=[(CHANGES_COLUMN, 280), (RECORD_COLUMN, 180), (USER_COLUMN, 90),
+                      (CHANGES_COLUMN, 160), (RECORD_COLUMN, 120), (ACTION_COLUMN, 80),
+                      (CHANGES_COLUMN, 120), (WHEN_COLUMN, 120)],
+            growing=[CHANGES_COLUMN],
+        )  # fmt: skip
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         top = QHBoxLayout()
         top.addWidget(self.scope, 1)
         top.addWidget(self.filter)

@@ -195,6 +195,7 @@ class RecordDialog(QDialog):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
+            self._fit_height()  # hints wrapped at the dialog's width need their lines
             self.focus_first_empty()
 
     def accept(self) -> None:
