@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QHeaderView,
+    QLabel,
     QMenu,
     QTableView,
     QTreeView,
@@ -96,6 +97,25 @@ def columns_out_of_reach(header: QHeaderView) -> list[str]:
         for c in _visible_sections(header)
         if header.sectionViewportPosition(c) + header.sectionSize(c) > width
     ]
+
+
+def clipped_labels(top: QWidget) -> list[str]:
+    """Visible labels whose text needs more room than they were given (a wrapped text
+    cut at the bottom, a single line cut at the right)."""
+    found = []
+    for label in top.findChildren(QLabel):
+        if not label.isVisibleTo(top) or not label.text() or label.window() is not top:
+            continue
+        if _scrolled_content(label):
+            continue
+        if label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            short = needed - label.height()
+        else:
+            short = label.minimumSizeHint().height() - label.height()
+        if short > 1:
+            found.append(f"label {label.text()[:40]!r} cut by {short}px")
+    return found
 
 
 def _scrolled_content(widget: QWidget) -> bool:

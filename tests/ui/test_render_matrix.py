@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.render_checks import columns_out_of_reach, elided_columns, outside_parent
+from tests.ui.render_checks import (
+    clipped_labels,
+    columns_out_of_reach,
+    elided_columns,
+    outside_parent,
+)
 from tracker import i18n
 from tracker.services.contracts import resolve_reference
 from tracker.services.demo import load_demo
@@ -135,6 +140,7 @@ def test_every_tab_and_dialog_renders_whole(
                 where = f"{scope} {name}"
                 problems += [f"{where}: {p}" for p in outside_parent(window)]
                 problems += [f"{where}: {p}" for p in _elided(window)]
+                problems += [f"{where}: {p}" for p in clipped_labels(window)]
                 _shoot(window, combo, f"{scope}-{name}")
 
         window.show_tab("deliveries")
@@ -149,6 +155,7 @@ def test_every_tab_and_dialog_renders_whole(
                 problems.append(f"{name} wants {hint.width()}x{hint.height()}")
             problems += [f"{name}: {p}" for p in outside_parent(dialog)]
             problems += [f"{name}: {p}" for p in _elided(dialog)]
+            problems += [f"{name}: {p}" for p in clipped_labels(dialog)]
             _shoot(dialog, combo, name)
             dialog.close()
             _settle()

@@ -55,6 +55,8 @@ REJECTED_STYLE = "font-size: 18px; font-weight: 600; color: {colour};"
 
 
 class Card(QFrame):
+    resized = Signal()  # its width changed: its wrapped lines may need another height
+
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
@@ -75,6 +77,19 @@ class Card(QFrame):
         layout.addWidget(self.detail)
         layout.addStretch(1)
         self.value.setAccessibleName(title)
+
+    def needed_height(self) -> int:
+        """Height that shows every line at the card's width (its hint before layout)."""
+        layout = self.layout()
+        assert layout is not None
+        if self.width() <= 0 or not self.isVisible():
+            return layout.sizeHint().height()
+        return max(layout.totalHeightForWidth(self.width()), layout.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.resized.emit()
 
 
 class OverviewPanel(QWidget):
@@ -120,6 +135,7 @@ class OverviewPanel(QWidget):
         for position, key in enumerate(CARD_KEYS):
             card = Card(titles[key], self)
             self.cards[key] = card
+            card.resized.connect(self._equalise_heights, Qt.ConnectionType.QueuedConnection)
             grid.addWidget(card, position // CARDS_PER_ROW, position % CARDS_PER_ROW)
         self.cards["rejected"].value.setStyleSheet(
             REJECTED_STYLE.format(colour=theming.colour("rejected"))
@@ -235,10 +251,15 @@ class OverviewPanel(QWidget):
         empty = not summaries and self.contract_id is None
         self.welcome.setVisible(empty)
         self.figures.setVisible(not empty)
-        tallest = max(c.layout().sizeHint().height() for c in self.cards.values())
-        for card in self.cards.values():
-            card.setFixedHeight(tallest)  # rows of equally tall cards
+        self._equalise_heights()
         self._reflow(self.width())  # longer figures may need wider cards
+
+    def _equalise_heights(self) -> None:
+        """Rows of equally tall cards, tall enough for the card with the most lines."""
+        tallest = max(card.needed_height() for card in self.cards.values())
+        for card in self.cards.values():
+            if card.height() != tallest or card.minimumHeight() != tallest:
+                card.setFixedHeight(tallest)
 
     def _show_contract(self, s: ContractSummary) -> None:
         self.heading.setText(
