@@ -42,6 +42,10 @@
         <source>Date</source>
         <translation>日期</translation>
     </message>
+    <message>
+        <source>The date every figure is computed for</source>
+        <translation>计算所有数据所依据的日期</translation>
+    </message>
 </context>
 <context>
     <name>AuditSettingsDialog</name>
@@ -420,6 +424,10 @@
     <message>
         <source>Choose a date (Alt+Down)</source>
         <translation>选择日期（Alt+下箭头）</translation>
+    </message>
+    <message>
+        <source>A date as YYYY-MM-DD; Alt+Down opens a calendar</source>
+        <translation>日期格式为 YYYY-MM-DD；按 Alt+向下键打开日历</translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -1517,6 +1525,10 @@ Open it read-only?</source>
         <translation>合同列表</translation>
     </message>
     <message>
+        <source>Choose a contract to show it in every tab; the first row is all of them</source>
+        <translation>选择一份合同，在各个标签页中显示；第一行为全部合同</translation>
+    </message>
+    <message>
         <source>Any supplier</source>
         <translation>任意供应商</translation>
     </message>
@@ -1694,6 +1706,14 @@ Open it read-only?</source>
         <translation>不会写入任何内容：比较只读取数据。</translation>
     </message>
     <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Where the registry file and the ledger disagree.</source>
+        <translation>登记处文件与账本不一致之处。</translation>
+    </message>
+    <message>
         <source>Choose a file first.</source>
         <translation>请先选择文件。</translation>
     </message>
@@ -1859,6 +1879,14 @@ You can undo this with Edit → Undo.</source>
         <translation>筛选行</translation>
     </message>
     <message>
+        <source>Shows the rows that contain this text in any column</source>
+        <translation>显示任意列中包含此文本的行</translation>
+    </message>
+    <message>
+        <source>Click a header to sort by it; Enter or double-click edits the row</source>
+        <translation>点击表头按该列排序；按 Enter 或双击可编辑该行</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1946,6 +1974,14 @@ You can undo this with Edit → Undo.</source>
         <translation>
             <numerusform>{contract} {verb}：%Ln 行，{tonnes} 吨</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Import preview</source>
+        <translation>导入预览</translation>
+    </message>
+    <message>
+        <source>Each row of the file and what the import will do with it.</source>
+        <translation>文件中的每一行及导入时的处理方式。</translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) belong to other buyers: {names}</source>
@@ -2567,6 +2603,10 @@ You can undo this with Edit → Undo.</source>
         <translation>交付 {block}：{date} 交付 {tonnes} 吨</translation>
     </message>
     <message>
+        <source>Choose a record to change it in the fields below</source>
+        <translation>选择一条记录，即可在下方字段中修改</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2852,24 +2892,24 @@ You can undo this with Edit → Undo.</source>
         <translation>此账本中还没有合同。可以加载演示合同组合先行浏览，导入已有的文件，或录入第一份合同。</translation>
     </message>
     <message>
-        <source>Load the demo portfolio</source>
-        <translation>加载演示合同组合</translation>
+        <source>Load the &amp;demo portfolio</source>
+        <translation>加载演示合同组合(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Import a file…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;New contract…</source>
+        <translation>新建合同(&amp;N)…</translation>
     </message>
     <message>
         <source>Five illustrative contracts: the prices and deliveries are made up.</source>
         <translation>五份示例合同：价格和交付均为虚构。</translation>
     </message>
     <message>
-        <source>Import a file…</source>
-        <translation>导入文件…</translation>
-    </message>
-    <message>
         <source>A tracker CSV file or a registry export (Verra, Gold Standard, …)</source>
         <translation>本工具的 CSV 文件或登记处导出文件（Verra、黄金标准等）</translation>
-    </message>
-    <message>
-        <source>New contract…</source>
-        <translation>新建合同…</translation>
     </message>
 </context>
 <context>

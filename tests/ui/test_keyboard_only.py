@@ -72,9 +72,8 @@ def test_contract_delivery_and_retirement_from_the_keyboard(
         Qt.Key.Key_N,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    dialog = window.records.dialog
-    if dialog is None:  # no shortcut bound: the Records menu action, as from the menu bar
-        dialog = window.records.new_contract()
+    dialog = window.records.dialog  # Ctrl+Shift+N: Records → New contract…
+    assert dialog is not None
     _focus_first_field(qtbot, dialog)
     _type_form(qtbot, dialog, CONTRACT)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
@@ -82,13 +81,15 @@ def test_contract_delivery_and_retirement_from_the_keyboard(
     assert contract.reference == "OFF-1"
     assert window.contract_id == contract.id
 
-    dialog = window.records.add_delivery()
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.records.dialog  # Ctrl+D: Records → Add delivery…
     _focus_first_field(qtbot, dialog)
     _type_form(qtbot, dialog, DELIVERY)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
     assert store.db["deliveries"].count == 1
 
-    dialog = window.records.retire()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.records.dialog  # Ctrl+R: Records → Retire credits…
     _focus_first_field(qtbot, dialog)
     _type_form(qtbot, dialog, RETIREMENT)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)

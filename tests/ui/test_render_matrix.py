@@ -10,7 +10,6 @@ variable ``TRACKER_SHOTS`` set to a folder, each tab and dialog is saved there a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +21,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QTableView,
-    QTreeWidgetItem,
     QWidget,
 )
 
+from tests.ui.dialog_openers import dialog_openers
 from tests.ui.render_checks import (
     clipped_labels,
     columns_out_of_reach,
@@ -38,7 +37,6 @@ from tracker.services.demo import load_demo
 from tracker.ui import theming
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.main_window import TAB_NAMES, MainWindow
-from tracker.ui.welcome import show_getting_started
 
 pytestmark = pytest.mark.gui
 
@@ -68,41 +66,6 @@ def _shoot(widget: QWidget, combo: str, name: str) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(folder) / f"{combo}-{name}.png"))
-
-
-def _first_flag(window: MainWindow) -> QTreeWidgetItem:
-    tree = window.audit.flags.tree
-    group = tree.topLevelItem(0)
-    assert group is not None
-    assert group.childCount() > 0
-    return group.child(0)
-
-
-def _dialog_openers(window: MainWindow) -> Iterator[tuple[str, Callable[[], Any]]]:
-    """Every dialog of the window, each opened as the user would find it."""
-    records, audit, reports = window.records, window.audit, window.reports
-    yield "new-contract", records.new_contract
-    yield "edit-contract", records.edit_contract
-    yield "add-tranche", records.add_tranche
-    yield "add-delivery", records.add_delivery
-    yield "edit-delivery", lambda: records.edit_delivery(window.deliveries.selected_id())
-    yield "retire", records.retire
-    yield "invalidation", records.invalidations.add
-    yield "audit-settings", audit.open_settings
-    yield "verifications", audit.open_verifications
-    yield "save-report", reports.open_save_report
-    yield "registry-import", reports.open_registry_import
-    yield "reconcile", reports.open_reconcile
-    yield "as-of", window.choose_as_of
-
-    def acknowledge() -> Any:
-        window.show_tab("flags")
-        window.audit.flags.tree.setCurrentItem(_first_flag(window))
-        window.audit.flags.acknowledge_selected()
-        return window.audit.flags.dialog
-
-    yield "acknowledge", acknowledge
-    yield "getting-started", lambda: show_getting_started(window)
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
@@ -145,7 +108,7 @@ def test_every_tab_and_dialog_renders_whole(
 
         window.show_tab("deliveries")
         window.deliveries.view.selectRow(0)
-        for name, open_dialog in _dialog_openers(window):
+        for name, open_dialog in dialog_openers(window):
             dialog = open_dialog()
             assert dialog is not None, name
             qtbot.waitExposed(dialog)

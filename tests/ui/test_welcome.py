@@ -26,30 +26,58 @@ def test_an_empty_ledger_shows_the_welcome_page(window: Any, store: Any) -> None
     assert window.overview.figures.isVisible()
 
 
-def test_load_the_demo_portfolio_from_the_keyboard(window: Any, store: Any, qtbot: Any) -> None:
-    welcome = window.overview.welcome
-    welcome.demo_button.setFocus()
-    qtbot.keyClick(welcome.demo_button, Qt.Key.Key_Space)
-    assert len(contracts(store.db)) == 5
-    assert not welcome.isVisible()
+def _press(qtbot: Any, window: Any, key: Qt.Key) -> None:
+    """Alt+key, as typed into the window that has the focus (a button's mnemonic
+    presses it the way a click does, released a moment later)."""
+    window.activateWindow()
+    qtbot.keyClick(window.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
+
+
+def test_load_the_demo_portfolio_with_alt_d(window: Any, store: Any, qtbot: Any) -> None:
+    _press(qtbot, window, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: len(contracts(store.db)) == 5)
+    assert not window.overview.welcome.isVisible()
     assert window.portfolio.proxy.rowCount() == 6  # All contracts and the five
 
 
-def test_import_a_file_opens_the_import_wizard(window: Any, qtbot: Any) -> None:
-    qtbot.mouseClick(window.overview.welcome.import_button, Qt.MouseButton.LeftButton)
+def test_import_a_file_with_alt_i_opens_the_import_wizard(window: Any, qtbot: Any) -> None:
+    _press(qtbot, window, Qt.Key.Key_I)
+    qtbot.waitUntil(lambda: window.reports.dialog is not None)
     dialog = window.reports.dialog
     assert isinstance(dialog, RegistryImportDialog)
-    dialog.reject()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
 
 
-def test_new_contract_opens_the_contract_form(window: Any, qtbot: Any) -> None:
-    window.overview.welcome.new_button.setFocus()
-    qtbot.keyClick(window.overview.welcome.new_button, Qt.Key.Key_Space)
+def test_new_contract_with_alt_n_opens_the_contract_form(window: Any, qtbot: Any) -> None:
+    _press(qtbot, window, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: window.records.dialog is not None)
     dialog = window.records.dialog
     assert isinstance(dialog, ContractDialog)
     qtbot.waitExposed(dialog)
     assert dialog.focusWidget() is dialog.editors["reference"]
     dialog.reject()
+
+
+def test_tab_reaches_the_three_actions_and_space_presses_them(
+    window: Any, store: Any, qtbot: Any
+) -> None:
+    welcome = window.overview.welcome
+    window.activateWindow()
+    reached = []
+    for _ in range(30):
+        focused = window.focusWidget()
+        reached.append(focused)
+        if focused is welcome.demo_button:
+            break
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert welcome.import_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert welcome.new_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert reached[-1] is welcome.demo_button
+    qtbot.keyClick(welcome.demo_button, Qt.Key.Key_Space)
+    assert len(contracts(store.db)) == 5
 
 
 def test_help_getting_started(window: Any) -> None:

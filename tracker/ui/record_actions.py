@@ -40,7 +40,9 @@ class RecordActions(QObject):
         self.window = window
         self.store = window.store
         self.dialog: RecordDialog | None = None  # the form open now (tests drive it)
-        self.new_contract_action = self._action(self.tr("&New contract…"), self.new_contract)
+        self.new_contract_action = self._action(
+            self.tr("&New contract…"), self.new_contract, "Ctrl+Shift+N"
+        )
         self.edit_contract_action = self._action(self.tr("&Edit contract…"), self.edit_contract)
         self.delete_contract_action = self._action(
             self.tr("&Delete contract…"), self.delete_contract

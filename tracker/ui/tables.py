@@ -43,6 +43,7 @@ def make_view(proxy: RecordFilterProxy, parent: QWidget) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # arrows move between cells, Tab leaves the table
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
@@ -94,6 +95,12 @@ class RecordTablePanel(QWidget):
         layout.addLayout(bar)
         self.view = make_view(self.proxy, self)
         self.search.setAccessibleName(self.tr("Filter rows"))
+        self.search.setAccessibleDescription(
+            self.tr("Shows the rows that contain this text in any column")
+        )
+        self.view.setAccessibleDescription(
+            self.tr("Click a header to sort by it; Enter or double-click edits the row")
+        )
         for column, spec in enumerate(model.columns):
             if spec.key == "serial_block":
                 self.view.setItemDelegateForColumn(column, LeftElideDelegate(self.view))
@@ -107,7 +114,8 @@ class RecordTablePanel(QWidget):
         self.add_button.clicked.connect(self.add_requested)
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
-        self.view.doubleClicked.connect(lambda _index: self._edit())
+        # Enter on a row, or a double-click (which Qt also reports as activated), edits it
+        self.view.activated.connect(lambda _index: self._edit())
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(FILTER_DELAY_MS)
@@ -232,6 +240,9 @@ class PortfolioPanel(QWidget):
         layout.addWidget(self.supplier)
         self.view = make_view(self.proxy, self)
         self.view.setAccessibleName(self.tr("Contracts"))
+        self.view.setAccessibleDescription(
+            self.tr("Choose a contract to show it in every tab; the first row is all of them")
+        )
         for key in ("method", "tonnes_kg"):  # filtered above / shown in the Overview
             self.view.setColumnHidden(model.column_of(key), True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -57,15 +57,15 @@ class WelcomePage(QWidget):
             self,
         )
         intro.setWordWrap(True)
-        self.demo_button = QPushButton(self.tr("Load the demo portfolio"), self)
+        self.demo_button = QPushButton(self.tr("Load the &demo portfolio"), self)
         self.demo_button.setToolTip(
             self.tr("Five illustrative contracts: the prices and deliveries are made up.")
         )
-        self.import_button = QPushButton(self.tr("Import a file…"), self)
+        self.import_button = QPushButton(self.tr("&Import a file…"), self)
         self.import_button.setToolTip(
             self.tr("A tracker CSV file or a registry export (Verra, Gold Standard, …)")
         )
-        self.new_button = QPushButton(self.tr("New contract…"), self)
+        self.new_button = QPushButton(self.tr("&New contract…"), self)
         self.demo_button.clicked.connect(self.demo_requested)
         self.import_button.clicked.connect(self.import_requested)
         self.new_button.clicked.connect(self.new_contract_requested)

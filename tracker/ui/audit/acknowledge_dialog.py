@@ -38,6 +38,7 @@ class AcknowledgeDialog(QDialog):
         )
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setTabChangesFocus(True)  # Tab goes on to the buttons
         self.reason.setPlaceholderText(self.tr("e.g. shortfall waived in contract amendment 2"))
         layout.addWidget(self.reason)
         self.buttons = QDialogButtonBox(

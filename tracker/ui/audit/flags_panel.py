@@ -146,7 +146,7 @@ class FlagsPanel(QWidget):
         self.show_acknowledged.toggled.connect(self._fill)
         self.filter.textChanged.connect(self._apply_filter)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
-        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.tree.itemActivated.connect(self._double_clicked)  # double-click or Enter
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
         if watcher is not None:
             watcher.updated.connect(lambda _reviewed: self.refresh())

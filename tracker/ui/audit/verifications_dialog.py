@@ -58,12 +58,16 @@ class VerificationsDialog(QDialog):
         self.status = QLabel()
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Verification records"))
+        self.table.setAccessibleDescription(
+            self.tr("Choose a record to change it in the fields below")
+        )
         self.table.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Verifier"), self.tr("Outcome"),
              self.tr("Verified (t)"), self.tr("Evidence"), self.tr("Note")]
         )  # fmt: skip
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the fields below
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -25,6 +25,8 @@ class AsOfDialog(QDialog):
         self.date = QDateEdit(QDate(current.year, current.month, current.day), self)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setCalendarPopup(True)
+        self.date.setAccessibleName(self.tr("Date"))
+        self.date.setAccessibleDescription(self.tr("The date every figure is computed for"))
         self.date.setEnabled(fixed)
         self.today.toggled.connect(lambda checked: self.date.setEnabled(not checked))
         layout.addRow(self.today)

@@ -22,6 +22,12 @@ def attach_calendar(edit: QLineEdit) -> QAction:
     action.setToolTip(QCoreApplication.translate("DatePicker", "Choose a date (Alt+Down)"))
     action.triggered.connect(lambda _checked=False: open_calendar(edit))
     edit.installEventFilter(_CalendarKeys(edit))
+    if not edit.accessibleDescription():
+        edit.setAccessibleDescription(
+            QCoreApplication.translate(
+                "DatePicker", "A date as YYYY-MM-DD; Alt+Down opens a calendar"
+            )
+        )
     return action
 
 

@@ -261,6 +261,8 @@ class RecordDialog(QDialog):
                 attach_calendar(editor)
         editor.setObjectName(f"field_{f.key}")
         editor.setAccessibleName(f.label)
+        if f.hint:
+            editor.setAccessibleDescription(f.hint)
         column.addWidget(editor)
         if f.hint:
             hint = QLabel(f.hint, box)

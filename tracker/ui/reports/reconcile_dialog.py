@@ -56,6 +56,11 @@ class ReconcileDialog(QDialog):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 0, self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons
+        self.table.setAccessibleName(self.tr("Differences"))
+        self.table.setAccessibleDescription(
+            self.tr("Where the registry file and the ledger disagree.")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)

@@ -109,6 +109,11 @@ class RegistryImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 0, self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons
+        self.table.setAccessibleName(self.tr("Import preview"))
+        self.table.setAccessibleDescription(
+            self.tr("Each row of the file and what the import will do with it.")
+        )
         self.table.setAlternatingRowColors(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # serials end in numbers
 
