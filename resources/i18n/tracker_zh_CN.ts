@@ -427,7 +427,7 @@
     </message>
     <message>
         <source>A date as YYYY-MM-DD; Alt+Down opens a calendar</source>
-        <translation>日期格式为 YYYY-MM-DD；按 Alt+向下键打开日历</translation>
+        <translation>日期格式为 YYYY-MM-DD；按 Alt+下箭头打开日历</translation>
     </message>
     <message>
         <source>Calendar</source>

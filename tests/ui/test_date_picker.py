@@ -49,3 +49,50 @@ def test_typed_dates_still_work_and_bad_ones_are_reported(window: Any, qtbot: An
     assert dialog.error_labels["end_on"].isHidden()
     assert dialog.editors["end_on"].actions()  # the calendar button
     dialog.reject()
+
+
+def test_up_and_down_step_the_part_under_the_cursor(window: Any, qtbot: Any) -> None:
+    dialog = window.records.new_contract()
+    qtbot.waitExposed(dialog)
+    edit = dialog.editors["end_on"]
+    fill(qtbot, dialog, {"end_on": "2026-01-31"})
+    edit.setCursorPosition(10)  # in the day
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    assert edit.text() == "2026-02-01"
+    edit.setCursorPosition(6)  # in the month
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert edit.text() == "2026-01-01"
+    edit.setCursorPosition(2)  # in the year
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    assert edit.text() == "2027-01-01"
+    qtbot.keyClick(edit, Qt.Key.Key_PageUp)  # a month
+    assert edit.text() == "2027-02-01"
+    assert dialog.error_labels["end_on"].isHidden()
+    dialog.reject()
+
+
+def test_up_in_an_empty_date_field_starts_at_today(window: Any, qtbot: Any) -> None:
+    dialog = window.records.new_contract()
+    qtbot.waitExposed(dialog)
+    edit = dialog.editors["signed_on"]
+    assert edit.text() == ""
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    assert edit.text() == QDate.currentDate().toString(Qt.DateFormat.ISODate)
+    dialog.reject()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a pop-up, offscreen
+def test_escape_closes_the_calendar_and_keeps_the_form_open(window: Any, qtbot: Any) -> None:
+    dialog = window.records.new_contract()
+    qtbot.waitExposed(dialog)
+    edit = dialog.editors["start_on"]
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_F4)
+    calendar = _calendar(edit)
+    menu = calendar.parentWidget()
+    qtbot.waitExposed(menu)
+    qtbot.keyClick(calendar.findChild(QTableView), Qt.Key.Key_Escape)
+    assert not menu.isVisible()
+    assert dialog.isVisible()
+    assert edit.text() == ""
+    dialog.reject()

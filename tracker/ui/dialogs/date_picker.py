@@ -1,8 +1,23 @@
 """A calendar pop-up for the forms' date fields, which still take typed ISO dates.
 
-The fields stay line edits (typing ``2026-03-31`` works as before, and partial or empty
-input is checked by the form); a calendar button at their right end, or Alt+Down / F4
-as in Qt's own date editors, opens a calendar that writes the chosen day as ISO.
+The record forms' date fields are line edits that behave like Qt's ``QDateEdit`` with
+``calendarPopup`` and the display format ``yyyy-MM-dd``: a calendar button at their right
+end, or Alt+Down / F4, opens a calendar on the field's date that writes the chosen day as
+ISO; Up / Down step the year, month or day under the cursor, Page Up / Page Down the
+month.  They are not ``QDateEdit`` itself because these forms need what it cannot give:
+
+* an empty state — claim periods, verification dates and registry dates are optional,
+  and ``QDateEdit`` always holds a date (its ``specialValueText`` trick stores a sentinel
+  minimum date that typing then starts from);
+* a refusal that names the field and what is wrong — ``QDateEdit`` silently refuses
+  ``2031-13-01`` keystroke by keystroke and quietly fixes up ``2026-02-30`` on leaving
+  the field, while the form shows "Term ends is not a valid date as YYYY-MM-DD" from the
+  same domain parser the services and CSV import use;
+* pasting or typing a whole ISO date over the old one — ``QDateEdit`` edits one section
+  at a time.
+
+Dialogs whose date is never empty (Figures as of, Save report, Verification records) use
+``QDateEdit`` with a calendar pop-up and the same ``yyyy-MM-dd`` format.
 """
 
 from __future__ import annotations
@@ -32,18 +47,53 @@ def attach_calendar(edit: QLineEdit) -> QAction:
 
 
 class _CalendarKeys(QObject):
-    """Alt+Down or F4 in the field opens the calendar, as in Qt's date editors."""
+    """The keys of Qt's date editors: Alt+Down or F4 opens the calendar; Up / Down step
+    the part under the cursor, Page Up / Page Down the month."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit):
-            assert isinstance(event, QKeyEvent)
-            alt_down = event.key() == Qt.Key.Key_Down and (
-                event.modifiers() & Qt.KeyboardModifier.AltModifier
-            )
-            if alt_down or event.key() == Qt.Key.Key_F4:
-                open_calendar(watched)
-                return True
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QLineEdit):
+            return False
+        assert isinstance(event, QKeyEvent)
+        key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if (key == Qt.Key.Key_Down and alt) or key == Qt.Key.Key_F4:
+            open_calendar(watched)
+            return True
+        steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}
+        if key in steps and not alt:
+            return step_date(watched, steps[key])
+        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            return step_date(watched, 1 if key == Qt.Key.Key_PageUp else -1, "month")
         return False
+
+
+def step_date(edit: QLineEdit, by: int, part: str | None = None) -> bool:
+    """Move the field's date ``by`` years, months or days (the part under the cursor
+    unless given, as in ``QDateEdit``); an empty field starts at today.  False when the
+    field holds something that is not a date (the form reports it)."""
+    text = edit.text().strip()
+    if not text:
+        write_date(edit, QDate.currentDate())
+        return True
+    day = QDate.fromString(text, Qt.DateFormat.ISODate)
+    if not day.isValid() or len(text) != len(DATE_HINT):
+        return False
+    cursor = edit.cursorPosition()
+    part = part or ("year" if cursor <= 4 else "month" if cursor <= 7 else "day")
+    moved = {
+        "year": day.addYears(by),
+        "month": day.addMonths(by),
+        "day": day.addDays(by),
+    }[part]
+    write_date(edit, moved)
+    edit.setCursorPosition(cursor)
+    return True
+
+
+def write_date(edit: QLineEdit, day: QDate) -> None:
+    """Put ``day`` in the field as ISO, checked by the form as if typed."""
+    text = day.toString(Qt.DateFormat.ISODate)
+    edit.setText(text)
+    edit.textEdited.emit(text)
 
 
 def open_calendar(edit: QLineEdit) -> QCalendarWidget:
@@ -60,9 +110,7 @@ def open_calendar(edit: QLineEdit) -> QCalendarWidget:
     menu.addAction(holder)
 
     def chosen(day: QDate) -> None:
-        text = day.toString(Qt.DateFormat.ISODate)
-        edit.setText(text)
-        edit.textEdited.emit(text)  # the form checks it as if typed
+        write_date(edit, day)
         menu.close()
         edit.setFocus()
 
