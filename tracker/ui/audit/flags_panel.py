@@ -49,11 +49,12 @@ def severity_colour(severity: Severity) -> str:
 
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 1
 RULE_COLUMN, CONTRACT_COLUMN, SUBJECT_COLUMN, MESSAGE_COLUMN = 0, 1, 2, 4
-# When the columns do not all fit, the subject, the contract and the rule narrow first,
-# then the message (in full below the tree); the message gets any width left over.
-GIVE_WAY = ((SUBJECT_COLUMN, 150), (CONTRACT_COLUMN, 120), (RULE_COLUMN, 160),
-            (MESSAGE_COLUMN, 280), (SUBJECT_COLUMN, 110), (CONTRACT_COLUMN, 100),
-            (MESSAGE_COLUMN, 160), (RULE_COLUMN, 120))  # fmt: skip
+# When the columns do not all fit, the message (in full below the tree) narrows first,
+# then the subject, the contract and the rule, then each a little more; the message
+# gets any width left over.
+GIVE_WAY = ((MESSAGE_COLUMN, 300), (SUBJECT_COLUMN, 150), (CONTRACT_COLUMN, 120),
+            (RULE_COLUMN, 160), (MESSAGE_COLUMN, 200), (SUBJECT_COLUMN, 110),
+            (CONTRACT_COLUMN, 100), (MESSAGE_COLUMN, 160), (RULE_COLUMN, 120))  # fmt: skip
 
 
 class _GroupItem(QTreeWidgetItem):

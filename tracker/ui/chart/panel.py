@@ -43,8 +43,8 @@ from tracker.ui.background import BackgroundJob
 from tracker.ui.chart import readout, steps
 from tracker.ui.chart.axes import TonnesAxisItem, utc_date_axis
 from tracker.ui.chart.export import export_plot_png
-from tracker.ui.chart.period import actual_period
-from tracker.ui.chart.style import SERIES_ORDER, paint, scheme
+from tracker.ui.chart.period import actual_period, x_span
+from tracker.ui.chart.style import SERIES_ORDER, paint, scheme, style_plot
 from tracker.ui.ledger_store import LedgerStore
 
 AS_OF_LABEL_GAP_PX = 14
@@ -71,6 +71,7 @@ class ChartPanel(QWidget):
         self._flagged_ids: tuple[int, ...] | None = None
         self._hover_epoch: float | None = None
         self._focus: tuple[float, float] | None = None  # the period with data, when shown
+        self._open_on_data = False  # show the period with data once the series is read
         self.colours = scheme()
         colours = self.colours
 
@@ -79,7 +80,9 @@ class ChartPanel(QWidget):
             axisItems={"bottom": utc_date_axis(), "left": TonnesAxisItem("left")},
         )
         self.plot_item: pg.PlotItem = self.plot_widget.getPlotItem()
-        self._style_plot()
+        style_plot(
+            self.plot_item, self.colours, self.tr("Cumulative tonnes (t)"), self.tr("Date (UTC)")
+        )
         self.legend = self.plot_item.addLegend(
             offset=(8, 4),
             labelTextColor=colours.foreground,
@@ -187,8 +190,8 @@ class ChartPanel(QWidget):
     def set_contract(self, contract_id: int | None) -> None:
         """Show one contract, or the whole portfolio for None; redraws at once."""
         self.contract_id = contract_id
+        self._open_on_data = True  # the series may arrive later, from the worker
         self.refresh()
-        self.show_actual_period()
 
     def show_whole_period(self) -> None:
         """Undo any zoom: show every date of the contract term and the series."""
@@ -200,7 +203,7 @@ class ChartPanel(QWidget):
         """From the first delivery to a year after the as-of date, so deliveries are not
         squeezed into a corner by a schedule that runs for a decade; the whole term when
         nothing is delivered yet or the term is no longer."""
-        period = actual_period(self.series, self.store.as_of, self._x_span())
+        period = actual_period(self.series, self.store.as_of, x_span(self.series, self.store.as_of))
         if period is None:
             self.show_whole_period()
             return
@@ -223,7 +226,7 @@ class ChartPanel(QWidget):
 
     def _draw(self, series: ChartSeries) -> None:
         self.series = series
-        start, end = self._x_span()
+        start, end = x_span(self.series, self.store.as_of)
         as_of_epoch = epoch_seconds(self.store.as_of)
         records = self.series.records
         for name, cumulative in self.series.cumulative.items():
@@ -236,7 +239,11 @@ class ChartPanel(QWidget):
         self.as_of_line.setPos(as_of_epoch)
         self.as_of_line.label.setFormat(self.tr("as of {date}").format(date=self.store.as_of))
         self.plot_item.setTitle(self._title(), color=self.colours.foreground, size="11pt")
-        self._fit_y_range()
+        if self._open_on_data:  # a contract just chosen: open on its deliveries
+            self._open_on_data = False
+            self.show_actual_period()
+        else:
+            self._fit_y_range()
         if self._flagged_ids is not None:
             self._draw_flags(self._flag_points())
         self._update_readout(self._hover_epoch)
@@ -277,21 +284,6 @@ class ChartPanel(QWidget):
             return None
 
     # --- building and reacting to the store --------------------------------------------
-
-    def _style_plot(self) -> None:
-        self.plot_item.setMenuEnabled(False)  # ours offers PNG export; SVG is broken here
-        self.plot_item.hideButtons()
-        foreground = self.colours.foreground
-        self.plot_item.showGrid(x=True, y=True, alpha=self.colours.grid_alpha)
-        self.plot_item.setLabel("left", self.tr("Cumulative tonnes (t)"), color=foreground)
-        self.plot_item.setLabel("bottom", self.tr("Date (UTC)"), color=foreground)
-        for side in ("left", "bottom"):
-            axis = self.plot_item.getAxis(side)
-            axis.setPen(pg.mkPen(foreground))
-            axis.setTextPen(pg.mkPen(foreground))
-        self.plot_item.getAxis("left").setWidth(72)
-        self.plot_item.getViewBox().setMouseEnabled(x=True, y=False)
-        self.plot_item.getViewBox().enableAutoRange(axis="y", enable=False)
 
     # --- reacting to the store --------------------------------------------------------
 
@@ -342,14 +334,6 @@ class ChartPanel(QWidget):
         if self.legend.columnCount != columns:
             self.legend.setColumnCount(columns)
             self._fit_y_range()
-
-    def _x_span(self) -> tuple[float, float]:
-        """From the first date of any series to the later of the last date and the as-of."""
-        as_of = epoch_seconds(self.store.as_of)
-        span = self.series.epoch_range()
-        if span is None:
-            return float(as_of), float(as_of)
-        return float(min(span[0], as_of)), float(max(span[1], as_of))
 
     # --- hover read-out, flags and context menu ---------------------------------------
 

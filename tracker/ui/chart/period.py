@@ -10,6 +10,15 @@ LEAD_DAYS = 30  # a little before the first delivery
 AFTER_AS_OF_DAYS = 365  # and a year after the as-of date
 
 
+def x_span(series: ChartSeries, as_of: dt.date) -> tuple[float, float]:
+    """From the first date of any series to the later of the last date and the as-of."""
+    as_of_epoch = epoch_seconds(as_of)
+    span = series.epoch_range()
+    if span is None:
+        return float(as_of_epoch), float(as_of_epoch)
+    return float(min(span[0], as_of_epoch)), float(max(span[1], as_of_epoch))
+
+
 def actual_period(
     series: ChartSeries, as_of: dt.date, whole: tuple[float, float]
 ) -> tuple[float, float] | None:

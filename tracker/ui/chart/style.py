@@ -118,3 +118,21 @@ def paint(chart: object, colours: ChartScheme) -> None:
     as_of_line.label.setColor(colours.as_of)
     as_of_line.label.fill = pg.mkBrush(*colours.label_fill)
     chart.hover_line.setPen(pg.mkPen(colours.hover))  # type: ignore[attr-defined]
+
+
+def style_plot(plot_item: pg.PlotItem, colours: ChartScheme, left: str, bottom: str) -> None:
+    """The plot's fixed looks: grid, axis labels and pens, no pyqtgraph menu or buttons
+    (the chart's own menu offers PNG export; SVG export is broken here), x-only panning."""
+    plot_item.setMenuEnabled(False)
+    plot_item.hideButtons()
+    foreground = colours.foreground
+    plot_item.showGrid(x=True, y=True, alpha=colours.grid_alpha)
+    plot_item.setLabel("left", left, color=foreground)
+    plot_item.setLabel("bottom", bottom, color=foreground)
+    for side in ("left", "bottom"):
+        axis = plot_item.getAxis(side)
+        axis.setPen(pg.mkPen(foreground))
+        axis.setTextPen(pg.mkPen(foreground))
+    plot_item.getAxis("left").setWidth(72)
+    plot_item.getViewBox().setMouseEnabled(x=True, y=False)
+    plot_item.getViewBox().enableAutoRange(axis="y", enable=False)
