@@ -35,7 +35,6 @@ from tests.ui.render_checks import (
 )
 from tracker import i18n
 from tracker.services.contracts import resolve_reference
-from tracker.services.demo import load_demo
 from tracker.ui import theming
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.main_window import TAB_NAMES, MainWindow
@@ -63,6 +62,10 @@ def _elided(top: QWidget) -> list[str]:
     ]
 
 
+def _problems(top: QWidget) -> list[str]:
+    return outside_parent(top) + _elided(top) + clipped_labels(top)
+
+
 def _shoot(widget: QWidget, combo: str, name: str) -> None:
     folder = os.environ.get("TRACKER_SHOTS")
     if folder:
@@ -87,14 +90,18 @@ def test_every_tab_and_dialog_renders_whole(
     i18n.install(qapp, language)
     theming.apply(qapp, theme)
     try:
-        load_demo(store.db)
-        window = MainWindow(store)
+        window = MainWindow(store)  # an empty ledger: the welcome page
         qtbot.addWidget(window)
-        window.audit.watcher.evaluate()
         window.resize(width, height)
         window.show()
         qtbot.waitExposed(window)
-        problems: list[str] = []
+        _settle()
+        assert window.overview.welcome.isVisible()
+        problems = [f"welcome: {p}" for p in _problems(window)]
+        _shoot(window, combo, "welcome")
+
+        window.load_demo_portfolio()  # its first action
+        window.audit.watcher.evaluate()
         for contract in (None, resolve_reference(store.db, CONTRACT).id):
             window.select_contract(contract)
             scope = "portfolio" if contract is None else "contract"
@@ -102,10 +109,7 @@ def test_every_tab_and_dialog_renders_whole(
                 window.show_tab(name)
                 _settle()
                 assert window.width() <= width, name
-                where = f"{scope} {name}"
-                problems += [f"{where}: {p}" for p in outside_parent(window)]
-                problems += [f"{where}: {p}" for p in _elided(window)]
-                problems += [f"{where}: {p}" for p in clipped_labels(window)]
+                problems += [f"{scope} {name}: {p}" for p in _problems(window)]
                 _shoot(window, combo, f"{scope}-{name}")
 
         window.show_tab("deliveries")
@@ -118,9 +122,7 @@ def test_every_tab_and_dialog_renders_whole(
             hint = dialog.sizeHint()
             if hint.width() > width or hint.height() > height:
                 problems.append(f"{name} wants {hint.width()}x{hint.height()}")
-            problems += [f"{name}: {p}" for p in outside_parent(dialog)]
-            problems += [f"{name}: {p}" for p in _elided(dialog)]
-            problems += [f"{name}: {p}" for p in clipped_labels(dialog)]
+            problems += [f"{name}: {p}" for p in _problems(dialog)]
             _shoot(dialog, combo, name)
             dialog.close()
             _settle()

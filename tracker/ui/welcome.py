@@ -74,6 +74,9 @@ class WelcomePage(QWidget):
         layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(intro, 0, Qt.AlignmentFlag.AlignHCenter)
         intro.setFixedWidth(480)  # a wrapped paragraph needs a width to wrap at
+        # and, aligned in its layout, the height of its lines at that width (a layout
+        # gives an aligned widget its size hint, which does not know the width)
+        intro.setMinimumHeight(intro.heightForWidth(480))
         intro.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         for button in (self.demo_button, self.import_button, self.new_button):
             button.setMinimumWidth(260)

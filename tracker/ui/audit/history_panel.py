@@ -59,6 +59,7 @@ class HistoryPanel(QWidget):
              self.tr("Record"), self.tr("Changes")]
         )  # fmt: skip
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)  # as tall as the other tables' rows
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
