@@ -1,13 +1,15 @@
 """Every dialog used with the keyboard alone, and named for screen readers: the cursor
-starts in a control, Tab reaches every input and button, Escape closes; every input and
-table of the window and its dialogs has an accessible name."""
+starts in a control, Tab reaches every input and button in the order they are on screen,
+Escape closes; every input and table of the window and its dialogs has an accessible
+name, every table a description."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -30,6 +32,7 @@ from tracker.ui.main_window import TAB_NAMES, MainWindow
 pytestmark = pytest.mark.gui
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QAbstractItemView)
+ROW_TOLERANCE = 8  # pixels: widgets this close in height are on one row
 PARTS_OF_ANOTHER = (QAbstractSpinBox, QComboBox, QAbstractItemView, QLineEdit, QTabBar)
 
 
@@ -109,6 +112,48 @@ def test_every_dialog_is_used_with_the_keyboard_alone(demo: MainWindow, qtbot: A
     assert not problems, "\n".join(problems)
 
 
+def _tab_cycle(qtbot: Any, dialog: QWidget) -> list[QWidget]:
+    """The widgets Tab visits, from the one with the cursor until it comes round again."""
+    cycle: list[QWidget] = []
+    for _ in range(80):
+        focused = QApplication.focusWidget()
+        if focused is None or focused in cycle:
+            break
+        cycle.append(focused)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    return cycle
+
+
+def _backward_steps(dialog: QWidget, cycle: list[QWidget]) -> list[str]:
+    """Steps of the cycle that go up the screen, or left along a row."""
+    where = [(w.mapTo(dialog, QPoint(0, 0)), w) for w in cycle]
+    steps = []
+    for (a, wa), (b, wb) in pairwise(where):
+        same_row = abs(b.y() - a.y()) <= ROW_TOLERANCE
+        if b.y() < a.y() - ROW_TOLERANCE or (same_row and b.x() < a.x()):
+            steps.append(f"{_name(wa)} -> {_name(wb)}")
+    return steps
+
+
+def _name(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, QAbstractButton) else ""
+    return widget.objectName() or widget.accessibleName() or text or type(widget).__name__
+
+
+def test_tab_follows_every_dialog_from_top_to_bottom(demo: MainWindow, qtbot: Any) -> None:
+    problems: list[str] = []
+    for name, open_dialog in dialog_openers(demo):
+        dialog = open_dialog()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        QApplication.processEvents()
+        back = _backward_steps(dialog, _tab_cycle(qtbot, dialog))
+        if len(back) > 1:  # once round, from the last button to the first field
+            problems.append(f"{name}: {', '.join(back)}")
+        dialog.close()
+    assert not problems, "\n".join(problems)
+
+
 def _unnamed(top: QWidget) -> list[str]:
     """Inputs and tables without an accessible name, tables without a description."""
     return [
@@ -136,10 +181,25 @@ def test_every_input_and_table_has_an_accessible_name(demo: MainWindow, qtbot: A
     assert not problems, "\n".join(sorted(set(problems)))
 
 
-def test_the_checks_see_an_unnamed_field_and_an_unreachable_button(qtbot: Any) -> None:
+def test_the_name_check_sees_an_unnamed_field(qtbot: Any) -> None:
     dialog = QDialog()
     qtbot.addWidget(dialog)
     named = QLineEdit(dialog)
     named.setAccessibleName("Named")
     QLineEdit(dialog).setObjectName("nameless")
     assert _unnamed(dialog) == ["QLineEdit 'nameless'"]
+
+
+def test_the_order_check_sees_tab_going_up_the_screen(qtbot: Any) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    fields = [QLineEdit(dialog) for _ in range(3)]
+    for row, field in enumerate(fields):
+        field.setObjectName(f"row{row}")
+        field.move(10, 10 + 40 * row)
+    QWidget.setTabOrder(fields[2], fields[1])
+    QWidget.setTabOrder(fields[1], fields[0])
+    assert _backward_steps(dialog, [fields[2], fields[1], fields[0]]) == [
+        "row2 -> row1",
+        "row1 -> row0",
+    ]
