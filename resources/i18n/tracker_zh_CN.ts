@@ -1131,6 +1131,10 @@ Open it read-only?</source>
 <context>
     <name>InvalidationDialog</name>
     <message>
+        <source>{reference} (serials pending)</source>
+        <translation>{reference}（序列号待定）</translation>
+    </message>
+    <message>
         <source>Delivery</source>
         <translation>交付</translation>
     </message>

@@ -11,9 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QComboBox,
     QHeaderView,
     QLabel,
     QMenu,
+    QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QTreeView,
     QWidget,
@@ -115,6 +118,26 @@ def clipped_labels(top: QWidget) -> list[str]:
             short = label.minimumSizeHint().height() - label.height()
         if short > 1:
             found.append(f"label {label.text()[:40]!r} cut by {short}px")
+    return found
+
+
+def clipped_combos(top: QWidget) -> list[str]:
+    """Visible combo boxes whose current choice is wider than the box shows."""
+    found = []
+    for combo in top.findChildren(QComboBox):
+        if not combo.isVisibleTo(top) or combo.window() is not top or not combo.currentText():
+            continue
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            combo,
+        )
+        short = combo.fontMetrics().horizontalAdvance(combo.currentText()) - field.width()
+        if short > 1:
+            found.append(f"choice {combo.currentText()[:40]!r} cut by {short}px")
     return found
 
 

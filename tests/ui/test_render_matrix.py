@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from tests.ui.dialog_openers import dialog_openers
 from tests.ui.render_checks import (
+    clipped_combos,
     clipped_labels,
     columns_out_of_reach,
     elided_columns,
@@ -63,7 +64,7 @@ def _elided(top: QWidget) -> list[str]:
 
 
 def _problems(top: QWidget) -> list[str]:
-    return outside_parent(top) + _elided(top) + clipped_labels(top)
+    return outside_parent(top) + _elided(top) + clipped_labels(top) + clipped_combos(top)
 
 
 def _shoot(widget: QWidget, combo: str, name: str) -> None:

@@ -54,6 +54,17 @@ class Field:
     numeric: bool = False  # a quantity: typed and shown right-aligned
 
 
+def widen_to_fit(dialog: QWidget) -> None:
+    """Widen a dialog just shown to its preferred width (within the screen), so every
+    choice is shown whole: Qt opens a dialog at most 2/3 of the screen wide."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    wanted = min(layout.totalSizeHint().width(), dialog.screen().availableGeometry().width())
+    if wanted > dialog.width():
+        dialog.resize(wanted, dialog.height())
+
+
 def grow_to_fit(dialog: QWidget) -> None:
     """Grow a shown dialog (never shrink it) so every wrapped message is read in full."""
     layout = dialog.layout()
@@ -195,6 +206,7 @@ class RecordDialog(QDialog):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
+            widen_to_fit(self)
             self._fit_height()  # hints wrapped at the dialog's width need their lines
             self.focus_first_empty()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from tracker.domain.errors import ValidationError
@@ -29,10 +30,12 @@ def delivery_choices(store: LedgerStore, contract_id: int | None) -> dict[str, s
     for d in queries.deliveries(store.db, contract_id):
         if d.rejected:
             continue
-        named = serials_text(d.block) or f"{d.reference or '—'} (serials pending)"
-        tonnes = numbers.tonnes(d.tonnes_kg)
+        named = serials_text(d.block) or QCoreApplication.translate(
+            "InvalidationDialog", "{reference} (serials pending)"
+        ).format(reference=d.reference or "—")
+        tonnes = numbers.tonnes_t(d.tonnes_kg)
         head = "" if contract_id else f"{refs[d.contract_id]}: "
-        choices[str(d.id)] = f"{head}{d.delivered_on} · {tonnes} t · {named}"
+        choices[str(d.id)] = f"{head}{d.delivered_on} · {tonnes} · {named}"
     return choices
 
 
