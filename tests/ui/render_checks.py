@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QPushButton,
     QStyle,
     QStyleOptionComboBox,
     QTableView,
@@ -119,6 +120,18 @@ def clipped_labels(top: QWidget) -> list[str]:
         if short > 1:
             found.append(f"label {label.text()[:40]!r} cut by {short}px")
     return found
+
+
+def clipped_buttons(top: QWidget) -> list[str]:
+    """Visible push buttons narrower than their text needs."""
+    return [
+        f"button {b.text()!r} short by {b.sizeHint().width() - b.width()}px"
+        for b in top.findChildren(QPushButton)
+        if b.isVisibleTo(top)
+        and b.window() is top
+        and b.text()
+        and b.width() < b.sizeHint().width() - 1
+    ]
 
 
 def clipped_combos(top: QWidget) -> list[str]:

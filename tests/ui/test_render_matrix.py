@@ -1,6 +1,7 @@
 """Every tab and every dialog at 1280×800 and 1024×700, in English and Chinese, light and
 dark: no header or cell text elided that its column could show whole, no column past the
-edge of a table that cannot scroll to it, no label with its text cut, no widget drawn
+edge of a table that cannot scroll to it, no label, button or choice with its text cut,
+no widget drawn
 outside its parent, the window no wider than the screen and every dialog fitting on it.
 The checks measure text (whatever font draws it), never glyph shapes.
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from tests.ui.dialog_openers import dialog_openers
 from tests.ui.render_checks import (
+    clipped_buttons,
     clipped_combos,
     clipped_labels,
     columns_out_of_reach,
@@ -64,7 +66,13 @@ def _elided(top: QWidget) -> list[str]:
 
 
 def _problems(top: QWidget) -> list[str]:
-    return outside_parent(top) + _elided(top) + clipped_labels(top) + clipped_combos(top)
+    return (
+        outside_parent(top)
+        + _elided(top)
+        + clipped_labels(top)
+        + clipped_combos(top)
+        + clipped_buttons(top)
+    )
 
 
 def _shoot(widget: QWidget, combo: str, name: str) -> None:
