@@ -1,8 +1,8 @@
 """Every tab and every dialog at 1280×800 and 1024×700, in English and Chinese, light and
 dark: no header or cell text elided that its column could show whole, no column past the
 edge of a table that cannot scroll to it, no label, button or choice with its text cut,
-no widget drawn
-outside its parent, the window no wider than the screen and every dialog fitting on it.
+no widget drawn outside its parent, the window no wider than the screen and every dialog
+fitting on it.
 The checks measure text (whatever font draws it), never glyph shapes.
 
 One window per combination serves all its tabs and dialogs.  With the environment
