@@ -6,18 +6,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtCore import QItemSelectionModel
 
 from tracker.ui.main_window import MainWindow
 from tracker.ui.welcome import show_getting_started
 
 
-def _first_flag(window: MainWindow) -> QTreeWidgetItem:
+def select_first_flag(window: MainWindow) -> None:
+    """Select the first flag of the first severity group (through the view's model, as
+    the Flags tree may be an item widget or a view over a model)."""
     tree = window.audit.flags.tree
-    group = tree.topLevelItem(0)
-    assert group is not None
-    assert group.childCount() > 0
-    return group.child(0)
+    model = tree.model()
+    group = model.index(0, 0)
+    assert model.rowCount(group) > 0
+    first = model.index(0, 0, group)
+    tree.setCurrentIndex(first)
+    tree.selectionModel().select(
+        first,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
 
 
 def dialog_openers(window: MainWindow) -> Iterator[tuple[str, Callable[[], Any]]]:
@@ -39,7 +46,7 @@ def dialog_openers(window: MainWindow) -> Iterator[tuple[str, Callable[[], Any]]
 
     def acknowledge() -> Any:
         window.show_tab("flags")
-        window.audit.flags.tree.setCurrentItem(_first_flag(window))
+        select_first_flag(window)
         window.audit.flags.acknowledge_selected()
         return window.audit.flags.dialog
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QHeaderView
 
 from tracker.services.demo import load_demo
@@ -32,15 +32,23 @@ def _click_header(qtbot: Any, header: QHeaderView, column: int) -> None:
 
 
 def _shown_flags(window: Any, column: int) -> dict[str, list[str]]:
-    """Group heading -> the column's text of its shown flags, top to bottom."""
+    """Group heading -> the column's text of its shown flags, top to bottom (read through
+    the view and its model, whichever kind of tree shows them)."""
     tree = window.audit.flags.tree
+    model = tree.model()
+    root = QModelIndex()
     shown: dict[str, list[str]] = {}
-    for g in range(tree.topLevelItemCount()):
-        group = tree.topLevelItem(g)
-        if group.isHidden():
+    for g in range(model.rowCount(root)):
+        group = model.index(g, 0, root)
+        if tree.isRowHidden(g, root) or model.rowCount(group) == 0:
             continue
-        rows = [group.child(c) for c in range(group.childCount())]
-        shown[group.text(0).split(" — ")[0]] = [r.text(column) for r in rows if not r.isHidden()]
+        rows = [
+            model.index(r, column, group).data()
+            for r in range(model.rowCount(group))
+            if not tree.isRowHidden(r, group)
+        ]
+        if rows:
+            shown[str(group.data()).split(" — ")[0]] = rows
     return shown
 
 
@@ -99,3 +107,20 @@ def test_typing_in_the_history_filter_keeps_the_matching_entries(main: Any, qtbo
     records = _history_rows(main, 4)
     assert 0 < len(records) < before
     assert all("retirement" in r.casefold() for r in records)
+
+
+def test_enter_on_a_flag_goes_to_its_record(main: Any, qtbot: Any) -> None:
+    main.show_tab("flags")
+    tree = main.audit.flags.tree
+    model = tree.model()
+    warnings = model.index(1, 0)
+    late = next(
+        model.index(r, 0, warnings)
+        for r in range(model.rowCount(warnings))
+        if model.index(r, 2, warnings).data().startswith("tranche due")
+    )
+    tree.setFocus()
+    tree.setCurrentIndex(late)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert main.tabs.currentWidget() is main.schedule
+    assert main.schedule.selected_id() is not None

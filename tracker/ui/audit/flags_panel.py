@@ -31,7 +31,6 @@ from tracker.ui import theming
 from tracker.ui.audit.acknowledge_dialog import AcknowledgeDialog
 from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.audit.watcher import FlagWatcher
-from tracker.ui.fit_columns import ColumnFitter
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -48,13 +47,10 @@ def severity_colour(severity: Severity) -> str:
 
 
 FLAG_ROLE = Qt.ItemDataRole.UserRole + 1
-RULE_COLUMN, CONTRACT_COLUMN, SUBJECT_COLUMN, MESSAGE_COLUMN = 0, 1, 2, 4
-# When the columns do not all fit, the message (in full below the tree) narrows first,
-# then the subject, the contract and the rule, then each a little more; the message
-# gets any width left over.
-GIVE_WAY = ((MESSAGE_COLUMN, 300), (SUBJECT_COLUMN, 150), (CONTRACT_COLUMN, 120),
-            (RULE_COLUMN, 160), (MESSAGE_COLUMN, 200), (SUBJECT_COLUMN, 110),
-            (CONTRACT_COLUMN, 100), (MESSAGE_COLUMN, 160), (RULE_COLUMN, 120))  # fmt: skip
+CONTRACT_COLUMN = 1
+# Widest the rule, contract, subject and status columns are fitted to: the message (the
+# finding itself) gets the rest of the width.
+COLUMN_LIMITS = (190, 140, 160, 110)
 
 
 class _GroupItem(QTreeWidgetItem):
@@ -124,11 +120,11 @@ class FlagsPanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.tree.setSortingEnabled(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.columns = ColumnFitter(self.tree, GIVE_WAY, growing=[MESSAGE_COLUMN])
-        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._columns_fitted = False
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -147,7 +143,7 @@ class FlagsPanel(QWidget):
         self.show_acknowledged.toggled.connect(self._fill)
         self.filter.textChanged.connect(self._apply_filter)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
-        self.tree.itemActivated.connect(self._double_clicked)  # double-click or Enter
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
         if watcher is not None:
             watcher.updated.connect(lambda _reviewed: self.refresh())
@@ -161,12 +157,16 @@ class FlagsPanel(QWidget):
         self.contract_id = contract_id
         # one contract in view: its reference is in every row, so leave the column out
         self.tree.setColumnHidden(CONTRACT_COLUMN, contract_id is not None)
+        self._columns_fitted = False
         self.refresh()
 
     def fit_columns(self) -> None:
-        """Every column as wide as its text while the tree has room; else the message,
-        subject, contract and rule give way (cut text shows in the tooltip and below)."""
-        self.columns.fit()
+        """Rule, contract, subject and status as wide as their text (within limits); the
+        message takes the rest.  Cut text shows in full in the tooltip and below."""
+        for column, limit in enumerate(COLUMN_LIMITS):
+            self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column) + 8, limit))
+        self._columns_fitted = True
 
     def refresh(self) -> None:
         if self.watcher is not None:
@@ -199,13 +199,15 @@ class FlagsPanel(QWidget):
             font.setBold(True)
             parent.setFont(0, font)
             parent.setForeground(0, QBrush(QColor(severity_colour(severity))))
+            parent.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(parent)
-            parent.setFirstColumnSpanned(True)  # only once in the tree (else ignored)
             for reviewed in group:
                 parent.addChild(self._item(reviewed))
             parent.setExpanded(True)
         if not shown:
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("No flags as of this date.")]))
+        elif not self._columns_fitted:
+            self.fit_columns()
         self._apply_filter()
         self._selection_changed()
 
