@@ -161,6 +161,7 @@ class ChartPanel(QWidget):
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
         self.job = BackgroundJob(store, self._draw, self)
+        self.refreshed.connect(self._open_on_the_data)
         store.changed.connect(self._on_changed)
         store.reset.connect(self._on_reset)
         store.as_of_changed.connect(self.schedule_refresh)
@@ -192,6 +193,12 @@ class ChartPanel(QWidget):
         self.contract_id = contract_id
         self._open_on_data = True  # the series may arrive later, from the worker
         self.refresh()
+
+    def _open_on_the_data(self) -> None:
+        """Once the series of a contract just chosen is drawn: show its deliveries."""
+        if self._open_on_data:
+            self._open_on_data = False
+            self.show_actual_period()
 
     def show_whole_period(self) -> None:
         """Undo any zoom: show every date of the contract term and the series."""
@@ -239,11 +246,7 @@ class ChartPanel(QWidget):
         self.as_of_line.setPos(as_of_epoch)
         self.as_of_line.label.setFormat(self.tr("as of {date}").format(date=self.store.as_of))
         self.plot_item.setTitle(self._title(), color=self.colours.foreground, size="11pt")
-        if self._open_on_data:  # a contract just chosen: open on its deliveries
-            self._open_on_data = False
-            self.show_actual_period()
-        else:
-            self._fit_y_range()
+        self._fit_y_range()
         if self._flagged_ids is not None:
             self._draw_flags(self._flag_points())
         self._update_readout(self._hover_epoch)
@@ -282,8 +285,6 @@ class ChartPanel(QWidget):
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export chart as PNG"), str(exc))
             return None
-
-    # --- building and reacting to the store --------------------------------------------
 
     # --- reacting to the store --------------------------------------------------------
 
