@@ -15,13 +15,51 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+    SignalInstance,
+    Slot,
+)
 
 from tracker.store.ledger import Ledger
 from tracker.store.readers import can_read_beside, is_open, open_reader
 from tracker.ui.ledger_store import LedgerStore
 
 Work = Callable[[Ledger], Any]
+
+
+_IN_FLIGHT: set[object] = set()
+
+
+class _Release(QObject):
+    """Lets go of a run once its result has reached the GUI thread (where this lives)."""
+
+    def __init__(self, run: QRunnable) -> None:
+        super().__init__()
+        self.held: tuple[QRunnable, _Release] | None = (run, self)
+
+    @Slot()
+    def done(self) -> None:
+        _IN_FLIGHT.discard(self.held)
+        self.held = None
+
+
+def keep_until_reported(run: QRunnable, finished: SignalInstance) -> None:
+    """Keep ``run`` (and whatever it refers to, its signal carrier) alive until ``finished``
+    has been delivered on the GUI thread.
+
+    Otherwise the pool could free the runnable, or Python its carrier, on the pool's
+    thread while the queued result is still on its way, or while the job that asked for
+    it is being closed: a crash, not an exception.  Call on the GUI thread.
+    """
+    run.setAutoDelete(False)
+    release = _Release(run)
+    finished.connect(release.done)  # queued: the release lives on the GUI thread
+    _IN_FLIGHT.add(release.held)
 
 
 class _Signals(QObject):
@@ -78,6 +116,7 @@ class BackgroundJob(QObject):
         signals = _Signals()
         signals.finished.connect(self._finished)
         run = _Run(Path(self.store.path), self._latest, self.generation, signals)
+        keep_until_reported(run, signals.finished)
         self._running = True
         self.busy_changed.emit(True)
         QThreadPool.globalInstance().start(run)

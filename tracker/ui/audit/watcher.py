@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signa
 from tracker.services.audit.review import ReviewedFlag, reviewed_flags
 from tracker.store.readers import can_read_beside, is_open
 from tracker.ui.audit.rule_worker import RuleRun, RunSignals
+from tracker.ui.background import keep_until_reported
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -94,7 +95,7 @@ class FlagWatcher(QObject):
         signals = RunSignals()
         signals.finished.connect(self._finished)
         run = RuleRun(Path(self.store.path), self.store.as_of, self.generation, signals)
-        run.setAutoDelete(False)
+        keep_until_reported(run, signals.finished)
         self._running = self.last_run = run
         self.busy_changed.emit(True)
         self._pool.start(run)
