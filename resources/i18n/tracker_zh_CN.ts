@@ -1386,6 +1386,17 @@ Open it read-only?</source>
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPanel</name>
     <message>
         <source>Contracted</source>
@@ -2479,6 +2490,14 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>The period ends ({end}) before it starts ({start}): choose a From date on or before the to date.</source>
         <translation>期间结束日（{end}）早于开始日（{start}）：请选择不晚于结束日的开始日期。</translation>
+    </message>
+    <message>
+        <source>Saving {file}…</source>
+        <translation>正在保存 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was saved.</source>
+        <translation>已取消：未保存任何内容。</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>

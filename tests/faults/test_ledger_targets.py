@@ -120,7 +120,9 @@ def test_a_saved_report_gets_a_receipt_with_the_log_head(tmp_path: Path, qtbot: 
     ledger = demo_ledger(tmp_path / "ledger.db")
     store = LedgerStore(open_database(ledger, create=False), ledger)
     target = tmp_path / "summary.csv"
-    SaveReportDialog(store, chooser=lambda _parent, _name: target).save()
+    dialog = SaveReportDialog(store, chooser=lambda _parent, _name: target)
+    dialog.save()
+    assert dialog.wait()
     receipt = json.loads((tmp_path / "summary.csv.receipt.json").read_text())
     assert receipt["head"] == str(head(store.db))
     store.poll_timer.stop()

@@ -83,6 +83,18 @@ class _Run(QRunnable):
         self.signals.finished.emit(self.generation, result)
 
 
+def start_reading(
+    path: Path, work: Work, generation: int, deliver: Callable[[int, object], None]
+) -> None:
+    """Run ``work(reader)`` on the pool; ``deliver(generation, result or exception)`` is
+    called on the GUI thread (``deliver`` must be a slot of an object living there)."""
+    signals = _Signals()
+    signals.finished.connect(deliver)
+    run = _Run(path, work, generation, signals)
+    keep_until_reported(run, signals.finished)
+    QThreadPool.globalInstance().start(run)
+
+
 class BackgroundJob(QObject):
     busy_changed = Signal(bool)
 
@@ -113,13 +125,9 @@ class BackgroundJob(QObject):
     def _start(self) -> None:
         assert self._latest is not None
         assert self.store.path is not None
-        signals = _Signals()
-        signals.finished.connect(self._finished)
-        run = _Run(Path(self.store.path), self._latest, self.generation, signals)
-        keep_until_reported(run, signals.finished)
         self._running = True
         self.busy_changed.emit(True)
-        QThreadPool.globalInstance().start(run)
+        start_reading(Path(self.store.path), self._latest, self.generation, self._finished)
 
     def _finished(self, generation: int, result: object) -> None:
         self._running = False

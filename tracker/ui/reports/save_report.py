@@ -24,11 +24,15 @@ from PySide6.QtWidgets import (
 from tracker.domain.errors import TrackerError
 from tracker.services import csv_safe
 from tracker.services.contracts import resolve_reference
+from tracker.services.progress import Cancelled, Progress
 from tracker.services.reports import REPORTS, ReportOptions
+from tracker.store.ledger import Ledger
 from tracker.store.receipts import write_receipt
+from tracker.store.targets import refuse_ledger_target
 from tracker.ui import theming
 from tracker.ui.dialogs.form import grow_to_fit
 from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.operations import ReadOperation
 from tracker.ui.reports.inputs import contract_combo
 
 # Returns where to save (suggested file name given), or None if the user cancelled.
@@ -84,6 +88,7 @@ class SaveReportDialog(QDialog):
         self.store = store
         self.chooser = chooser
         self.saved: Path | None = None
+        self.operation: ReadOperation | None = None  # the report being written, if any
         self.setWindowTitle(self.tr("Save report"))
         self.report = QComboBox(self)
         titles = {
@@ -165,21 +170,57 @@ class SaveReportDialog(QDialog):
         )
 
     def save(self) -> None:
+        """Ask where, then write the report off the GUI thread (progress and Cancel when it
+        takes long); the receipt is written once the file is in place."""
+        if self.operation is not None and self.operation.running:
+            return
         name = self.report.currentData()
         path = self.chooser(self, f"{name}-{self.store.as_of.isoformat()}.csv")
         if path is None:
             return
-        report = REPORTS[name]
+        report, bom = REPORTS[name], self.bom.isChecked()
         try:
-            count = csv_safe.write_file(
-                path,
-                report.header,
-                report.rows(self.store.db, self.options()),
-                bom=self.bom.isChecked(),
-            )
+            refuse_ledger_target(path, self.store.path)
+            options = self.options()
+        except TrackerError as exc:
+            self._not_saved(exc)
+            return
+
+        def write(db: Ledger, progress: Progress) -> int:
+            rows = progress.track(report.rows(db, options))
+            return csv_safe.write_file(path, report.header, rows, bom=bom)
+
+        self.operation = ReadOperation(
+            self.store, write, self.tr("Saving {file}…").format(file=path.name), self
+        )
+        self.operation.finished.connect(lambda count: self._saved(path, count))
+        self.operation.failed.connect(self._failed)
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Saving {file}…").format(file=path))
+        self.operation.start()
+
+    def wait(self, timeout: float = 120.0) -> bool:
+        """Until the report being saved is written (tests)."""
+        return self.operation is None or self.operation.wait(timeout)
+
+    def _saved(self, path: Path, count: int) -> None:
+        self.save_button.setEnabled(self.period_error.isHidden())
+        try:
             write_receipt(self.store.db, path, self.store.path)
         except (OSError, TrackerError) as exc:
-            self.status.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            self._not_saved(exc)
             return
         self.saved = path
         self.status.setText(self.tr("Saved %n row(s) to {file}.", "", count).format(file=path))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(self.period_error.isHidden())
+        if isinstance(exc, Cancelled):
+            self.status.setText(self.tr("Cancelled: nothing was saved."))
+        elif isinstance(exc, (OSError, TrackerError)):
+            self._not_saved(exc)
+        else:
+            raise exc
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("Not saved: {reason}").format(reason=exc))

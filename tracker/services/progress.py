@@ -1,0 +1,70 @@
+"""Progress and cancellation for long work, without Qt.
+
+A ``Progress`` is handed to work that runs off the GUI thread.  The work reports how far
+it is (``advance`` / ``track``) and, at the same points, stops with ``Cancelled`` once the
+user asked it to: whatever the work was writing is then discarded (a report's temporary
+file is removed; a transaction is rolled back), so a cancelled job leaves nothing
+behind.  The window reads ``done`` / ``total`` from its own thread on a timer; plain
+integer attributes are safe to read while the worker writes them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+Item = TypeVar("Item")
+
+# How many items pass between two checks for a cancel request.
+CHECK_EVERY = 500
+
+
+class Cancelled(Exception):
+    """The user cancelled the work; nothing it was writing was kept."""
+
+    def __init__(self) -> None:
+        super().__init__("Cancelled: nothing was written.")
+
+
+class Progress:
+    def __init__(self, total: int | None = None) -> None:
+        self.done = 0
+        self.total = total  # None while the amount of work is not known
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check (any thread)."""
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        """Raise ``Cancelled`` if the user asked to stop."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def advance(self, count: int = 1) -> None:
+        """Count ``count`` more items done, then check for a cancel request."""
+        self.done += count
+        self.check()
+
+    def track(self, items: Iterable[Item], every: int = CHECK_EVERY) -> Iterator[Item]:
+        """Yield ``items``, counting them and checking for a cancel request every ``every``."""
+        self.check()
+        pending = 0
+        for item in items:
+            yield item
+            pending += 1
+            if pending == every:
+                self.advance(pending)
+                pending = 0
+        self.done += pending
+        self.check()
+
+
+def unreported() -> Progress:
+    """A progress nobody watches or cancels (the command line, tests)."""
+    return Progress()
