@@ -2140,6 +2140,14 @@ You can undo this with Edit → Undo.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>Preparing {file}…</source>
+        <translation>正在准备 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the printable report was not saved.</source>
+        <translation>已取消：未保存可打印报告。</translation>
+    </message>
+    <message>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
@@ -2975,6 +2983,10 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>Saved the printable report to {file}.</source>
         <translation>已将可打印报告保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>Save printable report</source>
+        <translation>保存可打印报告</translation>
     </message>
 </context>
 </TS>

@@ -18,7 +18,7 @@ from tracker.services.demo import load_demo
 from tracker.store.database import open_database
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.pdf import build_document, write_portfolio_pdf
-from tracker.ui.reports.pdf_action import save_pdf
+from tracker.ui.reports.pdf_action import PdfSave
 
 pytestmark = pytest.mark.gui
 FLAG = Flag(
@@ -69,10 +69,12 @@ def test_save_pdf_writes_where_the_user_chose(
     window = QWidget()
     qtbot.addWidget(window)
     target = tmp_path / "chosen.pdf"
+    save = PdfSave(store, window, target)
 
-    written = save_pdf(store, window, lambda: [FLAG], chooser=lambda parent, name: target)
+    with qtbot.waitSignal(save.saved) as saved:
+        save.start()
 
-    assert written == target
+    assert saved.args == [target]
     assert target.read_bytes().startswith(b"%PDF-")
 
 

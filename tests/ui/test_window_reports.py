@@ -179,13 +179,14 @@ def test_print_pdf_writes_the_file_with_the_open_flags(
     written: list[list[Flag]] = []
     real_writer = pdf_action.write_portfolio_pdf
 
-    def spy(store: LedgerStore, path: Path, flags: list[Flag]) -> Path:
+    def spy(store: LedgerStore, path: Path, flags: list[Flag], **options: Any) -> Path:
         written.append(list(flags))
-        return real_writer(store, path, flags, include_chart=False)
+        return real_writer(store, path, flags, include_chart=False, **options)
 
     monkeypatch.setattr(pdf_action, "write_portfolio_pdf", spy)
 
     _menu_action(main, "Print report as PDF…").trigger()
+    assert main.reports.pdf_save.wait()
 
     saved = tmp_path / "portfolio.pdf"
     assert saved.read_bytes().startswith(b"%PDF")

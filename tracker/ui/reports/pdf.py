@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from tracker.domain.flags import Flag
 from tracker.domain.quantities import format_cents
-from tracker.services.summary import portfolio_summary, totals_by_currency
+from tracker.services.summary import ContractSummary, portfolio_summary, totals_by_currency
 from tracker.store.log_verify import head
 from tracker.store.targets import refuse_ledger_target
 from tracker.ui import labels, numbers
@@ -49,8 +49,7 @@ def _title() -> str:
     return QCoreApplication.translate("PortfolioReport", "Carbon-credit offtake portfolio")
 
 
-def _summary_html(store: LedgerStore) -> str:
-    summaries = portfolio_summary(store.db, store.as_of)
+def _summary_html(summaries: Sequence[ContractSummary]) -> str:
     head = (
         QCoreApplication.translate("PortfolioReport", "Contract"),
         QCoreApplication.translate("PortfolioReport", "Supplier"),
@@ -159,8 +158,14 @@ def chart_image(store: LedgerStore) -> QImage:
 
 
 def build_document(
-    store: LedgerStore, flags: Sequence[Flag], chart: QImage | None
+    store: LedgerStore,
+    flags: Sequence[Flag],
+    chart: QImage | None,
+    summaries: Sequence[ContractSummary] | None = None,
 ) -> QTextDocument:
+    """The report's document; ``summaries`` read beforehand (off the GUI thread) or now."""
+    if summaries is None:
+        summaries = portfolio_summary(store.db, store.as_of)
     document = QTextDocument()
     document.setDefaultStyleSheet(_STYLE)
     missing = QCoreApplication.translate("PortfolioReport", "(chart not included)")
@@ -178,7 +183,7 @@ def build_document(
     document.setHtml(
         f"<h1>{_e(_title())}</h1>"
         f'<p class="muted">{_e(subtitle)}</p>'
-        f"<h2>{_e(summary)}</h2>{_summary_html(store)}"
+        f"<h2>{_e(summary)}</h2>{_summary_html(summaries)}"
         f"<h2>{_e(versus)}</h2>{chart_html}"
         f"<h2>{_e(open_flags.format(count=len(flags)))}</h2>"
         f"{_flags_html(flags)}"
@@ -201,12 +206,14 @@ def write_portfolio_pdf(
     path: Path | str,
     flags: Sequence[Flag] = (),
     include_chart: bool = True,
+    summaries: Sequence[ContractSummary] | None = None,
 ) -> Path:
     """Write the PDF atomically; returns its path.  Needs a QApplication (offscreen is fine)."""
     target = Path(path)
     refuse_ledger_target(target, store.path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    document = build_document(store, flags, chart_image(store) if include_chart else None)
+    chart = chart_image(store) if include_chart else None
+    document = build_document(store, flags, chart, summaries)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:

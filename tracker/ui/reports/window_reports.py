@@ -11,15 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QMenu, QMessageBox
 
-from tracker.domain.flags import Flag
-from tracker.services.audit.review import open_flags
 from tracker.store import queries
 from tracker.ui.errors import guarded
-from tracker.ui.reports.pdf_action import ask_save_pdf, save_pdf
+from tracker.ui.reports.pdf_action import PdfSave, ask_save_pdf
 from tracker.ui.reports.reconcile_dialog import ReconcileDialog
 from tracker.ui.reports.registry_import import RegistryImportDialog
 from tracker.ui.reports.save_report import SaveReportDialog
@@ -38,7 +36,7 @@ class WindowReports(QObject):
         self.window = window
         self.dialog: QDialog | None = None  # the dialog open now, if any
         self.last_pdf: Path | None = None
-        self._busy = False  # a wait cursor is shown while the PDF is written
+        self.pdf_save: PdfSave | None = None  # the latest "Print report as PDF…"
         self.save_report_action = self._action(self.tr("&Save report…"), self.open_save_report)
         self.import_action = self._action(
             self.tr("&Import registry file…"), self.open_registry_import
@@ -71,34 +69,32 @@ class WindowReports(QObject):
         self._preselect_contract(dialog.contract)
         return self._open(dialog)
 
-    def save_pdf(self) -> Path | None:
+    def save_pdf(self) -> PdfSave | None:
+        """Ask where to save; the figures are then read off the GUI thread and the file
+        written when they arrive (``pdf_save.wait()`` in tests)."""
         store = self.window.store
-        try:
-            self.last_pdf = save_pdf(store, self.window, self._open_flags, self._ask_pdf)
-        finally:
-            if self._busy:
-                QApplication.restoreOverrideCursor()
-                self._busy = False
-        if self.last_pdf is not None:
-            self.window.statusBar().showMessage(
-                self.tr("Saved the printable report to {file}.").format(file=self.last_pdf),
-                8000,
-            )
-        return self.last_pdf
+        path = ask_save_pdf(self.window, f"portfolio-{store.as_of.isoformat()}.pdf")
+        if path is None:
+            return None
+        self.pdf_save = PdfSave(store, self.window, path)
+        self.pdf_save.saved.connect(self._pdf_saved)
+        self.pdf_save.failed.connect(self._pdf_failed)
+        self.pdf_save.start()
+        return self.pdf_save
 
     # --- helpers -----------------------------------------------------------------------
 
-    def _ask_pdf(self, parent: QWidget, suggested: str) -> Path | None:
-        """Where to save; once chosen, a busy cursor while the chart and flags are drawn."""
-        path = ask_save_pdf(parent, suggested)
-        if path is not None:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            self._busy = True
-        return path
+    def _pdf_saved(self, path: Path) -> None:
+        self.last_pdf = path
+        self.window.statusBar().showMessage(
+            self.tr("Saved the printable report to {file}.").format(file=path), 8000
+        )
 
-    def _open_flags(self) -> list[Flag]:
-        store = self.window.store
-        return open_flags(store.db, store.as_of)
+    def _pdf_failed(self, message: str) -> None:
+        if self.pdf_save is not None and self.pdf_save.cancelled:
+            self.window.statusBar().showMessage(message, 8000)
+            return
+        QMessageBox.warning(self.window, self.tr("Save printable report"), message)
 
     def _reference_in_view(self) -> str | None:
         contract_id = self.window.contract_id
