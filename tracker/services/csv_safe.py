@@ -13,11 +13,15 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tracker.store.targets import refuse_ledger_target
+
+if TYPE_CHECKING:
+    from tracker.services.progress import Progress
 
 DANGEROUS_LEADS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
@@ -46,10 +50,36 @@ def restore(cell: str) -> str:
     return cell
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedRows:
+    """Rows whose cells are final already (neutralised where they were read, in SQL:
+    ``tracker.store.csv_rows``), in chunks: written by csv's own writer, no per-cell work.
+    Iterating gives the rows one by one, like any other rows."""
+
+    chunks: Iterable[Sequence[Sequence[object]]]
+
+    def __iter__(self) -> Iterator[Sequence[object]]:
+        for chunk in self.chunks:
+            yield from chunk
+
+
+def tracked(rows: Iterable[Sequence[object]], progress: Progress) -> Iterable[Sequence[object]]:
+    """``rows`` counted by ``progress`` (and stopped by its Cancel), prepared rows staying
+    prepared: they are counted a chunk at a time."""
+    if isinstance(rows, PreparedRows):
+        return PreparedRows(progress.track_chunks(rows.chunks))
+    return progress.track(rows)
+
+
 def write_rows(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     count = 0
+    if isinstance(rows, PreparedRows):
+        for chunk in rows.chunks:
+            writer.writerows(chunk)
+            count += len(chunk)
+        return count
     for row in rows:
         writer.writerow([neutralise(c) for c in row])
         count += 1

@@ -11,10 +11,11 @@ integer attributes are safe to read while the worker writes them.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from typing import TypeVar
 
 Item = TypeVar("Item")
+Chunk = TypeVar("Chunk", bound=Sized)
 
 # How many items pass between two checks for a cancel request.
 CHECK_EVERY = 500
@@ -63,6 +64,14 @@ class Progress:
                 pending = 0
         self.done += pending
         self.check()
+
+    def track_chunks(self, chunks: Iterable[Chunk]) -> Iterator[Chunk]:
+        """Yield ``chunks`` of items, counting their items and checking for a cancel
+        request after each chunk."""
+        self.check()
+        for chunk in chunks:
+            yield chunk
+            self.advance(len(chunk))
 
 
 def unreported() -> Progress:

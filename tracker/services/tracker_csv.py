@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from tracker.services import deliveries as delivery_service
 from tracker.services import invalidations as invalidation_service
 from tracker.services import retirements as retirement_service
 from tracker.services import schedule as schedule_service
-from tracker.services.csv_safe import Number
+from tracker.services.csv_safe import Number, PreparedRows
 from tracker.services.registry.text import decode_bytes, read_table
 from tracker.services.row_checks import field_errors
 from tracker.services.summary import ContractSummary, Totals, portfolio_summary
@@ -46,7 +46,7 @@ from tracker.services.tracker_present import (
     retirement_present,
     tranche_present,
 )
-from tracker.store import queries
+from tracker.store import csv_rows, queries
 from tracker.store.unit_of_work import UnitOfWork
 
 
@@ -63,6 +63,17 @@ def export_rows(
     kind: str,
     contract_id: int | None = None,
     as_of: dt.date | None = None,
+) -> Iterable[Sequence[object]]:
+    if kind == "deliveries":
+        return delivery_lines(db, contract_id)
+    return _record_rows(db, kind, contract_id, as_of)
+
+
+def _record_rows(
+    db: sqlite_utils.Database,
+    kind: str,
+    contract_id: int | None = None,
+    as_of: dt.date | None = None,
 ) -> Iterator[list[object]]:
     refs = queries.contract_references(db)
     if kind == "contracts":
@@ -73,8 +84,6 @@ def export_rows(
     elif kind == "schedule":
         for t in queries.tranches(db, contract_id):
             yield tranche_line(t, refs[t.contract_id])
-    elif kind == "deliveries":
-        yield from delivery_lines(db, contract_id)
     elif kind == "retirements":
         for r in queries.retirements(db, contract_id):
             yield retirement_line(r, refs[r.contract_id])
@@ -192,19 +201,12 @@ def delivery_lines(
     contract_id: int | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
-) -> Iterator[list[object]]:
-    """:func:`delivery_line` of every delivery, streamed from the stored rows."""
-    rows = queries.iter_delivery_rows(db, contract_id, iso(date_from) or None, iso(date_to) or None)
-    for (
-        reference, delivered_on, kg, vintage, registry, block, _prefix, start, end, template,
-        status, verifier, verified_on, transfer, tranche_due_on,
-    ) in rows:  # fmt: skip
-        if start is not None:  # a range, written as SerialBlock.text writes it
-            block = (template or "").replace("{start}", str(start)).replace("{end}", str(end))
-        yield [
-            reference, delivered_on, _t(kg), _opt(vintage), registry, block or "", status,
-            verifier, verified_on or "", transfer, tranche_due_on or "",
-        ]  # fmt: skip
+) -> PreparedRows:
+    """Every delivery's export line, its cells written by SQLite (``store.csv_rows``) and
+    streamed in chunks: a million deliveries never become a million objects."""
+    return PreparedRows(
+        csv_rows.delivery_cell_chunks(db, contract_id, iso(date_from) or None, iso(date_to) or None)
+    )
 
 
 def retirement_line(r: Retirement, reference: str) -> list[object]:

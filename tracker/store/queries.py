@@ -79,44 +79,6 @@ def deliveries(db: sqlite_utils.Database, contract_id: int | None = None) -> lis
     return [delivery_from_row(r) for r in rows(db, sql, params)]
 
 
-DELIVERY_EXPORT_COLUMNS = (
-    "contract", "delivered_on", "tonnes_kg", "vintage", "registry", "serial_block",
-    "serial_prefix", "serial_start", "serial_end", "serial_template", "verification_status",
-    "verifier", "verified_on", "reference", "tranche_due_on",
-)  # fmt: skip
-
-
-def iter_delivery_rows(
-    db: sqlite_utils.Database,
-    contract_id: int | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-) -> Iterator[tuple[Any, ...]]:
-    """Deliveries as stored, in ``DELIVERY_EXPORT_COLUMNS`` order (``contract`` is its
-    reference), ordered as :func:`deliveries`, streamed: no record objects are built,
-    so an export holds one row at a time whatever the ledger's size."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if contract_id:
-        clauses.append("d.contract_id = ?")
-        params.append(contract_id)
-    if date_from:
-        clauses.append("d.delivered_on >= ?")
-        params.append(date_from)
-    if date_to:
-        clauses.append("d.delivered_on <= ?")
-        params.append(date_to)
-    where = f"where {' and '.join(clauses)}" if clauses else ""
-    columns = ", ".join(f"d.{c}" for c in DELIVERY_EXPORT_COLUMNS[1:])
-    cursor = db.execute(
-        f"select c.reference, {columns} from deliveries d join contracts c "
-        f"on c.id = d.contract_id {where} order by c.reference, d.delivered_on, d.id",
-        params,
-    )
-    while chunk := cursor.fetchmany(1000):
-        yield from chunk
-
-
 def delivery(db: sqlite_utils.Database, delivery_id: int) -> Delivery:
     for row in rows(db, "select * from deliveries where id = ?", [delivery_id]):
         return delivery_from_row(row)

@@ -8,16 +8,15 @@ from collections.abc import Iterator
 import sqlite_utils
 
 from tracker.services import tracker_csv
+from tracker.services.csv_safe import PreparedRows
 from tracker.services.reports.options import Report, ReportOptions
 from tracker.store import queries
 
 RETIREMENT_EXTRA = tracker_csv.DERIVED_COLUMNS["retirements"]
 
 
-def delivery_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
-    yield from tracker_csv.delivery_lines(
-        db, options.contract_id, options.date_from, options.date_to
-    )
+def delivery_rows(db: sqlite_utils.Database, options: ReportOptions) -> PreparedRows:
+    return tracker_csv.delivery_lines(db, options.contract_id, options.date_from, options.date_to)
 
 
 def retirement_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:

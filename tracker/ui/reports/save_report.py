@@ -187,7 +187,7 @@ class SaveReportDialog(QDialog):
             return
 
         def write(db: Ledger, progress: Progress) -> int:
-            rows = progress.track(report.rows(db, options))
+            rows = csv_safe.tracked(report.rows(db, options), progress)
             return csv_safe.write_file(path, report.header, rows, bom=bom)
 
         self.operation = ReadOperation(

@@ -1,0 +1,98 @@
+"""Cells SQLite writes for exports are the cells Python would write: the same tonnes
+text, the same neutralised formulas, the same serial ranges."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import sqlite_utils
+
+from tests.factories import make_contract, make_delivery
+from tracker.domain.quantities import format_tonnes_short
+from tracker.services import csv_safe, tracker_csv
+from tracker.store import csv_rows, queries
+
+
+def _sql_value(db: sqlite_utils.Database, expression: str, value: object) -> object:
+    return db.execute(f"select {expression}", {"v": value}).fetchone()[0]
+
+
+def test_tonnes_text_is_format_tonnes_short(db: sqlite_utils.Database) -> None:
+    rng = random.Random(2)
+    samples = [0, 1, 10, 100, 999, 1000, 1001, 1010, 1100, 150_500, 5_000_000, -1, -1500]
+    samples += [rng.randint(-(10**12), 10**12) for _ in range(2_000)]
+    sql = csv_rows.tonnes_text(":v")
+    for kg in samples:
+        assert _sql_value(db, sql, kg) == format_tonnes_short(kg), kg
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain",
+        "=1+1",
+        "+49 30",
+        "-5",
+        "@SUM(A1)",
+        "\tlead",
+        "\rlead",
+        "\0lead",
+        "'=quoted",
+        "a=b",
+        "été",
+    ],
+)
+def test_safe_text_is_neutralise(db: sqlite_utils.Database, text: str) -> None:
+    assert _sql_value(db, csv_rows.safe_text(":v"), text) == csv_safe.neutralise(text)
+
+
+def test_safe_text_of_null_is_empty(db: sqlite_utils.Database) -> None:
+    assert _sql_value(db, csv_rows.safe_text(":v"), None) == csv_safe.neutralise(None)
+
+
+def test_the_leads_are_the_dangerous_leads_of_csv_safe() -> None:
+    assert tuple(chr(code) for code in csv_rows.FORMULA_LEADS) == csv_safe.DANGEROUS_LEADS
+
+
+def test_delivery_cells_are_the_python_lines_neutralised(db: sqlite_utils.Database) -> None:
+    contract = make_contract(db, reference="=HYPERLINK(1)", registry="gold-standard")
+    make_delivery(  # serials pending, no vintage
+        db,
+        contract,
+        tonnes="1.5",
+        verifier="-Verifier",
+        vintage="",
+        serial_block="",
+        registry="gold-standard",
+    )
+    make_delivery(  # a range, written from its template
+        db,
+        contract,
+        tonnes="100",
+        registry="gold-standard",
+        serial_block="GS1-1-KE-GS11603-16-2025-30256-1-100",
+        reference="@transfer",
+    )
+    make_delivery(
+        db,
+        contract,
+        tonnes="2000",
+        serial_block="",
+        registry="gold-standard",
+        verification_status="pending",
+        verified_on="",
+    )
+    refs = queries.contract_references(db)
+    expected = [
+        [csv_safe.neutralise(cell) for cell in tracker_csv.delivery_line(d, refs[d.contract_id])]
+        for d in queries.deliveries(db)
+    ]
+    written = [
+        [csv_safe.neutralise(cell) for cell in row]
+        for chunk in csv_rows.delivery_cell_chunks(db)
+        for row in chunk
+    ]
+    assert written == expected
+    assert expected[0][0] == "'=HYPERLINK(1)"
