@@ -182,6 +182,14 @@ def entries(
     return [LogEntry(*found) for found in db.execute(sql, params)]
 
 
+def entry_at(db: sqlite_utils.Database, seq: int) -> LogEntry:
+    """The entry numbered ``seq``."""
+    found = db.execute(f"select {_COLUMNS} from change_log where seq = ?", [seq]).fetchone()
+    if found is None:
+        raise LookupError(f"the change log has no entry {seq}")
+    return LogEntry(*found)
+
+
 def iter_all(db: sqlite_utils.Database) -> Any:
     """Every entry in order, streamed."""
     for found in db.execute(f"select {_COLUMNS} from change_log order by seq"):

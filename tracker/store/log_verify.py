@@ -17,7 +17,7 @@ from typing import Any
 import sqlite_utils
 
 from tracker.store import change_log
-from tracker.store.change_log import GENESIS_HASH, LOGGED_TABLES, ROW_ACTIONS, LogEntry
+from tracker.store.change_log import GENESIS_HASH, LOGGED_TABLES, ROW_ACTIONS
 
 MAX_REPORTED = 20
 
@@ -75,23 +75,29 @@ class LogReport:
         return "\n".join(lines)
 
 
-def _digest(text: str) -> bytes:
-    return hashlib.sha256(text.encode()).digest()
+# Each entry's hashed payload, written by SQLite: ``json_array`` gives the text
+# ``change_log.entry_hash`` hashes, except where SQLite escapes a rare character
+# differently; those entries are hashed again by Python before anything is reported.
+_CHAIN = (
+    "select seq, prev_hash, hash, json_array(seq, logged_at, user, action, table_name, "
+    "record_id, contract_id, before_json, after_json, prev_hash) from change_log order by seq"
+)
 
 
-# table -> record id -> (digest of the row as last logged, seq of that entry).  Digests
-# rather than rows keep memory small when the log holds millions of entries.
-Replayed = dict[str, dict[int, tuple[bytes, int]]]
-
-
-def _check_link(entry: LogEntry, expected_seq: int, prev_hash: str) -> str:
-    """Why ``entry`` does not follow the previous one ('' when it does)."""
-    if entry.seq != expected_seq:
-        if entry.seq == expected_seq + 1:
+def _link_problem(seq: int, prev_hash: str, expected_seq: int, expected_prev: str) -> str:
+    """Why entry ``seq`` does not follow the previous one ('' when it does)."""
+    if seq != expected_seq:
+        if seq == expected_seq + 1:
             return f"entry {expected_seq} is missing (deleted from the log)"
-        return f"entries {expected_seq}–{entry.seq - 1} are missing (deleted from the log)"
-    if entry.prev_hash != prev_hash:
+        return f"entries {expected_seq}–{seq - 1} are missing (deleted from the log)"
+    if prev_hash != expected_prev:
         return "it does not link to the entry before it (that entry was deleted or altered)"
+    return ""
+
+
+def _hash_problem(db: sqlite_utils.Database, seq: int) -> str:
+    """Entry ``seq`` hashed as ``change_log.append`` hashed it ('' when it matches)."""
+    entry = change_log.entry_at(db, seq)
     digest = change_log.entry_hash(
         entry.seq, entry.logged_at, entry.user, entry.action, entry.table_name, entry.record_id,
         entry.contract_id, entry.before_json, entry.after_json, entry.prev_hash,
@@ -99,16 +105,6 @@ def _check_link(entry: LogEntry, expected_seq: int, prev_hash: str) -> str:
     if digest != entry.hash:
         return "its contents do not match its hash (the entry was edited outside the app)"
     return ""
-
-
-def _replay(state: Replayed, entry: LogEntry) -> None:
-    if entry.action not in ROW_ACTIONS or entry.record_id is None:
-        return
-    rows = state.setdefault(entry.table_name, {})
-    if entry.action == "delete":
-        rows.pop(entry.record_id, None)
-    elif entry.after_json is not None:
-        rows[entry.record_id] = (_digest(entry.after_json), entry.seq)
 
 
 def verify_log(
@@ -184,43 +180,76 @@ def check_anchor(db: sqlite_utils.Database, anchor: Anchor) -> str:
 
 
 def _walk(db: sqlite_utils.Database, report: LogReport) -> None:
-    state: Replayed = {t: {} for t in LOGGED_TABLES}
     prev_hash, expected = GENESIS_HASH, 1
-    for entry in change_log.iter_all(db):
+    sha256 = hashlib.sha256
+    for seq, entry_prev, entry_hash, payload in db.execute(_CHAIN):
         report.entries += 1
         if report.first_broken_seq is None:
-            problem = _check_link(entry, expected, prev_hash)
+            problem = _link_problem(seq, entry_prev, expected, prev_hash)
+            if not problem and sha256(payload.encode()).hexdigest() != entry_hash:
+                problem = _hash_problem(db, seq)
             if problem:
-                report.first_broken_seq = entry.seq
+                report.first_broken_seq = seq
                 report.chain_problem = problem
-        _replay(state, entry)
-        prev_hash, expected = entry.hash, entry.seq + 1
-        report.head_hash = entry.hash
+        prev_hash, expected = entry_hash, seq + 1
+        report.head_hash = entry_hash
     for table in LOGGED_TABLES:
-        _compare_table(db, table, state[table], report)
+        _compare_table(db, table, report)
 
 
-def _compare_table(
-    db: sqlite_utils.Database, table: str, logged: dict[int, tuple[bytes, int]], report: LogReport
-) -> None:
+# A row action that leaves the row as its ``after_json`` says (a delete removes it).
+_WRITES = tuple(sorted(ROW_ACTIONS - {"delete"}))
+_ROW_ACTION_LIST = ", ".join(f"'{a}'" for a in sorted(ROW_ACTIONS))
+_WRITE_LIST = ", ".join(f"'{a}'" for a in _WRITES)
+
+
+def _last_logged(columns: str, record: str) -> str:
+    """SQL for the last entry that set or removed record ``record`` of :table: what
+    replaying the log leaves of it."""
+    return (
+        f"select {columns} from change_log e "
+        f"where e.table_name = :table and e.record_id = {record} "
+        f"and e.action in ({_ROW_ACTION_LIST}) "
+        "and (e.action = 'delete' or e.after_json is not null) "
+        "order by e.seq desc limit 1"
+    )
+
+
+def _compare_table(db: sqlite_utils.Database, table: str, report: LogReport) -> None:
     """Each row, written as canonical JSON by SQLite (``json_object`` with the keys in
-    sorted order, as :func:`change_log.canonical` writes them), against the log.  Where
-    SQLite's text differs (its escaping of rare characters may), the row is written by
-    Python before anything is reported, so only a real difference is a mismatch."""
+    sorted order, as :func:`change_log.canonical` writes them), against the last log entry
+    about it, in one query; only rows that differ come back.  Where SQLite's text differs
+    (its escaping of rare characters may), the row is written by Python before anything
+    is reported, so only a real difference is a mismatch.  Then the records the log says
+    exist but the table lacks."""
     names = sorted(r[1] for r in db.execute(f"pragma table_info([{table}])").fetchall())
-    as_json = ", ".join(f"'{n}', [{n}]" for n in names)
-    cursor = db.execute(f"select id, json_object({as_json}) from [{table}] order by id")
-    seen: set[int] = set()
-    for row_id, text in cursor:
-        seen.add(row_id)
-        expected = logged.get(row_id)
-        if expected is None:
+    as_json = ", ".join(f"'{n}', t.[{n}]" for n in names)
+    differing = f"""
+    select x.id, x.row_json from (
+      select t.id, json_object({as_json}) as row_json,
+             (select l.seq from change_log l where l.table_name = :table and l.record_id = t.id
+              order by l.seq desc limit 1) as last_seq
+      from [{table}] t) x
+    left join change_log e on e.seq = x.last_seq
+    where e.seq is null or e.action not in ({_WRITE_LIST}) or e.after_json is not x.row_json
+    order by x.id"""
+    for row_id, text in db.execute(differing, {"table": table}):
+        last = _last_logged("e.seq, e.action, e.after_json", ":id")
+        found = db.execute(last, {"table": table, "id": row_id}).fetchone()
+        if found is None or found[1] == "delete":
             _mismatch(report, table, row_id, "is in the table but not in the change log")
-        elif expected[0] != _digest(text):
+        elif found[2] != text:
             row = _row(db, table, row_id)
-            if expected[0] != _digest(change_log.canonical(row) or ""):
-                _mismatch(report, table, row_id, _difference(db, expected[1], row))
-    for row_id in sorted(set(logged) - seen):
+            if found[2] != change_log.canonical(row):
+                _mismatch(report, table, row_id, _difference(db, found[0], row))
+    missing = f"""
+    select m.record_id from (
+      select distinct record_id from change_log
+      where table_name = :table and record_id is not null
+        and record_id not in (select id from [{table}])) m
+    where ({_last_logged("e.action", "m.record_id")}) != 'delete'
+    order by m.record_id"""
+    for (row_id,) in db.execute(missing, {"table": table}):
         _mismatch(report, table, row_id, "is in the change log but missing from the table")
 
 
