@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import sqlite_utils
 
+from tracker.domain.fulfilment import Fulfilment
 from tracker.domain.quantities import percent_one_decimal, value_cents, value_cents_total
+from tracker.domain.records import Contract
 from tracker.domain.schedule import due_by, even_schedule
 from tracker.services.fulfilment import fulfilment
 from tracker.store import lifecycle, queries
@@ -94,8 +97,15 @@ order by c.reference
 
 
 def portfolio_summary(
-    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+    db: sqlite_utils.Database,
+    as_of: dt.date,
+    contract_id: int | None = None,
+    allocations: Mapping[int, tuple[Contract, Fulfilment]] | None = None,
 ) -> list[ContractSummary]:
+    """Each contract's figures as of ``as_of`` (one contract's, given ``contract_id``).
+    ``allocations``: the tranche allocation as of the same date, when the caller has it
+    already (the rules do), so contracts priced by tranche need no allocation of their own.
+    """
     where = "where c.id = :contract_id" if contract_id else ""
     params = {"as_of": as_of.isoformat(), "contract_id": contract_id}
     result = []
@@ -106,7 +116,7 @@ def portfolio_summary(
         if row["tranche_count"] == 0:
             scheduled = due_by(even_schedule(contract_from_row(row)), as_of)
         if row["tranche_priced"]:
-            value = _value_by_tranche(db, as_of, row["id"], row["price"])
+            value = _value_by_tranche(db, as_of, row["id"], row["price"], allocations)
         else:
             value = value_cents(row["delivered_kg"], row["price"])
         result.append(
@@ -135,10 +145,16 @@ def portfolio_summary(
 
 
 def _value_by_tranche(
-    db: sqlite_utils.Database, as_of: dt.date, contract_id: int, contract_price: int
+    db: sqlite_utils.Database,
+    as_of: dt.date,
+    contract_id: int,
+    contract_price: int,
+    allocations: Mapping[int, tuple[Contract, Fulfilment]] | None = None,
 ) -> int:
     """Delivered value where tranches carry their own price: each tonne at its tranche's."""
-    _contract, filled = fulfilment(db, as_of, contract_id)[contract_id]
+    if allocations is None or contract_id not in allocations:
+        allocations = fulfilment(db, as_of, contract_id)
+    _contract, filled = allocations[contract_id]
     parts = [
         (fill.delivered_kg, contract_price if fill.tranche.price is None else fill.tranche.price)
         for fill in filled.fills

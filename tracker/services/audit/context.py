@@ -33,9 +33,12 @@ class RuleContext:
         return self._shared["fulfilment"]
 
     def summary(self) -> list[ContractSummary]:
-        """The portfolio summary as of the date, computed once for the rules that read it."""
+        """The portfolio summary as of the date, computed once for the rules that read it
+        (from the shared allocation, which the schedule rules need anyway)."""
         if "summary" not in self._shared:
-            self._shared["summary"] = portfolio_summary(self.db, self.as_of)
+            self._shared["summary"] = portfolio_summary(
+                self.db, self.as_of, allocations=self.fulfilment()
+            )
         return self._shared["summary"]
 
     @property
