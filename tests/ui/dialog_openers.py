@@ -6,25 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel
-
 from tracker.ui.main_window import MainWindow
 from tracker.ui.welcome import show_getting_started
 
 
 def select_first_flag(window: MainWindow) -> None:
-    """Select the first flag of the first severity group (through the view's model, as
-    the Flags tree may be an item widget or a view over a model)."""
-    tree = window.audit.flags.tree
-    model = tree.model()
-    group = model.index(0, 0)
-    assert model.rowCount(group) > 0
-    first = model.index(0, 0, group)
-    tree.setCurrentIndex(first)
-    tree.selectionModel().select(
-        first,
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-    )
+    """Select the first flag (the row below the first severity heading)."""
+    panel = window.audit.flags
+    rows = panel.flag_rows()
+    assert rows
+    panel.select_row(rows[0])
 
 
 def dialog_openers(window: MainWindow) -> Iterator[tuple[str, Callable[[], Any]]]:

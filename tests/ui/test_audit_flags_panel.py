@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 import sqlite_utils
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from tests.factories import make_contract, make_delivery, retirement_data
+from tests.ui.flag_rows import click, headings, row_of_rule, rows, texts
 from tracker.services.retirements import retire
-from tracker.ui.audit.flags_panel import FLAG_ROLE, FlagsPanel
+from tracker.ui.audit.flags_panel import FlagsPanel
 from tracker.ui.audit.verifications_dialog import VerificationsDialog
 from tracker.ui.ledger_store import LedgerStore
 
@@ -45,26 +45,11 @@ def _panel(store: LedgerStore, qtbot: QtBot) -> FlagsPanel:
 
 
 def _rows(panel: FlagsPanel) -> list[list[str]]:
-    rows = []
-    for g in range(panel.tree.topLevelItemCount()):
-        group = panel.tree.topLevelItem(g)
-        for c in range(group.childCount()):
-            item = group.child(c)
-            rows.append([item.text(i) for i in range(5)])
-    return rows
-
-
-def _item(panel: FlagsPanel, rule: str) -> QTreeWidgetItem:
-    for g in range(panel.tree.topLevelItemCount()):
-        group = panel.tree.topLevelItem(g)
-        for c in range(group.childCount()):
-            if group.child(c).data(0, FLAG_ROLE).flag.rule == rule:  # the code; text is words
-                return group.child(c)
-    raise AssertionError(f"{rule} not shown")
+    return rows(panel)
 
 
 def _acknowledge(panel: FlagsPanel, qtbot: QtBot, rule: str, reason: str) -> None:
-    panel.tree.setCurrentItem(_item(panel, rule))
+    click(qtbot, panel, row_of_rule(panel, rule))
     qtbot.mouseClick(panel.acknowledge_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
     assert dialog is not None
@@ -74,7 +59,7 @@ def _acknowledge(panel: FlagsPanel, qtbot: QtBot, rule: str, reason: str) -> Non
 
 def test_flags_are_grouped_by_severity_with_counts(store, qtbot, unverified) -> None:
     panel = _panel(store, qtbot)
-    assert panel.tree.topLevelItem(0).text(0) == "Critical — 1 open of 1"
+    assert headings(panel)[0] == "Critical — 1 open of 1"
     assert "<b>1</b> Critical" in panel.counts.text()
     assert _rows(panel)[0][:4] == [
         "Retired before verification",
@@ -86,7 +71,7 @@ def test_flags_are_grouped_by_severity_with_counts(store, qtbot, unverified) -> 
 
 def test_the_reason_is_mandatory(store, qtbot, unverified) -> None:
     panel = _panel(store, qtbot)
-    panel.tree.setCurrentItem(_item(panel, "RETIRED_UNVERIFIED"))
+    click(qtbot, panel, row_of_rule(panel, "RETIRED_UNVERIFIED"))
     qtbot.mouseClick(panel.acknowledge_button, Qt.MouseButton.LeftButton)
     assert panel.dialog is not None
     assert not panel.dialog.ok_button.isEnabled()
@@ -98,10 +83,10 @@ def test_the_reason_is_mandatory(store, qtbot, unverified) -> None:
 def test_acknowledging_shows_the_flag_as_acknowledged(store, qtbot, unverified) -> None:
     panel = _panel(store, qtbot)
     _acknowledge(panel, qtbot, "RETIRED_UNVERIFIED", "Registry confirmed by email")
-    item = _item(panel, "RETIRED_UNVERIFIED")
-    assert item.text(3) == "Acknowledged"
-    assert panel.tree.topLevelItem(0).text(0) == "Critical — 0 open of 1"
-    panel.tree.setCurrentItem(item)
+    row = row_of_rule(panel, "RETIRED_UNVERIFIED")
+    assert texts(panel, row)[3] == "Acknowledged"
+    assert headings(panel)[0] == "Critical — 0 open of 1"
+    click(qtbot, panel, row)
     assert "Registry confirmed by email" in panel.detail.text()
 
 
@@ -114,20 +99,17 @@ def test_acknowledge_then_change_the_numbers_reopens_the_flag(store, qtbot, unve
     qtbot.keyClicks(dialog.verified_tonnes, "100")
     dialog.verified_on.setDate(dialog.verified_on.date().fromString("2025-10-01", "yyyy-MM-dd"))
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    item = _item(panel, "RETIRED_UNVERIFIED")
-    assert item.text(3) == "Reopened"
-    assert "which was only verified on 2025-10-01" in item.text(4)
-    assert panel.tree.topLevelItem(0).text(0) == "Critical — 1 open of 1"
+    shown = texts(panel, row_of_rule(panel, "RETIRED_UNVERIFIED"))
+    assert shown[3] == "Reopened"
+    assert "which was only verified on 2025-10-01" in shown[4]
+    assert headings(panel)[0] == "Critical — 1 open of 1"
 
 
 def test_double_click_asks_to_go_to_the_record(store, qtbot, unverified) -> None:
     panel = _panel(store, qtbot)
-    item = _item(panel, "RETIRED_UNVERIFIED")
     qtbot.waitExposed(panel)
-    where = panel.tree.visualItemRect(item).center()
-    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
     with qtbot.waitSignal(panel.navigate, timeout=1000) as signal:
-        qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        click(qtbot, panel, row_of_rule(panel, "RETIRED_UNVERIFIED"), double=True)
     assert signal.args == ["retirements", 1]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHeaderView
 
 from tracker.services.demo import load_demo
@@ -32,23 +32,15 @@ def _click_header(qtbot: Any, header: QHeaderView, column: int) -> None:
 
 
 def _shown_flags(window: Any, column: int) -> dict[str, list[str]]:
-    """Group heading -> the column's text of its shown flags, top to bottom (read through
-    the view and its model, whichever kind of tree shows them)."""
-    tree = window.audit.flags.tree
-    model = tree.model()
-    root = QModelIndex()
+    """Severity heading -> the column's text of the flags shown under it, top to bottom."""
+    panel = window.audit.flags
     shown: dict[str, list[str]] = {}
-    for g in range(model.rowCount(root)):
-        group = model.index(g, 0, root)
-        if tree.isRowHidden(g, root) or model.rowCount(group) == 0:
+    heading = ""
+    for row in range(panel.model.rowCount()):
+        if panel.model.flag_at(row) is None:
+            heading = str(panel.model.index(row, 0).data()).split(" — ")[0]
             continue
-        rows = [
-            model.index(r, column, group).data()
-            for r in range(model.rowCount(group))
-            if not tree.isRowHidden(r, group)
-        ]
-        if rows:
-            shown[str(group.data()).split(" — ")[0]] = rows
+        shown.setdefault(heading, []).append(panel.model.index(row, column).data())
     return shown
 
 
@@ -56,7 +48,7 @@ def test_a_click_on_the_subject_header_sorts_flags_within_their_severity(
     main: Any, qtbot: Any
 ) -> None:
     main.show_tab("flags")
-    header = main.audit.flags.tree.header()
+    header = main.audit.flags.view.horizontalHeader()
     _click_header(qtbot, header, 2)
     ascending = _shown_flags(main, 2)
     assert list(ascending) == ["Critical", "Warning"]
@@ -111,16 +103,14 @@ def test_typing_in_the_history_filter_keeps_the_matching_entries(main: Any, qtbo
 
 def test_enter_on_a_flag_goes_to_its_record(main: Any, qtbot: Any) -> None:
     main.show_tab("flags")
-    tree = main.audit.flags.tree
-    model = tree.model()
-    warnings = model.index(1, 0)
+    panel = main.audit.flags
     late = next(
-        model.index(r, 0, warnings)
-        for r in range(model.rowCount(warnings))
-        if model.index(r, 2, warnings).data().startswith("tranche due")
+        row
+        for row in panel.flag_rows()
+        if panel.model.index(row, 2).data().startswith("tranche due")
     )
-    tree.setFocus()
-    tree.setCurrentIndex(late)
-    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    panel.view.setFocus()
+    panel.select_row(late)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
     assert main.tabs.currentWidget() is main.schedule
     assert main.schedule.selected_id() is not None

@@ -6,17 +6,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMenu, QPushButton, QTreeWidgetItem
+from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.factories import delivery_data
+from tests.ui.flag_rows import click, flag_of, flag_rows, headings, texts
 from tracker.domain.changes import ChangeSet
 from tracker.services.audit.review import flagged_deliveries
 from tracker.services.contracts import resolve_reference
 from tracker.services.deliveries import add_delivery
 from tracker.services.demo import load_demo
 from tracker.services.series import delivery_points
-from tracker.ui.audit.flags_panel import FLAG_ROLE
 from tracker.ui.audit.settings_dialog import AuditSettingsDialog
 from tracker.ui.audit.verifications_dialog import VerificationsDialog
 from tracker.ui.ledger_store import LedgerStore
@@ -45,27 +45,28 @@ def _contract_id(store: LedgerStore, reference: str) -> int:
     return found
 
 
-def _items(window: Any) -> dict[str, QTreeWidgetItem]:
-    """The flag rows the Flags tab shows, by rule and contract."""
-    tree = window.audit.flags.tree
+def _items(window: Any) -> dict[str, int]:
+    """The rows of the flags the Flags tab shows, by rule and contract."""
+    panel = window.audit.flags
     found = {}
-    for g in range(tree.topLevelItemCount()):
-        group = tree.topLevelItem(g)
-        for c in range(group.childCount()):
-            item = group.child(c)
-            rule = item.data(0, FLAG_ROLE).flag.rule  # the code; the Rule column shows words
-            found[f"{rule} {item.text(1)} {item.text(2)}"] = item
+    for row in flag_rows(panel):
+        rule = flag_of(panel, row).flag.rule  # the code; the Rule column shows words
+        shown = texts(panel, row)
+        found[f"{rule} {shown[1]} {shown[2]}"] = row
     return found
 
 
-def _shortfall(window: Any) -> QTreeWidgetItem:
-    key = f"CUMULATIVE_SHORTFALL {COOKSTOVES} contract {COOKSTOVES}"
-    return _items(window)[key]
+def _shortfall_row(window: Any) -> int:
+    return _items(window)[f"CUMULATIVE_SHORTFALL {COOKSTOVES} contract {COOKSTOVES}"]
+
+
+def _shortfall(window: Any) -> list[str]:
+    """What the cookstoves contract's shortfall flag shows, column by column."""
+    return texts(window.audit.flags, _shortfall_row(window))
 
 
 def _group_titles(window: Any) -> list[str]:
-    tree = window.audit.flags.tree
-    return [tree.topLevelItem(g).text(0) for g in range(tree.topLevelItemCount())]
+    return headings(window.audit.flags)
 
 
 def _badge_tip(window: Any, contract_id: int | None) -> str | None:
@@ -101,10 +102,11 @@ def _late_pending_delivery(store: LedgerStore, contract_id: int) -> int:
     return delivery.id
 
 
-def _acknowledge(qtbot: QtBot, window: Any, item: QTreeWidgetItem, reason: str) -> None:
+def _acknowledge(qtbot: QtBot, window: Any, row: int, reason: str) -> None:
     panel = window.audit.flags
     window.show_tab("flags")
-    panel.tree.setCurrentItem(item)
+    qtbot.waitExposed(panel.view)
+    click(qtbot, panel, row)
     qtbot.mouseClick(panel.acknowledge_button, Qt.MouseButton.LeftButton)
     assert panel.dialog is not None
     qtbot.keyClicks(panel.dialog.reason, reason)
@@ -114,22 +116,23 @@ def _acknowledge(qtbot: QtBot, window: Any, item: QTreeWidgetItem, reason: str) 
 def test_the_flags_tab_lists_the_portfolio_flags_by_severity_with_counts(main: Any) -> None:
     assert _group_titles(main) == ["Critical — 1 open of 1", "Warning — 6 open of 6"]
     assert "<b>1</b> Critical" in main.audit.flags.counts.text()
-    assert _shortfall(main).text(3) == "Open"
+    assert _shortfall(main)[3] == "Open"
 
 
 def test_the_flags_tab_follows_the_contract_in_view(main: Any) -> None:
     main.select_contract(_contract_id(main.store, "MSFT-EXOMAD-BIOCHAR"))
-    assert {item.text(1) for item in _items(main).values()} == {"MSFT-EXOMAD-BIOCHAR"}
+    panel = main.audit.flags
+    assert {texts(panel, row)[1] for row in _items(main).values()} == {"MSFT-EXOMAD-BIOCHAR"}
     assert _group_titles(main) == ["Warning — 1 open of 1"]
 
 
 def test_acknowledged_then_reopened_when_the_numbers_change(main: Any, qtbot: QtBot) -> None:
-    _acknowledge(qtbot, main, _shortfall(main), "Supplier plan agreed in amendment 2")
-    qtbot.waitUntil(lambda: _shortfall(main).text(3) == "Acknowledged")
+    _acknowledge(qtbot, main, _shortfall_row(main), "Supplier plan agreed in amendment 2")
+    qtbot.waitUntil(lambda: _shortfall(main)[3] == "Acknowledged")
     assert _group_titles(main)[0] == "Critical — 0 open of 1"
     _late_pending_delivery(main.store, _contract_id(main.store, COOKSTOVES))
-    qtbot.waitUntil(lambda: _shortfall(main).text(3) == "Reopened")
-    assert "10,500.000 t delivered" in _shortfall(main).text(4)  # the failed 9,149 t not
+    qtbot.waitUntil(lambda: _shortfall(main)[3] == "Reopened")
+    assert "10,500.000 t delivered" in _shortfall(main)[4]  # the failed 9,149 t not
     assert _group_titles(main)[0] == "Critical — 1 open of 1"
 
 
@@ -138,7 +141,7 @@ def test_the_badge_marks_contracts_with_an_open_critical_flag(main: Any, qtbot: 
     assert _badge_tip(main, cookstoves) == "1 open critical flag: see the Flags tab"
     assert _badge_tip(main, None) == "1 open critical flag in the portfolio"
     assert _badge_tip(main, _contract_id(main.store, "MSFT-ALT-ERW")) is None
-    _acknowledge(qtbot, main, _shortfall(main), "Waived for 2026")
+    _acknowledge(qtbot, main, _shortfall_row(main), "Waived for 2026")
     qtbot.waitUntil(lambda: _badge_tip(main, cookstoves) is None)
     assert _badge_tip(main, None) is None
     _late_pending_delivery(main.store, cookstoves)  # the numbers change: reopened
@@ -225,14 +228,10 @@ def test_history_of_the_selected_record_opens_the_history_tab(main: Any) -> None
 
 def test_double_clicking_a_flag_goes_to_the_record(main: Any, qtbot: QtBot) -> None:
     key = f"LATE_TRANCHE {COOKSTOVES} tranche due 2025-12-31"
-    item = _items(main)[key]
+    row = _items(main)[key]
     main.show_tab("flags")
-    tree = main.audit.flags.tree
-    qtbot.waitExposed(tree)
-    tree.scrollToItem(item)
-    where = tree.visualItemRect(item).center()
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitExposed(main.audit.flags.view)
+    click(qtbot, main.audit.flags, row, double=True)
     assert main.tabs.currentWidget() is main.schedule
     assert main.contract_id == _contract_id(main.store, COOKSTOVES)
     row = main.schedule.view.selectionModel().selectedRows()[0].row()

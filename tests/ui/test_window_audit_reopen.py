@@ -16,6 +16,7 @@ from tests.ui.test_window_audit import (
     _contract_id,
     _group_titles,
     _shortfall,
+    _shortfall_row,
     demo,
     main,
 )
@@ -27,8 +28,8 @@ __all__ = ["demo", "main"]  # fixtures shared with the window-level audit tests
 def test_a_delivery_entered_in_the_form_reopens_the_flag_and_undo_restores_it(
     main: Any, qtbot: QtBot
 ) -> None:
-    _acknowledge(qtbot, main, _shortfall(main), "Supplier plan agreed in amendment 2")
-    qtbot.waitUntil(lambda: _shortfall(main).text(3) == "Acknowledged")
+    _acknowledge(qtbot, main, _shortfall_row(main), "Supplier plan agreed in amendment 2")
+    qtbot.waitUntil(lambda: _shortfall(main)[3] == "Acknowledged")
 
     main.select_contract(_contract_id(main.store, COOKSTOVES))
     main.show_tab("deliveries")
@@ -50,10 +51,10 @@ def test_a_delivery_entered_in_the_form_reopens_the_flag_and_undo_restores_it(
     press_ok(qtbot, main.records.dialog)
 
     main.show_tab("flags")
-    qtbot.waitUntil(lambda: _shortfall(main).text(3) == "Reopened")
-    assert "10,500.000 t delivered" in _shortfall(main).text(4)
+    qtbot.waitUntil(lambda: _shortfall(main)[3] == "Reopened")
+    assert "10,500.000 t delivered" in _shortfall(main)[4]
     assert _group_titles(main)[0] == "Critical — 1 open of 1"
 
     main.undo_action.trigger()
-    qtbot.waitUntil(lambda: _shortfall(main).text(3) == "Acknowledged")
+    qtbot.waitUntil(lambda: _shortfall(main)[3] == "Acknowledged")
     assert _group_titles(main)[0] == "Critical — 0 open of 1"

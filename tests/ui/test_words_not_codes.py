@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.ui.flag_rows import flag_of, flag_rows, headings, texts
 from tracker.services.demo import load_demo
 from tracker.store.change_log import LOGGED_TABLES
-from tracker.ui.audit.flags_panel import FLAG_ROLE, FlagsPanel
+from tracker.ui.audit.flags_panel import FlagsPanel
 from tracker.ui.audit.history_panel import HistoryPanel
 from tracker.ui.audit.history_text import DERIVED, FIELDS
 from tracker.ui.audit.rule_labels import RULES, rule_label
@@ -46,47 +47,36 @@ def demo(store: LedgerStore) -> LedgerStore:
     return store
 
 
-def _flag_items(panel: FlagsPanel) -> list[Any]:
-    return [
-        group.child(c)
-        for g in range(panel.tree.topLevelItemCount())
-        for group in [panel.tree.topLevelItem(g)]
-        for c in range(group.childCount())
-    ]
-
-
 def test_flags_show_rules_in_words_with_the_code_in_the_tooltip(demo, qtbot) -> None:
     panel = FlagsPanel(demo)
     qtbot.addWidget(panel)
-    items = _flag_items(panel)
-    assert items
-    for item in items:
-        code = item.data(0, FLAG_ROLE).flag.rule
-        assert item.text(0) == rule_label(code) != code
-        assert item.toolTip(0).endswith(f"({code})")
+    shown = flag_rows(panel)
+    assert shown
+    for row in shown:
+        code = flag_of(panel, row).flag.rule
+        assert texts(panel, row)[0] == rule_label(code) != code
+        assert panel.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole).endswith(f"({code})")
 
 
 def test_flags_filter_and_sort_within_their_severity(demo, qtbot) -> None:
     panel = FlagsPanel(demo)
     qtbot.addWidget(panel)
-    titles = [panel.tree.topLevelItem(g).text(0) for g in range(panel.tree.topLevelItemCount())]
-    panel.tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-    after = [panel.tree.topLevelItem(g).text(0) for g in range(panel.tree.topLevelItemCount())]
-    assert after == titles  # critical first whatever the column
-    group = panel.tree.topLevelItem(0)
-    contracts = [group.child(c).text(1) for c in range(group.childCount())]
+    titles = headings(panel)
+    panel.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert headings(panel) == titles  # critical first whatever the column
+    first_heading = 0
+    second_heading = next(r for r in range(1, panel.model.rowCount()) if r not in flag_rows(panel))
+    contracts = [texts(panel, r)[1] for r in range(first_heading + 1, second_heading)]
+    assert contracts
     assert contracts == sorted(contracts, reverse=True)
 
     panel.filter.setText("LATE_TRANCHE")  # the code finds it too
-    shown = [i for i in _flag_items(panel) if not i.isHidden()]
+    shown = flag_rows(panel)
     assert shown
-    assert {i.data(0, FLAG_ROLE).flag.rule for i in shown} == {"LATE_TRANCHE"}
-    hidden_groups = [
-        panel.tree.topLevelItem(g).isHidden() for g in range(panel.tree.topLevelItemCount())
-    ]
-    assert any(hidden_groups)
+    assert {flag_of(panel, r).flag.rule for r in shown} == {"LATE_TRANCHE"}
+    assert len(headings(panel)) < len(titles)  # severities without a match are left out
     panel.filter.clear()
-    assert not any(i.isHidden() for i in _flag_items(panel))
+    assert headings(panel) == titles
 
 
 def test_history_filters_and_sorts_by_number(demo, qtbot) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QTableView
 
 from tracker.ui.audit.flags_panel import FlagsPanel
 from tracker.ui.fit_columns import ColumnFitter
@@ -22,10 +22,10 @@ GIVE_WAY = ((MESSAGE_COLUMN, 300), (SUBJECT_COLUMN, 150), (CONTRACT_COLUMN, 120)
             (CONTRACT_COLUMN, 100), (MESSAGE_COLUMN, 160), (RULE_COLUMN, 120))  # fmt: skip
 
 
-def fit_flag_columns(tree: QTreeView) -> ColumnFitter:
-    """Keep the tree's columns inside its width (it never scrolls sideways)."""
-    tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return ColumnFitter(tree, GIVE_WAY, growing=[MESSAGE_COLUMN])
+def fit_flag_columns(view: QTableView) -> ColumnFitter:
+    """Keep the view's columns inside its width (it never scrolls sideways)."""
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return ColumnFitter(view, GIVE_WAY, growing=[MESSAGE_COLUMN])
 
 
 def enter_goes_to_the_record(panel: FlagsPanel) -> QAction:
@@ -39,9 +39,9 @@ def enter_goes_to_the_record(panel: FlagsPanel) -> QAction:
         if flag.subject_table and flag.subject_id is not None:
             panel.navigate.emit(flag.subject_table, flag.subject_id)
 
-    action = QAction(panel.tree)
+    action = QAction(panel.view)
     action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     action.triggered.connect(lambda _checked=False: go())
-    panel.tree.addAction(action)
+    panel.view.addAction(action)
     return action

@@ -1,10 +1,14 @@
-"""The Flags tab: every flag by severity, with counts, review status and acknowledgement."""
+"""The Flags tab: every flag by severity, with counts, review status and acknowledgement.
+
+The flags are shown through ``FlagListModel`` in a table view, which draws only the rows
+on screen: a hundred thousand flags refresh in a fraction of a second.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -12,8 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,11 +30,20 @@ from tracker.services.audit.review import (
     counts_by_severity,
     reviewed_flags,
 )
-from tracker.ui import theming
 from tracker.ui.audit.acknowledge_dialog import AcknowledgeDialog
+from tracker.ui.audit.flags_model import (
+    CONTRACT,
+    FLAG_ROLE,
+    HEADING_ROLE,
+    FlagListModel,
+    severity_colour,
+    status_names,
+)
 from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.audit.watcher import FlagWatcher
 from tracker.ui.ledger_store import LedgerStore
+
+__all__ = ["FLAG_ROLE", "HEADING_ROLE", "FlagsPanel", "readable_time", "severity_colour"]
 
 
 def readable_time(stamp: str) -> str:
@@ -41,33 +53,10 @@ def readable_time(stamp: str) -> str:
     return stamp
 
 
-def severity_colour(severity: Severity) -> str:
-    """The severity's colour in the current scheme (AA contrast on light and dark)."""
-    return theming.colour(severity.value)
-
-
-FLAG_ROLE = Qt.ItemDataRole.UserRole + 1
-CONTRACT_COLUMN = 1
+CONTRACT_COLUMN = CONTRACT
 # Widest the rule, contract, subject and status columns are fitted to: the message (the
 # finding itself) gets the rest of the width.
 COLUMN_LIMITS = (190, 140, 160, 110)
-
-
-class _GroupItem(QTreeWidgetItem):
-    """A severity heading: groups stay in severity order whatever column is sorted."""
-
-    def __init__(self, title: str, rank: int) -> None:
-        super().__init__([title])
-        self.rank = rank
-
-    def __lt__(self, other: QTreeWidgetItem) -> bool:
-        tree = self.treeWidget()
-        descending = tree is not None and (
-            tree.header().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-        )
-        rank = getattr(other, "rank", 99)
-        # descending sorts call other < self: answer so that critical still comes first
-        return rank < self.rank if descending else self.rank < rank
 
 
 class FlagsPanel(QWidget):
@@ -108,22 +97,28 @@ class FlagsPanel(QWidget):
         self.filter.setAccessibleName(self.tr("Filter the audit flags"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaximumWidth(220)
-        self.tree = QTreeWidget()
-        self.tree.setAccessibleName(self.tr("Audit flags"))
-        self.tree.setAccessibleDescription(
+        self.model = FlagListModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Audit flags"))
+        self.view.setAccessibleDescription(
             self.tr("Grouped by severity; click a header to sort within each group.")
         )
-        self.tree.setHeaderLabels(
-            [self.tr("Rule"), self.tr("Contract"), self.tr("Subject"), self.tr("Status"),
-             self.tr("Message")]
-        )  # fmt: skip
-        self.tree.setAlternatingRowColors(True)
-        header = self.tree.header()
+        self.view.setAlternatingRowColors(True)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.tree.setSortingEnabled(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setSortingEnabled(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._columns_fitted = False
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -138,12 +133,13 @@ class FlagsPanel(QWidget):
         top.addWidget(self.acknowledge_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.view, 1)
         layout.addWidget(self.detail)
-        self.show_acknowledged.toggled.connect(self._fill)
-        self.filter.textChanged.connect(self._apply_filter)
-        self.tree.itemSelectionChanged.connect(self._selection_changed)
-        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.show_acknowledged.toggled.connect(self.model.set_show_acknowledged)
+        self.filter.textChanged.connect(self.model.set_filter)
+        self.model.modelReset.connect(self._rows_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.doubleClicked.connect(self._double_clicked)
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
         if watcher is not None:
             watcher.updated.connect(lambda _reviewed: self.refresh())
@@ -156,7 +152,7 @@ class FlagsPanel(QWidget):
     def set_contract(self, contract_id: int | None) -> None:
         self.contract_id = contract_id
         # one contract in view: its reference is in every row, so leave the column out
-        self.tree.setColumnHidden(CONTRACT_COLUMN, contract_id is not None)
+        self.view.setColumnHidden(CONTRACT_COLUMN, contract_id is not None)
         self._columns_fitted = False
         self.refresh()
 
@@ -164,8 +160,8 @@ class FlagsPanel(QWidget):
         """Rule, contract, subject and status as wide as their text (within limits); the
         message takes the rest.  Cut text shows in full in the tooltip and below."""
         for column, limit in enumerate(COLUMN_LIMITS):
-            self.tree.resizeColumnToContents(column)
-            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column) + 8, limit))
+            self.view.resizeColumnToContents(column)
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column) + 8, limit))
         self._columns_fitted = True
 
     def refresh(self) -> None:
@@ -177,68 +173,37 @@ class FlagsPanel(QWidget):
         self.flags_updated.emit(self.reviewed)
 
     def _fill(self) -> None:
-        self.tree.clear()
-        shown = [
-            r for r in self.reviewed
-            if self.show_acknowledged.isChecked() or r.status is not FlagStatus.ACKNOWLEDGED
-        ]  # fmt: skip
         open_counts = counts_by_severity(self.reviewed)
         all_counts = counts_by_severity(self.reviewed, open_only=False)
         self.counts.setText(self._counts_text(open_counts))
-        for severity in Severity:
-            group = [r for r in shown if r.flag.severity is severity]
-            if not group:
-                continue
-            title = self.tr("{severity} — {open} open of {total}").format(
+        titles = {
+            severity: self.tr("{severity} — {open} open of {total}").format(
                 severity=self._severity_name(severity),
                 open=open_counts[severity],
                 total=all_counts[severity],
             )
-            parent = _GroupItem(title, severity.rank)
-            font = QFont(parent.font(0))
-            font.setBold(True)
-            parent.setFont(0, font)
-            parent.setForeground(0, QBrush(QColor(severity_colour(severity))))
-            parent.setFirstColumnSpanned(True)
-            self.tree.addTopLevelItem(parent)
-            for reviewed in group:
-                parent.addChild(self._item(reviewed))
-            parent.setExpanded(True)
-        if not shown:
-            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("No flags as of this date.")]))
-        elif not self._columns_fitted:
+            for severity in Severity
+        }
+        self.model.set_flags(self.reviewed, titles)
+        if self.reviewed and not self._columns_fitted:
             self.fit_columns()
-        self._apply_filter()
+
+    def _rows_changed(self) -> None:
+        """Headings span the whole width; the selection went with the old rows."""
+        self.view.clearSpans()
+        for row in self.model.heading_rows():
+            self.view.setSpan(row, 0, 1, self.model.columnCount())
         self._selection_changed()
 
-    def _apply_filter(self) -> None:
-        """Show the flags whose text (any column, or the rule's code) contains the filter."""
-        wanted = self.filter.text().strip().casefold()
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            visible = 0
-            for c in range(group.childCount()):
-                item = group.child(c)
-                texts = [item.text(i) for i in range(item.columnCount())]
-                texts.append(item.toolTip(0))
-                shown = not wanted or any(wanted in t.casefold() for t in texts)
-                item.setHidden(not shown)
-                visible += shown
-            group.setHidden(group.childCount() > 0 and visible == 0)
+    def flag_rows(self) -> list[int]:
+        """The rows that show a flag (not a heading), top to bottom."""
+        return [r for r in range(self.model.rowCount()) if self.model.flag_at(r) is not None]
 
-    def _item(self, reviewed: ReviewedFlag) -> QTreeWidgetItem:
-        f = reviewed.flag
-        label = rule_label(f.rule)
-        item = QTreeWidgetItem(
-            [label, f.contract, f.subject, self._status_name(reviewed.status), f.message]
-        )
-        item.setData(0, FLAG_ROLE, reviewed)
-        for column in range(item.columnCount()):
-            item.setToolTip(column, item.text(column))
-        item.setToolTip(0, f"{label} ({f.rule})")  # the code, as CSV and the CLI name it
-        if reviewed.status is FlagStatus.REOPENED:
-            item.setForeground(3, QBrush(QColor(severity_colour(Severity.CRITICAL))))
-        return item
+    def select_row(self, row: int) -> None:
+        """Make ``row`` the current, selected row (as a click would)."""
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
 
     def _counts_text(self, counts: dict[Severity, int]) -> str:
         parts = [
@@ -259,17 +224,13 @@ class FlagsPanel(QWidget):
         }[severity]
 
     def _status_name(self, status: FlagStatus) -> str:
-        return {
-            FlagStatus.OPEN: self.tr("Open"),
-            FlagStatus.ACKNOWLEDGED: self.tr("Acknowledged"),
-            FlagStatus.REOPENED: self.tr("Reopened"),
-        }[status]
+        return status_names()[status]
 
     def selected(self) -> ReviewedFlag | None:
-        items = self.tree.selectedItems()
-        return items[0].data(0, FLAG_ROLE) if items else None
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.flag_at(rows[0].row()) if rows else None
 
-    def _selection_changed(self) -> None:
+    def _selection_changed(self, *_: QItemSelection) -> None:
         chosen = self.selected()
         self.acknowledge_button.setEnabled(chosen is not None and chosen.is_open)
         self.detail.setText(self._detail_text(chosen))
@@ -300,8 +261,8 @@ class FlagsPanel(QWidget):
             )
         return text
 
-    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        reviewed: ReviewedFlag | None = item.data(0, FLAG_ROLE)
+    def _double_clicked(self, index: QModelIndex) -> None:
+        reviewed = self.model.flag_at(index.row())
         if reviewed is None:
             return
         f = reviewed.flag

@@ -48,7 +48,7 @@ class WindowAudit(QObject):
         window.replace_tab("flags", self.flags)
         window.replace_tab("history", self.history)
         self.flags.navigate.connect(window.navigate_to)
-        self.flag_columns = fit_flag_columns(self.flags.tree)
+        self.flag_columns = fit_flag_columns(self.flags.view)
         enter_goes_to_the_record(self.flags)
         self.dialog: AuditSettingsDialog | VerificationsDialog | None = None  # open now
 
