@@ -212,6 +212,12 @@
         <source>Flagged deliveries</source>
         <translation>有标记的交付</translation>
     </message>
+    <message numerus="yes">
+        <source>%n deliveries</source>
+        <translation>
+            <numerusform>%n 笔交付</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Flagged: {what}
 {date}: {tonnes} delivered to date</source>

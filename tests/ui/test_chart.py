@@ -295,6 +295,26 @@ def test_flagged_deliveries_are_marked_and_cleared(
     assert "Flagged deliveries" not in [label.text for _, label in panel.legend.items]
 
 
+def test_deliveries_flagged_on_one_day_share_one_marker(
+    panel: ChartPanel, store: LedgerStore, ledger: dict[str, int]
+) -> None:
+    make_delivery(  # a second delivery on the same day as the first
+        store.db,
+        ledger["C-1"],
+        tonnes="50",
+        serial_block="ACR-US-1-2025-1-101 to 150",
+        reference="TX-2",
+    )
+    ids = [row[0] for row in store.db.execute("select id from deliveries")]
+    panel.flag_deliveries(ids)
+    x, y = panel.flag_points.getData()
+    assert list(x) == [_epoch("2025-06-30")]
+    assert list(y) == [150.0]
+    point = panel.flag_points.points()[0]
+    tip = panel.flag_points.opts["tip"](x=point.pos().x(), y=point.pos().y(), data=point.data())
+    assert tip == "Flagged: 2 deliveries\n2025-06-30: 150 t delivered to date"
+
+
 def test_flagged_delivery_ids_follow_the_contract_shown(
     panel: ChartPanel, store: LedgerStore, ledger: dict[str, int]
 ) -> None:

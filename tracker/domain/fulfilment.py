@@ -37,6 +37,9 @@ class TrancheFill:
     # running sum of parts[:_counted]: allocation asks after every part (linear, not quadratic)
     _sum: int = field(default=0, init=False, repr=False, compare=False)
     _counted: int = field(default=0, init=False, repr=False, compare=False)
+    # latest delivery date among parts[:_dated], kept the same way
+    _latest: dt.date | None = field(default=None, init=False, repr=False, compare=False)
+    _dated: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def delivered_kg(self) -> int:
@@ -56,7 +59,13 @@ class TrancheFill:
         """The day the last tonne it needed arrived (None while short)."""
         if self.shortfall_kg > 0 or not self.parts:
             return None
-        return max(d.delivered_on for d, _ in self.parts)
+        if self._dated > len(self.parts):  # parts were replaced or shortened
+            self._latest, self._dated = None, 0
+        for d, _ in self.parts[self._dated :]:
+            if self._latest is None or d.delivered_on > self._latest:
+                self._latest = d.delivered_on
+        self._dated = len(self.parts)
+        return self._latest
 
     def late_days(self, as_of: dt.date) -> int:
         end = self.filled_on or as_of

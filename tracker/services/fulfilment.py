@@ -10,7 +10,7 @@ from tracker.domain.fulfilment import Delivered, Fulfilment, allocate
 from tracker.domain.records import Contract, Tranche
 from tracker.domain.schedule import effective_schedule
 from tracker.store import lifecycle, queries
-from tracker.store.tranche_fills import write_tranche_fills
+from tracker.store.tranche_fills import FillRow, write_tranche_fills
 
 # Not materialized: writing a million positions to a temporary table costs more than
 # the guarded invalidation lookup computed twice.  In allocation order, so the sort in
@@ -73,17 +73,32 @@ def publish_fills(
     return publish(db, as_of, fulfilment(db, as_of, contract_id))
 
 
+def fill_rows(as_of: dt.date, filled: dict[int, tuple[Contract, Fulfilment]]) -> list[FillRow]:
+    """How full each stored tranche is as of ``as_of``: the rows ``tranche_fills`` holds
+    (pure: computed on a worker, written by the connection that shows them)."""
+    return [
+        (f.tranche.id, f.delivered_kg, f.shortfall_kg, f.late_days(as_of), f.status(as_of))
+        for _contract, allocation in filled.values()
+        for f in allocation.fills
+        if f.tranche.id is not None
+    ]
+
+
 def publish(
-    db: sqlite_utils.Database, as_of: dt.date, filled: dict[int, tuple[Contract, Fulfilment]]
+    db: sqlite_utils.Database,
+    as_of: dt.date,
+    filled: dict[int, tuple[Contract, Fulfilment]],
+    rows: list[FillRow] | None = None,
 ) -> dict[int, Fulfilment]:
-    """Write an allocation already computed (e.g. on a worker) to ``tranche_fills``."""
-    write_tranche_fills(
-        db,
-        (
-            (f.tranche.id, f.delivered_kg, f.shortfall_kg, f.late_days(as_of), f.status(as_of))
-            for _contract, allocation in filled.values()
-            for f in allocation.fills
-            if f.tranche.id is not None
-        ),
-    )
+    """Write an allocation already computed (e.g. on a worker, with its ``fill_rows``)
+    to ``tranche_fills``."""
+    write_tranche_fills(db, fill_rows(as_of, filled) if rows is None else rows)
     return {contract_id: allocation for contract_id, (_c, allocation) in filled.items()}
+
+
+def read_fills(
+    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+) -> tuple[dt.date, dict[int, tuple[Contract, Fulfilment]], list[FillRow]]:
+    """The allocation and its ``tranche_fills`` rows, read together (on a worker)."""
+    filled = fulfilment(db, as_of, contract_id)
+    return as_of, filled, fill_rows(as_of, filled)

@@ -271,17 +271,18 @@ def delivery_points(
     delivery_ids: Iterable[int],
     contract_id: int | None = None,
     as_of: dt.date | None = None,
+    delivered: CumulativeSeries | None = None,
 ) -> list[ChartPoint]:
     """Where the given deliveries sit on the delivered curve of ``contract_id`` (None: all).
 
     Deliveries of other contracts, and delivered after ``as_of``, are left out.  The
     height is the cumulative delivered tonnes at the delivery's date, so the marker
-    sits on the curve.
+    sits on the curve.  ``delivered``: that curve, when the caller has read it already.
     """
     wanted = sorted(set(delivery_ids))
     if not wanted:
         return []
-    series = _delivered(db, contract_id, as_of)
+    series = delivered if delivered is not None else _delivered(db, contract_id, as_of)
     scope = "and contract_id = ?" if contract_id is not None else ""
     # one JSON parameter, however many deliveries are flagged (SQLite caps bound variables)
     params: list[Any] = [json.dumps(wanted), *([contract_id] if contract_id is not None else [])]
@@ -299,3 +300,17 @@ def delivery_points(
         epoch = epoch_seconds(dt.date.fromisoformat(day))
         points.append(ChartPoint(epoch, series.value_at(epoch), serial_block))
     return points
+
+
+def chart_with_points(
+    db: sqlite_utils.Database,
+    contract_id: int | None,
+    as_of: dt.date,
+    flagged: Iterable[int] | None,
+) -> tuple[ChartSeries, list[ChartPoint] | None]:
+    """The chart's series and where the ``flagged`` deliveries sit on its delivered curve
+    (None: no flags to mark), read together (on a chart's background connection)."""
+    series = chart_series(db, contract_id, as_of)
+    if flagged is None:
+        return series, None
+    return series, delivery_points(db, flagged, contract_id, as_of, series.delivered)

@@ -37,6 +37,7 @@ class ColumnFitter(QObject):
         self._pending.setInterval(0)
         self._pending.timeout.connect(self.fit)
         view.viewport().installEventFilter(self)
+        view.installEventFilter(self)  # shown: fit what changed while it was hidden
         model = view.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
             signal.connect(self._pending.start)
@@ -47,7 +48,7 @@ class ColumnFitter(QObject):
         return view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._pending.start()
         return False
 
@@ -79,6 +80,10 @@ class ColumnFitter(QObject):
         return widths, dropped
 
     def fit(self) -> None:
+        """Fit the columns now; a hidden view (another tab) is fitted when it is shown:
+        a hidden table measures every row, not just a screenful."""
+        if not self.view.isVisible():
+            return
         widths, dropped = self.layout(self.view.viewport().width())
         for column in self.dropped | dropped:
             self.view.setColumnHidden(column, column in dropped)

@@ -33,9 +33,8 @@ from tracker.services.series import (
     ChartPoint,
     ChartSeries,
     CumulativeSeries,
-    chart_series,
+    chart_with_points,
     day_of_epoch,
-    delivery_points,
     epoch_seconds,
 )
 from tracker.store import queries
@@ -160,7 +159,7 @@ class ChartPanel(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
-        self.job = BackgroundJob(store, self._draw, self)
+        self.job = BackgroundJob(store, self._apply_read, self)
         self.refreshed.connect(self._open_on_the_data)
         store.changed.connect(self._on_changed)
         store.reset.connect(self._on_reset)
@@ -228,8 +227,14 @@ class ChartPanel(QWidget):
         """Re-read the series from the ledger (off the GUI thread on a ledger file) and
         update the existing plot items."""
         self._refresh_timer.stop()
-        contract_id, as_of = self.contract_id, self.store.as_of
-        self.job.request(lambda db: chart_series(db, contract_id, as_of))
+        contract_id, as_of, flagged = self.contract_id, self.store.as_of, self._flagged_ids
+        self.job.request(lambda db: chart_with_points(db, contract_id, as_of, flagged))
+
+    def _apply_read(self, read: tuple[ChartSeries, list[ChartPoint] | None]) -> None:
+        series, flag_points = read
+        self._draw(series)
+        if flag_points is not None:
+            self._draw_flags(flag_points)
 
     def _draw(self, series: ChartSeries) -> None:
         self.series = series
@@ -247,16 +252,15 @@ class ChartPanel(QWidget):
         self.as_of_line.label.setFormat(self.tr("as of {date}").format(date=self.store.as_of))
         self.plot_item.setTitle(self._title(), color=self.colours.foreground, size="11pt")
         self._fit_y_range()
-        if self._flagged_ids is not None:
-            self._draw_flags(self._flag_points())
         self._update_readout(self._hover_epoch)
         self.refresh_count += 1
         self.refreshed.emit()
 
     def flag_deliveries(self, delivery_ids: Iterable[int]) -> None:
-        """Mark these deliveries on the delivered curve, kept in place across refreshes."""
+        """Mark these deliveries on the delivered curve, kept in place across refreshes
+        (where they sit is read with the series, off the GUI thread on a ledger file)."""
         self._flagged_ids = tuple(delivery_ids)
-        self._draw_flags(self._flag_points())
+        self.refresh()
 
     def show_readout_at(self, epoch: float | None) -> str:
         """Show the values at ``epoch`` (None: at the as-of date); returns the plain text."""
@@ -298,9 +302,6 @@ class ChartPanel(QWidget):
         self._draw_flags([])
         self.schedule_refresh()
         self.show_whole_period()
-
-    def _read_series(self) -> ChartSeries:
-        return chart_series(self.store.db, self.contract_id, self.store.as_of)
 
     def _title(self) -> str:
         if self.contract_id is None:
@@ -362,7 +363,8 @@ class ChartPanel(QWidget):
         self.readout_text = readout.readout_plain(day, values, labels)
         self.readout.setAccessibleName(self.readout_text)
 
-    def _draw_flags(self, points: list[ChartPoint]) -> None:
+    def _draw_flags(self, flagged: list[ChartPoint]) -> None:
+        points = self._one_marker_a_day(flagged)
         x = np.array([p.epoch for p in points], dtype=float)
         y = np.array([p.kg for p in points], dtype=float) / KG_PER_TONNE
         self.flag_points.setData(x=x, y=y, data=points)
@@ -373,9 +375,18 @@ class ChartPanel(QWidget):
         elif not points and in_legend:
             self.legend.removeItem(self.flag_points)
 
-    def _flag_points(self) -> list[ChartPoint]:
-        ids = self._flagged_ids or ()
-        return delivery_points(self.store.db, ids, self.contract_id, self.store.as_of)
+    def _one_marker_a_day(self, flagged: list[ChartPoint]) -> list[ChartPoint]:
+        """Deliveries flagged on the same day sit on the same spot: one marker names
+        them all ("3 deliveries"), so a large portfolio draws days, not deliveries."""
+        by_day: dict[int, list[ChartPoint]] = {}
+        for point in flagged:
+            by_day.setdefault(point.epoch, []).append(point)
+        return [
+            group[0]
+            if len(group) == 1
+            else ChartPoint(group[0].epoch, group[0].kg, self.tr("%n deliveries", "", len(group)))
+            for group in by_day.values()
+        ]
 
     def _flag_tip(self, x: float, y: float, data: ChartPoint) -> str:
         return self.tr("Flagged: {what}\n{date}: {tonnes} delivered to date").format(

@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from tracker.domain.fulfilment import Fulfilment
-from tracker.services.fulfilment import fulfilment, publish, publish_fills
+from tracker.services.fulfilment import publish, publish_fills, read_fills
 from tracker.store.readers import can_read_beside
-from tracker.store.tranche_fills import ensure_tranche_fills
+from tracker.store.tranche_fills import FillRow, ensure_tranche_fills
 from tracker.ui import labels, theming
 from tracker.ui.background import BackgroundJob
 from tracker.ui.models.columns import Column, Kind
@@ -102,7 +102,7 @@ class ScheduleModel(LazySqlTableModel):
                 self._applying = False
             if not self._applying:
                 as_of, contract_id = self.store.as_of, self.contract_id
-                self.fills_job.request(lambda db: (as_of, fulfilment(db, as_of, contract_id)))
+                self.fills_job.request(lambda db: read_fills(db, as_of, contract_id))
         super()._load_first_page(limit)
 
     def background_jobs(self) -> list[BackgroundJob]:
@@ -110,9 +110,9 @@ class ScheduleModel(LazySqlTableModel):
         job = getattr(self, "fills_job", None)
         return [job] if job is not None else []
 
-    def _apply_fills(self, result: tuple[Any, dict[int, Any]]) -> None:
-        as_of, filled = result
-        self._filled = publish(self.store.db, as_of, filled)
+    def _apply_fills(self, result: tuple[Any, dict[int, Any], list[FillRow]]) -> None:
+        as_of, filled, rows = result
+        self._filled = publish(self.store.db, as_of, filled, rows)
         self._applying = True
         try:
             self._read_again(max(len(self._rows), self.page_size))
