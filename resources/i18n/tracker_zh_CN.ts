@@ -673,6 +673,269 @@ Open it read-only?</source>
     </message>
 </context>
 <context>
+    <name>Flags</name>
+    <message>
+        <source>contract {contract}</source>
+        <translation>合同 {contract}</translation>
+    </message>
+    <message>
+        <source>tranche due {due}</source>
+        <translation>{due} 到期的交付批次</translation>
+    </message>
+    <message>
+        <source>tranche due {due} (even schedule)</source>
+        <translation>{due} 到期的交付批次（均分交付计划）</translation>
+    </message>
+    <message>
+        <source>delivery {block}</source>
+        <translation>交付 {block}</translation>
+    </message>
+    <message>
+        <source>delivery of {day} (serials pending)</source>
+        <translation>{day} 的交付（序列号待定）</translation>
+    </message>
+    <message>
+        <source>delivery {reference} of {day} (serials pending)</source>
+        <translation>{day} 的交付 {reference}（序列号待定）</translation>
+    </message>
+    <message>
+        <source>retirement {block} on {day}</source>
+        <translation>{day} 的注销 {block}</translation>
+    </message>
+    <message>
+        <source>retirement of {tonnes} on {day} (serials pending)</source>
+        <translation>{day} 注销的 {tonnes}（序列号待定）</translation>
+    </message>
+    <message>
+        <source>retirement {block}</source>
+        <translation>注销 {block}</translation>
+    </message>
+    <message>
+        <source>registry row {line}: {block}</source>
+        <translation>登记处文件第 {line} 行：{block}</translation>
+    </message>
+    <message>
+        <source>registry retirement {reference}</source>
+        <translation>登记处注销 {reference}</translation>
+    </message>
+    <message>
+        <source>By {day}, {due} was due but only {delivered} delivered: a shortfall of {gap}, {pct} % of the {contracted} contract (limit {limit} %).</source>
+        <translation>截至 {day}，应交付 {due}，但仅交付 {delivered}：缺口 {gap}，占 {contracted} 合同的 {pct} %（上限 {limit} %）。</translation>
+    </message>
+    <message>
+        <source>{delivered} delivered against a contract for {contracted}: {excess} more than contracted.</source>
+        <translation>合同约定 {contracted}，已交付 {delivered}：比合同多出 {excess}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n tranche(s) schedule {scheduled}, {excess} more than the {contracted} contracted.</source>
+        <translation>
+            <numerusform>交付计划中的 %n 个交付批次共计 {scheduled}，比合同约定的 {contracted} 多出 {excess}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{tonnes} delivered on {day} is still unverified after %n day(s) (limit {limit} days).</source>
+        <translation>
+            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍未核证（上限 {limit} 天）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{tonnes} delivered on {day} still has no serial numbers after %n day(s): ask the supplier for the registry serial block or batch id.</source>
+        <translation>
+            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍无序列号：请向供应商索取登记处序列号段或批次编号。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{tonnes} delivered on {day} still has no serial numbers after %n day(s) (more than the {limit} days allowed): ask the supplier for the registry serial block or batch id.</source>
+        <translation>
+            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍无序列号（超过允许的 {limit} 天）：请向供应商索取登记处序列号段或批次编号。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{tonnes} delivered on {day} carries a verification dated {verified}, before it was delivered: correct one of the dates.</source>
+        <translation>{day} 交付的 {tonnes} 带有日期为 {verified} 的核证，早于交付日期：请更正其中一个日期。</translation>
+    </message>
+    <message>
+        <source>{tonnes} delivered on {day} carries a verification dated earlier, before it was delivered: correct one of the dates.</source>
+        <translation>{day} 交付的 {tonnes} 带有更早日期的核证，早于交付日期：请更正其中一个日期。</translation>
+    </message>
+    <message>
+        <source>{tonnes} delivered on {day}, before the contract term {start} to {end}.</source>
+        <translation>{day} 交付的 {tonnes} 早于合同期限 {start} 至 {end}。</translation>
+    </message>
+    <message>
+        <source>{tonnes} delivered on {day}, after the contract term {start} to {end}.</source>
+        <translation>{day} 交付的 {tonnes} 晚于合同期限 {start} 至 {end}。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, which is still unverified (pending) on {as_of}.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付截至 {as_of} 仍未核证（待核证）。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, which was only verified on {verified_on}.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付直到 {verified_on} 才核证。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, whose verification failed: the claim it supports must be restated.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付核证未通过：其支持的声明必须重新陈述。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, whose verification failed by {verifier}: the claim it supports must be restated.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付未通过核证机构 {verifier} 的核证：其支持的声明必须重新陈述。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, whose verification failed on {failed_on}: the claim it supports must be restated.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付于 {failed_on} 核证未通过：其支持的声明必须重新陈述。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, whose verification failed by {verifier} on {failed_on}: the claim it supports must be restated.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付于 {failed_on} 未通过核证机构 {verifier} 的核证：其支持的声明必须重新陈述。</translation>
+    </message>
+    <message>
+        <source>{invalidated} of the {tonnes} retired on {day} from delivery {block} were invalidated by the registry on {since}: the claim they support must be restated.</source>
+        <translation>{day} 从交付 {block} 注销的 {tonnes} 中，有 {invalidated} 已于 {since} 被登记处作废：其支持的声明必须重新陈述。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day}, before delivery {block} arrived on {delivered_on}.</source>
+        <translation>{day} 注销了 {tonnes}，早于交付 {block} 的到达日期 {delivered_on}。</translation>
+    </message>
+    <message>
+        <source>{tonnes} of vintage {vintage} claimed for {claim_year}: {age} years old, more than the {limit}-year limit.</source>
+        <translation>年份为 {vintage} 的 {tonnes} 用于 {claim_year} 年的声明：已有 {age} 年，超过 {limit} 年的上限。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} for the claim period ending {claim_end}: more than {months} months after it ended.</source>
+        <translation>{day} 注销的 {tonnes} 用于截至 {claim_end} 的声明期间：注销时间晚于期间结束超过 {months} 个月。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} names no beneficiary, so the claim cannot be attributed to anyone.</source>
+        <translation>{day} 注销的 {tonnes} 未指明受益方，因此该声明无法归属于任何人。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tranche of {tonnes} due {due} is late: {shortfall} of it still undelivered ({delivered} of accepted deliveries allocated to it, %Ln day(s) late).</source>
+        <translation>
+            <numerusform>{due} 到期的 {tonnes} 交付批次已逾期：仍有 {shortfall} 未交付（已分配给它的已接受交付为 {delivered}，逾期 %Ln 天）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{tonnes} delivered of vintage {vintage} fills a tranche that calls for vintage {wanted}.</source>
+        <translation>交付的 {tonnes} 年份为 {vintage}，但所填充的交付批次要求年份 {wanted}。</translation>
+    </message>
+    <message>
+        <source>Tranche due {due} is priced {price} {currency}/t, {pct} % off the contract price of {base} {currency}/t (tolerance {tolerance} %). {tonnes} delivered against it is valued at {value} instead of {base_value}.</source>
+        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨 相差 {pct} %（容差 {tolerance} %）。已对其交付的 {tonnes} 价值为 {value}，而非 {base_value}。</translation>
+    </message>
+    <message>
+        <source>Tranche due {due} is priced {price} {currency}/t, {pct} % off the contract price of {base} {currency}/t (tolerance {tolerance} %). Nothing has been delivered against it yet.</source>
+        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨 相差 {pct} %（容差 {tolerance} %）。尚无针对该批次的交付。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} overlaps block {other} already delivered under contract {other_contract}: serials {low}–{high} (%Ln serial(s)) are counted twice.</source>
+        <translation>
+            <numerusform>序列号段 {block} 与合同 {other_contract} 下已交付的序列号段 {other} 重叠：序列号 {low}–{high}（%Ln 个序列号）被重复计算。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retired serial block {block} overlaps block {other} already retired on {other_on}: serials {low}–{high} (%Ln serial(s)) are claimed twice.</source>
+        <translation>
+            <numerusform>已注销的序列号段 {block} 与 {other_on} 已注销的序列号段 {other} 重叠：序列号 {low}–{high}（%Ln 个序列号）被重复声明。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 t, so {held}) but the delivery records {tonnes}.</source>
+        <translation>
+            <numerusform>序列号段 {block} 含 %Ln 个序列号（1 个序列号 = 1 吨，即 {held}），但该交付记录为 {tonnes}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 kg, so {held}) but the delivery records {tonnes}.</source>
+        <translation>
+            <numerusform>序列号段 {block} 含 %Ln 个序列号（1 个序列号 = 1 千克，即 {held}），但该交付记录为 {tonnes}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 t, so {held}) but the retirement records {tonnes}.</source>
+        <translation>
+            <numerusform>序列号段 {block} 含 %Ln 个序列号（1 个序列号 = 1 吨，即 {held}），但该注销记录为 {tonnes}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 kg, so {held}) but the retirement records {tonnes}.</source>
+        <translation>
+            <numerusform>序列号段 {block} 含 %Ln 个序列号（1 个序列号 = 1 千克，即 {held}），但该注销记录为 {tonnes}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delivery of {tonnes} on {day} repeats the identical serial block {block} recorded on {first_on} under contract {first_contract}.</source>
+        <translation>{day} 交付的 {tonnes} 与 {first_on} 在合同 {first_contract} 下记录的交付使用了完全相同的序列号段 {block}。</translation>
+    </message>
+    <message>
+        <source>Delivery of {tonnes} on {day} repeats the same registry reference &apos;{reference}&apos; recorded on {first_on} under contract {first_contract}.</source>
+        <translation>{day} 交付的 {tonnes} 与 {first_on} 在合同 {first_contract} 下记录的交付使用了相同的登记处编号“{reference}”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{retired} retired in %n retirement(s) from a delivery of only {tonnes}: {excess} retired that were never delivered.</source>
+        <translation>
+            <numerusform>从仅 {tonnes} 的交付中分 %n 次注销了 {retired}：其中 {excess} 从未交付却被注销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retired serial block {block} ({tonnes}) lies outside the delivery it is drawn from, {delivery_block}.</source>
+        <translation>已注销的序列号段 {block}（{tonnes}）超出其所属交付 {delivery_block} 的范围。</translation>
+    </message>
+    <message>
+        <source>cancelled in the registry on {day}, but the ledger holds it as delivered ({block})</source>
+        <translation>已于 {day} 在登记处被取消，但账本中仍记为已交付（{block}）</translation>
+    </message>
+    <message>
+        <source>the registry lists {tonnes} (delivery) on {day}; the ledger has no such block</source>
+        <translation>登记处列出 {day} 的 {tonnes}（交付）；账本中没有该序列号段</translation>
+    </message>
+    <message>
+        <source>the registry lists {tonnes} (retirement) on {day}; the ledger has no such block</source>
+        <translation>登记处列出 {day} 的 {tonnes}（注销）；账本中没有该序列号段</translation>
+    </message>
+    <message>
+        <source>the registry lists {tonnes} (cancellation) on {day}; the ledger has no such block</source>
+        <translation>登记处列出 {day} 的 {tonnes}（取消）；账本中没有该序列号段</translation>
+    </message>
+    <message>
+        <source>retired in the registry on {day}, but not retired in the ledger (delivery {block})</source>
+        <translation>已于 {day} 在登记处注销，但账本中未注销（交付 {block}）</translation>
+    </message>
+    <message>
+        <source>active in the registry, but the ledger retired {block} on {day}</source>
+        <translation>在登记处仍为有效状态，但账本已于 {day} 注销 {block}</translation>
+    </message>
+    <message>
+        <source>quantity differs: registry {registry}, ledger {ledger}</source>
+        <translation>数量不一致：登记处 {registry}，账本 {ledger}</translation>
+    </message>
+    <message>
+        <source>quantity differs: the registry block ({registry}) only overlaps the ledger&apos;s {block} ({ledger})</source>
+        <translation>数量不一致：登记处的序列号段（{registry}）仅与账本中的 {block}（{ledger}）部分重叠</translation>
+    </message>
+    <message>
+        <source>beneficiary differs: registry &apos;{registry}&apos;, ledger &apos;{ledger}&apos;</source>
+        <translation>受益方不一致：登记处“{registry}”，账本“{ledger}”</translation>
+    </message>
+    <message>
+        <source>the registry lists {tonnes} retired on {day} for {beneficiary}; the ledger has no retirement with this reference</source>
+        <translation>登记处列出 {day} 为 {beneficiary} 注销的 {tonnes}；账本中没有此编号的注销</translation>
+    </message>
+    <message>
+        <source>the registry lists {tonnes} retired on {day} for no named beneficiary; the ledger has no retirement with this reference</source>
+        <translation>登记处列出 {day} 注销的 {tonnes}，未指明受益方；账本中没有此编号的注销</translation>
+    </message>
+    <message>
+        <source>the ledger records {tonnes} delivery on {day}, but the registry file ({first} to {last}) does not list it</source>
+        <translation>账本记录了 {day} 的 {tonnes} 交付，但登记处文件（{first} 至 {last}）未列出</translation>
+    </message>
+    <message>
+        <source>the ledger records {tonnes} retirement on {day}, but the registry file ({first} to {last}) does not list it</source>
+        <translation>账本记录了 {day} 的 {tonnes} 注销，但登记处文件（{first} 至 {last}）未列出</translation>
+    </message>
+</context>
+<context>
     <name>FlagsPanel</name>
     <message>
         <source>Show acknowledged</source>

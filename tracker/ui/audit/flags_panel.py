@@ -27,7 +27,7 @@ from tracker.services.audit.review import (
     counts_by_severity,
     reviewed_flags,
 )
-from tracker.ui import theming
+from tracker.ui import messages, theming
 from tracker.ui.audit.acknowledge_dialog import AcknowledgeDialog
 from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.audit.watcher import FlagWatcher
@@ -230,7 +230,13 @@ class FlagsPanel(QWidget):
         f = reviewed.flag
         label = rule_label(f.rule)
         item = QTreeWidgetItem(
-            [label, f.contract, f.subject, self._status_name(reviewed.status), f.message]
+            [
+                label,
+                f.contract,
+                messages.subject(f),
+                self._status_name(reviewed.status),
+                messages.finding(f),
+            ]
         )
         item.setData(0, FLAG_ROLE, reviewed)
         for column in range(item.columnCount()):
@@ -282,8 +288,8 @@ class FlagsPanel(QWidget):
             rule=f"{rule_label(f.rule)} [{f.rule}]",
             severity=self._severity_name(f.severity),
             contract=f.contract,
-            subject=f.subject,
-            message=f.message,
+            subject=messages.subject(f),
+            message=messages.finding(f),
         )
         if chosen.acknowledged_by:
             note = (

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.errors import TrackerError
 from tracker.services.registry.reconcile import ReconcileResult, reconcile_file
+from tracker.ui import messages
 from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import (
@@ -101,7 +102,13 @@ class ReconcileDialog(QDialog):
             "info": self.tr("Info"),
         }
         rows = [
-            [severities[f.severity.value], rule_label(f.rule), f.contract, f.subject, f.message]
+            [
+                severities[f.severity.value],
+                rule_label(f.rule),
+                f.contract,
+                messages.subject(f),
+                messages.finding(f),
+            ]
             for f in result.flags
         ]
         fill_table(self.table, headers, rows, wide={3: 260})
