@@ -1227,6 +1227,10 @@ Open it read-only?</source>
         <translation>确认时间</translation>
     </message>
     <message>
+        <source>Flag as named before the upgrade</source>
+        <translation>升级前的标记名称</translation>
+    </message>
+    <message>
         <source>Added</source>
         <translation>新增</translation>
     </message>

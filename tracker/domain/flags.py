@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -27,6 +28,29 @@ def flag_key(rule: str, table: str | None, record_id: int | None, part: str = ""
     language and of wording."""
     key = f"{rule}|{table or ''}|{'' if record_id is None else record_id}"
     return f"{key}|{part}" if part else key
+
+
+# Keys written before flags carried codes: RULE|contract|table|id|English subject.
+_LEGACY_KEY = re.compile(
+    r"(?P<rule>[A-Z_]+)\|(?P<contract>.*?)\|"
+    r"(?P<table>None|contracts|tranches|deliveries|retirements)\|(?P<id>None|\d+)\|"
+    r"(?P<subject>.*)",
+    re.DOTALL,
+)
+_EVEN_TRANCHE = re.compile(r"tranche due (\d{4}-\d{2}-\d{2}) \(even schedule\)")
+
+
+def key_from_legacy(old: str) -> str | None:
+    """The key of the finding an old key named (None when there is none): the
+    subject's words are dropped, except the due date of a tranche of an even schedule,
+    which tells that contract's tranches apart."""
+    found = _LEGACY_KEY.fullmatch(old)
+    if found is None or found["table"] == "None" or found["id"] == "None":
+        return None  # not a key, or a registry row's (those are never acknowledged)
+    table, record = found["table"], int(found["id"])
+    even = _EVEN_TRANCHE.fullmatch(found["subject"])
+    part = even[1] if even and table == "contracts" else ""
+    return flag_key(found["rule"], table, record, part)
 
 
 def _digest(text: str) -> str:
@@ -65,8 +89,8 @@ class Flag:
 
     @property
     def key(self) -> str:
-        """Stable identity of the finding: rule and subject, not the numbers."""
-        return self.legacy_key
+        """Stable identity of the finding: rule and record, not the numbers or words."""
+        return flag_key(self.rule, self.subject_table, self.subject_id, self.part)
 
     @property
     def fingerprint(self) -> str:
