@@ -77,6 +77,11 @@ class Flag:
     evidence: str = ""
     part: str = ""
 
+    def __post_init__(self) -> None:
+        for name in ("topic", "finding"):
+            if not isinstance(getattr(self, name), Message):
+                raise TypeError(f"a flag's {name} is a Message (code and parameters), not text")
+
     @property
     def subject(self) -> str:
         """The record in English words ("delivery ISO-…-1-8000"): CLI and CSV."""

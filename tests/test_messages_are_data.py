@@ -1,0 +1,148 @@
+"""Flags are built from message codes, never from English sentences.
+
+A flag's subject and finding are :class:`tracker.domain.messages.Message` values (a
+code and parameters), worded at display time in the reader's language from the one
+catalogue (``tracker.domain.message_catalogue``).  This test reads every module of the
+package and fails where a flag is handed text instead: a string literal, an f-string,
+a concatenation or a ``.format`` of one, as its subject or finding, or as a parameter
+of a message.  Message codes written out must be in the catalogue.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tracker.domain.flags import Flag, Severity
+from tracker.domain.message_catalogue import TEMPLATES
+from tracker.domain.messages import Day, Tonnes, msg
+
+PACKAGE = Path(__file__).resolve().parent.parent / "tracker"
+
+# Builders of flags -> positions (after any ``self``) and keywords of subject and finding.
+BUILDERS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
+    "Flag": ((4, 5), ("topic", "finding")),
+    "flag": ((3, 4), ("topic", "finding")),
+    "_flag": ((3, 4), ("topic", "finding")),
+}
+MESSAGE_BUILDERS = ("msg", "Message")
+FINDING = msg("flag.missing_beneficiary", tonnes=Tonnes(1_000), day=Day("2026-01-01"))
+
+
+def _name(func: ast.expr) -> str:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+def _is_text(node: ast.expr) -> bool:
+    """Whether ``node`` builds a string: a literal, f-string, concatenation, ``.format``
+    or ``.join`` of one, ``str(...)``, or a conditional choosing one."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return _is_text(node.left) or _is_text(node.right)
+    if isinstance(node, ast.IfExp):
+        return _is_text(node.body) or _is_text(node.orelse)
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "str":
+            return True
+        return (
+            isinstance(func, ast.Attribute)
+            and func.attr in ("format", "join")
+            and _is_text(func.value)
+        )
+    return False
+
+
+def _is_sentence(node: ast.expr) -> bool:
+    """Text with words in it (a parameter may be a name such as a serial block, never
+    a phrase)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and " " in node.value.strip()
+    if isinstance(node, ast.JoinedStr):
+        return any(isinstance(v, ast.Constant) and " " in str(v.value).strip() for v in node.values)
+    return _is_text(node) and not isinstance(node, ast.Call | ast.Constant)
+
+
+def _arguments(
+    call: ast.Call, positions: tuple[int, ...], keywords: tuple[str, ...]
+) -> list[ast.expr]:
+    """The subject and finding a builder is given (``self`` is not among ``call.args``)."""
+    found = [call.args[i] for i in positions if i < len(call.args)]
+    found += [k.value for k in call.keywords if k.arg in keywords]
+    return found
+
+
+def english_in_flags(source: str) -> list[tuple[int, str]]:
+    """(line, problem) for each flag or message built from English text in ``source``."""
+    problems: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _name(node.func)
+        if name in BUILDERS:
+            for arg in _arguments(node, *BUILDERS[name]):
+                if _is_text(arg):
+                    problems.append((arg.lineno, f"{name}(...) is given text, not a message"))
+        if name in MESSAGE_BUILDERS and node.args:
+            code = node.args[0]
+            if isinstance(code, ast.Constant) and code.value not in TEMPLATES:
+                problems.append((code.lineno, f"message code {code.value!r} is not catalogued"))
+            elif _is_text(code) and not isinstance(code, ast.Constant):
+                problems.append((code.lineno, "a message code is built from text"))
+            params = [k.value for k in node.keywords] + list(node.args[1:])
+            for value in params:
+                if _is_sentence(value):
+                    problems.append((value.lineno, f"{name}(...) is given a sentence"))
+    return problems
+
+
+def test_no_flag_is_built_from_an_english_sentence() -> None:
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}: {problem}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line, problem in english_in_flags(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_the_flag_builders_are_the_ones_in_use() -> None:
+    """The checker knows every way the package builds a flag: were one renamed, the test
+    above would pass without reading it."""
+    calls = {
+        _name(node.func)
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and _name(node.func) in (*BUILDERS, *MESSAGE_BUILDERS)
+    }
+    assert calls >= {"Flag", "flag", "_flag", "msg"}
+
+
+def test_the_checker_catches_english_handed_to_a_flag() -> None:
+    sample = """
+yield flag("LATE", sev, row, f"tranche due {due}", msg("flag.late_tranche", n=3), "t", 1)
+yield flag("LATE", sev, row, msg("subject.contract", contract=ref),
+           "Tranche of " + t(kg) + " is late.", "t", 1)
+Flag(rule="X", severity=s, contract_id=1, contract="C", topic=topic,
+     finding="{n} days late".format(n=n))
+self._flag(MISMATCH, s, local, subject, f"quantity differs: {a}", evidence, part)
+msg("flag.retired_pending", tonnes=Tonnes(kg), as_of=f"still pending on {day}")
+msg("flag.not_in_the_catalogue")
+flag("OK", sev, row, msg("subject.delivery", block=row["serial_block"]),
+     msg("flag.late_tranche", due=Day(day), n=Count(3)), "tranches", 1, part="2026-01-01")
+"""
+    assert sorted(line for line, _ in english_in_flags(sample)) == [2, 4, 6, 7, 8, 9]
+
+
+def test_a_flag_refuses_text_at_run_time_too() -> None:
+    """What the reading above cannot see (text from a helper) is refused when built."""
+    with pytest.raises(TypeError, match="topic is a Message"):
+        Flag("LATE_TRANCHE", Severity.WARN, 1, "C-1", "tranche due 2026-01-01", FINDING)  # type: ignore[arg-type]
