@@ -19,6 +19,23 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message numerus="yes">
+        <source>holds %Ln serial(s) ({count} t) but tonnes is {tonnes}</source>
+        <translation>
+            <numerusform>holds %Ln serial ({count} t) but tonnes is {tonnes}</numerusform>
+            <numerusform>holds %Ln serials ({count} t) but tonnes is {tonnes}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>holds %Ln serial(s) ({count} kg) but tonnes is {tonnes}</source>
+        <translation>
+            <numerusform>holds %Ln serial ({count} kg) but tonnes is {tonnes}</numerusform>
+            <numerusform>holds %Ln serials ({count} kg) but tonnes is {tonnes}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Flags</name>
     <message numerus="yes">
         <source>The %n tranche(s) schedule {scheduled}, {excess} more than the {contracted} contracted.</source>

@@ -570,6 +570,178 @@
         <source>Something went wrong and the last action may not have finished.</source>
         <translation>出现错误，上一步操作可能未完成。</translation>
     </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation>含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>is longer than {limit} characters</source>
+        <translation>超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>is not a plain number (digits with an optional &apos;.&apos; decimal point)</source>
+        <translation>不是普通数字（由数字组成，可带一个“.”小数点）</translation>
+    </message>
+    <message>
+        <source>has more precision than 0.001 t (one kilogram)</source>
+        <translation>精度超过 0.001 吨（一千克）</translation>
+    </message>
+    <message>
+        <source>must be greater than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <source>is more than 1,000,000,000 t (one gigatonne)</source>
+        <translation>超过 1,000,000,000 吨（十亿吨）</translation>
+    </message>
+    <message>
+        <source>has more than 4 decimal places</source>
+        <translation>小数位超过 4 位</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>is more than 1,000,000 per tonne</source>
+        <translation>超过每吨 1,000,000</translation>
+    </message>
+    <message>
+        <source>is not a whole number of at least {minimum}</source>
+        <translation>不是不小于 {minimum} 的整数</translation>
+    </message>
+    <message>
+        <source>is required (a date as YYYY-MM-DD)</source>
+        <translation>为必填项（日期格式为 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>is not a valid date as YYYY-MM-DD</source>
+        <translation>不是有效的 YYYY-MM-DD 日期</translation>
+    </message>
+    <message>
+        <source>is required (a year such as 2025)</source>
+        <translation>为必填项（年份，例如 2025）</translation>
+    </message>
+    <message>
+        <source>is not a year between 1900 and 2200</source>
+        <translation>不是 1900 至 2200 之间的年份</translation>
+    </message>
+    <message>
+        <source>is before start_on {start}</source>
+        <translation>早于 start_on {start}</translation>
+    </message>
+    <message>
+        <source>is after end_on {end}</source>
+        <translation>晚于 end_on {end}</translation>
+    </message>
+    <message>
+        <source>is before claim_start {start}</source>
+        <translation>早于 claim_start {start}</translation>
+    </message>
+    <message>
+        <source>is before the delivery date {day}</source>
+        <translation>早于交付日期 {day}</translation>
+    </message>
+    <message>
+        <source>is set but verification_status is pending</source>
+        <translation>已填写，但 verification_status 为待核证</translation>
+    </message>
+    <message>
+        <source>is required when the outcome is {outcome}</source>
+        <translation>在结果为 {outcome} 时为必填项</translation>
+    </message>
+    <message>
+        <source>is more than the {tonnes} delivered</source>
+        <translation>超过已交付的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>is required; one of: {allowed}</source>
+        <translation>为必填项；可选值：{allowed}</translation>
+    </message>
+    <message>
+        <source>is not one of: {allowed}</source>
+        <translation>不是以下值之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>is required (an ISO 4217 code such as USD)</source>
+        <translation>为必填项（ISO 4217 货币代码，例如 USD）</translation>
+    </message>
+    <message>
+        <source>is not an ISO 4217 currency code (e.g. USD, EUR)</source>
+        <translation>不是 ISO 4217 货币代码（例如 USD、EUR）</translation>
+    </message>
+    <message>
+        <source>has a project id longer than {limit}</source>
+        <translation>含有长度超过 {limit} 的项目编号</translation>
+    </message>
+    <message>
+        <source>lists more than {limit} ids</source>
+        <translation>列出的编号超过 {limit} 个</translation>
+    </message>
+    <message>
+        <source>has a name longer than {limit}</source>
+        <translation>含有长度超过 {limit} 的名称</translation>
+    </message>
+    <message>
+        <source>has a name without letters or digits</source>
+        <translation>含有不含字母或数字的名称</translation>
+    </message>
+    <message>
+        <source>is not a serial block this tracker can read (expected e.g. &apos;ACR-US-1185-2025-3078-1 to 5000&apos;, &apos;GS1-1-KE-GS11603-16-2025-30256-110-5463&apos;, a Verra, Isometric or Puro serial number)</source>
+        <translation>不是本工具能识别的序列号段（应类似 &apos;ACR-US-1185-2025-3078-1 to 5000&apos;、&apos;GS1-1-KE-GS11603-16-2025-30256-110-5463&apos;，或 Verra、Isometric、Puro 的序列号）</translation>
+    </message>
+    <message>
+        <source>is not a serial block this tracker can read: {registry} serials always carry a range (e.g. &apos;ACR-US-1185-2025-3078-1 to 5000&apos;); only Isometric, Puro and other registries name batches by one id</source>
+        <translation>不是本工具能识别的序列号段：{registry} 的序列号总是一个范围（例如 &apos;ACR-US-1185-2025-3078-1 to 5000&apos;）；只有 Isometric、Puro 等登记处用单个编号标识批次</translation>
+    </message>
+    <message>
+        <source>is not a serial block this tracker can read: serials of this registry always carry a range (e.g. &apos;ACR-US-1185-2025-3078-1 to 5000&apos;); only Isometric, Puro and other registries name batches by one id</source>
+        <translation>不是本工具能识别的序列号段：此登记处的序列号总是一个范围（例如 &apos;ACR-US-1185-2025-3078-1 to 5000&apos;）；只有 Isometric、Puro 等登记处用单个编号标识批次</translation>
+    </message>
+    <message>
+        <source>must start at serial 1 or above</source>
+        <translation>必须从序列号 1 或以上开始</translation>
+    </message>
+    <message>
+        <source>ends ({end}) before it starts ({start})</source>
+        <translation>结束（{end}）早于开始（{start}）</translation>
+    </message>
+    <message>
+        <source>has a serial number beyond what the ledger can hold</source>
+        <translation>含有账本无法容纳的序列号</translation>
+    </message>
+    <message>
+        <source>must be whole tonnes: {registry} serials count tonnes</source>
+        <translation>必须为整吨：{registry} 的序列号按吨计数</translation>
+    </message>
+    <message numerus="yes">
+        <source>holds %Ln serial(s) ({count} t) but tonnes is {tonnes}</source>
+        <translation>
+            <numerusform>含 %Ln 个序列号（{count} 吨），但吨数为 {tonnes}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>holds %Ln serial(s) ({count} kg) but tonnes is {tonnes}</source>
+        <translation>
+            <numerusform>含 %Ln 个序列号（{count} 千克），但吨数为 {tonnes}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>is not inside the delivery&apos;s serial block {block}</source>
+        <translation>不在该交付的序列号段 {block} 之内</translation>
+    </message>
+    <message>
+        <source>is not inside the delivery&apos;s serial block (serials pending)</source>
+        <translation>不在该交付的序列号段之内（序列号待定）</translation>
+    </message>
 </context>
 <context>
     <name>FileController</name>

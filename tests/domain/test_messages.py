@@ -57,4 +57,4 @@ def test_subjects_keep_the_english_of_the_keys_acknowledgements_were_written_und
 def test_every_template_names_its_parameters_in_braces_only() -> None:
     for code, template in TEMPLATES.items():
         assert re.sub(r"\{\w+\}|%L?n", "", template).count("{") == 0, code
-        assert code.split(".")[0] in ("subject", "flag", "registry"), code
+        assert code.split(".")[0] in ("subject", "flag", "registry", "error"), code

@@ -1,4 +1,4 @@
-"""Flags in the window are worded in its language; their identity is not."""
+"""Flags and refusals in the window are worded in its language; a flag's identity is not."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
+from tests.ui.gui_helpers import CONTRACT, error_text, fill, press_ok
 from tracker import i18n
 from tracker.domain.messages import Count, Tonnes, msg
 from tracker.services.audit.review import FlagStatus, acknowledge, reviewed_flags
@@ -89,3 +90,15 @@ def test_plural_counts_and_tonnes_follow_the_window(qapp: QCoreApplication) -> N
     many = msg("flag.serials_delivered_twice", block="A", other="B", other_contract="C-2",
                low=1, high=1500, n=Count(1500))  # fmt: skip
     assert "(1,500 serials)" in messages.text(many)
+
+
+def test_a_form_says_why_a_value_is_refused_in_chinese(
+    window: MainWindow, qtbot: object, chinese: None
+) -> None:
+    dialog = window.records.new_contract()
+    fill(qtbot, dialog, {"tonnes": "12.34567"})
+    assert "精度超过 0.001 吨（一千克）" in error_text(dialog, "tonnes")
+    fill(qtbot, dialog, {**CONTRACT, "end_on": "2024-06-30"})
+    press_ok(qtbot, dialog)
+    # the other field is named by its label, in the reason's Chinese wording
+    assert error_text(dialog, "end_on") == "期限结束：早于 \u201c期限开始\u201d 2025-01-01"

@@ -2,9 +2,11 @@
 
 Each template is marked for ``pyside6-lupdate`` (context ``Flags``) by a call of the
 name lupdate looks for: ``QT_TRANSLATE_NOOP`` for plain templates and ``translate``
-with a count for plural ones (``%n``/``%Ln`` and ``(s)``).  Both are no-ops defined
-here: the domain knows no Qt.  ``tracker.domain.messages.render`` words a message;
-``{name}`` placeholders are filled with its parameters, formatted for the reader.
+with a count for plural ones (``%n``/``%Ln`` and ``(s)``).  Both are no-ops
+(``tracker.domain.translation_marks``): the domain knows no Qt.  The reasons of
+refused values are in ``tracker.domain.error_catalogue`` (context ``Errors``).
+``tracker.domain.messages.render`` words a message; ``{name}`` placeholders are filled
+with its parameters, formatted for the reader.
 
 Templates of subjects (which record a flag is about) start with ``subject.``; the
 English wording of those is pinned: the identity of acknowledgements written before
@@ -13,21 +15,13 @@ flags carried codes was built from it (see ``Flag.legacy_fingerprint``).
 
 from __future__ import annotations
 
+from tracker.domain.error_catalogue import ERROR_CONTEXT, ERROR_TEMPLATES
+from tracker.domain.translation_marks import QT_TRANSLATE_NOOP, translate
+
 CONTEXT = "Flags"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate's name
-    """Mark ``text`` for translation in ``context``; return it unchanged."""
-    return text
-
-
-def translate(context: str, text: str, disambiguation: None = None, n: int = 0) -> str:
-    """Mark a plural template (``%n``) for translation; return it unchanged.  lupdate
-    reads a call named ``translate`` with a count as a plural message."""
-    return text
-
-
-TEMPLATES: dict[str, str] = {
+FLAG_TEMPLATES: dict[str, str] = {
     # --- subjects: the record a flag is about --------------------------------------
     "subject.contract": QT_TRANSLATE_NOOP("Flags", "contract {contract}"),
     "subject.tranche": QT_TRANSLATE_NOOP("Flags", "tranche due {due}"),
@@ -297,3 +291,11 @@ TEMPLATES: dict[str, str] = {
         "{last}) does not list it",
     ),
 }
+
+# Every message code: the flags' above, the refusals' (``error.``) in their own module.
+TEMPLATES: dict[str, str] = {**FLAG_TEMPLATES, **ERROR_TEMPLATES}
+
+
+def context_of(code: str) -> str:
+    """The translation context of a message code (``Flags`` or ``Errors``)."""
+    return ERROR_CONTEXT if code in ERROR_TEMPLATES else CONTEXT

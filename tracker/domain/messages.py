@@ -17,14 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 
-from tracker.domain.message_catalogue import TEMPLATES
-from tracker.domain.quantities import (
-    format_cents,
-    format_price,
-    format_tonnes_grouped,
-    percent_one_decimal,
-)
+from tracker.domain.message_catalogue import TEMPLATES, context_of
 
 PLURAL = "n"  # the parameter that picks the plural form
 
@@ -96,25 +91,33 @@ class Formatters:
     percent: Callable[[int, int], str]
 
 
+def _q() -> ModuleType:
+    """``tracker.domain.quantities``, which refuses values with messages of this module:
+    imported when a message is worded, not when this module is."""
+    from tracker.domain import quantities
+
+    return quantities
+
+
 def _english_percent(part: int, whole: int) -> str:
-    return percent_one_decimal(part, whole) or "∞"
+    return str(_q().percent_one_decimal(part, whole)) or "∞"
 
 
 ENGLISH = Formatters(
-    tonnes=lambda kg: f"{format_tonnes_grouped(kg)} t",
+    tonnes=lambda kg: f"{_q().format_tonnes_grouped(kg)} t",
     count=lambda n: f"{n:,}",
     day=lambda iso: iso,
-    money=lambda cents, currency: f"{format_cents(cents, grouped=True)} {currency}",
-    price=format_price,
+    money=lambda cents, currency: f"{_q().format_cents(cents, grouped=True)} {currency}",
+    price=lambda value: str(_q().format_price(value)),
     percent=_english_percent,
 )
 
-# (template, plural count or None) -> the template in the reader's language, with the
-# count put in for %n / %Ln and the plural form chosen.
-Translate = Callable[[str, int | None], str]
+# (context, template, plural count or None) -> the template in the reader's language,
+# with the count put in for %n / %Ln and the plural form chosen.
+Translate = Callable[[str, str, int | None], str]
 
 
-def english(template: str, n: int | None) -> str:
+def english(context: str, template: str, n: int | None) -> str:
     """The English template as it is, its plural form chosen as Qt's English file does
     ('row(s)' -> 'row' / 'rows')."""
     if n is None:
@@ -131,7 +134,7 @@ def render(
     count = params.pop(PLURAL, None)
     n = count.n if isinstance(count, Count) else count
     assert n is None or isinstance(n, int)
-    text = translate(TEMPLATES[message.code], n)
+    text = translate(context_of(message.code), TEMPLATES[message.code], n)
     return text.format(**{k: _format(v, translate, formatters) for k, v in params.items()})
 
 
