@@ -985,7 +985,7 @@ Open it read-only?</source>
     <message numerus="yes">
         <source>Tranche of {tonnes} due {due} is late: {shortfall} of it still undelivered ({delivered} of accepted deliveries allocated to it, %Ln day(s) late).</source>
         <translation>
-            <numerusform>{due} 到期的 {tonnes} 交付批次已逾期：仍有 {shortfall} 未交付（已分配给它的已接受交付为 {delivered}，逾期 %Ln 天）。</numerusform>
+            <numerusform>{due} 到期的交付批次（{tonnes}）已逾期：仍有 {shortfall} 未交付（已分配给该批次的已接受交付为 {delivered}，逾期 %Ln 天）。</numerusform>
         </translation>
     </message>
     <message>
