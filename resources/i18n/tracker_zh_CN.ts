@@ -742,6 +742,170 @@
         <source>is not inside the delivery&apos;s serial block (serials pending)</source>
         <translation>不在该交付的序列号段之内（序列号待定）</translation>
     </message>
+    <message>
+        <source>is required (a contract reference)</source>
+        <translation>为必填项（合同编号）</translation>
+    </message>
+    <message>
+        <source>is not a known contract reference</source>
+        <translation>不是已知的合同编号</translation>
+    </message>
+    <message>
+        <source>is already used by another contract</source>
+        <translation>已被另一份合同使用</translation>
+    </message>
+    <message>
+        <source>is less than the {tonnes} already scheduled in its tranches</source>
+        <translation>少于其交付批次中已安排的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>would leave the tranche due {due} outside the term</source>
+        <translation>会使 {due} 到期的交付批次落在期限之外</translation>
+    </message>
+    <message>
+        <source>is outside the contract term {start} to {end}</source>
+        <translation>不在合同期限 {start} 至 {end} 之内</translation>
+    </message>
+    <message>
+        <source>would schedule more than the contract&apos;s {contracted} (only {room} left unscheduled)</source>
+        <translation>会使交付计划超过合同的 {contracted}（仅剩 {room} 未安排）</translation>
+    </message>
+    <message>
+        <source>overlaps &apos;{block}&apos;, already delivered under contract {contract}</source>
+        <translation>与合同 {contract} 下已交付的 &apos;{block}&apos; 重叠</translation>
+    </message>
+    <message>
+        <source>is the batch &apos;{block}&apos;, already delivered under contract {contract}</source>
+        <translation>是合同 {contract} 下已交付的批次 &apos;{block}&apos;</translation>
+    </message>
+    <message>
+        <source>is not the due date of a tranche of {contract} (tranches due: {due})</source>
+        <translation>不是 {contract} 任一交付批次的到期日（交付批次到期日：{due}）</translation>
+    </message>
+    <message>
+        <source>is less than the {tonnes} already retired from this delivery</source>
+        <translation>少于此交付中已注销的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>is less than the {tonnes} already retired or invalidated from this delivery</source>
+        <translation>少于此交付中已注销或作废的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>no longer contains &apos;{block}&apos;, invalidated on {day}</source>
+        <translation>不再包含 {day} 作废的 &apos;{block}&apos;</translation>
+    </message>
+    <message>
+        <source>no longer contains &apos;{block}&apos;, retired on {day}</source>
+        <translation>不再包含 {day} 注销的 &apos;{block}&apos;</translation>
+    </message>
+    <message>
+        <source>counts whole tonnes, but {tonnes} retired on {day} is not a whole number of serials</source>
+        <translation>按整吨计数，但 {day} 注销的 {tonnes} 不是整数个序列号</translation>
+    </message>
+    <message>
+        <source>lies in delivery &apos;{delivery}&apos;, which was rejected: its verification failed, so its credits cannot be retired</source>
+        <translation>位于已拒收的交付 &apos;{delivery}&apos; 中：其核证未通过，因此其碳信用不能注销</translation>
+    </message>
+    <message>
+        <source>lies in delivery &apos;{delivery}&apos;, which was rejected: its verification failed by {verifier}, so its credits cannot be retired</source>
+        <translation>位于已拒收的交付 &apos;{delivery}&apos; 中：其未通过核证机构 {verifier} 的核证，因此其碳信用不能注销</translation>
+    </message>
+    <message>
+        <source>lies in delivery &apos;{delivery}&apos;, which was rejected: its verification failed on {day}, so its credits cannot be retired</source>
+        <translation>位于已拒收的交付 &apos;{delivery}&apos; 中：其核证于 {day} 未通过，因此其碳信用不能注销</translation>
+    </message>
+    <message>
+        <source>lies in delivery &apos;{delivery}&apos;, which was rejected: its verification failed by {verifier} on {day}, so its credits cannot be retired</source>
+        <translation>位于已拒收的交付 &apos;{delivery}&apos; 中：其于 {day} 未通过核证机构 {verifier} 的核证，因此其碳信用不能注销</translation>
+    </message>
+    <message>
+        <source>belongs to contract {other}, not {contract}</source>
+        <translation>属于合同 {other}，而非 {contract}</translation>
+    </message>
+    <message>
+        <source>is outside every delivery of contract {contract}</source>
+        <translation>不在合同 {contract} 的任何交付之内</translation>
+    </message>
+    <message>
+        <source>is more than the {tonnes} delivery &apos;{block}&apos; still holds</source>
+        <translation>超过交付 &apos;{block}&apos; 仍持有的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>overlaps &apos;{block}&apos;, already retired on {day}</source>
+        <translation>与 {day} 已注销的 &apos;{block}&apos; 重叠</translation>
+    </message>
+    <message>
+        <source>overlaps &apos;{block}&apos;, invalidated by the registry</source>
+        <translation>与已被登记处作废的 &apos;{block}&apos; 重叠</translation>
+    </message>
+    <message>
+        <source>is more than the {free} of {contract} verified by then ({day}) and not yet retired</source>
+        <translation>超过 {contract} 截至当时（{day}）已核证且尚未注销的 {free}</translation>
+    </message>
+    <message>
+        <source>is more than the {free} of {contract} delivered by then ({day}) and not yet retired</source>
+        <translation>超过 {contract} 截至当时（{day}）已交付且尚未注销的 {free}</translation>
+    </message>
+    <message>
+        <source>is more than the {free} of {contract} verified by then ({day}) and not yet retired; another {later} is delivered later or not yet verified</source>
+        <translation>超过 {contract} 截至当时（{day}）已核证且尚未注销的 {free}；另有 {later} 为之后交付或尚未核证</translation>
+    </message>
+    <message>
+        <source>is more than the {free} of {contract} delivered by then ({day}) and not yet retired; another {later} is delivered later or not yet verified</source>
+        <translation>超过 {contract} 截至当时（{day}）已交付且尚未注销的 {free}；另有 {later} 为之后交付或尚未核证</translation>
+    </message>
+    <message>
+        <source>must be whole tonnes: {registries} serial numbers count whole tonnes</source>
+        <translation>必须为整吨：{registries} 的序列号按整吨计数</translation>
+    </message>
+    <message>
+        <source>is required when the retired tonnes change</source>
+        <translation>在注销吨数变更时为必填项</translation>
+    </message>
+    <message>
+        <source>is required when drawing from a block</source>
+        <translation>从序列号段中提取时为必填项</translation>
+    </message>
+    <message>
+        <source>is required: give its serial block or reference</source>
+        <translation>为必填项：请填写其序列号段或编号</translation>
+    </message>
+    <message>
+        <source>is neither the serial block nor the reference of a delivery of {contract}</source>
+        <translation>既不是 {contract} 任一交付的序列号段，也不是其编号</translation>
+    </message>
+    <message>
+        <source>was rejected (its verification failed): it already counts for nothing</source>
+        <translation>已被拒收（核证未通过）：它已不计入任何数量</translation>
+    </message>
+    <message>
+        <source>is more than the {tonnes} of this delivery not yet invalidated</source>
+        <translation>超过此交付尚未作废的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>overlaps &apos;{block}&apos;, already invalidated on {day}</source>
+        <translation>与 {day} 已作废的 &apos;{block}&apos; 重叠</translation>
+    </message>
+    <message>
+        <source>is required: record the delivery first</source>
+        <translation>为必填项：请先记录交付</translation>
+    </message>
+    <message>
+        <source>is required: add a contract first</source>
+        <translation>为必填项：请先添加合同</translation>
+    </message>
+    <message>
+        <source>is required: say why this flag is accepted</source>
+        <translation>为必填项：请说明接受此标记的原因</translation>
+    </message>
+    <message>
+        <source>must be at most {limit}</source>
+        <translation>不能大于 {limit}</translation>
+    </message>
+    <message>
+        <source>is beyond the largest number the ledger can hold</source>
+        <translation>超出账本可容纳的最大数值</translation>
+    </message>
 </context>
 <context>
     <name>FileController</name>

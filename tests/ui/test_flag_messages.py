@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
-from tests.ui.gui_helpers import CONTRACT, error_text, fill, press_ok
+from tests.factories import make_contract, make_delivery
+from tests.ui.gui_helpers import CONTRACT, error_text, fill, press_ok, show_contract
 from tracker import i18n
 from tracker.domain.messages import Count, Tonnes, msg
 from tracker.services.audit.review import FlagStatus, acknowledge, reviewed_flags
@@ -102,3 +103,17 @@ def test_a_form_says_why_a_value_is_refused_in_chinese(
     press_ok(qtbot, dialog)
     # the other field is named by its label, in the reason's Chinese wording
     assert error_text(dialog, "end_on") == "期限结束：早于 \u201c期限开始\u201d 2025-01-01"
+
+
+def test_a_refusal_of_the_ledger_is_shown_in_chinese(
+    window: MainWindow, qtbot: object, store: LedgerStore, chinese: None
+) -> None:
+    contract_id = make_contract(store.db)
+    make_delivery(store.db, contract_id)
+    show_contract(window, contract_id)
+    dialog = window.records.retire()
+    fill(qtbot, dialog, {"retired_on": "2025-09-30", "tonnes": "150"})
+    press_ok(qtbot, dialog)
+    assert error_text(dialog, "tonnes").endswith(
+        "超过 C-1 截至当时（2025-09-30）已核证且尚未注销的 100 吨"
+    )

@@ -110,4 +110,134 @@ ERROR_TEMPLATES: dict[str, str] = {
     "error.outside_pending_delivery": QT_TRANSLATE_NOOP(
         "Errors", "is not inside the delivery's serial block (serials pending)"
     ),
+    # --- against the ledger (services) ------------------------------------------------
+    "error.contract_reference_required": QT_TRANSLATE_NOOP(
+        "Errors", "is required (a contract reference)"
+    ),
+    "error.unknown_contract": QT_TRANSLATE_NOOP("Errors", "is not a known contract reference"),
+    "error.reference_taken": QT_TRANSLATE_NOOP("Errors", "is already used by another contract"),
+    "error.less_than_scheduled": QT_TRANSLATE_NOOP(
+        "Errors", "is less than the {tonnes} already scheduled in its tranches"
+    ),
+    "error.tranche_outside_term": QT_TRANSLATE_NOOP(
+        "Errors", "would leave the tranche due {due} outside the term"
+    ),
+    "error.due_outside_term": QT_TRANSLATE_NOOP(
+        "Errors", "is outside the contract term {start} to {end}"
+    ),
+    "error.more_than_contract": QT_TRANSLATE_NOOP(
+        "Errors",
+        "would schedule more than the contract's {contracted} (only {room} left unscheduled)",
+    ),
+    "error.overlaps_delivered": QT_TRANSLATE_NOOP(
+        "Errors", "overlaps '{block}', already delivered under contract {contract}"
+    ),
+    "error.same_batch_delivered": QT_TRANSLATE_NOOP(
+        "Errors", "is the batch '{block}', already delivered under contract {contract}"
+    ),
+    "error.not_a_tranche_due_date": QT_TRANSLATE_NOOP(
+        "Errors", "is not the due date of a tranche of {contract} (tranches due: {due})"
+    ),
+    "error.less_than_retired": QT_TRANSLATE_NOOP(
+        "Errors", "is less than the {tonnes} already retired from this delivery"
+    ),
+    "error.less_than_retired_or_invalidated": QT_TRANSLATE_NOOP(
+        "Errors", "is less than the {tonnes} already retired or invalidated from this delivery"
+    ),
+    "error.no_longer_holds_invalidated": QT_TRANSLATE_NOOP(
+        "Errors", "no longer contains '{block}', invalidated on {day}"
+    ),
+    "error.no_longer_holds_retired": QT_TRANSLATE_NOOP(
+        "Errors", "no longer contains '{block}', retired on {day}"
+    ),
+    "error.retired_not_whole_serials": QT_TRANSLATE_NOOP(
+        "Errors",
+        "counts whole tonnes, but {tonnes} retired on {day} is not a whole number of serials",
+    ),
+    "error.rejected_delivery": QT_TRANSLATE_NOOP(
+        "Errors",
+        "lies in delivery '{delivery}', which was rejected: its verification failed, so its "
+        "credits cannot be retired",
+    ),
+    "error.rejected_delivery_by": QT_TRANSLATE_NOOP(
+        "Errors",
+        "lies in delivery '{delivery}', which was rejected: its verification failed by "
+        "{verifier}, so its credits cannot be retired",
+    ),
+    "error.rejected_delivery_on": QT_TRANSLATE_NOOP(
+        "Errors",
+        "lies in delivery '{delivery}', which was rejected: its verification failed on {day}, "
+        "so its credits cannot be retired",
+    ),
+    "error.rejected_delivery_by_on": QT_TRANSLATE_NOOP(
+        "Errors",
+        "lies in delivery '{delivery}', which was rejected: its verification failed by "
+        "{verifier} on {day}, so its credits cannot be retired",
+    ),
+    "error.block_of_other_contract": QT_TRANSLATE_NOOP(
+        "Errors", "belongs to contract {other}, not {contract}"
+    ),
+    "error.outside_every_delivery": QT_TRANSLATE_NOOP(
+        "Errors", "is outside every delivery of contract {contract}"
+    ),
+    "error.more_than_delivery_holds": QT_TRANSLATE_NOOP(
+        "Errors", "is more than the {tonnes} delivery '{block}' still holds"
+    ),
+    "error.overlaps_retired": QT_TRANSLATE_NOOP(
+        "Errors", "overlaps '{block}', already retired on {day}"
+    ),
+    "error.overlaps_invalidated_by_registry": QT_TRANSLATE_NOOP(
+        "Errors", "overlaps '{block}', invalidated by the registry"
+    ),
+    "error.short_verified": QT_TRANSLATE_NOOP(
+        "Errors",
+        "is more than the {free} of {contract} verified by then ({day}) and not yet retired",
+    ),
+    "error.short_delivered": QT_TRANSLATE_NOOP(
+        "Errors",
+        "is more than the {free} of {contract} delivered by then ({day}) and not yet retired",
+    ),
+    "error.short_verified_later": QT_TRANSLATE_NOOP(
+        "Errors",
+        "is more than the {free} of {contract} verified by then ({day}) and not yet retired; "
+        "another {later} is delivered later or not yet verified",
+    ),
+    "error.short_delivered_later": QT_TRANSLATE_NOOP(
+        "Errors",
+        "is more than the {free} of {contract} delivered by then ({day}) and not yet retired; "
+        "another {later} is delivered later or not yet verified",
+    ),
+    "error.retire_whole_tonnes": QT_TRANSLATE_NOOP(
+        "Errors", "must be whole tonnes: {registries} serial numbers count whole tonnes"
+    ),
+    "error.block_required_for_new_tonnes": QT_TRANSLATE_NOOP(
+        "Errors", "is required when the retired tonnes change"
+    ),
+    "error.block_required_for_draw": QT_TRANSLATE_NOOP(
+        "Errors", "is required when drawing from a block"
+    ),
+    "error.delivery_named_required": QT_TRANSLATE_NOOP(
+        "Errors", "is required: give its serial block or reference"
+    ),
+    "error.not_a_delivery_of": QT_TRANSLATE_NOOP(
+        "Errors", "is neither the serial block nor the reference of a delivery of {contract}"
+    ),
+    "error.delivery_was_rejected": QT_TRANSLATE_NOOP(
+        "Errors", "was rejected (its verification failed): it already counts for nothing"
+    ),
+    "error.more_than_not_invalidated": QT_TRANSLATE_NOOP(
+        "Errors", "is more than the {tonnes} of this delivery not yet invalidated"
+    ),
+    "error.overlaps_invalidated": QT_TRANSLATE_NOOP(
+        "Errors", "overlaps '{block}', already invalidated on {day}"
+    ),
+    "error.delivery_first": QT_TRANSLATE_NOOP("Errors", "is required: record the delivery first"),
+    "error.contract_first": QT_TRANSLATE_NOOP("Errors", "is required: add a contract first"),
+    "error.reason_required": QT_TRANSLATE_NOOP(
+        "Errors", "is required: say why this flag is accepted"
+    ),
+    "error.at_most": QT_TRANSLATE_NOOP("Errors", "must be at most {limit}"),
+    "error.number_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "is beyond the largest number the ledger can hold"
+    ),
 }

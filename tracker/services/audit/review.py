@@ -19,6 +19,7 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
 from tracker.domain.flags import Flag, Severity
+from tracker.domain.messages import msg
 from tracker.domain.text import parse_text
 from tracker.services.audit.engine import evaluate
 from tracker.store import change_log
@@ -98,7 +99,7 @@ def open_flags(db: sqlite_utils.Database, as_of: dt.date) -> list[Flag]:
 def acknowledge(db: sqlite_utils.Database, flag: Flag, reason: str) -> ChangeSet:
     """Accept a flag for now, saying why; who and when are recorded and logged."""
     if not (reason or "").strip():
-        raise ValidationError("reason", None, "is required: say why this flag is accepted")
+        raise ValidationError("reason", None, msg("error.reason_required"))
     why = parse_text({"reason": reason}, "reason", limit=2000)
     with UnitOfWork(db) as uow:
         uow.insert(
