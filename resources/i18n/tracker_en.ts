@@ -138,6 +138,20 @@
             <numerusform>%Ln rows</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln row(s) belong to other buyers: {names}</source>
+        <translation>
+            <numerusform>%Ln row belong to other buyers: {names}</numerusform>
+            <numerusform>%Ln rows belong to other buyers: {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) name a project no contract carries: {names}</source>
+        <translation>
+            <numerusform>%Ln row name a project no contract carries: {names}</numerusform>
+            <numerusform>%Ln rows name a project no contract carries: {names}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecordActions</name>

@@ -2391,6 +2391,22 @@ Open it read-only?</source>
         <source>Left out as not yours: {rows}</source>
         <translation>不属于您而略过：{rows}</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln row(s) belong to other buyers: {names}</source>
+        <translation>
+            <numerusform>%Ln 行属于其他买方：{names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) name a project no contract carries: {names}</source>
+        <translation>
+            <numerusform>%Ln 行的项目不属于任何合同：{names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>RecordActions</name>
