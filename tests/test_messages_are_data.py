@@ -224,3 +224,26 @@ def test_a_flag_refuses_text_at_run_time_too() -> None:
     """What the reading above cannot see (text from a helper) is refused when built."""
     with pytest.raises(TypeError, match="topic is a Message"):
         Flag("LATE_TRANCHE", Severity.WARN, 1, "C-1", "tranche due 2026-01-01", FINDING)  # type: ignore[arg-type]
+
+
+def english_wording_read(source: str) -> list[int]:
+    """Lines reading a flag's English ``.subject`` or ``.message`` (meant for the command
+    line and CSV files) rather than wording it through ``tracker.ui.messages``."""
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Attribute)
+        and node.attr in ("subject", "message")
+        and not (isinstance(node.value, ast.Name) and node.value.id == "messages")
+    ]
+
+
+def test_the_window_words_flags_in_its_language() -> None:
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        for line in english_wording_read(path.read_text(encoding="utf-8"))
+    ]
+    assert found == [], "word flags with tracker.ui.messages.subject()/finding()"
+    sample = "a = f.message\nb = messages.finding(f)\nc = reviewed.flag.subject\n"
+    assert english_wording_read(sample) == [1, 3]

@@ -119,7 +119,9 @@ def _flags_html(flags: Sequence[Flag]) -> str:
         "warn": QCoreApplication.translate("PortfolioReport", "warn"),
         "info": QCoreApplication.translate("PortfolioReport", "info"),
     }
-    ordered = sorted(flags, key=lambda f: (f.severity.rank, f.contract, f.rule, f.subject))
+    ordered = sorted(
+        flags, key=lambda f: (f.severity.rank, f.contract, f.rule, messages.subject(f))
+    )
     rows = "".join(
         f"<tr><td>{_e(severities[f.severity.value])}</td>"
         f"<td>{_e(rule_label(f.rule))}</td><td>{_e(f.contract)}</td>"
