@@ -16,7 +16,6 @@ rows of projects no contract carries are counted and left out.  Nothing is writt
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +39,7 @@ from tracker.services.registry.detect import detect_layout
 from tracker.services.registry.importer import read_file
 from tracker.services.registry.model import RegistryRow, RowKind
 from tracker.services.registry.outcome import named_counts
+from tracker.services.registry.reconcile_ledger import Local, ledger_records
 from tracker.services.registry.text import read_table
 from tracker.store import queries
 
@@ -67,19 +67,6 @@ class ReconcileResult:
             )
             if found
         )
-
-
-@dataclass(frozen=True, slots=True)
-class _Local:
-    table: str
-    id: int
-    contract_id: int
-    contract: str
-    block: SerialBlock
-    tonnes_kg: int
-    day: dt.date
-    beneficiary: str = ""
-    reference: str = ""
 
 
 def reconcile_file(
@@ -152,7 +139,7 @@ class _Checker:
         self,
         rule: str,
         severity: Severity,
-        local: _Local | None,
+        local: Local | None,
         topic: Message,
         finding: Message,
         evidence: str,
@@ -181,39 +168,8 @@ class _Checker:
         block: SerialBlock | None,
         where: str = "",
         params: list[object] | None = None,
-    ) -> list[_Local]:
-        date = "delivered_on" if table == "deliveries" else "retired_on"
-        extra = "t.beneficiary, t.registry_reference" if table == "retirements" else "'', ''"
-        clauses, args = [], list(params or [])
-        if block is not None:
-            clauses.append("t.serial_prefix = ? and t.serial_start <= ? and t.serial_end >= ?")
-            args += [block.prefix, block.end, block.start]
-        if where:
-            clauses.append(where)
-        if self.scope is not None:
-            clauses.append("t.contract_id = ?")
-            args.append(self.scope.id)
-        template = "t.serial_template" if table == "deliveries" else "d.serial_template"
-        sql = (
-            f"select t.id, t.contract_id, t.serial_prefix, t.serial_start, t.serial_end, "
-            f"{template}, t.tonnes_kg, t.{date}, {extra} from {table} t "
-            + ("join deliveries d on d.id = t.delivery_id " if table == "retirements" else "")
-            + ("where " + " and ".join(clauses) if clauses else "")
-        )
-        return [
-            _Local(
-                table,
-                i,
-                c,
-                self.refs[c],
-                SerialBlock(p, s, e, tpl),
-                kg,
-                dt.date.fromisoformat(day),
-                ben,
-                ref,
-            )
-            for i, c, p, s, e, tpl, kg, day, ben, ref in self.db.execute(sql, args)
-        ]
+    ) -> list[Local]:
+        return ledger_records(self.db, self.refs, self.scope, table, block, where, params)
 
     def compare(self, rows: list[RegistryRow]) -> list[Flag]:
         flags: list[Flag] = []
