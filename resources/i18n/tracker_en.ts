@@ -29,6 +29,110 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message numerus="yes">
+        <source>holds %Ln serial(s) ({count} t) but tonnes is {tonnes}</source>
+        <translation>
+            <numerusform>holds %Ln serial ({count} t) but tonnes is {tonnes}</numerusform>
+            <numerusform>holds %Ln serials ({count} t) but tonnes is {tonnes}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>holds %Ln serial(s) ({count} kg) but tonnes is {tonnes}</source>
+        <translation>
+            <numerusform>holds %Ln serial ({count} kg) but tonnes is {tonnes}</numerusform>
+            <numerusform>holds %Ln serials ({count} kg) but tonnes is {tonnes}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Flags</name>
+    <message numerus="yes">
+        <source>The %n tranche(s) schedule {scheduled}, {excess} more than the {contracted} contracted.</source>
+        <translation>
+            <numerusform>The %n tranche schedule {scheduled}, {excess} more than the {contracted} contracted.</numerusform>
+            <numerusform>The %n tranches schedule {scheduled}, {excess} more than the {contracted} contracted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{tonnes} delivered on {day} is still unverified after %n day(s) (limit {limit} days).</source>
+        <translation>
+            <numerusform>{tonnes} delivered on {day} is still unverified after %n day (limit {limit} days).</numerusform>
+            <numerusform>{tonnes} delivered on {day} is still unverified after %n days (limit {limit} days).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{tonnes} delivered on {day} still has no serial numbers after %n day(s): ask the supplier for the registry serial block or batch id.</source>
+        <translation>
+            <numerusform>{tonnes} delivered on {day} still has no serial numbers after %n day: ask the supplier for the registry serial block or batch id.</numerusform>
+            <numerusform>{tonnes} delivered on {day} still has no serial numbers after %n days: ask the supplier for the registry serial block or batch id.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{tonnes} delivered on {day} still has no serial numbers after %n day(s) (more than the {limit} days allowed): ask the supplier for the registry serial block or batch id.</source>
+        <translation>
+            <numerusform>{tonnes} delivered on {day} still has no serial numbers after %n day (more than the {limit} days allowed): ask the supplier for the registry serial block or batch id.</numerusform>
+            <numerusform>{tonnes} delivered on {day} still has no serial numbers after %n days (more than the {limit} days allowed): ask the supplier for the registry serial block or batch id.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tranche of {tonnes} due {due} is late: {shortfall} of it still undelivered ({delivered} of accepted deliveries allocated to it, %Ln day(s) late).</source>
+        <translation>
+            <numerusform>Tranche of {tonnes} due {due} is late: {shortfall} of it still undelivered ({delivered} of accepted deliveries allocated to it, %Ln day late).</numerusform>
+            <numerusform>Tranche of {tonnes} due {due} is late: {shortfall} of it still undelivered ({delivered} of accepted deliveries allocated to it, %Ln days late).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} overlaps block {other} already delivered under contract {other_contract}: serials {low}–{high} (%Ln serial(s)) are counted twice.</source>
+        <translation>
+            <numerusform>Serial block {block} overlaps block {other} already delivered under contract {other_contract}: serials {low}–{high} (%Ln serial) are counted twice.</numerusform>
+            <numerusform>Serial block {block} overlaps block {other} already delivered under contract {other_contract}: serials {low}–{high} (%Ln serials) are counted twice.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retired serial block {block} overlaps block {other} already retired on {other_on}: serials {low}–{high} (%Ln serial(s)) are claimed twice.</source>
+        <translation>
+            <numerusform>Retired serial block {block} overlaps block {other} already retired on {other_on}: serials {low}–{high} (%Ln serial) are claimed twice.</numerusform>
+            <numerusform>Retired serial block {block} overlaps block {other} already retired on {other_on}: serials {low}–{high} (%Ln serials) are claimed twice.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 t, so {held}) but the delivery records {tonnes}.</source>
+        <translation>
+            <numerusform>Serial block {block} holds %Ln serial (1 serial = 1 t, so {held}) but the delivery records {tonnes}.</numerusform>
+            <numerusform>Serial block {block} holds %Ln serials (1 serial = 1 t, so {held}) but the delivery records {tonnes}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 kg, so {held}) but the delivery records {tonnes}.</source>
+        <translation>
+            <numerusform>Serial block {block} holds %Ln serial (1 serial = 1 kg, so {held}) but the delivery records {tonnes}.</numerusform>
+            <numerusform>Serial block {block} holds %Ln serials (1 serial = 1 kg, so {held}) but the delivery records {tonnes}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 t, so {held}) but the retirement records {tonnes}.</source>
+        <translation>
+            <numerusform>Serial block {block} holds %Ln serial (1 serial = 1 t, so {held}) but the retirement records {tonnes}.</numerusform>
+            <numerusform>Serial block {block} holds %Ln serials (1 serial = 1 t, so {held}) but the retirement records {tonnes}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 kg, so {held}) but the retirement records {tonnes}.</source>
+        <translation>
+            <numerusform>Serial block {block} holds %Ln serial (1 serial = 1 kg, so {held}) but the retirement records {tonnes}.</numerusform>
+            <numerusform>Serial block {block} holds %Ln serials (1 serial = 1 kg, so {held}) but the retirement records {tonnes}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{retired} retired in %n retirement(s) from a delivery of only {tonnes}: {excess} retired that were never delivered.</source>
+        <translation>
+            <numerusform>{retired} retired in %n retirement from a delivery of only {tonnes}: {excess} retired that were never delivered.</numerusform>
+            <numerusform>{retired} retired in %n retirements from a delivery of only {tonnes}: {excess} retired that were never delivered.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReconcileDialog</name>
     <message numerus="yes">
         <source>{layout}: {rows} compared, %n difference(s).</source>
@@ -42,6 +146,20 @@
         <translation>
             <numerusform>%Ln row</numerusform>
             <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) belong to other buyers: {names}</source>
+        <translation>
+            <numerusform>%Ln row belong to other buyers: {names}</numerusform>
+            <numerusform>%Ln rows belong to other buyers: {names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) name a project no contract carries: {names}</source>
+        <translation>
+            <numerusform>%Ln row name a project no contract carries: {names}</numerusform>
+            <numerusform>%Ln rows name a project no contract carries: {names}</numerusform>
         </translation>
     </message>
 </context>

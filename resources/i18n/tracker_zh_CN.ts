@@ -576,6 +576,342 @@
         <source>Something went wrong and the last action may not have finished.</source>
         <translation>出现错误，上一步操作可能未完成。</translation>
     </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation>含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>is longer than {limit} characters</source>
+        <translation>超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>is not a plain number (digits with an optional &apos;.&apos; decimal point)</source>
+        <translation>不是普通数字（由数字组成，可带一个“.”小数点）</translation>
+    </message>
+    <message>
+        <source>has more precision than 0.001 t (one kilogram)</source>
+        <translation>精度超过 0.001 吨（一千克）</translation>
+    </message>
+    <message>
+        <source>must be greater than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <source>is more than 1,000,000,000 t (one gigatonne)</source>
+        <translation>超过 1,000,000,000 吨（十亿吨）</translation>
+    </message>
+    <message>
+        <source>has more than 4 decimal places</source>
+        <translation>小数位超过 4 位</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>is more than 1,000,000 per tonne</source>
+        <translation>超过每吨 1,000,000</translation>
+    </message>
+    <message>
+        <source>is not a whole number of at least {minimum}</source>
+        <translation>不是不小于 {minimum} 的整数</translation>
+    </message>
+    <message>
+        <source>is required (a date as YYYY-MM-DD)</source>
+        <translation>为必填项（日期格式为 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>is not a valid date as YYYY-MM-DD</source>
+        <translation>不是有效的 YYYY-MM-DD 日期</translation>
+    </message>
+    <message>
+        <source>is required (a year such as 2025)</source>
+        <translation>为必填项（年份，例如 2025）</translation>
+    </message>
+    <message>
+        <source>is not a year between 1900 and 2200</source>
+        <translation>不是 1900 至 2200 之间的年份</translation>
+    </message>
+    <message>
+        <source>is before start_on {start}</source>
+        <translation>早于 start_on {start}</translation>
+    </message>
+    <message>
+        <source>is after end_on {end}</source>
+        <translation>晚于 end_on {end}</translation>
+    </message>
+    <message>
+        <source>is before claim_start {start}</source>
+        <translation>早于 claim_start {start}</translation>
+    </message>
+    <message>
+        <source>is before the delivery date {day}</source>
+        <translation>早于交付日期 {day}</translation>
+    </message>
+    <message>
+        <source>is set but verification_status is pending</source>
+        <translation>已填写，但 verification_status 为待核证</translation>
+    </message>
+    <message>
+        <source>is required when the outcome is {outcome}</source>
+        <translation>在结果为 {outcome} 时为必填项</translation>
+    </message>
+    <message>
+        <source>is more than the {tonnes} delivered</source>
+        <translation>超过已交付的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>is required; one of: {allowed}</source>
+        <translation>为必填项；可选值：{allowed}</translation>
+    </message>
+    <message>
+        <source>is not one of: {allowed}</source>
+        <translation>不是以下值之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>is required (an ISO 4217 code such as USD)</source>
+        <translation>为必填项（ISO 4217 货币代码，例如 USD）</translation>
+    </message>
+    <message>
+        <source>is not an ISO 4217 currency code (e.g. USD, EUR)</source>
+        <translation>不是 ISO 4217 货币代码（例如 USD、EUR）</translation>
+    </message>
+    <message>
+        <source>has a project id longer than {limit}</source>
+        <translation>含有长度超过 {limit} 的项目编号</translation>
+    </message>
+    <message>
+        <source>lists more than {limit} ids</source>
+        <translation>列出的编号超过 {limit} 个</translation>
+    </message>
+    <message>
+        <source>has a name longer than {limit}</source>
+        <translation>含有长度超过 {limit} 的名称</translation>
+    </message>
+    <message>
+        <source>has a name without letters or digits</source>
+        <translation>含有不含字母或数字的名称</translation>
+    </message>
+    <message>
+        <source>is not a serial block this tracker can read (expected e.g. &apos;ACR-US-1185-2025-3078-1 to 5000&apos;, &apos;GS1-1-KE-GS11603-16-2025-30256-110-5463&apos;, a Verra, Isometric or Puro serial number)</source>
+        <translation>不是本工具能识别的序列号段（应类似 &apos;ACR-US-1185-2025-3078-1 to 5000&apos;、&apos;GS1-1-KE-GS11603-16-2025-30256-110-5463&apos;，或 Verra、Isometric、Puro 的序列号）</translation>
+    </message>
+    <message>
+        <source>is not a serial block this tracker can read: {registry} serials always carry a range (e.g. &apos;ACR-US-1185-2025-3078-1 to 5000&apos;); only Isometric, Puro and other registries name batches by one id</source>
+        <translation>不是本工具能识别的序列号段：{registry} 的序列号总是一个范围（例如 &apos;ACR-US-1185-2025-3078-1 to 5000&apos;）；只有 Isometric、Puro 等登记处用单个编号标识批次</translation>
+    </message>
+    <message>
+        <source>is not a serial block this tracker can read: serials of this registry always carry a range (e.g. &apos;ACR-US-1185-2025-3078-1 to 5000&apos;); only Isometric, Puro and other registries name batches by one id</source>
+        <translation>不是本工具能识别的序列号段：此登记处的序列号总是一个范围（例如 &apos;ACR-US-1185-2025-3078-1 to 5000&apos;）；只有 Isometric、Puro 等登记处用单个编号标识批次</translation>
+    </message>
+    <message>
+        <source>must start at serial 1 or above</source>
+        <translation>必须从序列号 1 或以上开始</translation>
+    </message>
+    <message>
+        <source>ends ({end}) before it starts ({start})</source>
+        <translation>结束（{end}）早于开始（{start}）</translation>
+    </message>
+    <message>
+        <source>has a serial number beyond what the ledger can hold</source>
+        <translation>含有账本无法容纳的序列号</translation>
+    </message>
+    <message>
+        <source>must be whole tonnes: {registry} serials count tonnes</source>
+        <translation>必须为整吨：{registry} 的序列号按吨计数</translation>
+    </message>
+    <message numerus="yes">
+        <source>holds %Ln serial(s) ({count} t) but tonnes is {tonnes}</source>
+        <translation>
+            <numerusform>含 %Ln 个序列号（{count} 吨），但吨数为 {tonnes}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>holds %Ln serial(s) ({count} kg) but tonnes is {tonnes}</source>
+        <translation>
+            <numerusform>含 %Ln 个序列号（{count} 千克），但吨数为 {tonnes}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>is not inside the delivery&apos;s serial block {block}</source>
+        <translation>不在该交付的序列号段 {block} 之内</translation>
+    </message>
+    <message>
+        <source>is not inside the delivery&apos;s serial block (serials pending)</source>
+        <translation>不在该交付的序列号段之内（序列号待定）</translation>
+    </message>
+    <message>
+        <source>is required (a contract reference)</source>
+        <translation>为必填项（合同编号）</translation>
+    </message>
+    <message>
+        <source>is not a known contract reference</source>
+        <translation>不是已知的合同编号</translation>
+    </message>
+    <message>
+        <source>is already used by another contract</source>
+        <translation>已被另一份合同使用</translation>
+    </message>
+    <message>
+        <source>is less than the {tonnes} already scheduled in its tranches</source>
+        <translation>少于其交付批次中已安排的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>would leave the tranche due {due} outside the term</source>
+        <translation>会使 {due} 到期的交付批次落在期限之外</translation>
+    </message>
+    <message>
+        <source>is outside the contract term {start} to {end}</source>
+        <translation>不在合同期限 {start} 至 {end} 之内</translation>
+    </message>
+    <message>
+        <source>would schedule more than the contract&apos;s {contracted} (only {room} left unscheduled)</source>
+        <translation>会使交付计划超过合同的 {contracted}（仅剩 {room} 未安排）</translation>
+    </message>
+    <message>
+        <source>overlaps &apos;{block}&apos;, already delivered under contract {contract}</source>
+        <translation>与合同 {contract} 下已交付的 &apos;{block}&apos; 重叠</translation>
+    </message>
+    <message>
+        <source>is the batch &apos;{block}&apos;, already delivered under contract {contract}</source>
+        <translation>是合同 {contract} 下已交付的批次 &apos;{block}&apos;</translation>
+    </message>
+    <message>
+        <source>is not the due date of a tranche of {contract} (tranches due: {due})</source>
+        <translation>不是 {contract} 任一交付批次的到期日（交付批次到期日：{due}）</translation>
+    </message>
+    <message>
+        <source>is less than the {tonnes} already retired from this delivery</source>
+        <translation>少于此交付中已注销的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>is less than the {tonnes} already retired or invalidated from this delivery</source>
+        <translation>少于此交付中已注销或作废的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>no longer contains &apos;{block}&apos;, invalidated on {day}</source>
+        <translation>不再包含 {day} 作废的 &apos;{block}&apos;</translation>
+    </message>
+    <message>
+        <source>no longer contains &apos;{block}&apos;, retired on {day}</source>
+        <translation>不再包含 {day} 注销的 &apos;{block}&apos;</translation>
+    </message>
+    <message>
+        <source>counts whole tonnes, but {tonnes} retired on {day} is not a whole number of serials</source>
+        <translation>按整吨计数，但 {day} 注销的 {tonnes} 不是整数个序列号</translation>
+    </message>
+    <message>
+        <source>lies in delivery &apos;{delivery}&apos;, which was rejected: its verification failed, so its credits cannot be retired</source>
+        <translation>位于已拒收的交付 &apos;{delivery}&apos; 中：其核证未通过，因此其碳信用不能注销</translation>
+    </message>
+    <message>
+        <source>lies in delivery &apos;{delivery}&apos;, which was rejected: its verification failed by {verifier}, so its credits cannot be retired</source>
+        <translation>位于已拒收的交付 &apos;{delivery}&apos; 中：其未通过核证机构 {verifier} 的核证，因此其碳信用不能注销</translation>
+    </message>
+    <message>
+        <source>lies in delivery &apos;{delivery}&apos;, which was rejected: its verification failed on {day}, so its credits cannot be retired</source>
+        <translation>位于已拒收的交付 &apos;{delivery}&apos; 中：其核证于 {day} 未通过，因此其碳信用不能注销</translation>
+    </message>
+    <message>
+        <source>lies in delivery &apos;{delivery}&apos;, which was rejected: its verification failed by {verifier} on {day}, so its credits cannot be retired</source>
+        <translation>位于已拒收的交付 &apos;{delivery}&apos; 中：其于 {day} 未通过核证机构 {verifier} 的核证，因此其碳信用不能注销</translation>
+    </message>
+    <message>
+        <source>belongs to contract {other}, not {contract}</source>
+        <translation>属于合同 {other}，而非 {contract}</translation>
+    </message>
+    <message>
+        <source>is outside every delivery of contract {contract}</source>
+        <translation>不在合同 {contract} 的任何交付之内</translation>
+    </message>
+    <message>
+        <source>is more than the {tonnes} delivery &apos;{block}&apos; still holds</source>
+        <translation>超过交付 &apos;{block}&apos; 仍持有的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>overlaps &apos;{block}&apos;, already retired on {day}</source>
+        <translation>与 {day} 已注销的 &apos;{block}&apos; 重叠</translation>
+    </message>
+    <message>
+        <source>overlaps &apos;{block}&apos;, invalidated by the registry</source>
+        <translation>与已被登记处作废的 &apos;{block}&apos; 重叠</translation>
+    </message>
+    <message>
+        <source>is more than the {free} of {contract} verified by then ({day}) and not yet retired</source>
+        <translation>超过 {contract} 截至当时（{day}）已核证且尚未注销的 {free}</translation>
+    </message>
+    <message>
+        <source>is more than the {free} of {contract} delivered by then ({day}) and not yet retired</source>
+        <translation>超过 {contract} 截至当时（{day}）已交付且尚未注销的 {free}</translation>
+    </message>
+    <message>
+        <source>is more than the {free} of {contract} verified by then ({day}) and not yet retired; another {later} is delivered later or not yet verified</source>
+        <translation>超过 {contract} 截至当时（{day}）已核证且尚未注销的 {free}；另有 {later} 为之后交付或尚未核证</translation>
+    </message>
+    <message>
+        <source>is more than the {free} of {contract} delivered by then ({day}) and not yet retired; another {later} is delivered later or not yet verified</source>
+        <translation>超过 {contract} 截至当时（{day}）已交付且尚未注销的 {free}；另有 {later} 为之后交付或尚未核证</translation>
+    </message>
+    <message>
+        <source>must be whole tonnes: {registries} serial numbers count whole tonnes</source>
+        <translation>必须为整吨：{registries} 的序列号按整吨计数</translation>
+    </message>
+    <message>
+        <source>is required when the retired tonnes change</source>
+        <translation>在注销吨数变更时为必填项</translation>
+    </message>
+    <message>
+        <source>is required when drawing from a block</source>
+        <translation>从序列号段中提取时为必填项</translation>
+    </message>
+    <message>
+        <source>is required: give its serial block or reference</source>
+        <translation>为必填项：请填写其序列号段或编号</translation>
+    </message>
+    <message>
+        <source>is neither the serial block nor the reference of a delivery of {contract}</source>
+        <translation>既不是 {contract} 任一交付的序列号段，也不是其编号</translation>
+    </message>
+    <message>
+        <source>was rejected (its verification failed): it already counts for nothing</source>
+        <translation>已被拒收（核证未通过）：它已不计入任何数量</translation>
+    </message>
+    <message>
+        <source>is more than the {tonnes} of this delivery not yet invalidated</source>
+        <translation>超过此交付尚未作废的 {tonnes}</translation>
+    </message>
+    <message>
+        <source>overlaps &apos;{block}&apos;, already invalidated on {day}</source>
+        <translation>与 {day} 已作废的 &apos;{block}&apos; 重叠</translation>
+    </message>
+    <message>
+        <source>is required: record the delivery first</source>
+        <translation>为必填项：请先记录交付</translation>
+    </message>
+    <message>
+        <source>is required: add a contract first</source>
+        <translation>为必填项：请先添加合同</translation>
+    </message>
+    <message>
+        <source>is required: say why this flag is accepted</source>
+        <translation>为必填项：请说明接受此标记的原因</translation>
+    </message>
+    <message>
+        <source>must be at most {limit}</source>
+        <translation>不能大于 {limit}</translation>
+    </message>
+    <message>
+        <source>is beyond the largest number the ledger can hold</source>
+        <translation>超出账本可容纳的最大数值</translation>
+    </message>
 </context>
 <context>
     <name>FileController</name>
@@ -676,6 +1012,269 @@ Open it read-only?</source>
     <message>
         <source>Restore newest backup</source>
         <translation>恢复最新备份</translation>
+    </message>
+</context>
+<context>
+    <name>Flags</name>
+    <message>
+        <source>contract {contract}</source>
+        <translation>合同 {contract}</translation>
+    </message>
+    <message>
+        <source>tranche due {due}</source>
+        <translation>{due} 到期的交付批次</translation>
+    </message>
+    <message>
+        <source>tranche due {due} (even schedule)</source>
+        <translation>{due} 到期的交付批次（均分交付计划）</translation>
+    </message>
+    <message>
+        <source>delivery {block}</source>
+        <translation>交付 {block}</translation>
+    </message>
+    <message>
+        <source>delivery of {day} (serials pending)</source>
+        <translation>{day} 的交付（序列号待定）</translation>
+    </message>
+    <message>
+        <source>delivery {reference} of {day} (serials pending)</source>
+        <translation>{day} 的交付 {reference}（序列号待定）</translation>
+    </message>
+    <message>
+        <source>retirement {block} on {day}</source>
+        <translation>{day} 的注销 {block}</translation>
+    </message>
+    <message>
+        <source>retirement of {tonnes} on {day} (serials pending)</source>
+        <translation>{day} 注销的 {tonnes}（序列号待定）</translation>
+    </message>
+    <message>
+        <source>retirement {block}</source>
+        <translation>注销 {block}</translation>
+    </message>
+    <message>
+        <source>registry row {line}: {block}</source>
+        <translation>登记处文件第 {line} 行：{block}</translation>
+    </message>
+    <message>
+        <source>registry retirement {reference}</source>
+        <translation>登记处注销 {reference}</translation>
+    </message>
+    <message>
+        <source>By {day}, {due} was due but only {delivered} delivered: a shortfall of {gap}, {pct} % of the {contracted} contract (limit {limit} %).</source>
+        <translation>截至 {day}，应交付 {due}，但仅交付 {delivered}：缺口 {gap}，占 {contracted} 合同的 {pct} %（上限 {limit} %）。</translation>
+    </message>
+    <message>
+        <source>{delivered} delivered against a contract for {contracted}: {excess} more than contracted.</source>
+        <translation>合同约定 {contracted}，已交付 {delivered}：比合同多出 {excess}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n tranche(s) schedule {scheduled}, {excess} more than the {contracted} contracted.</source>
+        <translation>
+            <numerusform>交付计划中的 %n 个交付批次共计 {scheduled}，比合同约定的 {contracted} 多出 {excess}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{tonnes} delivered on {day} is still unverified after %n day(s) (limit {limit} days).</source>
+        <translation>
+            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍未核证（上限 {limit} 天）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{tonnes} delivered on {day} still has no serial numbers after %n day(s): ask the supplier for the registry serial block or batch id.</source>
+        <translation>
+            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍无序列号：请向供应商索取登记处序列号段或批次编号。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{tonnes} delivered on {day} still has no serial numbers after %n day(s) (more than the {limit} days allowed): ask the supplier for the registry serial block or batch id.</source>
+        <translation>
+            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍无序列号（超过允许的 {limit} 天）：请向供应商索取登记处序列号段或批次编号。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{tonnes} delivered on {day} carries a verification dated {verified}, before it was delivered: correct one of the dates.</source>
+        <translation>{day} 交付的 {tonnes} 带有日期为 {verified} 的核证，早于交付日期：请更正其中一个日期。</translation>
+    </message>
+    <message>
+        <source>{tonnes} delivered on {day} carries a verification dated earlier, before it was delivered: correct one of the dates.</source>
+        <translation>{day} 交付的 {tonnes} 带有更早日期的核证，早于交付日期：请更正其中一个日期。</translation>
+    </message>
+    <message>
+        <source>{tonnes} delivered on {day}, before the contract term {start} to {end}.</source>
+        <translation>{day} 交付的 {tonnes} 早于合同期限 {start} 至 {end}。</translation>
+    </message>
+    <message>
+        <source>{tonnes} delivered on {day}, after the contract term {start} to {end}.</source>
+        <translation>{day} 交付的 {tonnes} 晚于合同期限 {start} 至 {end}。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, which is still unverified (pending) on {as_of}.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付截至 {as_of} 仍未核证（待核证）。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, which was only verified on {verified_on}.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付直到 {verified_on} 才核证。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, whose verification failed: the claim it supports must be restated.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付核证未通过：其支持的声明必须重新陈述。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, whose verification failed by {verifier}: the claim it supports must be restated.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付未通过核证机构 {verifier} 的核证：其支持的声明必须重新陈述。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, whose verification failed on {failed_on}: the claim it supports must be restated.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付于 {failed_on} 核证未通过：其支持的声明必须重新陈述。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} from delivery {block}, whose verification failed by {verifier} on {failed_on}: the claim it supports must be restated.</source>
+        <translation>{day} 从交付 {block} 注销了 {tonnes}，而该交付于 {failed_on} 未通过核证机构 {verifier} 的核证：其支持的声明必须重新陈述。</translation>
+    </message>
+    <message>
+        <source>{invalidated} of the {tonnes} retired on {day} from delivery {block} were invalidated by the registry on {since}: the claim they support must be restated.</source>
+        <translation>{day} 从交付 {block} 注销的 {tonnes} 中，有 {invalidated} 已于 {since} 被登记处作废：其支持的声明必须重新陈述。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day}, before delivery {block} arrived on {delivered_on}.</source>
+        <translation>{day} 注销了 {tonnes}，早于交付 {block} 的到达日期 {delivered_on}。</translation>
+    </message>
+    <message>
+        <source>{tonnes} of vintage {vintage} claimed for {claim_year}: {age} years old, more than the {limit}-year limit.</source>
+        <translation>年份为 {vintage} 的 {tonnes} 用于 {claim_year} 年的声明：已有 {age} 年，超过 {limit} 年的上限。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} for the claim period ending {claim_end}: more than {months} months after it ended.</source>
+        <translation>{day} 注销的 {tonnes} 用于截至 {claim_end} 的声明期间：注销时间晚于期间结束超过 {months} 个月。</translation>
+    </message>
+    <message>
+        <source>{tonnes} retired on {day} names no beneficiary, so the claim cannot be attributed to anyone.</source>
+        <translation>{day} 注销的 {tonnes} 未指明受益方，因此该声明无法归属于任何人。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tranche of {tonnes} due {due} is late: {shortfall} of it still undelivered ({delivered} of accepted deliveries allocated to it, %Ln day(s) late).</source>
+        <translation>
+            <numerusform>{due} 到期的交付批次（{tonnes}）已逾期：仍有 {shortfall} 未交付（已分配给该批次的已接受交付为 {delivered}，逾期 %Ln 天）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{tonnes} delivered of vintage {vintage} fills a tranche that calls for vintage {wanted}.</source>
+        <translation>交付的 {tonnes} 年份为 {vintage}，但所填充的交付批次要求年份 {wanted}。</translation>
+    </message>
+    <message>
+        <source>Tranche due {due} is priced {price} {currency}/t, {pct} % off the contract price of {base} {currency}/t (tolerance {tolerance} %). {tonnes} delivered against it is valued at {value} instead of {base_value}.</source>
+        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨 相差 {pct} %（容差 {tolerance} %）。已对其交付的 {tonnes} 价值为 {value}，而非 {base_value}。</translation>
+    </message>
+    <message>
+        <source>Tranche due {due} is priced {price} {currency}/t, {pct} % off the contract price of {base} {currency}/t (tolerance {tolerance} %). Nothing has been delivered against it yet.</source>
+        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨 相差 {pct} %（容差 {tolerance} %）。尚无针对该批次的交付。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} overlaps block {other} already delivered under contract {other_contract}: serials {low}–{high} (%Ln serial(s)) are counted twice.</source>
+        <translation>
+            <numerusform>序列号段 {block} 与合同 {other_contract} 下已交付的序列号段 {other} 重叠：序列号 {low}–{high}（%Ln 个序列号）被重复计算。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retired serial block {block} overlaps block {other} already retired on {other_on}: serials {low}–{high} (%Ln serial(s)) are claimed twice.</source>
+        <translation>
+            <numerusform>已注销的序列号段 {block} 与 {other_on} 已注销的序列号段 {other} 重叠：序列号 {low}–{high}（%Ln 个序列号）被重复声明。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 t, so {held}) but the delivery records {tonnes}.</source>
+        <translation>
+            <numerusform>序列号段 {block} 含 %Ln 个序列号（1 个序列号 = 1 吨，即 {held}），但该交付记录为 {tonnes}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 kg, so {held}) but the delivery records {tonnes}.</source>
+        <translation>
+            <numerusform>序列号段 {block} 含 %Ln 个序列号（1 个序列号 = 1 千克，即 {held}），但该交付记录为 {tonnes}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 t, so {held}) but the retirement records {tonnes}.</source>
+        <translation>
+            <numerusform>序列号段 {block} 含 %Ln 个序列号（1 个序列号 = 1 吨，即 {held}），但该注销记录为 {tonnes}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Serial block {block} holds %Ln serial(s) (1 serial = 1 kg, so {held}) but the retirement records {tonnes}.</source>
+        <translation>
+            <numerusform>序列号段 {block} 含 %Ln 个序列号（1 个序列号 = 1 千克，即 {held}），但该注销记录为 {tonnes}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delivery of {tonnes} on {day} repeats the identical serial block {block} recorded on {first_on} under contract {first_contract}.</source>
+        <translation>{day} 交付的 {tonnes} 与 {first_on} 在合同 {first_contract} 下记录的交付使用了完全相同的序列号段 {block}。</translation>
+    </message>
+    <message>
+        <source>Delivery of {tonnes} on {day} repeats the same registry reference &apos;{reference}&apos; recorded on {first_on} under contract {first_contract}.</source>
+        <translation>{day} 交付的 {tonnes} 与 {first_on} 在合同 {first_contract} 下记录的交付使用了相同的登记处编号“{reference}”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>{retired} retired in %n retirement(s) from a delivery of only {tonnes}: {excess} retired that were never delivered.</source>
+        <translation>
+            <numerusform>从仅 {tonnes} 的交付中分 %n 次注销了 {retired}：其中 {excess} 从未交付却被注销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retired serial block {block} ({tonnes}) lies outside the delivery it is drawn from, {delivery_block}.</source>
+        <translation>已注销的序列号段 {block}（{tonnes}）超出其所属交付 {delivery_block} 的范围。</translation>
+    </message>
+    <message>
+        <source>cancelled in the registry on {day}, but the ledger holds it as delivered ({block})</source>
+        <translation>已于 {day} 在登记处被取消，但账本中仍记为已交付（{block}）</translation>
+    </message>
+    <message>
+        <source>the registry lists {tonnes} (delivery) on {day}; the ledger has no such block</source>
+        <translation>登记处列出 {day} 的 {tonnes}（交付）；账本中没有该序列号段</translation>
+    </message>
+    <message>
+        <source>the registry lists {tonnes} (retirement) on {day}; the ledger has no such block</source>
+        <translation>登记处列出 {day} 的 {tonnes}（注销）；账本中没有该序列号段</translation>
+    </message>
+    <message>
+        <source>the registry lists {tonnes} (cancellation) on {day}; the ledger has no such block</source>
+        <translation>登记处列出 {day} 的 {tonnes}（取消）；账本中没有该序列号段</translation>
+    </message>
+    <message>
+        <source>retired in the registry on {day}, but not retired in the ledger (delivery {block})</source>
+        <translation>已于 {day} 在登记处注销，但账本中未注销（交付 {block}）</translation>
+    </message>
+    <message>
+        <source>active in the registry, but the ledger retired {block} on {day}</source>
+        <translation>在登记处仍为有效状态，但账本已于 {day} 注销 {block}</translation>
+    </message>
+    <message>
+        <source>quantity differs: registry {registry}, ledger {ledger}</source>
+        <translation>数量不一致：登记处 {registry}，账本 {ledger}</translation>
+    </message>
+    <message>
+        <source>quantity differs: the registry block ({registry}) only overlaps the ledger&apos;s {block} ({ledger})</source>
+        <translation>数量不一致：登记处的序列号段（{registry}）仅与账本中的 {block}（{ledger}）部分重叠</translation>
+    </message>
+    <message>
+        <source>beneficiary differs: registry &apos;{registry}&apos;, ledger &apos;{ledger}&apos;</source>
+        <translation>受益方不一致：登记处“{registry}”，账本“{ledger}”</translation>
+    </message>
+    <message>
+        <source>the registry lists {tonnes} retired on {day} for {beneficiary}; the ledger has no retirement with this reference</source>
+        <translation>登记处列出 {day} 为 {beneficiary} 注销的 {tonnes}；账本中没有此编号的注销</translation>
+    </message>
+    <message>
+        <source>the registry lists {tonnes} retired on {day} for no named beneficiary; the ledger has no retirement with this reference</source>
+        <translation>登记处列出 {day} 注销的 {tonnes}，未指明受益方；账本中没有此编号的注销</translation>
+    </message>
+    <message>
+        <source>the ledger records {tonnes} delivery on {day}, but the registry file ({first} to {last}) does not list it</source>
+        <translation>账本记录了 {day} 的 {tonnes} 交付，但登记处文件（{first} 至 {last}）未列出</translation>
+    </message>
+    <message>
+        <source>the ledger records {tonnes} retirement on {day}, but the registry file ({first} to {last}) does not list it</source>
+        <translation>账本记录了 {day} 的 {tonnes} 注销，但登记处文件（{first} 至 {last}）未列出</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1567,10 @@ Open it read-only?</source>
     <message>
         <source>Acknowledged on</source>
         <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Flag as named before the upgrade</source>
+        <translation>升级前的标记名称</translation>
     </message>
     <message>
         <source>Added</source>
@@ -1793,6 +2396,22 @@ Open it read-only?</source>
     <message>
         <source>Left out as not yours: {rows}</source>
         <translation>不属于您而略过：{rows}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) belong to other buyers: {names}</source>
+        <translation>
+            <numerusform>%Ln 行属于其他买方：{names}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) name a project no contract carries: {names}</source>
+        <translation>
+            <numerusform>%Ln 行的项目不属于任何合同：{names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

@@ -139,7 +139,7 @@ def test_retiring_more_than_a_delivery_holds_is_flagged_critical(db, contract) -
     found = [f for f in flags_of(db, "OVER_RETIREMENT") if f.subject_table == "deliveries"]
     assert [(f.severity, f.subject_id) for f in found] == [(Severity.CRITICAL, delivery)]
     assert found[0].message == (
-        "105.000 t retired in 2 retirement(s) from a delivery of only 100.000 t: "
+        "105.000 t retired in 2 retirements from a delivery of only 100.000 t: "
         "5.000 t retired that were never delivered."
     )
 

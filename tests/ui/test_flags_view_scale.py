@@ -13,6 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.flag_rows import headings
 from tracker.domain.flags import Flag, Severity
+from tracker.domain.messages import Day, Tonnes, msg
+from tracker.services.audit.context import delivery_subject
 from tracker.services.audit.review import FlagStatus, ReviewedFlag
 from tracker.ui.audit.flags_model import FlagListModel
 from tracker.ui.audit.flags_panel import FlagsPanel
@@ -44,8 +46,14 @@ def _many_flags(count: int) -> list[ReviewedFlag]:
                 severities[n % len(severities)],
                 1 + n % 50,
                 f"C-{n % 50:03d}",
-                f"delivery GS1-1-KE-{n}",
-                f"Delivery {n} has waited for verification for {n % 900} days.",
+                delivery_subject(f"GS1-1-KE-{n}"),
+                msg(
+                    "flag.unverified_stale",
+                    tonnes=Tonnes(1_000_000),
+                    day=Day("2025-01-01"),
+                    n=n % 900,
+                    limit=180,
+                ),
                 "deliveries",
                 n + 1,
             ),

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tracker.cli.main import main
 from tracker.domain.flags import Flag, Severity
+from tracker.domain.messages import Tonnes, msg
 from tracker.services.demo import load_demo
 from tracker.store.database import open_database
 from tracker.ui.ledger_store import LedgerStore
@@ -22,13 +23,16 @@ from tracker.ui.reports.pdf_action import PdfSave
 
 pytestmark = pytest.mark.gui
 FLAG = Flag(
-    "LATE_TRANCHE",
+    "OVER_RETIREMENT",
     Severity.WARN,
     1,
     "C-1",
-    "tranche due 2025-12-31",
-    "2,000 t short <b>late</b>",
-)
+    msg("subject.delivery", block="<b>late</b>"),
+    msg("flag.over_retired_delivery", retired=Tonnes(2_000_000), n=2, tonnes=Tonnes(1_000_000),
+        excess=Tonnes(1_000_000)),
+    "deliveries",
+    1,
+)  # fmt: skip
 
 
 @pytest.fixture
@@ -42,7 +46,8 @@ def test_document_holds_summary_totals_chart_and_open_flags(store: LedgerStore) 
     text = document.toPlainText()
     assert "TOTAL USD" in text
     assert "Open flags (1)" in text
-    assert "2,000 t short <b>late</b>" in text  # shown as text, never as markup
+    assert "delivery <b>late</b>" in text  # shown as text, never as markup
+    assert "2,000 t retired in 2 retirements from a delivery of only 1,000 t" in text
 
 
 def test_pdf_is_written_atomically(store: LedgerStore, tmp_path: Path) -> None:
@@ -84,7 +89,7 @@ class _Marking(QTranslator):
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        return f"§{source}" if context == "PortfolioReport" else ""
+        return f"§{source}" if context in ("PortfolioReport", "Flags") else ""
 
 
 def test_every_heading_and_label_goes_through_translation(

@@ -107,6 +107,6 @@ def test_the_reconcile_dialog_says_which_rows_it_left_out(
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
 
     assert dialog.table.rowCount() == 0
-    assert "Left out as not yours: 1 row(s) belong to other buyers: Workday 1" in (
+    assert "Left out as not yours: 1 row belong to other buyers: Workday 1" in (
         dialog.summary.text()
     )

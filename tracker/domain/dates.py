@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 
 
 def parse_date(text: object, field: str, required: bool = True) -> dt.date | None:
@@ -15,14 +16,14 @@ def parse_date(text: object, field: str, required: bool = True) -> dt.date | Non
     raw = str(text or "").strip()
     if not raw:
         if required:
-            raise ValidationError(field, text, "is required (a date as YYYY-MM-DD)")
+            raise ValidationError(field, text, msg("error.date_required"))
         return None
     try:
         if len(raw) != 10:
             raise ValueError
         return dt.date.fromisoformat(raw)
     except ValueError:
-        raise ValidationError(field, text, "is not a valid date as YYYY-MM-DD") from None
+        raise ValidationError(field, text, msg("error.not_a_date")) from None
 
 
 def parse_year(text: object, field: str, required: bool = False) -> int | None:
@@ -32,10 +33,10 @@ def parse_year(text: object, field: str, required: bool = False) -> int | None:
         raw = str(text or "").strip()
     if not raw:
         if required:
-            raise ValidationError(field, text, "is required (a year such as 2025)")
+            raise ValidationError(field, text, msg("error.year_required"))
         return None
     if not raw.isdigit() or not 1900 <= int(raw) <= 2200:
-        raise ValidationError(field, text, "is not a year between 1900 and 2200")
+        raise ValidationError(field, text, msg("error.not_a_year"))
     return int(raw)
 
 
@@ -43,10 +44,10 @@ def parse_whole(text: object, field: str, required: bool = False, minimum: int =
     raw = str(text if text is not None else "").strip()
     if not raw:
         if required:
-            raise ValidationError(field, text, "is required")
+            raise ValidationError(field, text, msg("error.required"))
         return None
     if not raw.isdigit() or int(raw) < minimum:
-        raise ValidationError(field, text, f"is not a whole number of at least {minimum}")
+        raise ValidationError(field, text, msg("error.not_whole_number", minimum=minimum))
     return int(raw)
 
 

@@ -6,19 +6,31 @@ window can show it next to the right input.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.domain.messages import Message
+
 
 class TrackerError(Exception):
     """Base class for every error the tracker reports to a user."""
 
 
 class ValidationError(TrackerError):
-    """A value was refused.  ``field`` names the input, ``value`` is what was given."""
+    """A value was refused.  ``field`` names the input, ``value`` is what was given.
 
-    def __init__(self, field: str, value: object, reason: str) -> None:
+    The reason is a message (``error.…`` code and parameters): ``reason`` is its English
+    wording (command line, import reports), ``reason_message`` the message itself, which
+    the window words in its language.  A reason still given as text has no message."""
+
+    def __init__(self, field: str, value: object, reason: str | Message) -> None:
+        from tracker.domain.messages import Message, render  # messages import this module
+
         self.field = field
         self.value = value
-        self.reason = reason
-        super().__init__(field, value, reason)
+        self.reason_message = reason if isinstance(reason, Message) else None
+        self.reason = render(reason) if isinstance(reason, Message) else reason
+        super().__init__(field, value, self.reason)
 
     def __str__(self) -> str:  # a stable, readable form
         if self.value is None or self.value == "":

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 
 PROJECT_ID_LIMIT = 80
 PROJECT_IDS_LIMIT = 20
@@ -29,19 +30,19 @@ def parse_project_ids(text: object, field: str = "registry_project_ids") -> tupl
         if not value:
             continue
         if "\0" in value:
-            raise ValidationError(
-                field, value.replace("\0", "\\0")[:40], "contains a NUL character"
-            )
+            raise ValidationError(field, value.replace("\0", "\\0")[:40], msg("error.nul"))
         if len(value) > PROJECT_ID_LIMIT:
             raise ValidationError(
-                field, value[:40] + "…", f"has a project id longer than {PROJECT_ID_LIMIT}"
+                field, value[:40] + "…", msg("error.project_id_too_long", limit=PROJECT_ID_LIMIT)
             )
         key = project_key(value)
         if key not in seen:
             seen.add(key)
             ids.append(value)
     if len(ids) > PROJECT_IDS_LIMIT:
-        raise ValidationError(field, raw[:40] + "…", f"lists more than {PROJECT_IDS_LIMIT} ids")
+        raise ValidationError(
+            field, raw[:40] + "…", msg("error.too_many_ids", limit=PROJECT_IDS_LIMIT)
+        )
     return tuple(ids)
 
 
@@ -69,13 +70,13 @@ def parse_own_names(text: object, field: str = "own_names") -> tuple[str, ...]:
         if not value:
             continue
         if "\0" in value:
-            raise ValidationError(
-                field, value.replace("\0", "\\0")[:40], "contains a NUL character"
-            )
+            raise ValidationError(field, value.replace("\0", "\\0")[:40], msg("error.nul"))
         if len(value) > NAME_LIMIT:
-            raise ValidationError(field, value[:40] + "…", f"has a name longer than {NAME_LIMIT}")
+            raise ValidationError(
+                field, value[:40] + "…", msg("error.name_too_long", limit=NAME_LIMIT)
+            )
         if not _words(value):
-            raise ValidationError(field, value, "has a name without letters or digits")
+            raise ValidationError(field, value, msg("error.name_without_letters"))
         if _words(value) not in seen:
             seen.add(_words(value))
             names.append(value)

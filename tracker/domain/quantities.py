@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 
 KG_PER_TONNE = 1000
 PRICE_SCALE = 10_000  # unit prices are stored in 1/10,000 of the currency unit
@@ -21,20 +22,18 @@ _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 def _decimal(field: str, text: object) -> Decimal:
     if isinstance(text, bool):
-        raise ValidationError(field, text, "is not a number")
+        raise ValidationError(field, text, msg("error.not_a_number"))
     if isinstance(text, int | Decimal):
         return Decimal(text)
     raw = str(text).strip() if text is not None else ""
     if not raw:
-        raise ValidationError(field, text, "is required")
+        raise ValidationError(field, text, msg("error.required"))
     if not _PLAIN_NUMBER.match(raw):
-        raise ValidationError(
-            field, text, "is not a plain number (digits with an optional '.' decimal point)"
-        )
+        raise ValidationError(field, text, msg("error.not_plain_number"))
     try:
         return Decimal(raw)
     except InvalidOperation as exc:  # pragma: no cover - the regex guards this
-        raise ValidationError(field, text, "is not a number") from exc
+        raise ValidationError(field, text, msg("error.not_a_number")) from exc
 
 
 def parse_tonnes(text: object, field: str = "tonnes") -> int:
@@ -42,11 +41,11 @@ def parse_tonnes(text: object, field: str = "tonnes") -> int:
     value = _decimal(field, text)
     kg = value * KG_PER_TONNE
     if kg != kg.to_integral_value():
-        raise ValidationError(field, text, "has more precision than 0.001 t (one kilogram)")
+        raise ValidationError(field, text, msg("error.tonnes_precision"))
     if kg <= 0:
-        raise ValidationError(field, text, "must be greater than zero")
+        raise ValidationError(field, text, msg("error.not_positive"))
     if kg > MAX_KG:
-        raise ValidationError(field, text, "is more than 1,000,000,000 t (one gigatonne)")
+        raise ValidationError(field, text, msg("error.tonnes_too_large"))
     return int(kg)
 
 
@@ -55,11 +54,11 @@ def parse_price(text: object, field: str = "price_per_tonne") -> int:
     value = _decimal(field, text)
     scaled = value * PRICE_SCALE
     if scaled != scaled.to_integral_value():
-        raise ValidationError(field, text, "has more than 4 decimal places")
+        raise ValidationError(field, text, msg("error.price_decimals"))
     if scaled < 0:
-        raise ValidationError(field, text, "must not be negative")
+        raise ValidationError(field, text, msg("error.negative"))
     if scaled > MAX_PRICE:
-        raise ValidationError(field, text, "is more than 1,000,000 per tonne")
+        raise ValidationError(field, text, msg("error.price_too_large"))
     return int(scaled)
 
 

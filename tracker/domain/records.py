@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from tracker.domain.dates import parse_date, parse_whole, parse_year
 from tracker.domain.errors import ValidationError
 from tracker.domain.identity import parse_project_ids
+from tracker.domain.messages import Count, Day, msg
 from tracker.domain.quantities import parse_price, parse_tonnes
 from tracker.domain.serials import SerialBlock, Serials, parse_serial_block, parse_serials
 from tracker.domain.text import parse_text
@@ -61,10 +62,14 @@ def contract_from_input(data: Mapping[str, object]) -> Contract:
     assert start_on is not None
     assert end_on is not None
     if end_on < start_on:
-        raise ValidationError("end_on", end_on.isoformat(), f"is before start_on {start_on}")
+        raise ValidationError(
+            "end_on", end_on.isoformat(), msg("error.end_before_start", start=Day(str(start_on)))
+        )
     signed_on = parse_date(data.get("signed_on"), "signed_on", required=False)
     if signed_on and signed_on > end_on:
-        raise ValidationError("signed_on", signed_on.isoformat(), f"is after end_on {end_on}")
+        raise ValidationError(
+            "signed_on", signed_on.isoformat(), msg("error.signed_after_end", end=Day(str(end_on)))
+        )
     return Contract(
         reference=parse_text(data, "reference", required=True, limit=80),
         buyer=parse_text(data, "buyer", required=True),
@@ -145,15 +150,16 @@ def check_block_matches_tonnes(
     count = serial_count(registry, tonnes_kg)
     if count is None:
         raise ValidationError(
-            "tonnes", tonnes_text, f"must be whole tonnes: {registry.value} serials count tonnes"
+            "tonnes", tonnes_text, msg("error.whole_tonnes", registry=registry.value)
         )
     if block.size != count:
-        unit = "kg" if registry in KILOGRAM_SERIAL_REGISTRIES else "t"
-        raise ValidationError(
-            "serial_block",
-            block.text,
-            f"holds {block.size:,} serials ({block.size:,} {unit}) but tonnes is {tonnes_text}",
+        code = (
+            "error.serials_not_kilograms"
+            if registry in KILOGRAM_SERIAL_REGISTRIES
+            else "error.serials_not_tonnes"
         )
+        reason = msg(code, n=Count(block.size), count=Count(block.size), tonnes=str(tonnes_text))
+        raise ValidationError("serial_block", block.text, reason)
 
 
 def delivery_from_input(
@@ -177,7 +183,7 @@ def delivery_from_input(
     verified_on = parse_date(data.get("verified_on"), "verified_on", required=False)
     if verified_on and status is VerificationStatus.PENDING:
         raise ValidationError(
-            "verified_on", verified_on.isoformat(), "is set but verification_status is pending"
+            "verified_on", verified_on.isoformat(), msg("error.verified_but_pending")
         )
     check_verified_after_delivery(verified_on, delivered_on)
     return Delivery(
@@ -201,7 +207,7 @@ def check_verified_after_delivery(
     """A verification cannot predate the delivery it verifies."""
     if verified_on is not None and verified_on < delivered_on:
         raise ValidationError(
-            field, verified_on.isoformat(), f"is before the delivery date {delivered_on}"
+            field, verified_on.isoformat(), msg("error.before_delivery", day=Day(str(delivered_on)))
         )
 
 
@@ -243,7 +249,9 @@ def retirement_from_input(data: Mapping[str, object], contract_id: int) -> Retir
     claim_end = parse_date(data.get("claim_end"), "claim_end", required=False)
     if claim_start and claim_end and claim_end < claim_start:
         raise ValidationError(
-            "claim_end", claim_end.isoformat(), f"is before claim_start {claim_start}"
+            "claim_end",
+            claim_end.isoformat(),
+            msg("error.claim_end_before_start", start=Day(str(claim_start))),
         )
     return RetirementRequest(
         contract_id=contract_id,
@@ -282,19 +290,19 @@ def invalidation_from_input(data: Mapping[str, object], delivery: Delivery) -> I
         raise ValidationError(
             "invalidated_on",
             invalidated_on.isoformat(),
-            f"is before the delivery date {delivery.delivered_on}",
+            msg("error.before_delivery", day=Day(str(delivery.delivered_on))),
         )
     tonnes_kg = parse_tonnes(data.get("tonnes"), "tonnes")
     block_text = str(data.get("serial_block") or "").strip()
     block = parse_serial_block(block_text) if block_text else None
     if block is not None:
         if not isinstance(delivery.block, SerialBlock) or not delivery.block.contains(block):
-            raise ValidationError(
-                "serial_block",
-                block_text,
-                "is not inside the delivery's serial block "
-                f"{delivery.block.text if delivery.block else '(serials pending)'}",
+            reason = (
+                msg("error.outside_delivery_block", block=delivery.block.text)
+                if delivery.block
+                else msg("error.outside_pending_delivery")
             )
+            raise ValidationError("serial_block", block_text, reason)
         check_block_matches_tonnes(delivery.registry, block, tonnes_kg, data.get("tonnes"))
     elif serial_count(delivery.registry, tonnes_kg) is None and isinstance(
         delivery.block, SerialBlock
@@ -302,7 +310,7 @@ def invalidation_from_input(data: Mapping[str, object], delivery: Delivery) -> I
         raise ValidationError(
             "tonnes",
             data.get("tonnes"),
-            f"must be whole tonnes: {delivery.registry.value} serials count tonnes",
+            msg("error.whole_tonnes", registry=delivery.registry.value),
         )
     return Invalidation(
         contract_id=delivery.contract_id,

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +96,6 @@ _DASHED = re.compile(r"^(?P<prefix>[A-Za-z][\w+.]*(?:-[\w+.]+)*?)-(?P<start>\d+)
 MAX_SERIAL = 2**63 - 1  # the largest INTEGER SQLite stores
 
 
-_UNREADABLE = (
-    "is not a serial block this tracker can read (expected e.g. "
-    "'ACR-US-1185-2025-3078-1 to 5000', 'GS1-1-KE-GS11603-16-2025-30256-110-5463', "
-    "a Verra, Isometric or Puro serial number)"
-)
-
-
 def parse_serials(
     text: object, *, batches: bool, field: str = "serial_block", registry: str = ""
 ) -> Serials | None:
@@ -119,31 +113,31 @@ def parse_serials(
     if _BATCH_ID.match(raw):
         if batches:
             return CreditBatch(raw)
-        where = f"{registry} serials" if registry else "serials of this registry"
-        raise ValidationError(
-            field,
-            text,
-            f"is not a serial block this tracker can read: {where} always carry a range "
-            "(e.g. 'ACR-US-1185-2025-3078-1 to 5000'); only Isometric, Puro and other "
-            "registries name batches by one id",
+        reason = (
+            msg("error.batch_not_a_range", registry=registry)
+            if registry
+            else msg("error.batch_not_a_range_here")
         )
-    raise ValidationError(field, text, _UNREADABLE)
+        raise ValidationError(field, text, reason)
+    raise ValidationError(field, text, msg("error.unreadable_serials"))
 
 
 def parse_serial_block(text: object, field: str = "serial_block") -> SerialBlock:
     """Parse a registry serial block, or raise a ValidationError naming ``field``."""
     raw = " ".join(str(text or "").split())
     if not raw:
-        raise ValidationError(field, text, "is required")
+        raise ValidationError(field, text, msg("error.required"))
     block = _match(raw)
     if block is None:
-        raise ValidationError(field, text, _UNREADABLE)
+        raise ValidationError(field, text, msg("error.unreadable_serials"))
     if block.start <= 0:
-        raise ValidationError(field, text, "must start at serial 1 or above")
+        raise ValidationError(field, text, msg("error.serial_below_one"))
     if block.end < block.start:
-        raise ValidationError(field, text, f"ends ({block.end}) before it starts ({block.start})")
+        raise ValidationError(
+            field, text, msg("error.serial_ends_before_start", end=block.end, start=block.start)
+        )
     if block.end > MAX_SERIAL:
-        raise ValidationError(field, text, "has a serial number beyond what the ledger can hold")
+        raise ValidationError(field, text, msg("error.serial_too_large"))
     return block
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 
 
 def parse_text(
@@ -16,9 +17,9 @@ def parse_text(
 ) -> str:
     value = str(data.get(field) or "").strip()
     if required and not value:
-        raise ValidationError(field, None, "is required")
+        raise ValidationError(field, None, msg("error.required"))
     if "\0" in value:
-        raise ValidationError(field, value.replace("\0", "\\0")[:40], "contains a NUL character")
+        raise ValidationError(field, value.replace("\0", "\\0")[:40], msg("error.nul"))
     if len(value) > limit:
-        raise ValidationError(field, value[:40] + "…", f"is longer than {limit} characters")
+        raise ValidationError(field, value[:40] + "…", msg("error.too_long", limit=limit))
     return value

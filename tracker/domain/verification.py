@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import ValidationError
-from tracker.domain.quantities import format_tonnes_grouped, parse_tonnes
+from tracker.domain.messages import Tonnes, msg
+from tracker.domain.quantities import parse_tonnes
 from tracker.domain.text import parse_text
 from tracker.domain.vocab import VerificationStatus, parse_choice
 
@@ -34,16 +35,18 @@ def verification_from_input(
     assert verified_on is not None
     verifier = parse_text(data, "verifier", limit=200)
     if outcome is not VerificationStatus.PENDING and not verifier:
-        raise ValidationError("verifier", None, f"is required when the outcome is {outcome}")
+        raise ValidationError("verifier", None, msg("error.required_for_outcome", outcome=outcome))
     tonnes_text = str(data.get("verified_tonnes") or "").strip()
     verified_kg = parse_tonnes(tonnes_text, "verified_tonnes") if tonnes_text else None
     if outcome is VerificationStatus.VERIFIED and verified_kg is None:
-        raise ValidationError("verified_tonnes", None, "is required when the outcome is verified")
+        raise ValidationError(
+            "verified_tonnes", None, msg("error.required_for_outcome", outcome=outcome)
+        )
     if verified_kg is not None and verified_kg > delivery_kg:
         raise ValidationError(
             "verified_tonnes",
             tonnes_text,
-            f"is more than the {format_tonnes_grouped(delivery_kg)} t delivered",
+            msg("error.more_than_delivered", tonnes=Tonnes(delivery_kg)),
         )
     return Verification(
         delivery_id=delivery_id,

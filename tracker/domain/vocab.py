@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 
 
 class Method(StrEnum):
@@ -167,8 +168,8 @@ def parse_choice(enum: type[E], field: str, text: object) -> E:
             return candidate
     allowed = ", ".join(m.value for m in enum)
     if not raw:
-        raise ValidationError(field, text, f"is required; one of: {allowed}")
-    raise ValidationError(field, text, f"is not one of: {allowed}")
+        raise ValidationError(field, text, msg("error.choice_required", allowed=allowed))
+    raise ValidationError(field, text, msg("error.not_a_choice", allowed=allowed))
 
 
 # ISO 4217 active codes (2026).
@@ -187,7 +188,7 @@ ISO_4217 = frozenset(_ISO_4217_TEXT.split())
 def parse_currency(text: object, field: str = "currency") -> str:
     code = str(text or "").strip().upper()
     if not code:
-        raise ValidationError(field, text, "is required (an ISO 4217 code such as USD)")
+        raise ValidationError(field, text, msg("error.currency_required"))
     if code not in ISO_4217:
-        raise ValidationError(field, text, "is not an ISO 4217 currency code (e.g. USD, EUR)")
+        raise ValidationError(field, text, msg("error.not_a_currency"))
     return code

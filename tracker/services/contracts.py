@@ -9,6 +9,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.messages import Day, Tonnes, msg
 from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import Contract, contract_from_input
 from tracker.store import queries
@@ -40,17 +41,17 @@ def resolve_reference(
 ) -> Contract:
     text = str(reference or "").strip()
     if not text:
-        raise ValidationError(field, reference, "is required (a contract reference)")
+        raise ValidationError(field, reference, msg("error.contract_reference_required"))
     found = queries.contract_by_reference(db, text)
     if found is None:
-        raise ValidationError(field, text, "is not a known contract reference")
+        raise ValidationError(field, text, msg("error.unknown_contract"))
     return found
 
 
 def _check_reference_free(db: sqlite_utils.Database, reference: str, own_id: int | None) -> None:
     existing = queries.contract_by_reference(db, reference)
     if existing is not None and existing.id != own_id:
-        raise ValidationError("reference", reference, "is already used by another contract")
+        raise ValidationError("reference", reference, msg("error.reference_taken"))
 
 
 def _check_against_schedule(db: sqlite_utils.Database, contract: Contract) -> None:
@@ -61,14 +62,14 @@ def _check_against_schedule(db: sqlite_utils.Database, contract: Contract) -> No
         raise ValidationError(
             "tonnes",
             format_tonnes_grouped(contract.tonnes_kg),
-            f"is less than the {format_tonnes_grouped(total)} t already scheduled in its tranches",
+            msg("error.less_than_scheduled", tonnes=Tonnes(total)),
         )
     for t in tranches:
         if not contract.start_on <= t.due_on <= contract.end_on:
             field = "start_on" if t.due_on < contract.start_on else "end_on"
             value = contract.start_on if field == "start_on" else contract.end_on
             raise ValidationError(
-                field, value.isoformat(), f"would leave the tranche due {t.due_on} outside the term"
+                field, value.isoformat(), msg("error.tranche_outside_term", due=Day(str(t.due_on)))
             )
 
 

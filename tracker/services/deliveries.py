@@ -15,6 +15,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import Day, Tonnes, msg
 from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import (
     Delivery,
@@ -42,12 +43,15 @@ def _check_block_free(db: sqlite_utils.Database, delivery: Delivery) -> None:
     ]
     if clashes:
         other = clashes[0]
-        verb = "is the batch" if isinstance(delivery.block, CreditBatch) else "overlaps"
+        code = (
+            "error.same_batch_delivered"
+            if isinstance(delivery.block, CreditBatch)
+            else "error.overlaps_delivered"
+        )
         raise ValidationError(
             "serial_block",
             delivery.block.text,
-            f"{verb} {other['serial_block']!r}, already delivered under contract "
-            f"{other['reference']}",
+            msg(code, block=other["serial_block"], contract=other["reference"]),
         )
 
 
@@ -62,7 +66,7 @@ def _check_tranche_named(db: sqlite_utils.Database, delivery: Delivery) -> None:
         raise ValidationError(
             "tranche_due_on",
             delivery.tranche_due_on.isoformat(),
-            f"is not the due date of a tranche of {contract.reference} (tranches due: {due})",
+            msg("error.not_a_tranche_due_date", contract=contract.reference, due=due),
         )
 
 
@@ -79,12 +83,13 @@ def _check_quantities_still_fit(db: sqlite_utils.Database, delivery: Delivery) -
     retired = queries.retired_kg(db, delivery.id)
     invalidated = sum(i.tonnes_kg for i in queries.invalidations(db, delivery_id=delivery.id))
     if retired + invalidated > delivery.tonnes_kg:
-        gone = "retired" if not invalidated else "retired or invalidated"
+        code = (
+            "error.less_than_retired_or_invalidated" if invalidated else "error.less_than_retired"
+        )
         raise ValidationError(
             "tonnes",
             format_tonnes_grouped(delivery.tonnes_kg),
-            f"is less than the {format_tonnes_grouped(retired + invalidated)} t already {gone} "
-            "from this delivery",
+            msg(code, tonnes=Tonnes(retired + invalidated)),
         )
     for invalidation in queries.invalidations(db, delivery_id=delivery.id):
         if invalidation.block is None:
@@ -95,8 +100,11 @@ def _check_quantities_still_fit(db: sqlite_utils.Database, delivery: Delivery) -
             raise ValidationError(
                 "serial_block",
                 serials_text(delivery.block),
-                f"no longer contains {invalidation.block.text!r}, invalidated on "
-                f"{invalidation.invalidated_on}",
+                msg(
+                    "error.no_longer_holds_invalidated",
+                    block=invalidation.block.text,
+                    day=Day(str(invalidation.invalidated_on)),
+                ),
             )
 
 
@@ -108,7 +116,11 @@ def _check_retirements_contained(db: sqlite_utils.Database, delivery: Delivery) 
             raise ValidationError(
                 "serial_block",
                 delivery.block.text,
-                f"no longer contains {retirement.block.text!r}, retired on {retirement.retired_on}",
+                msg(
+                    "error.no_longer_holds_retired",
+                    block=retirement.block.text,
+                    day=Day(str(retirement.retired_on)),
+                ),
             )
 
 
@@ -126,8 +138,11 @@ def _sub_blocks(
             raise ValidationError(
                 "serial_block",
                 delivery.block.text,
-                f"counts whole tonnes, but {format_tonnes_grouped(r.tonnes_kg)} t retired on "
-                f"{r.retired_on} is not a whole number of serials",
+                msg(
+                    "error.retired_not_whole_serials",
+                    tonnes=Tonnes(r.tonnes_kg),
+                    day=Day(str(r.retired_on)),
+                ),
             )
         given.append((r, delivery.block.sub_block(cursor, cursor + count - 1)))
         cursor += count

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import Day, Tonnes, msg
 from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import Delivery, Invalidation, invalidation_from_input
 from tracker.domain.serials import SerialBlock, serials_text
@@ -28,7 +29,7 @@ def find_delivery(db: sqlite_utils.Database, contract_id: int, named: str) -> De
     """The contract's delivery named by its serial block, batch id or registry reference."""
     text = " ".join(named.split())
     if not text:
-        raise ValidationError("delivery", named, "is required: give its serial block or reference")
+        raise ValidationError("delivery", named, msg("error.delivery_named_required"))
     rows = list(
         queries.rows(
             db,
@@ -40,8 +41,7 @@ def find_delivery(db: sqlite_utils.Database, contract_id: int, named: str) -> De
     if not rows:
         reference = queries.contract_references(db)[contract_id]
         raise ValidationError(
-            "delivery", named, f"is neither the serial block nor the reference of a delivery "
-            f"of {reference}",
+            "delivery", named, msg("error.not_a_delivery_of", contract=reference),
         )  # fmt: skip
     return delivery_from_row(rows[0])
 
@@ -52,7 +52,7 @@ def _check_fits(db: sqlite_utils.Database, record: Invalidation, own_id: int | N
         raise ValidationError(
             "delivery",
             serials_text(delivery.block) or delivery.reference,
-            "was rejected (its verification failed): it already counts for nothing",
+            msg("error.delivery_was_rejected"),
         )
     others = [
         i for i in queries.invalidations(db, delivery_id=record.delivery_id) if i.id != own_id
@@ -62,8 +62,7 @@ def _check_fits(db: sqlite_utils.Database, record: Invalidation, own_id: int | N
         raise ValidationError(
             "tonnes",
             format_tonnes_grouped(record.tonnes_kg),
-            f"is more than the {format_tonnes_grouped(left)} t of this delivery not yet "
-            "invalidated",
+            msg("error.more_than_not_invalidated", tonnes=Tonnes(left)),
         )
     if isinstance(record.block, SerialBlock):
         for other in others:
@@ -71,7 +70,11 @@ def _check_fits(db: sqlite_utils.Database, record: Invalidation, own_id: int | N
                 raise ValidationError(
                     "serial_block",
                     record.block.text,
-                    f"overlaps {other.block.text!r}, already invalidated on {other.invalidated_on}",
+                    msg(
+                        "error.overlaps_invalidated",
+                        block=other.block.text,
+                        day=Day(str(other.invalidated_on)),
+                    ),
                 )
 
 

@@ -17,6 +17,7 @@ from tracker.domain.allocation import (
 )
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import Day, Message, Tonnes, msg
 from tracker.domain.quantities import KG_PER_TONNE, format_tonnes_grouped
 from tracker.domain.records import (
     Delivery,
@@ -119,13 +120,16 @@ def available_for(db: sqlite_utils.Database, contract_id: int) -> int:
     return sum(available_kg(h) for h in holdings(db, contract_id))
 
 
-def _rejected_message(delivery: Delivery) -> str:
-    when = f" on {delivery.verified_on}" if delivery.verified_on else ""
-    by = f" by {delivery.verifier}" if delivery.verifier else ""
-    return (
-        f"lies in delivery {serials_text(delivery.block) or delivery.reference!r}, which was "
-        f"rejected: its verification failed{by}{when}, so its credits cannot be retired"
-    )
+def _rejected_message(delivery: Delivery) -> Message:
+    named = serials_text(delivery.block) or delivery.reference
+    by, when = delivery.verifier, delivery.verified_on
+    if by and when:
+        return msg("error.rejected_delivery_by_on", delivery=named, verifier=by, day=Day(str(when)))
+    if by:
+        return msg("error.rejected_delivery_by", delivery=named, verifier=by)
+    if when:
+        return msg("error.rejected_delivery_on", delivery=named, day=Day(str(when)))
+    return msg("error.rejected_delivery", delivery=named)
 
 
 def _delivery_for_block(
@@ -139,10 +143,14 @@ def _delivery_for_block(
             raise ValidationError(
                 "serial_block",
                 block.text,
-                f"belongs to contract {candidates[0]['reference']}, not {reference}",
+                msg(
+                    "error.block_of_other_contract",
+                    other=candidates[0]["reference"],
+                    contract=reference,
+                ),
             )
         raise ValidationError(
-            "serial_block", block.text, f"is outside every delivery of contract {reference}"
+            "serial_block", block.text, msg("error.outside_every_delivery", contract=reference)
         )
     delivery = delivery_from_row(mine[0])
     if delivery.rejected:
@@ -180,8 +188,11 @@ def _draw_from(
         raise ValidationError(
             "tonnes",
             format_tonnes_grouped(request.tonnes_kg),
-            f"is more than the {format_tonnes_grouped(still_held)} t delivery "
-            f"{serials_text(delivery.block)!r} still holds",
+            msg(
+                "error.more_than_delivery_holds",
+                tonnes=Tonnes(still_held),
+                block=serials_text(delivery.block),
+            ),
         )
     if isinstance(block, SerialBlock):
         assert isinstance(delivery.block, SerialBlock)
@@ -190,14 +201,17 @@ def _draw_from(
                 raise ValidationError(
                     "serial_block",
                     block.text,
-                    f"overlaps {r.block.text!r}, already retired on {r.retired_on}",
+                    msg("error.overlaps_retired", block=r.block.text, day=Day(str(r.retired_on))),
                 )
         for start, end in holding.invalidated:
             if block.overlaps(delivery.block.sub_block(start, end)):
                 raise ValidationError(
                     "serial_block",
                     block.text,
-                    f"overlaps {delivery.block.render(start, end)!r}, invalidated by the registry",
+                    msg(
+                        "error.overlaps_invalidated_by_registry",
+                        block=delivery.block.render(start, end),
+                    ),
                 )
         block = delivery.block.sub_block(block.start, block.end)
     return Draw(delivery.id, block, request.tonnes_kg)
@@ -216,22 +230,23 @@ def _draws(db: sqlite_utils.Database, request: RetirementRequest) -> list[Draw]:
     return draws
 
 
-def _short_of(db: sqlite_utils.Database, request: RetirementRequest, owned: list[Holding]) -> str:
+def _short_of(
+    db: sqlite_utils.Database, request: RetirementRequest, owned: list[Holding]
+) -> Message:
     """Why an oldest-first draw cannot be served, naming the real cause first."""
     reference = queries.contract_references(db)[request.contract_id]
     day = request.retired_on
     eligible = holdings_on(owned, day, request.verified_only)
     free = sum(available_kg(h) for h in eligible)
-    held = "verified by then" if request.verified_only else "delivered by then"
     later = sum(available_kg(h) for h in owned) - free
-    note = (
-        f"; another {format_tonnes_grouped(later)} t is delivered later or not yet verified"
-        if later > 0
-        else ""
-    )
-    return (
-        f"is more than the {format_tonnes_grouped(free)} t of {reference} {held} ({day}) "
-        f"and not yet retired{note}"
+    facts: dict[str, object] = {"free": Tonnes(free), "contract": reference, "day": Day(str(day))}
+    if later > 0:
+        code = (
+            "error.short_verified_later" if request.verified_only else "error.short_delivered_later"
+        )
+        return msg(code, later=Tonnes(later), **facts)
+    return msg(
+        "error.short_verified" if request.verified_only else "error.short_delivered", **facts
     )
 
 
@@ -243,7 +258,7 @@ def _check_whole_tonnes(request: RetirementRequest, owned: list[Holding]) -> Non
         raise ValidationError(
             "tonnes",
             format_tonnes_grouped(request.tonnes_kg),
-            f"must be whole tonnes: {names} serial numbers count whole tonnes",
+            msg("error.retire_whole_tonnes", registries=names),
         )
 
 
@@ -306,9 +321,7 @@ def update_retirement(
     request = retirement_from_input(data, current.contract_id)
     if request.block is None:
         if request.tonnes_kg != current.tonnes_kg and isinstance(current.block, SerialBlock):
-            raise ValidationError(
-                "serial_block", None, "is required when the retired tonnes change"
-            )
+            raise ValidationError("serial_block", None, msg("error.block_required_for_new_tonnes"))
         request = replace(request, block=current.block)
     with UnitOfWork(db) as uow:
         if request.block is None or request.block == current.block:

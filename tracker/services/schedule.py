@@ -9,6 +9,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import Day, Tonnes, msg
 from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import Contract, Tranche, tranche_from_input
 from tracker.domain.schedule import effective_schedule
@@ -23,7 +24,11 @@ def _validate(db: sqlite_utils.Database, contract: Contract, tranche: Tranche) -
         raise ValidationError(
             "due_on",
             tranche.due_on.isoformat(),
-            f"is outside the contract term {contract.start_on} to {contract.end_on}",
+            msg(
+                "error.due_outside_term",
+                start=Day(str(contract.start_on)),
+                end=Day(str(contract.end_on)),
+            ),
         )
     others = sum(t.tonnes_kg for t in queries.tranches(db, contract.id) if t.id != tranche.id)
     if others + tranche.tonnes_kg > contract.tonnes_kg:
@@ -31,9 +36,11 @@ def _validate(db: sqlite_utils.Database, contract: Contract, tranche: Tranche) -
         raise ValidationError(
             "tonnes",
             format_tonnes_grouped(tranche.tonnes_kg),
-            "would schedule more than the contract's "
-            f"{format_tonnes_grouped(contract.tonnes_kg)} t "
-            f"(only {format_tonnes_grouped(room)} t left unscheduled)",
+            msg(
+                "error.more_than_contract",
+                contracted=Tonnes(contract.tonnes_kg),
+                room=Tonnes(room),
+            ),
         )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from tracker.domain.flags import key_from_legacy
 from tracker.store import change_log
 
 migrations = Migrations("tracker")
@@ -315,6 +316,28 @@ def m004_scale_indexes(db: sqlite_utils.Database) -> None:
     checks).  Indexes change no row, so the change log needs no new baseline."""
     for statement in _statements(_V4_INDEXES):
         db.execute(statement)
+
+
+@migrations()
+def m005_flag_identity(db: sqlite_utils.Database) -> None:
+    """Acknowledgements name their flag by rule and record (``LATE_TRANCHE|tranches|12``),
+    no longer by the English subject, so they survive a change of language or wording.
+
+    Each acknowledgement's key is rewritten; the key it had is kept in the new column
+    ``migrated_from``.  Its fingerprint was computed from the old key and cannot be
+    recomputed (the numbers behind it were never stored), so it stays as it was: review
+    compares it with the flag's ``legacy_fingerprint`` while ``migrated_from`` is set.
+    Every acknowledgement changes shape, so each is logged again as a ``baseline``."""
+    db.execute(
+        "ALTER TABLE flag_acknowledgements ADD COLUMN migrated_from TEXT NOT NULL DEFAULT ''"
+    )
+    for row_id, old in db.execute("select id, flag_key from flag_acknowledgements").fetchall():
+        new = key_from_legacy(old)
+        db.execute(
+            "update flag_acknowledgements set flag_key = ?, migrated_from = ? where id = ?",
+            [new or old, old, row_id],
+        )
+    change_log.log_baseline(db, "flag_acknowledgements")
 
 
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)

@@ -20,6 +20,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError, TrackerError, ValidationError
+from tracker.domain.messages import msg
 from tracker.store import change_log
 from tracker.store.bulk import BulkWriter
 
@@ -96,9 +97,7 @@ def _check_version(table: str, row_id: int, stored: dict[str, Any]) -> None:
 def _check_range(table: str, row: Mapping[str, Any]) -> None:
     for column, value in row.items():
         if isinstance(value, int) and not INT_MIN <= value <= INT_MAX:
-            raise ValidationError(
-                f"{table}.{column}", value, "is beyond the largest number the ledger can hold"
-            )
+            raise ValidationError(f"{table}.{column}", value, msg("error.number_too_large"))
 
 
 def _plain(exc: sqlite3.OperationalError) -> TrackerError | None:

@@ -1,4 +1,4 @@
-"""What every audit rule needs: the date, the thresholds and helpers to word a flag."""
+"""What every audit rule needs: the date, the thresholds and helpers to build a flag."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sqlite_utils
 
 from tracker.domain.flags import Flag, Severity
 from tracker.domain.fulfilment import Fulfilment
-from tracker.domain.quantities import format_tonnes_grouped
+from tracker.domain.messages import Day, Message, Tonnes, msg
 from tracker.domain.records import Contract
 from tracker.services.audit.settings import Thresholds
 from tracker.services.fulfilment import fulfilment
@@ -49,41 +49,38 @@ class RuleContext:
         return queries.rows(self.db, sql, {"as_of": self.day, **(params or {})})  # type: ignore[arg-type]
 
 
-def t(kg: int) -> str:
-    """Tonnes for a message: '1,234.567 t'."""
-    return f"{format_tonnes_grouped(kg)} t"
-
-
-def delivery_subject(block: str | None, reference: str = "", delivered_on: str = "") -> str:
-    """A delivery in words: its serials, else (serials pending) its reference and date."""
+def delivery_subject(block: str | None, reference: str = "", delivered_on: str = "") -> Message:
+    """A delivery named: its serials, else (serials pending) its reference and date."""
     if block:
-        return f"delivery {block}"
-    named = f" {reference}" if reference else ""
-    return f"delivery{named} of {delivered_on} (serials pending)"
+        return msg("subject.delivery", block=block)
+    if reference:
+        return msg("subject.delivery_pending_ref", reference=reference, day=Day(delivered_on))
+    return msg("subject.delivery_pending", day=Day(delivered_on))
 
 
-def subject_of_delivery(row: dict[str, Any]) -> str:
+def subject_of_delivery(row: dict[str, Any]) -> Message:
     """``delivery_subject`` for a query row with serial_block, reference and delivered_on."""
     return delivery_subject(
         row.get("serial_block"), row.get("reference") or "", row.get("delivered_on") or ""
     )
 
 
-def retirement_subject(block: str | None, retired_on: str, tonnes_kg: int = 0) -> str:
+def retirement_subject(block: str | None, retired_on: str, tonnes_kg: int = 0) -> Message:
     if block:
-        return f"retirement {block} on {retired_on}"
-    return f"retirement of {t(tonnes_kg)} on {retired_on} (serials pending)"
+        return msg("subject.retirement", block=block, day=Day(retired_on))
+    return msg("subject.retirement_pending", tonnes=Tonnes(tonnes_kg), day=Day(retired_on))
 
 
 def flag(
     rule: str,
     severity: Severity,
     row: dict[str, Any],
-    subject: str,
-    message: str,
+    topic: Message,
+    finding: Message,
     table: str | None,
     record_id: int | None,
     *evidence: object,
+    part: str = "",
 ) -> Flag:
     """Build a flag from a query row carrying ``contract_id`` and ``contract``."""
     return Flag(
@@ -91,9 +88,10 @@ def flag(
         severity=severity,
         contract_id=row.get("contract_id"),
         contract=row.get("contract") or "",
-        subject=subject,
-        message=message,
+        topic=topic,
+        finding=finding,
         subject_table=table,
         subject_id=record_id,
         evidence="|".join(str(e) for e in evidence),
+        part=part,
     )

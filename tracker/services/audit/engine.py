@@ -44,8 +44,10 @@ RULES: dict[str, tuple[Severity, Rule]] = {
 }
 
 
-def sort_key(f: Flag) -> tuple[int, str, str, str]:
-    return (f.severity.rank, f.contract, f.rule, f.subject)
+def sort_key(f: Flag) -> tuple[int, str, str, str, int, str]:
+    """Most severe first, then by contract, rule and record (not by wording: no flag is
+    worded to be sorted)."""
+    return (f.severity.rank, f.contract, f.rule, f.subject_table or "", f.subject_id or 0, f.part)
 
 
 def evaluate(

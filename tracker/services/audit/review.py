@@ -2,7 +2,10 @@
 
 An acknowledgement names the flag's key and fingerprint.  It applies only
 while the fingerprint is unchanged: when the numbers behind the flag change,
-the flag is *reopened* and needs a fresh review.
+the flag is *reopened* and needs a fresh review.  An acknowledgement written before
+keys named records rather than English subjects (``migrated_from`` set by migration
+``m005_flag_identity``) keeps the fingerprint of its old key: it is compared with the
+flag's ``legacy_fingerprint``.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
 from tracker.domain.flags import Flag, Severity
+from tracker.domain.messages import msg
 from tracker.domain.text import parse_text
 from tracker.services.audit.engine import evaluate
 from tracker.store import change_log
@@ -41,13 +45,30 @@ class ReviewedFlag:
         return self.status is not FlagStatus.ACKNOWLEDGED
 
 
-def _latest_acknowledgements(db: sqlite_utils.Database) -> dict[str, tuple[str, str, str, str]]:
+@dataclass(frozen=True, slots=True)
+class _Acknowledgement:
+    fingerprint: str
+    by: str
+    on: str
+    why: str
+    migrated: bool
+
+    def applies_to(self, flag: Flag) -> bool:
+        """Unchanged numbers: the fingerprint matches (an old one, its old form)."""
+        wanted = flag.legacy_fingerprint if self.migrated else flag.fingerprint
+        return self.fingerprint == wanted
+
+
+def _latest_acknowledgements(db: sqlite_utils.Database) -> dict[str, _Acknowledgement]:
     sql = """
-    select flag_key, fingerprint, acknowledged_by, acknowledged_on, reason
+    select flag_key, fingerprint, acknowledged_by, acknowledged_on, reason, migrated_from
     from flag_acknowledgements
     where id in (select max(id) from flag_acknowledgements group by flag_key)
     """
-    return {key: (fp, by, on, why) for key, fp, by, on, why in db.execute(sql)}
+    return {
+        key: _Acknowledgement(fp, by, on, why, bool(old))
+        for key, fp, by, on, why, old in db.execute(sql)
+    }
 
 
 def review(db: sqlite_utils.Database, flags: list[Flag]) -> list[ReviewedFlag]:
@@ -59,9 +80,8 @@ def review(db: sqlite_utils.Database, flags: list[Flag]) -> list[ReviewedFlag]:
         if ack is None:
             reviewed.append(ReviewedFlag(f, FlagStatus.OPEN))
             continue
-        fingerprint, by, on, why = ack
-        status = FlagStatus.ACKNOWLEDGED if fingerprint == f.fingerprint else FlagStatus.REOPENED
-        reviewed.append(ReviewedFlag(f, status, by, on, why))
+        status = FlagStatus.ACKNOWLEDGED if ack.applies_to(f) else FlagStatus.REOPENED
+        reviewed.append(ReviewedFlag(f, status, ack.by, ack.on, ack.why))
     return reviewed
 
 
@@ -79,7 +99,7 @@ def open_flags(db: sqlite_utils.Database, as_of: dt.date) -> list[Flag]:
 def acknowledge(db: sqlite_utils.Database, flag: Flag, reason: str) -> ChangeSet:
     """Accept a flag for now, saying why; who and when are recorded and logged."""
     if not (reason or "").strip():
-        raise ValidationError("reason", None, "is required: say why this flag is accepted")
+        raise ValidationError("reason", None, msg("error.reason_required"))
     why = parse_text({"reason": reason}, "reason", limit=2000)
     with UnitOfWork(db) as uow:
         uow.insert(

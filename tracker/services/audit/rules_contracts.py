@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tracker.domain.flags import Flag, Severity
-from tracker.domain.quantities import percent_one_decimal
-from tracker.services.audit.context import RuleContext, flag, t
+from tracker.domain.messages import Day, Percent, Tonnes, msg
+from tracker.services.audit.context import RuleContext, flag
 from tracker.services.audit.rules_schedule import BINDING_STATUSES
 
 
@@ -24,11 +24,14 @@ def cumulative_shortfall(ctx: RuleContext) -> Iterator[Flag]:
         if not binding or gap * 100 <= pct * s.contracted_kg:
             continue
         row = {"contract_id": s.contract_id, "contract": s.reference}
+        finding = msg(
+            "flag.cumulative_shortfall", day=Day(ctx.day), due=Tonnes(s.scheduled_to_date_kg),
+            delivered=Tonnes(s.delivered_kg), gap=Tonnes(gap),
+            pct=Percent(gap, s.contracted_kg), contracted=Tonnes(s.contracted_kg), limit=pct,
+        )  # fmt: skip
         yield flag(
-            "CUMULATIVE_SHORTFALL", Severity.CRITICAL, row, f"contract {s.reference}",
-            f"By {ctx.day}, {t(s.scheduled_to_date_kg)} was due but only {t(s.delivered_kg)} "
-            f"delivered: a shortfall of {t(gap)}, {percent_one_decimal(gap, s.contracted_kg)} % "
-            f"of the {t(s.contracted_kg)} contract (limit {pct} %).",
+            "CUMULATIVE_SHORTFALL", Severity.CRITICAL, row,
+            msg("subject.contract", contract=s.reference), finding,
             "contracts", s.contract_id, s.scheduled_to_date_kg, s.delivered_kg, pct,
         )  # fmt: skip
 
@@ -39,10 +42,13 @@ def over_delivery(ctx: RuleContext) -> Iterator[Flag]:
         if s.delivered_kg <= s.contracted_kg:
             continue
         row = {"contract_id": s.contract_id, "contract": s.reference}
+        finding = msg(
+            "flag.over_delivery", delivered=Tonnes(s.delivered_kg),
+            contracted=Tonnes(s.contracted_kg), excess=Tonnes(s.delivered_kg - s.contracted_kg),
+        )  # fmt: skip
         yield flag(
-            "OVER_DELIVERY", Severity.INFO, row, f"contract {s.reference}",
-            f"{t(s.delivered_kg)} delivered against a contract for {t(s.contracted_kg)}: "
-            f"{t(s.delivered_kg - s.contracted_kg)} more than contracted.",
+            "OVER_DELIVERY", Severity.INFO, row, msg("subject.contract", contract=s.reference),
+            finding,
             "contracts", s.contract_id, s.delivered_kg, s.contracted_kg,
         )  # fmt: skip
 
@@ -58,9 +64,12 @@ def tranches_exceed_contract(ctx: RuleContext) -> Iterator[Flag]:
     order by c.reference
     """
     for row in ctx.rows(sql):
+        finding = msg(
+            "flag.tranches_exceed_contract", n=row["n"], scheduled=Tonnes(row["kg"]),
+            excess=Tonnes(row["kg"] - row["tonnes_kg"]), contracted=Tonnes(row["tonnes_kg"]),
+        )  # fmt: skip
         yield flag(
-            "TRANCHES_EXCEED_CONTRACT", Severity.HIGH, row, f"contract {row['contract']}",
-            f"The {row['n']} tranches schedule {t(row['kg'])}, {t(row['kg'] - row['tonnes_kg'])} "
-            f"more than the {t(row['tonnes_kg'])} contracted.",
+            "TRANCHES_EXCEED_CONTRACT", Severity.HIGH, row,
+            msg("subject.contract", contract=row["contract"]), finding,
             "contracts", row["contract_id"], row["kg"], row["tonnes_kg"],
         )  # fmt: skip

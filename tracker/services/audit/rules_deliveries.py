@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tracker.domain.flags import Flag, Severity
-from tracker.services.audit.context import RuleContext, flag, subject_of_delivery, t
+from tracker.domain.messages import Day, Tonnes, msg
+from tracker.services.audit.context import RuleContext, flag, subject_of_delivery
 from tracker.store import lifecycle
 
 _WITH_STATUS = f"""
@@ -35,8 +36,8 @@ def unverified_stale(ctx: RuleContext) -> Iterator[Flag]:
     for row in _deliveries(ctx, "status = 'pending' and age > :days", days=days):
         yield flag(
             "UNVERIFIED_STALE", Severity.WARN, row, subject_of_delivery(row),
-            f"{t(row['tonnes_kg'])} delivered on {row['delivered_on']} is still unverified "
-            f"after {row['age']} days (limit {days} days).",
+            msg("flag.unverified_stale", tonnes=Tonnes(row["tonnes_kg"]),
+                day=Day(row["delivered_on"]), n=row["age"], limit=days),
             "deliveries", row["id"], days,
         )  # fmt: skip
 
@@ -50,10 +51,11 @@ def missing_serial(ctx: RuleContext) -> Iterator[Flag]:
         yield flag(
             "MISSING_SERIAL", Severity.HIGH if late else Severity.WARN, row,
             subject_of_delivery(row),
-            f"{t(row['tonnes_kg'])} delivered on {row['delivered_on']} still has no serial "
-            f"numbers after {row['age']} days"
-            + (f" (more than the {days} days allowed)" if late else "")
-            + ": ask the supplier for the registry serial block or batch id.",
+            msg("flag.missing_serial_late", tonnes=Tonnes(row["tonnes_kg"]),
+                day=Day(row["delivered_on"]), n=row["age"], limit=days)
+            if late else
+            msg("flag.missing_serial", tonnes=Tonnes(row["tonnes_kg"]),
+                day=Day(row["delivered_on"]), n=row["age"]),
             "deliveries", row["id"], late,
         )  # fmt: skip
 
@@ -68,9 +70,11 @@ def verified_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
     for row in _deliveries(ctx, condition):
         yield flag(
             "VERIFIED_BEFORE_DELIVERED", Severity.HIGH, row, subject_of_delivery(row),
-            f"{t(row['tonnes_kg'])} delivered on {row['delivered_on']} carries a verification "
-            f"dated {row['verified_on'] or 'earlier'}, before it was delivered: correct "
-            "one of the dates.",
+            msg("flag.verified_before_delivered", tonnes=Tonnes(row["tonnes_kg"]),
+                day=Day(row["delivered_on"]), verified=Day(row["verified_on"]))
+            if row["verified_on"] else
+            msg("flag.verified_before_delivered_undated", tonnes=Tonnes(row["tonnes_kg"]),
+                day=Day(row["delivered_on"])),
             "deliveries", row["id"], row["verified_on"], row["delivered_on"],
         )  # fmt: skip
 
@@ -78,10 +82,11 @@ def verified_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
 def delivery_outside_term(ctx: RuleContext) -> Iterator[Flag]:
     """DELIVERY_OUTSIDE_TERM: delivered before the term starts or after it ends."""
     for row in _deliveries(ctx, "delivered_on < start_on or delivered_on > end_on"):
-        side = "before" if row["delivered_on"] < row["start_on"] else "after"
+        before = row["delivered_on"] < row["start_on"]
+        code = "flag.delivered_before_term" if before else "flag.delivered_after_term"
         yield flag(
             "DELIVERY_OUTSIDE_TERM", Severity.WARN, row, subject_of_delivery(row),
-            f"{t(row['tonnes_kg'])} delivered on {row['delivered_on']}, {side} the contract "
-            f"term {row['start_on']} to {row['end_on']}.",
+            msg(code, tonnes=Tonnes(row["tonnes_kg"]), day=Day(row["delivered_on"]),
+                start=Day(row["start_on"]), end=Day(row["end_on"])),
             "deliveries", row["id"], row["delivered_on"], row["start_on"], row["end_on"],
         )  # fmt: skip

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tracker.domain.flags import Flag, Severity
-from tracker.services.audit.context import RuleContext, flag, retirement_subject, t
+from tracker.domain.messages import Day, Message, Tonnes, msg
+from tracker.services.audit.context import RuleContext, flag, retirement_subject
 from tracker.services.restatement import INVALIDATED, affected_retirements
 from tracker.store import lifecycle
 
@@ -29,8 +30,16 @@ def _retired(ctx: RuleContext, condition: str, **params: object) -> Iterator[dic
     return ctx.rows(_RETIRED_WITH_DELIVERY.format(condition=condition), params)
 
 
-def _subject(row: dict) -> str:
+def _subject(row: dict) -> Message:
     return retirement_subject(row["serial_block"], row["retired_on"], row["tonnes_kg"])
+
+
+def _retired_from(code: str, row: dict, **params: object) -> Message:
+    """A finding about tonnes retired on a day from a delivery (the first three facts)."""
+    return msg(
+        code, tonnes=Tonnes(row["tonnes_kg"]), day=Day(row["retired_on"]),
+        block=row["delivery_block"], **params,
+    )  # fmt: skip
 
 
 def retired_unverified(ctx: RuleContext) -> Iterator[Flag]:
@@ -39,13 +48,13 @@ def retired_unverified(ctx: RuleContext) -> Iterator[Flag]:
     condition = "status = 'pending' or (status = 'verified' and status_on > retired_on)"
     for row in _retired(ctx, condition):
         if row["status"] == "pending":
-            why = f"which is still unverified (pending) on {ctx.day}"
+            finding = _retired_from("flag.retired_pending", row, as_of=Day(ctx.day))
         else:
-            why = f"which was only verified on {row['status_on']}"
+            finding = _retired_from(
+                "flag.retired_verified_later", row, verified_on=Day(row["status_on"])
+            )
         yield flag(
-            "RETIRED_UNVERIFIED", Severity.CRITICAL, row, _subject(row),
-            f"{t(row['tonnes_kg'])} retired on {row['retired_on']} from delivery "
-            f"{row['delivery_block']}, {why}.",
+            "RETIRED_UNVERIFIED", Severity.CRITICAL, row, _subject(row), finding,
             "retirements", row["id"], row["status"], row["status_on"],
         )  # fmt: skip
 
@@ -55,13 +64,19 @@ def retired_from_failed(ctx: RuleContext) -> Iterator[Flag]:
     as-of date.  The retirement stays (history is not rewritten); its claim needs
     restating."""
     for row in _retired(ctx, "status = 'failed'"):
-        by = f" by {row['verifier']}" if row["verifier"] else ""
-        when = f" on {row['status_on']}" if row["status_on"] else ""
+        by, when = row["verifier"], row["status_on"]
+        if by and when:
+            finding = _retired_from(
+                "flag.retired_from_failed_by_on", row, verifier=by, failed_on=Day(when)
+            )
+        elif by:
+            finding = _retired_from("flag.retired_from_failed_by", row, verifier=by)
+        elif when:
+            finding = _retired_from("flag.retired_from_failed_on", row, failed_on=Day(when))
+        else:
+            finding = _retired_from("flag.retired_from_failed", row)
         yield flag(
-            "RETIRED_FROM_FAILED", Severity.CRITICAL, row, _subject(row),
-            f"{t(row['tonnes_kg'])} retired on {row['retired_on']} from delivery "
-            f"{row['delivery_block']}, whose verification failed{by}{when}: the claim it "
-            "supports must be restated.",
+            "RETIRED_FROM_FAILED", Severity.CRITICAL, row, _subject(row), finding,
             "retirements", row["id"], row["verifier"], row["status_on"],
         )  # fmt: skip
 
@@ -80,9 +95,10 @@ def retired_invalidated(ctx: RuleContext) -> Iterator[Flag]:
         hit = affected[row["id"]]
         yield flag(
             "RETIRED_INVALIDATED", Severity.CRITICAL, row, _subject(row),
-            f"{t(hit.kg)} of the {t(row['tonnes_kg'])} retired on {row['retired_on']} from "
-            f"delivery {row['delivery_block']} were invalidated by the registry on "
-            f"{hit.since}: the claim they support must be restated.",
+            _retired_from(
+                "flag.retired_invalidated", row, invalidated=Tonnes(hit.kg),
+                since=Day(hit.since),
+            ),
             "retirements", row["id"], hit.kg, hit.since,
         )  # fmt: skip
 
@@ -92,8 +108,9 @@ def retired_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
     for row in _retired(ctx, "retired_on < delivered_on"):
         yield flag(
             "RETIRED_BEFORE_DELIVERED", Severity.HIGH, row, _subject(row),
-            f"{t(row['tonnes_kg'])} retired on {row['retired_on']}, before delivery "
-            f"{row['delivery_block']} arrived on {row['delivered_on']}.",
+            _retired_from(
+                "flag.retired_before_delivered", row, delivered_on=Day(row["delivered_on"])
+            ),
             "retirements", row["id"], row["delivered_on"],
         )  # fmt: skip
 
@@ -110,8 +127,8 @@ def vintage_age(ctx: RuleContext) -> Iterator[Flag]:
         age = claim_year - row["vintage"]
         yield flag(
             "VINTAGE_AGE", Severity.WARN, row, _subject(row),
-            f"{t(row['tonnes_kg'])} of vintage {row['vintage']} claimed for {claim_year}: "
-            f"{age} years old, more than the {limit}-year limit.",
+            msg("flag.vintage_age", tonnes=Tonnes(row["tonnes_kg"]), vintage=row["vintage"],
+                claim_year=claim_year, age=age, limit=limit),
             "retirements", row["id"], row["vintage"], claim_year, limit,
         )  # fmt: skip
 
@@ -123,8 +140,8 @@ def late_retirement_for_claim(ctx: RuleContext) -> Iterator[Flag]:
     for row in _retired(ctx, condition, lag=f"+{months} months"):
         yield flag(
             "LATE_RETIREMENT_FOR_CLAIM", Severity.WARN, row, _subject(row),
-            f"{t(row['tonnes_kg'])} retired on {row['retired_on']} for the claim period ending "
-            f"{row['claim_end']}: more than {months} months after it ended.",
+            msg("flag.late_retirement_for_claim", tonnes=Tonnes(row["tonnes_kg"]),
+                day=Day(row["retired_on"]), claim_end=Day(row["claim_end"]), months=months),
             "retirements", row["id"], row["claim_end"], months,
         )  # fmt: skip
 
@@ -134,7 +151,7 @@ def missing_beneficiary(ctx: RuleContext) -> Iterator[Flag]:
     for row in _retired(ctx, "trim(beneficiary) = ''"):
         yield flag(
             "MISSING_BENEFICIARY", Severity.WARN, row, _subject(row),
-            f"{t(row['tonnes_kg'])} retired on {row['retired_on']} names no beneficiary, so "
-            "the claim cannot be attributed to anyone.",
+            msg("flag.missing_beneficiary", tonnes=Tonnes(row["tonnes_kg"]),
+                day=Day(row["retired_on"])),
             "retirements", row["id"],
         )  # fmt: skip

@@ -7,26 +7,26 @@ from collections.abc import Iterator
 
 from tracker.domain.flags import Flag, Severity
 from tracker.domain.fulfilment import TrancheFill
-from tracker.domain.quantities import (
-    format_cents,
-    format_price,
-    percent_one_decimal,
-    value_cents,
-)
-from tracker.services.audit.context import RuleContext, flag, subject_of_delivery, t
+from tracker.domain.messages import Count, Day, Message, Money, Percent, Price, Tonnes, msg
+from tracker.domain.quantities import value_cents
+from tracker.services.audit.context import RuleContext, flag, subject_of_delivery
 from tracker.store import queries
 
 # Draft and terminated contracts owe no deliveries: schedule rules skip them.
 BINDING_STATUSES = frozenset({"signed", "active", "completed"})
 
 
-def _tranche_subject(fill: TrancheFill) -> str:
-    even = " (even schedule)" if fill.tranche.derived else ""
-    return f"tranche due {fill.tranche.due_on}{even}"
+def _tranche_subject(fill: TrancheFill) -> Message:
+    code = "subject.tranche_even" if fill.tranche.derived else "subject.tranche"
+    return msg(code, due=Day(fill.tranche.due_on.isoformat()))
 
 
-def _days(count: int) -> str:
-    return f"{count:,} day{'' if count == 1 else 's'}"
+def _tranche_record(contract_id: int | None, fill: TrancheFill) -> tuple[str, int | None, str]:
+    """Table, id and part of a tranche's identity: a tranche of the even schedule is
+    not stored, so it is its contract's, told apart by its due date."""
+    if fill.tranche.derived:
+        return "contracts", contract_id, fill.tranche.due_on.isoformat()
+    return "tranches", fill.tranche.id, ""
 
 
 def late_tranche(ctx: RuleContext) -> Iterator[Flag]:
@@ -38,16 +38,15 @@ def late_tranche(ctx: RuleContext) -> Iterator[Flag]:
         for fill in filled.fills:
             if fill.tranche.due_on >= ctx.as_of or fill.shortfall_kg <= 0:
                 continue
-            table, record = (
-                ("contracts", contract.id) if fill.tranche.derived
-                else ("tranches", fill.tranche.id)
+            table, record, part = _tranche_record(contract.id, fill)
+            finding = msg(
+                "flag.late_tranche", tonnes=Tonnes(fill.tranche.tonnes_kg),
+                due=Day(fill.tranche.due_on.isoformat()), shortfall=Tonnes(fill.shortfall_kg),
+                delivered=Tonnes(fill.delivered_kg), n=Count(fill.late_days(ctx.as_of)),
             )  # fmt: skip
             yield flag(
-                "LATE_TRANCHE", Severity.WARN, row, _tranche_subject(fill),
-                f"Tranche of {t(fill.tranche.tonnes_kg)} due {fill.tranche.due_on} is late: "
-                f"{t(fill.shortfall_kg)} of it still undelivered ({t(fill.delivered_kg)} of "
-                f"accepted deliveries allocated to it, {_days(fill.late_days(ctx.as_of))} late).",
-                table, record, fill.delivered_kg, fill.shortfall_kg,
+                "LATE_TRANCHE", Severity.WARN, row, _tranche_subject(fill), finding,
+                table, record, fill.delivered_kg, fill.shortfall_kg, part=part,
             )  # fmt: skip
 
 
@@ -70,8 +69,8 @@ def vintage_mismatch(ctx: RuleContext) -> Iterator[Flag]:
             vintages = ", ".join(str(v) for v in sorted(set(wanted)))
             yield flag(
                 "VINTAGE_MISMATCH", Severity.WARN, d, subject_of_delivery(d),
-                f"{t(d['tonnes_kg'])} delivered of vintage {d['vintage']} fills a tranche "
-                f"that calls for vintage {vintages}.",
+                msg("flag.vintage_mismatch", tonnes=Tonnes(d["tonnes_kg"]),
+                    vintage=d["vintage"], wanted=vintages),
                 "deliveries", delivery_id, d["vintage"], vintages,
             )  # fmt: skip
 
@@ -93,20 +92,23 @@ def price_anomaly(ctx: RuleContext) -> Iterator[Flag]:
             price = fill.tranche.price
             if price is None or abs(price - base) * 100 <= tolerance * base:
                 continue
-            pct = percent_one_decimal(abs(price - base), base) or "∞"
             cur = contract.currency
             kg = fill.delivered_kg
-            worth = (
-                f" {t(kg)} delivered against it is valued at "
-                f"{format_cents(value_cents(kg, price), grouped=True)} {cur} instead of "
-                f"{format_cents(value_cents(kg, base), grouped=True)} {cur}."
-                if kg
-                else " Nothing has been delivered against it yet."
-            )
+            facts: dict[str, object] = {
+                "due": Day(fill.tranche.due_on.isoformat()), "price": Price(price),
+                "currency": cur, "pct": Percent(abs(price - base), base), "base": Price(base),
+                "tolerance": tolerance,
+            }  # fmt: skip
+            if kg:
+                finding = msg(
+                    "flag.price_anomaly_valued", **facts, tonnes=Tonnes(kg),
+                    value=Money(value_cents(kg, price), cur),
+                    base_value=Money(value_cents(kg, base), cur),
+                )  # fmt: skip
+            else:
+                finding = msg("flag.price_anomaly_undelivered", **facts)
+            table, record, part = _tranche_record(contract.id, fill)
             yield flag(
-                "PRICE_ANOMALY", Severity.WARN, row, _tranche_subject(fill),
-                f"Tranche due {fill.tranche.due_on} is priced {format_price(price)} {cur}/t, "
-                f"{pct} % off the contract price of {format_price(base)} {cur}/t "
-                f"(tolerance {tolerance} %).{worth}",
-                "tranches", fill.tranche.id, price, base, tolerance, kg,
+                "PRICE_ANOMALY", Severity.WARN, row, _tranche_subject(fill), finding,
+                table, record, price, base, tolerance, kg, part=part,
             )  # fmt: skip

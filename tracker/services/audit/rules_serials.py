@@ -1,6 +1,6 @@
 """Rules about serial numbers: overlaps, counts, duplicates and over-retirement.
 
-Each rule is one set-based query; Python only words the rows it returns.
+Each rule is one set-based query; Python only turns the rows it returns into flags.
 """
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tracker.domain.flags import Flag, Severity
+from tracker.domain.messages import Count, Day, Tonnes, msg
 from tracker.services.audit.context import (
     RuleContext,
     delivery_subject,
     flag,
     retirement_subject,
-    t,
 )
 
 _DELIVERY_OVERLAP = """
@@ -63,10 +63,6 @@ where r.prev_end >= r.serial_start
 """
 
 
-def _serials(count: int) -> str:
-    return f"{count:,} serial{'' if count == 1 else 's'}"
-
-
 def _shared(row: dict) -> tuple[int, int]:
     return max(row["serial_start"], row["other_start"]), min(row["serial_end"], row["other_end"])
 
@@ -77,9 +73,9 @@ def serial_overlap(ctx: RuleContext) -> Iterator[Flag]:
         low, high = _shared(row)
         yield flag(
             "SERIAL_OVERLAP", Severity.CRITICAL, row, delivery_subject(row["serial_block"]),
-            f"Serial block {row['serial_block']} overlaps block {row['other_block']} already "
-            f"delivered under contract {row['other_contract']}: serials {low}–{high} "
-            f"({_serials(high - low + 1)}) are counted twice.",
+            msg("flag.serials_delivered_twice", block=row["serial_block"],
+                other=row["other_block"], other_contract=row["other_contract"], low=low,
+                high=high, n=Count(high - low + 1)),
             "deliveries", row["id"], row["other_block"], low, high,
         )  # fmt: skip
     for row in ctx.rows(_RETIREMENT_OVERLAP):
@@ -87,9 +83,9 @@ def serial_overlap(ctx: RuleContext) -> Iterator[Flag]:
         yield flag(
             "SERIAL_OVERLAP", Severity.CRITICAL, row,
             retirement_subject(row["serial_block"], row["retired_on"]),
-            f"Retired serial block {row['serial_block']} overlaps block {row['other_block']} "
-            f"already retired on {row['other_on']}: serials {low}–{high} "
-            f"({_serials(high - low + 1)}) are claimed twice.",
+            msg("flag.serials_retired_twice", block=row["serial_block"],
+                other=row["other_block"], other_on=Day(row["other_on"]), low=low, high=high,
+                n=Count(high - low + 1)),
             "retirements", row["id"], row["other_block"], low, high,
         )  # fmt: skip
 
@@ -113,6 +109,14 @@ _MISMATCH = (
 )
 
 
+_COUNT_CODES = {
+    (True, False): "flag.serial_count_delivery_t",
+    (True, True): "flag.serial_count_delivery_kg",
+    (False, False): "flag.serial_count_retirement_t",
+    (False, True): "flag.serial_count_retirement_kg",
+}
+
+
 def serial_qty_mismatch(ctx: RuleContext) -> Iterator[Flag]:
     """SERIAL_QTY_MISMATCH: a block's serial count differs from its recorded quantity."""
     sql = _COUNT_MISMATCH.format(
@@ -121,9 +125,8 @@ def serial_qty_mismatch(ctx: RuleContext) -> Iterator[Flag]:
     for row in ctx.rows(sql):
         per_kg = row["registry"] == "isometric"
         held = row["serials"] if per_kg else row["serials"] * 1000
-        unit = "kg" if per_kg else "t"
         is_delivery = row["tbl"] == "deliveries"
-        noun = "delivery" if is_delivery else "retirement"
+        code = _COUNT_CODES[is_delivery, per_kg]
         subject = (
             delivery_subject(row["serial_block"])
             if is_delivery
@@ -131,9 +134,8 @@ def serial_qty_mismatch(ctx: RuleContext) -> Iterator[Flag]:
         )
         yield flag(
             "SERIAL_QTY_MISMATCH", Severity.HIGH, row, subject,
-            f"Serial block {row['serial_block']} holds {row['serials']:,} serials "
-            f"(1 serial = 1 {unit}, so {t(held)}) but the {noun} "
-            f"records {t(row['tonnes_kg'])}.",
+            msg(code, block=row["serial_block"], n=Count(row["serials"]), held=Tonnes(held),
+                tonnes=Tonnes(row["tonnes_kg"])),
             row["tbl"], row["id"], row["serials"], row["tonnes_kg"],
         )  # fmt: skip
 
@@ -163,14 +165,17 @@ order by dup.id
 def duplicate_delivery(ctx: RuleContext) -> Iterator[Flag]:
     """DUPLICATE_DELIVERY: the same registry reference, or an identical block, twice."""
     for row in ctx.rows(_DUPLICATES):
+        facts = {
+            "tonnes": Tonnes(row["tonnes_kg"]), "day": Day(row["delivered_on"]),
+            "first_on": Day(row["first_on"]), "first_contract": row["first_contract"],
+        }  # fmt: skip
         if row["same_block"]:
-            what = f"the identical serial block {row['serial_block']}"
+            finding = msg("flag.duplicate_block", block=row["serial_block"], **facts)
         else:
-            what = f"the same registry reference {row['reference']!r}"
+            finding = msg("flag.duplicate_reference", reference=row["reference"], **facts)
         yield flag(
             "DUPLICATE_DELIVERY", Severity.HIGH, row, delivery_subject(row["serial_block"]),
-            f"Delivery of {t(row['tonnes_kg'])} on {row['delivered_on']} repeats {what} "
-            f"recorded on {row['first_on']} under contract {row['first_contract']}.",
+            finding,
             "deliveries", row["id"], row["reference"], row["same_block"], row["first_on"],
         )  # fmt: skip
 
@@ -200,15 +205,15 @@ def over_retirement(ctx: RuleContext) -> Iterator[Flag]:
         excess = row["retired_kg"] - row["tonnes_kg"]
         yield flag(
             "OVER_RETIREMENT", Severity.CRITICAL, row, delivery_subject(row["serial_block"]),
-            f"{t(row['retired_kg'])} retired in {row['n']} retirement(s) from a delivery of "
-            f"only {t(row['tonnes_kg'])}: {t(excess)} retired that were never delivered.",
+            msg("flag.over_retired_delivery", retired=Tonnes(row["retired_kg"]), n=row["n"],
+                tonnes=Tonnes(row["tonnes_kg"]), excess=Tonnes(excess)),
             "deliveries", row["id"], row["retired_kg"], row["tonnes_kg"],
         )  # fmt: skip
     for row in ctx.rows(_OUTSIDE_DELIVERY):
         yield flag(
             "OVER_RETIREMENT", Severity.CRITICAL, row,
             retirement_subject(row["serial_block"], row["retired_on"]),
-            f"Retired serial block {row['serial_block']} ({t(row['tonnes_kg'])}) lies outside "
-            f"the delivery it is drawn from, {row['delivery_block']}.",
+            msg("flag.retired_outside_delivery", block=row["serial_block"],
+                tonnes=Tonnes(row["tonnes_kg"]), delivery_block=row["delivery_block"]),
             "retirements", row["id"], row["delivery_block"],
         )  # fmt: skip

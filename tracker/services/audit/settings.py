@@ -11,6 +11,7 @@ from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import parse_whole
 from tracker.domain.errors import ValidationError
 from tracker.domain.identity import parse_own_names
+from tracker.domain.messages import msg
 from tracker.domain.text import parse_text
 from tracker.services.own_names import OWN_NAMES_SETTING
 from tracker.store import change_log
@@ -69,7 +70,7 @@ def parse_thresholds(data: Mapping[str, object]) -> Thresholds:
         value = parse_whole(data.get(name), name, required=True, minimum=low)
         assert value is not None
         if value > high:
-            raise ValidationError(name, value, f"must be at most {high}")
+            raise ValidationError(name, value, msg("error.at_most", limit=high))
         values[name] = value
     return Thresholds(**values)
 

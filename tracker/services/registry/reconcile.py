@@ -16,7 +16,6 @@ rows of projects no contract carries are counted and left out.  Nothing is writt
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ import sqlite_utils
 
 from tracker.domain.errors import ImportRefused, RowError, ValidationError
 from tracker.domain.flags import Flag, Severity
-from tracker.domain.quantities import format_tonnes_grouped as format_tonnes
+from tracker.domain.messages import Day, Message, Tonnes, msg
 from tracker.domain.records import Contract
 from tracker.domain.serials import SerialBlock, parse_serial_block
 from tracker.services.contracts import resolve_reference
@@ -40,6 +39,7 @@ from tracker.services.registry.detect import detect_layout
 from tracker.services.registry.importer import read_file
 from tracker.services.registry.model import RegistryRow, RowKind
 from tracker.services.registry.outcome import named_counts
+from tracker.services.registry.reconcile_ledger import Local, ledger_records
 from tracker.services.registry.text import read_table
 from tracker.store import queries
 
@@ -67,19 +67,6 @@ class ReconcileResult:
             )
             if found
         )
-
-
-@dataclass(frozen=True, slots=True)
-class _Local:
-    table: str
-    id: int
-    contract_id: int
-    contract: str
-    block: SerialBlock
-    tonnes_kg: int
-    day: dt.date
-    beneficiary: str = ""
-    reference: str = ""
 
 
 def reconcile_file(
@@ -126,6 +113,17 @@ def reconcile_file(
     )
 
 
+_MISSING_CODES = {
+    RowKind.DELIVERY: "registry.missing_delivery",
+    RowKind.RETIREMENT: "registry.missing_retirement",
+    RowKind.CANCELLATION: "registry.missing_cancellation",
+}
+_NOT_LISTED_CODES = {
+    RowKind.DELIVERY: ("subject.delivery", "registry.delivery_not_listed"),
+    RowKind.RETIREMENT: ("subject.retirement_block", "registry.retirement_not_listed"),
+}
+
+
 def _same_person(a: str, b: str) -> bool:
     x, y = " ".join(a.casefold().split()), " ".join(b.casefold().split())
     return not x or not y or x in y or y in x
@@ -141,22 +139,27 @@ class _Checker:
         self,
         rule: str,
         severity: Severity,
-        local: _Local | None,
-        subject: str,
-        message: str,
+        local: Local | None,
+        topic: Message,
+        finding: Message,
         evidence: str,
+        part: str,
     ) -> Flag:
+        """A finding about ``local`` (a ledger record), or about a registry row the
+        ledger lacks; ``part`` tells apart the findings of one rule on one record: the
+        registry block or reference compared, and what differs."""
         contract_id = local.contract_id if local else (self.scope.id if self.scope else None)
         return Flag(
             rule=rule,
             severity=severity,
             contract_id=contract_id,
             contract=self.refs.get(contract_id, "") if contract_id else "",
-            subject=subject,
-            message=message,
+            topic=topic,
+            finding=finding,
             subject_table=local.table if local else None,
             subject_id=local.id if local else None,
             evidence=evidence,
+            part=part,
         )
 
     def _locals(
@@ -165,39 +168,8 @@ class _Checker:
         block: SerialBlock | None,
         where: str = "",
         params: list[object] | None = None,
-    ) -> list[_Local]:
-        date = "delivered_on" if table == "deliveries" else "retired_on"
-        extra = "t.beneficiary, t.registry_reference" if table == "retirements" else "'', ''"
-        clauses, args = [], list(params or [])
-        if block is not None:
-            clauses.append("t.serial_prefix = ? and t.serial_start <= ? and t.serial_end >= ?")
-            args += [block.prefix, block.end, block.start]
-        if where:
-            clauses.append(where)
-        if self.scope is not None:
-            clauses.append("t.contract_id = ?")
-            args.append(self.scope.id)
-        template = "t.serial_template" if table == "deliveries" else "d.serial_template"
-        sql = (
-            f"select t.id, t.contract_id, t.serial_prefix, t.serial_start, t.serial_end, "
-            f"{template}, t.tonnes_kg, t.{date}, {extra} from {table} t "
-            + ("join deliveries d on d.id = t.delivery_id " if table == "retirements" else "")
-            + ("where " + " and ".join(clauses) if clauses else "")
-        )
-        return [
-            _Local(
-                table,
-                i,
-                c,
-                self.refs[c],
-                SerialBlock(p, s, e, tpl),
-                kg,
-                dt.date.fromisoformat(day),
-                ben,
-                ref,
-            )
-            for i, c, p, s, e, tpl, kg, day, ben, ref in self.db.execute(sql, args)
-        ]
+    ) -> list[Local]:
+        return ledger_records(self.db, self.refs, self.scope, table, block, where, params)
 
     def compare(self, rows: list[RegistryRow]) -> list[Flag]:
         flags: list[Flag] = []
@@ -214,8 +186,10 @@ class _Checker:
     def _by_block(self, row: RegistryRow, block: SerialBlock) -> list[Flag]:
         delivered = self._locals("deliveries", block)
         retired = self._locals("retirements", block)
-        t = format_tonnes
-        subject = f"registry row {row.line}: {row.serial_block}"
+        subject = msg("subject.registry_row", line=row.line, block=row.serial_block)
+        day = Day(str(row.date))
+        registry_kg = Tonnes(row.tonnes_kg)
+        block_text = row.serial_block
         if row.kind is RowKind.CANCELLATION:
             return [
                 self._flag(
@@ -223,9 +197,9 @@ class _Checker:
                     Severity.CRITICAL,
                     d,
                     subject,
-                    f"cancelled in the registry on {row.date}, but the ledger holds it "
-                    f"as delivered ({d.block.text})",
+                    msg("registry.cancelled", day=day, block=d.block.text),
                     f"cancelled|{d.block.text}",
+                    f"{block_text}|cancelled",
                 )
                 for d in delivered
             ]
@@ -236,9 +210,9 @@ class _Checker:
                     Severity.HIGH,
                     None,
                     subject,
-                    f"the registry lists {t(row.tonnes_kg)} t ({row.kind.value}) on {row.date}; "
-                    "the ledger has no such block",
+                    msg(_MISSING_CODES[row.kind], tonnes=registry_kg, day=day),
                     f"{row.kind.value}|{row.tonnes_kg}",
+                    block_text,
                 )
             ]
         flags: list[Flag] = []
@@ -252,9 +226,9 @@ class _Checker:
                     Severity.CRITICAL,
                     d,
                     subject,
-                    f"retired in the registry on {row.date}, but not retired in the ledger "
-                    f"(delivery {d.block.text})",
+                    msg("registry.retired_not_in_ledger", day=day, block=d.block.text),
                     f"status|retired|{d.block.text}",
+                    f"{block_text}|status",
                 )
             )
             return flags
@@ -266,8 +240,13 @@ class _Checker:
                     Severity.CRITICAL,
                     r,
                     subject,
-                    f"active in the registry, but the ledger retired {r.block.text} on {r.day}",
+                    msg(
+                        "registry.active_but_retired",
+                        block=r.block.text,
+                        day=Day(r.day.isoformat()),
+                    ),
                     f"status|active|{r.block.text}",
+                    f"{block_text}|status",
                 )
             )
         if exact:
@@ -279,9 +258,13 @@ class _Checker:
                         Severity.CRITICAL,
                         local,
                         subject,
-                        f"quantity differs: registry {t(row.tonnes_kg)} t, ledger "
-                        f"{t(local.tonnes_kg)} t",
+                        msg(
+                            "registry.quantity",
+                            registry=registry_kg,
+                            ledger=Tonnes(local.tonnes_kg),
+                        ),
                         f"qty|{row.tonnes_kg}|{local.tonnes_kg}",
+                        f"{block_text}|quantity",
                     )
                 )
             if row.kind is RowKind.RETIREMENT and not _same_person(
@@ -293,9 +276,13 @@ class _Checker:
                         Severity.CRITICAL,
                         local,
                         subject,
-                        f"beneficiary differs: registry {row.beneficiary!r}, ledger "
-                        f"{local.beneficiary!r}",
+                        msg(
+                            "registry.beneficiary",
+                            registry=row.beneficiary,
+                            ledger=local.beneficiary,
+                        ),
                         f"beneficiary|{row.beneficiary}|{local.beneficiary}",
+                        f"{block_text}|beneficiary",
                     )
                 )
         elif same:
@@ -306,9 +293,14 @@ class _Checker:
                     Severity.CRITICAL,
                     local,
                     subject,
-                    f"quantity differs: the registry block ({t(row.tonnes_kg)} t) only overlaps "
-                    f"the ledger's {local.block.text} ({t(local.tonnes_kg)} t)",
+                    msg(
+                        "registry.quantity_overlap",
+                        registry=registry_kg,
+                        block=local.block.text,
+                        ledger=Tonnes(local.tonnes_kg),
+                    ),
                     f"qty|{row.tonnes_kg}|{local.block.text}",
+                    f"{block_text}|quantity",
                 )
             )
         return flags
@@ -317,19 +309,23 @@ class _Checker:
         if row.kind is not RowKind.RETIREMENT or not row.reference:
             return []
         found = self._locals("retirements", None, "t.registry_reference = ?", [row.reference])
-        subject = f"registry retirement {row.reference}"
-        t = format_tonnes
+        subject = msg("subject.registry_retirement", reference=row.reference)
+        registry_kg = Tonnes(row.tonnes_kg)
         if not found:
+            facts: dict[str, object] = {"tonnes": registry_kg, "day": Day(str(row.date))}
+            if row.beneficiary:
+                finding = msg("registry.missing_reference", beneficiary=row.beneficiary, **facts)
+            else:
+                finding = msg("registry.missing_reference_unnamed", **facts)
             return [
                 self._flag(
                     MISSING_LOCALLY,
                     Severity.HIGH,
                     None,
                     subject,
-                    f"the registry lists {t(row.tonnes_kg)} t retired on {row.date} for "
-                    f"{row.beneficiary or 'no named beneficiary'}; the ledger has no retirement "
-                    f"with this reference",
+                    finding,
                     f"retirement|{row.tonnes_kg}",
+                    row.reference,
                 )
             ]
         flags = []
@@ -341,8 +337,9 @@ class _Checker:
                     Severity.CRITICAL,
                     found[0],
                     subject,
-                    f"quantity differs: registry {t(row.tonnes_kg)} t, ledger {t(local_kg)} t",
+                    msg("registry.quantity", registry=registry_kg, ledger=Tonnes(local_kg)),
                     f"qty|{row.tonnes_kg}|{local_kg}",
+                    f"{row.reference}|quantity",
                 )
             )
         if not _same_person(row.beneficiary, found[0].beneficiary):
@@ -352,9 +349,13 @@ class _Checker:
                     Severity.CRITICAL,
                     found[0],
                     subject,
-                    f"beneficiary differs: registry {row.beneficiary!r}, ledger "
-                    f"{found[0].beneficiary!r}",
+                    msg(
+                        "registry.beneficiary",
+                        registry=row.beneficiary,
+                        ledger=found[0].beneficiary,
+                    ),
                     f"beneficiary|{row.beneficiary}",
+                    f"{row.reference}|beneficiary",
                 )
             )
         return flags
@@ -362,6 +363,7 @@ class _Checker:
     def missing_in_registry(self, rows: list[RegistryRow], registry: str) -> list[Flag]:
         flags: list[Flag] = []
         for kind, table in ((RowKind.DELIVERY, "deliveries"), (RowKind.RETIREMENT, "retirements")):
+            subject_code, finding_code = _NOT_LISTED_CODES[kind]
             listed = [r for r in rows if r.kind is kind and r.date]
             if not listed:
                 continue
@@ -387,11 +389,16 @@ class _Checker:
                         MISSING_IN_REGISTRY,
                         Severity.HIGH,
                         x,
-                        f"{kind.value} {x.block.text}",
-                        f"the ledger records {format_tonnes(x.tonnes_kg)} t {kind.value} "
-                        f"on {x.day}, "
-                        f"but the registry file ({first} to {last}) does not list it",
+                        msg(subject_code, block=x.block.text),
+                        msg(
+                            finding_code,
+                            tonnes=Tonnes(x.tonnes_kg),
+                            day=Day(x.day.isoformat()),
+                            first=Day(first.isoformat()),
+                            last=Day(last.isoformat()),
+                        ),
                         f"{table}|{x.tonnes_kg}",
+                        "",
                     )
                 )
         return flags

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.flags import Flag
+from tracker.ui import messages
 from tracker.ui.audit.rule_labels import rule_label
 
 
@@ -23,12 +24,12 @@ class AcknowledgeDialog(QDialog):
         layout = QVBoxLayout(self)
         summary = QLabel(
             self.tr("<b>{rule}</b> — {contract}, {subject}").format(
-                rule=rule_label(flag.rule), contract=flag.contract, subject=flag.subject
+                rule=rule_label(flag.rule), contract=flag.contract, subject=messages.subject(flag)
             )
         )
         summary.setWordWrap(True)
         layout.addWidget(summary)
-        message = QLabel(flag.message)
+        message = QLabel(messages.finding(flag))
         message.setWordWrap(True)
         layout.addWidget(message)
         layout.addWidget(

@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from tracker.domain.flags import Severity
 from tracker.services.audit.review import FlagStatus, ReviewedFlag
-from tracker.ui import theming
+from tracker.ui import messages, theming
 from tracker.ui.audit.rule_labels import rule_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,6 +67,7 @@ class FlagListModel(QAbstractTableModel):
         self.filter_text = ""
         self.sort_column, self.sort_order = RULE, Qt.SortOrder.AscendingOrder
         self._rows: list[Row] = []
+        self._worded: dict[int, tuple[str, str]] = {}  # id(flag) -> subject, finding
         self._statuses = status_names()
         self._headers = [
             QCoreApplication.translate("FlagsPanel", "Rule"),
@@ -81,6 +82,7 @@ class FlagListModel(QAbstractTableModel):
 
     def set_flags(self, reviewed: Sequence[ReviewedFlag], titles: dict[Severity, str]) -> None:
         self.reviewed, self.titles = list(reviewed), dict(titles)
+        self._worded = {}  # worded again in the language of the day, when first asked
         self._rebuild()
 
     def set_show_acknowledged(self, shown: bool) -> None:
@@ -128,10 +130,18 @@ class FlagListModel(QAbstractTableModel):
         if column == CONTRACT:
             return f.contract
         if column == SUBJECT:
-            return f.subject
+            return self._words(reviewed)[0]
         if column == STATUS:
             return self._statuses[reviewed.status]
-        return f.message
+        return self._words(reviewed)[1]
+
+    def _words(self, reviewed: ReviewedFlag) -> tuple[str, str]:
+        """The flag's subject and finding in the window's language, worded once."""
+        found = self._worded.get(id(reviewed.flag))
+        if found is None:
+            f = reviewed.flag
+            found = self._worded[id(f)] = (messages.subject(f), messages.finding(f))
+        return found
 
     # --- Qt model interface -------------------------------------------------------------
 

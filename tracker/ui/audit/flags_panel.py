@@ -30,6 +30,7 @@ from tracker.services.audit.review import (
     counts_by_severity,
     reviewed_flags,
 )
+from tracker.ui import messages
 from tracker.ui.audit.acknowledge_dialog import AcknowledgeDialog
 from tracker.ui.audit.flags_model import (
     CONTRACT,
@@ -243,8 +244,8 @@ class FlagsPanel(QWidget):
             rule=f"{rule_label(f.rule)} [{f.rule}]",
             severity=self._severity_name(f.severity),
             contract=f.contract,
-            subject=f.subject,
-            message=f.message,
+            subject=messages.subject(f),
+            message=messages.finding(f),
         )
         if chosen.acknowledged_by:
             note = (

@@ -65,6 +65,7 @@ FIELDS = {
     "fingerprint": QT_TRANSLATE_NOOP("History", "Numbers behind the flag"),
     "acknowledged_by": QT_TRANSLATE_NOOP("History", "Acknowledged by"),
     "acknowledged_on": QT_TRANSLATE_NOOP("History", "Acknowledged on"),
+    "migrated_from": QT_TRANSLATE_NOOP("History", "Flag as named before the upgrade"),
 }
 ACTIONS = {
     "insert": QT_TRANSLATE_NOOP("History", "Added"),

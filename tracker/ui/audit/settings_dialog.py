@@ -27,7 +27,7 @@ from tracker.services.audit.settings import (
 )
 from tracker.services.own_names import default_own_names, stored_own_names
 from tracker.store.change_log import os_login
-from tracker.ui import theming
+from tracker.ui import messages, theming
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -113,7 +113,7 @@ class AuditSettingsDialog(QDialog):
             label = self.own_names.accessibleName()
         else:
             label = self.tr("Name in the change log")
-        return self.tr("{field} {reason}").format(field=label, reason=exc.reason)
+        return self.tr("{field} {reason}").format(field=label, reason=messages.reason(exc))
 
     def thresholds(self) -> Thresholds:
         return parse_thresholds({k: str(box.value()) for k, box in self.fields.items()})

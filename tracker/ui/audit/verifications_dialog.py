@@ -35,7 +35,7 @@ from tracker.services.audit.verifications import (
     verifications,
 )
 from tracker.store import queries
-from tracker.ui import numbers, theming
+from tracker.ui import messages, numbers, theming
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -230,7 +230,7 @@ class VerificationsDialog(QDialog):
             else:
                 return
         except ValidationError as exc:
-            self._show_refusal(exc.field, exc.reason, str(exc))
+            self._show_refusal(exc.field, messages.reason(exc), str(exc))
             return
         except TrackerError as exc:
             self._show_refusal("", "", str(exc))

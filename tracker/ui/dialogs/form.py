@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.errors import TrackerError, ValidationError
-from tracker.ui import theming
+from tracker.ui import messages, theming
 from tracker.ui.dialogs.date_picker import DATE_HINT, attach_calendar
 
 Check = Callable[[str], object]
@@ -168,12 +168,12 @@ class RecordDialog(QDialog):
             try:
                 check(values[key])
             except ValidationError as exc:
-                found[key] = exc.reason
+                found[key] = messages.reason(exc)
         try:
             self.check_record(values)
         except ValidationError as exc:
             if exc.field in wanted and exc.field not in found:
-                found[exc.field] = exc.reason
+                found[exc.field] = messages.reason(exc)
             elif every_field and exc.field not in self.editors:
                 found[""] = str(exc)
         return found
@@ -197,7 +197,7 @@ class RecordDialog(QDialog):
     def show_refusal(self, exc: TrackerError) -> None:
         """Put a service's refusal next to its field, else above the form."""
         if isinstance(exc, ValidationError) and exc.field in self.error_labels:
-            self.show_errors({exc.field: exc.reason})
+            self.show_errors({exc.field: messages.reason(exc)})
             self.editors[exc.field].setFocus()
         else:
             self.show_errors({"": str(exc)})

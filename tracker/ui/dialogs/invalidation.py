@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 from tracker.domain.serials import parse_serial_block, serials_text
 from tracker.store import queries
 from tracker.ui import labels, numbers
@@ -41,7 +42,7 @@ def delivery_choices(store: LedgerStore, contract_id: int | None) -> dict[str, s
 
 def _require_delivery(text: str) -> None:
     if not text:
-        raise ValidationError("delivery", None, "is required: record the delivery first")
+        raise ValidationError("delivery", None, msg("error.delivery_first"))
 
 
 class InvalidationDialog(RecordDialog):

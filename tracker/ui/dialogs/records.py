@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from tracker.domain.dates import parse_date, parse_whole, parse_year
 from tracker.domain.errors import ValidationError
 from tracker.domain.identity import parse_project_ids
+from tracker.domain.messages import msg
 from tracker.domain.quantities import parse_price, parse_tonnes
 from tracker.domain.records import contract_from_input, delivery_from_input, tranche_from_input
 from tracker.domain.serials import parse_serials
@@ -34,7 +35,7 @@ def contract_choices(store: LedgerStore) -> dict[str, str]:
 
 def require_contract(text: str) -> None:
     if not text:
-        raise ValidationError("contract", None, "is required: add a contract first")
+        raise ValidationError("contract", None, msg("error.contract_first"))
 
 
 def contract_field(label: str, store: LedgerStore) -> Field:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 from tracker.domain.quantities import parse_tonnes
 from tracker.domain.records import retirement_from_input
 from tracker.domain.serials import parse_serials, serials_text
@@ -139,7 +140,7 @@ class RetireDialog(RecordDialog):
             and parse_serials(values.get("serial_block"), batches=True) is None
             and not self._editing_pending()
         ):
-            raise ValidationError("serial_block", None, "is required when drawing from a block")
+            raise ValidationError("serial_block", None, msg("error.block_required_for_draw"))
         retirement_from_input(values, 0)
         require_contract(values.get("contract", ""))
 

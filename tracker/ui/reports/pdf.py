@@ -22,7 +22,7 @@ from tracker.domain.quantities import format_cents
 from tracker.services.summary import ContractSummary, portfolio_summary, totals_by_currency
 from tracker.store.log_verify import head
 from tracker.store.targets import refuse_ledger_target
-from tracker.ui import labels, numbers
+from tracker.ui import labels, messages, numbers
 from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.chart import ChartPanel
 from tracker.ui.ledger_store import LedgerStore
@@ -119,11 +119,13 @@ def _flags_html(flags: Sequence[Flag]) -> str:
         "warn": QCoreApplication.translate("PortfolioReport", "warn"),
         "info": QCoreApplication.translate("PortfolioReport", "info"),
     }
-    ordered = sorted(flags, key=lambda f: (f.severity.rank, f.contract, f.rule, f.subject))
+    ordered = sorted(
+        flags, key=lambda f: (f.severity.rank, f.contract, f.rule, messages.subject(f))
+    )
     rows = "".join(
         f"<tr><td>{_e(severities[f.severity.value])}</td>"
         f"<td>{_e(rule_label(f.rule))}</td><td>{_e(f.contract)}</td>"
-        f"<td>{_e(f.subject)}</td><td>{_e(f.message)}</td></tr>"
+        f"<td>{_e(messages.subject(f))}</td><td>{_e(messages.finding(f))}</td></tr>"
         for f in ordered
     )
     header = "".join(

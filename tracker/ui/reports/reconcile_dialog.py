@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.errors import TrackerError
+from tracker.services.registry.outcome import named_counts
 from tracker.services.registry.reconcile import ReconcileResult, reconcile_file
+from tracker.ui import messages
 from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import (
@@ -101,7 +103,13 @@ class ReconcileDialog(QDialog):
             "info": self.tr("Info"),
         }
         rows = [
-            [severities[f.severity.value], rule_label(f.rule), f.contract, f.subject, f.message]
+            [
+                severities[f.severity.value],
+                rule_label(f.rule),
+                f.contract,
+                messages.subject(f),
+                messages.finding(f),
+            ]
             for f in result.flags
         ]
         fill_table(self.table, headers, rows, wide={3: 260})
@@ -112,8 +120,26 @@ class ReconcileDialog(QDialog):
             text = self.tr("{layout}: {rows} compared; the ledger matches the registry.")
         rows = self.tr("%Ln row(s)", "", result.rows)
         text = text.format(layout=result.layout, rows=rows)
-        skipped = result.describe_skipped()
+        skipped = self._skipped(result)
         if skipped:
             text += "\n" + self.tr("Left out as not yours: {rows}").format(rows=skipped)
         self.summary.setText(text)
         self.compared.emit(result)
+
+    def _skipped(self, result: ReconcileResult) -> str:
+        """The rows left out as not the buyer's, counted by name, in the window's words."""
+        parts = []
+        for found, template in (
+            (result.other_buyers, "other"),
+            (result.no_contract, "project"),
+        ):
+            if not found:
+                continue
+            count = sum(n for _, n in found)
+            text = (
+                self.tr("%Ln row(s) belong to other buyers: {names}", "", count)
+                if template == "other"
+                else self.tr("%Ln row(s) name a project no contract carries: {names}", "", count)
+            )
+            parts.append(text.format(names=named_counts(list(found))))
+        return self.tr("; ").join(parts)

@@ -1,0 +1,158 @@
+"""Text as data: a message is a code and typed parameters, worded at display time.
+
+A flag (or any finding) carries a :class:`Message`; the sentence is produced by
+:func:`render` from the English template in :mod:`tracker.domain.message_catalogue`,
+in the language and number format of whoever shows it.  The command line and CSV
+reports render with the defaults below (English, canonical numbers); the window
+passes Qt's translation and its locale's formatters (``tracker.ui.messages``).
+
+Parameters are values, never pre-worded English: tonnes in kg (:class:`Tonnes`), ISO
+dates (:class:`Day`), counts, money and prices, or record names (``str``).  A
+parameter may itself be a message (a clause worded on its own).  The parameter
+named ``n`` is the count that chooses a plural form (``%n`` / ``%Ln`` and ``(s)`` in
+the template, as Qt's plural messages are written).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+
+from tracker.domain.message_catalogue import TEMPLATES, context_of
+
+PLURAL = "n"  # the parameter that picks the plural form
+
+
+@dataclass(frozen=True, slots=True)
+class Tonnes:
+    kg: int
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A number of things, grouped for reading ('1,234'); plain ``int`` is a label-like
+    number shown as it is (a year, a vintage, a row number, a limit)."""
+
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    iso: str
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    cents: int
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    """A unit price in 1/10,000 of the currency (the currency is a separate parameter)."""
+
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    """``part / whole`` as a percentage with one decimal ('∞' when ``whole`` is 0)."""
+
+    part: int
+    whole: int
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.code not in TEMPLATES:
+            raise KeyError(f"no template for message code {self.code!r}")
+
+    def get(self, name: str) -> object:
+        return dict(self.params).get(name)
+
+
+def msg(code: str, **params: object) -> Message:
+    """``msg("flag.late_tranche", due=Day("2026-02-28"), n=3)``."""
+    return Message(code, tuple(params.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class Formatters:
+    tonnes: Callable[[int], str]
+    count: Callable[[int], str]
+    day: Callable[[str], str]
+    money: Callable[[int, str], str]
+    price: Callable[[int], str]
+    percent: Callable[[int, int], str]
+
+
+def _q() -> ModuleType:
+    """``tracker.domain.quantities``, which refuses values with messages of this module:
+    imported when a message is worded, not when this module is."""
+    from tracker.domain import quantities
+
+    return quantities
+
+
+def _english_percent(part: int, whole: int) -> str:
+    return str(_q().percent_one_decimal(part, whole)) or "∞"
+
+
+ENGLISH = Formatters(
+    tonnes=lambda kg: f"{_q().format_tonnes_grouped(kg)} t",
+    count=lambda n: f"{n:,}",
+    day=lambda iso: iso,
+    money=lambda cents, currency: f"{_q().format_cents(cents, grouped=True)} {currency}",
+    price=lambda value: str(_q().format_price(value)),
+    percent=_english_percent,
+)
+
+# (context, template, plural count or None) -> the template in the reader's language,
+# with the count put in for %n / %Ln and the plural form chosen.
+Translate = Callable[[str, str, int | None], str]
+
+
+def english(context: str, template: str, n: int | None) -> str:
+    """The English template as it is, its plural form chosen as Qt's English file does
+    ('row(s)' -> 'row' / 'rows')."""
+    if n is None:
+        return template
+    text = template.replace("(s)", "" if n == 1 else "s")
+    return text.replace("%Ln", f"{n:,}").replace("%n", str(n))
+
+
+def render(
+    message: Message, translate: Translate = english, formatters: Formatters = ENGLISH
+) -> str:
+    """The message as a sentence: its template translated, its parameters formatted."""
+    params = dict(message.params)
+    count = params.pop(PLURAL, None)
+    n = count.n if isinstance(count, Count) else count
+    assert n is None or isinstance(n, int)
+    text = translate(context_of(message.code), TEMPLATES[message.code], n)
+    return text.format(**{k: _format(v, translate, formatters) for k, v in params.items()})
+
+
+def _format(value: object, translate: Translate, formatters: Formatters) -> str:
+    if isinstance(value, Message):
+        return render(value, translate, formatters)
+    if isinstance(value, Tonnes):
+        return formatters.tonnes(value.kg)
+    if isinstance(value, Count):
+        return formatters.count(value.n)
+    if isinstance(value, Day):
+        return formatters.day(value.iso)
+    if isinstance(value, Money):
+        return formatters.money(value.cents, value.currency)
+    if isinstance(value, Price):
+        return formatters.price(value.value)
+    if isinstance(value, Percent):
+        return formatters.percent(value.part, value.whole)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise TypeError(f"a message parameter cannot be {type(value).__name__}: {value!r}")
+    return str(value)

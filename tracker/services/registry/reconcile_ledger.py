@@ -1,0 +1,69 @@
+"""The ledger's side of a reconciliation: its deliveries or retirements whose serials
+a registry row's block overlaps, or that a condition selects (within one contract when
+the comparison is scoped to it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tracker.domain.records import Contract
+from tracker.domain.serials import SerialBlock
+from tracker.store.ledger import Ledger
+
+
+@dataclass(frozen=True, slots=True)
+class Local:
+    table: str
+    id: int
+    contract_id: int
+    contract: str
+    block: SerialBlock
+    tonnes_kg: int
+    day: dt.date
+    beneficiary: str = ""
+    reference: str = ""
+
+
+def ledger_records(
+    db: Ledger,
+    refs: dict[int, str],
+    scope: Contract | None,
+    table: str,
+    block: SerialBlock | None,
+    where: str = "",
+    params: list[object] | None = None,
+) -> list[Local]:
+    """``table``'s records overlapping ``block`` and/or matching ``where``."""
+    date = "delivered_on" if table == "deliveries" else "retired_on"
+    extra = "t.beneficiary, t.registry_reference" if table == "retirements" else "'', ''"
+    clauses, args = [], list(params or [])
+    if block is not None:
+        clauses.append("t.serial_prefix = ? and t.serial_start <= ? and t.serial_end >= ?")
+        args += [block.prefix, block.end, block.start]
+    if where:
+        clauses.append(where)
+    if scope is not None:
+        clauses.append("t.contract_id = ?")
+        args.append(scope.id)
+    template = "t.serial_template" if table == "deliveries" else "d.serial_template"
+    sql = (
+        f"select t.id, t.contract_id, t.serial_prefix, t.serial_start, t.serial_end, "
+        f"{template}, t.tonnes_kg, t.{date}, {extra} from {table} t "
+        + ("join deliveries d on d.id = t.delivery_id " if table == "retirements" else "")
+        + ("where " + " and ".join(clauses) if clauses else "")
+    )
+    return [
+        Local(
+            table,
+            i,
+            c,
+            refs[c],
+            SerialBlock(p, s, e, tpl),
+            kg,
+            dt.date.fromisoformat(day),
+            ben,
+            ref,
+        )
+        for i, c, p, s, e, tpl, kg, day, ben, ref in db.execute(sql, args)
+    ]
