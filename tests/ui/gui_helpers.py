@@ -50,7 +50,11 @@ def press_ok(qtbot: Any, dialog: RecordDialog) -> None:
 
 
 def column_texts(panel: Any, key: str) -> list[str]:
-    """What the table of a tab shows in one column, top to bottom."""
+    """What the table of a tab shows in one column, top to bottom, looked at as the user
+    would: on its tab (a hidden tab's table reads changes in when it is shown)."""
+    tabs = getattr(panel.window(), "tabs", None)
+    if tabs is not None and tabs.indexOf(panel) >= 0:
+        tabs.setCurrentWidget(panel)
     proxy = panel.proxy
     column = panel.model.column_of(key)
     return [proxy.index(row, column).data() for row in range(proxy.rowCount())]

@@ -98,7 +98,7 @@ def test_new_starts_an_empty_ledger(
 def test_recent_files_menu_lists_opened_ledgers(file_window: MainWindow, tmp_path: Path) -> None:
     settings.remember_file(tmp_path / "a.db")
     settings.remember_file(tmp_path / "b.db")
-    file_window._fill_recent()
+    file_window.recent_menu.aboutToShow.emit()  # as opening File ▸ Open recent does
     shown = [a.text() for a in file_window.recent_menu.actions()]
     assert shown == [str((tmp_path / "b.db").resolve()), str((tmp_path / "a.db").resolve())]
 

@@ -25,6 +25,7 @@ from tracker.ui.chart import ChartPanel
 from tracker.ui.column_prefs import remember_columns
 from tracker.ui.dialogs.as_of import AsOfDialog
 from tracker.ui.errors import guarded
+from tracker.ui.file_menu import build_file_menu
 from tracker.ui.files import FileController
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.ledger_tables import (
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
         for name in TAB_NAMES:
             widget = widgets.get(name) or self._placeholder(name, placeholders[name])
             self.tabs.addTab(widget, tab_titles[name])
+        self.tabs.currentChanged.connect(self._activate_shown_tables)
+        self._activate_shown_tables()
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.portfolio)
         splitter.addWidget(self.tabs)
@@ -154,6 +157,13 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+
+    def _activate_shown_tables(self, *_: object) -> None:
+        """Only the table in view follows every change at once; the others catch up
+        when their tab is shown."""
+        shown = self.tabs.currentWidget()
+        for panel in self.record_panels:
+            panel.model.set_active(panel is shown)
 
     def tab_widget(self, name: str) -> QWidget:
         return self.tabs.widget(TAB_NAMES.index(name))
@@ -243,45 +253,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New ledger…"), QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(guarded(self, lambda _c=False: self.files.new_file()))
-        self.open_action = self._action(self.tr("&Open ledger…"), QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(guarded(self, lambda _c=False: self.files.open_file()))
-        self.save_copy_action = self._action(
-            self.tr("Save a &copy as…"), QKeySequence.StandardKey.SaveAs
-        )
-        self.save_copy_action.triggered.connect(
-            guarded(self, lambda _c=False: self.files.save_copy())
-        )
-        self.export_chart_action = self._action(self.tr("Export chart as &PNG…"))
-        self.export_chart_action.setEnabled(False)
-        self.export_chart_action.triggered.connect(
-            guarded(self, lambda _c=False: self.records.export_chart())
-        )
-        self.backup_action = self._action(self.tr("&Back up now"))
-        self.backup_action.triggered.connect(
-            guarded(self, lambda _c=False: self.files.backup_now())
-        )
-        self.restore_action = self._action(self.tr("&Restore from backup…"))
-        self.restore_action.triggered.connect(
-            guarded(self, lambda _c=False: self.files.restore_dialog())
-        )
-        self.check_db_action = self._action(self.tr("Check &database…"))
-        self.check_db_action.triggered.connect(
-            guarded(self, lambda _c=False: self.files.check_dialog())
-        )
-        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.insertActions(self.recent_menu.menuAction(), [self.new_action, self.open_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.save_copy_action, self.export_chart_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.backup_action, self.restore_action])
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
+        build_file_menu(self, bar)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.store.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -328,18 +300,6 @@ class MainWindow(QMainWindow):
             action.setShortcuts(key)
         self.addAction(action)
         return action
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = settings.recent_files()
-        if not recent:
-            empty = self.recent_menu.addAction(self.tr("No recent files"))
-            empty.setEnabled(False)
-        for path in recent:
-            action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(
-                guarded(self, lambda _c=False, p=path: self.files.open_path(p))
-            )
 
     def _build_status_bar(self) -> None:
         self.file_label = QLabel(self)

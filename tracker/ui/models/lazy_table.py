@@ -44,8 +44,10 @@ class LazySqlTableModel(QAbstractTableModel):
         self._inserting = False  # a fetch asked for while rows go in waits for the next
         self._order = RowOrder()
         self._filter = RowFilter()
+        self._active = True  # shown; a hidden tab's model reads changes in when shown
+        self._stale = False
         store.changed.connect(self._on_changed)
-        store.reset.connect(self.reload)
+        store.reset.connect(self._on_reset)
         store.as_of_changed.connect(self._on_as_of_changed)
         self._load_first_page()
 
@@ -78,7 +80,20 @@ class LazySqlTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Read again, keeping as many rows as the view had scrolled to."""
+        self._stale = False
         self._read_again(max(len(self._rows), self.page_size))
+
+    def set_active(self, active: bool) -> None:
+        """An inactive model (a hidden tab) only notes that the ledger changed, and reads
+        it again once active (shown): an edit re-queries the tab in view, not every tab."""
+        self._active = active
+        if active and self._stale:
+            self.reload()
+
+    @property
+    def stale(self) -> bool:
+        """Whether changes wait to be read in (until the model is active again)."""
+        return self._stale
 
     # --- sorting and filtering (in SQL, over every record) ---------------------------
 
@@ -114,7 +129,10 @@ class LazySqlTableModel(QAbstractTableModel):
     def locate(self, record_id: int) -> int | None:
         """The row of ``record_id``, reading the rows up to it when it is not fetched yet;
         None when the filter leaves it out, it does not exist or it lies further than
-        ``locate_limit`` rows on (three queries at most)."""
+        ``locate_limit`` rows on (three queries at most).  A hidden model catches up
+        first: the record may be new."""
+        if self._stale:
+            self.reload()
         found = self.row_of(record_id)
         if found is not None or self._exhausted:
             return found
@@ -285,6 +303,9 @@ class LazySqlTableModel(QAbstractTableModel):
     def _on_changed(self, changes: ChangeSet) -> None:
         if not changes.touches(*self.tables):
             return
+        if not self._active:
+            self._stale = True
+            return
         if self._only_own_rows_edited(changes):
             self._refresh_rows({i for t, i in changes.updated if t == self.primary_table})
         else:
@@ -317,7 +338,13 @@ class LazySqlTableModel(QAbstractTableModel):
 
     def _on_as_of_changed(self, _day: object) -> None:
         if self.depends_on_as_of:
+            self._on_reset()
+
+    def _on_reset(self) -> None:
+        if self._active:
             self.reload()
+        else:
+            self._stale = True
 
 
 def _python_key(value: Any) -> tuple[int, Any]:
