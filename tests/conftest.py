@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -33,13 +34,25 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 @pytest.fixture(autouse=True)
 def _background_work_ends_with_its_test() -> Iterator[None]:
     """Work a test started on Qt's thread pool finishes, and its results are delivered,
-    before the next test starts: no test sees another's late results."""
+    before the next test starts: no test sees another's late results.
+
+    A failed test's objects are let go here too.  pytest keeps the last failure's
+    traceback (``sys.last_traceback``, for post-mortem debugging), and with it every
+    window, timer and watcher the test made: left alive, they would go on receiving
+    events during later tests and be freed at some arbitrary moment there, which can
+    crash the whole run instead of reporting one failure."""
     yield
     if "PySide6.QtCore" not in sys.modules:
         return
     from PySide6.QtCore import QCoreApplication, QThreadPool
 
     QThreadPool.globalInstance().waitForDone(60_000)
+    if getattr(sys, "last_traceback", None) is not None:
+        for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+            if hasattr(sys, name):
+                delattr(sys, name)
+        gc.collect()
+        QThreadPool.globalInstance().waitForDone(60_000)
     if QCoreApplication.instance() is not None:
         QCoreApplication.processEvents()
 

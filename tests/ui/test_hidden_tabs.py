@@ -72,3 +72,15 @@ def test_a_new_record_is_found_in_a_hidden_table(shown: tuple[Any, int], store: 
     newest = store.db.execute("select max(id) from deliveries").fetchone()[0]
 
     assert window.deliveries.select_record(newest)  # it catches up first
+
+
+def test_the_history_tab_reads_the_log_only_when_shown(shown: tuple[Any, int]) -> None:
+    window, _contract = shown
+    history = window.audit.history
+    assert history.stale  # never shown yet: nothing was worded
+    assert history.table.rowCount() == 0
+
+    window.show_tab("history")
+
+    assert not history.stale
+    assert history.table.rowCount() > 0

@@ -82,6 +82,7 @@ def test_flags_filter_and_sort_within_their_severity(demo, qtbot) -> None:
 def test_history_filters_and_sorts_by_number(demo, qtbot) -> None:
     panel = HistoryPanel(demo)
     qtbot.addWidget(panel)
+    panel.show()  # a hidden History tab reads the log when it is shown
     table = panel.table
     seqs = [int(table.item(r, 0).text()) for r in range(table.rowCount())]
     assert seqs == sorted(seqs, reverse=True)  # newest first
@@ -98,6 +99,7 @@ def test_history_filters_and_sorts_by_number(demo, qtbot) -> None:
 def test_history_names_records_and_values_in_words(demo, qtbot) -> None:
     panel = HistoryPanel(demo)
     qtbot.addWidget(panel)
+    panel.show()
     records = {panel.table.item(r, 4).text() for r in range(panel.table.rowCount())}
     assert "Contract MSFT-1PF-STRATOS-DAC" in records
     assert not any("#" in text for text in records)

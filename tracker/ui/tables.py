@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -125,6 +125,7 @@ class RecordTablePanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._selected_before_reset: int | None = None
         self._fit_on_rows = True  # columns are fitted to the first rows read
+        self._fit_when_shown = False
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._model_reset)  # paging in more rows keeps the count
         self._model_reset()
@@ -154,12 +155,22 @@ class RecordTablePanel(QWidget):
 
     def fit_columns(self) -> None:
         """Each column as wide as its header and the rows read so far (up to the widest a
-        column is fitted to); fitted again when the first rows arrive."""
+        column is fitted to); fitted again when the first rows arrive.  A hidden table
+        (another tab) is fitted when it is shown: hidden, Qt measures every row read."""
+        if not self.isVisible():
+            self._fit_when_shown = True
+            return
+        self._fit_when_shown = False
         self._fit_on_rows = self.proxy.rowCount() == 0
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for column in range(header.count()):
             header.resizeSection(column, min(header.sectionSize(column) + 12, MAX_COLUMN_WIDTH))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_when_shown:
+            self.fit_columns()
 
     def _apply_filter(self) -> None:
         self.filter_timer.stop()

@@ -91,10 +91,11 @@ class HistoryPanel(QWidget):
         store.changed.connect(lambda _changes: self._on_store_change())
         store.reset.connect(self._on_store_change)
         store.as_of_changed.connect(lambda _day: self._on_store_change())
-        self.refresh()
+        self._on_store_change()
 
     def _on_store_change(self) -> None:
-        """Hidden, the panel only notes that it is out of date; it reads when shown."""
+        """Hidden, the panel only notes that it is out of date; it reads when shown
+        (a whole ledger's latest entries are worded one by one)."""
         if self.isVisible():
             self.refresh()
         else:
@@ -108,12 +109,12 @@ class HistoryPanel(QWidget):
     def set_contract(self, contract_id: int | None) -> None:
         self.contract_id = contract_id
         self.record = None
-        self.refresh()
+        self._on_store_change()
 
     def set_record(self, table: str, record_id: int) -> None:
         """Show one record's history (a delivery, a tranche, …)."""
         self.record = (table, record_id)
-        self.refresh()
+        self._on_store_change()
 
     def refresh(self) -> None:
         self.stale = False
