@@ -10,6 +10,7 @@ requests run at once on the window's connection.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,13 @@ class _Release(QObject):
         self.held = None
 
 
+def report(finished: SignalInstance, generation: int, result: object) -> None:
+    """Emit a run's result from the pool thread.  When the application is shutting down
+    its carrier may be gone already: there is no one left to tell, so nothing is lost."""
+    with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
+        finished.emit(generation, result)
+
+
 def keep_until_reported(run: QRunnable, finished: SignalInstance) -> None:
     """Keep ``run`` (and whatever it refers to, its signal carrier) alive until ``finished``
     has been delivered on the GUI thread.
@@ -80,7 +88,7 @@ class _Run(QRunnable):
                 db.close()
         except Exception as exc:  # shown on the GUI thread, not lost in the pool
             result = exc
-        self.signals.finished.emit(self.generation, result)
+        report(self.signals.finished, self.generation, result)
 
 
 def start_reading(

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from tracker.services.audit import review
 from tracker.store.readers import open_reader
+from tracker.ui.background import report
 
 
 class RunSignals(QObject):
@@ -41,4 +42,4 @@ class RuleRun(QRunnable):
                 db.close()
         except Exception as exc:  # reported on the GUI thread, not lost in the pool
             result = exc
-        self.signals.finished.emit(self.generation, result)
+        report(self.signals.finished, self.generation, result)
