@@ -16,18 +16,24 @@ from tracker.services.audit.context import (
     retirement_subject,
 )
 
+# Blocks are ordered per registry and prefix; a block overlaps an earlier one when it
+# starts at or before the highest end seen so far.  The window runs over the narrow
+# serial columns only: the few overlapping blocks are joined to their rows afterwards.
 _DELIVERY_OVERLAP = """
 with w as (
-  select d.id, d.contract_id, d.registry, d.serial_prefix, d.serial_start, d.serial_end,
-         d.serial_block,
-         max(d.serial_end) over (
-           partition by d.registry, d.serial_prefix order by d.serial_start, d.id
-           rows between unbounded preceding and 1 preceding) as prev_end
-  from deliveries d where d.delivered_on <= :as_of)
-select w.*, c.reference as contract, o.serial_block as other_block,
+  select id, registry, serial_prefix, serial_start from (
+    select d.id, d.registry, d.serial_prefix, d.serial_start,
+           max(d.serial_end) over (
+             partition by d.registry, d.serial_prefix order by d.serial_start, d.id
+             rows between unbounded preceding and 1 preceding) as prev_end
+    from deliveries d where d.delivered_on <= :as_of)
+  where prev_end >= serial_start)
+select d.id, d.contract_id, d.registry, d.serial_prefix, d.serial_start, d.serial_end,
+       d.serial_block, c.reference as contract, o.serial_block as other_block,
        oc.reference as other_contract, o.serial_start as other_start, o.serial_end as other_end
 from w
-join contracts c on c.id = w.contract_id
+join deliveries d on d.id = w.id
+join contracts c on c.id = d.contract_id
 join deliveries o on o.id = (
   select x.id from deliveries x
   where x.registry = w.registry and x.serial_prefix = w.serial_prefix
@@ -36,7 +42,7 @@ join deliveries o on o.id = (
     and (x.serial_start < w.serial_start or x.id < w.id)
   order by x.serial_start, x.id limit 1)
 join contracts oc on oc.id = o.contract_id
-where w.prev_end >= w.serial_start
+order by w.registry, w.serial_prefix, w.serial_start, w.id
 """
 
 _RETIREMENT_OVERLAP = """
