@@ -10,6 +10,7 @@ import sqlite_utils
 from PySide6.QtCore import QSettings
 
 from tests.conftest import AS_OF
+from tracker.store.database import open_database
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -22,6 +23,18 @@ def _isolated_qsettings(tmp_path: Path) -> None:
 @pytest.fixture
 def store(db: sqlite_utils.Database, qapp: object) -> LedgerStore:
     return LedgerStore(db, None, AS_OF)
+
+
+@pytest.fixture
+def demo_file_store(tmp_path: Path, qapp: object) -> Iterator[LedgerStore]:
+    """The demo portfolio in a ledger file: work on it can run off the GUI thread."""
+    from tests.faults.helpers import demo_ledger
+
+    ledger = demo_ledger(tmp_path / "ledger.db")
+    store = LedgerStore(open_database(ledger, create=False), ledger)
+    yield store
+    store.poll_timer.stop()
+    store.db.close()
 
 
 @pytest.fixture

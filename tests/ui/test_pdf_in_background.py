@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.faults.helpers import demo_ledger
 from tracker.services.progress import Progress
-from tracker.store.database import open_database
 from tracker.store.ledger import Ledger
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports import pdf_action
@@ -23,12 +20,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[LedgerStore]:
-    ledger = demo_ledger(tmp_path / "ledger.db")
-    store = LedgerStore(open_database(ledger, create=False), ledger)
-    yield store
-    store.poll_timer.stop()
-    store.db.close()
+def store(demo_file_store: LedgerStore) -> LedgerStore:
+    return demo_file_store
 
 
 @pytest.fixture

@@ -12,9 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from tests.faults.helpers import demo_ledger
 from tracker.services.reports import REPORTS, Report, ReportOptions
-from tracker.store.database import open_database
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.save_report import SaveReportDialog
 
@@ -22,12 +20,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[LedgerStore]:
-    ledger = demo_ledger(tmp_path / "ledger.db")
-    store = LedgerStore(open_database(ledger, create=False), ledger)
-    yield store
-    store.poll_timer.stop()
-    store.db.close()
+def store(demo_file_store: LedgerStore) -> LedgerStore:
+    return demo_file_store
 
 
 def endless_rows(_db: object, _options: ReportOptions) -> Iterator[Sequence[object]]:
