@@ -13,12 +13,15 @@ import sqlite_utils
 
 from tests.factories import make_contract
 from tests.services.registry_files import acr_file, acr_retirement, gs_file, gs_row
-from tracker.domain.errors import ValidationError
+from tracker.domain.errors import ImportRefused, ValidationError
 from tracker.domain.messages import render
+from tracker.services.audit import verification_csv
+from tracker.services.delivery_import import import_deliveries
 from tracker.services.registry import ImportOptions, preview_registry_file
 from tracker.services.registry.common import require
 from tracker.services.registry.gold_standard import LAYOUTS as GOLD_STANDARD
-from tracker.services.registry.model import RegistryRow
+from tracker.services.registry.model import Layout, RegistryRow
+from tracker.services.registry.puro import LAYOUTS as PURO
 from tracker.services.registry.rows import record_row
 from tracker.services.registry.text import read_table
 from tracker.services.registry.values import (
@@ -78,6 +81,12 @@ def test_refused_registry_values_keep_their_english(
     assert coded(refusal(action)) == (code, english)
 
 
+def test_an_unknown_puro_type_keeps_its_english() -> None:
+    layout: Layout = PURO[0]
+    error = refusal(lambda: layout.parse(2, {"type": "swap"}, False))
+    assert coded(error) == ("error.not_a_puro_type", "is not RETIREMENT, TRANSFER or CANCELLATION")
+
+
 def _preview_reason(db: sqlite_utils.Database, tmp_path: Path, data: bytes) -> tuple[str, str]:
     path = tmp_path / "export.csv"
     path.write_bytes(data)
@@ -87,6 +96,17 @@ def _preview_reason(db: sqlite_utils.Database, tmp_path: Path, data: bytes) -> t
     error = outcome.as_error()
     assert (error.reason, error.reason_message) == (outcome.reason, outcome.reason_message)
     return outcome.reason_message.code, outcome.reason
+
+
+def test_an_unknown_gold_standard_status_keeps_its_english(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    found = _preview_reason(db, tmp_path, gs_file(gs_row(status="Parked")))
+    assert found == (
+        "error.not_a_credit_status",
+        "'Parked' is not a credit status this tracker reads "
+        "(issued, transferred, retired, cancelled, canceled)",
+    )
 
 
 def test_a_negative_registry_quantity_keeps_its_english(
@@ -132,3 +152,53 @@ def test_a_block_no_contract_holds_and_one_of_another_contract_keep_their_englis
         "error.already_delivered_under",
         "is already delivered under contract A, not B",
     )
+
+
+def test_a_project_of_three_contracts_keeps_its_english(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    for ref in ("GS-A", "GS-B", "GS-C"):
+        make_contract(db, reference=ref, registry="gold-standard", registry_project_ids="11603")
+    code, english = _preview_reason(db, tmp_path, gs_file(gs_row()))
+    assert code == "error.project_of_several_contracts"
+    assert english == (
+        "project 11603 belongs to contracts GS-A and GS-B and GS-C: choose the contract "
+        "(--contract REF)"
+    )
+
+
+def test_verification_rows_naming_no_delivery_keep_their_english(
+    db: sqlite_utils.Database,
+) -> None:
+    missing = refusal(lambda: verification_csv._delivery_id(db, ""))
+    assert coded(missing) == (
+        "error.delivery_reference_required",
+        "is required (a delivery's reference)",
+    )
+    unknown = refusal(lambda: verification_csv._delivery_id(db, "D-9"))
+    assert coded(unknown) == ("error.matches_no_delivery", "matches no delivery")
+    header = ",".join(verification_csv.COLUMNS)
+    text = f"{header}\nD-9,V,2026-01-01,verified,,,\n"
+    with pytest.raises(ImportRefused, match="'D-9' matches no delivery"):
+        verification_csv.import_text(db, text, "v.csv")
+
+
+def test_bulk_delivery_rows_keep_their_english_and_their_message(
+    db: sqlite_utils.Database,
+) -> None:
+    text = (
+        "contract,delivered_on,tonnes,vintage,registry,serial_block,verification_status,"
+        "verifier,verified_on,reference,tranche_due_on\n"
+        "NOPE,2026-01-01,10,2025,gold-standard,GS1-1-KE-GS1-16-2025-1-1-10,pending,,,,\n"
+        ",2026-01-01,10,2025,gold-standard,GS1-1-KE-GS1-16-2025-1-11-20,pending,,,,\n"
+    )
+    with pytest.raises(ImportRefused) as caught:
+        import_deliveries(db, text, "d.csv")
+    unknown, missing = caught.value.errors
+    assert unknown.reason == "'NOPE' is not a known contract reference"
+    assert unknown.reason_message is not None
+    assert unknown.reason_message.code == "error.unknown_contract"
+    assert unknown.refused == "'NOPE' "
+    assert missing.reason == "is required (a contract reference)"
+    assert missing.reason_message is not None
+    assert missing.reason_message.code == "error.contract_reference_required"

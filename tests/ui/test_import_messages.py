@@ -107,3 +107,16 @@ def test_the_reconcile_dialog_lists_refused_rows_in_chinese(
     assert dialog.summary.text() == (
         f"{file}：1 处错误，未导入任何内容：\n  第 2 行，Quantity of Credits 列：不能为负数"
     )
+
+
+def test_contracts_sharing_a_project_are_listed_in_chinese(
+    qtbot: QtBot, db: sqlite_utils.Database, tmp_path: Path, chinese: None
+) -> None:
+    for ref in ("GS-A", "GS-B", "GS-C"):
+        make_contract(db, reference=ref, registry="gold-standard", registry_project_ids="11603")
+    file = tmp_path / "gs.csv"
+    file.write_bytes(gs_file(gs_row()))
+
+    [reason] = _reasons(qtbot, LedgerStore(db, None), file)
+
+    assert reason == "项目 11603 属于合同 GS-A 和 GS-B 和 GS-C：请选择合同（--contract REF）"
