@@ -44,6 +44,20 @@
             <numerusform>holds %Ln serials ({count} kg) but tonnes is {tonnes}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{source}: %Ln error(s), nothing was imported:</source>
+        <translation>
+            <numerusform>{source}: %Ln error, nothing was imported:</numerusform>
+            <numerusform>{source}: %Ln errors, nothing was imported:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Flags</name>

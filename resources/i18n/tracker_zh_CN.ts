@@ -912,6 +912,98 @@
         <source>is beyond the largest number the ledger can hold</source>
         <translation>超出账本可容纳的最大数值</translation>
     </message>
+    <message>
+        <source>is required (a date: M/D/YYYY [h:mm:ss AM], DD.MM.YYYY or ISO 8601 (YYYY-MM-DD[Thh:mm:ss[.ffffff][Z]]))</source>
+        <translation>为必填项（日期格式：M/D/YYYY [h:mm:ss AM]、DD.MM.YYYY 或 ISO 8601（YYYY-MM-DD[Thh:mm:ss[.ffffff][Z]]））</translation>
+    </message>
+    <message>
+        <source>is not a real calendar date</source>
+        <translation>不是日历上存在的日期</translation>
+    </message>
+    <message>
+        <source>is not a date (M/D/YYYY [h:mm:ss AM], DD.MM.YYYY or ISO 8601 (YYYY-MM-DD[Thh:mm:ss[.ffffff][Z]]))</source>
+        <translation>不是可识别的日期（M/D/YYYY [h:mm:ss AM]、DD.MM.YYYY 或 ISO 8601（YYYY-MM-DD[Thh:mm:ss[.ffffff][Z]]））</translation>
+    </message>
+    <message>
+        <source>is required (a quantity)</source>
+        <translation>为必填项（数量）</translation>
+    </message>
+    <message>
+        <source>is not a quantity (digits, grouped like {style})</source>
+        <translation>不是有效数量（应为数字，千位分组形如 {style}）</translation>
+    </message>
+    <message>
+        <source>is not a whole number of kilograms</source>
+        <translation>不是整千克数</translation>
+    </message>
+    <message>
+        <source>is not a vintage year between 1900 and 2200</source>
+        <translation>不是 1900 至 2200 之间的年份</translation>
+    </message>
+    <message>
+        <source>is not a credit status this tracker reads ({allowed})</source>
+        <translation>不是本工具可识别的碳信用状态（{allowed}）</translation>
+    </message>
+    <message>
+        <source>is not RETIREMENT, TRANSFER or CANCELLATION</source>
+        <translation>不是 RETIREMENT（注销）、TRANSFER（转让）或 CANCELLATION（取消）</translation>
+    </message>
+    <message>
+        <source>no contract holds this serial block yet: choose the contract the credits belong to (--contract REF)</source>
+        <translation>尚无合同包含此序列号段：请选择这些碳信用所属的合同（--contract REF）</translation>
+    </message>
+    <message>
+        <source>is already delivered under contract {other}, not {contract}</source>
+        <translation>已在合同 {other} 下交付，而非 {contract}</translation>
+    </message>
+    <message>
+        <source>was delivered under contract {other}, not {contract}</source>
+        <translation>是在合同 {other} 下交付的，而非 {contract}</translation>
+    </message>
+    <message>
+        <source>is in no delivery of the ledger: import its delivery first, or record it as delivered and retired (--deliver-retired)</source>
+        <translation>不在账本的任何交付中：请先导入其交付，或将其记为已交付并已注销(--deliver-retired)</translation>
+    </message>
+    <message>
+        <source>this retirement has no serial numbers: choose the contract it draws from (--contract REF); credits are drawn oldest vintage first</source>
+        <translation>此注销没有序列号：请选择其扣减的合同（--contract REF）；碳信用按年份从早到晚扣减</translation>
+    </message>
+    <message>
+        <source>project {project} belongs to contracts {contracts}: choose the contract (--contract REF)</source>
+        <translation>项目 {project} 属于合同 {contracts}：请选择合同（--contract REF）</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} 和 {last}</translation>
+    </message>
+    <message>
+        <source>is required (a delivery&apos;s reference)</source>
+        <translation>为必填项（交付编号）</translation>
+    </message>
+    <message>
+        <source>matches no delivery</source>
+        <translation>未匹配到任何交付</translation>
+    </message>
+    <message>
+        <source>matches {count} deliveries; it must be unique</source>
+        <translation>匹配到 {count} 条交付；交付编号必须唯一</translation>
+    </message>
+    <message numerus="yes">
+        <source>{source}: %Ln error(s), nothing was imported:</source>
+        <translation>
+            <numerusform>{source}：%Ln 处错误，未导入任何内容：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {reason}</source>
+        <translation>第 {row} 行，{column} 列：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… 另有 %Ln 处</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FileController</name>

@@ -240,4 +240,69 @@ ERROR_TEMPLATES: dict[str, str] = {
     "error.number_too_large": QT_TRANSLATE_NOOP(
         "Errors", "is beyond the largest number the ledger can hold"
     ),
+    # --- registry exports and import files -------------------------------------------
+    "error.registry_date_required": QT_TRANSLATE_NOOP(
+        "Errors",
+        "is required (a date: M/D/YYYY [h:mm:ss AM], DD.MM.YYYY or ISO 8601 "
+        "(YYYY-MM-DD[Thh:mm:ss[.ffffff][Z]]))",
+    ),
+    "error.not_a_calendar_date": QT_TRANSLATE_NOOP("Errors", "is not a real calendar date"),
+    "error.not_a_registry_date": QT_TRANSLATE_NOOP(
+        "Errors",
+        "is not a date (M/D/YYYY [h:mm:ss AM], DD.MM.YYYY or ISO 8601 "
+        "(YYYY-MM-DD[Thh:mm:ss[.ffffff][Z]]))",
+    ),
+    "error.quantity_required": QT_TRANSLATE_NOOP("Errors", "is required (a quantity)"),
+    "error.not_a_quantity": QT_TRANSLATE_NOOP(
+        "Errors", "is not a quantity (digits, grouped like {style})"
+    ),
+    "error.not_whole_kilograms": QT_TRANSLATE_NOOP("Errors", "is not a whole number of kilograms"),
+    "error.not_a_vintage": QT_TRANSLATE_NOOP(
+        "Errors", "is not a vintage year between 1900 and 2200"
+    ),
+    "error.not_a_credit_status": QT_TRANSLATE_NOOP(
+        "Errors", "is not a credit status this tracker reads ({allowed})"
+    ),
+    "error.not_a_puro_type": QT_TRANSLATE_NOOP(
+        "Errors", "is not RETIREMENT, TRANSFER or CANCELLATION"
+    ),
+    "error.block_needs_contract": QT_TRANSLATE_NOOP(
+        "Errors",
+        "no contract holds this serial block yet: choose the contract the credits "
+        "belong to (--contract REF)",
+    ),
+    "error.already_delivered_under": QT_TRANSLATE_NOOP(
+        "Errors", "is already delivered under contract {other}, not {contract}"
+    ),
+    "error.was_delivered_under": QT_TRANSLATE_NOOP(
+        "Errors", "was delivered under contract {other}, not {contract}"
+    ),
+    "error.retired_block_not_delivered": QT_TRANSLATE_NOOP(
+        "Errors",
+        "is in no delivery of the ledger: import its delivery first, or record it as "
+        "delivered and retired (--deliver-retired)",
+    ),
+    "error.retirement_needs_contract": QT_TRANSLATE_NOOP(
+        "Errors",
+        "this retirement has no serial numbers: choose the contract it draws from "
+        "(--contract REF); credits are drawn oldest vintage first",
+    ),
+    "error.project_of_several_contracts": QT_TRANSLATE_NOOP(
+        "Errors",
+        "project {project} belongs to contracts {contracts}: choose the contract (--contract REF)",
+    ),
+    "error.and": QT_TRANSLATE_NOOP("Errors", "{first} and {last}"),
+    "error.delivery_reference_required": QT_TRANSLATE_NOOP(
+        "Errors", "is required (a delivery's reference)"
+    ),
+    "error.matches_no_delivery": QT_TRANSLATE_NOOP("Errors", "matches no delivery"),
+    "error.matches_several_deliveries": QT_TRANSLATE_NOOP(
+        "Errors", "matches {count} deliveries; it must be unique"
+    ),
+    # --- a file refused as a whole (worded by the window; ImportRefused for the CLI) ---
+    "error.file_refused": translate(
+        "Errors", "{source}: %Ln error(s), nothing was imported:", None, 2
+    ),
+    "error.row_refused": QT_TRANSLATE_NOOP("Errors", "row {row}, column {column}: {reason}"),
+    "error.more_rows_refused": translate("Errors", "… and %Ln more", None, 2),
 }

@@ -43,12 +43,26 @@ class NotFoundError(TrackerError):
 
 
 class RowError(TrackerError):
-    """One row of an input file was refused."""
+    """One row of an input file was refused.
 
-    def __init__(self, row: int, column: str, reason: str) -> None:
+    ``reason`` is English (command line, import reports).  A reason taken from a
+    ``ValidationError`` also keeps its message (``reason_message``) and the refused value
+    as it leads the reason (``refused``, e.g. ``"'abc' "``), so the window can word it
+    in its language."""
+
+    def __init__(
+        self,
+        row: int,
+        column: str,
+        reason: str,
+        reason_message: Message | None = None,
+        refused: str = "",
+    ) -> None:
         self.row = row
         self.column = column
         self.reason = reason
+        self.reason_message = reason_message
+        self.refused = refused
         super().__init__(f"row {row}, column {column}: {reason}")
 
 

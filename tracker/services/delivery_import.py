@@ -22,6 +22,7 @@ from typing import Any
 
 from tracker.domain.changes import ChangeNotice
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
+from tracker.domain.messages import msg
 from tracker.domain.records import Contract, Delivery, delivery_from_input
 from tracker.domain.schedule import effective_schedule
 from tracker.services import deliveries as delivery_service
@@ -49,11 +50,11 @@ class _Parser:
         text = str(row.get("contract") or "").strip()
         if not text:
             raise ValidationError(
-                "contract", row.get("contract"), "is required (a contract reference)"
+                "contract", row.get("contract"), msg("error.contract_reference_required")
             )
         found = self.contracts.get(text)
         if found is None:
-            raise ValidationError("contract", text, "is not a known contract reference")
+            raise ValidationError("contract", text, msg("error.unknown_contract"))
         return found
 
     def check_tranche(self, contract: Contract, delivery: Delivery) -> None:
@@ -69,13 +70,18 @@ class _Parser:
             raise ValidationError(
                 "tranche_due_on",
                 delivery.tranche_due_on.isoformat(),
-                f"is not the due date of a tranche of {contract.reference} "
-                f"(tranches due: {listed})",
+                msg("error.not_a_tranche_due_date", contract=contract.reference, due=listed),
             )
 
 
 def _value(exc: ValidationError) -> str:
     return "" if exc.value in (None, "") else f"{str(exc.value)!r} "
+
+
+def _row_error(line: int, exc: ValidationError) -> RowError:
+    """The refusal of a cell, its message kept for whoever words it."""
+    refused = _value(exc)
+    return RowError(line, exc.field, f"{refused}{exc.reason}", exc.reason_message, refused)
 
 
 def _staged(
@@ -89,9 +95,9 @@ def _staged(
         except ValidationError as exc:
             # a row that parses has no bad cell; one that does not: report every bad cell
             bad = field_errors(KIND, row)
-            errors.extend(RowError(line, e.field, f"{_value(e)}{e.reason}") for e in bad)
+            errors.extend(_row_error(line, e) for e in bad)
             if exc.field not in {e.field for e in bad}:
-                errors.append(RowError(line, exc.field, f"{_value(exc)}{exc.reason}"))
+                errors.append(_row_error(line, exc))
             continue
         stored = delivery_row(delivery)
         yield (line, *(stored[c] for c in staging.DELIVERY_COLUMNS))

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from tracker.domain.errors import ValidationError
+from tracker.domain.errors import ImportRefused, RowError, ValidationError
 from tracker.domain.flags import Flag
-from tracker.domain.messages import Formatters, Message, render
+from tracker.domain.messages import Count, Formatters, Message, msg, render
 from tracker.domain.quantities import percent_one_decimal
 from tracker.ui import numbers
 
@@ -59,3 +59,28 @@ def reason(error: ValidationError) -> str:
     """Why a value was refused, in the window's language (a reason given as English
     text, not yet as a message code, is shown as it is)."""
     return text(error.reason_message) if error.reason_message is not None else error.reason
+
+
+def row_reason(error: RowError) -> str:
+    """Why a row of a file was refused, in the window's language: the refused value as
+    the file gives it, then the reason (English where the reason has no message)."""
+    if error.reason_message is None:
+        return error.reason
+    return error.refused + text(error.reason_message)
+
+
+REFUSALS_SHOWN = 50  # rows of a refused file listed, as the command line lists them
+
+
+def refusal(refused: ImportRefused) -> str:
+    """A file refused as a whole, in the window's language: each bad row (the first
+    ones), its column and why."""
+    total = len(refused.errors)
+    lines = [text(msg("error.file_refused", source=refused.source, n=Count(total)))]
+    lines += [
+        text(msg("error.row_refused", row=e.row, column=e.column, reason=row_reason(e)))
+        for e in refused.errors[:REFUSALS_SHOWN]
+    ]
+    if total > REFUSALS_SHOWN:
+        lines.append(text(msg("error.more_rows_refused", n=Count(total - REFUSALS_SHOWN))))
+    return "\n  ".join(lines)

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.domain.messages import msg
 from tracker.domain.quantities import format_tonnes_short
 from tracker.services import tracker_csv
 from tracker.services.audit.verifications import add_verification
@@ -31,13 +32,15 @@ tracker_csv.COLUMNS.setdefault(KIND, COLUMNS)
 
 def _delivery_id(db: sqlite_utils.Database, reference: str) -> int:
     if not reference:
-        raise ValidationError("delivery_reference", None, "is required (a delivery's reference)")
+        raise ValidationError("delivery_reference", None, msg("error.delivery_reference_required"))
     found = [r[0] for r in db.execute("select id from deliveries where reference = ?", [reference])]
     if not found:
-        raise ValidationError("delivery_reference", reference, "matches no delivery")
+        raise ValidationError("delivery_reference", reference, msg("error.matches_no_delivery"))
     if len(found) > 1:
         raise ValidationError(
-            "delivery_reference", reference, f"matches {len(found)} deliveries; it must be unique"
+            "delivery_reference",
+            reference,
+            msg("error.matches_several_deliveries", count=len(found)),
         )
     return found[0]
 

@@ -23,6 +23,7 @@ import sqlite_utils
 
 from tracker.domain.errors import ValidationError
 from tracker.domain.identity import is_own_name, project_key
+from tracker.domain.messages import Message, msg
 from tracker.domain.records import Contract
 from tracker.domain.serials import parse_serials
 from tracker.domain.vocab import BATCH_REGISTRIES
@@ -152,8 +153,11 @@ def _by_project(row: RegistryRow, portfolio: Portfolio) -> Verdict:
     raise ValidationError(
         "contract",
         None,
-        f"project {project} belongs to contracts {_refs(candidates)}: choose the contract "
-        "(--contract REF)",
+        msg(
+            "error.project_of_several_contracts",
+            project=project,
+            contracts=_and([c.reference for c in candidates]),
+        ),
     )
 
 
@@ -167,6 +171,13 @@ def _has_vintage(contract: Contract, vintage: int, portfolio: Portfolio) -> bool
 
 def _refs(contracts: Sequence[Contract]) -> str:
     return " and ".join(c.reference for c in contracts)
+
+
+def _and(names: Sequence[str]) -> str | Message:
+    """'A and B and C', as a message the window words in its language."""
+    if len(names) == 1:
+        return names[0]
+    return msg("error.and", first=_and(names[:-1]), last=names[-1])
 
 
 def compared_verdict(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio) -> Verdict:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 from tracker.domain.vocab import Purpose
 from tracker.services.registry.values import parse_quantity, tonnes_to_kg, whole_kg
 
@@ -29,7 +30,7 @@ def kilograms(cells: Mapping[str, str], key: str, column: str, decimal_comma: bo
 def require(cells: Mapping[str, str], key: str, column: str) -> str:
     value = cell(cells, key)
     if not value:
-        raise ValidationError(column, None, "is required")
+        raise ValidationError(column, None, msg("error.required"))
     return value
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 from tracker.domain.vocab import Registry
 from tracker.services.registry.common import (
     cell,
@@ -34,15 +35,14 @@ _KINDS = {
     "cancelled": RowKind.CANCELLATION,
     "canceled": RowKind.CANCELLATION,
 }
+_STATUSES = ", ".join(_KINDS)
 
 
 def _parse(line: int, cells: Mapping[str, str], decimal_comma: bool) -> RegistryRow:
     status = cell(cells, key(STATUS))
     kind = _KINDS.get(status.casefold())
     if kind is None:
-        raise ValidationError(
-            STATUS, status, f"is not a credit status this tracker reads ({', '.join(_KINDS)})"
-        )
+        raise ValidationError(STATUS, status, msg("error.not_a_credit_status", allowed=_STATUSES))
     issued = parse_registry_date(cells.get(key(ISSUED)), ISSUED, required=False)
     date_column = RETIRED if kind is not RowKind.DELIVERY else ISSUED
     if kind is RowKind.CANCELLATION and not cell(cells, key(RETIRED)):

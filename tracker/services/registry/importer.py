@@ -220,6 +220,8 @@ def _error(
         serial_block=row.serial_block if row else "",
         column=column,
         reason=f"{shown}{exc.reason}",
+        reason_message=exc.reason_message,
+        refused=shown,
     )
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import RowError, TrackerError
+from tracker.domain.messages import Message
 from tracker.domain.quantities import format_tonnes_grouped
 
 
@@ -31,9 +32,15 @@ class RowOutcome:
     reason: str = ""
     skip: str = ""  # why a SKIP: other-buyer, no-contract, other-contract ('' otherwise)
     party: str = ""  # the other buyer's name, or the project no contract carries
+    # a refusal's message, and the refused value leading ``reason`` ("'abc' "): the
+    # window words the reason in its language; ``reason`` stays English
+    reason_message: Message | None = None
+    refused: str = ""
 
     def as_error(self) -> RowError:
-        return RowError(self.line, self.column or "(row)", self.reason)
+        return RowError(
+            self.line, self.column or "(row)", self.reason, self.reason_message, self.refused
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 from tracker.domain.vocab import Registry
 from tracker.services.registry.common import cell, credits_kg, purpose_from_text, require
 from tracker.services.registry.model import Layout, RegistryRow, RowKind
@@ -29,7 +30,7 @@ def _parse(line: int, cells: Mapping[str, str], decimal_comma: bool) -> Registry
     elif "cancel" in kind_text:
         kind = RowKind.CANCELLATION
     else:
-        raise ValidationError("type", kind_text, "is not RETIREMENT, TRANSFER or CANCELLATION")
+        raise ValidationError("type", kind_text, msg("error.not_a_puro_type"))
     retired = kind is RowKind.RETIREMENT
     return RegistryRow(
         line=line,

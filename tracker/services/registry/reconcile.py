@@ -89,7 +89,7 @@ def reconcile_file(
         try:
             rows.append(layout.parse(line, cells, table.decimal_comma))
         except ValidationError as exc:
-            errors.append(RowError(line, exc.field, exc.reason))
+            errors.append(RowError(line, exc.field, exc.reason, exc.reason_message))
     if errors:
         raise ImportRefused(source, errors)
     portfolio = load_portfolio(db, scope)

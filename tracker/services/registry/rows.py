@@ -7,6 +7,7 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import iso
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 from tracker.domain.quantities import format_tonnes, parse_tonnes
 from tracker.domain.records import Contract
 from tracker.domain.serials import CreditBatch, Serials, parse_serials
@@ -72,7 +73,7 @@ def _serials(row: RegistryRow) -> Serials:
         row.serial_block, batches=row.registry in BATCH_REGISTRIES, registry=row.registry.value
     )
     if block is None:
-        raise ValidationError("serial_block", row.serial_block, "is required")
+        raise ValidationError("serial_block", row.serial_block, msg("error.required"))
     return block
 
 
@@ -97,8 +98,7 @@ def _need_contract(row: RegistryRow, contract: Contract | None) -> Contract:
         raise ValidationError(
             "contract",
             None,
-            "no contract holds this serial block yet: choose the contract the credits "
-            "belong to (--contract REF)",
+            msg("error.block_needs_contract"),
         )
     return contract
 
@@ -128,7 +128,11 @@ def _delivery(
         raise ValidationError(
             "serial_block",
             row.serial_block,
-            f"is already delivered under contract {found['reference']}, not {contract.reference}",
+            msg(
+                "error.already_delivered_under",
+                other=found["reference"],
+                contract=contract.reference,
+            ),
         )
     target = _need_contract(row, contract)
     assert target.id is not None
@@ -173,7 +177,11 @@ def _retirement(
             raise ValidationError(
                 "serial_block",
                 row.serial_block,
-                f"was delivered under contract {target.reference}, not {contract.reference}",
+                msg(
+                    "error.was_delivered_under",
+                    other=target.reference,
+                    contract=contract.reference,
+                ),
             )
     elif options.deliver_retired:
         target = _need_contract(row, contract)
@@ -183,8 +191,7 @@ def _retirement(
         raise ValidationError(
             "serial_block",
             row.serial_block,
-            "is in no delivery of the ledger: import its delivery first, or record it as "
-            "delivered and retired (--deliver-retired)",
+            msg("error.retired_block_not_delivered"),
         )
     assert target.id is not None
     _, retired = retirement_service.retire(db, target.id, _retirement_data(row, block.text))
@@ -210,8 +217,7 @@ def _retirement_without_serials(
         raise ValidationError(
             "contract",
             None,
-            "this retirement has no serial numbers: choose the contract it draws from "
-            "(--contract REF); credits are drawn oldest vintage first",
+            msg("error.retirement_needs_contract"),
         )
     assert contract.id is not None
     _, change = retirement_service.retire(db, contract.id, _retirement_data(row, ""))

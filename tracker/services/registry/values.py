@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.messages import msg
 from tracker.domain.quantities import KG_PER_TONNE
 
 _US_DATE = re.compile(
@@ -19,10 +20,6 @@ _US_DATE = re.compile(
 _DOTTED_DATE = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$")
 _ISO_DATE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?P<time>[T ].*)?$")
 _ISO_TIME = re.compile(r"^[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$")
-
-DATE_FORMATS_HELP = (
-    "M/D/YYYY [h:mm:ss AM], DD.MM.YYYY or ISO 8601 (YYYY-MM-DD[Thh:mm:ss[.ffffff][Z]])"
-)
 
 
 def parse_registry_date(text: object, column: str, required: bool = True) -> dt.date | None:
@@ -35,7 +32,7 @@ def parse_registry_date(text: object, column: str, required: bool = True) -> dt.
     raw = str(text or "").strip()
     if not raw:
         if required:
-            raise ValidationError(column, text, f"is required (a date: {DATE_FORMATS_HELP})")
+            raise ValidationError(column, text, msg("error.registry_date_required"))
         return None
     try:
         if m := _US_DATE.match(raw):
@@ -55,8 +52,8 @@ def parse_registry_date(text: object, column: str, required: bool = True) -> dt.
                 return stamp.astimezone(dt.UTC).date()
             return stamp.date()
     except ValueError:
-        raise ValidationError(column, text, "is not a real calendar date") from None
-    raise ValidationError(column, text, f"is not a date ({DATE_FORMATS_HELP})")
+        raise ValidationError(column, text, msg("error.not_a_calendar_date")) from None
+    raise ValidationError(column, text, msg("error.not_a_registry_date"))
 
 
 def _check_time(m: re.Match[str]) -> None:
@@ -83,9 +80,9 @@ def parse_quantity(text: object, column: str, decimal_comma: bool = False) -> De
     """
     raw = str(text or "").strip()
     if not raw:
-        raise ValidationError(column, text, "is required (a quantity)")
+        raise ValidationError(column, text, msg("error.quantity_required"))
     if raw.startswith("-"):
-        raise ValidationError(column, text, "must not be negative")
+        raise ValidationError(column, text, msg("error.negative"))
     if decimal_comma:
         if _PLAIN_COMMA.match(raw) or _GROUPED_COMMA.match(raw):
             cleaned = re.sub(r"[. \u00a0\u202f]", "", raw).replace(",", ".")
@@ -95,25 +92,25 @@ def parse_quantity(text: object, column: str, decimal_comma: bool = False) -> De
     elif _PLAIN_DOT.match(raw) or _GROUPED_DOT.match(raw):
         return Decimal(raw.replace(",", ""))
     style = "1.234,5" if decimal_comma else "1,234.5"
-    raise ValidationError(column, text, f"is not a quantity (digits, grouped like {style})")
+    raise ValidationError(column, text, msg("error.not_a_quantity", style=style))
 
 
 def tonnes_to_kg(value: Decimal, column: str, text: object) -> int:
     """Tonnes (credits) to kilograms; more precision than one kilogram or zero is refused."""
     kg = value * KG_PER_TONNE
     if kg != kg.to_integral_value():
-        raise ValidationError(column, text, "has more precision than 0.001 t (one kilogram)")
+        raise ValidationError(column, text, msg("error.tonnes_precision"))
     if kg <= 0:
-        raise ValidationError(column, text, "must be greater than zero")
+        raise ValidationError(column, text, msg("error.not_positive"))
     return int(kg)
 
 
 def whole_kg(value: Decimal, column: str, text: object) -> int:
     """A quantity already in kilograms (Isometric ``credit_kgs``)."""
     if value != value.to_integral_value():
-        raise ValidationError(column, text, "is not a whole number of kilograms")
+        raise ValidationError(column, text, msg("error.not_whole_kilograms"))
     if value <= 0:
-        raise ValidationError(column, text, "must be greater than zero")
+        raise ValidationError(column, text, msg("error.not_positive"))
     return int(value)
 
 
@@ -124,5 +121,5 @@ def parse_vintage(text: object, column: str) -> int | None:
     if raw.endswith(".0"):
         raw = raw[:-2]
     if not raw.isdigit() or not 1900 <= int(raw) <= 2200:
-        raise ValidationError(column, text, "is not a vintage year between 1900 and 2200")
+        raise ValidationError(column, text, msg("error.not_a_vintage"))
     return int(raw)

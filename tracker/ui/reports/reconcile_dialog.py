@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import ImportRefused, TrackerError
 from tracker.services.registry.outcome import named_counts
 from tracker.services.registry.reconcile import ReconcileResult, reconcile_file
 from tracker.ui import messages
@@ -85,7 +85,8 @@ class ReconcileDialog(QDialog):
                 self.store.db, path, self.registry.currentData(), self.contract.currentData()
             )
         except TrackerError as exc:
-            self.summary.setText(str(exc))
+            shown = messages.refusal(exc) if isinstance(exc, ImportRefused) else str(exc)
+            self.summary.setText(shown)
             self.table.setRowCount(0)
             return
         self.result = result

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.changes import ChangeSet
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import ImportRefused, TrackerError
 from tracker.services.input_limits import check_header_bytes
 from tracker.services.registry import (
     Action,
@@ -40,7 +40,7 @@ from tracker.services.registry import (
 )
 from tracker.services.registry.importer import read_file
 from tracker.services.registry.outcome import named_counts
-from tracker.ui import numbers, theming
+from tracker.ui import messages, numbers, theming
 from tracker.ui.commands import AddCommand, perform
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports.inputs import (
@@ -175,6 +175,9 @@ class RegistryImportDialog(QDialog):
                     progress.close()
         except ImportCancelled:
             self.summary.setText(self.tr("Cancelled: nothing was written."))
+        except ImportRefused as exc:
+            self.summary.setText(self._in_window_words(messages.refusal(exc)))
+            self.table.setRowCount(0)
         except TrackerError as exc:
             self.summary.setText(str(exc))
             self.table.setRowCount(0)
@@ -306,7 +309,7 @@ class RegistryImportDialog(QDialog):
                 o.serial_block,
                 numbers.tonnes(o.tonnes_kg),
                 o.column,
-                self._in_window_words(o.reason),
+                self._in_window_words(messages.row_reason(o.as_error())),
             ]
             for o in preview.outcomes
         ]
