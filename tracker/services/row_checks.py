@@ -24,7 +24,7 @@ from tracker.domain.vocab import (
     parse_choice,
     parse_currency,
 )
-from tracker.services.tracker_dialect import DATE_COLUMNS
+from tracker.services.tracker_csv_columns import DATE_COLUMNS
 
 Check = Callable[[str, str], object]
 

@@ -108,3 +108,20 @@ def required(kind: str) -> tuple[str, ...]:
     """The columns an import of ``kind`` must have."""
     optional = OPTIONAL_COLUMNS.get(kind, ())
     return tuple(c for c in COLUMNS[kind] if c not in optional)
+
+
+# Columns whose cells are numbers or dates (read in any spreadsheet's spelling).
+NUMBER_COLUMNS = frozenset({"tonnes", "price_per_tonne", "verified_tonnes"})
+DATE_COLUMNS = frozenset(
+    {
+        "signed_on",
+        "start_on",
+        "end_on",
+        "due_on",
+        "delivered_on",
+        "verified_on",
+        "retired_on",
+        "claim_start",
+        "claim_end",
+    }
+)

@@ -21,22 +21,14 @@ from tracker.domain.errors import ImportRefused, RowError, ValidationError
 from tracker.services.csv_safe import restore
 from tracker.services.registry.text import Table
 from tracker.services.registry.values import parse_quantity, parse_registry_date
-from tracker.services.tracker_csv_columns import COLUMNS, DERIVED_COLUMNS, OPTIONAL_COLUMNS
-
-NUMBER_COLUMNS = frozenset({"tonnes", "price_per_tonne", "verified_tonnes"})
-DATE_COLUMNS = frozenset(
-    {
-        "signed_on",
-        "start_on",
-        "end_on",
-        "due_on",
-        "delivered_on",
-        "verified_on",
-        "retired_on",
-        "claim_start",
-        "claim_end",
-    }
+from tracker.services.tracker_csv_columns import (
+    COLUMNS,
+    DATE_COLUMNS,
+    DERIVED_COLUMNS,
+    NUMBER_COLUMNS,
+    OPTIONAL_COLUMNS,
 )
+
 SEPARATOR_NAMES = {",": "','", ";": "';'", "\t": "tab"}
 _SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _CANONICAL_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
