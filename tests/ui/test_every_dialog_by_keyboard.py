@@ -155,15 +155,15 @@ def test_tab_follows_every_dialog_from_top_to_bottom(demo: MainWindow, qtbot: An
 
 
 def _unnamed(top: QWidget) -> list[str]:
-    """Inputs and tables without an accessible name, tables without a description."""
+    """Inputs and tables without an accessible name, or without a description."""
     return [
         f"{type(w).__name__} {w.objectName()!r}"
         for w in _own(top, INPUTS)
         if not w.accessibleName().strip()
     ] + [
-        f"{type(w).__name__} {w.accessibleName()!r} has no description"
-        for w in _own(top, (QAbstractItemView,))
-        if not w.accessibleDescription().strip()
+        f"{type(w).__name__} {w.objectName()!r} ({w.accessibleName()}) has no description"
+        for w in _own(top, INPUTS)
+        if w.accessibleName().strip() and not w.accessibleDescription().strip()
     ]
 
 
@@ -186,8 +186,18 @@ def test_the_name_check_sees_an_unnamed_field(qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     named = QLineEdit(dialog)
     named.setAccessibleName("Named")
+    named.setAccessibleDescription("What it expects")
     QLineEdit(dialog).setObjectName("nameless")
     assert _unnamed(dialog) == ["QLineEdit 'nameless'"]
+
+
+def test_the_name_check_sees_an_undescribed_field(qtbot: Any) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    field = QLineEdit(dialog)
+    field.setObjectName("field_tonnes")
+    field.setAccessibleName("Tonnes")
+    assert _unnamed(dialog) == ["QLineEdit 'field_tonnes' (Tonnes) has no description"]
 
 
 def test_the_order_check_sees_tab_going_up_the_screen(qtbot: Any) -> None:

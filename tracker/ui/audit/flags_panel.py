@@ -96,6 +96,9 @@ class FlagsPanel(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter flags"))
         self.filter.setAccessibleName(self.tr("Filter the audit flags"))
+        self.filter.setAccessibleDescription(
+            self.tr("Shows the flags that contain this text in any column or rule code")
+        )
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaximumWidth(220)
         self.model = FlagListModel(self)

@@ -105,6 +105,7 @@ class SaveReportDialog(QDialog):
             self.report.addItem(titles.get(name, name), name)
         self.report.setCurrentIndex(max(self.report.findData(report), 0))
         self.report.setAccessibleName(self.tr("Report"))
+        self.report.setAccessibleDescription(self.tr("Which report to save, and what it lists"))
         # offered when ticked: the as-of year up to the as-of date
         as_of = store.as_of
         self.date_from = _OptionalDate(self.tr("From"), as_of.replace(month=1, day=1), self)
@@ -116,6 +117,9 @@ class SaveReportDialog(QDialog):
         period_row.addWidget(self.date_to, 1)
         self.contract = contract_combo(self, store.db, self.tr("All contracts"))
         self.contract.setCurrentIndex(max(self.contract.findData(contract_reference), 0))
+        self.contract.setAccessibleDescription(
+            self.tr("The contract the report covers, or all contracts")
+        )
         self.bom = QCheckBox(self.tr("Start with a byte-order mark (for Excel)"), self)
         form = QFormLayout()
         form.addRow(self.tr("Report:"), self.report)
