@@ -43,6 +43,10 @@
         <translation>今天（随日历变化）</translation>
     </message>
     <message>
+        <source>Ticked: figures follow today&apos;s date; unticked: the date below</source>
+        <translation>勾选：数据随今天的日期变化；不勾选：使用下方日期</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1507,6 +1511,10 @@ Open it read-only?</source>
         <translation>显示已确认</translation>
     </message>
     <message>
+        <source>Unticked: hides the flags already acknowledged</source>
+        <translation>不勾选：隐藏已确认的标记</translation>
+    </message>
+    <message>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
@@ -2863,6 +2871,10 @@ You can undo this with Edit → Undo.</source>
         </translation>
     </message>
     <message>
+        <source>Ticked: a block retired at the registry that no delivery holds is recorded</source>
+        <translation>勾选：登记处中已注销、但无对应交付的序列号段也会被记录</translation>
+    </message>
+    <message>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
@@ -3093,6 +3105,14 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>A serial block</source>
         <translation>指定序列号段</translation>
+    </message>
+    <message>
+        <source>Draws the tonnes from the deliveries with the oldest vintage first</source>
+        <translation>优先从年份最早的交付中扣减吨数</translation>
+    </message>
+    <message>
+        <source>Draws the tonnes from the serial block you enter</source>
+        <translation>从您输入的序列号段中扣减吨数</translation>
     </message>
     <message>
         <source>Draw credits from:</source>
@@ -3348,8 +3368,24 @@ You can undo this with Edit → Undo.</source>
         <translation>自</translation>
     </message>
     <message>
+        <source>Period from</source>
+        <translation>期间自</translation>
+    </message>
+    <message>
+        <source>Tick to keep only records from this date on; unticked: no start limit</source>
+        <translation>勾选后只保留此日期及以后的记录；不勾选：不限开始日期</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>至</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>期间至</translation>
+    </message>
+    <message>
+        <source>Tick to keep only records up to this date; unticked: no end limit</source>
+        <translation>勾选后只保留截至此日期的记录；不勾选：不限结束日期</translation>
     </message>
     <message>
         <source>All contracts</source>
@@ -3362,6 +3398,10 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>Start with a byte-order mark (for Excel)</source>
         <translation>写入字节顺序标记（供 Excel 使用）</translation>
+    </message>
+    <message>
+        <source>Tick when the file is to be opened in Excel, so it reads the text right</source>
+        <translation>文件要用 Excel 打开时请勾选，以便正确显示文字</translation>
     </message>
     <message>
         <source>Report:</source>

@@ -91,6 +91,9 @@ class FlagsPanel(QWidget):
         self.counts.setWordWrap(True)  # wraps on a narrow window instead of widening it
         self.show_acknowledged = QCheckBox(self.tr("Show acknowledged"))
         self.show_acknowledged.setChecked(True)
+        self.show_acknowledged.setAccessibleDescription(
+            self.tr("Unticked: hides the flags already acknowledged")
+        )
         self.acknowledge_button = QPushButton(self.tr("Acknowledge…"))
         self.acknowledge_button.setEnabled(False)
         self.filter = QLineEdit()
