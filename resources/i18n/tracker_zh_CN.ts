@@ -20,6 +20,10 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Why the flag is accepted (required); Tab moves on to the buttons</source>
+        <translation>接受此标记的原因（必填）；按 Tab 键移到按钮</translation>
+    </message>
+    <message>
         <source>e.g. shortfall waived in contract amendment 2</source>
         <translation>例如：合同第 2 号修订已豁免该缺口</translation>
     </message>
@@ -37,6 +41,10 @@
     <message>
         <source>Today (follows the calendar)</source>
         <translation>今天（随日历变化）</translation>
+    </message>
+    <message>
+        <source>Ticked: figures follow today&apos;s date; unticked: the date below</source>
+        <translation>勾选：数据随今天的日期变化；不勾选：使用下方日期</translation>
     </message>
     <message>
         <source>Date</source>
@@ -98,6 +106,30 @@
         <translation>序列号缺失超过</translation>
     </message>
     <message>
+        <source>Days a delivery may stay unverified before it is flagged</source>
+        <translation>交付未经核证多少天后被标记</translation>
+    </message>
+    <message>
+        <source>Percent of the contract tonnes the deliveries may fall behind before it is flagged</source>
+        <translation>交付落后合同吨数的百分比超过多少时被标记</translation>
+    </message>
+    <message>
+        <source>Years a vintage may be older than its claim before it is flagged</source>
+        <translation>年份早于声明年份多少年后被标记</translation>
+    </message>
+    <message>
+        <source>Months a retirement may come after its claim period before it is flagged</source>
+        <translation>注销晚于声明期间多少个月后被标记</translation>
+    </message>
+    <message>
+        <source>Percent a delivery&apos;s price may differ from the contract&apos;s before it is flagged</source>
+        <translation>交付价格与合同价格相差的百分比超过多少时被标记</translation>
+    </message>
+    <message>
+        <source>Days a delivery may lack its serial numbers before it is flagged</source>
+        <translation>交付缺少序列号多少天后被标记</translation>
+    </message>
+    <message>
         <source>{login} (your login)</source>
         <translation>{login}（您的登录名）</translation>
     </message>
@@ -106,12 +138,20 @@
         <translation>用户名</translation>
     </message>
     <message>
+        <source>Your name as the change log records it; empty: your login</source>
+        <translation>变更日志中记录的您的姓名；留空：使用您的登录名</translation>
+    </message>
+    <message>
         <source>Name in the change log</source>
         <translation>变更日志中的名称</translation>
     </message>
     <message>
         <source>Your account and beneficiary names</source>
         <translation>您的账户及受益方名称</translation>
+    </message>
+    <message>
+        <source>Your registry account and beneficiary names, one a line</source>
+        <translation>您在登记处的账户名称和受益方名称，每行一个</translation>
     </message>
     <message>
         <source>One a line. Registry rows naming anyone else as beneficiary, owner or account holder are other buyers&apos; and are never imported. Empty: the buyers of your contracts (shown in grey).</source>
@@ -556,6 +596,10 @@
     <message>
         <source>Transfer reference</source>
         <translation>转让编号</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s transfer id for this delivery (optional)</source>
+        <translation>登记处为此交付给出的转让编号（可选）</translation>
     </message>
     <message>
         <source>Fills the tranche due</source>
@@ -1006,6 +1050,93 @@
     </message>
 </context>
 <context>
+    <name>FieldHelp</name>
+    <message>
+        <source>Tonnes of CO2e, up to three decimals (one kilogram)</source>
+        <translation>吨二氧化碳当量，最多三位小数（精确到一千克）</translation>
+    </message>
+    <message>
+        <source>The offtake contract this record belongs to</source>
+        <translation>此记录所属的承购合同</translation>
+    </message>
+    <message>
+        <source>Your own unique reference for the contract</source>
+        <translation>您为合同自定的唯一编号</translation>
+    </message>
+    <message>
+        <source>The buying company named in the contract</source>
+        <translation>合同中载明的买方公司</translation>
+    </message>
+    <message>
+        <source>The company that delivers the credits</source>
+        <translation>交付碳信用的供应商公司</translation>
+    </message>
+    <message>
+        <source>The project the credits come from</source>
+        <translation>碳信用来源的项目</translation>
+    </message>
+    <message>
+        <source>How the project removes or avoids carbon</source>
+        <translation>项目移除或避免排放碳的方法</translation>
+    </message>
+    <message>
+        <source>Whether the credits are removals or avoidance</source>
+        <translation>碳信用属于碳移除还是减排（避免）</translation>
+    </message>
+    <message>
+        <source>The carbon registry that issues and holds the credits</source>
+        <translation>签发并托管碳信用的登记处</translation>
+    </message>
+    <message>
+        <source>Three-letter currency code of the price, e.g. USD</source>
+        <translation>价格的三字母货币代码，例如 USD</translation>
+    </message>
+    <message>
+        <source>Years the carbon stays stored, as a whole number</source>
+        <translation>碳的封存年限，填整数</translation>
+    </message>
+    <message>
+        <source>Where the contract stands, from draft to completed</source>
+        <translation>合同所处的阶段，从草稿到已完成</translation>
+    </message>
+    <message>
+        <source>Free text for your own notes; Tab moves to the next field</source>
+        <translation>供您自己记录的自由文本；按 Tab 键移到下一字段</translation>
+    </message>
+    <message>
+        <source>The credits&apos; vintage year, four digits, e.g. 2025</source>
+        <translation>碳信用的年份，四位数字，例如 2025</translation>
+    </message>
+    <message>
+        <source>Whether the credits are verified yet</source>
+        <translation>碳信用是否已核证</translation>
+    </message>
+    <message>
+        <source>The validation and verification body (VVB) that verified them</source>
+        <translation>核证这些碳信用的审定与核证机构（VVB）</translation>
+    </message>
+    <message>
+        <source>The delivery whose credits the registry invalidated</source>
+        <translation>其碳信用被登记处作废的交付</translation>
+    </message>
+    <message>
+        <source>Why the registry invalidated the credits</source>
+        <translation>登记处作废碳信用的原因</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s own id for this record (optional)</source>
+        <translation>登记处为此记录给出的编号（可选）</translation>
+    </message>
+    <message>
+        <source>The organisation in whose name the credits are retired</source>
+        <translation>以其名义注销碳信用的受益方机构</translation>
+    </message>
+    <message>
+        <source>What the retired credits are claimed for</source>
+        <translation>已注销碳信用的声明用途</translation>
+    </message>
+</context>
+<context>
     <name>FileController</name>
     <message>
         <source>Carbon Tracker ledger (*.db *.sqlite);;All files (*)</source>
@@ -1073,6 +1204,10 @@
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>The path of the registry export (.csv); Browse… chooses the file</source>
+        <translation>登记处导出文件（.csv）的路径；点“浏览…”选择文件</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1376,6 +1511,10 @@ Open it read-only?</source>
         <translation>显示已确认</translation>
     </message>
     <message>
+        <source>Unticked: hides the flags already acknowledged</source>
+        <translation>不勾选：隐藏已确认的标记</translation>
+    </message>
+    <message>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
@@ -1386,6 +1525,10 @@ Open it read-only?</source>
     <message>
         <source>Filter the audit flags</source>
         <translation>筛选审计标记</translation>
+    </message>
+    <message>
+        <source>Shows the flags that contain this text in any column or rule code</source>
+        <translation>显示任意列或规则代码中包含此文本的标记</translation>
     </message>
     <message>
         <source>Audit flags</source>
@@ -1758,6 +1901,10 @@ Open it read-only?</source>
     <message>
         <source>Filter the change history</source>
         <translation>筛选变更历史</translation>
+    </message>
+    <message>
+        <source>Shows the change log entries that contain this text in any column</source>
+        <translation>显示任意列中包含此文本的变更日志条目</translation>
     </message>
     <message>
         <source>Change history</source>
@@ -2217,6 +2364,10 @@ Open it read-only?</source>
         <translation>搜索合同</translation>
     </message>
     <message>
+        <source>Shows the contracts that contain this text, e.g. a reference or supplier</source>
+        <translation>显示包含此文本的合同，例如合同编号或供应商</translation>
+    </message>
+    <message>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
@@ -2235,6 +2386,18 @@ Open it read-only?</source>
     <message>
         <source>Filter by supplier</source>
         <translation>按供应商筛选</translation>
+    </message>
+    <message>
+        <source>Shows only the contracts in this status</source>
+        <translation>只显示处于此状态的合同</translation>
+    </message>
+    <message>
+        <source>Shows only the contracts of this method</source>
+        <translation>只显示采用此方法的合同</translation>
+    </message>
+    <message>
+        <source>Shows only this supplier&apos;s contracts</source>
+        <translation>只显示此供应商的合同</translation>
     </message>
     <message>
         <source>Contracts</source>
@@ -2708,6 +2871,10 @@ You can undo this with Edit → Undo.</source>
         </translation>
     </message>
     <message>
+        <source>Ticked: a block retired at the registry that no delivery holds is recorded</source>
+        <translation>勾选：登记处中已注销、但无对应交付的序列号段也会被记录</translation>
+    </message>
+    <message>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
@@ -2845,8 +3012,16 @@ You can undo this with Edit → Undo.</source>
         <translation>登记处</translation>
     </message>
     <message>
+        <source>The registry the file comes from, or recognised from its header</source>
+        <translation>文件来自的登记处，或根据文件表头识别</translation>
+    </message>
+    <message>
         <source>Contract</source>
         <translation>合同</translation>
+    </message>
+    <message>
+        <source>One contract to work on; the first choice covers them all</source>
+        <translation>要处理的合同；第一项表示全部合同</translation>
     </message>
     <message>
         <source>Save printable report</source>
@@ -2930,6 +3105,14 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>A serial block</source>
         <translation>指定序列号段</translation>
+    </message>
+    <message>
+        <source>Draws the tonnes from the deliveries with the oldest vintage first</source>
+        <translation>优先从年份最早的交付中扣减吨数</translation>
+    </message>
+    <message>
+        <source>Draws the tonnes from the serial block you enter</source>
+        <translation>从您输入的序列号段中扣减吨数</translation>
     </message>
     <message>
         <source>Draw credits from:</source>
@@ -3177,20 +3360,48 @@ You can undo this with Edit → Undo.</source>
         <translation>报告</translation>
     </message>
     <message>
+        <source>Which report to save, and what it lists</source>
+        <translation>要保存的报告及其所列内容</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>自</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>期间自</translation>
+    </message>
+    <message>
+        <source>Tick to keep only records from this date on; unticked: no start limit</source>
+        <translation>勾选后只保留此日期及以后的记录；不勾选：不限开始日期</translation>
     </message>
     <message>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
+        <source>Period to</source>
+        <translation>期间至</translation>
+    </message>
+    <message>
+        <source>Tick to keep only records up to this date; unticked: no end limit</source>
+        <translation>勾选后只保留截至此日期的记录；不勾选：不限结束日期</translation>
+    </message>
+    <message>
         <source>All contracts</source>
         <translation>全部合同</translation>
     </message>
     <message>
+        <source>The contract the report covers, or all contracts</source>
+        <translation>报告涵盖的合同，或全部合同</translation>
+    </message>
+    <message>
         <source>Start with a byte-order mark (for Excel)</source>
         <translation>写入字节顺序标记（供 Excel 使用）</translation>
+    </message>
+    <message>
+        <source>Tick when the file is to be opened in Excel, so it reads the text right</source>
+        <translation>文件要用 Excel 打开时请勾选，以便正确显示文字</translation>
     </message>
     <message>
         <source>Report:</source>
@@ -3385,6 +3596,22 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>report URL or document path</source>
         <translation>报告网址或文件路径</translation>
+    </message>
+    <message>
+        <source>The VVB or registry that carried out the verification</source>
+        <translation>执行核证的 VVB 或登记处</translation>
+    </message>
+    <message>
+        <source>Whether the verification passed, failed or is pending</source>
+        <translation>核证结果：通过、未通过或待核证</translation>
+    </message>
+    <message>
+        <source>A link to the verification report, or its file path</source>
+        <translation>核证报告的链接，或其文件路径</translation>
+    </message>
+    <message>
+        <source>Free text for your own notes</source>
+        <translation>供您自己记录的自由文本</translation>
     </message>
     <message>
         <source>Verifier (VVB or registry)</source>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QLineEdit,
@@ -32,6 +33,7 @@ from tracker.ui.main_window import TAB_NAMES, MainWindow
 pytestmark = pytest.mark.gui
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QAbstractItemView)
+DESCRIBED = (*INPUTS, QCheckBox, QRadioButton)  # a check box is named by its text
 ROW_TOLERANCE = 8  # pixels: widgets this close in height are on one row
 PARTS_OF_ANOTHER = (QAbstractSpinBox, QComboBox, QAbstractItemView, QLineEdit, QTabBar)
 
@@ -154,16 +156,24 @@ def test_tab_follows_every_dialog_from_top_to_bottom(demo: MainWindow, qtbot: An
     assert not problems, "\n".join(problems)
 
 
+def _spoken(widget: QWidget) -> str:
+    """What a screen reader calls the widget: its accessible name, else its text."""
+    text = widget.text() if isinstance(widget, QAbstractButton) else ""
+    return widget.accessibleName() or text
+
+
 def _unnamed(top: QWidget) -> list[str]:
-    """Inputs and tables without an accessible name, tables without a description."""
+    """Inputs and tables without an accessible name; inputs, tables, check boxes and
+    radio buttons without a description (what the field expects or does)."""
     return [
         f"{type(w).__name__} {w.objectName()!r}"
         for w in _own(top, INPUTS)
         if not w.accessibleName().strip()
     ] + [
-        f"{type(w).__name__} {w.accessibleName()!r} has no description"
-        for w in _own(top, (QAbstractItemView,))
-        if not w.accessibleDescription().strip()
+        f"{type(w).__name__} {w.objectName()!r} ({_spoken(w)}) has no description"
+        for w in _own(top, DESCRIBED)
+        if (w.accessibleName().strip() or not isinstance(w, INPUTS))
+        and not w.accessibleDescription().strip()
     ]
 
 
@@ -186,8 +196,23 @@ def test_the_name_check_sees_an_unnamed_field(qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     named = QLineEdit(dialog)
     named.setAccessibleName("Named")
+    named.setAccessibleDescription("What it expects")
     QLineEdit(dialog).setObjectName("nameless")
     assert _unnamed(dialog) == ["QLineEdit 'nameless'"]
+
+
+def test_the_name_check_sees_an_undescribed_field(qtbot: Any) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    field = QLineEdit(dialog)
+    field.setObjectName("field_tonnes")
+    field.setAccessibleName("Tonnes")
+    box = QCheckBox("Show acknowledged", dialog)
+    box.setObjectName("show_acknowledged")
+    assert _unnamed(dialog) == [
+        "QLineEdit 'field_tonnes' (Tonnes) has no description",
+        "QCheckBox 'show_acknowledged' (Show acknowledged) has no description",
+    ]
 
 
 def test_the_order_check_sees_tab_going_up_the_screen(qtbot: Any) -> None:

@@ -39,6 +39,9 @@ class AcknowledgeDialog(QDialog):
         )
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setAccessibleDescription(
+            self.tr("Why the flag is accepted (required); Tab moves on to the buttons")
+        )
         self.reason.setTabChangesFocus(True)  # Tab goes on to the buttons
         self.reason.setPlaceholderText(self.tr("e.g. shortfall waived in contract amendment 2"))
         layout.addWidget(self.reason)

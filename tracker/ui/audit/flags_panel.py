@@ -91,11 +91,17 @@ class FlagsPanel(QWidget):
         self.counts.setWordWrap(True)  # wraps on a narrow window instead of widening it
         self.show_acknowledged = QCheckBox(self.tr("Show acknowledged"))
         self.show_acknowledged.setChecked(True)
+        self.show_acknowledged.setAccessibleDescription(
+            self.tr("Unticked: hides the flags already acknowledged")
+        )
         self.acknowledge_button = QPushButton(self.tr("Acknowledge…"))
         self.acknowledge_button.setEnabled(False)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter flags"))
         self.filter.setAccessibleName(self.tr("Filter the audit flags"))
+        self.filter.setAccessibleDescription(
+            self.tr("Shows the flags that contain this text in any column or rule code")
+        )
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaximumWidth(220)
         self.model = FlagListModel(self)

@@ -46,6 +46,9 @@ class HistoryPanel(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter entries"))
         self.filter.setAccessibleName(self.tr("Filter the change history"))
+        self.filter.setAccessibleDescription(
+            self.tr("Shows the change log entries that contain this text in any column")
+        )
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaximumWidth(240)
         self.table = QTableWidget(0, 6)

@@ -54,6 +54,26 @@ class AuditSettingsDialog(QDialog):
             ("missing_serial_days", self.tr("Serials still missing after"), self.tr(" days"),
              1, 3650),
         )  # fmt: skip
+        described = {
+            "unverified_stale_days": self.tr(
+                "Days a delivery may stay unverified before it is flagged"
+            ),
+            "shortfall_pct": self.tr(
+                "Percent of the contract tonnes the deliveries may fall behind before it is flagged"
+            ),
+            "vintage_age_years": self.tr(
+                "Years a vintage may be older than its claim before it is flagged"
+            ),
+            "claim_lag_months": self.tr(
+                "Months a retirement may come after its claim period before it is flagged"
+            ),
+            "price_tolerance_pct": self.tr(
+                "Percent a delivery's price may differ from the contract's before it is flagged"
+            ),
+            "missing_serial_days": self.tr(
+                "Days a delivery may lack its serial numbers before it is flagged"
+            ),
+        }
         for key, label, suffix, low, high in rows:
             box = QSpinBox()
             box.setRange(low, high)
@@ -61,16 +81,23 @@ class AuditSettingsDialog(QDialog):
             box.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             box.setValue(getattr(thresholds, key))
             box.setAccessibleName(label)
+            box.setAccessibleDescription(described[key])
             box.setMinimumWidth(200)
             self.fields[key] = box
             form.addRow(label, box)
         self.user = QLineEdit(user_name(store.db))
         self.user.setPlaceholderText(self.tr("{login} (your login)").format(login=os_login()))
         self.user.setAccessibleName(self.tr("User name"))
+        self.user.setAccessibleDescription(
+            self.tr("Your name as the change log records it; empty: your login")
+        )
         form.addRow(self.tr("Name in the change log"), self.user)
         self.own_names = QPlainTextEdit("\n".join(stored_own_names(store.db)))
         self.own_names.setPlaceholderText("\n".join(default_own_names(store.db)))
         self.own_names.setAccessibleName(self.tr("Your account and beneficiary names"))
+        self.own_names.setAccessibleDescription(
+            self.tr("Your registry account and beneficiary names, one a line")
+        )
         self.own_names.setTabChangesFocus(True)
         self.own_names.setFixedHeight(84)
         form.addRow(self.tr("Your account and beneficiary names"), self.own_names)

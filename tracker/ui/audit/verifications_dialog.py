@@ -36,6 +36,8 @@ from tracker.services.audit.verifications import (
 )
 from tracker.store import queries
 from tracker.ui import messages, numbers, theming
+from tracker.ui.dialogs.date_picker import date_description
+from tracker.ui.dialogs.field_help import tonnes_description
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -98,6 +100,14 @@ class VerificationsDialog(QDialog):
         self.inputs: dict[str, QWidget] = {}
         self.labels: dict[str, str] = {}
         self.error_labels: dict[str, QLabel] = {}
+        described = {
+            "verifier": self.tr("The VVB or registry that carried out the verification"),
+            "verified_on": date_description(),
+            "outcome": self.tr("Whether the verification passed, failed or is pending"),
+            "verified_tonnes": tonnes_description(),
+            "evidence": self.tr("A link to the verification report, or its file path"),
+            "note": self.tr("Free text for your own notes"),
+        }
         for key, label, widget in (
             ("verifier", self.tr("Verifier (VVB or registry)"), self.verifier),
             ("verified_on", self.tr("Date"), self.verified_on),
@@ -107,6 +117,7 @@ class VerificationsDialog(QDialog):
             ("note", self.tr("Note"), self.note),
         ):
             widget.setAccessibleName(label)
+            widget.setAccessibleDescription(described[key])
             form.addRow(label, self._with_error_label(key, label, widget))
         self.add_button = QPushButton(self.tr("Add record"))
         self.update_button = QPushButton(self.tr("Save changes to selected"))

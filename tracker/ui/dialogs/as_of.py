@@ -22,6 +22,9 @@ class AsOfDialog(QDialog):
         layout = QFormLayout(self)
         self.today = QCheckBox(self.tr("Today (follows the calendar)"), self)
         self.today.setChecked(not fixed)
+        self.today.setAccessibleDescription(
+            self.tr("Ticked: figures follow today's date; unticked: the date below")
+        )
         self.date = QDateEdit(QDate(current.year, current.month, current.day), self)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setCalendarPopup(True)

@@ -38,12 +38,15 @@ def attach_calendar(edit: QLineEdit) -> QAction:
     action.triggered.connect(lambda _checked=False: open_calendar(edit))
     edit.installEventFilter(_CalendarKeys(edit))
     if not edit.accessibleDescription():
-        edit.setAccessibleDescription(
-            QCoreApplication.translate(
-                "DatePicker", "A date as YYYY-MM-DD; Alt+Down opens a calendar"
-            )
-        )
+        edit.setAccessibleDescription(date_description())
     return action
+
+
+def date_description() -> str:
+    """What a date field with a calendar expects, for screen readers."""
+    return QCoreApplication.translate(
+        "DatePicker", "A date as YYYY-MM-DD; Alt+Down opens a calendar"
+    )
 
 
 class _CalendarKeys(QObject):

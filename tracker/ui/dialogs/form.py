@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.ui import messages, theming
 from tracker.ui.dialogs.date_picker import DATE_HINT, attach_calendar
+from tracker.ui.dialogs.field_help import field_description
 
 Check = Callable[[str], object]
 Submit = Callable[[dict[str, str]], object]
@@ -52,6 +53,7 @@ class Field:
     check: Check | None = None  # a pure parser that raises ValidationError
     hint: str = ""  # shown under the field in grey
     numeric: bool = False  # a quantity: typed and shown right-aligned
+    description: str = ""  # for screen readers; empty: the hint, else the key's own
 
 
 def widen_to_fit(dialog: QWidget) -> None:
@@ -273,8 +275,9 @@ class RecordDialog(QDialog):
                 attach_calendar(editor)
         editor.setObjectName(f"field_{f.key}")
         editor.setAccessibleName(f.label)
-        if f.hint:
-            editor.setAccessibleDescription(f.hint)
+        description = f.description or f.hint or field_description(f.key)
+        if description:
+            editor.setAccessibleDescription(description)
         column.addWidget(editor)
         if f.hint:
             hint = QLabel(f.hint, box)

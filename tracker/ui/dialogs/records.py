@@ -200,7 +200,11 @@ class DeliveryDialog(RecordDialog):
                 placeholder=DATE_HINT,
                 check=partial(_optional, parse_date, "verified_on"),
             ),
-            Field("reference", self.tr("Transfer reference")),
+            Field(
+                "reference",
+                self.tr("Transfer reference"),
+                description=self.tr("The registry's transfer id for this delivery (optional)"),
+            ),
             Field(
                 "tranche_due_on",
                 self.tr("Fills the tranche due"),

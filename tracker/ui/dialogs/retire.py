@@ -89,6 +89,12 @@ class RetireDialog(RecordDialog):
         self.oldest_first.setObjectName("mode_oldest_first")
         self.by_block = QRadioButton(self.tr("A serial block"), self)
         self.by_block.setObjectName("mode_serial_block")
+        self.oldest_first.setAccessibleDescription(
+            self.tr("Draws the tonnes from the deliveries with the oldest vintage first")
+        )
+        self.by_block.setAccessibleDescription(
+            self.tr("Draws the tonnes from the serial block you enter")
+        )
         self._modes = QButtonGroup(self)
         self._modes.addButton(self.oldest_first)
         self._modes.addButton(self.by_block)
@@ -99,6 +105,9 @@ class RetireDialog(RecordDialog):
         self.verified_only = QCheckBox(self.tr("Verified credits only"), self)
         self.verified_only.setObjectName("verified_only")
         self.verified_only.setToolTip(
+            self.tr("Draw only credits verified by the retirement date (recommended).")
+        )
+        self.verified_only.setAccessibleDescription(
             self.tr("Draw only credits verified by the retirement date (recommended).")
         )
         self.verified_only.setChecked(True)

@@ -45,6 +45,9 @@ class FileRow(QWidget):
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText(self.tr("Registry export (.csv)"))
         self.path_edit.setAccessibleName(self.tr("File"))
+        self.path_edit.setAccessibleDescription(
+            self.tr("The path of the registry export (.csv); Browse… chooses the file")
+        )
         self.browse = QPushButton(self.tr("Browse…"), self)
         self.browse.clicked.connect(self._browse)
         layout = QHBoxLayout(self)
@@ -72,6 +75,11 @@ def registry_combo(parent: QWidget) -> QComboBox:
         )
         combo.addItem(label or REGISTRY_LABELS[Registry(code)], code)
     combo.setAccessibleName(QCoreApplication.translate("ReportDialogs", "Registry"))
+    combo.setAccessibleDescription(
+        QCoreApplication.translate(
+            "ReportDialogs", "The registry the file comes from, or recognised from its header"
+        )
+    )
     return combo
 
 
@@ -81,6 +89,11 @@ def contract_combo(parent: QWidget, db: sqlite_utils.Database, none_label: str) 
     for contract in queries.contracts(db):
         combo.addItem(f"{contract.reference} — {contract.supplier}", contract.reference)
     combo.setAccessibleName(QCoreApplication.translate("ReportDialogs", "Contract"))
+    combo.setAccessibleDescription(
+        QCoreApplication.translate(
+            "ReportDialogs", "One contract to work on; the first choice covers them all"
+        )
+    )
     return combo
 
 

@@ -97,6 +97,9 @@ class RegistryImportDialog(QDialog):
         self.deliver_retired = QCheckBox(
             self.tr("Record retired blocks no delivery holds as delivered and retired"), self
         )
+        self.deliver_retired.setAccessibleDescription(
+            self.tr("Ticked: a block retired at the registry that no delivery holds is recorded")
+        )
         form = QFormLayout()
         form.addRow(self.tr("1. File:"), self.file_row)
         form.addRow(self.tr("Registry:"), self.registry)

@@ -30,6 +30,7 @@ from tracker.store.ledger import Ledger
 from tracker.store.receipts import write_receipt
 from tracker.store.targets import refuse_ledger_target
 from tracker.ui import theming
+from tracker.ui.dialogs.date_picker import date_description
 from tracker.ui.dialogs.form import grow_to_fit
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.operations import ReadOperation
@@ -55,12 +56,17 @@ def ask_save_csv(parent: QWidget, suggested: str) -> Path | None:
 class _OptionalDate(QWidget):
     """A date edit enabled by a check box: unchecked means 'no limit'."""
 
-    def __init__(self, label: str, day: dt.date, parent: QWidget) -> None:
+    def __init__(
+        self, label: str, day: dt.date, parent: QWidget, name: str, description: str
+    ) -> None:
         super().__init__(parent)
         self.enabled = QCheckBox(label, self)
+        self.enabled.setAccessibleDescription(description)
         self.edit = QDateEdit(QDate(day.year, day.month, day.day), self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setAccessibleName(name)
+        self.edit.setAccessibleDescription(date_description())
         self.edit.setEnabled(False)
         self.enabled.toggled.connect(self.edit.setEnabled)
         layout = QHBoxLayout(self)
@@ -105,10 +111,23 @@ class SaveReportDialog(QDialog):
             self.report.addItem(titles.get(name, name), name)
         self.report.setCurrentIndex(max(self.report.findData(report), 0))
         self.report.setAccessibleName(self.tr("Report"))
+        self.report.setAccessibleDescription(self.tr("Which report to save, and what it lists"))
         # offered when ticked: the as-of year up to the as-of date
         as_of = store.as_of
-        self.date_from = _OptionalDate(self.tr("From"), as_of.replace(month=1, day=1), self)
-        self.date_to = _OptionalDate(self.tr("to"), as_of, self)
+        self.date_from = _OptionalDate(
+            self.tr("From"),
+            as_of.replace(month=1, day=1),
+            self,
+            self.tr("Period from"),
+            self.tr("Tick to keep only records from this date on; unticked: no start limit"),
+        )
+        self.date_to = _OptionalDate(
+            self.tr("to"),
+            as_of,
+            self,
+            self.tr("Period to"),
+            self.tr("Tick to keep only records up to this date; unticked: no end limit"),
+        )
         period = QWidget(self)
         period_row = QHBoxLayout(period)
         period_row.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +135,13 @@ class SaveReportDialog(QDialog):
         period_row.addWidget(self.date_to, 1)
         self.contract = contract_combo(self, store.db, self.tr("All contracts"))
         self.contract.setCurrentIndex(max(self.contract.findData(contract_reference), 0))
+        self.contract.setAccessibleDescription(
+            self.tr("The contract the report covers, or all contracts")
+        )
         self.bom = QCheckBox(self.tr("Start with a byte-order mark (for Excel)"), self)
+        self.bom.setAccessibleDescription(
+            self.tr("Tick when the file is to be opened in Excel, so it reads the text right")
+        )
         form = QFormLayout()
         form.addRow(self.tr("Report:"), self.report)
         form.addRow(self.tr("Period:"), period)
