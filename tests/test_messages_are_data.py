@@ -240,12 +240,11 @@ def test_the_window_words_flags_in_its_language() -> None:
 
 # Modules whose refused rows (``RowError``) still give only English text, no message: the
 # window shows them in English (to convert; the list may only shrink).  The readers of
-# the file as a whole (encoding, CSV structure, size limits, layout detection), and the
+# the file as a whole (encoding, CSV structure, size limits), and the
 # tracker CSV import's rows refused by an error other than a refused value.
 ROW_REASON_DEBT = frozenset(
     {
         "tracker/services/input_limits.py",
-        "tracker/services/registry/detect.py",
         "tracker/services/registry/reconcile.py",
         "tracker/services/registry/text.py",
         "tracker/services/tracker_csv.py",

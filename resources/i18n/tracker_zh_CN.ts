@@ -1009,6 +1009,18 @@
         <translation>合同 {contract} 未列出任何登记处项目编号，因此任何项目的行都被视为该合同的行：请为该合同添加其项目编号</translation>
     </message>
     <message>
+        <source>is not one of {allowed}</source>
+        <translation>不是以下值之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>is not a registry export this tracker reads: closest is {layout}, which needs the column(s) {columns}</source>
+        <translation>不是本工具可识别的登记处导出文件：最接近的格式是 {layout}，它需要以下列：{columns}</translation>
+    </message>
+    <message>
+        <source>is not a {registry} export this tracker reads: closest is {layout}, which needs the column(s) {columns}</source>
+        <translation>不是本工具可识别的 {registry} 导出文件：最接近的格式是 {layout}，它需要以下列：{columns}</translation>
+    </message>
+    <message>
         <source>the file uses {separator} as separator</source>
         <translation>文件使用 {separator} 作为分隔符</translation>
     </message>

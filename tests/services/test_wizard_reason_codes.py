@@ -202,3 +202,37 @@ def test_serial_clashes_of_the_bulk_delivery_import_keep_their_english(
         "error.same_batch_delivered",
         "'cb_01JBATCHONE' is the batch 'cb_01JBATCHONE', already delivered under contract C-1",
     )
+
+
+@pytest.mark.parametrize(
+    ("registry", "code", "reason"),
+    [
+        (
+            "auto",
+            "error.not_a_registry_export",
+            "is not a registry export this tracker reads: closest is CAR project issuances, "
+            "which needs the column(s) 'date issued', 'total offset credits issued'",
+        ),
+        (
+            "verra",
+            "error.not_an_export_of",
+            "is not a verra export this tracker reads: closest is Verra transactions, which "
+            "needs the column(s) 'issuance date', 'quantity issued', "
+            "'retirement/cancellation date', 'serial number'",
+        ),
+        (
+            "nope",
+            "error.not_one_of",
+            "'nope' is not one of auto, verra, gold-standard, acr, car, art, isometric, puro",
+        ),
+    ],
+)
+def test_a_file_of_no_known_layout_keeps_its_english(
+    db: sqlite_utils.Database, tmp_path: Path, registry: str, code: str, reason: str
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("Vintage,Quantity\n2025,1\n", encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        preview_registry_file(db, path, ImportOptions(registry=registry))
+    [error] = refused.value.errors
+    assert coded(error) == (code, reason)

@@ -176,3 +176,20 @@ def test_the_wizard_words_a_tracker_files_header_refusal_in_chinese(
         f"{file}：1 处错误，未导入任何内容：\n"
         "  第 1 行，colour 列：不是 deliveries 文件的列（文件使用 制表符 作为分隔符）"
     )
+
+
+def test_the_wizard_words_a_file_of_no_known_layout_in_chinese(
+    qtbot: QtBot, store: LedgerStore, tmp_path: Path, chinese: None
+) -> None:
+    file = tmp_path / "x.csv"
+    file.write_text("Vintage,Quantity\n2025,1\n", encoding="utf-8")
+    dialog = RegistryImportDialog(store)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.file_row.path_edit, str(file))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.summary.text() == (
+        f"{file}：1 处错误，未导入任何内容：\n  第 1 行，header 列：不是本工具可识别的登记处"
+        "导出文件：最接近的格式是 CAR project issuances，它需要以下列：'date issued', "
+        "'total offset credits issued'"
+    )

@@ -330,6 +330,18 @@ ERROR_TEMPLATES: dict[str, str] = {
         "contract {contract} lists no registry project ids, so rows of any project were "
         "taken as its own: add its project ids to the contract",
     ),
+    # --- which layout a file is ------------------------------------------------------
+    "error.not_one_of": QT_TRANSLATE_NOOP("Errors", "is not one of {allowed}"),
+    "error.not_a_registry_export": QT_TRANSLATE_NOOP(
+        "Errors",
+        "is not a registry export this tracker reads: closest is {layout}, which needs the "
+        "column(s) {columns}",
+    ),
+    "error.not_an_export_of": QT_TRANSLATE_NOOP(
+        "Errors",
+        "is not a {registry} export this tracker reads: closest is {layout}, which needs "
+        "the column(s) {columns}",
+    ),
     # --- a tracker file's header -----------------------------------------------------
     "error.separator_used": QT_TRANSLATE_NOOP("Errors", "the file uses {separator} as separator"),
     "error.tab": QT_TRANSLATE_NOOP("Errors", "tab"),
