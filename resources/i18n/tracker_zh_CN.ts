@@ -1021,6 +1021,70 @@
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
+        <source>belongs to another buyer ({party}): not one of your own names (Tools → Audit settings)</source>
+        <translation>属于其他买方（{party}）：不是您自己的名称之一（工具 → 审计设置）</translation>
+    </message>
+    <message>
+        <source>its serial block was delivered under contract {other}, not {contract} (--contract)</source>
+        <translation>其序列号段已在合同 {other} 下交付，而非 {contract}（--contract）</translation>
+    </message>
+    <message>
+        <source>project {project} is not a project of contract {contract} (its registry project ids: {ids})</source>
+        <translation>项目 {project} 不是合同 {contract} 的项目（其登记处项目编号：{ids}）</translation>
+    </message>
+    <message>
+        <source>project {project} ({registry}) belongs to no contract: add it to the contract&apos;s registry project ids to import it</source>
+        <translation>项目 {project}（{registry}）不属于任何合同：请将其添加到合同的登记处项目编号中再导入</translation>
+    </message>
+    <message>
+        <source>project {project} belongs to contract {contracts}, not {contract} (--contract)</source>
+        <translation>项目 {project} 属于合同 {contracts}，而非 {contract}（--contract）</translation>
+    </message>
+    <message>
+        <source>a cancellation: cancelled credits are never a delivery or a retirement of yours (reconcile compares them with your deliveries)</source>
+        <translation>取消：已取消的碳信用绝不会是您的交付或注销（对账会将其与您的交付进行比较）</translation>
+    </message>
+    <message>
+        <source>a project-level issuance without serial numbers: credits issued to the project, not delivered to your account (import the transfer or retirement report for deliveries)</source>
+        <translation>无序列号的项目级签发：碳信用签发给项目，而非交付到您的账户（如需交付记录，请导入转让或注销报告）</translation>
+    </message>
+    <message>
+        <source>contract {contract} lists no registry project ids, so rows of any project were taken as its own: add its project ids to the contract</source>
+        <translation>合同 {contract} 未列出任何登记处项目编号，因此任何项目的行都被视为该合同的行：请为该合同添加其项目编号</translation>
+    </message>
+    <message>
+        <source>is not one of {allowed}</source>
+        <translation>不是以下值之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>is not a registry export this tracker reads: closest is {layout}, which needs the column(s) {columns}</source>
+        <translation>不是本工具可识别的登记处导出文件：最接近的格式是 {layout}，它需要以下列：{columns}</translation>
+    </message>
+    <message>
+        <source>is not a {registry} export this tracker reads: closest is {layout}, which needs the column(s) {columns}</source>
+        <translation>不是本工具可识别的 {registry} 导出文件：最接近的格式是 {layout}，它需要以下列：{columns}</translation>
+    </message>
+    <message>
+        <source>the file uses {separator} as separator</source>
+        <translation>文件使用 {separator} 作为分隔符</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>{uses} and lacks column {column} (expected: {expected})</source>
+        <translation>{uses}，且缺少 {column} 列（应有的列：{expected}）</translation>
+    </message>
+    <message>
+        <source>is not a {kind} column ({uses})</source>
+        <translation>不是 {kind} 文件的列（{uses}）</translation>
+    </message>
+    <message>
+        <source>mixes day-first and month-first dates: use YYYY-MM-DD</source>
+        <translation>混用了日在前和月在前的日期：请使用 YYYY-MM-DD</translation>
+    </message>
+    <message>
         <source>is required (a delivery&apos;s reference)</source>
         <translation>为必填项（交付编号）</translation>
     </message>
@@ -2851,6 +2915,14 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>(tick “{option}” above)</source>
         <translation>（勾选上方的“{option}”）</translation>
+    </message>
+    <message>
+        <source>(under “{field}” above)</source>
+        <translation>（在上方的“{field}”中）</translation>
+    </message>
+    <message>
+        <source>(chosen under “{field}” above)</source>
+        <translation>（在上方的“{field}”中所选）</translation>
     </message>
     <message>
         <source>imported</source>

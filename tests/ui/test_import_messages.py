@@ -119,4 +119,77 @@ def test_contracts_sharing_a_project_are_listed_in_chinese(
 
     [reason] = _reasons(qtbot, LedgerStore(db, None), file)
 
-    assert reason == "项目 11603 属于合同 GS-A 和 GS-B 和 GS-C：请选择合同（--contract REF）"
+    assert reason == "项目 11603 属于合同 GS-A 和 GS-B 和 GS-C：请选择合同（在上方的“合同”中）"
+
+
+def test_the_wizard_words_skipped_rows_in_chinese(
+    qtbot: QtBot, store: LedgerStore, tmp_path: Path, chinese: None
+) -> None:
+    file = tmp_path / "gs.csv"
+    file.write_bytes(gs_file(gs_row(status="Retired", retired="2026-04-10", entity="Other Co")))
+
+    [reason] = _reasons(qtbot, store, file)
+
+    assert reason == "属于其他买方（Other Co）：不是您自己的名称之一（工具 → 审计设置）"
+
+
+def test_the_wizard_names_its_contract_chooser_in_place_of_the_option(
+    qtbot: QtBot, store: LedgerStore, tmp_path: Path, qapp: object
+) -> None:
+    make_contract(store.db, reference="C-2", registry="gold-standard", registry_project_ids="9")
+    file = tmp_path / "gs.csv"
+    file.write_bytes(gs_file(gs_row()))
+    dialog = RegistryImportDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.contract.setCurrentIndex(dialog.contract.findData("C-2"))
+    qtbot.keyClicks(dialog.file_row.path_edit, str(file))
+
+    def reason() -> str:
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+        return dialog.table.item(0, dialog.table.columnCount() - 1).text()
+
+    assert (
+        reason() == "project 11603 belongs to contract C-1, not C-2 (chosen under “Contract” above)"
+    )
+    from tracker import i18n
+
+    i18n.install(qapp, "zh_CN")
+    try:
+        assert reason() == "项目 11603 属于合同 C-1，而非 C-2（在上方的“合同”中所选）"
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_the_wizard_words_a_tracker_files_header_refusal_in_chinese(
+    qtbot: QtBot, store: LedgerStore, tmp_path: Path, chinese: None
+) -> None:
+    from tracker.services.tracker_csv import header
+
+    file = tmp_path / "deliveries.csv"
+    file.write_text("\t".join([*header("deliveries"), "colour"]) + "\n", encoding="utf-8")
+    dialog = RegistryImportDialog(store)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.file_row.path_edit, str(file))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.summary.text() == (
+        f"{file}：1 处错误，未导入任何内容：\n"
+        "  第 1 行，colour 列：不是 deliveries 文件的列（文件使用 制表符 作为分隔符）"
+    )
+
+
+def test_the_wizard_words_a_file_of_no_known_layout_in_chinese(
+    qtbot: QtBot, store: LedgerStore, tmp_path: Path, chinese: None
+) -> None:
+    file = tmp_path / "x.csv"
+    file.write_text("Vintage,Quantity\n2025,1\n", encoding="utf-8")
+    dialog = RegistryImportDialog(store)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.file_row.path_edit, str(file))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.summary.text() == (
+        f"{file}：1 处错误，未导入任何内容：\n  第 1 行，header 列：不是本工具可识别的登记处"
+        "导出文件：最接近的格式是 CAR project issuances，它需要以下列：'date issued', "
+        "'total offset credits issued'"
+    )

@@ -292,6 +292,66 @@ ERROR_TEMPLATES: dict[str, str] = {
         "project {project} belongs to contracts {contracts}: choose the contract (--contract REF)",
     ),
     "error.and": QT_TRANSLATE_NOOP("Errors", "{first} and {last}"),
+    # --- registry rows skipped by the import (the preview's reasons) ----------------
+    "error.skip_other_buyer": QT_TRANSLATE_NOOP(
+        "Errors",
+        "belongs to another buyer ({party}): not one of your own names (Tools → Audit settings)",
+    ),
+    "error.skip_block_of_other_contract": QT_TRANSLATE_NOOP(
+        "Errors",
+        "its serial block was delivered under contract {other}, not {contract} (--contract)",
+    ),
+    "error.skip_project_not_of_contract": QT_TRANSLATE_NOOP(
+        "Errors",
+        "project {project} is not a project of contract {contract} "
+        "(its registry project ids: {ids})",
+    ),
+    "error.skip_project_of_no_contract": QT_TRANSLATE_NOOP(
+        "Errors",
+        "project {project} ({registry}) belongs to no contract: add it to the contract's "
+        "registry project ids to import it",
+    ),
+    "error.skip_project_of_other_contract": QT_TRANSLATE_NOOP(
+        "Errors", "project {project} belongs to contract {contracts}, not {contract} (--contract)"
+    ),
+    "error.skip_cancellation": QT_TRANSLATE_NOOP(
+        "Errors",
+        "a cancellation: cancelled credits are never a delivery or a retirement of yours "
+        "(reconcile compares them with your deliveries)",
+    ),
+    "error.skip_issuance_summary": QT_TRANSLATE_NOOP(
+        "Errors",
+        "a project-level issuance without serial numbers: credits issued to the project, "
+        "not delivered to your account (import the transfer or retirement report for "
+        "deliveries)",
+    ),
+    "error.no_project_ids": QT_TRANSLATE_NOOP(
+        "Errors",
+        "contract {contract} lists no registry project ids, so rows of any project were "
+        "taken as its own: add its project ids to the contract",
+    ),
+    # --- which layout a file is ------------------------------------------------------
+    "error.not_one_of": QT_TRANSLATE_NOOP("Errors", "is not one of {allowed}"),
+    "error.not_a_registry_export": QT_TRANSLATE_NOOP(
+        "Errors",
+        "is not a registry export this tracker reads: closest is {layout}, which needs the "
+        "column(s) {columns}",
+    ),
+    "error.not_an_export_of": QT_TRANSLATE_NOOP(
+        "Errors",
+        "is not a {registry} export this tracker reads: closest is {layout}, which needs "
+        "the column(s) {columns}",
+    ),
+    # --- a tracker file's header -----------------------------------------------------
+    "error.separator_used": QT_TRANSLATE_NOOP("Errors", "the file uses {separator} as separator"),
+    "error.tab": QT_TRANSLATE_NOOP("Errors", "tab"),
+    "error.lacks_column": QT_TRANSLATE_NOOP(
+        "Errors", "{uses} and lacks column {column} (expected: {expected})"
+    ),
+    "error.not_a_kind_column": QT_TRANSLATE_NOOP("Errors", "is not a {kind} column ({uses})"),
+    "error.mixed_date_order": QT_TRANSLATE_NOOP(
+        "Errors", "mixes day-first and month-first dates: use YYYY-MM-DD"
+    ),
     "error.delivery_reference_required": QT_TRANSLATE_NOOP(
         "Errors", "is required (a delivery's reference)"
     ),

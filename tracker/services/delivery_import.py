@@ -22,7 +22,7 @@ from typing import Any
 
 from tracker.domain.changes import ChangeNotice
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
-from tracker.domain.messages import msg
+from tracker.domain.messages import msg, render
 from tracker.domain.records import Contract, Delivery, delivery_from_input
 from tracker.domain.schedule import effective_schedule
 from tracker.services import deliveries as delivery_service
@@ -107,9 +107,10 @@ def _clash_errors(db: Ledger) -> list[RowError]:
     found = []
     for clashes in (staging.clashes_with_ledger(db), staging.clashes_within_file(db)):
         for line, own, other, contract, batch in clashes:
-            verb = "is the batch" if batch else "overlaps"
-            reason = f"{verb} {other!r}, already delivered under contract {contract}"
-            found.append(RowError(line, "serial_block", f"{own!r} {reason}"))
+            code = "error.same_batch_delivered" if batch else "error.overlaps_delivered"
+            reason = msg(code, block=other, contract=contract)
+            refused = f"{own!r} "
+            found.append(RowError(line, "serial_block", refused + render(reason), reason, refused))
     return found
 
 

@@ -339,13 +339,13 @@ def run_import(
     with UnitOfWork(db) as uow:
         for line, row in read.rows:
             bad = field_errors(kind, row)
-            errors.extend(RowError(line, e.field, f"{_value(e)}{e.reason}") for e in bad)
+            errors.extend(_row_error(line, e) for e in bad)
             try:
                 with db.atomic():
                     change = importer(db, row)
             except ValidationError as exc:
                 if exc.field not in {e.field for e in bad}:
-                    errors.append(RowError(line, exc.field, f"{_value(exc)}{exc.reason}"))
+                    errors.append(_row_error(line, exc))
                 continue
             except TrackerError as exc:
                 errors.append(RowError(line, "(row)", str(exc)))
@@ -367,6 +367,12 @@ def run_import(
 
 def _value(exc: ValidationError) -> str:
     return "" if exc.value in (None, "") else f"{str(exc.value)!r} "
+
+
+def _row_error(line: int, exc: ValidationError) -> RowError:
+    """The refusal of a cell, its message kept for the window to word."""
+    refused = _value(exc)
+    return RowError(line, exc.field, f"{refused}{exc.reason}", exc.reason_message, refused)
 
 
 def import_file(db: sqlite_utils.Database, kind: str, path: Path | str) -> ImportResult:

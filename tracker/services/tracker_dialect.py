@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tracker.domain.errors import ImportRefused, RowError, ValidationError
+from tracker.domain.messages import Message, msg, render
 from tracker.services.csv_safe import restore
 from tracker.services.registry.text import Table
 from tracker.services.registry.values import parse_quantity, parse_registry_date
@@ -49,19 +50,29 @@ def separator_name(delimiter: str) -> str:
     return SEPARATOR_NAMES.get(delimiter, repr(delimiter))
 
 
+def _separator(delimiter: str) -> str | Message:
+    """The separator as the header refusals name it ('tab' is a word: worded)."""
+    return msg("error.tab") if delimiter == "\t" else separator_name(delimiter)
+
+
+def _header_error(column: str, reason: Message) -> RowError:
+    return RowError(1, column, render(reason), reason)
+
+
 def check_header(table: Table, kind: str) -> None:
     """Every missing and every unknown column, each naming the file's separator."""
     expected = COLUMNS[kind]
     optional = OPTIONAL_COLUMNS.get(kind, ())
     ignored = DERIVED_COLUMNS.get(kind, ())
-    uses = f"the file uses {separator_name(table.delimiter)} as separator"
+    uses = msg("error.separator_used", separator=_separator(table.delimiter))
+    listed = ",".join(expected)
     problems = [
-        RowError(1, c, f"{uses} and lacks column {c} (expected: {','.join(expected)})")
+        _header_error(c, msg("error.lacks_column", uses=uses, column=c, expected=listed))
         for c in expected
         if c not in table.keys and c not in optional
     ]
     problems += [
-        RowError(1, table.column(k), f"is not a {kind} column ({uses})")
+        _header_error(table.column(k), msg("error.not_a_kind_column", kind=kind, uses=uses))
         for k in table.keys
         if k not in expected and k not in ignored
     ]
@@ -117,7 +128,7 @@ def _slash_order(table: Table, rows: list[Row]) -> bool | None:
     if day_first and month_first:
         raise ImportRefused(
             table.source,
-            [RowError(1, "(file)", "mixes day-first and month-first dates: use YYYY-MM-DD")],
+            [_header_error("(file)", msg("error.mixed_date_order"))],
         )
     return True if day_first else False if month_first else None
 

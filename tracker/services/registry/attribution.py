@@ -66,7 +66,7 @@ class Verdict:
     contract: Contract | None = None
     skip: str = ""
     party: str = ""
-    reason: str = ""
+    reason: Message | None = None
 
 
 def _holder(db: sqlite_utils.Database, row: RegistryRow) -> int | None:
@@ -91,8 +91,7 @@ def attribute(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio)
         return Verdict(
             skip=OTHER_BUYER,
             party=party,
-            reason=f"belongs to another buyer ({party}): not one of your own names "
-            "(Tools → Audit settings)",
+            reason=msg("error.skip_other_buyer", party=party),
         )
     if holder is None:
         return _by_project(row, portfolio)
@@ -102,8 +101,9 @@ def attribute(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio)
         return Verdict(
             skip=OTHER_CONTRACT,
             party=held_by,
-            reason=f"its serial block was delivered under contract {held_by}, not "
-            f"{given.reference} (--contract)",
+            reason=msg(
+                "error.skip_block_of_other_contract", other=held_by, contract=given.reference
+            ),
         )
     return Verdict(given)  # the delivery holding the block decides
 
@@ -127,14 +127,19 @@ def _by_project(row: RegistryRow, portfolio: Portfolio) -> Verdict:
             return Verdict(
                 skip=NO_CONTRACT,
                 party=project,
-                reason=f"project {project} is not a project of contract {given.reference} "
-                f"(its registry project ids: {ids})",
+                reason=msg(
+                    "error.skip_project_not_of_contract",
+                    project=project,
+                    contract=given.reference,
+                    ids=ids,
+                ),
             )
         return Verdict(
             skip=NO_CONTRACT,
             party=project,
-            reason=f"project {project} ({row.registry.value}) belongs to no contract: add it "
-            "to the contract's registry project ids to import it",
+            reason=msg(
+                "error.skip_project_of_no_contract", project=project, registry=row.registry.value
+            ),
         )
     if given is not None:
         if any(c.id == given.id for c in candidates):
@@ -142,8 +147,12 @@ def _by_project(row: RegistryRow, portfolio: Portfolio) -> Verdict:
         return Verdict(
             skip=OTHER_CONTRACT,
             party=candidates[0].reference,
-            reason=f"project {project} belongs to contract "
-            f"{_refs(candidates)}, not {given.reference} (--contract)",
+            reason=msg(
+                "error.skip_project_of_other_contract",
+                project=project,
+                contracts=_and([c.reference for c in candidates]),
+                contract=given.reference,
+            ),
         )
     if len(candidates) > 1 and row.vintage is not None:
         by_vintage = [c for c in candidates if _has_vintage(c, row.vintage, portfolio)]
@@ -167,10 +176,6 @@ def _has_vintage(contract: Contract, vintage: int, portfolio: Portfolio) -> bool
     if scheduled:
         return vintage in scheduled
     return contract.start_on.year <= vintage <= contract.end_on.year
-
-
-def _refs(contracts: Sequence[Contract]) -> str:
-    return " and ".join(c.reference for c in contracts)
 
 
 def _and(names: Sequence[str]) -> str | Message:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracker.domain.errors import ImportRefused, RowError
+from tracker.domain.messages import msg, render
 from tracker.domain.vocab import Registry
 from tracker.services.registry import (
     acr,
@@ -37,14 +38,10 @@ def detect_layout(table: Table, registry: str = "auto") -> Layout:
     (the tracker's own files are always accepted).
     """
     if registry not in REGISTRY_CHOICES:
-        raise ImportRefused(
-            table.source,
-            [
-                RowError(
-                    1, "--registry", f"{registry!r} is not one of {', '.join(REGISTRY_CHOICES)}"
-                )
-            ],
-        )
+        refused = f"{registry!r} "
+        reason = msg("error.not_one_of", allowed=", ".join(REGISTRY_CHOICES))
+        error = RowError(1, "--registry", refused + render(reason), reason, refused)
+        raise ImportRefused(table.source, [error])
     keys = frozenset(table.keys)
     allowed = [
         layout
@@ -57,15 +54,11 @@ def detect_layout(table: Table, registry: str = "auto") -> Layout:
     candidates = [layout for layout in allowed if layout.registry is not None]
     closest = min(candidates, key=lambda layout: len(layout.required - keys))
     missing = sorted(closest.required - keys)
-    what = "a registry export" if registry == "auto" else f"a {registry} export"
-    raise ImportRefused(
-        table.source,
-        [
-            RowError(
-                1,
-                "header",
-                f"is not {what} this tracker reads: closest is {closest.label}, which needs the "
-                f"column(s) {', '.join(repr(m) for m in missing)}",
-            )
-        ],
-    )
+    columns = ", ".join(repr(m) for m in missing)
+    if registry == "auto":
+        why = msg("error.not_a_registry_export", layout=closest.label, columns=columns)
+    else:
+        why = msg(
+            "error.not_an_export_of", registry=registry, layout=closest.label, columns=columns
+        )
+    raise ImportRefused(table.source, [RowError(1, "header", render(why), why)])

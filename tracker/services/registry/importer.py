@@ -16,6 +16,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
+from tracker.domain.messages import Message, msg, render
 from tracker.domain.quantities import parse_tonnes
 from tracker.domain.records import Contract
 from tracker.services.contracts import resolve_reference
@@ -123,13 +124,10 @@ def run_import(
     return replace(preview, applied=True, changes=ChangeSet.merge(parts))
 
 
-def _legacy_note(contract: Contract | None) -> tuple[str, ...]:
+def _legacy_note(contract: Contract | None) -> tuple[Message, ...]:
     if contract is None or contract.registry_project_ids:
         return ()
-    return (
-        f"contract {contract.reference} lists no registry project ids, so rows of any "
-        "project were taken as its own: add its project ids to the contract",
-    )
+    return (msg("error.no_project_ids", contract=contract.reference),)
 
 
 def _given_contract(
@@ -140,9 +138,9 @@ def _given_contract(
     try:
         return resolve_reference(db, options.contract, "--contract")
     except ValidationError as exc:
-        raise ImportRefused(
-            source, [RowError(1, "--contract", f"{options.contract!r} {exc.reason}")]
-        ) from None
+        refused = f"{options.contract!r} "
+        error = RowError(1, "--contract", refused + exc.reason, exc.reason_message, refused)
+        raise ImportRefused(source, [error]) from None
 
 
 def _one_row(
@@ -193,7 +191,8 @@ def _skipped(row: RegistryRow, verdict: Verdict) -> RowOutcome:
         row.kind.value,
         row.tonnes_kg,
         serial_block=row.serial_block,
-        reason=verdict.reason,
+        reason=render(verdict.reason) if verdict.reason is not None else "",
+        reason_message=verdict.reason,
         skip=verdict.skip,
         party=verdict.party,
     )

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import RowError, TrackerError
-from tracker.domain.messages import Message
+from tracker.domain.messages import Message, render
 from tracker.domain.quantities import format_tonnes_grouped
 
 
@@ -62,7 +62,8 @@ class ImportPreview:
     applied: bool = False
     changes: ChangeSet = field(default_factory=ChangeSet)
     notes: tuple[str, ...] = ()  # what reading the file assumed (tracker files)
-    warnings: tuple[str, ...] = ()  # what the user should know about the attribution
+    # what the user should know about the attribution, worded by whoever shows it
+    warnings: tuple[Message, ...] = ()
 
     def count(self, action: Action) -> int:
         return sum(1 for o in self.outcomes if o.action is action)
@@ -111,7 +112,7 @@ class ImportPreview:
                 lines.append(f"  {group(total)} {what}: {named_counts(found)}")
         if self.notes:
             lines.append(f"  Read as: {', '.join(self.notes)}.")
-        lines += [f"  Note: {w}." for w in self.warnings]
+        lines += [f"  Note: {render(w)}." for w in self.warnings]
         return "\n".join(lines)
 
 

@@ -7,7 +7,7 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import iso
 from tracker.domain.errors import ValidationError
-from tracker.domain.messages import msg
+from tracker.domain.messages import Message, msg, render
 from tracker.domain.quantities import format_tonnes, parse_tonnes
 from tracker.domain.records import Contract
 from tracker.domain.serials import CreditBatch, Serials, parse_serials
@@ -20,11 +20,8 @@ from tracker.services.registry.outcome import Action, ImportOptions, RowOutcome
 from tracker.store import queries
 
 SKIP_REASONS = {
-    RowKind.CANCELLATION: "a cancellation: cancelled credits are never a delivery or a "
-    "retirement of yours (reconcile compares them with your deliveries)",
-    RowKind.ISSUANCE_SUMMARY: "a project-level issuance without serial numbers: credits "
-    "issued to the project, not delivered to your account (import the transfer or "
-    "retirement report for deliveries)",
+    RowKind.CANCELLATION: msg("error.skip_cancellation"),
+    RowKind.ISSUANCE_SUMMARY: msg("error.skip_issuance_summary"),
 }
 
 
@@ -43,9 +40,18 @@ def record_row(
     return _retirement(db, row, contract, options)
 
 
-def _outcome(row: RegistryRow, action: Action, contract: str = "", reason: str = "") -> RowOutcome:
+def _outcome(
+    row: RegistryRow, action: Action, contract: str = "", reason: Message | None = None
+) -> RowOutcome:
     return RowOutcome(
-        row.line, action, row.kind.value, row.tonnes_kg, contract, row.serial_block, "", reason
+        row.line,
+        action,
+        row.kind.value,
+        row.tonnes_kg,
+        contract,
+        row.serial_block,
+        reason=render(reason) if reason is not None else "",
+        reason_message=reason,
     )
 
 

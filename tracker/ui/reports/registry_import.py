@@ -237,11 +237,22 @@ class RegistryImportDialog(QDialog):
         return result, result.changes
 
     def _in_window_words(self, reason: str) -> str:
-        """The command line's option named as the box to tick in this dialog."""
-        return reason.replace(
-            "(--deliver-retired)",
-            self.tr("(tick \u201c{option}\u201d above)").format(option=self.deliver_retired.text()),
+        """The command line's options named as this dialog's inputs: the box to tick, the
+        contract to choose (in ASCII or full-width brackets, as a translation has them)."""
+        tick = self.tr("(tick \u201c{option}\u201d above)").format(
+            option=self.deliver_retired.text()
         )
+        field = self.tr("Contract:").rstrip(":\uff1a")
+        choose = self.tr("(under \u201c{field}\u201d above)").format(field=field)
+        chosen = self.tr("(chosen under \u201c{field}\u201d above)").format(field=field)
+        for option, words in (
+            ("--deliver-retired", tick),
+            ("--contract REF", choose),
+            ("--contract", chosen),
+        ):
+            for opening, closing in (("(", ")"), ("\uff08", "\uff09")):
+                reason = reason.replace(opening + option + closing, words)
+        return reason
 
     def _attribution(self, preview: ImportPreview) -> str:
         """Per contract what is added, and the rows that are not yours, by name."""
@@ -270,7 +281,10 @@ class RegistryImportDialog(QDialog):
                 lines.append(template(count).format(names=named_counts(found)))
         if preview.notes:
             lines.append(self.tr("Read as: {notes}.").format(notes=", ".join(preview.notes)))
-        lines += [self.tr("Note: {warning}.").format(warning=w) for w in preview.warnings]
+        lines += [
+            self.tr("Note: {warning}.").format(warning=self._in_window_words(messages.text(w)))
+            for w in preview.warnings
+        ]
         return "".join("\n" + line for line in lines)
 
     def _show(self, preview: ImportPreview) -> None:
