@@ -239,14 +239,11 @@ def test_the_window_words_flags_in_its_language() -> None:
 
 
 # Modules whose refused rows (``RowError``) still give only English text, no message: the
-# window shows them in English (to convert; the list may only shrink).  The readers of
-# the file as a whole (encoding, CSV structure, size limits), and the
-# tracker CSV import's rows refused by an error other than a refused value.
+# window shows them in English (to convert; the list may only shrink).  The tracker CSV
+# import's rows refused by an error other than a refused value: those errors (a contract
+# or delivery not found) carry English text only, no message to word.
 ROW_REASON_DEBT = frozenset(
     {
-        "tracker/services/input_limits.py",
-        "tracker/services/registry/reconcile.py",
-        "tracker/services/registry/text.py",
         "tracker/services/tracker_csv.py",
     }
 )

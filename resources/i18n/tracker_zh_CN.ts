@@ -1065,6 +1065,78 @@
         <translation>不是本工具可识别的 {registry} 导出文件：最接近的格式是 {layout}，它需要以下列：{columns}</translation>
     </message>
     <message>
+        <source>is not a CSV file: it is {what}</source>
+        <translation>不是 CSV 文件：它是{what}</translation>
+    </message>
+    <message>
+        <source>a ZIP or Excel workbook (.xlsx); save it as CSV first</source>
+        <translation>一个 ZIP 文件或 Excel 工作簿（.xlsx）；请先将其另存为 CSV</translation>
+    </message>
+    <message>
+        <source>an old Excel workbook (.xls); save it as CSV first</source>
+        <translation>一个旧版 Excel 工作簿（.xls）；请先将其另存为 CSV</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>一个 PDF 文档</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>一张 PNG 图像</translation>
+    </message>
+    <message>
+        <source>contains NUL bytes: not a text CSV file (wrong encoding?)</source>
+        <translation>含有 NUL 字节：不是文本 CSV 文件（编码有误？）</translation>
+    </message>
+    <message>
+        <source>byte {offset} cannot be read as {encoding} (nor as UTF-8): save the file as UTF-8 CSV</source>
+        <translation>第 {offset} 个字节无法按 {encoding} 读取（也无法按 UTF-8 读取）：请将文件另存为 UTF-8 CSV</translation>
+    </message>
+    <message>
+        <source>is not valid UTF-16 text</source>
+        <translation>不是有效的 UTF-16 文本</translation>
+    </message>
+    <message>
+        <source>has {cells} cells but the header has {width}</source>
+        <translation>有 {cells} 个单元格，但表头有 {width} 个</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {kib} KiB (an unclosed quote?)</source>
+        <translation>某个单元格超过 {kib} KiB（引号未闭合？）</translation>
+    </message>
+    <message>
+        <source>a quoted cell is never closed (unclosed quote)</source>
+        <translation>带引号的单元格没有闭合（引号未闭合）</translation>
+    </message>
+    <message>
+        <source>unreadable CSV: {detail}</source>
+        <translation>无法读取的 CSV：{detail}</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>has no name in the header</source>
+        <translation>在表头中没有名称</translation>
+    </message>
+    <message>
+        <source>appears more than once in the header</source>
+        <translation>在表头中出现了不止一次</translation>
+    </message>
+    <message>
+        <source>the header row is longer than 1 MiB; not a CSV file</source>
+        <translation>表头行超过 1 MiB；不是 CSV 文件</translation>
+    </message>
+    <message>
+        <source>has at least {columns} columns; a tracker or registry file has at most {most}. Check that this is the right file</source>
+        <translation>至少有 {columns} 列；本工具的文件或登记处文件最多有 {most} 列。请检查文件是否正确</translation>
+    </message>
+    <message>
+        <source>is a tracker file, not a registry export</source>
+        <translation>是本工具的文件，不是登记处导出文件</translation>
+    </message>
+    <message>
         <source>the file uses {separator} as separator</source>
         <translation>文件使用 {separator} 作为分隔符</translation>
     </message>

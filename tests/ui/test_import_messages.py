@@ -193,3 +193,26 @@ def test_the_wizard_words_a_file_of_no_known_layout_in_chinese(
         "导出文件：最接近的格式是 CAR project issuances，它需要以下列：'date issued', "
         "'total offset credits issued'"
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "refusal"),
+    [
+        (
+            b"Vintage,Quantity\n2025,\x001\n",
+            "第 2 行，(file) 列：含有 NUL 字节：不是文本 CSV 文件（编码有误？）",
+        ),
+        (b"Vintage,vintage\n2025,1\n", "第 1 行，vintage 列：在表头中出现了不止一次"),
+    ],
+)
+def test_the_wizard_words_a_refusal_of_reading_the_file_in_chinese(
+    qtbot: QtBot, store: LedgerStore, tmp_path: Path, chinese: None, data: bytes, refusal: str
+) -> None:
+    file = tmp_path / "x.csv"
+    file.write_bytes(data)
+    dialog = RegistryImportDialog(store)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.file_row.path_edit, str(file))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.summary.text() == f"{file}：1 处错误，未导入任何内容：\n  {refusal}"

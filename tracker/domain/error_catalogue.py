@@ -342,6 +342,48 @@ ERROR_TEMPLATES: dict[str, str] = {
         "is not a {registry} export this tracker reads: closest is {layout}, which needs "
         "the column(s) {columns}",
     ),
+    # --- reading a file: its kind, encoding, CSV structure, header and size ----------
+    "error.not_a_csv_file": QT_TRANSLATE_NOOP("Errors", "is not a CSV file: it is {what}"),
+    "error.file_is_xlsx": QT_TRANSLATE_NOOP(
+        "Errors", "a ZIP or Excel workbook (.xlsx); save it as CSV first"
+    ),
+    "error.file_is_xls": QT_TRANSLATE_NOOP(
+        "Errors", "an old Excel workbook (.xls); save it as CSV first"
+    ),
+    "error.file_is_pdf": QT_TRANSLATE_NOOP("Errors", "a PDF document"),
+    "error.file_is_png": QT_TRANSLATE_NOOP("Errors", "a PNG image"),
+    "error.nul_bytes": QT_TRANSLATE_NOOP(
+        "Errors", "contains NUL bytes: not a text CSV file (wrong encoding?)"
+    ),
+    "error.undecodable_byte": QT_TRANSLATE_NOOP(
+        "Errors",
+        "byte {offset} cannot be read as {encoding} (nor as UTF-8): save the file as UTF-8 CSV",
+    ),
+    "error.not_utf16": QT_TRANSLATE_NOOP("Errors", "is not valid UTF-16 text"),
+    "error.cell_count": QT_TRANSLATE_NOOP("Errors", "has {cells} cells but the header has {width}"),
+    "error.cell_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "a cell is longer than {kib} KiB (an unclosed quote?)"
+    ),
+    "error.unclosed_quote": QT_TRANSLATE_NOOP(
+        "Errors", "a quoted cell is never closed (unclosed quote)"
+    ),
+    "error.unreadable_csv": QT_TRANSLATE_NOOP("Errors", "unreadable CSV: {detail}"),
+    "error.file_empty": QT_TRANSLATE_NOOP("Errors", "the file is empty"),
+    "error.header_name_missing": QT_TRANSLATE_NOOP("Errors", "has no name in the header"),
+    "error.header_name_repeated": QT_TRANSLATE_NOOP(
+        "Errors", "appears more than once in the header"
+    ),
+    "error.header_row_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "the header row is longer than 1 MiB; not a CSV file"
+    ),
+    "error.too_many_columns": QT_TRANSLATE_NOOP(
+        "Errors",
+        "has at least {columns} columns; a tracker or registry file has at most {most}. "
+        "Check that this is the right file",
+    ),
+    "error.tracker_file_not_export": QT_TRANSLATE_NOOP(
+        "Errors", "is a tracker file, not a registry export"
+    ),
     # --- a tracker file's header -----------------------------------------------------
     "error.separator_used": QT_TRANSLATE_NOOP("Errors", "the file uses {separator} as separator"),
     "error.tab": QT_TRANSLATE_NOOP("Errors", "tab"),

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from tracker.domain.errors import ImportRefused, RowError
+from tracker.domain.messages import Count, Message, msg, render
 
 MAX_COLUMNS = 300  # no tracker or registry layout comes near this
 _HEADER_BYTES = 1 << 20  # the header must end within the first MiB
@@ -27,23 +28,18 @@ def check_header_bytes(source: str, data: bytes) -> None:
     end = head.find(b"\n")
     line = head if end < 0 else head[:end]
     if end < 0 and len(data) > _HEADER_BYTES:
-        raise ImportRefused(
-            source, [RowError(1, "(header)", "the header row is longer than 1 MiB; not a CSV file")]
-        )
+        raise _refused(source, msg("error.header_row_too_long"))
     text = line.decode("utf-8-sig", errors="replace")
     columns = max(_count(text, d) for d in ",;\t")
     if columns > MAX_COLUMNS:
-        raise ImportRefused(
-            source,
-            [
-                RowError(
-                    1,
-                    "(header)",
-                    f"has at least {columns:,} columns; a tracker or registry file has at most "
-                    f"{MAX_COLUMNS}. Check that this is the right file",
-                )
-            ],
+        raise _refused(
+            source, msg("error.too_many_columns", columns=Count(columns), most=MAX_COLUMNS)
         )
+
+
+def _refused(source: str, reason: Message) -> ImportRefused:
+    """The file refused for its header: the reason in English, its message for the window."""
+    return ImportRefused(source, [RowError(1, "(header)", render(reason), reason)])
 
 
 def _count(text: str, delimiter: str) -> int:

@@ -24,7 +24,7 @@ import sqlite_utils
 
 from tracker.domain.errors import ImportRefused, RowError, ValidationError
 from tracker.domain.flags import Flag, Severity
-from tracker.domain.messages import Day, Message, Tonnes, msg
+from tracker.domain.messages import Day, Message, Tonnes, msg, render
 from tracker.domain.records import Contract
 from tracker.domain.serials import SerialBlock, parse_serial_block
 from tracker.services.contracts import resolve_reference
@@ -79,9 +79,8 @@ def reconcile_file(
     table = read_table(source, data)
     layout = detect_layout(table, registry)
     if layout.registry is None:
-        raise ImportRefused(
-            source, [RowError(1, "header", "is a tracker file, not a registry export")]
-        )
+        why = msg("error.tracker_file_not_export")
+        raise ImportRefused(source, [RowError(1, "header", render(why), why)])
     scope = resolve_reference(db, contract, "--contract") if contract else None
     rows: list[RegistryRow] = []
     errors: list[RowError] = []

@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tracker.domain.errors import ImportRefused, RowError
+from tracker.domain.messages import Message, msg, render
 
 FIELD_LIMIT_BYTES = 128 * 1024
-_SIGNATURES = {
-    b"PK\x03\x04": "a ZIP or Excel workbook (.xlsx); save it as CSV first",
-    b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls); save it as CSV first",
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
+_SIGNATURES = {  # what a file of another kind is (error.file_is_…)
+    b"PK\x03\x04": "error.file_is_xlsx",
+    b"\xd0\xcf\x11\xe0": "error.file_is_xls",
+    b"%PDF": "error.file_is_pdf",
+    b"\x89PNG": "error.file_is_png",
 }
 
 
@@ -38,7 +39,7 @@ def decode_bytes(source: str, data: bytes, nul_in_cells: bool = False) -> Decode
     (the tracker's own files: each text field then refuses it by column)."""
     for magic, what in _SIGNATURES.items():
         if data.startswith(magic):
-            raise ImportRefused(source, [RowError(1, "(file)", f"is not a CSV file: it is {what}")])
+            raise _refused(source, 1, "(file)", msg("error.not_a_csv_file", what=msg(what)))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode(source, data, "utf-16")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -49,10 +50,7 @@ def decode_bytes(source: str, data: bytes, nul_in_cells: bool = False) -> Decode
         return _decode(source, data, "utf-16-le" if odd_nuls > len(head) // 4 else "utf-16-be")
     if b"\0" in data and not nul_in_cells:
         line = data[: data.index(b"\0")].count(b"\n") + 1
-        raise ImportRefused(
-            source,
-            [RowError(line, "(file)", "contains NUL bytes: not a text CSV file (wrong encoding?)")],
-        )
+        raise _refused(source, line, "(file)", msg("error.nul_bytes"))
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -65,21 +63,12 @@ def _decode(source: str, data: bytes, encoding: str) -> DecodedText:
     except UnicodeDecodeError as exc:
         width = 2 if encoding.startswith("utf-16") else 1
         line = data[: exc.start].count(b"\n" + b"\0" * (width - 1)) + 1
-        raise ImportRefused(
-            source,
-            [
-                RowError(
-                    line,
-                    "(file)",
-                    f"byte {exc.start} cannot be read as {encoding} (nor as UTF-8): save the "
-                    "file as UTF-8 CSV",
-                )
-            ],
-        ) from None
+        why = msg("error.undecodable_byte", offset=exc.start, encoding=encoding)
+        raise _refused(source, line, "(file)", why) from None
     if encoding.startswith("utf-16"):
         text = text.removeprefix("\ufeff")
         if "\0" in text:
-            raise ImportRefused(source, [RowError(1, "(file)", "is not valid UTF-16 text")])
+            raise _refused(source, 1, "(file)", msg("error.not_utf16"))
     return DecodedText(text, encoding)
 
 
@@ -154,10 +143,8 @@ class Table:
             ):
                 cells = cells + [""] * (width - len(cells))
             if len(cells) != width:
-                raise ImportRefused(
-                    self.source,
-                    [RowError(line, "(row)", f"has {len(cells)} cells but the header has {width}")],
-                )
+                why = msg("error.cell_count", cells=len(cells), width=width)
+                raise _refused(self.source, line, "(row)", why)
             yield line, dict(zip(self.keys, cells, strict=True))
 
 
@@ -165,17 +152,22 @@ def _reader(text: str, delimiter: str) -> Iterator[list[str]]:
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
 
 
+def _row_error(line: int, column: str, reason: Message) -> RowError:
+    """A refused row: its reason in English, its message for the window to word."""
+    return RowError(line, column, render(reason), reason)
+
+
+def _refused(source: str, line: int, column: str, reason: Message) -> ImportRefused:
+    return ImportRefused(source, [_row_error(line, column, reason)])
+
+
 def _csv_error(line: int, exc: csv.Error) -> RowError:
     message = str(exc)
     if "field larger than field limit" in message:
-        return RowError(
-            line,
-            "(row)",
-            f"a cell is longer than {FIELD_LIMIT_BYTES // 1024} KiB (an unclosed quote?)",
-        )
+        return _row_error(line, "(row)", msg("error.cell_too_long", kib=FIELD_LIMIT_BYTES // 1024))
     if "unexpected end of data" in message:
-        return RowError(line, "(row)", "a quoted cell is never closed (unclosed quote)")
-    return RowError(line, "(row)", f"unreadable CSV: {message}")
+        return _row_error(line, "(row)", msg("error.unclosed_quote"))
+    return _row_error(line, "(row)", msg("error.unreadable_csv", detail=message))
 
 
 def read_table(source: str, data: bytes, nul_in_cells: bool = False) -> Table:
@@ -183,7 +175,7 @@ def read_table(source: str, data: bytes, nul_in_cells: bool = False) -> Table:
     decoded = decode_bytes(source, data, nul_in_cells)
     text = decoded.text
     if not text.strip():
-        raise ImportRefused(source, [RowError(1, "header", "the file is empty")])
+        raise _refused(source, 1, "header", msg("error.file_empty"))
     delimiter = sniff_delimiter(text)
     reader = _reader(text, delimiter)
     try:
@@ -196,12 +188,9 @@ def read_table(source: str, data: bytes, nul_in_cells: bool = False) -> Table:
     seen: set[str] = set()
     for index, key in enumerate(keys):
         if not key:
-            raise ImportRefused(
-                source, [RowError(1, f"(column {index + 1})", "has no name in the header")]
-            )
+            raise _refused(source, 1, f"(column {index + 1})", msg("error.header_name_missing"))
         if key in seen:
-            raise ImportRefused(
-                source, [RowError(1, header[index].strip(), "appears more than once in the header")]
-            )
+            why = msg("error.header_name_repeated")
+            raise _refused(source, 1, header[index].strip(), why)
         seen.add(key)
     return Table(source, decoded.encoding, delimiter, tuple(header), keys, text)
