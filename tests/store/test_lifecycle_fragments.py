@@ -77,17 +77,17 @@ def ledger() -> sqlite_utils.Database:
     return db
 
 
+# Each fragment beside its plain definition.
+PAIRS = {
+    "status": (lifecycle.STATUS_AS_OF, PLAIN_STATUS),
+    "status day": (lifecycle.STATUS_DAY_AS_OF, PLAIN_STATUS_DAY),
+    "invalidated": (lifecycle.INVALIDATED_AS_OF, PLAIN_INVALIDATED),
+    "retired": (lifecycle.RETIRED_AS_OF, PLAIN_RETIRED),
+}
+
+
 @pytest.mark.parametrize("as_of", ["2021-06-30", "2024-03-15", "2026-12-31", "2031-01-01"])
-@pytest.mark.parametrize(
-    ("fragment", "definition"),
-    [
-        (lifecycle.STATUS_AS_OF, PLAIN_STATUS),
-        (lifecycle.STATUS_DAY_AS_OF, PLAIN_STATUS_DAY),
-        (lifecycle.INVALIDATED_AS_OF, PLAIN_INVALIDATED),
-        (lifecycle.RETIRED_AS_OF, PLAIN_RETIRED),
-    ],
-    ids=["status", "status day", "invalidated", "retired"],
-)
+@pytest.mark.parametrize(("fragment", "definition"), PAIRS.values(), ids=PAIRS.keys())
 def test_each_fragment_matches_its_plain_definition(
     ledger: sqlite_utils.Database, as_of: str, fragment: str, definition: str
 ) -> None:
@@ -97,16 +97,7 @@ def test_each_fragment_matches_its_plain_definition(
     assert fast == plain
 
 
-@pytest.mark.parametrize(
-    "fragment",
-    [
-        lifecycle.STATUS_AS_OF,
-        lifecycle.STATUS_DAY_AS_OF,
-        lifecycle.INVALIDATED_AS_OF,
-        lifecycle.RETIRED_AS_OF,
-    ],
-    ids=["status", "status day", "invalidated", "retired"],
-)
+@pytest.mark.parametrize("fragment", [f for f, _plain in PAIRS.values()], ids=PAIRS.keys())
 def test_the_records_dates_make_a_difference(ledger: sqlite_utils.Database, fragment: str) -> None:
     sql = f"select d.id, {fragment} from deliveries d order by d.id"
     earlier = ledger.execute(sql, {"as_of": "2024-03-15"}).fetchall()
