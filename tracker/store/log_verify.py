@@ -18,6 +18,7 @@ import sqlite_utils
 
 from tracker.store import change_log
 from tracker.store.change_log import GENESIS_HASH, LOGGED_TABLES, ROW_ACTIONS
+from tracker.store.integrity import IntegrityCheck
 
 MAX_REPORTED = 20
 
@@ -112,21 +113,24 @@ def verify_log(
 ) -> LogReport:
     """Walk the whole log, then compare the replayed rows with every logged table.
 
-    The file's ``integrity_check`` runs first (a damaged index would make the
+    The file's ``integrity_check`` runs beside the walk, on its own connection where
+    the ledger is a file, and is reported first (a damaged index would make the
     comparison lie); an unreadable page is reported, never raised.  With an
     ``anchor`` (a head recorded earlier) removed or re-hashed entries are caught.
     """
     report = LogReport()
+    check = IntegrityCheck.start(db) if integrity else None
     try:
-        if integrity:
-            result = [r[0] for r in db.execute("PRAGMA integrity_check(20)")]
-            if result != ["ok"]:
-                report.damage.append(
-                    "the ledger file fails its integrity check: " + "; ".join(result[:5])
-                )
         _walk(db, report)
+        walk_damage = ""
     except sqlite3.DatabaseError as exc:
-        report.damage.append(f"the change log or a table cannot be read ({exc})")
+        walk_damage = f"the change log or a table cannot be read ({exc})"
+    if check is not None:
+        problem = check.result()
+        if problem:
+            report.damage.append(problem)
+    if walk_damage:
+        report.damage.append(walk_damage)
     if anchor is not None and not report.damage:
         report.anchor_problem = check_anchor(db, anchor)
     if report.damage:
@@ -180,19 +184,26 @@ def check_anchor(db: sqlite_utils.Database, anchor: Anchor) -> str:
 
 
 def _walk(db: sqlite_utils.Database, report: LogReport) -> None:
-    prev_hash, expected = GENESIS_HASH, 1
+    prev_hash, expected, entries = GENESIS_HASH, 1, 0
     sha256 = hashlib.sha256
-    for seq, entry_prev, entry_hash, payload in db.execute(_CHAIN):
-        report.entries += 1
-        if report.first_broken_seq is None:
-            problem = _link_problem(seq, entry_prev, expected, prev_hash)
-            if not problem and sha256(payload.encode()).hexdigest() != entry_hash:
-                problem = _hash_problem(db, seq)
-            if problem:
-                report.first_broken_seq = seq
-                report.chain_problem = problem
-        prev_hash, expected = entry_hash, seq + 1
-        report.head_hash = entry_hash
+    broken = False
+    try:
+        for seq, entry_prev, entry_hash, payload in db.execute(_CHAIN):
+            entries += 1
+            if not broken and (
+                seq != expected
+                or entry_prev != prev_hash
+                or sha256(payload.encode()).hexdigest() != entry_hash
+            ):
+                problem = _link_problem(seq, entry_prev, expected, prev_hash)
+                problem = problem or _hash_problem(db, seq)
+                if problem:
+                    broken = True
+                    report.first_broken_seq = seq
+                    report.chain_problem = problem
+            prev_hash, expected = entry_hash, seq + 1
+    finally:
+        report.entries, report.head_hash = entries, prev_hash
     for table in LOGGED_TABLES:
         _compare_table(db, table, report)
 
