@@ -65,7 +65,9 @@ def test_a_second_import_adds_nothing(tmp_path: Path) -> None:
 
 
 def _statements(db: sqlite_utils.Database, data: bytes) -> int:
-    """Statements run, leaving out the rows of prepared bulk inserts (executemany)."""
+    """Statements run, leaving out the rows of prepared bulk inserts (executemany).
+    A trigger that a row fires is traced as its statement again (with the values
+    expanded, so a query run per row never repeats itself): a repeat counts once."""
     seen: list[str] = []
     db.conn.set_trace_callback(seen.append)
     try:
@@ -73,7 +75,8 @@ def _statements(db: sqlite_utils.Database, data: bytes) -> int:
     finally:
         db.conn.set_trace_callback(None)
     bulk = ("insert into temp.staged_deliveries", "insert into change_log")
-    return sum(1 for s in seen if not s.lower().lstrip().startswith(bulk))
+    run = [s for n, s in enumerate(seen) if n == 0 or s != seen[n - 1]]
+    return sum(1 for s in run if not s.lower().lstrip().startswith(bulk))
 
 
 def test_the_number_of_queries_does_not_grow_with_the_file(tmp_path: Path) -> None:

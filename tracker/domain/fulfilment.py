@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple
 
+from tracker.domain.quantities import value_cents_total
 from tracker.domain.records import Tranche
 
 
@@ -134,3 +135,15 @@ def allocate(tranches: list[Tranche], deliveries: list[Delivered]) -> Fulfilment
             first_open += 1
     unallocated = [(d, kg) for d, kg in zip(ordered, left, strict=True) if kg > 0]
     return Fulfilment(fills, unallocated)
+
+
+def delivered_value_cents(contract_price: int, filled: Fulfilment) -> int:
+    """Delivered value where tranches carry their own price: each allocated tonne at
+    its tranche's price (the contract's where the tranche has none), tonnes beyond the
+    schedule at the contract's; summed exactly, rounded once."""
+    parts = [
+        (fill.delivered_kg, contract_price if fill.tranche.price is None else fill.tranche.price)
+        for fill in filled.fills
+    ]
+    parts.extend((kg, contract_price) for _d, kg in filled.unallocated)
+    return value_cents_total(parts)

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from tracker.domain.fulfilment import Fulfilment
-from tracker.domain.quantities import percent_one_decimal, value_cents, value_cents_total
+from tracker.domain.fulfilment import Fulfilment, delivered_value_cents
+from tracker.domain.quantities import percent_one_decimal, value_cents
 from tracker.domain.records import Contract
 from tracker.domain.schedule import due_by, even_schedule
 from tracker.services.fulfilment import fulfilment
-from tracker.store import lifecycle, queries
+from tracker.store import positions, queries
 from tracker.store.rows import contract_from_row
 
 
@@ -53,35 +53,19 @@ class ContractSummary:
 
 _SQL = f"""
 with
- positions as materialized ({lifecycle.POSITIONS.format(where="{scope}")}),
- delivered as (
-   select contract_id,
-          sum(case when status != 'failed' then tonnes_kg - invalidated_kg else 0 end) as kg,
-          sum(case when status = 'verified' then tonnes_kg - invalidated_kg else 0 end)
-            as verified_kg,
-          sum(case when status = 'failed' then tonnes_kg else 0 end) as rejected_kg,
-          sum(case when status != 'failed' then invalidated_kg else 0 end) as invalidated_kg,
-          sum(case when status = 'verified'
-                   then max(tonnes_kg - invalidated_kg - retired_kg, 0) else 0 end)
-            as available_verified_kg,
-          sum(case when status = 'pending'
-                   then max(tonnes_kg - invalidated_kg - retired_kg, 0) else 0 end)
-            as available_pending_kg
-   from positions group by contract_id),
- retired as (
-   select contract_id, sum(tonnes_kg) as kg from retirements
-   where retired_on <= :as_of group by contract_id),
+ {positions.DELIVERED_BY_CONTRACT},
  scheduled as (
    select contract_id, count(*) as n,
           sum(case when due_on <= :as_of then tonnes_kg else 0 end) as kg
    from tranches group by contract_id)
 select c.*,
-       coalesce(d.kg, 0) as delivered_kg,
+       coalesce(d.delivered_kg, 0) as delivered_kg,
        coalesce(d.verified_kg, 0) as verified_kg,
        coalesce(d.rejected_kg, 0) as rejected_kg,
        coalesce(d.invalidated_kg, 0) as invalidated_kg,
        coalesce(d.available_verified_kg, 0) as available_verified_kg,
        coalesce(d.available_pending_kg, 0) as available_pending_kg,
+       d.tranche_value_cents as kept_value_cents,
        exists (select 1 from tranches t where t.contract_id = c.id and t.price is not null
                and t.price != c.price) as tranche_priced,
        coalesce(r.kg, 0) as retired_kg,
@@ -110,12 +94,19 @@ def portfolio_summary(
     params = {"as_of": as_of.isoformat(), "contract_id": contract_id}
     result = []
     scope = "and d.contract_id = :contract_id" if contract_id else ""  # one contract's only
-    sql = _SQL.replace("{where}", where).replace("{scope}", scope)
+    kept_scope = "and p.contract_id = :contract_id" if contract_id else ""
+    sql = (
+        _SQL.replace("{where}", where).replace("{scope}", scope).replace("{kept_scope}", kept_scope)
+    )
+    for name, condition in positions.live_conditions(db, as_of.isoformat()).items():
+        sql = sql.replace("{" + name + "}", condition)
     for row in queries.rows(db, sql, params):  # type: ignore[arg-type]
         scheduled = row["scheduled_kg"]
         if row["tranche_count"] == 0:
             scheduled = due_by(even_schedule(contract_from_row(row)), as_of)
-        if row["tranche_priced"]:
+        if row["tranche_priced"] and row["kept_value_cents"] is not None:
+            value = row["kept_value_cents"]  # settled by the date: as of the end of time
+        elif row["tranche_priced"]:
             value = _value_by_tranche(db, as_of, row["id"], row["price"], allocations)
         else:
             value = value_cents(row["delivered_kg"], row["price"])
@@ -155,12 +146,7 @@ def _value_by_tranche(
     if allocations is None or contract_id not in allocations:
         allocations = fulfilment(db, as_of, contract_id)
     _contract, filled = allocations[contract_id]
-    parts = [
-        (fill.delivered_kg, contract_price if fill.tranche.price is None else fill.tranche.price)
-        for fill in filled.fills
-    ]
-    parts.extend((kg, contract_price) for _d, kg in filled.unallocated)
-    return value_cents_total(parts)
+    return delivered_value_cents(contract_price, filled)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from tracker.domain.flags import key_from_legacy
-from tracker.store import change_log
+from tracker.store import change_log, positions
 
 migrations = Migrations("tracker")
 
@@ -338,6 +338,20 @@ def m005_flag_identity(db: sqlite_utils.Database) -> None:
             [new or old, old, row_id],
         )
     change_log.log_baseline(db, "flag_acknowledgements")
+
+
+@migrations()
+def m006_contract_positions(db: sqlite_utils.Database) -> None:
+    """Each contract's delivered, verified, rejected, invalidated and available tonnes
+    kept in ``contract_positions`` (see :mod:`tracker.store.positions`), with the
+    triggers that note the contracts a write touches; computed here for every contract.
+    Derived data, not logged: no logged row changes."""
+    for statement in _statements(positions.SCHEMA):
+        db.execute(statement)
+    for trigger in positions.TRIGGERS:
+        db.execute(trigger)
+    positions.note_all(db)
+    positions.refresh(db)
 
 
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)

@@ -21,7 +21,7 @@ import sqlite_utils
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError, TrackerError, ValidationError
 from tracker.domain.messages import msg
-from tracker.store import change_log
+from tracker.store import change_log, positions
 from tracker.store.bulk import BulkWriter
 
 TABLES = frozenset(change_log.LOGGED_TABLES)
@@ -219,6 +219,7 @@ class UnitOfWork:
                 "nothing was changed"
             )
         try:
+            positions.refresh(self.db)  # the kept sums of the contracts this work touched
             self.db.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if self.db.conn.in_transaction:
