@@ -239,14 +239,9 @@ def test_the_window_words_flags_in_its_language() -> None:
 
 
 # Modules whose refused rows (``RowError``) still give only English text, no message: the
-# window shows them in English (to convert; the list may only shrink).  The tracker CSV
-# import's rows refused by an error other than a refused value: those errors (a contract
-# or delivery not found) carry English text only, no message to word.
-ROW_REASON_DEBT = frozenset(
-    {
-        "tracker/services/tracker_csv.py",
-    }
-)
+# window would show them in English (to convert; the list may only shrink).  Every module
+# is converted: the list is empty, and stays so.
+ROW_REASON_DEBT: frozenset[str] = frozenset()
 
 
 def unworded_reasons(source: str) -> list[int]:

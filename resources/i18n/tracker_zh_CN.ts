@@ -472,6 +472,10 @@
         <translation>选择日期（Alt+下箭头）</translation>
     </message>
     <message>
+        <source>A date as the window shows dates, or as YYYY-MM-DD; Alt+Down opens a calendar</source>
+        <translation>日期，按窗口显示的日期格式或 YYYY-MM-DD 填写；按 Alt+下箭头打开日历</translation>
+    </message>
+    <message>
         <source>A date as YYYY-MM-DD; Alt+Down opens a calendar</source>
         <translation>日期格式为 YYYY-MM-DD；按 Alt+下箭头打开日历</translation>
     </message>
@@ -1021,6 +1025,10 @@
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}、{rest}</translation>
+    </message>
+    <message>
         <source>belongs to another buyer ({party}): not one of your own names (Tools → Audit settings)</source>
         <translation>属于其他买方（{party}）：不是您自己的名称之一（工具 → 审计设置）</translation>
     </message>
@@ -1183,6 +1191,86 @@
         <translation>
             <numerusform>… 另有 %Ln 处</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>contract {id}</source>
+        <translation>合同 {id}</translation>
+    </message>
+    <message>
+        <source>tranche {id}</source>
+        <translation>交付批次 {id}</translation>
+    </message>
+    <message>
+        <source>delivery {id}</source>
+        <translation>交付记录 {id}</translation>
+    </message>
+    <message>
+        <source>retirement {id}</source>
+        <translation>注销记录 {id}</translation>
+    </message>
+    <message>
+        <source>invalidation {id}</source>
+        <translation>作废记录 {id}</translation>
+    </message>
+    <message>
+        <source>verification record {id}</source>
+        <translation>核证记录 {id}</translation>
+    </message>
+    <message>
+        <source>{table} record {id}</source>
+        <translation>{table} 表记录 {id}</translation>
+    </message>
+    <message>
+        <source>{record} does not exist</source>
+        <translation>{record} 不存在</translation>
+    </message>
+    <message>
+        <source>{record} was changed elsewhere since you opened it ({fields}); reload and make your edit again</source>
+        <translation>{record} 在您打开之后已在别处被修改（{fields}）；请重新载入后再编辑一次</translation>
+    </message>
+    <message>
+        <source>the ledger is busy: another program (an import or another window) kept it locked for more than 5 seconds; nothing was changed, try again when it is done</source>
+        <translation>账本正忙：另一个程序（导入或另一个窗口）锁定账本已超过 5 秒；未做任何更改，请待其完成后重试</translation>
+    </message>
+    <message>
+        <source>the ledger is open read-only (another window holds it, or the file or folder is read-only); nothing was changed</source>
+        <translation>账本以只读方式打开（另一个窗口正在使用它，或文件或文件夹为只读）；未做任何更改</translation>
+    </message>
+    <message>
+        <source>the disk is full (or the ledger reached its size limit); nothing was changed, free some space and try again</source>
+        <translation>磁盘已满（或账本已达到大小上限）；未做任何更改，请释放一些空间后重试</translation>
+    </message>
+    <message>
+        <source>the database rolled the change back (the disk may be full or failing); nothing was changed</source>
+        <translation>数据库已回滚此次更改（磁盘可能已满或出现故障）；未做任何更改</translation>
+    </message>
+    <message>
+        <source>a number is beyond the largest the ledger can hold; nothing was changed</source>
+        <translation>某个数字超出了账本能保存的最大值；未做任何更改</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({reason})</source>
+        <translation>{file}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{field}: {reason}</source>
+        <translation>{field}：{reason}</translation>
+    </message>
+    <message>
+        <source>{field} {value}: {reason}</source>
+        <translation>{field} {value}：{reason}</translation>
+    </message>
+    <message>
+        <source>A file cannot be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}.</source>
+        <translation>无法写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -3693,6 +3781,10 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>{price} {currency}/t</source>
         <translation>{price} {currency}/吨</translation>
+    </message>
+    <message>
+        <source>{day} {time} UTC</source>
+        <translation>{day} {time} UTC</translation>
     </message>
 </context>
 <context>

@@ -162,7 +162,7 @@ def test_a_project_of_three_contracts_keeps_its_english(
     code, english = _preview_reason(db, tmp_path, gs_file(gs_row()))
     assert code == "error.project_of_several_contracts"
     assert english == (
-        "project 11603 belongs to contracts GS-A and GS-B and GS-C: choose the contract "
+        "project 11603 belongs to contracts GS-A, GS-B and GS-C: choose the contract "
         "(--contract REF)"
     )
 

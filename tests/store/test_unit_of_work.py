@@ -54,7 +54,7 @@ def test_delete_returns_the_row_so_it_can_be_restored(db: sqlite_utils.Database)
 
 def test_missing_records_are_reported(db: sqlite_utils.Database) -> None:
     with (
-        pytest.raises(NotFoundError, match="contracts record 7 does not exist"),
+        pytest.raises(NotFoundError, match="contract 7 does not exist"),
         UnitOfWork(db) as uow,
     ):
         uow.delete("contracts", 7)

@@ -50,7 +50,7 @@ def test_history_of_a_contract_lists_its_changes_newest_first(store, qtbot, deli
     panel = _history(store, qtbot)
     panel.set_contract(1)
     assert panel.scope.text() == "History of contract C-1"
-    assert _column(panel, 4) == ["Delivery of 2025-06-30, 100 t (TX-1)", "Contract C-1"]
+    assert _column(panel, 4) == ["Delivery of 6/30/2025, 100 t (TX-1)", "Contract C-1"]
 
 
 def test_history_of_a_record_shows_what_changed(store, qtbot, delivery, db) -> None:
@@ -184,7 +184,7 @@ def test_deleting_a_verification_record_asks_first_and_no_keeps_it(
     monkeypatch.setattr(QMessageBox, "question", say_no)
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
-    assert asked == ["Delete the verification record of 2027-01-01 by Earthood?"]
+    assert asked == ["Delete the verification record of 1/1/2027 by Earthood?"]
     assert dialog.table.rowCount() == 1
 
 

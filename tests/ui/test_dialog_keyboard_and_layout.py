@@ -84,7 +84,7 @@ def test_a_refusal_names_another_field_by_its_label(
     dialog = window.records.new_contract()
     fill(qtbot, dialog, {**CONTRACT, "signed_on": "2028-01-01"})
     qtbot.keyClick(dialog.editors["reference"], Qt.Key.Key_Return)
-    assert error_text(dialog, "signed_on") == "Signed on is after \u201cTerm ends\u201d 2027-12-31"
+    assert error_text(dialog, "signed_on") == "Signed on is after \u201cTerm ends\u201d 12/31/2027"
     assert "end_on" not in error_text(dialog, "signed_on")
 
 
@@ -166,5 +166,5 @@ def test_deleting_a_tranche_says_it_can_be_undone_and_no_keeps_it(
 
     monkeypatch.setattr(QMessageBox, "question", say_no)
     assert not window.records.delete_tranche(tranche.id)
-    assert asked == ["Delete the tranche due 2025-12-31?\n\nYou can undo this with Edit → Undo."]
+    assert asked == ["Delete the tranche due 12/31/2025?\n\nYou can undo this with Edit → Undo."]
     assert counts(store.db)["tranches"] == 1

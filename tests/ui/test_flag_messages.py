@@ -96,7 +96,7 @@ def test_a_form_says_why_a_value_is_refused_in_chinese(
     fill(qtbot, dialog, {**CONTRACT, "end_on": "2024-06-30"})
     press_ok(qtbot, dialog)
     # the other field is named by its label, in the reason's Chinese wording
-    assert error_text(dialog, "end_on") == "期限结束：早于 \u201c期限开始\u201d 2025-01-01"
+    assert error_text(dialog, "end_on") == "期限结束：早于 \u201c期限开始\u201d 2025/1/1"
 
 
 def test_a_refusal_of_the_ledger_is_shown_in_chinese(
@@ -109,5 +109,5 @@ def test_a_refusal_of_the_ledger_is_shown_in_chinese(
     fill(qtbot, dialog, {"retired_on": "2025-09-30", "tonnes": "150"})
     press_ok(qtbot, dialog)
     assert error_text(dialog, "tonnes").endswith(
-        "超过 C-1 截至当时（2025-09-30）已核证且尚未注销的 100 吨"
+        "超过 C-1 截至当时（2025/9/30）已核证且尚未注销的 100 吨"
     )

@@ -119,7 +119,7 @@ def test_contracts_sharing_a_project_are_listed_in_chinese(
 
     [reason] = _reasons(qtbot, LedgerStore(db, None), file)
 
-    assert reason == "项目 11603 属于合同 GS-A 和 GS-B 和 GS-C：请选择合同（在上方的“合同”中）"
+    assert reason == "项目 11603 属于合同 GS-A、GS-B 和 GS-C：请选择合同（在上方的“合同”中）"
 
 
 def test_the_wizard_words_skipped_rows_in_chinese(

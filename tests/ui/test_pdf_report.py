@@ -105,7 +105,7 @@ def test_every_heading_and_label_goes_through_translation(
         assert f"§{heading}" in text
     for label in ("Contracted t", "Value delivered", "Severity", "Finding", "warn", "TOTAL USD"):
         assert f"§{label}" in text
-    assert "§As of 2026-06-30" in text
+    assert "§As of 6/30/2026" in text  # the window's date format
 
 
 def test_methods_are_named_as_in_the_window(store: LedgerStore) -> None:

@@ -39,7 +39,7 @@ def test_a_cross_field_refusal_lands_on_the_field_it_names(
     dialog = window.records.new_contract()
     fill(qtbot, dialog, {**CONTRACT, "end_on": "2024-06-30"})
     press_ok(qtbot, dialog)
-    assert error_text(dialog, "end_on") == "Term ends is before \u201cTerm starts\u201d 2025-01-01"
+    assert error_text(dialog, "end_on") == "Term ends is before \u201cTerm starts\u201d 1/1/2025"
     assert dialog.isVisible()
     assert counts(store.db) == before
 
@@ -85,9 +85,9 @@ def test_retiring_more_than_is_available_says_so_and_writes_nothing(
     before = counts(store.db)
     dialog = window.records.retire()
     fill(qtbot, dialog, {"retired_on": "2025-09-30", "tonnes": "150"})
-    assert "Not enough whole credits: 100 t verified on 2025-09-30." in dialog.preview.text()
+    assert "Not enough whole credits: 100 t verified on 9/30/2025." in dialog.preview.text()
     press_ok(qtbot, dialog)
-    assert "is more than the 100 t of C-1 verified by then (2025-09-30)" in error_text(
+    assert "is more than the 100 t of C-1 verified by then (9/30/2025)" in error_text(
         dialog, "tonnes"
     )
     assert counts(store.db) == before

@@ -78,7 +78,7 @@ def test_a_period_that_ends_before_it_starts_is_refused_under_the_period(
     dialog.date_to.edit.setDate(QDate(2027, 1, 1))
 
     assert dialog.period_error.text() == (
-        "The period ends (2027-01-01) before it starts (2027-06-01): choose a From date on or "
+        "The period ends (1/1/2027) before it starts (6/1/2027): choose a From date on or "
         "before the to date."
     )
     assert not dialog.period_error.isHidden()

@@ -66,13 +66,13 @@ def test_a_contract_without_tranches_shows_its_even_schedule(store: LedgerStore)
     model = ScheduleModel(store)
     model.set_contract(contract_id)
     shown = [model.index(r, model.column_of("due_on")).data() for r in range(model.rowCount())]
-    assert shown == ["2025-12-31", "2026-12-31", "2027-12-31"]
+    assert shown == ["12/31/2025", "12/31/2026", "12/31/2027"]
     assert model.index(0, model.column_of("source")).data() == "Even schedule"
     assert model.index(0, model.column_of("price")).data() == "500.00 USD/t"
     assert model.record_id(0) is None  # not a stored tranche: nothing to edit
 
 
-def test_numbers_are_right_aligned_with_units_and_dates_iso(store: LedgerStore) -> None:
+def test_numbers_are_right_aligned_with_units_and_dates_in_the_locale(store: LedgerStore) -> None:
     contract_id = make_contract(store.db)
     make_delivery(
         store.db,
@@ -94,7 +94,8 @@ def test_numbers_are_right_aligned_with_units_and_dates_iso(store: LedgerStore) 
         )
         == RIGHT
     )
-    assert model.index(0, model.column_of("delivered_on")).data() == "2025-06-30"
+    assert model.index(0, model.column_of("delivered_on")).data() == "6/30/2025"
+    assert model.index(0, model.column_of("delivered_on")).data(RAW_ROLE) == "2025-06-30"
     assert model.index(0, model.column_of("registry")).data() == "Isometric"
 
 

@@ -109,7 +109,7 @@ def test_the_even_schedule_rows_sort_among_themselves(store: LedgerStore) -> Non
     model.set_contract(contract_id)
     RecordFilterProxy(model).sort(model.column_of("due_on"), DESC)
     shown = [model.index(r, model.column_of("due_on")).data() for r in range(model.rowCount())]
-    assert shown == ["2027-12-31", "2026-12-31", "2025-12-31"]
+    assert shown == ["12/31/2027", "12/31/2026", "12/31/2025"]
 
 
 def test_the_filter_finds_a_record_not_yet_fetched(store: LedgerStore) -> None:

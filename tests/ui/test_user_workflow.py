@@ -72,7 +72,7 @@ def test_contract_to_retirement_with_undo_and_redo_of_every_step(
         qtbot.mouseClick(window.schedule.add_button, Qt.MouseButton.LeftButton)
         fill(qtbot, window.records.dialog, {"due_on": due, "tonnes": tonnes, "vintage": due[:4]})
         press_ok(qtbot, window.records.dialog)
-    assert column_texts(window.schedule, "due_on") == ["2025-12-31", "2026-12-31"]
+    assert column_texts(window.schedule, "due_on") == ["12/31/2025", "12/31/2026"]
     assert column_texts(window.schedule, "source") == ["Tranche", "Tranche"]
     assert _card(window, "scheduled") == "1,000 t"  # both due by 2027-01-01
     _chart_shows(qtbot, window, "scheduled", 1000.0)
@@ -114,9 +114,9 @@ def test_contract_to_retirement_with_undo_and_redo_of_every_step(
     assert retire_dialog.oldest_first.isChecked()
     fill(qtbot, retire_dialog, {"retired_on": "2026-06-30", "tonnes": "150"})
     assert retire_dialog.available.text() == (
-        "Available to retire on 2026-06-30: 100 t verified, 250 t pending verification"
+        "Available to retire on 6/30/2026: 100 t verified, 250 t pending verification"
     )
-    assert "Not enough whole credits: 100 t verified on 2026-06-30." in (
+    assert "Not enough whole credits: 100 t verified on 6/30/2026." in (
         retire_dialog.preview.text()
     )
     assert retire_dialog.verified_only.isChecked()
@@ -192,7 +192,7 @@ def test_contract_to_retirement_with_undo_and_redo_of_every_step(
     window.select_contract(window.portfolio.proxy.record_id(1))
     assert column_texts(window.deliveries, "tonnes_kg") == ["250 t"]
     assert column_texts(window.retirements, "tonnes_kg") == ["50 t"]
-    assert column_texts(window.schedule, "due_on") == ["2025-12-31", "2026-12-31"]
+    assert column_texts(window.schedule, "due_on") == ["12/31/2025", "12/31/2026"]
     assert _card(window, "verified") == "250 t"
     assert _card(window, "retired") == "50 t"
     _chart_shows(qtbot, window, "delivered", 250.0)

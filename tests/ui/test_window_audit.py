@@ -222,12 +222,12 @@ def test_history_of_the_selected_record_opens_the_history_tab(main: Any) -> None
 
     main.audit.history_action.trigger()
     assert main.tabs.currentWidget() is main.audit.history
-    assert main.audit.history.scope.text() == "History: Retirement of 2026-03-31, 8,000 t"
+    assert main.audit.history.scope.text() == "History: Retirement of 3/31/2026, 8,000 t"
     assert main.audit.history.table.item(0, 3).text() == "Added"
 
 
 def test_double_clicking_a_flag_goes_to_the_record(main: Any, qtbot: QtBot) -> None:
-    key = f"LATE_TRANCHE {COOKSTOVES} tranche due 2025-12-31"
+    key = f"LATE_TRANCHE {COOKSTOVES} tranche due 12/31/2025"
     row = _items(main)[key]
     main.show_tab("flags")
     qtbot.waitExposed(main.audit.flags.view)
@@ -236,7 +236,7 @@ def test_double_clicking_a_flag_goes_to_the_record(main: Any, qtbot: QtBot) -> N
     assert main.contract_id == _contract_id(main.store, COOKSTOVES)
     row = main.schedule.view.selectionModel().selectedRows()[0].row()
     due = main.schedule.proxy.index(row, main.schedule.model.column_of("due_on")).data()
-    assert due == "2025-12-31"
+    assert due == "12/31/2025"
 
 
 def _button(panel: Any, text: str) -> QPushButton:
@@ -252,7 +252,7 @@ def test_the_history_button_of_a_table_follows_the_selection(main: Any, qtbot: Q
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     assert main.audit.history.scope.text() == (
-        "History: Delivery of 2025-12-15, 10,000 t (ISO-DLV-2025-002)"
+        "History: Delivery of 12/15/2025, 10,000 t (ISO-DLV-2025-002)"
     )
 
 

@@ -10,6 +10,7 @@ their labels in their place.
 from __future__ import annotations
 
 from tracker.domain.error_catalogue_files import FILE_ERROR_TEMPLATES
+from tracker.domain.error_catalogue_ledger import LEDGER_ERROR_TEMPLATES
 from tracker.domain.translation_marks import QT_TRANSLATE_NOOP, translate
 
 ERROR_CONTEXT = "Errors"
@@ -243,4 +244,6 @@ ERROR_TEMPLATES: dict[str, str] = {
     ),
     # files: what reading and importing them refuses (error_catalogue_files.py)
     **FILE_ERROR_TEMPLATES,
+    # the ledger: records gone or changed, busy, read-only, full (error_catalogue_ledger.py)
+    **LEDGER_ERROR_TEMPLATES,
 }

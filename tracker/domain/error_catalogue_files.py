@@ -60,7 +60,9 @@ FILE_ERROR_TEMPLATES: dict[str, str] = {
         "Errors",
         "project {project} belongs to contracts {contracts}: choose the contract (--contract REF)",
     ),
+    # a list: "A, B and C" ("A、B 和 C"): the last two joined, each one before by a comma
     "error.and": QT_TRANSLATE_NOOP("Errors", "{first} and {last}"),
+    "error.list": QT_TRANSLATE_NOOP("Errors", "{first}, {rest}"),
     # --- registry rows skipped by the import (the preview's reasons) ----------------
     "error.skip_other_buyer": QT_TRANSLATE_NOOP(
         "Errors",

@@ -6,14 +6,36 @@ window can show it next to the right input.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 if TYPE_CHECKING:
     from tracker.domain.messages import Message
 
 
 class TrackerError(Exception):
-    """Base class for every error the tracker reports to a user."""
+    """Base class for every error the tracker reports to a user.
+
+    Raised with a message (an ``error.…`` code and parameters) rather than text, the
+    error reads as the message's English wording (command line, logs) and keeps the
+    message (``reason_message``, as a refused value or row keeps its reason), which the
+    window words in its language.  An error still raised with English text has none."""
+
+    reason_message: Message | None = None
+
+    def __init__(self, *args: object) -> None:
+        first = args[0] if len(args) == 1 else None
+        if _is_message(first):
+            from tracker.domain.messages import render  # messages import this module
+
+            self.reason_message = first
+            args = (render(first),)
+        super().__init__(*args)
+
+
+def _is_message(value: object) -> TypeGuard[Message]:
+    from tracker.domain.messages import Message
+
+    return isinstance(value, Message)
 
 
 class ValidationError(TrackerError):
@@ -39,7 +61,47 @@ class ValidationError(TrackerError):
 
 
 class NotFoundError(TrackerError):
-    """A referenced record does not exist."""
+    """A referenced record does not exist (raised by :func:`not_found`)."""
+
+
+def record_name(table: str, record_id: object) -> Message:
+    """A stored record named in a refusal: "contract 7", "delivery 12", or "settings
+    record 3" for a table without a name of its own."""
+    from tracker.domain.messages import msg
+
+    shown = record_id if isinstance(record_id, int) else str(record_id)
+    code = _RECORD_NAMES.get(table)
+    if code is None:
+        return msg("error.record_other", table=table, id=shown)
+    return msg(code, id=shown)
+
+
+def not_found(table: str, record_id: object) -> NotFoundError:
+    """The refusal of a record of ``table`` that does not exist: "contract 7 does not
+    exist"."""
+    from tracker.domain.messages import msg
+
+    return NotFoundError(msg("error.not_found", record=record_name(table, record_id)))
+
+
+def unreadable(file: object, exc: OSError) -> TrackerError:
+    """A file that cannot be read, with the system's own reason: "data.csv: cannot be
+    read (Permission denied)"."""
+    from tracker.domain.messages import msg
+
+    return TrackerError(
+        msg("error.file_unreadable", file=str(file), reason=exc.strerror or str(exc))
+    )
+
+
+_RECORD_NAMES = {
+    "contracts": "error.record_contract",
+    "tranches": "error.record_tranche",
+    "deliveries": "error.record_delivery",
+    "retirements": "error.record_retirement",
+    "invalidations": "error.record_invalidation",
+    "verifications": "error.record_verification",
+}
 
 
 class RowError(TrackerError):

@@ -18,6 +18,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLocale
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SOURCE_ROOT = PACKAGE_DIR.parents[1]
@@ -138,6 +142,19 @@ def resolve(choice: str | None) -> str:
     return system_language()
 
 
+def window_locale(language: str) -> QLocale:
+    """The ``QLocale`` of the window's numbers and dates: the system's locale when it is
+    of the chosen language (British English writes 31/03/2026, American 3/31/2026), else
+    the language's main one (``en`` → ``en_US``, ``zh_CN``).  Its formats are Qt's own
+    for that locale, not the raw settings of the process (``LC_ALL=C`` would give C's)."""
+    from PySide6.QtCore import QLocale
+
+    chosen, system = QLocale(language), QLocale(QLocale.system().name())
+    if system.language() == chosen.language() and system.script() == chosen.script():
+        return system
+    return chosen
+
+
 def install(app: object, choice: str | None = None) -> str:
     """Load the window's translation for ``choice`` into ``app``; return the language.
 
@@ -153,7 +170,7 @@ def install(app: object, choice: str | None = None) -> str:
         assert isinstance(old, QTranslator)
         app.removeTranslator(old)
     _installed.clear()
-    locale = QLocale(language)
+    locale = window_locale(language)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     candidates = [(f"qtbase_{language}", qt_folder), (qm_path(language).stem, str(PACKAGE_DIR))]
     for name, folder in candidates:

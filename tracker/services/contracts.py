@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
-from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.errors import ValidationError, not_found
 from tracker.domain.messages import Day, Tonnes, msg
 from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import Contract, contract_from_input
@@ -131,7 +131,7 @@ def delete_contract(db: sqlite_utils.Database, contract_id: int) -> tuple[Remove
     removed: list[tuple[str, dict]] = []
     with UnitOfWork(db) as uow:
         if queries.contract_references(db).get(contract_id) is None:
-            raise NotFoundError(f"contract {contract_id} does not exist")
+            raise not_found("contracts", contract_id)
         for table, sql in _DEPENDENT_ROWS:
             ids = [r[0] for r in db.execute(sql, [contract_id]).fetchall()]
             removed.extend((table, uow.delete(table, i)) for i in ids)

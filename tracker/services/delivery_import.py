@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.changes import ChangeNotice
-from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
+from tracker.domain.errors import ImportRefused, RowError, ValidationError, unreadable
 from tracker.domain.messages import msg, render
 from tracker.domain.records import Contract, Delivery, delivery_from_input
 from tracker.domain.schedule import effective_schedule
@@ -158,5 +158,5 @@ def import_file(db: Ledger, path: Path | str) -> ImportResult:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise TrackerError(f"{file}: cannot be read ({exc.strerror})") from None
+        raise unreadable(file, exc) from None
     return import_deliveries(db, data, str(file))

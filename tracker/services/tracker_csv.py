@@ -11,7 +11,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeNotice, ChangeSet
 from tracker.domain.dates import iso
-from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
+from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError, unreadable
 from tracker.domain.identity import format_project_ids
 from tracker.domain.quantities import format_cents, format_price, format_tonnes_short
 from tracker.domain.records import Contract, Delivery, Invalidation, Retirement, Tranche
@@ -347,8 +347,8 @@ def run_import(
                 if exc.field not in {e.field for e in bad}:
                     errors.append(_row_error(line, exc))
                 continue
-            except TrackerError as exc:
-                errors.append(RowError(line, "(row)", str(exc)))
+            except TrackerError as exc:  # a record not found, the ledger busy or full
+                errors.append(RowError(line, "(row)", str(exc), exc.reason_message))
                 continue
             if bad:
                 continue
@@ -380,5 +380,5 @@ def import_file(db: sqlite_utils.Database, kind: str, path: Path | str) -> Impor
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise TrackerError(f"{file}: cannot be read ({exc.strerror})") from None
+        raise unreadable(file, exc) from None
     return import_text(db, kind, data, str(file))

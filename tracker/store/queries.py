@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
-from tracker.domain.errors import NotFoundError
+from tracker.domain.errors import not_found
 from tracker.domain.records import Contract, Delivery, Invalidation, Retirement, Tranche
 from tracker.domain.serials import CreditBatch, Serials
 from tracker.domain.vocab import Registry
@@ -32,7 +32,7 @@ def rows(
 def contract(db: sqlite_utils.Database, contract_id: int) -> Contract:
     for row in rows(db, "select * from contracts where id = ?", [contract_id]):
         return contract_from_row(row)
-    raise NotFoundError(f"contract {contract_id} does not exist")
+    raise not_found("contracts", contract_id)
 
 
 def contract_by_id(db: sqlite_utils.Database, contract_id: int) -> Contract | None:
@@ -67,7 +67,7 @@ def tranches(db: sqlite_utils.Database, contract_id: int | None = None) -> list[
 def tranche(db: sqlite_utils.Database, tranche_id: int) -> Tranche:
     for row in rows(db, "select * from tranches where id = ?", [tranche_id]):
         return tranche_from_row(row)
-    raise NotFoundError(f"tranche {tranche_id} does not exist")
+    raise not_found("tranches", tranche_id)
 
 
 def deliveries(db: sqlite_utils.Database, contract_id: int | None = None) -> list[Delivery]:
@@ -82,7 +82,7 @@ def deliveries(db: sqlite_utils.Database, contract_id: int | None = None) -> lis
 def delivery(db: sqlite_utils.Database, delivery_id: int) -> Delivery:
     for row in rows(db, "select * from deliveries where id = ?", [delivery_id]):
         return delivery_from_row(row)
-    raise NotFoundError(f"delivery {delivery_id} does not exist")
+    raise not_found("deliveries", delivery_id)
 
 
 _RETIREMENT_SQL = """
@@ -103,7 +103,7 @@ def retirements(
 def retirement(db: sqlite_utils.Database, retirement_id: int) -> Retirement:
     for row in rows(db, f"{_RETIREMENT_SQL} where r.id = ?", [retirement_id]):
         return retirement_from_row(row, row["template"])
-    raise NotFoundError(f"retirement {retirement_id} does not exist")
+    raise not_found("retirements", retirement_id)
 
 
 def retired_ranges(db: sqlite_utils.Database, delivery_id: int) -> list[tuple[int, int, int]]:
@@ -195,4 +195,4 @@ def invalidations(
 def invalidation(db: sqlite_utils.Database, invalidation_id: int) -> Invalidation:
     for row in rows(db, f"{_INVALIDATION_SQL} where i.id = ?", [invalidation_id]):
         return invalidation_from_row(row, row["template"])
-    raise NotFoundError(f"invalidation {invalidation_id} does not exist")
+    raise not_found("invalidations", invalidation_id)

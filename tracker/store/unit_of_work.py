@@ -19,7 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
-from tracker.domain.errors import NotFoundError, TrackerError, ValidationError
+from tracker.domain.errors import TrackerError, ValidationError, not_found, record_name
 from tracker.domain.messages import msg
 from tracker.store import change_log, positions
 from tracker.store.bulk import BulkWriter
@@ -89,8 +89,11 @@ def _check_version(table: str, row_id: int, stored: dict[str, Any]) -> None:
     differs = [k for k, v in expected.items() if k in stored and stored[k] != v]
     if differs:
         raise StaleEditError(
-            f"{table} record {row_id} was changed elsewhere since you opened it "
-            f"({', '.join(sorted(differs)[:3])}); reload and make your edit again"
+            msg(
+                "error.changed_elsewhere",
+                record=record_name(table, row_id),
+                fields=", ".join(sorted(differs)[:3]),
+            )
         )
 
 
@@ -103,20 +106,11 @@ def _check_range(table: str, row: Mapping[str, Any]) -> None:
 def _plain(exc: sqlite3.OperationalError) -> TrackerError | None:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return BusyError(
-            "the ledger is busy: another program (an import or another window) kept it "
-            "locked for more than 5 seconds; nothing was changed, try again when it is done"
-        )
+        return BusyError(msg("error.ledger_busy"))
     if "readonly" in text or "read-only" in text:
-        return TrackerError(
-            "the ledger is open read-only (another window holds it, or the file or folder "
-            "is read-only); nothing was changed"
-        )
+        return TrackerError(msg("error.ledger_read_only"))
     if "full" in text:
-        return TrackerError(
-            "the disk is full (or the ledger reached its size limit); nothing was changed, "
-            "free some space and try again"
-        )
+        return TrackerError(msg("error.disk_full"))
     return None
 
 
@@ -131,7 +125,7 @@ def fetch_row(db: sqlite_utils.Database, table: str, row_id: int) -> dict[str, A
     names = [c[0] for c in cursor.description]
     found = cursor.fetchone()
     if found is None:
-        raise NotFoundError(f"{table} record {row_id} does not exist")
+        raise not_found(table, row_id)
     return dict(zip(names, found, strict=True))
 
 
@@ -214,10 +208,7 @@ class UnitOfWork:
                 self.db.conn.execute("ROLLBACK")
             return
         if not self.db.conn.in_transaction:  # the database rolled it back (disk full, I/O)
-            raise TrackerError(
-                "the database rolled the change back (the disk may be full or failing); "
-                "nothing was changed"
-            )
+            raise TrackerError(msg("error.rolled_back"))
         try:
             positions.refresh(self.db)  # the kept sums of the contracts this work touched
             self.db.conn.execute("COMMIT")
@@ -241,9 +232,7 @@ class UnitOfWork:
             if plain is not None:
                 raise plain from None
         if isinstance(exc, OverflowError):
-            raise TrackerError(
-                "a number is beyond the largest the ledger can hold; nothing was changed"
-            ) from None
+            raise TrackerError(msg("error.number_beyond_ledger")) from None
         return result
 
     def bulk(self) -> BulkWriter:

@@ -25,6 +25,7 @@ from tracker.services import contracts, deliveries, invalidations, retirements, 
 from tracker.services.contracts import Removed, restore
 from tracker.services.undo import put_back_all, record_as_stored, take_back
 from tracker.store.unit_of_work import expecting
+from tracker.ui import numbers
 from tracker.ui.ledger_store import LedgerStore
 
 Data = Mapping[str, object]
@@ -195,14 +196,14 @@ def delete_contract(store: LedgerStore, contract_id: int, reference: str) -> Led
 
 def add_tranche(store: LedgerStore, contract_id: int, data: Data) -> LedgerCommand:
     text = QCoreApplication.translate("Commands", "Add tranche due {date}").format(
-        date=data.get("due_on", "")
+        date=numbers.day(str(data.get("due_on", "")))
     )
     return AddCommand(store, text, lambda db: schedule.add_tranche(db, contract_id, data))
 
 
 def edit_tranche(store: LedgerStore, tranche_id: int, data: Data) -> LedgerCommand:
     text = QCoreApplication.translate("Commands", "Edit tranche due {date}").format(
-        date=data.get("due_on", "")
+        date=numbers.day(str(data.get("due_on", "")))
     )
     return EditCommand(
         store,

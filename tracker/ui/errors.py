@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tracker.domain.errors import TrackerError
+from tracker.ui import messages
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -21,7 +22,7 @@ def show_error(parent: QWidget | None, exc: BaseException, tb: TracebackType | N
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Errors", "Carbon Tracker"))
     if isinstance(exc, TrackerError):
-        box.setText(str(exc))
+        box.setText(messages.error(exc))  # in the window's language where it has a message
     else:
         box.setText(
             QCoreApplication.translate(

@@ -20,7 +20,7 @@ from tracker.store.check import check_database
 from tracker.store.database import inspect, new_database, open_database
 from tracker.store.lock import LedgerLock, LockHeld
 from tracker.store.targets import refuse_ledger_target
-from tracker.ui import settings
+from tracker.ui import messages, numbers, settings
 from tracker.ui.ledger_store import LedgerStore
 
 # Asked when the ledger is locked by someone else: True to open it read-only.  Tests pass
@@ -52,7 +52,7 @@ def ask_restore(parent: QWidget | None, reason: str, newest: backups.Backup) -> 
         QCoreApplication.translate(
             "Files",
             "Restore the newest backup, from {when}? The current file is kept aside, not deleted.",
-        ).format(when=f"{newest.taken_at:%Y-%m-%d %H:%M}")
+        ).format(when=f"{numbers.day(newest.taken_at)} {newest.taken_at:%H:%M}")
     )
     restore = box.addButton(
         QCoreApplication.translate("Files", "Restore newest backup"),
@@ -75,7 +75,7 @@ def restore_if_unopenable(
         return None
     except TrackerError as exc:
         newest = backups.newest_backup(path)
-        if newest is None or chooser is None or not chooser(parent, str(exc), newest):
+        if newest is None or chooser is None or not chooser(parent, messages.error(exc), newest):
             raise
     with LedgerLock(path, "Carbon Tracker restore"):
         return backups.restore(path, newest.path)
@@ -198,7 +198,8 @@ class FileController(QObject):
         try:
             inspect(backup)
         except TrackerError as exc:
-            raise TrackerError(self.tr("Cannot restore: {reason}").format(reason=exc)) from None
+            reason = messages.error(exc)
+            raise TrackerError(self.tr("Cannot restore: {reason}").format(reason=reason)) from None
         lock = self.store.lock
         self.store.poll_timer.stop()
         self.store.db.close()

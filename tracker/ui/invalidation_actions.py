@@ -65,7 +65,7 @@ class InvalidationActions(QObject):
     def delete(self, invalidation_id: int) -> bool:
         record = queries.invalidation(self.store.db, invalidation_id)
         question = self.tr("Delete the invalidation of {tonnes} t on {date}?").format(
-            tonnes=numbers.tonnes(record.tonnes_kg), date=record.invalidated_on
+            tonnes=numbers.tonnes(record.tonnes_kg), date=numbers.day(record.invalidated_on)
         )
         if not self.records.confirm(question + self.records.undo_note()):
             return False

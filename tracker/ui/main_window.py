@@ -19,7 +19,7 @@ from tracker.domain.errors import NotFoundError
 from tracker.services.demo import load_demo
 from tracker.services.undo import record_as_stored
 from tracker.store.unit_of_work import set_busy_notice
-from tracker.ui import settings
+from tracker.ui import numbers, settings
 from tracker.ui.audit.window_audit import WindowAudit
 from tracker.ui.chart import ChartPanel
 from tracker.ui.column_prefs import remember_columns
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
         path = str(self.store.path) if self.store.path else self.tr("(in memory)")
         self.file_label.setText(self.tr("Ledger: {path}").format(path=path))
         self.as_of_label.setText(
-            self.tr("Figures as of {date}").format(date=self.store.as_of.isoformat())
+            self.tr("Figures as of {date}").format(date=numbers.day(self.store.as_of))
         )
 
     def _on_changed(self, changes: ChangeSet) -> None:

@@ -1,15 +1,19 @@
 """Messages (a code and parameters) worded for the window: the template in the current
-language (Qt's translation, context ``Flags`` or ``Errors``), tonnes, counts and money in
-the locale's format.  The command line and CSV files word them in English
-(``tracker.domain.messages.render``)."""
+language (Qt's translation, context ``Flags`` or ``Errors``), tonnes, counts, money and
+dates in the locale's format.  The command line and CSV files word them in English, with
+ISO dates (``tracker.domain.messages.render``).  ``error`` words any refusal or failure
+the window shows."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from tracker.domain.errors import ImportRefused, RowError, ValidationError
+from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
 from tracker.domain.flags import Flag
-from tracker.domain.messages import Count, Formatters, Message, msg, render
+from tracker.domain.messages import Count, Day, Formatters, Message, msg, render
 from tracker.domain.quantities import percent_one_decimal
 from tracker.ui import numbers
 
@@ -33,7 +37,7 @@ def _formatters() -> Formatters:
     return Formatters(
         tonnes=numbers.tonnes_t,
         count=_count,
-        day=lambda iso: iso,
+        day=numbers.day,
         money=numbers.money,
         price=numbers.price,
         percent=_percent,
@@ -43,6 +47,24 @@ def _formatters() -> Formatters:
 def text(message: Message) -> str:
     """The message in the window's language and number format."""
     return render(message, _translate, _formatters())
+
+
+def days(message: Message) -> list[str]:
+    """The ISO dates among the message's parameters (and its clauses'): a search typed
+    as ISO finds the message the window words with its own date format."""
+    found: list[str] = []
+    for _name, value in message.params:
+        if isinstance(value, Day):
+            found.append(value.iso)
+        elif isinstance(value, Message):
+            found += days(value)
+    return found
+
+
+def sort_text(message: Message) -> str:
+    """The message in the window's language with its dates as ISO: sorted as text, the
+    same wording orders by date ('tranche due 2025-12-31' before '… 2026-03-31')."""
+    return render(message, _translate, replace(_formatters(), day=lambda iso: iso))
 
 
 def subject(flag: Flag) -> str:
@@ -84,3 +106,54 @@ def refusal(refused: ImportRefused) -> str:
     if total > REFUSALS_SHOWN:
         lines.append(text(msg("error.more_rows_refused", n=Count(total - REFUSALS_SHOWN))))
     return "\n  ".join(lines)
+
+
+def error(exc: BaseException, file: Path | str | None = None) -> str:
+    """A refusal or failure as the window shows it, in its language where the error
+    carries a message: a refused file with its rows, a refused value, a refusal of the
+    ledger ("contract 7 does not exist"); a file the system could not write (``file``,
+    as the user chose it, else the one the error names) with the system's own reason.
+    An error still given as English text only is shown as it is."""
+    if isinstance(exc, ImportRefused):
+        return refusal(exc)
+    if isinstance(exc, ValidationError):
+        return value_refused(exc)
+    if isinstance(exc, RowError):
+        return text(
+            msg("error.row_refused", row=exc.row, column=exc.column, reason=row_reason(exc))
+        )
+    if isinstance(exc, TrackerError) and exc.reason_message is not None:
+        return text(exc.reason_message)
+    if isinstance(exc, OSError):
+        return not_written(exc, file)
+    return str(exc)
+
+
+def value_refused(error: ValidationError) -> str:
+    """A refused value away from its field: "tonnes '0': must be greater than zero"."""
+    if error.reason_message is None:
+        return str(error)
+    reason = text(error.reason_message)
+    if error.value is None or error.value == "":
+        return QCoreApplication.translate("Errors", "{field}: {reason}").format(
+            field=error.field, reason=reason
+        )
+    return QCoreApplication.translate("Errors", "{field} {value}: {reason}").format(
+        field=error.field, value=repr(str(error.value)), reason=reason
+    )
+
+
+def not_written(exc: OSError, file: Path | str | None = None) -> str:
+    """A file the system could not write, named, with the system's own reason:
+    "Cannot write /x/report.csv: Permission denied" (just "Cannot write /x/chart.png."
+    when the writer gave no reason)."""
+    name = file if file is not None else exc.filename  # not a temporary file beside it
+    if name is None:
+        return QCoreApplication.translate("Errors", "A file cannot be written: {reason}").format(
+            reason=exc.strerror or str(exc) or type(exc).__name__
+        )
+    if not exc.strerror:
+        return QCoreApplication.translate("Errors", "Cannot write {file}.").format(file=str(name))
+    return QCoreApplication.translate("Errors", "Cannot write {file}: {reason}").format(
+        file=str(name), reason=exc.strerror
+    )

@@ -264,7 +264,7 @@ class OverviewPanel(QWidget):
     def _show_contract(self, s: ContractSummary) -> None:
         self.heading.setText(
             self.tr("{ref} — {supplier}, as of {date}").format(
-                ref=s.reference, supplier=s.supplier, date=self.store.as_of.isoformat()
+                ref=s.reference, supplier=s.supplier, date=numbers.day(self.store.as_of)
             )
         )
         self._show_tonnes([s])
@@ -275,7 +275,7 @@ class OverviewPanel(QWidget):
         count = sum(t.contracts for t in totals)
         self.heading.setText(
             self.tr("All contracts ({count}), as of {date}").format(
-                count=count, date=self.store.as_of.isoformat()
+                count=count, date=numbers.day(self.store.as_of)
             )
         )
         self._show_tonnes(totals)

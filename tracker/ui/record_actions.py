@@ -169,7 +169,9 @@ class RecordActions(QObject):
 
     def delete_tranche(self, tranche_id: int) -> bool:
         tranche = queries.tranche(self.store.db, tranche_id)
-        question = self.tr("Delete the tranche due {date}?").format(date=tranche.due_on)
+        question = self.tr("Delete the tranche due {date}?").format(
+            date=numbers.day(tranche.due_on)
+        )
         if not self.confirm(question + self.undo_note()):
             return False
         perform(self.store, commands.delete_tranche(self.store, tranche_id))
@@ -207,7 +209,7 @@ class RecordActions(QObject):
         delivery = queries.delivery(self.store.db, delivery_id)
         count = delivery_service.retirements_depending(self.store.db, delivery_id)
         named = serials_text(delivery.block) or self.tr("{ref} of {date} (serials pending)").format(
-            ref=delivery.reference, date=delivery.delivered_on
+            ref=delivery.reference, date=numbers.day(delivery.delivered_on)
         )
         question = self.tr("Delete the delivery {block}?").format(block=named)
         if count:
@@ -252,7 +254,7 @@ class RecordActions(QObject):
         question = self.tr("Delete the retirement of {block} on {date}?").format(
             block=serials_text(retirement.block)
             or self.tr("{tonnes} t").format(tonnes=numbers.tonnes(retirement.tonnes_kg)),
-            date=retirement.retired_on,
+            date=numbers.day(retirement.retired_on),
         )
         if not self.confirm(question + self.undo_note()):
             return False

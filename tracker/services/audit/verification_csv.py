@@ -8,7 +8,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
-from tracker.domain.errors import TrackerError, ValidationError
+from tracker.domain.errors import ValidationError, unreadable
 from tracker.domain.messages import msg
 from tracker.domain.quantities import format_tonnes_short
 from tracker.services import tracker_csv
@@ -95,5 +95,5 @@ def import_file(db: sqlite_utils.Database, path: Path | str) -> tracker_csv.Impo
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise TrackerError(f"{file}: cannot be read ({exc.strerror})") from None
+        raise unreadable(file, exc) from None
     return import_text(db, tracker_csv.decode(str(file), data), str(file))

@@ -11,7 +11,7 @@ import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import iso
-from tracker.domain.errors import NotFoundError
+from tracker.domain.errors import not_found
 from tracker.domain.records import check_verified_after_delivery
 from tracker.domain.verification import Verification, verification_from_input
 from tracker.domain.vocab import VerificationStatus
@@ -57,7 +57,7 @@ def verifications(db: sqlite_utils.Database, delivery_id: int) -> list[Verificat
 def verification(db: sqlite_utils.Database, verification_id: int) -> Verification:
     for r in queries.rows(db, "select * from verifications where id = ?", [verification_id]):
         return verification_from_row(r)
-    raise NotFoundError(f"verification record {verification_id} does not exist")
+    raise not_found("verifications", verification_id)
 
 
 def sync_delivery_status(uow: UnitOfWork, delivery_id: int) -> None:

@@ -179,10 +179,13 @@ def _has_vintage(contract: Contract, vintage: int, portfolio: Portfolio) -> bool
 
 
 def _and(names: Sequence[str]) -> str | Message:
-    """'A and B and C', as a message the window words in its language."""
+    """'A, B and C' ('A、B 和 C' in Chinese), as a message the window words in its
+    language."""
     if len(names) == 1:
         return names[0]
-    return msg("error.and", first=_and(names[:-1]), last=names[-1])
+    if len(names) == 2:
+        return msg("error.and", first=names[0], last=names[1])
+    return msg("error.list", first=names[0], rest=_and(names[1:]))
 
 
 def compared_verdict(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio) -> Verdict:

@@ -15,7 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
-from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
+from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError, unreadable
 from tracker.domain.messages import Message, msg, render
 from tracker.domain.quantities import parse_tonnes
 from tracker.domain.records import Contract
@@ -49,7 +49,7 @@ def read_file(path: Path | str) -> tuple[str, bytes]:
     try:
         return str(file), file.read_bytes()
     except OSError as exc:
-        raise TrackerError(f"{file}: cannot be read ({exc.strerror})") from None
+        raise unreadable(file, exc) from None
 
 
 def preview_registry_file(

@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from tracker.domain.flags import Severity
 from tracker.services.audit.review import FlagStatus, ReviewedFlag
-from tracker.ui import messages, theming
+from tracker.ui import messages, numbers, theming
 from tracker.ui.audit.rule_labels import rule_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -68,6 +68,8 @@ class FlagListModel(QAbstractTableModel):
         self.sort_column, self.sort_order = RULE, Qt.SortOrder.AscendingOrder
         self._rows: list[Row] = []
         self._worded: dict[int, tuple[str, str]] = {}  # id(flag) -> subject, finding
+        self._sort_keys: dict[int, tuple[str, str]] = {}  # the same with ISO dates
+        self._typed_day = ""  # the filter as an ISO date, when it is a whole date
         self._statuses = status_names()
         self._headers = [
             QCoreApplication.translate("FlagsPanel", "Rule"),
@@ -83,6 +85,7 @@ class FlagListModel(QAbstractTableModel):
     def set_flags(self, reviewed: Sequence[ReviewedFlag], titles: dict[Severity, str]) -> None:
         self.reviewed, self.titles = list(reviewed), dict(titles)
         self._worded = {}  # worded again in the language of the day, when first asked
+        self._sort_keys = {}
         self._rebuild()
 
     def set_show_acknowledged(self, shown: bool) -> None:
@@ -95,6 +98,8 @@ class FlagListModel(QAbstractTableModel):
         wanted = text.strip().casefold()
         if wanted != self.filter_text:
             self.filter_text = wanted
+            typed = numbers.parse_day(wanted)
+            self._typed_day = typed.isoformat() if typed is not None else ""
             self._rebuild()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -134,6 +139,18 @@ class FlagListModel(QAbstractTableModel):
         if column == STATUS:
             return self._statuses[reviewed.status]
         return self._words(reviewed)[1]
+
+    def sort_key(self, reviewed: ReviewedFlag, column: int) -> str:
+        """What ``column`` sorts by: its text, with the subject's and finding's dates as
+        ISO (so the same wording orders by date, whatever the window's date format)."""
+        if column not in (SUBJECT, MESSAGE):
+            return self.text(reviewed, column)
+        found = self._sort_keys.get(id(reviewed.flag))
+        if found is None:
+            f = reviewed.flag
+            found = (messages.sort_text(f.topic), messages.sort_text(f.finding))
+            self._sort_keys[id(f)] = found
+        return found[0] if column == SUBJECT else found[1]
 
     def _words(self, reviewed: ReviewedFlag) -> tuple[str, str]:
         """The flag's subject and finding in the window's language, worded once."""
@@ -217,9 +234,13 @@ class FlagListModel(QAbstractTableModel):
 
     def _matches(self, reviewed: ReviewedFlag) -> bool:
         wanted = self.filter_text
+        f = reviewed.flag
         texts = [self.text(reviewed, c) for c in range(len(self._headers))]
-        texts.append(reviewed.flag.rule)
-        return any(wanted in t.casefold() for t in texts)
+        texts.append(f.rule)
+        days = messages.days(f.topic) + messages.days(f.finding)  # ISO, as typed or stored
+        if self._typed_day and self._typed_day in days:
+            return True
+        return any(wanted in t.casefold() for t in [*texts, *days])
 
     def _rebuild(self) -> None:
         self.beginResetModel()
@@ -232,7 +253,7 @@ class FlagListModel(QAbstractTableModel):
             if self.filter_text:
                 shown = [r for r in shown if self._matches(r)]
             column = self.sort_column
-            key: Callable[[ReviewedFlag], str] = lambda r: self.text(r, column)  # noqa: E731
+            key: Callable[[ReviewedFlag], str] = lambda r: self.sort_key(r, column)  # noqa: E731
             ordered = sorted(
                 shown, key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder
             )

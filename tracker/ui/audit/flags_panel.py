@@ -30,7 +30,7 @@ from tracker.services.audit.review import (
     counts_by_severity,
     reviewed_flags,
 )
-from tracker.ui import messages
+from tracker.ui import messages, numbers
 from tracker.ui.audit.acknowledge_dialog import AcknowledgeDialog
 from tracker.ui.audit.flags_model import (
     CONTRACT,
@@ -48,10 +48,8 @@ __all__ = ["FLAG_ROLE", "HEADING_ROLE", "FlagsPanel", "readable_time", "severity
 
 
 def readable_time(stamp: str) -> str:
-    """'2026-11-29T01:26:51Z' -> '2026-11-29 01:26 UTC'."""
-    if stamp.endswith("Z") and "T" in stamp:
-        return f"{stamp[:10]} {stamp[11:16]} UTC"
-    return stamp
+    """'2026-11-29T01:26:51Z' -> '11/29/2026 01:26 UTC' (the window's date format)."""
+    return numbers.moment(stamp)
 
 
 CONTRACT_COLUMN = CONTRACT
@@ -219,7 +217,7 @@ class FlagsPanel(QWidget):
             for s in Severity
         ]
         return self.tr("Open flags as of {date}: {counts}").format(
-            date=self.store.as_of.isoformat(), counts=" · ".join(parts)
+            date=numbers.day(self.store.as_of), counts=" · ".join(parts)
         )
 
     def _severity_name(self, severity: Severity) -> str:
@@ -291,6 +289,6 @@ class FlagsPanel(QWidget):
         try:
             changes = acknowledge(self.store.db, dialog.flag, dialog.reason_text())
         except TrackerError as exc:
-            QMessageBox.warning(self, self.tr("Flag not acknowledged"), str(exc))
+            QMessageBox.warning(self, self.tr("Flag not acknowledged"), messages.error(exc))
             return
         self.store.notify(changes)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -20,7 +22,7 @@ from tracker.domain.errors import NotFoundError
 from tracker.store import change_log, queries
 from tracker.store.change_log import LogEntry
 from tracker.store.log_verify import verify_log
-from tracker.ui import theming
+from tracker.ui import numbers, theming
 from tracker.ui.audit.flags_panel import readable_time
 from tracker.ui.audit.history_text import Describer, action_label
 from tracker.ui.fit_columns import ColumnFitter
@@ -28,6 +30,26 @@ from tracker.ui.ledger_store import LedgerStore
 
 SHOWN_ENTRIES = 1000
 WHEN_COLUMN, USER_COLUMN, ACTION_COLUMN, RECORD_COLUMN, CHANGES_COLUMN = 1, 2, 3, 4, 5
+ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}")  # a stored date, or a time of one
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # what a cell sorts by, when not its text
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # the entry's ISO dates, found by the filter too
+
+
+class _WhenCell(QTableWidgetItem):
+    """The When cell sorts by the time the entry was logged (``SORT_ROLE``, as stored)
+    rather than by its text in the window's date format."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return str(self.data(SORT_ROLE) or "") < str(other.data(SORT_ROLE) or "")
+
+
+def _iso_dates(entry: LogEntry) -> str:
+    """The entry's time and the dates it records, as stored (ISO): a filter typed as
+    ISO finds the entry the window shows in its own date format."""
+    found = [entry.logged_at]
+    for row in (entry.before or {}, entry.after or {}):
+        found += [v for v in row.values() if isinstance(v, str) and ISO_START.match(v)]
+    return " ".join(found)
 
 
 class HistoryPanel(QWidget):
@@ -168,8 +190,12 @@ class HistoryPanel(QWidget):
             action = action_label(e.action)
             cells = [e.seq, readable_time(e.logged_at), e.user, action, record, changes]
             for column, value in enumerate(cells):
-                item = QTableWidgetItem()
+                item = _WhenCell() if column == WHEN_COLUMN else QTableWidgetItem()
                 item.setData(Qt.ItemDataRole.DisplayRole, value)  # '#' sorts as a number
+                if column == 0:
+                    item.setData(SEARCH_ROLE, _iso_dates(e))
+                if column == WHEN_COLUMN:
+                    item.setData(SORT_ROLE, e.logged_at)
                 if column in (4, 5):
                     item.setToolTip(str(value))
                 if column == 3:
@@ -185,9 +211,16 @@ class HistoryPanel(QWidget):
     def _apply_filter(self) -> None:
         """Show the entries whose text (any column) contains the filter, any case."""
         wanted = self.filter.text().strip().casefold()
+        typed_day = numbers.parse_day(wanted)
+        if typed_day is not None:
+            wanted = typed_day.isoformat()  # a whole date, as the window shows it: found as ISO
         for row in range(self.table.rowCount()):
-            texts = (self.table.item(row, c) for c in range(self.table.columnCount()))
-            shown = not wanted or any(wanted in i.text().casefold() for i in texts if i)
+            items = [self.table.item(row, c) for c in range(self.table.columnCount())]
+            texts = [i.text().casefold() for i in items if i is not None]
+            first = items[0]
+            if first is not None:
+                texts.append(str(first.data(SEARCH_ROLE) or "").casefold())
+            shown = not wanted or any(wanted in t for t in texts)
             self.table.setRowHidden(row, not shown)
 
     def verify(self) -> None:

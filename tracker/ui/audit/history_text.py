@@ -1,8 +1,9 @@
 """The change log in words: field names, actions and records as people know them.
 
-"Claim period end: 2025-12-31", "Price per tonne: none", "Changed", "Delivery of
-2026-03-01, 5,000 t (TR-1)" instead of ``claim_end``, ``price: ∅``, ``update`` and
-"Delivery #10".  The log itself (and its CSV export) keeps the stored codes.
+"Claim period end: 12/31/2025", "Price per tonne: none", "Changed", "Delivery of
+3/1/2026, 5,000 t (TR-1)" instead of ``claim_end``, ``price: ∅``, ``update`` and
+"Delivery #10", dates in the window's format.  The log itself (and its CSV export)
+keeps the stored codes and ISO dates.
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ from tracker.ui.audit.rule_labels import rule_label
 
 # Stored columns that repeat what another column already says (the serial block text).
 DERIVED = frozenset({"id", "serial_prefix", "serial_start", "serial_end", "serial_template"})
+# Stored columns holding a date (ISO text) or a UTC time ('…T…Z'), shown in the window's format.
+DATES = frozenset(
+    {
+        "signed_on", "start_on", "end_on", "due_on", "delivered_on", "verified_on",
+        "tranche_due_on", "retired_on", "claim_start", "claim_end", "invalidated_on",
+        "acknowledged_on",
+    }
+)  # fmt: skip
 
 FIELDS = {
     "reference": QT_TRANSLATE_NOOP("History", "Reference"),
@@ -133,6 +142,8 @@ class Describer:
             )
         if key == "flag_key":
             return rule_label(str(value).split("|", 1)[0])
+        if key in DATES and isinstance(value, str):
+            return numbers.moment(value) if "T" in value else numbers.day(value)
         if key in self.choices:
             return self.choices[key].get(str(value), str(value))
         return str(value)
@@ -174,24 +185,24 @@ class Describer:
             )
         if table == "tranches":
             return QCoreApplication.translate("History", "Tranche due {date}, {tonnes}").format(
-                date=row.get("due_on"), tonnes=tonnes
+                date=numbers.day(row.get("due_on")), tonnes=tonnes
             )
         if table == "deliveries":
             text = QCoreApplication.translate("History", "Delivery of {date}, {tonnes}").format(
-                date=row.get("delivered_on"), tonnes=tonnes
+                date=numbers.day(row.get("delivered_on")), tonnes=tonnes
             )
             return f"{text} ({row['reference']})" if row.get("reference") else text
         if table == "retirements":
             return QCoreApplication.translate("History", "Retirement of {date}, {tonnes}").format(
-                date=row.get("retired_on"), tonnes=tonnes
+                date=numbers.day(row.get("retired_on")), tonnes=tonnes
             )
         if table == "invalidations":
             return QCoreApplication.translate("History", "Invalidation of {date}, {tonnes}").format(
-                date=row.get("invalidated_on"), tonnes=tonnes
+                date=numbers.day(row.get("invalidated_on")), tonnes=tonnes
             )
         if table == "verifications":
             return QCoreApplication.translate("History", "Verification of {date}").format(
-                date=row.get("verified_on")
+                date=numbers.day(row.get("verified_on"))
             )
         if table == "flag_acknowledgements":
             rule = rule_label(str(row.get("flag_key", "")).split("|", 1)[0])

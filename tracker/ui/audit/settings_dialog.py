@@ -161,7 +161,7 @@ class AuditSettingsDialog(QDialog):
                 (self.fields.get(exc.field) or self.user).setFocus()
             return
         except TrackerError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(messages.error(exc))
             return
         self.store.notify(changes)
         self.accept()

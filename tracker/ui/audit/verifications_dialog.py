@@ -7,7 +7,6 @@ from itertools import pairwise
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,7 +35,7 @@ from tracker.services.audit.verifications import (
 )
 from tracker.store import queries
 from tracker.ui import messages, numbers, theming
-from tracker.ui.dialogs.date_picker import date_description
+from tracker.ui.dialogs.date_picker import DateEdit, date_edit_description
 from tracker.ui.dialogs.field_help import tonnes_description
 from tracker.ui.ledger_store import LedgerStore
 
@@ -53,7 +52,7 @@ class VerificationsDialog(QDialog):
             self.tr("Delivery {block}: {tonnes} t delivered on {date}").format(
                 block=delivery.block.text,
                 tonnes=numbers.tonnes(delivery.tonnes_kg),
-                date=delivery.delivered_on.isoformat(),
+                date=numbers.day(delivery.delivered_on),
             )
         )
         self.heading.setWordWrap(True)
@@ -77,10 +76,7 @@ class VerificationsDialog(QDialog):
         for column, width in enumerate((95, 150, 85, 100, 220)):
             self.table.setColumnWidth(column, width)
         self.verifier = QLineEdit()
-        self.verified_on = QDateEdit()
-        self.verified_on.setCalendarPopup(True)
-        self.verified_on.setDisplayFormat("yyyy-MM-dd")
-        self.verified_on.setDate(QDate(store.as_of.year, store.as_of.month, store.as_of.day))
+        self.verified_on = DateEdit(store.as_of)
         self.outcome = QComboBox()
         for value in (
             VerificationStatus.VERIFIED,
@@ -102,7 +98,7 @@ class VerificationsDialog(QDialog):
         self.error_labels: dict[str, QLabel] = {}
         described = {
             "verifier": self.tr("The VVB or registry that carried out the verification"),
-            "verified_on": date_description(),
+            "verified_on": date_edit_description(),
             "outcome": self.tr("Whether the verification passed, failed or is pending"),
             "verified_tonnes": tonnes_description(),
             "evidence": self.tr("A link to the verification report, or its file path"),
@@ -180,8 +176,8 @@ class VerificationsDialog(QDialog):
         self.table.setRowCount(len(self.records))
         for row, v in enumerate(self.records):
             verified = numbers.tonnes(v.verified_kg) if v.verified_kg is not None else ""
-            cells = [v.verified_on.isoformat(), v.verifier, self._outcome_name(v.outcome), verified,
-                     v.evidence, v.note]  # fmt: skip
+            day = numbers.day(v.verified_on)
+            cells = [day, v.verifier, self._outcome_name(v.outcome), verified, v.evidence, v.note]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -221,7 +217,7 @@ class VerificationsDialog(QDialog):
     def form_data(self) -> dict[str, str]:
         return {
             "verifier": self.verifier.text(),
-            "verified_on": self.verified_on.date().toString("yyyy-MM-dd"),
+            "verified_on": self.verified_on.day().isoformat(),
             "outcome": str(self.outcome.currentData()),
             "verified_tonnes": self.verified_tonnes.text(),
             "evidence": self.evidence.text(),
@@ -241,10 +237,10 @@ class VerificationsDialog(QDialog):
             else:
                 return
         except ValidationError as exc:
-            self._show_refusal(exc.field, messages.reason(exc), str(exc))
+            self._show_refusal(exc.field, messages.reason(exc), messages.error(exc))
             return
         except TrackerError as exc:
-            self._show_refusal("", "", str(exc))
+            self._show_refusal("", "", messages.error(exc))
             return
         self._show_refusal("", "", "")
         self.refresh()
@@ -261,7 +257,7 @@ class VerificationsDialog(QDialog):
         if chosen is None:
             return
         question = self.tr("Delete the verification record of {date} by {verifier}?").format(
-            date=chosen.verified_on.isoformat(), verifier=chosen.verifier or self.tr("(no one)")
+            date=numbers.day(chosen.verified_on), verifier=chosen.verifier or self.tr("(no one)")
         )
         answer = QMessageBox.question(
             self,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.changes import ChangeSet
-from tracker.domain.errors import NotFoundError
+from tracker.domain.errors import NotFoundError, TrackerError
 from tracker.domain.quantities import KG_PER_TONNE
 from tracker.services.series import (
     ChartPoint,
@@ -38,6 +38,7 @@ from tracker.services.series import (
     epoch_seconds,
 )
 from tracker.store import queries
+from tracker.ui import messages, numbers
 from tracker.ui.background import BackgroundJob
 from tracker.ui.chart import readout, steps
 from tracker.ui.chart.axes import TonnesAxisItem, utc_date_axis
@@ -249,7 +250,9 @@ class ChartPanel(QWidget):
             *steps.level_coordinates(self.series.contracted_kg, start, end)
         )
         self.as_of_line.setPos(as_of_epoch)
-        self.as_of_line.label.setFormat(self.tr("as of {date}").format(date=self.store.as_of))
+        self.as_of_line.label.setFormat(
+            self.tr("as of {date}").format(date=numbers.day(self.store.as_of))
+        )
         self.plot_item.setTitle(self._title(), color=self.colours.foreground, size="11pt")
         self._fit_y_range()
         self._update_readout(self._hover_epoch)
@@ -286,8 +289,8 @@ class ChartPanel(QWidget):
             return None
         try:
             return self.export_png(path)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Export chart as PNG"), str(exc))
+        except (OSError, TrackerError) as exc:
+            QMessageBox.warning(self, self.tr("Export chart as PNG"), messages.error(exc, path))
             return None
 
     # --- reacting to the store --------------------------------------------------------
@@ -390,7 +393,9 @@ class ChartPanel(QWidget):
 
     def _flag_tip(self, x: float, y: float, data: ChartPoint) -> str:
         return self.tr("Flagged: {what}\n{date}: {tonnes} delivered to date").format(
-            what=data.label, date=day_of_epoch(data.epoch), tonnes=readout.tonnes_text(data.kg)
+            what=data.label,
+            date=numbers.day(day_of_epoch(data.epoch)),
+            tonnes=readout.tonnes_text(data.kg),
         )
 
     def _show_context_menu(self, pos: QPoint) -> None:

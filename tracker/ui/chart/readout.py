@@ -42,7 +42,7 @@ def readout_html(
     colours: Mapping[str, str],
 ) -> str:
     """One line: the date, then a coloured swatch, name and value per series."""
-    parts = [f"<b>{day.isoformat()}</b>"]
+    parts = [f"<b>{escape(numbers.day(day))}</b>"]
     for name, kg in values.items():
         swatch = f'<span style="color:{colours[name]}">&#9632;</span>'
         parts.append(f"{swatch}&nbsp;{escape(labels[name])}&nbsp;{_amount(kg)}")
@@ -52,4 +52,4 @@ def readout_html(
 def readout_plain(day: dt.date, values: Mapping[str, int | None], labels: Mapping[str, str]) -> str:
     """The same read-out as plain text (accessible name, tests, clipboard)."""
     items = ", ".join(f"{labels[name]} {_amount(kg)}" for name, kg in values.items())
-    return f"{day.isoformat()}: {items}"
+    return f"{numbers.day(day)}: {items}"

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QWidget,
 )
+
+from tracker.ui.dialogs.date_picker import DateEdit
 
 
 class AsOfDialog(QDialog):
@@ -25,9 +25,7 @@ class AsOfDialog(QDialog):
         self.today.setAccessibleDescription(
             self.tr("Ticked: figures follow today's date; unticked: the date below")
         )
-        self.date = QDateEdit(QDate(current.year, current.month, current.day), self)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setCalendarPopup(True)
+        self.date = DateEdit(current, self)
         self.date.setAccessibleName(self.tr("Date"))
         self.date.setAccessibleDescription(self.tr("The date every figure is computed for"))
         self.date.setEnabled(fixed)
@@ -45,4 +43,4 @@ class AsOfDialog(QDialog):
         """The fixed date, or None for "today"."""
         if self.today.isChecked():
             return None
-        return self.date.date().toPython()  # type: ignore[no-any-return]
+        return self.date.day()

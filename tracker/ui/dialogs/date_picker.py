@@ -17,16 +17,105 @@ month.  They are not ``QDateEdit`` itself because these forms need what it canno
   at a time.
 
 Dialogs whose date is never empty (Figures as of, Save report, Verification records) use
-``QDateEdit`` with a calendar pop-up and the same ``yyyy-MM-dd`` format.
+:class:`DateEdit`: Qt's ``QDateEdit`` with a calendar pop-up, showing the date in the
+window's format (``3/31/2026``, ``2026/3/31``) and also taking a whole date typed over it,
+as ISO or in that format.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QIcon, QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QStyle, QWidgetAction
+import datetime as dt
+import re
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QObject,
+    QPointF,
+    Qt,
+    QTime,
+)
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QMouseEvent, QValidator
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDateEdit,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+    QWidgetAction,
+)
+
+from tracker.ui import numbers
 
 DATE_HINT = "YYYY-MM-DD"
+_TYPING = re.compile(r"[\d\s\-/.年月日]*")  # a date being typed, in any of the forms taken
+
+
+class DateEdit(QDateEdit):
+    """A date that is never empty: the window's date format, a calendar pop-up, and a
+    whole date typed or pasted over it taken as ISO (``2026-03-31``) or as shown."""
+
+    def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(QDate(day.year, day.month, day.day), parent)
+        self.setDisplayFormat(numbers.date_format())
+        self.setCalendarPopup(True)
+        self.setAccessibleDescription(date_edit_description())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Alt+Down or F4 opens the calendar, as in the forms' date fields (Qt's own
+        date edit opens it only from a click on its arrow)."""
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if (event.key() == Qt.Key.Key_Down and alt) or event.key() == Qt.Key.Key_F4:
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        """Pop the calendar up, as a click on the arrow at the right end does."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        arrow = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, self
+        )
+        point = QPointF(arrow.center())
+        for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            click = QMouseEvent(
+                kind,
+                point,
+                self.mapToGlobal(point),
+                Qt.MouseButton.LeftButton,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+            QCoreApplication.sendEvent(self, click)
+
+    def validate(self, text: str, pos: int) -> Any:
+        found = super().validate(text, pos)
+        state = found[0] if isinstance(found, tuple) else found
+        if state == QValidator.State.Acceptable:
+            return found
+        if numbers.parse_day(text) is not None:
+            return (QValidator.State.Acceptable, text, pos)
+        if _TYPING.fullmatch(text):
+            return (QValidator.State.Intermediate, text, pos)
+        return found
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        day = numbers.parse_day(text)
+        if day is not None:
+            return QDateTime(QDate(day.year, day.month, day.day), QTime(0, 0))
+        return super().dateTimeFromText(text)
+
+    def day(self) -> dt.date:
+        shown = self.date()
+        return dt.date(shown.year(), shown.month(), shown.day())
 
 
 def attach_calendar(edit: QLineEdit) -> QAction:
@@ -40,6 +129,14 @@ def attach_calendar(edit: QLineEdit) -> QAction:
     if not edit.accessibleDescription():
         edit.setAccessibleDescription(date_description())
     return action
+
+
+def date_edit_description() -> str:
+    """What a :class:`DateEdit` takes, for screen readers."""
+    return QCoreApplication.translate(
+        "DatePicker",
+        "A date as the window shows dates, or as YYYY-MM-DD; Alt+Down opens a calendar",
+    )
 
 
 def date_description() -> str:

@@ -177,7 +177,7 @@ class RecordDialog(QDialog):
             if exc.field in wanted and exc.field not in found:
                 found[exc.field] = messages.reason(exc)
             elif every_field and exc.field not in self.editors:
-                found[""] = str(exc)
+                found[""] = messages.error(exc)
         return found
 
     def revalidate(self) -> None:
@@ -202,7 +202,7 @@ class RecordDialog(QDialog):
             self.show_errors({exc.field: messages.reason(exc)})
             self.editors[exc.field].setFocus()
         else:
-            self.show_errors({"": str(exc)})
+            self.show_errors({"": messages.error(exc)})
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

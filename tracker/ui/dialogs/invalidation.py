@@ -36,7 +36,7 @@ def delivery_choices(store: LedgerStore, contract_id: int | None) -> dict[str, s
         ).format(reference=d.reference or "—")
         tonnes = numbers.tonnes_t(d.tonnes_kg)
         head = "" if contract_id else f"{refs[d.contract_id]}: "
-        choices[str(d.id)] = f"{head}{d.delivered_on} · {tonnes} · {named}"
+        choices[str(d.id)] = f"{head}{numbers.day(d.delivered_on)} · {tonnes} · {named}"
     return choices
 
 

@@ -187,7 +187,7 @@ class RetireDialog(RecordDialog):
         self.available.setText(
             self.tr("Available to retire on {date}: {verified} t verified, {pending} t pending "
                     "verification").format(
-                date=day.isoformat(),
+                date=numbers.day(day),
                 verified=numbers.tonnes(held.verified_kg),
                 pending=numbers.tonnes(held.pending_kg),
             )
@@ -207,7 +207,7 @@ class RetireDialog(RecordDialog):
             kind = self.tr("verified") if verified_only else self.tr("held")
             self.preview.setText(
                 self.tr("Not enough whole credits: {tonnes} t {kind} on {date}.").format(
-                    tonnes=numbers.tonnes(free), kind=kind, date=day.isoformat()
+                    tonnes=numbers.tonnes(free), kind=kind, date=numbers.day(day)
                 )
             )
             return

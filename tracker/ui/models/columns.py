@@ -19,7 +19,7 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 class Kind(Enum):
     TEXT = auto()
-    DATE = auto()  # ISO 8601 text as stored
+    DATE = auto()  # ISO 8601 text as stored, shown in the locale's date format
     TONNES = auto()  # integer kilograms, shown as grouped tonnes with "t"
     PRICE = auto()  # integer 1/10,000 units, shown with the row's currency per tonne
     NUMBER = auto()  # plain integer (a vintage year, a count)
@@ -55,6 +55,8 @@ def display_text(column: Column, raw: object, row: Mapping[str, object]) -> str:
         )
     if column.kind is Kind.CHOICE:
         return column.labels.get(str(raw), str(raw))
+    if column.kind is Kind.DATE:
+        return numbers.day(str(raw))  # stored ISO, shown in the locale's form
     return str(raw)
 
 

@@ -2,7 +2,8 @@
 
 Sorting and the row filter run in SQL over the raw stored values (integer kilograms and
 prices, ISO date text, vocabulary codes), so they see every record, not only the rows
-paged in so far.  Rows are ordered by the sort column, then by ``id`` in the same
+paged in so far.  The search matches what the user reads as well: a choice's label, a
+whole date in the window's format.  Rows are ordered by the sort column, then by ``id`` in the same
 direction; pages follow each other by keyset (the last row's sort value and id), which
 also works when the sort column holds NULLs (they come first ascending, last descending,
 as SQLite orders them).  No user text is ever spliced into SQL: values are parameters and
@@ -15,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from tracker.ui import numbers
 from tracker.ui.models.columns import Column, Kind
 
 LIKE_ESCAPE = "\\"
@@ -110,11 +112,16 @@ class RowFilter:
     def _text_condition(self, columns: Iterable[Column], params: dict[str, Any]) -> str:
         params["search"] = like_pattern(self.text)
         folded = self.text.casefold()
+        typed_day = numbers.parse_day(self.text)
         matches: list[str] = []
         for column in columns:
             if column.kind not in _SEARCHED_KINDS:
                 continue
             matches.append(f"[{column.key}] like :search escape '{LIKE_ESCAPE}'")
+            if column.kind is Kind.DATE and typed_day is not None:
+                # a date typed as the window shows it ('3/31/2026') finds the stored ISO
+                params["search_day"] = typed_day.isoformat()
+                matches.append(f"[{column.key}] = :search_day")
             # a choice is shown by its label: match what the user reads as well
             codes = [code for code, label in column.labels.items() if folded in label.casefold()]
             if codes:

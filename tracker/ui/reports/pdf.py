@@ -18,7 +18,6 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 from PySide6.QtWidgets import QApplication
 
 from tracker.domain.flags import Flag
-from tracker.domain.quantities import format_cents
 from tracker.services.summary import ContractSummary, portfolio_summary, totals_by_currency
 from tracker.store.log_verify import head
 from tracker.store.targets import refuse_ledger_target
@@ -80,8 +79,8 @@ def _summary_html(summaries: Sequence[ContractSummary]) -> str:
             )
             + "".join(f'<td class="n">{numbers.tonnes(kg)}</td>' for kg in figures)
             + f'<td class="n">{_e(s.delivered_pct)} %</td>'
-            + f'<td class="n">{format_cents(s.delivered_value_cents, grouped=True)} '
-            f"{_e(s.currency)}</td></tr>"
+            + f'<td class="n">{_e(numbers.money(s.delivered_value_cents, s.currency))}</td>'
+            "</tr>"
         )
     for t in totals_by_currency(summaries):
         figures = (
@@ -98,8 +97,8 @@ def _summary_html(summaries: Sequence[ContractSummary]) -> str:
             f'<tr class="total"><td>{_e(total)}</td><td>{_e(count)}</td><td></td>'
             + "".join(f'<td class="n">{numbers.tonnes(kg)}</td>' for kg in figures)
             + f'<td class="n">{_e(t.delivered_pct)} %</td>'
-            + f'<td class="n">{format_cents(t.delivered_value_cents, grouped=True)} '
-            f"{_e(t.currency)}</td></tr>"
+            + f'<td class="n">{_e(numbers.money(t.delivered_value_cents, t.currency))}</td>'
+            "</tr>"
         )
     if not rows:
         empty = QCoreApplication.translate("PortfolioReport", "No contracts yet.")
@@ -175,10 +174,10 @@ def build_document(
     if chart is not None and not chart.isNull():
         document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, chart)
         chart_html = f'<p><img src="{CHART_URL.toString()}" width="1080"></p>'
-    generated = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    generated = numbers.moment(dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     subtitle = QCoreApplication.translate(
         "PortfolioReport", "As of {as_of} · tonnes of CO2e · generated {generated}"
-    ).format(as_of=store.as_of.isoformat(), generated=generated)
+    ).format(as_of=numbers.day(store.as_of), generated=generated)
     summary = QCoreApplication.translate("PortfolioReport", "Portfolio summary")
     versus = QCoreApplication.translate("PortfolioReport", "Delivered vs contracted")
     open_flags = QCoreApplication.translate("PortfolioReport", "Open flags ({count})")

@@ -24,6 +24,7 @@ from tracker.services.progress import Cancelled, Progress
 from tracker.services.summary import ContractSummary, portfolio_summary
 from tracker.store.ledger import Ledger
 from tracker.store.targets import refuse_ledger_target
+from tracker.ui import messages
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.operations import ReadOperation
 from tracker.ui.reports.pdf import write_portfolio_pdf
@@ -128,6 +129,7 @@ class PdfSave(QObject):
                 "ReportDialogs", "Cancelled: the printable report was not saved."
             )
         else:
-            self.error = str(error)
+            assert isinstance(error, BaseException)
+            self.error = messages.error(error, self.path)
         self.done = True
         self.failed.emit(self.error)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.errors import ImportRefused, TrackerError
+from tracker.domain.errors import TrackerError
 from tracker.services.registry.outcome import named_counts
 from tracker.services.registry.reconcile import ReconcileResult, reconcile_file
 from tracker.ui import messages
@@ -85,8 +85,7 @@ class ReconcileDialog(QDialog):
                 self.store.db, path, self.registry.currentData(), self.contract.currentData()
             )
         except TrackerError as exc:
-            shown = messages.refusal(exc) if isinstance(exc, ImportRefused) else str(exc)
-            self.summary.setText(shown)
+            self.summary.setText(messages.error(exc))
             self.table.setRowCount(0)
             return
         self.result = result

@@ -182,7 +182,7 @@ class RegistryImportDialog(QDialog):
             self.summary.setText(self._in_window_words(messages.refusal(exc)))
             self.table.setRowCount(0)
         except TrackerError as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(self._in_window_words(messages.error(exc)))
             self.table.setRowCount(0)
         return None
 

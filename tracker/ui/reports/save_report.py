@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,8 +28,8 @@ from tracker.services.reports import REPORTS, ReportOptions
 from tracker.store.ledger import Ledger
 from tracker.store.receipts import write_receipt
 from tracker.store.targets import refuse_ledger_target
-from tracker.ui import theming
-from tracker.ui.dialogs.date_picker import date_description
+from tracker.ui import messages, numbers, theming
+from tracker.ui.dialogs.date_picker import DateEdit
 from tracker.ui.dialogs.form import grow_to_fit
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.operations import ReadOperation
@@ -62,11 +61,8 @@ class _OptionalDate(QWidget):
         super().__init__(parent)
         self.enabled = QCheckBox(label, self)
         self.enabled.setAccessibleDescription(description)
-        self.edit = QDateEdit(QDate(day.year, day.month, day.day), self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit = DateEdit(day, self)
         self.edit.setAccessibleName(name)
-        self.edit.setAccessibleDescription(date_description())
         self.edit.setEnabled(False)
         self.enabled.toggled.connect(self.edit.setEnabled)
         layout = QHBoxLayout(self)
@@ -77,8 +73,7 @@ class _OptionalDate(QWidget):
     def value(self) -> dt.date | None:
         if not self.enabled.isChecked():
             return None
-        day = self.edit.date()
-        return dt.date(day.year(), day.month(), day.day())
+        return self.edit.day()
 
 
 class SaveReportDialog(QDialog):
@@ -179,7 +174,7 @@ class SaveReportDialog(QDialog):
             self.tr(
                 "The period ends ({end}) before it starts ({start}): choose a From date on or "
                 "before the to date."
-            ).format(start=start, end=end)
+            ).format(start=numbers.day(start), end=numbers.day(end))
             if wrong
             else ""
         )
@@ -219,7 +214,7 @@ class SaveReportDialog(QDialog):
             self.store, write, self.tr("Saving {file}…").format(file=path.name), self
         )
         self.operation.finished.connect(lambda count: self._saved(path, count))
-        self.operation.failed.connect(self._failed)
+        self.operation.failed.connect(lambda exc: self._failed(exc, path))
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving {file}…").format(file=path))
         self.operation.start()
@@ -238,14 +233,17 @@ class SaveReportDialog(QDialog):
         self.saved = path
         self.status.setText(self.tr("Saved %n row(s) to {file}.", "", count).format(file=path))
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, path: Path | None = None) -> None:
         self.save_button.setEnabled(self.period_error.isHidden())
         if isinstance(exc, Cancelled):
             self.status.setText(self.tr("Cancelled: nothing was saved."))
         elif isinstance(exc, (OSError, TrackerError)):
-            self._not_saved(exc)
+            self._not_saved(exc, path)
         else:
             raise exc
 
-    def _not_saved(self, exc: BaseException) -> None:
-        self.status.setText(self.tr("Not saved: {reason}").format(reason=exc))
+    def _not_saved(self, exc: BaseException, path: Path | None = None) -> None:
+        """Why nothing was saved, in the window's language; a file the system could not
+        write is named as chosen (``path``: the error may name a temporary file)."""
+        reason = messages.error(exc, path)
+        self.status.setText(self.tr("Not saved: {reason}").format(reason=reason))
