@@ -55,6 +55,33 @@ def contract_references(db: sqlite_utils.Database) -> dict[int, str]:
     return dict(db.execute("select id, reference from contracts").fetchall())
 
 
+def contract_reference(db: sqlite_utils.Database, contract_id: int) -> str | None:
+    """The contract's reference (None: no such contract, e.g. deleted meanwhile)."""
+    found = db.execute("select reference from contracts where id = ?", [contract_id]).fetchone()
+    return None if found is None else str(found[0])
+
+
+def contract_pricing(db: sqlite_utils.Database, contract_id: int) -> tuple[str, int, str] | None:
+    """The contract's reference, price and currency (None: no such contract)."""
+    found = db.execute(
+        "select reference, price, currency from contracts where id = ?", [contract_id]
+    ).fetchone()
+    return None if found is None else (found[0], found[1], found[2])
+
+
+def suppliers(db: sqlite_utils.Database) -> list[str]:
+    """Every supplier named by a contract, once each, in order."""
+    return [r[0] for r in db.execute("select distinct supplier from contracts order by supplier")]
+
+
+def tranche_count(db: sqlite_utils.Database, contract_id: int) -> int:
+    """How many tranches the contract schedules (0: it follows the even schedule)."""
+    found = db.execute(
+        "select count(*) from tranches where contract_id = ?", [contract_id]
+    ).fetchone()
+    return int(found[0])
+
+
 def tranches(db: sqlite_utils.Database, contract_id: int | None = None) -> list[Tranche]:
     where, params = ("where t.contract_id = ?", [contract_id]) if contract_id else ("", [])
     sql = (

@@ -1,4 +1,4 @@
-"""The ORDER BY, keyset and WHERE clauses a paged table model puts around its SELECT.
+"""The ORDER BY, keyset and WHERE clauses a paged read model puts around a view's SELECT.
 
 Sorting and the row filter run in SQL over the raw stored values (integer kilograms and
 prices, ISO date text, vocabulary codes), so they see every record, not only the rows
@@ -6,20 +6,46 @@ paged in so far.  Rows are ordered by the sort column, then by ``id`` in the sam
 direction; pages follow each other by keyset (the last row's sort value and id), which
 also works when the sort column holds NULLs (they come first ascending, last descending,
 as SQLite orders them).  No user text is ever spliced into SQL: values are parameters and
-column names come from the model's own column list.
+column names come from the caller's own column list (``SearchColumn``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum, auto
 from typing import Any
 
-from tracker.ui.models.columns import Column, Kind
-
 LIKE_ESCAPE = "\\"
-_SEARCHED_KINDS = (Kind.TEXT, Kind.DATE, Kind.NUMBER, Kind.CHOICE)  # not tonnes or prices
-_NOCASE_KINDS = (Kind.TEXT, Kind.CHOICE)
+
+
+class ValueKind(Enum):
+    """What a column stores (how it is compared, searched and, above, shown)."""
+
+    TEXT = auto()
+    DATE = auto()  # ISO 8601 text as stored
+    TONNES = auto()  # integer kilograms
+    PRICE = auto()  # integer 1/10,000 currency units per tonne
+    NUMBER = auto()  # plain integer (a vintage year, a count)
+    CHOICE = auto()  # a vocabulary code, shown by its label
+
+
+_SEARCHED_KINDS = (ValueKind.TEXT, ValueKind.DATE, ValueKind.NUMBER, ValueKind.CHOICE)
+_NOCASE_KINDS = (ValueKind.TEXT, ValueKind.CHOICE)  # not tonnes or prices
+
+
+@dataclass(frozen=True, slots=True)
+class SearchColumn:
+    """A column of a view as sorting and the row filter see it: its key (the SQL column
+    alias), what it stores, and for a choice the labels the user reads for its codes."""
+
+    key: str
+    kind: ValueKind = ValueKind.TEXT
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def searched(self) -> bool:
+        return self.kind in _SEARCHED_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +57,7 @@ class RowOrder:
     nocase: bool = False  # text compared case-insensitively
 
     @staticmethod
-    def of(column: Column | None, descending: bool) -> RowOrder:
+    def of(column: SearchColumn | None, descending: bool) -> RowOrder:
         if column is None:
             return RowOrder(None, descending)
         return RowOrder(column.key, descending, column.kind in _NOCASE_KINDS)
@@ -97,7 +123,7 @@ class RowFilter:
             kept[key] = value
         return RowFilter(self.text, tuple(sorted(kept.items())))
 
-    def where(self, columns: Iterable[Column], params: dict[str, Any]) -> str:
+    def where(self, columns: Iterable[SearchColumn], params: dict[str, Any]) -> str:
         """The condition (``1`` when nothing is filtered); adds its parameters to ``params``."""
         conditions: list[str] = []
         for n, (key, value) in enumerate(self.exact):
@@ -107,12 +133,12 @@ class RowFilter:
             conditions.append(self._text_condition(columns, params))
         return " and ".join(conditions) or "1"
 
-    def _text_condition(self, columns: Iterable[Column], params: dict[str, Any]) -> str:
+    def _text_condition(self, columns: Iterable[SearchColumn], params: dict[str, Any]) -> str:
         params["search"] = like_pattern(self.text)
         folded = self.text.casefold()
         matches: list[str] = []
         for column in columns:
-            if column.kind not in _SEARCHED_KINDS:
+            if not column.searched:
                 continue
             matches.append(f"[{column.key}] like :search escape '{LIKE_ESCAPE}'")
             # a choice is shown by its label: match what the user reads as well
