@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import sqlite_utils
@@ -19,11 +19,13 @@ from tracker.store.rows import (
     tranche_from_row,
 )
 
+Params = Sequence[Any] | Mapping[str, Any]
+
 
 def rows(
-    db: sqlite_utils.Database, sql: str, params: list[Any] | None = None
+    db: sqlite_utils.Database, sql: str, params: Params | None = None
 ) -> Iterator[dict[str, Any]]:
-    cursor = db.execute(sql, params or [])
+    cursor = db.execute(sql, params or [])  # type: ignore[arg-type]
     names = [c[0] for c in cursor.description]
     for found in cursor:
         yield dict(zip(names, found, strict=True))

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-
-import sqlite_utils
 
 from tracker.domain.flags import Flag, Severity
 from tracker.domain.fulfilment import Fulfilment
@@ -16,12 +13,12 @@ from tracker.domain.records import Contract
 from tracker.services.audit.settings import Thresholds
 from tracker.services.fulfilment import fulfilment
 from tracker.services.summary import ContractSummary, portfolio_summary
-from tracker.store import queries
+from tracker.store.ledger import Ledger
 
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    db: sqlite_utils.Database
+    db: Ledger
     as_of: dt.date
     thresholds: Thresholds
     _shared: dict[str, Any] = field(default_factory=dict)
@@ -44,9 +41,6 @@ class RuleContext:
     @property
     def day(self) -> str:
         return self.as_of.isoformat()
-
-    def rows(self, sql: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
-        return queries.rows(self.db, sql, {"as_of": self.day, **(params or {})})  # type: ignore[arg-type]
 
 
 def delivery_subject(block: str | None, reference: str = "", delivered_on: str = "") -> Message:
