@@ -71,6 +71,11 @@ def contract_pricing(db: sqlite_utils.Database, contract_id: int) -> tuple[str, 
     return None if found is None else (found[0], found[1], found[2])
 
 
+def buyers(db: sqlite_utils.Database) -> list[str]:
+    """The buyer named by each contract, in the order the contracts were added."""
+    return [r[0] for r in db.execute("select buyer from contracts order by id")]
+
+
 def suppliers(db: sqlite_utils.Database) -> list[str]:
     """Every supplier named by a contract, once each, in order."""
     return [r[0] for r in db.execute("select distinct supplier from contracts order by supplier")]
@@ -106,6 +111,12 @@ def deliveries(db: sqlite_utils.Database, contract_id: int | None = None) -> lis
         "order by c.reference, d.delivered_on, d.id"
     )
     return [delivery_from_row(r) for r in rows(db, sql, params)]
+
+
+def delivery_ids_with_reference(db: sqlite_utils.Database, reference: str) -> list[int]:
+    """Every delivery with this registry reference, of any contract."""
+    sql = "select id from deliveries where reference = ?"
+    return [r[0] for r in db.execute(sql, [reference])]
 
 
 def delivery(db: sqlite_utils.Database, delivery_id: int) -> Delivery:
