@@ -4,38 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-import sqlite_utils
-
 from tracker.domain.fulfilment import Delivered, Fulfilment, allocate
 from tracker.domain.records import Contract, Tranche
 from tracker.domain.schedule import effective_schedule
-from tracker.store import lifecycle, queries
+from tracker.store import portfolio, queries
+from tracker.store.ledger import Ledger
 from tracker.store.tranche_fills import FillRow, write_tranche_fills
-
-# Not materialized: writing a million positions to a temporary table costs more than
-# the guarded invalidation lookup computed twice.  In allocation order, so the sort in
-# ``allocate`` finds its input already sorted.
-_ACCEPTED = f"""
-with positions as not materialized ({lifecycle.POSITIONS.format(where="{where}")})
-select id, contract_id, delivered_on, tranche_due_on, vintage,
-       tonnes_kg - invalidated_kg as kg
-from positions
-where status != 'failed' and tonnes_kg > invalidated_kg
-order by contract_id, delivered_on, id
-"""
 
 
 def accepted_deliveries(
-    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+    db: Ledger, as_of: dt.date, contract_id: int | None = None
 ) -> dict[int, list[Delivered]]:
     """Accepted, not invalidated kilograms of every delivery made by ``as_of``, by contract."""
-    where = "and d.contract_id = :contract_id" if contract_id else ""
-    params = {"as_of": as_of.isoformat(), "contract_id": contract_id}
     found: dict[int, list[Delivered]] = {}
     days: dict[str, dt.date] = {}  # a million deliveries fall on a few thousand days
     parse = dt.date.fromisoformat
-    for delivery_id, contract, delivered_on, due, vintage, kg in db.execute(
-        _ACCEPTED.format(where=where), params
+    for delivery_id, contract, delivered_on, due, vintage, kg in portfolio.accepted_deliveries(
+        db, as_of, contract_id
     ):
         day = days.get(delivered_on) or days.setdefault(delivered_on, parse(delivered_on))
         due_day = (days.get(due) or days.setdefault(due, parse(due))) if due else None
@@ -44,7 +29,7 @@ def accepted_deliveries(
 
 
 def fulfilment(
-    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+    db: Ledger, as_of: dt.date, contract_id: int | None = None
 ) -> dict[int, tuple[Contract, Fulfilment]]:
     """Each contract's schedule (stored, else even) filled by its accepted deliveries."""
     delivered = accepted_deliveries(db, as_of, contract_id)
@@ -65,7 +50,7 @@ def fulfilment(
 
 
 def publish_fills(
-    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+    db: Ledger, as_of: dt.date, contract_id: int | None = None
 ) -> dict[int, Fulfilment]:
     """Write how full each stored tranche is as of ``as_of`` to the connection's TEMP
     ``tranche_fills`` table (for table views that sort in SQL); returns the allocation
@@ -85,7 +70,7 @@ def fill_rows(as_of: dt.date, filled: dict[int, tuple[Contract, Fulfilment]]) ->
 
 
 def publish(
-    db: sqlite_utils.Database,
+    db: Ledger,
     as_of: dt.date,
     filled: dict[int, tuple[Contract, Fulfilment]],
     rows: list[FillRow] | None = None,
@@ -97,7 +82,7 @@ def publish(
 
 
 def read_fills(
-    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+    db: Ledger, as_of: dt.date, contract_id: int | None = None
 ) -> tuple[dt.date, dict[int, tuple[Contract, Fulfilment]], list[FillRow]]:
     """The allocation and its ``tranche_fills`` rows, read together (on a worker)."""
     filled = fulfilment(db, as_of, contract_id)
