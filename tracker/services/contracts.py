@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import NotFoundError, ValidationError
@@ -103,12 +104,12 @@ def dependents(db: Ledger, contract_id: int) -> Dependents:
 class Removed:
     """Rows taken out by a delete, in the order to put them back."""
 
-    rows: tuple[tuple[str, dict], ...]
+    rows: tuple[tuple[str, dict[str, Any]], ...]
 
 
 def delete_contract(db: Ledger, contract_id: int) -> tuple[Removed, ChangeSet]:
     """Delete a contract with its tranches, deliveries and retirements."""
-    removed: list[tuple[str, dict]] = []
+    removed: list[tuple[str, dict[str, Any]]] = []
     with UnitOfWork(db) as uow:
         if queries.contract_references(db).get(contract_id) is None:
             raise NotFoundError(f"contract {contract_id} does not exist")

@@ -27,7 +27,8 @@ class RuleContext:
         """Tranche allocation as of the date, computed once for all the rules that read it."""
         if "fulfilment" not in self._shared:
             self._shared["fulfilment"] = fulfilment(self.db, self.as_of)
-        return self._shared["fulfilment"]
+        found: dict[int, tuple[Contract, Fulfilment]] = self._shared["fulfilment"]
+        return found
 
     def summary(self) -> list[ContractSummary]:
         """The portfolio summary as of the date, computed once for the rules that read it
@@ -36,7 +37,8 @@ class RuleContext:
             self._shared["summary"] = portfolio_summary(
                 self.db, self.as_of, allocations=self.fulfilment()
             )
-        return self._shared["summary"]
+        summary: list[ContractSummary] = self._shared["summary"]
+        return summary
 
     @property
     def day(self) -> str:

@@ -9,13 +9,14 @@ from tracker.domain.messages import Day, Message, Tonnes, msg
 from tracker.services.audit.context import RuleContext, flag, retirement_subject
 from tracker.services.restatement import INVALIDATED, affected_retirements
 from tracker.store import rule_inputs
+from tracker.store.rule_inputs import Row
 
 
-def _subject(row: dict) -> Message:
+def _subject(row: Row) -> Message:
     return retirement_subject(row["serial_block"], row["retired_on"], row["tonnes_kg"])
 
 
-def _retired_from(code: str, row: dict, **params: object) -> Message:
+def _retired_from(code: str, row: Row, **params: object) -> Message:
     """A finding about tonnes retired on a day from a delivery (the first three facts)."""
     return msg(
         code, tonnes=Tonnes(row["tonnes_kg"]), day=Day(row["retired_on"]),

@@ -17,9 +17,10 @@ from tracker.services.audit.context import (
     retirement_subject,
 )
 from tracker.store import rule_inputs_serials as serials
+from tracker.store.rule_inputs import Row
 
 
-def _shared(row: dict) -> tuple[int, int]:
+def _shared(row: Row) -> tuple[int, int]:
     return max(row["serial_start"], row["other_start"]), min(row["serial_end"], row["other_end"])
 
 
