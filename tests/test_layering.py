@@ -10,6 +10,13 @@ Only the store talks to SQLite: no module above it imports ``sqlite3`` or
 modules listed in ``SQLITE_DEBT``, written before the rule, which still do.  The list
 may only shrink: a new module importing SQLite fails, and so does a listed module that
 no longer needs to be listed.
+
+Nor does any module above the store read with SQL: no string it builds holds a query
+(``select … from``, ``pragma``, ``with name as (``) and it runs none (``execute``,
+``query``, sqlite-utils' ``rows_where`` …); it calls the store's read models instead
+(``record_pages`` for the tables, ``rule_inputs`` for the audit, ``portfolio``,
+``chart_reads`` …).  ``SQL_READ_DEBT`` lists the modules written before that rule, on
+the same terms: it may only shrink.
 """
 
 from __future__ import annotations
@@ -125,57 +132,10 @@ def test_the_write_pattern_recognises_sql_writes() -> None:
 
 
 SQLITE = ("sqlite3", "sqlite_utils")
-# Modules above the store that still import SQLite themselves (mostly to annotate
-# ``sqlite_utils.Database``): to migrate to ``tracker.store.ledger.Ledger`` and store
-# read models.  Remove a module from here when it stops importing SQLite.
-SQLITE_DEBT = frozenset(
-    {
-        "cli/audit_commands.py",
-        "cli/check_cmd.py",
-        "cli/kinds.py",
-        "cli/ledger_cmd.py",
-        "cli/main.py",
-        "cli/pdf_cmd.py",
-        "cli/registry_cmd.py",
-        "cli/summary.py",
-        "services/audit/context.py",
-        "services/audit/engine.py",
-        "services/audit/reports.py",
-        "services/audit/review.py",
-        "services/audit/settings.py",
-        "services/audit/verification_csv.py",
-        "services/audit/verifications.py",
-        "services/contracts.py",
-        "services/deliveries.py",
-        "services/demo.py",
-        "services/fulfilment.py",
-        "services/invalidations.py",
-        "services/own_names.py",
-        "services/registry/attribution.py",
-        "services/registry/importer.py",
-        "services/registry/reconcile.py",
-        "services/registry/rows.py",
-        "services/reports/audit.py",
-        "services/reports/claims.py",
-        "services/reports/ledger.py",
-        "services/reports/options.py",
-        "services/reports/schedule.py",
-        "services/reports/summary.py",
-        "services/restatement.py",
-        "services/retirements.py",
-        "services/schedule.py",
-        "services/series.py",
-        "services/summary.py",
-        "services/tracker_csv.py",
-        "services/tracker_present.py",
-        "services/undo.py",
-        "ui/commands.py",
-        "ui/files.py",
-        "ui/ledger_store.py",
-        "ui/reports/inputs.py",
-        "ui/reports/registry_import.py",
-    }
-)
+# Modules above the store that still import SQLite themselves (written before the rule):
+# remove a module from here when it stops importing SQLite.  Empty: every module above
+# the store annotates with ``tracker.store.ledger.Ledger`` and catches ``LedgerError``.
+SQLITE_DEBT: frozenset[str] = frozenset()
 
 
 def _sqlite_importers() -> set[str]:
@@ -208,3 +168,131 @@ def test_ui_models_charts_audit_and_the_new_scale_modules_never_import_sqlite() 
         "cli/generate_cmd.py",
     }
     assert {m for m in _sqlite_importers() if m.startswith(clean) or m in new} == set()
+
+
+READ_SQL = re.compile(
+    r"\bselect\b[\s\S]*\bfrom\b"
+    r"|\bpragma\b"
+    r"|\bwith\s+(recursive\s+)?\w+\s+as\s*(not\s+)?(materialized\s*)?\(",
+    re.IGNORECASE,
+)
+# Calls that run SQL (a sqlite3 / sqlite-utils connection, or a sqlite-utils table).
+RUNS_SQL = {
+    "execute",
+    "executemany",
+    "executescript",
+    "query",
+    "rows_where",
+    "pks_and_rows_where",
+    "count_where",
+}
+# Modules above the store that still read with SQL (written before the rule): remove a
+# module from here when it stops.  Empty: every read goes through a store read model.
+SQL_READ_DEBT: frozenset[str] = frozenset()
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """Ids of the string statements (docstrings and the like): prose, never run."""
+    return {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant | ast.JoinedStr)
+    }
+
+
+def _text(node: ast.AST) -> str | None:
+    """The text a string expression builds (``{}`` for each value formatted into it):
+    a literal, an f-string, or literals and f-strings joined with ``+``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(
+            v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "{}"
+            for v in node.values
+        )
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _text(node.left), _text(node.right)
+        if left is not None or right is not None:
+            return (left or "{}") + (right or "{}")
+    return None
+
+
+def _sql_reads(source: str) -> list[tuple[int, str]]:
+    """(line, what) of every SQL read in ``source``: a query in a string, or a call that
+    runs SQL."""
+    tree = ast.parse(source)
+    prose = _docstrings(tree)
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in RUNS_SQL:
+                found.append((line, f"runs SQL (.{node.func.attr})"))
+        elif id(node) not in prose and isinstance(node, ast.Constant | ast.JoinedStr | ast.BinOp):
+            text = _text(node)
+            if text is not None and READ_SQL.search(text):
+                found.append((line, "holds an SQL query"))
+    return sorted(set(found))
+
+
+def _sql_readers() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.is_relative_to(PACKAGE / "store"):
+            continue
+        reads = _sql_reads(path.read_text(encoding="utf-8"))
+        if reads:
+            module = path.relative_to(PACKAGE).as_posix()
+            found[module] = [f"{module}:{line} {what}" for line, what in reads]
+    return found
+
+
+def test_only_the_store_reads_with_sql_apart_from_the_listed_debt() -> None:
+    readers = _sql_readers()
+    assert [p for m in sorted(set(readers) - SQL_READ_DEBT) for p in readers[m]] == []
+
+
+def test_the_sql_read_debt_list_names_only_modules_that_still_read_with_sql() -> None:
+    assert SQL_READ_DEBT - set(_sql_readers()) == set()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "select id from deliveries where contract_id = ?",
+        "SELECT count(*)\n  FROM contracts",
+        "select distinct supplier from contracts order by supplier",
+        "PRAGMA data_version",
+        "pragma foreign_keys = on",
+        "with w as (select 1) select * from w",
+        "\nwith\n positions as materialized (select 1)",
+        "with pos as not materialized (select 1)",
+        "WITH RECURSIVE n AS (select 1)",
+    ],
+)
+def test_the_read_pattern_recognises_sql_reads(sql: str) -> None:
+    assert READ_SQL.search(sql)
+
+
+@pytest.mark.parametrize(
+    "text", ["Delivered on", "{n} deliveries selected", "with the contract's price", "from {day}"]
+)
+def test_the_read_pattern_leaves_plain_text_alone(text: str) -> None:
+    assert not READ_SQL.search(text)
+
+
+def test_the_read_scanner_sees_built_queries_and_calls_but_not_docstrings() -> None:
+    source = (
+        '"""Reads with select x from y, in prose."""\n'
+        "def f(db, table, where):\n"
+        '    """select * from t: a docstring."""\n'
+        '    sql = f"select id from {table} " + "where " + where\n'
+        '    part = "select id, " + f"name from {table}"\n'
+        "    return db.execute(sql), db[table].rows_where(where)\n"
+    )
+    assert _sql_reads(source) == [
+        (4, "holds an SQL query"),
+        (5, "holds an SQL query"),
+        (6, "runs SQL (.execute)"),
+        (6, "runs SQL (.rows_where)"),
+    ]

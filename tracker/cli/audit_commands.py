@@ -6,11 +6,10 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker.domain.errors import TrackerError
 from tracker.domain.flags import Severity
 from tracker.services.audit.review import ReviewedFlag, open_critical, reviewed_flags
+from tracker.store.ledger import Ledger
 from tracker.store.log_verify import Anchor, parse_anchor, verify_log
 from tracker.store.receipts import anchor_from
 
@@ -71,7 +70,7 @@ def check_text(reviewed: list[ReviewedFlag], as_of: dt.date) -> str:
     return "\n".join(lines)
 
 
-def run_check(db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None) -> int:
+def run_check(db: Ledger, as_of: dt.date, contract_id: int | None) -> int:
     reviewed = reviewed_flags(db, as_of, contract_id)
     print(check_text(reviewed, as_of))
     critical = open_critical(reviewed)
@@ -92,7 +91,7 @@ def _anchor(args: argparse.Namespace) -> Anchor | None:
     return None
 
 
-def run_verify_log(db: sqlite_utils.Database, args: argparse.Namespace | None = None) -> int:
+def run_verify_log(db: Ledger, args: argparse.Namespace | None = None) -> int:
     report = verify_log(db, anchor=_anchor(args) if args else None)
     print(report.describe())
     return 0 if report.ok else 1

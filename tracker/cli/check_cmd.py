@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker.store.check import check_database
+from tracker.store.ledger import Ledger
 
 
-def run_check_db(db: sqlite_utils.Database, path: Path) -> int:
+def run_check_db(db: Ledger, path: Path) -> int:
     report = check_database(db)
     print(f"Checking {path}")
     print(report.describe())

@@ -7,12 +7,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker.services import tracker_csv
 from tracker.services.audit import reports, verification_csv
 from tracker.services.registry import import_registry_file
 from tracker.services.reports import REPORTS, Report, ReportOptions
+from tracker.store.ledger import Ledger
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +25,11 @@ class ExportOptions:
 @dataclass(frozen=True, slots=True)
 class ExportKind:
     header: Sequence[str]
-    rows: Callable[[sqlite_utils.Database, ExportOptions], Iterable[Sequence[object]]]
+    rows: Callable[[Ledger, ExportOptions], Iterable[Sequence[object]]]
 
 
 # An importer returns the one-line report printed on success.
-Importer = Callable[[sqlite_utils.Database, Path], str]
+Importer = Callable[[Ledger, Path], str]
 
 EXPORTS: dict[str, ExportKind] = {}
 IMPORTS: dict[str, Importer] = {}
@@ -44,7 +43,7 @@ def _tracker_export(kind: str) -> ExportKind:
 
 
 def _tracker_import(kind: str) -> Importer:
-    def run(db: sqlite_utils.Database, path: Path) -> str:
+    def run(db: Ledger, path: Path) -> str:
         result = tracker_csv.import_file(db, kind, path)
         notes = f" Read as: {', '.join(result.notes)}." if result.notes else ""
         return (
@@ -76,7 +75,7 @@ EXPORTS["verifications"] = ExportKind(
 )
 
 
-def _import_verifications(db: sqlite_utils.Database, path: Path) -> str:
+def _import_verifications(db: Ledger, path: Path) -> str:
     result = verification_csv.import_file(db, path)
     return f"{path}: {result.added} verification row(s) added, {result.unchanged} already present."
 
@@ -93,7 +92,7 @@ def _report_export(report: Report) -> ExportKind:
     )
 
 
-def _registry_import(db: sqlite_utils.Database, path: Path) -> str:
+def _registry_import(db: Ledger, path: Path) -> str:
     return import_registry_file(db, path).describe()
 
 

@@ -12,11 +12,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker.domain.errors import TrackerError
 from tracker.store import backups
 from tracker.store.database import new_database, open_database
+from tracker.store.ledger import Ledger
 from tracker.store.lock import LedgerLock
 
 READ_ONLY_COMMANDS = frozenset(
@@ -49,7 +48,7 @@ def _notice(text: str) -> None:
 
 
 @contextmanager
-def opened(command: str, path: Path, explicit: bool) -> Iterator[sqlite_utils.Database]:
+def opened(command: str, path: Path, explicit: bool) -> Iterator[Ledger]:
     """The ledger for ``command``: read-only, or locked for writing (and backed up daily)."""
     # the default ledger; `--db NEW demo` and `--db NEW generate` fill a new file
     create = not explicit or command in ("demo", "generate")
@@ -80,7 +79,7 @@ def run_new(path: Path) -> int:
     return 0
 
 
-def run_backup(db: sqlite_utils.Database, path: Path) -> int:
+def run_backup(db: Ledger, path: Path) -> int:
     made = backups.make_backup(db, path, "manual")
     print(f"Backed up {path} to {made}")
     return 0

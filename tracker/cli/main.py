@@ -8,8 +8,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker import __version__
 from tracker.cli import audit_commands, generate_cmd, kinds, ledger_cmd, registry_cmd
 from tracker.domain.errors import ImportRefused, TrackerError
@@ -20,6 +18,7 @@ from tracker.services.input_limits import check_header
 from tracker.store import backups
 from tracker.store.database import DB_ENV_VAR, default_db_path
 from tracker.store.failures import plain_failure
+from tracker.store.ledger import Ledger
 from tracker.store.receipts import write_receipt
 from tracker.store.targets import refuse_ledger_target
 from tracker.store.unit_of_work import BUSY_MESSAGE, set_busy_notice
@@ -203,9 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _run(
-    command: str, args: argparse.Namespace, db: sqlite_utils.Database, as_of: dt.date, path: Path
-) -> int:
+def _run(command: str, args: argparse.Namespace, db: Ledger, as_of: dt.date, path: Path) -> int:
     if command == "backup":
         return ledger_cmd.run_backup(db, path)
     if command == "check-db":

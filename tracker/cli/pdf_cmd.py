@@ -8,10 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker.domain.errors import TrackerError
 from tracker.services.audit.review import open_flags
+from tracker.store.ledger import Ledger
 
 
 def _quiet_offscreen(mode: object, context: object, message: str) -> None:
@@ -20,7 +19,7 @@ def _quiet_offscreen(mode: object, context: object, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def run_export_pdf(db: sqlite_utils.Database, args: argparse.Namespace, as_of: dt.date) -> int:
+def run_export_pdf(db: Ledger, args: argparse.Namespace, as_of: dt.date) -> int:
     output: Path | None = args.output
     if output is None:
         raise TrackerError("export pdf needs -o FILE.pdf (a PDF is not written to the terminal)")

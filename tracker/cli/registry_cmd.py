@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker.services.registry import (
     REGISTRY_CHOICES,
     Action,
@@ -16,6 +14,7 @@ from tracker.services.registry import (
     preview_registry_file,
 )
 from tracker.services.registry.reconcile import reconcile_file
+from tracker.store.ledger import Ledger
 
 PREVIEW_LINES = 200
 
@@ -52,7 +51,7 @@ def add_reconcile_parser(sub: argparse._SubParsersAction, common: argparse.Argum
     rec.add_argument("--contract", metavar="REF", help="compare with this contract only")
 
 
-def run_import(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+def run_import(db: Ledger, args: argparse.Namespace) -> int:
     options = ImportOptions(args.registry, args.contract, args.deliver_retired)
     if not args.dry_run:
         print(import_registry_file(db, args.file, options).describe())
@@ -74,7 +73,7 @@ def run_import(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
     return 1 if preview.count(Action.ERROR) else 0
 
 
-def run_reconcile(db: sqlite_utils.Database, args: argparse.Namespace) -> int:
+def run_reconcile(db: Ledger, args: argparse.Namespace) -> int:
     result = reconcile_file(db, args.file, args.registry, args.contract)
     for flag in result.flags:
         contract = f" [{flag.contract}]" if flag.contract else ""

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import sqlite_utils
-
 from tracker.cli.table import render
 from tracker.domain.quantities import format_cents, format_tonnes_grouped
 from tracker.domain.vocab import METHOD_LABELS
 from tracker.services.summary import portfolio_summary, totals_by_currency
+from tracker.store.ledger import Ledger
 
 HEADER = (
     "Contract", "Supplier", "Method", "Contracted t", "Due to date t", "Delivered t",
@@ -32,7 +31,7 @@ def _method(code: str) -> str:
     return next((label for m, label in METHOD_LABELS.items() if m.value == code), code)
 
 
-def summary_text(db: sqlite_utils.Database, as_of: dt.date) -> str:
+def summary_text(db: Ledger, as_of: dt.date) -> str:
     summaries = portfolio_summary(db, as_of)
     if not summaries:
         return f"Portfolio as of {as_of}: no contracts yet (try `carbon-tracker demo`)."

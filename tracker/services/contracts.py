@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-
-import sqlite_utils
+from typing import Any
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError, not_found
 from tracker.domain.messages import Day, Tonnes, msg
 from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import Contract, contract_from_input
+from tracker.store import dependents as dependents_store
 from tracker.store import queries
+from tracker.store.ledger import Ledger
 from tracker.store.rows import contract_row
 from tracker.store.unit_of_work import UnitOfWork
 
@@ -36,9 +37,7 @@ class Dependents:
         return ", ".join(parts).replace("deliverys", "deliveries") or "nothing"
 
 
-def resolve_reference(
-    db: sqlite_utils.Database, reference: object, field: str = "contract"
-) -> Contract:
+def resolve_reference(db: Ledger, reference: object, field: str = "contract") -> Contract:
     text = str(reference or "").strip()
     if not text:
         raise ValidationError(field, reference, msg("error.contract_reference_required"))
@@ -48,13 +47,13 @@ def resolve_reference(
     return found
 
 
-def _check_reference_free(db: sqlite_utils.Database, reference: str, own_id: int | None) -> None:
+def _check_reference_free(db: Ledger, reference: str, own_id: int | None) -> None:
     existing = queries.contract_by_reference(db, reference)
     if existing is not None and existing.id != own_id:
         raise ValidationError("reference", reference, msg("error.reference_taken"))
 
 
-def _check_against_schedule(db: sqlite_utils.Database, contract: Contract) -> None:
+def _check_against_schedule(db: Ledger, contract: Contract) -> None:
     assert contract.id is not None
     tranches = queries.tranches(db, contract.id)
     total = sum(t.tonnes_kg for t in tranches)
@@ -73,9 +72,7 @@ def _check_against_schedule(db: sqlite_utils.Database, contract: Contract) -> No
             )
 
 
-def add_contract(
-    db: sqlite_utils.Database, data: Mapping[str, object]
-) -> tuple[Contract, ChangeSet]:
+def add_contract(db: Ledger, data: Mapping[str, object]) -> tuple[Contract, ChangeSet]:
     contract = contract_from_input(data)
     with UnitOfWork(db) as uow:
         _check_reference_free(db, contract.reference, None)
@@ -84,7 +81,7 @@ def add_contract(
 
 
 def update_contract(
-    db: sqlite_utils.Database, contract_id: int, data: Mapping[str, object]
+    db: Ledger, contract_id: int, data: Mapping[str, object]
 ) -> tuple[Contract, ChangeSet]:
     contract = replace(contract_from_input(data), id=contract_id)
     with UnitOfWork(db) as uow:
@@ -95,11 +92,9 @@ def update_contract(
     return contract, uow.changes
 
 
-def dependents(db: sqlite_utils.Database, contract_id: int) -> Dependents:
+def dependents(db: Ledger, contract_id: int) -> Dependents:
     counts = [
-        db.execute(f"select count(*) from {table} where contract_id = ?", [contract_id]).fetchone()[
-            0
-        ]
+        dependents_store.count_of_contract(db, table, contract_id)
         for table in ("tranches", "deliveries", "retirements")
     ]
     return Dependents(*counts)
@@ -109,37 +104,24 @@ def dependents(db: sqlite_utils.Database, contract_id: int) -> Dependents:
 class Removed:
     """Rows taken out by a delete, in the order to put them back."""
 
-    rows: tuple[tuple[str, dict], ...]
+    rows: tuple[tuple[str, dict[str, Any]], ...]
 
 
-# Deleted child-first; ``Removed`` keeps the reverse order for restoring.
-_DEPENDENT_ROWS = (
-    ("retirements", "select id from retirements where contract_id = ? order by id"),
-    ("invalidations", "select id from invalidations where contract_id = ? order by id"),
-    (
-        "verifications",
-        "select v.id from verifications v join deliveries d on d.id = v.delivery_id "
-        "where d.contract_id = ? order by v.id",
-    ),
-    ("deliveries", "select id from deliveries where contract_id = ? order by id"),
-    ("tranches", "select id from tranches where contract_id = ? order by id"),
-)
-
-
-def delete_contract(db: sqlite_utils.Database, contract_id: int) -> tuple[Removed, ChangeSet]:
+def delete_contract(db: Ledger, contract_id: int) -> tuple[Removed, ChangeSet]:
     """Delete a contract with its tranches, deliveries and retirements."""
-    removed: list[tuple[str, dict]] = []
+    removed: list[tuple[str, dict[str, Any]]] = []
     with UnitOfWork(db) as uow:
         if queries.contract_references(db).get(contract_id) is None:
             raise not_found("contracts", contract_id)
-        for table, sql in _DEPENDENT_ROWS:
-            ids = [r[0] for r in db.execute(sql, [contract_id]).fetchall()]
+        # deleted child-first; ``Removed`` keeps the reverse order for restoring
+        for table in dependents_store.CONTRACT_DEPENDENTS:
+            ids = dependents_store.ids_of_contract(db, table, contract_id)
             removed.extend((table, uow.delete(table, i)) for i in ids)
         removed.append(("contracts", uow.delete("contracts", contract_id)))
     return Removed(tuple(reversed(removed))), uow.changes
 
 
-def restore(db: sqlite_utils.Database, removed: Removed) -> ChangeSet:
+def restore(db: Ledger, removed: Removed) -> ChangeSet:
     """Put back rows taken out by a delete, with their original ids (for undo)."""
     with UnitOfWork(db) as uow:
         for table, row in removed.rows:

@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
 from tracker.domain.messages import Day, Tonnes, msg
@@ -29,11 +27,13 @@ from tracker.domain.serials import CreditBatch, SerialBlock, Serials, parse_seri
 from tracker.domain.vocab import BATCH_REGISTRIES
 from tracker.services.contracts import Removed
 from tracker.store import queries
+from tracker.store.dependents import DELIVERY_DEPENDENTS, ids_of_delivery
+from tracker.store.ledger import Ledger
 from tracker.store.rows import delivery_row, serial_columns
 from tracker.store.unit_of_work import UnitOfWork
 
 
-def _check_block_free(db: sqlite_utils.Database, delivery: Delivery) -> None:
+def _check_block_free(db: Ledger, delivery: Delivery) -> None:
     if delivery.block is None:
         return
     clashes = [
@@ -55,7 +55,7 @@ def _check_block_free(db: sqlite_utils.Database, delivery: Delivery) -> None:
         )
 
 
-def _check_tranche_named(db: sqlite_utils.Database, delivery: Delivery) -> None:
+def _check_tranche_named(db: Ledger, delivery: Delivery) -> None:
     """A delivery that names its tranche must name one the contract schedules."""
     if delivery.tranche_due_on is None:
         return
@@ -78,7 +78,7 @@ def _same_kind(old: Serials | None, new: Serials | None) -> bool:
     return True  # two ranges: retirements must lie inside the new one
 
 
-def _check_quantities_still_fit(db: sqlite_utils.Database, delivery: Delivery) -> None:
+def _check_quantities_still_fit(db: Ledger, delivery: Delivery) -> None:
     assert delivery.id is not None
     retired = queries.retired_kg(db, delivery.id)
     invalidated = sum(i.tonnes_kg for i in queries.invalidations(db, delivery_id=delivery.id))
@@ -108,7 +108,7 @@ def _check_quantities_still_fit(db: sqlite_utils.Database, delivery: Delivery) -
             )
 
 
-def _check_retirements_contained(db: sqlite_utils.Database, delivery: Delivery) -> None:
+def _check_retirements_contained(db: Ledger, delivery: Delivery) -> None:
     assert delivery.id is not None
     assert isinstance(delivery.block, SerialBlock)
     for retirement in queries.retirements(db, delivery_id=delivery.id):
@@ -161,7 +161,7 @@ def _give_serials(uow: UnitOfWork, delivery: Delivery) -> None:
 
 
 def add_delivery(
-    db: sqlite_utils.Database, contract_id: int, data: Mapping[str, object]
+    db: Ledger, contract_id: int, data: Mapping[str, object]
 ) -> tuple[Delivery, ChangeSet]:
     contract = queries.contract(db, contract_id)
     delivery = delivery_from_input(data, contract_id, contract.registry)
@@ -173,7 +173,7 @@ def add_delivery(
 
 
 def update_delivery(
-    db: sqlite_utils.Database, delivery_id: int, data: Mapping[str, object]
+    db: Ledger, delivery_id: int, data: Mapping[str, object]
 ) -> tuple[Delivery, ChangeSet]:
     """Edit a delivery.  Giving serials to one that awaited them (or changing between a
     batch id and a range) gives its retirements sub-blocks in retirement order."""
@@ -185,9 +185,7 @@ def update_delivery(
     return _save(db, current, delivery)
 
 
-def give_serials(
-    db: sqlite_utils.Database, delivery_id: int, serials: str
-) -> tuple[Delivery, ChangeSet]:
+def give_serials(db: Ledger, delivery_id: int, serials: str) -> tuple[Delivery, ChangeSet]:
     """Record the serial block (or batch id) of a delivery that awaited it, keeping the rest
     (a registry import that finds the serials of a delivery recorded without them)."""
     current = queries.delivery(db, delivery_id)
@@ -204,15 +202,13 @@ def give_serials(
 
 
 def replace_delivery(
-    db: sqlite_utils.Database, current: Delivery, delivery: Delivery
+    db: Ledger, current: Delivery, delivery: Delivery
 ) -> tuple[Delivery, ChangeSet]:
     """Save ``delivery`` (already parsed) over ``current``, with every check of an edit."""
     return _save(db, current, delivery)
 
 
-def _save(
-    db: sqlite_utils.Database, current: Delivery, delivery: Delivery
-) -> tuple[Delivery, ChangeSet]:
+def _save(db: Ledger, current: Delivery, delivery: Delivery) -> tuple[Delivery, ChangeSet]:
     assert delivery.id is not None
     with UnitOfWork(db) as uow:
         _check_block_free(db, delivery)
@@ -227,23 +223,21 @@ def _save(
     return delivery, uow.changes
 
 
-def delete_delivery(db: sqlite_utils.Database, delivery_id: int) -> tuple[Removed, ChangeSet]:
+def delete_delivery(db: Ledger, delivery_id: int) -> tuple[Removed, ChangeSet]:
     """Delete a delivery with the retirements, invalidations and verifications drawn on it."""
     removed: list[tuple[str, dict]] = []
     with UnitOfWork(db) as uow:
-        for table in ("retirements", "invalidations", "verifications"):
-            for (record_id,) in db.execute(
-                f"select id from {table} where delivery_id = ? order by id", [delivery_id]
-            ).fetchall():
+        for table in DELIVERY_DEPENDENTS:
+            for record_id in ids_of_delivery(db, table, delivery_id):
                 removed.append((table, uow.delete(table, record_id)))
         removed.append(("deliveries", uow.delete("deliveries", delivery_id)))
     return Removed(tuple(reversed(removed))), uow.changes
 
 
-def drawn_from(db: sqlite_utils.Database, delivery_id: int) -> list[int]:
+def drawn_from(db: Ledger, delivery_id: int) -> list[int]:
     """Ids of the retirements drawn from a delivery (an edit may give them serials)."""
     return [r[0] for r in queries.retired_ranges(db, delivery_id)]
 
 
-def retirements_depending(db: sqlite_utils.Database, delivery_id: int) -> int:
+def retirements_depending(db: Ledger, delivery_id: int) -> int:
     return len(drawn_from(db, delivery_id))

@@ -8,14 +8,13 @@ registries.  None of the figures below are the parties' real terms.
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.services.contracts import add_contract
 from tracker.services.deliveries import add_delivery
 from tracker.services.invalidations import add_invalidation, find_delivery
 from tracker.services.retirements import retire
 from tracker.services.schedule import add_tranche
+from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork
 
 STRATOS = "MSFT-1PF-STRATOS-DAC"
@@ -332,7 +331,7 @@ _INVALIDATIONS: dict[str, list[tuple[str, dict[str, str]]]] = {
 }
 
 
-def load_demo(db: sqlite_utils.Database) -> ChangeSet:
+def load_demo(db: Ledger) -> ChangeSet:
     """Add the demo portfolio in one transaction.  Refused if a demo contract exists."""
     changes = ChangeSet()
     with UnitOfWork(db):

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-import sqlite_utils
-
 from tracker.domain.fulfilment import Fulfilment, allocate
 from tracker.domain.records import Contract, Tranche
 from tracker.domain.schedule import effective_schedule
 from tracker.store import queries
 from tracker.store.accepted import accepted_deliveries
+from tracker.store.ledger import Ledger
 from tracker.store.tranche_fills import FillRow, write_tranche_fills
 
 
 def fulfilment(
-    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+    db: Ledger, as_of: dt.date, contract_id: int | None = None
 ) -> dict[int, tuple[Contract, Fulfilment]]:
     """Each contract's schedule (stored, else even) filled by its accepted deliveries."""
     delivered = accepted_deliveries(db, as_of, contract_id)
@@ -36,7 +35,7 @@ def fulfilment(
 
 
 def publish_fills(
-    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+    db: Ledger, as_of: dt.date, contract_id: int | None = None
 ) -> dict[int, Fulfilment]:
     """Write how full each stored tranche is as of ``as_of`` to the connection's TEMP
     ``tranche_fills`` table (for table views that sort in SQL); returns the allocation
@@ -56,7 +55,7 @@ def fill_rows(as_of: dt.date, filled: dict[int, tuple[Contract, Fulfilment]]) ->
 
 
 def publish(
-    db: sqlite_utils.Database,
+    db: Ledger,
     as_of: dt.date,
     filled: dict[int, tuple[Contract, Fulfilment]],
     rows: list[FillRow] | None = None,
@@ -68,7 +67,7 @@ def publish(
 
 
 def read_fills(
-    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+    db: Ledger, as_of: dt.date, contract_id: int | None = None
 ) -> tuple[dt.date, dict[int, tuple[Contract, Fulfilment]], list[FillRow]]:
     """The allocation and its ``tranche_fills`` rows, read together (on a worker)."""
     filled = fulfilment(db, as_of, contract_id)

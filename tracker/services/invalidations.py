@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
 from tracker.domain.messages import Day, Tonnes, msg
@@ -20,33 +18,27 @@ from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import Delivery, Invalidation, invalidation_from_input
 from tracker.domain.serials import SerialBlock, serials_text
 from tracker.services.contracts import Removed
-from tracker.store import queries
-from tracker.store.rows import delivery_from_row, invalidation_row
+from tracker.store import lookups, queries
+from tracker.store.ledger import Ledger
+from tracker.store.rows import invalidation_row
 from tracker.store.unit_of_work import UnitOfWork
 
 
-def find_delivery(db: sqlite_utils.Database, contract_id: int, named: str) -> Delivery:
+def find_delivery(db: Ledger, contract_id: int, named: str) -> Delivery:
     """The contract's delivery named by its serial block, batch id or registry reference."""
     text = " ".join(named.split())
     if not text:
         raise ValidationError("delivery", named, msg("error.delivery_named_required"))
-    rows = list(
-        queries.rows(
-            db,
-            "select * from deliveries where contract_id = ? and (serial_block = ? or "
-            "(reference != '' and reference = ?)) order by id",
-            [contract_id, text, text],
-        )
-    )
-    if not rows:
+    found = lookups.delivery_named(db, contract_id, text)
+    if found is None:
         reference = queries.contract_references(db)[contract_id]
         raise ValidationError(
             "delivery", named, msg("error.not_a_delivery_of", contract=reference),
         )  # fmt: skip
-    return delivery_from_row(rows[0])
+    return found
 
 
-def _check_fits(db: sqlite_utils.Database, record: Invalidation, own_id: int | None) -> None:
+def _check_fits(db: Ledger, record: Invalidation, own_id: int | None) -> None:
     delivery = queries.delivery(db, record.delivery_id)
     if delivery.rejected:
         raise ValidationError(
@@ -78,9 +70,7 @@ def _check_fits(db: sqlite_utils.Database, record: Invalidation, own_id: int | N
                 )
 
 
-def _record(
-    db: sqlite_utils.Database, delivery_id: int, data: Mapping[str, object]
-) -> Invalidation:
+def _record(db: Ledger, delivery_id: int, data: Mapping[str, object]) -> Invalidation:
     delivery = queries.delivery(db, delivery_id)
     record = invalidation_from_input(data, delivery)
     if isinstance(record.block, SerialBlock) and isinstance(delivery.block, SerialBlock):
@@ -91,7 +81,7 @@ def _record(
 
 
 def add_invalidation(
-    db: sqlite_utils.Database, delivery_id: int, data: Mapping[str, object]
+    db: Ledger, delivery_id: int, data: Mapping[str, object]
 ) -> tuple[Invalidation, ChangeSet]:
     record = _record(db, delivery_id, data)
     with UnitOfWork(db) as uow:
@@ -101,7 +91,7 @@ def add_invalidation(
 
 
 def update_invalidation(
-    db: sqlite_utils.Database, invalidation_id: int, data: Mapping[str, object]
+    db: Ledger, invalidation_id: int, data: Mapping[str, object]
 ) -> tuple[Invalidation, ChangeSet]:
     current = queries.invalidation(db, invalidation_id)
     record = replace(_record(db, current.delivery_id, data), id=invalidation_id)
@@ -111,9 +101,7 @@ def update_invalidation(
     return record, uow.changes
 
 
-def delete_invalidation(
-    db: sqlite_utils.Database, invalidation_id: int
-) -> tuple[Removed, ChangeSet]:
+def delete_invalidation(db: Ledger, invalidation_id: int) -> tuple[Removed, ChangeSet]:
     with UnitOfWork(db) as uow:
         row = uow.delete("invalidations", invalidation_id)
     return Removed((("invalidations", row),)), uow.changes

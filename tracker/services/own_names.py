@@ -7,39 +7,37 @@ the buyer names of the ledger's contracts are used.
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.domain.identity import parse_own_names
+from tracker.store import queries, settings
+from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork
 
 OWN_NAMES_SETTING = "own_names"
 
 
-def stored_own_names(db: sqlite_utils.Database) -> tuple[str, ...]:
+def stored_own_names(db: Ledger) -> tuple[str, ...]:
     """The saved list ('' until one is saved)."""
-    found = db.execute("select value from settings where key = ?", [OWN_NAMES_SETTING]).fetchone()
-    return parse_own_names(found[0]) if found else ()
+    found = settings.value(db, OWN_NAMES_SETTING)
+    return parse_own_names(found) if found is not None else ()
 
 
-def default_own_names(db: sqlite_utils.Database) -> tuple[str, ...]:
+def default_own_names(db: Ledger) -> tuple[str, ...]:
     """The buyer names of the ledger's contracts, in order of first use."""
-    buyers = [r[0] for r in db.execute("select buyer from contracts order by id")]
+    buyers = queries.buyers(db)
     return parse_own_names("\n".join(buyers))
 
 
-def own_names(db: sqlite_utils.Database) -> tuple[str, ...]:
+def own_names(db: Ledger) -> tuple[str, ...]:
     return stored_own_names(db) or default_own_names(db)
 
 
-def save_own_names(db: sqlite_utils.Database, text: object) -> ChangeSet:
+def save_own_names(db: Ledger, text: object) -> ChangeSet:
     """Store the names (one a line; empty = the contracts' buyer names) in one transaction."""
     names = parse_own_names(text)
     value = "\n".join(names)
     with UnitOfWork(db) as uow:
-        found = db.execute(
-            "select id, value from settings where key = ?", [OWN_NAMES_SETTING]
-        ).fetchone()
+        found = settings.stored(db, OWN_NAMES_SETTING)
         if found is None:
             uow.insert("settings", {"key": OWN_NAMES_SETTING, "value": value})
         elif found[1] != value:

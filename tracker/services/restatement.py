@@ -17,9 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import sqlite_utils
-
-from tracker.store import lifecycle, queries
+from tracker.store import holdings
+from tracker.store.ledger import Ledger
 
 FAILED = "failed"
 INVALIDATED = "invalidated"
@@ -34,19 +33,6 @@ class Affected:
     since: str  # the date of the failed verification or of the (latest) invalidation
 
 
-_FAILED_SQL = f"""
-select r.id, r.delivery_id, r.tonnes_kg, {lifecycle.STATUS_DAY_AS_OF} as since
-from retirements r join deliveries d on d.id = r.delivery_id
-where r.retired_on <= :as_of and {lifecycle.STATUS_AS_OF} = 'failed'
-"""
-
-_INVALIDATED_DELIVERIES = """
-select distinct d.id, d.tonnes_kg, d.registry from invalidations i
-join deliveries d on d.id = i.delivery_id
-where i.invalidated_on <= :as_of
-"""
-
-
 def _unit(registry: str) -> int:
     return 1 if registry == "isometric" else 1000
 
@@ -55,33 +41,24 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]) + 1)
 
 
-def affected_retirements(db: sqlite_utils.Database, as_of: dt.date) -> dict[int, Affected]:
+def affected_retirements(db: Ledger, as_of: dt.date) -> dict[int, Affected]:
     """Retirement id -> what of it no longer stands, as of ``as_of``."""
-    params = {"as_of": as_of.isoformat()}
     found: dict[int, Affected] = {}
-    for row in queries.rows(db, _FAILED_SQL, params):
+    for row in holdings.retired_from_failed(db, as_of):
         found[row["id"]] = Affected(
             row["id"], row["delivery_id"], row["tonnes_kg"], FAILED, row["since"] or ""
         )
-    for delivery in list(queries.rows(db, _INVALIDATED_DELIVERIES, params)):
+    for delivery in holdings.invalidated_deliveries(db, as_of):
         for affected in _invalidated(db, delivery, as_of):
             found.setdefault(affected.retirement_id, affected)
     return found
 
 
-def _invalidated(db: sqlite_utils.Database, delivery: dict, as_of: dt.date) -> list[Affected]:
+def _invalidated(db: Ledger, delivery: dict, as_of: dt.date) -> list[Affected]:
     day = as_of.isoformat()
     unit = _unit(delivery["registry"])
-    retired = db.execute(
-        "select id, tonnes_kg, serial_start, serial_end from retirements "
-        "where delivery_id = ? and retired_on <= ? order by retired_on desc, id desc",
-        [delivery["id"], day],
-    ).fetchall()
-    invalid = db.execute(
-        "select tonnes_kg, serial_start, serial_end, invalidated_on from invalidations "
-        "where delivery_id = ? and invalidated_on <= ? order by invalidated_on",
-        [delivery["id"], day],
-    ).fetchall()
+    retired = holdings.retired_by(db, delivery["id"], day)
+    invalid = holdings.invalidated_by(db, delivery["id"], day)
     since = invalid[-1][3]
     hit: dict[int, int] = {}
     named = [(s, e) for _kg, s, e, _on in invalid if s is not None]

@@ -6,8 +6,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-import sqlite_utils
-
 from tracker.domain.allocation import (
     Draw,
     Holding,
@@ -29,19 +27,15 @@ from tracker.domain.records import (
 from tracker.domain.serials import SerialBlock, Serials, serials_text
 from tracker.domain.vocab import KILOGRAM_SERIAL_REGISTRIES
 from tracker.services.contracts import Removed
-from tracker.store import lifecycle, queries
+from tracker.store import holdings as stored
+from tracker.store import queries
+from tracker.store.ledger import Ledger
 from tracker.store.rows import delivery_from_row, retirement_row
 from tracker.store.unit_of_work import UnitOfWork
 
-_HOLDINGS = f"""
-select d.*, {lifecycle.STATUS_AS_OF} as status_then, {lifecycle.STATUS_DAY_AS_OF} as status_day
-from deliveries d
-where d.contract_id = :contract_id and d.verification_status != 'failed'
-"""
-
 
 def holdings(
-    db: sqlite_utils.Database,
+    db: Ledger,
     contract_id: int,
     as_of: dt.date | None = None,
     exclude_retirement: int | None = None,
@@ -53,27 +47,18 @@ def holdings(
     """
     retired_ranges: dict[int, list[tuple[int, int]]] = {}
     retired_kg: dict[int, int] = {}
-    for delivery_id, start, end, kg in db.execute(
-        "select delivery_id, serial_start, serial_end, tonnes_kg from retirements "
-        "where contract_id = ? and id is not ?",
-        [contract_id, exclude_retirement],
-    ):
+    for delivery_id, start, end, kg in stored.retired_parts(db, contract_id, exclude_retirement):
         retired_kg[delivery_id] = retired_kg.get(delivery_id, 0) + kg
         if start is not None:
             retired_ranges.setdefault(delivery_id, []).append((start, end))
     invalid_ranges: dict[int, list[tuple[int, int]]] = {}
     invalid_kg: dict[int, int] = {}
-    for delivery_id, start, end, kg in db.execute(
-        "select delivery_id, serial_start, serial_end, tonnes_kg from invalidations "
-        "where contract_id = ?",
-        [contract_id],
-    ):
+    for delivery_id, start, end, kg in stored.invalidated_parts(db, contract_id):
         invalid_kg[delivery_id] = invalid_kg.get(delivery_id, 0) + kg
         if start is not None:
             invalid_ranges.setdefault(delivery_id, []).append((start, end))
-    params = {"contract_id": contract_id, "as_of": (as_of or dt.date.today()).isoformat()}
     found = []
-    for row in queries.rows(db, _HOLDINGS, params):  # type: ignore[arg-type]
+    for row in stored.holding_rows(db, contract_id, as_of or dt.date.today()):
         d = delivery_from_row(row)
         assert d.id is not None
         verified = row["status_then"] == "verified"
@@ -107,7 +92,7 @@ class Available:
         return self.verified_kg + self.pending_kg
 
 
-def available_on(db: sqlite_utils.Database, contract_id: int, day: dt.date) -> Available:
+def available_on(db: Ledger, contract_id: int, day: dt.date) -> Available:
     """What a retirement dated ``day`` could draw: delivered by then, verified or pending."""
     eligible = holdings_on(holdings(db, contract_id, day), day)
     verified = sum(available_kg(h) for h in eligible if h.verified_by(day))
@@ -115,7 +100,7 @@ def available_on(db: sqlite_utils.Database, contract_id: int, day: dt.date) -> A
     return Available(verified, pending)
 
 
-def available_for(db: sqlite_utils.Database, contract_id: int) -> int:
+def available_for(db: Ledger, contract_id: int) -> int:
     """Kilograms delivered to the contract (and not rejected) and not yet retired."""
     return sum(available_kg(h) for h in holdings(db, contract_id))
 
@@ -132,9 +117,7 @@ def _rejected_message(delivery: Delivery) -> Message:
     return msg("error.rejected_delivery", delivery=named)
 
 
-def _delivery_for_block(
-    db: sqlite_utils.Database, request: RetirementRequest, block: Serials
-) -> Delivery:
+def _delivery_for_block(db: Ledger, request: RetirementRequest, block: Serials) -> Delivery:
     reference = queries.contract_references(db)[request.contract_id]
     candidates = queries.deliveries_containing(db, block)
     mine = [c for c in candidates if c["contract_id"] == request.contract_id]
@@ -159,13 +142,13 @@ def _delivery_for_block(
 
 
 def _draw_given_block(
-    db: sqlite_utils.Database, request: RetirementRequest, block: Serials, own_id: int | None
+    db: Ledger, request: RetirementRequest, block: Serials, own_id: int | None
 ) -> Draw:
     return _draw_from(db, request, _delivery_for_block(db, request, block), block, own_id)
 
 
 def _draw_from(
-    db: sqlite_utils.Database,
+    db: Ledger,
     request: RetirementRequest,
     delivery: Delivery,
     block: Serials | None,
@@ -217,7 +200,7 @@ def _draw_from(
     return Draw(delivery.id, block, request.tonnes_kg)
 
 
-def _draws(db: sqlite_utils.Database, request: RetirementRequest) -> list[Draw]:
+def _draws(db: Ledger, request: RetirementRequest) -> list[Draw]:
     if request.block is not None:
         return [_draw_given_block(db, request, request.block, None)]
     owned = holdings(db, request.contract_id, request.retired_on)
@@ -230,9 +213,7 @@ def _draws(db: sqlite_utils.Database, request: RetirementRequest) -> list[Draw]:
     return draws
 
 
-def _short_of(
-    db: sqlite_utils.Database, request: RetirementRequest, owned: list[Holding]
-) -> Message:
+def _short_of(db: Ledger, request: RetirementRequest, owned: list[Holding]) -> Message:
     """Why an oldest-first draw cannot be served, naming the real cause first."""
     reference = queries.contract_references(db)[request.contract_id]
     day = request.retired_on
@@ -278,7 +259,7 @@ def _retirement(request: RetirementRequest, draw: Draw) -> Retirement:
 
 
 def retire(
-    db: sqlite_utils.Database,
+    db: Ledger,
     contract_id: int,
     data: Mapping[str, object],
     verified_only: bool = False,
@@ -302,7 +283,7 @@ def retire(
 
 
 def preview_draw(
-    db: sqlite_utils.Database,
+    db: Ledger,
     contract_id: int,
     tonnes_kg: int,
     retired_on: dt.date | None = None,
@@ -314,7 +295,7 @@ def preview_draw(
 
 
 def update_retirement(
-    db: sqlite_utils.Database, retirement_id: int, data: Mapping[str, object]
+    db: Ledger, retirement_id: int, data: Mapping[str, object]
 ) -> tuple[Retirement, ChangeSet]:
     """Edit a retirement; its serial block (kept if not given) must still be valid."""
     current = queries.retirement(db, retirement_id)
@@ -334,7 +315,7 @@ def update_retirement(
     return retirement, uow.changes
 
 
-def delete_retirement(db: sqlite_utils.Database, retirement_id: int) -> tuple[Removed, ChangeSet]:
+def delete_retirement(db: Ledger, retirement_id: int) -> tuple[Removed, ChangeSet]:
     with UnitOfWork(db) as uow:
         row = uow.delete("retirements", retirement_id)
     return Removed((("retirements", row),)), uow.changes

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
 from tracker.domain.messages import Day, Tonnes, msg
@@ -15,11 +13,12 @@ from tracker.domain.records import Contract, Tranche, tranche_from_input
 from tracker.domain.schedule import effective_schedule
 from tracker.services.contracts import Removed
 from tracker.store import queries
+from tracker.store.ledger import Ledger
 from tracker.store.rows import tranche_row
 from tracker.store.unit_of_work import UnitOfWork
 
 
-def _validate(db: sqlite_utils.Database, contract: Contract, tranche: Tranche) -> None:
+def _validate(db: Ledger, contract: Contract, tranche: Tranche) -> None:
     if not contract.start_on <= tranche.due_on <= contract.end_on:
         raise ValidationError(
             "due_on",
@@ -45,7 +44,7 @@ def _validate(db: sqlite_utils.Database, contract: Contract, tranche: Tranche) -
 
 
 def add_tranche(
-    db: sqlite_utils.Database, contract_id: int, data: Mapping[str, object]
+    db: Ledger, contract_id: int, data: Mapping[str, object]
 ) -> tuple[Tranche, ChangeSet]:
     contract = queries.contract(db, contract_id)
     tranche = tranche_from_input(data, contract_id)
@@ -56,7 +55,7 @@ def add_tranche(
 
 
 def update_tranche(
-    db: sqlite_utils.Database, tranche_id: int, data: Mapping[str, object]
+    db: Ledger, tranche_id: int, data: Mapping[str, object]
 ) -> tuple[Tranche, ChangeSet]:
     current = queries.tranche(db, tranche_id)
     contract = queries.contract(db, current.contract_id)
@@ -67,12 +66,12 @@ def update_tranche(
     return tranche, uow.changes
 
 
-def delete_tranche(db: sqlite_utils.Database, tranche_id: int) -> tuple[Removed, ChangeSet]:
+def delete_tranche(db: Ledger, tranche_id: int) -> tuple[Removed, ChangeSet]:
     with UnitOfWork(db) as uow:
         row = uow.delete("tranches", tranche_id)
     return Removed((("tranches", row),)), uow.changes
 
 
-def schedule_for(db: sqlite_utils.Database, contract_id: int) -> list[Tranche]:
+def schedule_for(db: Ledger, contract_id: int) -> list[Tranche]:
     """The contract's tranches, or its even schedule when it has none (``derived``)."""
     return effective_schedule(queries.contract(db, contract_id), queries.tranches(db, contract_id))

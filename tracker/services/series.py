@@ -1,24 +1,21 @@
 """Cumulative delivered-vs-contracted series for one contract or the whole portfolio.
 
-Every series is computed with SQL aggregates grouped by date, so the cost is
-one row per distinct date, never one Python object per delivery.  Quantities
-stay integer kilograms; dates are ISO text plus UTC epoch seconds (midnight)
-for plotting.
+Every series is computed with SQL aggregates grouped by date
+(``tracker.store.chart_reads``), so the cost is one row per distinct date, never one
+Python object per delivery.  Quantities stay integer kilograms; dates are ISO text plus
+UTC epoch seconds (midnight) for plotting.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-import sqlite_utils
 
 from tracker.domain.schedule import effective_schedule
-from tracker.store import lifecycle, queries
+from tracker.store import chart_reads
+from tracker.store.ledger import Ledger
 from tracker.store.rows import contract_from_row
 
 _EPOCH = dt.date(1970, 1, 1)
@@ -129,98 +126,34 @@ class ChartPoint:
     label: str = ""
 
 
-def _scope(contract_id: int | None, column: str = "contract_id") -> tuple[str, list[Any]]:
-    if contract_id is None:
-        return "", []
-    return f"where {column} = ?", [contract_id]
-
-
-def _daily(db: sqlite_utils.Database, sql: str, params: list[Any]) -> CumulativeSeries:
-    return CumulativeSeries.from_daily(db.execute(sql, params).fetchall())
-
-
-def _scheduled(db: sqlite_utils.Database, contract_id: int | None) -> CumulativeSeries:
+def _scheduled(db: Ledger, contract_id: int | None) -> CumulativeSeries:
     """Stored tranches summed by due date, plus the even schedule of contracts without any."""
-    where, params = _scope(contract_id)
-    stored = db.execute(
-        f"select due_on, sum(tonnes_kg) from tranches {where} group by due_on", params
-    ).fetchall()
-    scope = "and c.id = ?" if contract_id is not None else ""
-    unscheduled = queries.rows(
-        db,
-        "select c.* from contracts c where not exists "
-        f"(select 1 from tranches t where t.contract_id = c.id) {scope}",
-        params,
-    )
+    stored = chart_reads.tranches_due(db, contract_id)
     derived = [
         (tranche.due_on.isoformat(), tranche.tonnes_kg)
-        for row in unscheduled
+        for row in chart_reads.unscheduled_contracts(db, contract_id)
         for tranche in effective_schedule(contract_from_row(row), [])
     ]
     return CumulativeSeries.from_daily([*stored, *derived])
 
 
-def _known_by(
-    contract_id: int | None, as_of: dt.date | None, date_column: str
-) -> tuple[str, list[Any]]:
-    """The WHERE clause of a record series: the contract, and records dated by ``as_of``."""
-    conditions, params = [], []
-    if contract_id is not None:
-        conditions.append("contract_id = ?")
-        params.append(contract_id)
-    if as_of is not None:
-        conditions.append(f"{date_column} <= ?")
-        params.append(as_of.isoformat())
-    return ("where " + " and ".join(conditions) if conditions else ""), params
-
-
-_FAR_FUTURE = "9999-12-31"
-
-# Every lifecycle series in one grouped query: each delivery's status as of the date is
-# read once (``pos``), then delivered and verified (accepted only, less invalidations from
-# their date), rejected (by the day verification failed) and invalidated tonnes.
-_LIFECYCLE = f"""
-with pos as (
-  select d.id, d.delivered_on, d.tonnes_kg,
-         {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
-  from deliveries d where d.delivered_on <= :as_of {{scope}}),
- gone as (
-  select i.invalidated_on, i.tonnes_kg, pos.status from invalidations i
-  join pos on pos.id = i.delivery_id where i.invalidated_on <= :as_of)
-select name, day, sum(kg) from (
-  select 'delivered' as name, delivered_on as day, tonnes_kg as kg from pos
-   where status != 'failed'
-  union all select 'delivered', invalidated_on, -tonnes_kg from gone where status != 'failed'
-  union all select 'verified', status_on, tonnes_kg from pos where status = 'verified'
-  union all select 'verified', invalidated_on, -tonnes_kg from gone where status = 'verified'
-  union all select 'rejected', status_on, tonnes_kg from pos where status = 'failed'
-  union all select 'invalidated', invalidated_on, tonnes_kg from gone where status != 'failed')
-group by name, day
-"""
-LIFECYCLE_SERIES = ("delivered", "verified", "rejected", "invalidated")
-
-
 def _lifecycle_series(
-    db: sqlite_utils.Database, contract_id: int | None, as_of: dt.date | None
+    db: Ledger, contract_id: int | None, as_of: dt.date | None
 ) -> dict[str, CumulativeSeries]:
     """Delivered, verified, rejected and invalidated tonnes by day (one grouped query)."""
-    scope = "and d.contract_id = :contract_id" if contract_id is not None else ""
-    params = {"as_of": as_of.isoformat() if as_of else _FAR_FUTURE, "contract_id": contract_id}
-    daily: dict[str, list[tuple[str, int]]] = {name: [] for name in LIFECYCLE_SERIES}
-    for name, day, kg in db.execute(_LIFECYCLE.format(scope=scope), params):
-        daily[name].append((day, kg))
+    daily = chart_reads.lifecycle_daily(db, contract_id, as_of)
     return {name: CumulativeSeries.from_daily(rows) for name, rows in daily.items()}
 
 
 def _delivered(
-    db: sqlite_utils.Database, contract_id: int | None, as_of: dt.date | None = None
+    db: Ledger, contract_id: int | None, as_of: dt.date | None = None
 ) -> CumulativeSeries:
     """Accepted deliveries by delivery date, less invalidated tonnes from their date."""
     return _lifecycle_series(db, contract_id, as_of)["delivered"]
 
 
 def chart_series(
-    db: sqlite_utils.Database, contract_id: int | None = None, as_of: dt.date | None = None
+    db: Ledger, contract_id: int | None = None, as_of: dt.date | None = None
 ) -> ChartSeries:
     """Cumulative scheduled, delivered, verified and retired tonnes, and the contracted level.
 
@@ -233,12 +166,7 @@ def chart_series(
     left out (not yet known then) and ``known_until`` is set; the schedule and the
     contracted level cover the whole term either way.
     """
-    contract_where, params = _scope(contract_id, "id")
-    contracted, first_start, last_end = db.execute(
-        "select coalesce(sum(tonnes_kg), 0), min(start_on), max(end_on) from contracts "
-        f"{contract_where}",
-        params,
-    ).fetchone()
+    contracted, first_start, last_end = chart_reads.contracted(db, contract_id)
     term = None
     if first_start and last_end:
         term = (
@@ -246,12 +174,7 @@ def chart_series(
             epoch_seconds(dt.date.fromisoformat(last_end)),
         )
     lifecycle_series = _lifecycle_series(db, contract_id, as_of)
-    retired_where, retired_params = _known_by(contract_id, as_of, "retired_on")
-    retired = _daily(
-        db,
-        f"select retired_on, sum(tonnes_kg) from retirements {retired_where} group by retired_on",
-        retired_params,
-    )
+    retired = CumulativeSeries.from_daily(chart_reads.retired(db, contract_id, as_of))
     return ChartSeries(
         contract_id=contract_id,
         contracted_kg=contracted,
@@ -267,7 +190,7 @@ def chart_series(
 
 
 def delivery_points(
-    db: sqlite_utils.Database,
+    db: Ledger,
     delivery_ids: Iterable[int],
     contract_id: int | None = None,
     as_of: dt.date | None = None,
@@ -283,18 +206,7 @@ def delivery_points(
     if not wanted:
         return []
     series = delivered if delivered is not None else _delivered(db, contract_id, as_of)
-    scope = "and contract_id = ?" if contract_id is not None else ""
-    # one JSON parameter, however many deliveries are flagged (SQLite caps bound variables)
-    params: list[Any] = [json.dumps(wanted), *([contract_id] if contract_id is not None else [])]
-    if as_of is not None:
-        scope += " and delivered_on <= ?"
-        params.append(as_of.isoformat())
-    found = db.execute(
-        "select id, delivered_on, serial_block from deliveries "
-        f"where id in (select value from json_each(?)) {scope} "
-        "order by delivered_on, id",
-        params,
-    ).fetchall()
+    found = chart_reads.delivery_days(db, wanted, contract_id, as_of)
     points = []
     for _id, day, serial_block in found:
         epoch = epoch_seconds(dt.date.fromisoformat(day))
@@ -303,7 +215,7 @@ def delivery_points(
 
 
 def chart_with_points(
-    db: sqlite_utils.Database,
+    db: Ledger,
     contract_id: int | None,
     as_of: dt.date,
     flagged: Iterable[int] | None,

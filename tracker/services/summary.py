@@ -1,4 +1,5 @@
-"""Portfolio figures per contract as of a date, computed with SQL aggregates."""
+"""Portfolio figures per contract as of a date, computed with SQL aggregates
+(``tracker.store.portfolio``)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,13 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from tracker.domain.fulfilment import Fulfilment, delivered_value_cents
 from tracker.domain.quantities import percent_one_decimal, value_cents
 from tracker.domain.records import Contract
 from tracker.domain.schedule import due_by, even_schedule
 from tracker.services.fulfilment import fulfilment
-from tracker.store import positions, queries
+from tracker.store import portfolio
+from tracker.store.ledger import Ledger
 from tracker.store.rows import contract_from_row
 
 
@@ -51,37 +51,8 @@ class ContractSummary:
         return percent_one_decimal(self.delivered_kg, self.contracted_kg)
 
 
-_SQL = f"""
-with
- {positions.DELIVERED_BY_CONTRACT},
- scheduled as (
-   select contract_id, count(*) as n,
-          sum(case when due_on <= :as_of then tonnes_kg else 0 end) as kg
-   from tranches group by contract_id)
-select c.*,
-       coalesce(d.delivered_kg, 0) as delivered_kg,
-       coalesce(d.verified_kg, 0) as verified_kg,
-       coalesce(d.rejected_kg, 0) as rejected_kg,
-       coalesce(d.invalidated_kg, 0) as invalidated_kg,
-       coalesce(d.available_verified_kg, 0) as available_verified_kg,
-       coalesce(d.available_pending_kg, 0) as available_pending_kg,
-       d.tranche_value_cents as kept_value_cents,
-       exists (select 1 from tranches t where t.contract_id = c.id and t.price is not null
-               and t.price != c.price) as tranche_priced,
-       coalesce(r.kg, 0) as retired_kg,
-       coalesce(s.n, 0) as tranche_count,
-       coalesce(s.kg, 0) as scheduled_kg
-from contracts c
-left join delivered d on d.contract_id = c.id
-left join retired r on r.contract_id = c.id
-left join scheduled s on s.contract_id = c.id
-{{where}}
-order by c.reference
-"""
-
-
 def portfolio_summary(
-    db: sqlite_utils.Database,
+    db: Ledger,
     as_of: dt.date,
     contract_id: int | None = None,
     allocations: Mapping[int, tuple[Contract, Fulfilment]] | None = None,
@@ -90,17 +61,8 @@ def portfolio_summary(
     ``allocations``: the tranche allocation as of the same date, when the caller has it
     already (the rules do), so contracts priced by tranche need no allocation of their own.
     """
-    where = "where c.id = :contract_id" if contract_id else ""
-    params = {"as_of": as_of.isoformat(), "contract_id": contract_id}
     result = []
-    scope = "and d.contract_id = :contract_id" if contract_id else ""  # one contract's only
-    kept_scope = "and p.contract_id = :contract_id" if contract_id else ""
-    sql = (
-        _SQL.replace("{where}", where).replace("{scope}", scope).replace("{kept_scope}", kept_scope)
-    )
-    for name, condition in positions.live_conditions(db, as_of.isoformat()).items():
-        sql = sql.replace("{" + name + "}", condition)
-    for row in queries.rows(db, sql, params):  # type: ignore[arg-type]
+    for row in portfolio.summary_rows(db, as_of, contract_id):
         scheduled = row["scheduled_kg"]
         if row["tranche_count"] == 0:
             scheduled = due_by(even_schedule(contract_from_row(row)), as_of)
@@ -136,7 +98,7 @@ def portfolio_summary(
 
 
 def _value_by_tranche(
-    db: sqlite_utils.Database,
+    db: Ledger,
     as_of: dt.date,
     contract_id: int,
     contract_price: int,

@@ -15,6 +15,7 @@ from tracker.domain.quantities import format_price, format_tonnes_short
 from tracker.services.csv_safe import Number, neutralise
 from tracker.services.synthetic import PREFIX, NextIds, Row, Spec, generate
 from tracker.services.tracker_csv_columns import header
+from tracker.store import lookups
 from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork
 
@@ -33,9 +34,7 @@ class Generated:
 
 def write_ledger(db: Ledger, spec: Spec) -> Generated:
     """Every generated row, in one transaction, with its change-log entries."""
-    taken = db.execute(
-        "select count(*) from contracts where reference like ?", [f"{PREFIX}-%"]
-    ).fetchone()[0]
+    taken = lookups.generated_contracts(db, PREFIX)
     if taken:
         raise TrackerError(
             f"the ledger already holds {taken} generated contract(s) ({PREFIX}-…); "

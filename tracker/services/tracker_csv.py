@@ -7,8 +7,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeNotice, ChangeSet
 from tracker.domain.dates import iso
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError, unreadable
@@ -46,7 +44,8 @@ from tracker.services.tracker_present import (
     retirement_present,
     tranche_present,
 )
-from tracker.store import csv_rows, queries
+from tracker.store import csv_rows, lookups, queries
+from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork
 
 
@@ -59,7 +58,7 @@ def _opt(value: object) -> object:
 
 
 def export_rows(
-    db: sqlite_utils.Database,
+    db: Ledger,
     kind: str,
     contract_id: int | None = None,
     as_of: dt.date | None = None,
@@ -70,7 +69,7 @@ def export_rows(
 
 
 def _record_rows(
-    db: sqlite_utils.Database,
+    db: Ledger,
     kind: str,
     contract_id: int | None = None,
     as_of: dt.date | None = None,
@@ -142,7 +141,7 @@ def read_rows(source: str, data: str | bytes, kind: str) -> TrackerRows:
     return tracker_rows(read_table(source, raw, nul_in_cells=True), kind)
 
 
-def _contract_id(db: sqlite_utils.Database, row: Mapping[str, str]) -> int:
+def _contract_id(db: Ledger, row: Mapping[str, str]) -> int:
     found = contract_service.resolve_reference(db, row.get("contract"))
     assert found.id is not None
     return found.id
@@ -197,7 +196,7 @@ def delivery_line(d: Delivery, reference: str) -> list[object]:
 
 
 def delivery_lines(
-    db: sqlite_utils.Database,
+    db: Ledger,
     contract_id: int | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
@@ -236,26 +235,21 @@ def invalidation_line(i: Invalidation, reference: str, delivery: Delivery) -> li
     ]
 
 
-def awaiting_serials(db: sqlite_utils.Database, contract_id: int, reference: str) -> int | None:
+def awaiting_serials(db: Ledger, contract_id: int, reference: str) -> int | None:
     """The contract's delivery with this registry reference whose serials are still to come."""
     if not reference:
         return None
-    found = db.execute(
-        "select id from deliveries where contract_id = ? and reference = ? "
-        "and serial_block is null order by id limit 1",
-        [contract_id, reference],
-    ).fetchone()
-    return found[0] if found else None
+    return lookups.awaiting_serials(db, contract_id, reference)
 
 
-def _import_contract(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
+def _import_contract(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None:
     existing = queries.contract_by_reference(db, str(row.get("reference", "")))
     if existing is not None and contract_present(existing, row):
         return None
     return contract_service.add_contract(db, row)[1]
 
 
-def _import_tranche(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
+def _import_tranche(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None:
     if str(row.get("derived", "")).strip().lower() == "yes":
         return None  # the even default schedule, shown by the report, is not stored
     cid = _contract_id(db, row)
@@ -264,7 +258,7 @@ def _import_tranche(db: sqlite_utils.Database, row: Mapping[str, str]) -> Change
     return schedule_service.add_tranche(db, cid, row)[1]
 
 
-def _import_delivery(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
+def _import_delivery(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None:
     """Add the delivery, or give serials to the one with its reference that awaited them."""
     cid = _contract_id(db, row)
     registry_reference = str(row.get("reference", "")).strip()
@@ -276,14 +270,14 @@ def _import_delivery(db: sqlite_utils.Database, row: Mapping[str, str]) -> Chang
     return delivery_service.add_delivery(db, cid, row)[1]
 
 
-def _import_retirement(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
+def _import_retirement(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None:
     cid = _contract_id(db, row)
     if retirement_present(db, cid, row):
         return None
     return retirement_service.retire(db, cid, row)[1]
 
 
-def _import_invalidation(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
+def _import_invalidation(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None:
     cid = _contract_id(db, row)
     delivery = invalidation_service.find_delivery(db, cid, str(row.get("delivery", "")))
     assert delivery.id is not None
@@ -292,7 +286,7 @@ def _import_invalidation(db: sqlite_utils.Database, row: Mapping[str, str]) -> C
     return invalidation_service.add_invalidation(db, delivery.id, row)[1]
 
 
-IMPORTERS: dict[str, Callable[[sqlite_utils.Database, Mapping[str, str]], ChangeSet | None]] = {
+IMPORTERS: dict[str, Callable[[Ledger, Mapping[str, str]], ChangeSet | None]] = {
     "contracts": _import_contract,
     "schedule": _import_tranche,
     "deliveries": _import_delivery,
@@ -306,9 +300,7 @@ def decode(source: str, data: bytes) -> str:
     return decode_bytes(source, data).text
 
 
-def import_text(
-    db: sqlite_utils.Database, kind: str, text: str | bytes, source: str
-) -> ImportResult:
+def import_text(db: Ledger, kind: str, text: str | bytes, source: str) -> ImportResult:
     """Import every row of ``text`` in one transaction, or refuse the whole file."""
     if kind not in IMPORTERS:
         raise TrackerError(f"unknown import {kind!r}; choose one of {', '.join(IMPORT_KINDS)}")
@@ -320,11 +312,11 @@ def import_text(
 
 
 def run_import(
-    db: sqlite_utils.Database,
+    db: Ledger,
     kind: str,
     text: str | bytes,
     source: str,
-    importer: Callable[[sqlite_utils.Database, Mapping[str, str]], ChangeSet | None],
+    importer: Callable[[Ledger, Mapping[str, str]], ChangeSet | None],
 ) -> ImportResult:
     """Feed each row to ``importer`` in one transaction; refuse the file if any row fails.
 
@@ -375,7 +367,7 @@ def _row_error(line: int, exc: ValidationError) -> RowError:
     return RowError(line, exc.field, f"{refused}{exc.reason}", exc.reason_message, refused)
 
 
-def import_file(db: sqlite_utils.Database, kind: str, path: Path | str) -> ImportResult:
+def import_file(db: Ledger, kind: str, path: Path | str) -> ImportResult:
     file = Path(path)
     try:
         data = file.read_bytes()

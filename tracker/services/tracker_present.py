@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import sqlite_utils
-
 from tracker.domain.errors import ValidationError
 from tracker.domain.identity import format_project_ids
 from tracker.domain.records import (
@@ -24,8 +22,9 @@ from tracker.domain.records import (
     retirement_from_input,
     tranche_from_input,
 )
-from tracker.domain.serials import CreditBatch, SerialBlock, Serials
-from tracker.store import queries
+from tracker.domain.serials import SerialBlock, Serials
+from tracker.store import lookups, queries
+from tracker.store.ledger import Ledger
 
 OPTIONAL_CONTRACT_COLUMNS = ("registry_project_ids",)
 
@@ -50,7 +49,7 @@ def _contract_key(c: Contract) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-def tranche_present(db: sqlite_utils.Database, contract_id: int, row: Mapping[str, str]) -> bool:
+def tranche_present(db: Ledger, contract_id: int, row: Mapping[str, str]) -> bool:
     try:
         wanted = tranche_from_input(row, contract_id)
     except ValidationError:
@@ -62,19 +61,9 @@ def tranche_present(db: sqlite_utils.Database, contract_id: int, row: Mapping[st
     )
 
 
-def _same_block(
-    db: sqlite_utils.Database, table: str, contract_id: int, block: Serials | None
-) -> list[int]:
+def _same_block(db: Ledger, table: str, contract_id: int, block: Serials | None) -> list[int]:
     """Records of the contract with these serials (a batch: the same id; none: none yet)."""
-    if block is None:
-        condition, params = "serial_block is null", []
-    elif isinstance(block, CreditBatch):
-        condition, params = "serial_block = ? and serial_start is null", [block.ident]
-    else:
-        condition = "serial_prefix = ? and serial_start = ? and serial_end = ?"
-        params = [block.prefix, block.start, block.end]
-    sql = f"select id from {table} where contract_id = ? and {condition}"
-    return [r[0] for r in db.execute(sql, [contract_id, *params])]
+    return lookups.ids_with_serials(db, table, contract_id, block)
 
 
 def _serials_key(block: Serials | None) -> object:
@@ -83,7 +72,7 @@ def _serials_key(block: Serials | None) -> object:
     return block
 
 
-def delivery_present(db: sqlite_utils.Database, contract: Contract, row: Mapping[str, str]) -> bool:
+def delivery_present(db: Ledger, contract: Contract, row: Mapping[str, str]) -> bool:
     """An empty ``registry`` means the contract's registry, here as when recording."""
     assert contract.id is not None
     try:
@@ -106,7 +95,7 @@ def _delivery_key(d: Delivery, with_tranche: bool) -> tuple[object, ...]:
     return (_serials_key(d.block), *(getattr(d, name) for name in names))
 
 
-def retirement_present(db: sqlite_utils.Database, contract_id: int, row: Mapping[str, str]) -> bool:
+def retirement_present(db: Ledger, contract_id: int, row: Mapping[str, str]) -> bool:
     """With a serial block, the retirement of that block; without one (drawn oldest
     vintage first, perhaps from several blocks), the retirements of the contract with
     the same date, beneficiary, purpose, claim period and registry reference whose
@@ -131,9 +120,7 @@ def retirement_present(db: sqlite_utils.Database, contract_id: int, row: Mapping
     return sum(r.tonnes_kg for r in same_kind) == wanted.tonnes_kg and bool(same_kind)
 
 
-def invalidation_present(
-    db: sqlite_utils.Database, delivery: Delivery, row: Mapping[str, str]
-) -> bool:
+def invalidation_present(db: Ledger, delivery: Delivery, row: Mapping[str, str]) -> bool:
     """The delivery already carries an invalidation with the same date, tonnes, serials,
     reason, registry reference and note."""
     try:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.services.contracts import Removed
+from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork, fetch_row
 
 # Children before parents, so foreign keys hold at every step of a removal.
@@ -26,14 +25,12 @@ _REMOVAL_ORDER = {
 }
 
 
-def record_as_stored(db: sqlite_utils.Database, table: str, record_id: int) -> dict[str, Any]:
+def record_as_stored(db: Ledger, table: str, record_id: int) -> dict[str, Any]:
     """The stored row of one record, exactly as it is (to put it back after an edit)."""
     return fetch_row(db, table, record_id)
 
 
-def take_back(
-    db: sqlite_utils.Database, inserted: Iterable[tuple[str, int]]
-) -> tuple[Removed, ChangeSet]:
+def take_back(db: Ledger, inserted: Iterable[tuple[str, int]]) -> tuple[Removed, ChangeSet]:
     """Delete records an add created (undo of that add); ``restore`` puts them back."""
     ordered = sorted(set(inserted), key=lambda key: (_REMOVAL_ORDER[key[0]], -key[1]))
     removed: list[tuple[str, dict[str, Any]]] = []
@@ -43,14 +40,12 @@ def take_back(
     return Removed(tuple(reversed(removed))), uow.changes
 
 
-def put_back(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> ChangeSet:
+def put_back(db: Ledger, table: str, row: dict[str, Any]) -> ChangeSet:
     """Write a record back exactly as ``row`` holds it (undo of an edit)."""
     return put_back_all(db, [(table, row)])
 
 
-def put_back_all(
-    db: sqlite_utils.Database, rows: Iterable[tuple[str, dict[str, Any]]]
-) -> ChangeSet:
+def put_back_all(db: Ledger, rows: Iterable[tuple[str, dict[str, Any]]]) -> ChangeSet:
     """Write several records back as they were, in one transaction (undo of an edit that
     also changed dependent records, such as retirements receiving serials)."""
     with UnitOfWork(db) as uow:

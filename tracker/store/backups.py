@@ -145,6 +145,11 @@ def _copy_failure(target: Path, exc: BaseException) -> str:
     return f"{target}: the copy could not be written ({why}); nothing was changed"
 
 
+def copy_ledger(db: sqlite_utils.Database, target: Path) -> None:
+    """A consistent copy of the open ledger at ``target`` (see ``copy_database``)."""
+    copy_database(db.conn, target)
+
+
 def make_backup(
     db: sqlite_utils.Database,
     ledger: Path,

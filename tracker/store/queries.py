@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import sqlite_utils
@@ -19,11 +19,13 @@ from tracker.store.rows import (
     tranche_from_row,
 )
 
+Params = Sequence[Any] | Mapping[str, Any]
+
 
 def rows(
-    db: sqlite_utils.Database, sql: str, params: list[Any] | None = None
+    db: sqlite_utils.Database, sql: str, params: Params | None = None
 ) -> Iterator[dict[str, Any]]:
-    cursor = db.execute(sql, params or [])
+    cursor = db.execute(sql, params or [])  # type: ignore[arg-type]
     names = [c[0] for c in cursor.description]
     for found in cursor:
         yield dict(zip(names, found, strict=True))
@@ -55,6 +57,38 @@ def contract_references(db: sqlite_utils.Database) -> dict[int, str]:
     return dict(db.execute("select id, reference from contracts").fetchall())
 
 
+def contract_reference(db: sqlite_utils.Database, contract_id: int) -> str | None:
+    """The contract's reference (None: no such contract, e.g. deleted meanwhile)."""
+    found = db.execute("select reference from contracts where id = ?", [contract_id]).fetchone()
+    return None if found is None else str(found[0])
+
+
+def contract_pricing(db: sqlite_utils.Database, contract_id: int) -> tuple[str, int, str] | None:
+    """The contract's reference, price and currency (None: no such contract)."""
+    found = db.execute(
+        "select reference, price, currency from contracts where id = ?", [contract_id]
+    ).fetchone()
+    return None if found is None else (found[0], found[1], found[2])
+
+
+def buyers(db: sqlite_utils.Database) -> list[str]:
+    """The buyer named by each contract, in the order the contracts were added."""
+    return [r[0] for r in db.execute("select buyer from contracts order by id")]
+
+
+def suppliers(db: sqlite_utils.Database) -> list[str]:
+    """Every supplier named by a contract, once each, in order."""
+    return [r[0] for r in db.execute("select distinct supplier from contracts order by supplier")]
+
+
+def tranche_count(db: sqlite_utils.Database, contract_id: int) -> int:
+    """How many tranches the contract schedules (0: it follows the even schedule)."""
+    found = db.execute(
+        "select count(*) from tranches where contract_id = ?", [contract_id]
+    ).fetchone()
+    return int(found[0])
+
+
 def tranches(db: sqlite_utils.Database, contract_id: int | None = None) -> list[Tranche]:
     where, params = ("where t.contract_id = ?", [contract_id]) if contract_id else ("", [])
     sql = (
@@ -77,6 +111,12 @@ def deliveries(db: sqlite_utils.Database, contract_id: int | None = None) -> lis
         "order by c.reference, d.delivered_on, d.id"
     )
     return [delivery_from_row(r) for r in rows(db, sql, params)]
+
+
+def delivery_ids_with_reference(db: sqlite_utils.Database, reference: str) -> list[int]:
+    """Every delivery with this registry reference, of any contract."""
+    sql = "select id from deliveries where reference = ?"
+    return [r[0] for r in db.execute(sql, [reference])]
 
 
 def delivery(db: sqlite_utils.Database, delivery_id: int) -> Delivery:

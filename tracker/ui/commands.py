@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import sqlite_utils
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
@@ -24,6 +23,7 @@ from tracker.domain.changes import ChangeSet
 from tracker.services import contracts, deliveries, invalidations, retirements, schedule
 from tracker.services.contracts import Removed, restore
 from tracker.services.undo import put_back_all, record_as_stored, take_back
+from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import expecting
 from tracker.ui import numbers
 from tracker.ui.ledger_store import LedgerStore
@@ -31,9 +31,9 @@ from tracker.ui.ledger_store import LedgerStore
 Data = Mapping[str, object]
 
 
-AddCall = Callable[[sqlite_utils.Database], tuple[Any, ChangeSet]]
-EditCall = Callable[[sqlite_utils.Database], tuple[Any, ChangeSet]]
-DeleteCall = Callable[[sqlite_utils.Database], tuple[Removed, ChangeSet]]
+AddCall = Callable[[Ledger], tuple[Any, ChangeSet]]
+EditCall = Callable[[Ledger], tuple[Any, ChangeSet]]
+DeleteCall = Callable[[Ledger], tuple[Removed, ChangeSet]]
 
 
 class LedgerCommand(QUndoCommand):

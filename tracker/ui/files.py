@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlite_utils
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -18,6 +17,7 @@ from tracker.domain.errors import TrackerError
 from tracker.store import backups
 from tracker.store.check import check_database
 from tracker.store.database import inspect, new_database, open_database
+from tracker.store.ledger import Ledger
 from tracker.store.lock import LedgerLock, LockHeld
 from tracker.store.targets import refuse_ledger_target
 from tracker.ui import messages, numbers, settings
@@ -88,7 +88,7 @@ def open_locked(
     *,
     create: bool = False,
     new: bool = False,
-) -> tuple[sqlite_utils.Database, LedgerLock | None]:
+) -> tuple[Ledger, LedgerLock | None]:
     """Open ``path`` holding its lock, or read-only when it is held and the user agrees."""
     if create or new:  # the default ledger's folder may not exist yet on a first run
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -173,7 +173,7 @@ class FileController(QObject):
                 self.tr("A copy cannot replace the open ledger itself: choose another file name.")
             )
         refuse_ledger_target(target, self.store.path)
-        backups.copy_database(self.store.db.conn, target)
+        backups.copy_ledger(self.store.db, target)
 
     def backup_now(self) -> Path | None:
         if self.store.path is None:

@@ -9,14 +9,13 @@ change concerns it.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
-import sqlite_utils
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from tracker.domain.changes import ChangeSet
+from tracker.store.ledger import Ledger, data_version
 from tracker.store.lock import LedgerLock
 from tracker.ui import settings
 
@@ -32,7 +31,7 @@ class LedgerStore(QObject):
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        db: Ledger,
         path: Path | None,
         as_of: dt.date | None = None,
         parent: QObject | None = None,
@@ -58,10 +57,7 @@ class LedgerStore(QObject):
         self.undo_stack.setUndoLimit(max(0, steps))
 
     def _read_data_version(self) -> int | None:
-        try:
-            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
-        except sqlite3.Error:
-            return None
+        return data_version(self.db)
 
     def poll_external_changes(self) -> bool:
         """Reload every view when another process committed to the ledger; True if so."""
@@ -92,7 +88,7 @@ class LedgerStore(QObject):
 
     def replace_database(
         self,
-        db: sqlite_utils.Database,
+        db: Ledger,
         path: Path | None,
         lock: LedgerLock | None = None,
         read_only: bool = False,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.store import queries
 from tracker.ui import labels
 from tracker.ui.fit_columns import ColumnFitter
 from tracker.ui.models.lazy_table import LazySqlTableModel
@@ -322,12 +323,7 @@ class PortfolioPanel(QWidget):
 
     def _fill_suppliers(self) -> None:
         chosen = self.supplier.currentData()
-        suppliers = [
-            row[0]
-            for row in self.model.store.db.execute(
-                "select distinct supplier from contracts order by supplier"
-            )
-        ]
+        suppliers = queries.suppliers(self.model.store.db)
         self.supplier.blockSignals(True)
         self.supplier.clear()
         self.supplier.addItem(self.tr("Any supplier"), None)

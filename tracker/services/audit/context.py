@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-
-import sqlite_utils
 
 from tracker.domain.flags import Flag, Severity
 from tracker.domain.fulfilment import Fulfilment
@@ -16,12 +13,12 @@ from tracker.domain.records import Contract
 from tracker.services.audit.settings import Thresholds
 from tracker.services.fulfilment import fulfilment
 from tracker.services.summary import ContractSummary, portfolio_summary
-from tracker.store import queries
+from tracker.store.ledger import Ledger
 
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    db: sqlite_utils.Database
+    db: Ledger
     as_of: dt.date
     thresholds: Thresholds
     _shared: dict[str, Any] = field(default_factory=dict)
@@ -30,7 +27,8 @@ class RuleContext:
         """Tranche allocation as of the date, computed once for all the rules that read it."""
         if "fulfilment" not in self._shared:
             self._shared["fulfilment"] = fulfilment(self.db, self.as_of)
-        return self._shared["fulfilment"]
+        found: dict[int, tuple[Contract, Fulfilment]] = self._shared["fulfilment"]
+        return found
 
     def summary(self) -> list[ContractSummary]:
         """The portfolio summary as of the date, computed once for the rules that read it
@@ -39,14 +37,12 @@ class RuleContext:
             self._shared["summary"] = portfolio_summary(
                 self.db, self.as_of, allocations=self.fulfilment()
             )
-        return self._shared["summary"]
+        summary: list[ContractSummary] = self._shared["summary"]
+        return summary
 
     @property
     def day(self) -> str:
         return self.as_of.isoformat()
-
-    def rows(self, sql: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
-        return queries.rows(self.db, sql, {"as_of": self.day, **(params or {})})  # type: ignore[arg-type]
 
 
 def delivery_subject(block: str | None, reference: str = "", delivered_on: str = "") -> Message:

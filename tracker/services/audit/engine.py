@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 
-import sqlite_utils
-
 from tracker.domain.flags import Flag, Severity
 from tracker.services.audit import rules_contracts as rc
 from tracker.services.audit import rules_deliveries as rd
@@ -15,6 +13,7 @@ from tracker.services.audit import rules_schedule as rsc
 from tracker.services.audit import rules_serials as rs
 from tracker.services.audit.context import RuleContext
 from tracker.services.audit.settings import Thresholds, load_thresholds
+from tracker.store.ledger import Ledger
 
 Rule = Callable[[RuleContext], Iterator[Flag]]
 
@@ -51,7 +50,7 @@ def sort_key(f: Flag) -> tuple[int, str, str, str, int, str]:
 
 
 def evaluate(
-    db: sqlite_utils.Database,
+    db: Ledger,
     as_of: dt.date,
     thresholds: Thresholds | None = None,
     contract_id: int | None = None,

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-import sqlite_utils
-
 from tracker.services.audit.review import reviewed_flags
 from tracker.services.csv_safe import Number
 from tracker.store import change_log, queries
+from tracker.store.ledger import Ledger
 
 FLAG_COLUMNS = (
     "rule",
@@ -36,9 +35,7 @@ HISTORY_COLUMNS = (
 )
 
 
-def flag_rows(
-    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
-) -> Iterator[list[object]]:
+def flag_rows(db: Ledger, as_of: dt.date, contract_id: int | None = None) -> Iterator[list[object]]:
     for r in reviewed_flags(db, as_of, contract_id):
         f = r.flag
         yield [
@@ -54,9 +51,7 @@ def flag_rows(
         ]
 
 
-def history_rows(
-    db: sqlite_utils.Database, contract_id: int | None = None
-) -> Iterator[list[object]]:
+def history_rows(db: Ledger, contract_id: int | None = None) -> Iterator[list[object]]:
     """Every change-log entry (of one contract, if given), oldest first."""
     references = queries.contract_references(db)
     selected = (

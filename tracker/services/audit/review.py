@@ -14,15 +14,14 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
 from tracker.domain.flags import Flag, Severity
 from tracker.domain.messages import msg
 from tracker.domain.text import parse_text
 from tracker.services.audit.engine import evaluate
-from tracker.store import change_log
+from tracker.store import change_log, flag_reviews
+from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork
 
 
@@ -59,19 +58,14 @@ class _Acknowledgement:
         return self.fingerprint == wanted
 
 
-def _latest_acknowledgements(db: sqlite_utils.Database) -> dict[str, _Acknowledgement]:
-    sql = """
-    select flag_key, fingerprint, acknowledged_by, acknowledged_on, reason, migrated_from
-    from flag_acknowledgements
-    where id in (select max(id) from flag_acknowledgements group by flag_key)
-    """
+def _latest_acknowledgements(db: Ledger) -> dict[str, _Acknowledgement]:
     return {
         key: _Acknowledgement(fp, by, on, why, bool(old))
-        for key, fp, by, on, why, old in db.execute(sql)
+        for key, fp, by, on, why, old in flag_reviews.latest_acknowledgements(db)
     }
 
 
-def review(db: sqlite_utils.Database, flags: list[Flag]) -> list[ReviewedFlag]:
+def review(db: Ledger, flags: list[Flag]) -> list[ReviewedFlag]:
     """Attach each flag's review status (the latest acknowledgement of its key decides)."""
     acks = _latest_acknowledgements(db)
     reviewed = []
@@ -86,17 +80,17 @@ def review(db: sqlite_utils.Database, flags: list[Flag]) -> list[ReviewedFlag]:
 
 
 def reviewed_flags(
-    db: sqlite_utils.Database, as_of: dt.date, contract_id: int | None = None
+    db: Ledger, as_of: dt.date, contract_id: int | None = None
 ) -> list[ReviewedFlag]:
     return review(db, evaluate(db, as_of, contract_id=contract_id))
 
 
-def open_flags(db: sqlite_utils.Database, as_of: dt.date) -> list[Flag]:
+def open_flags(db: Ledger, as_of: dt.date) -> list[Flag]:
     """Flags not acknowledged (or reopened since), most severe first."""
     return [r.flag for r in reviewed_flags(db, as_of) if r.is_open]
 
 
-def acknowledge(db: sqlite_utils.Database, flag: Flag, reason: str) -> ChangeSet:
+def acknowledge(db: Ledger, flag: Flag, reason: str) -> ChangeSet:
     """Accept a flag for now, saying why; who and when are recorded and logged."""
     if not (reason or "").strip():
         raise ValidationError("reason", None, msg("error.reason_required"))

@@ -12,12 +12,13 @@ from tracker.domain.flags import Flag, Severity
 from tracker.domain.messages import Day, Percent, Tonnes, msg
 from tracker.services.audit.context import RuleContext, flag
 from tracker.services.audit.rules_schedule import BINDING_STATUSES
+from tracker.store import rule_inputs
 
 
 def cumulative_shortfall(ctx: RuleContext) -> Iterator[Flag]:
     """CUMULATIVE_SHORTFALL: due to date − delivered to date is more than X % of the contract."""
     pct = ctx.thresholds.shortfall_pct
-    statuses = dict(ctx.db.execute("select id, status from contracts").fetchall())
+    statuses = rule_inputs.contract_statuses(ctx.db)
     for s in ctx.summary():
         gap = s.scheduled_to_date_kg - s.delivered_kg
         binding = statuses.get(s.contract_id) in BINDING_STATUSES
@@ -55,15 +56,7 @@ def over_delivery(ctx: RuleContext) -> Iterator[Flag]:
 
 def tranches_exceed_contract(ctx: RuleContext) -> Iterator[Flag]:
     """TRANCHES_EXCEED_CONTRACT: the schedule adds up to more than the contract."""
-    sql = """
-    select c.id as contract_id, c.reference as contract, c.tonnes_kg, s.kg, s.n
-    from (select contract_id, sum(tonnes_kg) as kg, count(*) as n from tranches
-          group by contract_id) s
-    join contracts c on c.id = s.contract_id
-    where s.kg > c.tonnes_kg
-    order by c.reference
-    """
-    for row in ctx.rows(sql):
+    for row in rule_inputs.schedules_over_contract(ctx.db):
         finding = msg(
             "flag.tranches_exceed_contract", n=row["n"], scheduled=Tonnes(row["kg"]),
             excess=Tonnes(row["kg"] - row["tonnes_kg"]), contracted=Tonnes(row["tonnes_kg"]),

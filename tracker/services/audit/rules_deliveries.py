@@ -1,7 +1,8 @@
 """Rules about single deliveries: verification, serials still to come, timing.
 
 Verification is read as of the as-of date: the latest verification record dated on
-or before it (see ``tracker.store.lifecycle``).
+or before it (see ``tracker.store.lifecycle``); the rows come from
+``tracker.store.rule_inputs``.
 """
 
 from __future__ import annotations
@@ -11,29 +12,13 @@ from collections.abc import Iterator
 from tracker.domain.flags import Flag, Severity
 from tracker.domain.messages import Day, Tonnes, msg
 from tracker.services.audit.context import RuleContext, flag, subject_of_delivery
-from tracker.store import lifecycle
-
-_WITH_STATUS = f"""
-select * from (
-  select d.id, d.contract_id, c.reference as contract, d.serial_block, d.reference,
-         d.tonnes_kg, d.delivered_on, d.verified_on, c.start_on, c.end_on,
-         cast(julianday(:as_of) - julianday(d.delivered_on) as integer) as age,
-         {lifecycle.STATUS_AS_OF} as status
-  from deliveries d join contracts c on c.id = d.contract_id
-  where d.delivered_on <= :as_of)
-where {{condition}}
-order by id
-"""
-
-
-def _deliveries(ctx: RuleContext, condition: str, **params: object) -> Iterator[dict]:
-    return ctx.rows(_WITH_STATUS.format(condition=condition), params)
+from tracker.store import rule_inputs
 
 
 def unverified_stale(ctx: RuleContext) -> Iterator[Flag]:
     """UNVERIFIED_STALE: delivered more than N days ago and still not verified."""
     days = ctx.thresholds.unverified_stale_days
-    for row in _deliveries(ctx, "status = 'pending' and age > :days", days=days):
+    for row in rule_inputs.stale_unverified(ctx.db, ctx.as_of, days):
         yield flag(
             "UNVERIFIED_STALE", Severity.WARN, row, subject_of_delivery(row),
             msg("flag.unverified_stale", tonnes=Tonnes(row["tonnes_kg"]),
@@ -46,7 +31,7 @@ def missing_serial(ctx: RuleContext) -> Iterator[Flag]:
     """MISSING_SERIAL: a delivery recorded without its serials (warning; high once older
     than the configured number of days)."""
     days = ctx.thresholds.missing_serial_days
-    for row in _deliveries(ctx, "serial_block is null and status != 'failed'"):
+    for row in rule_inputs.awaiting_serials(ctx.db, ctx.as_of):
         late = row["age"] > days
         yield flag(
             "MISSING_SERIAL", Severity.HIGH if late else Severity.WARN, row,
@@ -63,11 +48,7 @@ def missing_serial(ctx: RuleContext) -> Iterator[Flag]:
 def verified_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
     """VERIFIED_BEFORE_DELIVERED: a verification dated before the delivery it verifies
     (the forms refuse it; ledgers written before that check may hold one)."""
-    condition = (
-        "verified_on < delivered_on or exists (select 1 from verifications v "
-        "where v.delivery_id = id and v.verified_on < delivered_on)"
-    )
-    for row in _deliveries(ctx, condition):
+    for row in rule_inputs.verified_before_delivered(ctx.db, ctx.as_of):
         yield flag(
             "VERIFIED_BEFORE_DELIVERED", Severity.HIGH, row, subject_of_delivery(row),
             msg("flag.verified_before_delivered", tonnes=Tonnes(row["tonnes_kg"]),
@@ -81,7 +62,7 @@ def verified_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
 
 def delivery_outside_term(ctx: RuleContext) -> Iterator[Flag]:
     """DELIVERY_OUTSIDE_TERM: delivered before the term starts or after it ends."""
-    for row in _deliveries(ctx, "delivered_on < start_on or delivered_on > end_on"):
+    for row in rule_inputs.delivered_outside_term(ctx.db, ctx.as_of):
         before = row["delivered_on"] < row["start_on"]
         code = "flag.delivered_before_term" if before else "flag.delivered_after_term"
         yield flag(

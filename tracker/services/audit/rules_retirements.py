@@ -8,33 +8,15 @@ from tracker.domain.flags import Flag, Severity
 from tracker.domain.messages import Day, Message, Tonnes, msg
 from tracker.services.audit.context import RuleContext, flag, retirement_subject
 from tracker.services.restatement import INVALIDATED, affected_retirements
-from tracker.store import lifecycle
-
-# Verification is read as of the as-of date (the latest record dated by then).
-_RETIRED_WITH_DELIVERY = f"""
-select * from (
-select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_on, r.tonnes_kg,
-       r.claim_start, r.claim_end, r.beneficiary,
-       d.id as delivery_id, coalesce(d.serial_block, d.reference) as delivery_block,
-       d.delivered_on, d.vintage, d.verifier,
-       {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
-from retirements r join deliveries d on d.id = r.delivery_id
-join contracts c on c.id = r.contract_id
-where r.retired_on <= :as_of)
-where {{condition}}
-order by id
-"""
+from tracker.store import rule_inputs
+from tracker.store.rule_inputs import Row
 
 
-def _retired(ctx: RuleContext, condition: str, **params: object) -> Iterator[dict]:
-    return ctx.rows(_RETIRED_WITH_DELIVERY.format(condition=condition), params)
-
-
-def _subject(row: dict) -> Message:
+def _subject(row: Row) -> Message:
     return retirement_subject(row["serial_block"], row["retired_on"], row["tonnes_kg"])
 
 
-def _retired_from(code: str, row: dict, **params: object) -> Message:
+def _retired_from(code: str, row: Row, **params: object) -> Message:
     """A finding about tonnes retired on a day from a delivery (the first three facts)."""
     return msg(
         code, tonnes=Tonnes(row["tonnes_kg"]), day=Day(row["retired_on"]),
@@ -45,8 +27,7 @@ def _retired_from(code: str, row: dict, **params: object) -> Message:
 def retired_unverified(ctx: RuleContext) -> Iterator[Flag]:
     """RETIRED_UNVERIFIED: retired from a delivery not verified on the retirement date
     (verification as of the as-of date)."""
-    condition = "status = 'pending' or (status = 'verified' and status_on > retired_on)"
-    for row in _retired(ctx, condition):
+    for row in rule_inputs.retired_unverified(ctx.db, ctx.as_of):
         if row["status"] == "pending":
             finding = _retired_from("flag.retired_pending", row, as_of=Day(ctx.day))
         else:
@@ -63,7 +44,7 @@ def retired_from_failed(ctx: RuleContext) -> Iterator[Flag]:
     """RETIRED_FROM_FAILED: retired from a delivery whose verification failed by the
     as-of date.  The retirement stays (history is not rewritten); its claim needs
     restating."""
-    for row in _retired(ctx, "status = 'failed'"):
+    for row in rule_inputs.retired_from_failed(ctx.db, ctx.as_of):
         by, when = row["verifier"], row["status_on"]
         if by and when:
             finding = _retired_from(
@@ -90,8 +71,7 @@ def retired_invalidated(ctx: RuleContext) -> Iterator[Flag]:
     }  # fmt: skip
     if not affected:
         return
-    marks = ",".join(str(int(rid)) for rid in affected)
-    for row in _retired(ctx, f"id in ({marks})"):
+    for row in rule_inputs.retirements_with_delivery(ctx.db, ctx.as_of, affected):
         hit = affected[row["id"]]
         yield flag(
             "RETIRED_INVALIDATED", Severity.CRITICAL, row, _subject(row),
@@ -105,7 +85,7 @@ def retired_invalidated(ctx: RuleContext) -> Iterator[Flag]:
 
 def retired_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
     """RETIRED_BEFORE_DELIVERED: the retirement date precedes the delivery date."""
-    for row in _retired(ctx, "retired_on < delivered_on"):
+    for row in rule_inputs.retired_before_delivered(ctx.db, ctx.as_of):
         yield flag(
             "RETIRED_BEFORE_DELIVERED", Severity.HIGH, row, _subject(row),
             _retired_from(
@@ -115,14 +95,10 @@ def retired_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
         )  # fmt: skip
 
 
-_CLAIM_YEAR = "cast(substr(coalesce(claim_end, claim_start, retired_on), 1, 4) as integer)"
-
-
 def vintage_age(ctx: RuleContext) -> Iterator[Flag]:
     """VINTAGE_AGE: claim year − vintage is more than the allowed age."""
     limit = ctx.thresholds.vintage_age_years
-    condition = f"vintage is not null and {_CLAIM_YEAR} - vintage > :limit"
-    for row in _retired(ctx, condition, limit=limit):
+    for row in rule_inputs.vintage_too_old(ctx.db, ctx.as_of, limit):
         claim_year = int((row["claim_end"] or row["claim_start"] or row["retired_on"])[:4])
         age = claim_year - row["vintage"]
         yield flag(
@@ -136,8 +112,7 @@ def vintage_age(ctx: RuleContext) -> Iterator[Flag]:
 def late_retirement_for_claim(ctx: RuleContext) -> Iterator[Flag]:
     """LATE_RETIREMENT_FOR_CLAIM: retired more than N months after the claim period ended."""
     months = ctx.thresholds.claim_lag_months
-    condition = "claim_end is not null and retired_on > date(claim_end, :lag)"
-    for row in _retired(ctx, condition, lag=f"+{months} months"):
+    for row in rule_inputs.retired_late_for_claim(ctx.db, ctx.as_of, months):
         yield flag(
             "LATE_RETIREMENT_FOR_CLAIM", Severity.WARN, row, _subject(row),
             msg("flag.late_retirement_for_claim", tonnes=Tonnes(row["tonnes_kg"]),
@@ -148,7 +123,7 @@ def late_retirement_for_claim(ctx: RuleContext) -> Iterator[Flag]:
 
 def missing_beneficiary(ctx: RuleContext) -> Iterator[Flag]:
     """MISSING_BENEFICIARY: a retirement that names no beneficiary."""
-    for row in _retired(ctx, "trim(beneficiary) = ''"):
+    for row in rule_inputs.missing_beneficiary(ctx.db, ctx.as_of):
         yield flag(
             "MISSING_BENEFICIARY", Severity.WARN, row, _subject(row),
             msg("flag.missing_beneficiary", tonnes=Tonnes(row["tonnes_kg"]),

@@ -10,7 +10,7 @@ from tracker.domain.fulfilment import TrancheFill
 from tracker.domain.messages import Count, Day, Message, Money, Percent, Price, Tonnes, msg
 from tracker.domain.quantities import value_cents
 from tracker.services.audit.context import RuleContext, flag, subject_of_delivery
-from tracker.store import queries
+from tracker.store import rule_inputs
 
 # Draft and terminated contracts owe no deliveries: schedule rules skip them.
 BINDING_STATUSES = frozenset({"signed", "active", "completed"})
@@ -64,7 +64,7 @@ def vintage_mismatch(ctx: RuleContext) -> Iterator[Flag]:
                 if delivered.vintage is not None and delivered.vintage != wanted:
                     mismatched.setdefault(delivered.delivery_id, []).append(wanted)
         for delivery_id, wanted in sorted(mismatched.items()):
-            d = next(queries.rows(ctx.db, _DELIVERY, [delivery_id]))
+            d = rule_inputs.delivery_facts(ctx.db, delivery_id)
             d["contract"] = contract.reference
             vintages = ", ".join(str(v) for v in sorted(set(wanted)))
             yield flag(
@@ -73,12 +73,6 @@ def vintage_mismatch(ctx: RuleContext) -> Iterator[Flag]:
                     vintage=d["vintage"], wanted=vintages),
                 "deliveries", delivery_id, d["vintage"], vintages,
             )  # fmt: skip
-
-
-_DELIVERY = (
-    "select id, contract_id, serial_block, reference, delivered_on, tonnes_kg, vintage "
-    "from deliveries where id = ?"
-)
 
 
 def price_anomaly(ctx: RuleContext) -> Iterator[Flag]:

@@ -1,6 +1,7 @@
 """Rules about serial numbers: overlaps, counts, duplicates and over-retirement.
 
-Each rule is one set-based query; Python only turns the rows it returns into flags.
+Each rule is one set-based query (``tracker.store.rule_inputs_serials``); Python only
+turns the rows it returns into flags.
 """
 
 from __future__ import annotations
@@ -15,67 +16,17 @@ from tracker.services.audit.context import (
     flag,
     retirement_subject,
 )
-
-# Blocks are ordered per registry and prefix; a block overlaps an earlier one when it
-# starts at or before the highest end seen so far.  The window runs over the narrow
-# serial columns only: the few overlapping blocks are joined to their rows afterwards.
-_DELIVERY_OVERLAP = """
-with w as (
-  select id, registry, serial_prefix, serial_start from (
-    select d.id, d.registry, d.serial_prefix, d.serial_start,
-           max(d.serial_end) over (
-             partition by d.registry, d.serial_prefix order by d.serial_start, d.id
-             rows between unbounded preceding and 1 preceding) as prev_end
-    from deliveries d where d.delivered_on <= :as_of)
-  where prev_end >= serial_start)
-select d.id, d.contract_id, d.registry, d.serial_prefix, d.serial_start, d.serial_end,
-       d.serial_block, c.reference as contract, o.serial_block as other_block,
-       oc.reference as other_contract, o.serial_start as other_start, o.serial_end as other_end
-from w
-join deliveries d on d.id = w.id
-join contracts c on c.id = d.contract_id
-join deliveries o on o.id = (
-  select x.id from deliveries x
-  where x.registry = w.registry and x.serial_prefix = w.serial_prefix
-    and x.serial_start <= w.serial_start and x.serial_end >= w.serial_start
-    and x.delivered_on <= :as_of
-    and (x.serial_start < w.serial_start or x.id < w.id)
-  order by x.serial_start, x.id limit 1)
-join contracts oc on oc.id = o.contract_id
-order by w.registry, w.serial_prefix, w.serial_start, w.id
-"""
-
-_RETIREMENT_OVERLAP = """
-with r as (
-  select r.id, r.contract_id, d.registry, r.serial_prefix, r.serial_start, r.serial_end,
-         r.serial_block, r.retired_on,
-         max(r.serial_end) over (
-           partition by d.registry, r.serial_prefix order by r.serial_start, r.id
-           rows between unbounded preceding and 1 preceding) as prev_end
-  from retirements r join deliveries d on d.id = r.delivery_id
-  where r.retired_on <= :as_of)
-select r.*, c.reference as contract, o.serial_block as other_block, o.retired_on as other_on,
-       o.serial_start as other_start, o.serial_end as other_end
-from r
-join contracts c on c.id = r.contract_id
-join retirements o on o.id = (
-  select x.id from retirements x join deliveries xd on xd.id = x.delivery_id
-  where xd.registry = r.registry and x.serial_prefix = r.serial_prefix
-    and x.serial_start <= r.serial_start and x.serial_end >= r.serial_start
-    and x.retired_on <= :as_of
-    and (x.serial_start < r.serial_start or x.id < r.id)
-  order by x.serial_start, x.id limit 1)
-where r.prev_end >= r.serial_start
-"""
+from tracker.store import rule_inputs_serials as serials
+from tracker.store.rule_inputs import Row
 
 
-def _shared(row: dict) -> tuple[int, int]:
+def _shared(row: Row) -> tuple[int, int]:
     return max(row["serial_start"], row["other_start"]), min(row["serial_end"], row["other_end"])
 
 
 def serial_overlap(ctx: RuleContext) -> Iterator[Flag]:
     """SERIAL_OVERLAP: the same serials delivered twice, or retired twice."""
-    for row in ctx.rows(_DELIVERY_OVERLAP):
+    for row in serials.delivery_overlaps(ctx.db, ctx.as_of):
         low, high = _shared(row)
         yield flag(
             "SERIAL_OVERLAP", Severity.CRITICAL, row, delivery_subject(row["serial_block"]),
@@ -84,7 +35,7 @@ def serial_overlap(ctx: RuleContext) -> Iterator[Flag]:
                 high=high, n=Count(high - low + 1)),
             "deliveries", row["id"], row["other_block"], low, high,
         )  # fmt: skip
-    for row in ctx.rows(_RETIREMENT_OVERLAP):
+    for row in serials.retirement_overlaps(ctx.db, ctx.as_of):
         low, high = _shared(row)
         yield flag(
             "SERIAL_OVERLAP", Severity.CRITICAL, row,
@@ -94,25 +45,6 @@ def serial_overlap(ctx: RuleContext) -> Iterator[Flag]:
                 n=Count(high - low + 1)),
             "retirements", row["id"], row["other_block"], low, high,
         )  # fmt: skip
-
-
-_COUNT_MISMATCH = """
-select 'deliveries' as tbl, d.id, d.contract_id, c.reference as contract, d.registry,
-       d.serial_block, d.tonnes_kg, d.serial_end - d.serial_start + 1 as serials,
-       d.delivered_on as day
-from deliveries d join contracts c on c.id = d.contract_id
-where d.delivered_on <= :as_of and {mismatch}
-union all
-select 'retirements', r.id, r.contract_id, c.reference, d.registry,
-       r.serial_block, r.tonnes_kg, r.serial_end - r.serial_start + 1, r.retired_on
-from retirements r join deliveries d on d.id = r.delivery_id
-join contracts c on c.id = r.contract_id
-where r.retired_on <= :as_of and {mismatch_r}
-"""
-_MISMATCH = (
-    "(case when {a}.registry = 'isometric' then {b}.serial_end - {b}.serial_start + 1 "
-    "!= {b}.tonnes_kg else ({b}.serial_end - {b}.serial_start + 1) * 1000 != {b}.tonnes_kg end)"
-)
 
 
 _COUNT_CODES = {
@@ -125,10 +57,7 @@ _COUNT_CODES = {
 
 def serial_qty_mismatch(ctx: RuleContext) -> Iterator[Flag]:
     """SERIAL_QTY_MISMATCH: a block's serial count differs from its recorded quantity."""
-    sql = _COUNT_MISMATCH.format(
-        mismatch=_MISMATCH.format(a="d", b="d"), mismatch_r=_MISMATCH.format(a="d", b="r")
-    )
-    for row in ctx.rows(sql):
+    for row in serials.serial_count_mismatches(ctx.db, ctx.as_of):
         per_kg = row["registry"] == "isometric"
         held = row["serials"] if per_kg else row["serials"] * 1000
         is_delivery = row["tbl"] == "deliveries"
@@ -146,31 +75,9 @@ def serial_qty_mismatch(ctx: RuleContext) -> Iterator[Flag]:
         )  # fmt: skip
 
 
-_DUPLICATES = """
-with dup as (
-  select d.*,
-    (select min(x.id) from deliveries x
-      where x.registry = d.registry and x.serial_prefix = d.serial_prefix
-        and x.serial_start = d.serial_start and x.serial_end = d.serial_end
-        and x.id < d.id and x.delivered_on <= :as_of) as block_first,
-    case when d.reference != '' then
-      (select min(x.id) from deliveries x
-        where x.registry = d.registry and x.reference = d.reference
-          and x.id < d.id and x.delivered_on <= :as_of) end as ref_first
-  from deliveries d where d.delivered_on <= :as_of)
-select dup.id, dup.contract_id, c.reference as contract, dup.serial_block, dup.reference,
-       dup.delivered_on, dup.tonnes_kg, dup.block_first is not null as same_block,
-       f.delivered_on as first_on, fc.reference as first_contract
-from dup join contracts c on c.id = dup.contract_id
-join deliveries f on f.id = coalesce(dup.block_first, dup.ref_first)
-join contracts fc on fc.id = f.contract_id
-order by dup.id
-"""
-
-
 def duplicate_delivery(ctx: RuleContext) -> Iterator[Flag]:
     """DUPLICATE_DELIVERY: the same registry reference, or an identical block, twice."""
-    for row in ctx.rows(_DUPLICATES):
+    for row in serials.duplicate_deliveries(ctx.db, ctx.as_of):
         facts = {
             "tonnes": Tonnes(row["tonnes_kg"]), "day": Day(row["delivered_on"]),
             "first_on": Day(row["first_on"]), "first_contract": row["first_contract"],
@@ -186,28 +93,9 @@ def duplicate_delivery(ctx: RuleContext) -> Iterator[Flag]:
         )  # fmt: skip
 
 
-_OVER_RETIRED_DELIVERY = """
-select d.id, d.contract_id, c.reference as contract, d.serial_block, d.tonnes_kg,
-       s.retired_kg, s.n
-from (select delivery_id, sum(tonnes_kg) as retired_kg, count(*) as n from retirements
-      where retired_on <= :as_of group by delivery_id) s
-join deliveries d on d.id = s.delivery_id
-join contracts c on c.id = d.contract_id
-where s.retired_kg > d.tonnes_kg
-"""
-_OUTSIDE_DELIVERY = """
-select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_on, r.tonnes_kg,
-       d.serial_block as delivery_block
-from retirements r join deliveries d on d.id = r.delivery_id
-join contracts c on c.id = r.contract_id
-where r.retired_on <= :as_of and (r.serial_prefix != d.serial_prefix
-      or r.serial_start < d.serial_start or r.serial_end > d.serial_end)
-"""
-
-
 def over_retirement(ctx: RuleContext) -> Iterator[Flag]:
     """OVER_RETIREMENT: more retired from a delivery than it holds, or serials outside it."""
-    for row in ctx.rows(_OVER_RETIRED_DELIVERY):
+    for row in serials.over_retired_deliveries(ctx.db, ctx.as_of):
         excess = row["retired_kg"] - row["tonnes_kg"]
         yield flag(
             "OVER_RETIREMENT", Severity.CRITICAL, row, delivery_subject(row["serial_block"]),
@@ -215,7 +103,7 @@ def over_retirement(ctx: RuleContext) -> Iterator[Flag]:
                 tonnes=Tonnes(row["tonnes_kg"]), excess=Tonnes(excess)),
             "deliveries", row["id"], row["retired_kg"], row["tonnes_kg"],
         )  # fmt: skip
-    for row in ctx.rows(_OUTSIDE_DELIVERY):
+    for row in serials.retired_outside_delivery(ctx.db, ctx.as_of):
         yield flag(
             "OVER_RETIREMENT", Severity.CRITICAL, row,
             retirement_subject(row["serial_block"], row["retired_on"]),

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import parse_whole
 from tracker.domain.errors import ValidationError
@@ -14,7 +12,8 @@ from tracker.domain.identity import parse_own_names
 from tracker.domain.messages import msg
 from tracker.domain.text import parse_text
 from tracker.services.own_names import OWN_NAMES_SETTING
-from tracker.store import change_log
+from tracker.store import change_log, settings
+from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork
 
 # (setting key, smallest allowed, largest allowed)
@@ -40,12 +39,8 @@ class Thresholds:
     missing_serial_days: int = 30  # serials still to come: warning, then high after this
 
 
-def _values(db: sqlite_utils.Database) -> dict[str, str]:
-    return dict(db.execute("select key, value from settings").fetchall())
-
-
-def load_thresholds(db: sqlite_utils.Database) -> Thresholds:
-    stored = _values(db)
+def load_thresholds(db: Ledger) -> Thresholds:
+    stored = settings.values(db)
     defaults = Thresholds()
     values = {}
     for f in fields(Thresholds):
@@ -54,12 +49,12 @@ def load_thresholds(db: sqlite_utils.Database) -> Thresholds:
     return Thresholds(**values)
 
 
-def user_name(db: sqlite_utils.Database) -> str:
+def user_name(db: Ledger) -> str:
     """The name stored in the ledger ('' means the OS login is used)."""
-    return _values(db).get(change_log.USER_SETTING, "")
+    return settings.values(db).get(change_log.USER_SETTING, "")
 
 
-def effective_user(db: sqlite_utils.Database) -> str:
+def effective_user(db: Ledger) -> str:
     return change_log.current_user(db)
 
 
@@ -76,7 +71,7 @@ def parse_thresholds(data: Mapping[str, object]) -> Thresholds:
 
 
 def save_settings(
-    db: sqlite_utils.Database,
+    db: Ledger,
     thresholds: Thresholds,
     user: str | None = None,
     own_names: str | None = None,
@@ -91,7 +86,7 @@ def save_settings(
         wanted[OWN_NAMES_SETTING] = "\n".join(parse_own_names(own_names))
     with UnitOfWork(db) as uow:
         _ = uow.user  # the change is recorded under the name in force before it
-        existing = {k: i for i, k in db.execute("select id, key from settings").fetchall()}
+        existing = settings.ids(db)
         for key, value in wanted.items():
             if key in existing:
                 uow.update("settings", existing[key], {"value": value})

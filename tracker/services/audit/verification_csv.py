@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError, unreadable
 from tracker.domain.messages import msg
@@ -14,7 +12,8 @@ from tracker.domain.quantities import format_tonnes_short
 from tracker.services import tracker_csv
 from tracker.services.audit.verifications import add_verification
 from tracker.services.csv_safe import Number
-from tracker.store import queries
+from tracker.store import queries, verification_reads
+from tracker.store.ledger import Ledger
 
 KIND = "verifications"
 COLUMNS = (
@@ -30,10 +29,10 @@ COLUMNS = (
 tracker_csv.COLUMNS.setdefault(KIND, COLUMNS)
 
 
-def _delivery_id(db: sqlite_utils.Database, reference: str) -> int:
+def _delivery_id(db: Ledger, reference: str) -> int:
     if not reference:
         raise ValidationError("delivery_reference", None, msg("error.delivery_reference_required"))
-    found = [r[0] for r in db.execute("select id from deliveries where reference = ?", [reference])]
+    found = queries.delivery_ids_with_reference(db, reference)
     if not found:
         raise ValidationError("delivery_reference", reference, msg("error.matches_no_delivery"))
     if len(found) > 1:
@@ -58,39 +57,32 @@ def _line(reference: str, row: Mapping[str, object]) -> list[object]:
     ]
 
 
-def export_rows(db: sqlite_utils.Database, contract_id: int | None = None) -> Iterator[list]:
-    where = "where d.contract_id = ?" if contract_id else ""
-    sql = (
-        "select v.*, d.reference as delivery_reference from verifications v "
-        f"join deliveries d on d.id = v.delivery_id {where} order by d.contract_id, d.id, "
-        "v.verified_on, v.id"
-    )
-    for row in queries.rows(db, sql, [contract_id] if contract_id else []):
+def export_rows(db: Ledger, contract_id: int | None = None) -> Iterator[list]:
+    for row in verification_reads.export_rows(db, contract_id):
         yield _line(row["delivery_reference"], row)
 
 
-def _already_there(db: sqlite_utils.Database, delivery_id: int, row: Mapping[str, str]) -> bool:
+def _already_there(db: Ledger, delivery_id: int, row: Mapping[str, str]) -> bool:
     wanted = [str(row.get(c, "")).strip() for c in COLUMNS]
-    sql = "select * from verifications where delivery_id = ?"
     return any(
         [str(c) for c in _line(wanted[0], found)] == wanted
-        for found in queries.rows(db, sql, [delivery_id])
+        for found in verification_reads.stored_rows(db, delivery_id)
     )
 
 
-def _import_row(db: sqlite_utils.Database, row: Mapping[str, str]) -> ChangeSet | None:
+def _import_row(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None:
     delivery_id = _delivery_id(db, str(row.get("delivery_reference", "")).strip())
     if _already_there(db, delivery_id, row):
         return None
     return add_verification(db, delivery_id, row)[1]
 
 
-def import_text(db: sqlite_utils.Database, text: str, source: str) -> tracker_csv.ImportResult:
+def import_text(db: Ledger, text: str, source: str) -> tracker_csv.ImportResult:
     """Import every verification row in one transaction, or refuse the whole file."""
     return tracker_csv.run_import(db, KIND, text, source, _import_row)
 
 
-def import_file(db: sqlite_utils.Database, path: Path | str) -> tracker_csv.ImportResult:
+def import_file(db: Ledger, path: Path | str) -> tracker_csv.ImportResult:
     file = Path(path)
     try:
         data = file.read_bytes()

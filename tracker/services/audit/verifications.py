@@ -2,67 +2,36 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
-from tracker.domain.dates import iso
 from tracker.domain.errors import not_found
 from tracker.domain.records import check_verified_after_delivery
 from tracker.domain.verification import Verification, verification_from_input
 from tracker.domain.vocab import VerificationStatus
-from tracker.store import queries
+from tracker.store import queries, verification_reads
+from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork
-
-_LATEST = (
-    "select * from verifications where delivery_id = ? order by verified_on desc, id desc limit 1"
-)
+from tracker.store.verification_reads import verification_row
 
 
-def verification_row(v: Verification) -> dict[str, Any]:
-    return {
-        "delivery_id": v.delivery_id,
-        "verifier": v.verifier,
-        "verified_on": iso(v.verified_on),
-        "outcome": v.outcome.value,
-        "verified_kg": v.verified_kg,
-        "evidence": v.evidence,
-        "note": v.note,
-    }
-
-
-def verification_from_row(r: Mapping[str, Any]) -> Verification:
-    return Verification(
-        id=r["id"],
-        delivery_id=r["delivery_id"],
-        verifier=r["verifier"],
-        verified_on=dt.date.fromisoformat(r["verified_on"]),
-        outcome=VerificationStatus(r["outcome"]),
-        verified_kg=r["verified_kg"],
-        evidence=r["evidence"],
-        note=r["note"],
-    )
-
-
-def verifications(db: sqlite_utils.Database, delivery_id: int) -> list[Verification]:
+def verifications(db: Ledger, delivery_id: int) -> list[Verification]:
     """The delivery's records, oldest first."""
-    sql = "select * from verifications where delivery_id = ? order by verified_on, id"
-    return [verification_from_row(r) for r in queries.rows(db, sql, [delivery_id])]
+    return verification_reads.verifications(db, delivery_id)
 
 
-def verification(db: sqlite_utils.Database, verification_id: int) -> Verification:
-    for r in queries.rows(db, "select * from verifications where id = ?", [verification_id]):
-        return verification_from_row(r)
-    raise not_found("verifications", verification_id)
+def verification(db: Ledger, verification_id: int) -> Verification:
+    found = verification_reads.verification_by_id(db, verification_id)
+    if found is None:
+        raise not_found("verifications", verification_id)
+    return found
 
 
 def sync_delivery_status(uow: UnitOfWork, delivery_id: int) -> None:
     """Copy the latest record's outcome, verifier and date onto the delivery."""
-    latest = next(queries.rows(uow.db, _LATEST, [delivery_id]), None)
+    latest = verification_reads.latest_row(uow.db, delivery_id)
     if latest is None:
         changes: dict[str, Any] = {
             "verification_status": "pending",
@@ -80,7 +49,7 @@ def sync_delivery_status(uow: UnitOfWork, delivery_id: int) -> None:
 
 
 def add_verification(
-    db: sqlite_utils.Database, delivery_id: int, data: Mapping[str, object]
+    db: Ledger, delivery_id: int, data: Mapping[str, object]
 ) -> tuple[Verification, ChangeSet]:
     delivery = queries.delivery(db, delivery_id)
     record = verification_from_input(data, delivery_id, delivery.tonnes_kg)
@@ -92,7 +61,7 @@ def add_verification(
 
 
 def update_verification(
-    db: sqlite_utils.Database, verification_id: int, data: Mapping[str, object]
+    db: Ledger, verification_id: int, data: Mapping[str, object]
 ) -> tuple[Verification, ChangeSet]:
     current = verification(db, verification_id)
     delivery = queries.delivery(db, current.delivery_id)
@@ -106,7 +75,7 @@ def update_verification(
     return record, uow.changes
 
 
-def delete_verification(db: sqlite_utils.Database, verification_id: int) -> ChangeSet:
+def delete_verification(db: Ledger, verification_id: int) -> ChangeSet:
     current = verification(db, verification_id)
     with UnitOfWork(db) as uow:
         uow.delete("verifications", verification_id)

@@ -19,8 +19,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from tracker.domain.errors import ValidationError
 from tracker.domain.identity import is_own_name, project_key
 from tracker.domain.messages import Message, msg
@@ -29,7 +27,8 @@ from tracker.domain.serials import parse_serials
 from tracker.domain.vocab import BATCH_REGISTRIES
 from tracker.services.own_names import own_names
 from tracker.services.registry.model import RegistryRow, RowKind
-from tracker.store import queries
+from tracker.store import lookups, queries
+from tracker.store.ledger import Ledger
 
 OTHER_BUYER = "other-buyer"
 NO_CONTRACT = "no-contract"
@@ -47,15 +46,9 @@ class Portfolio:
     vintages: dict[int, frozenset[int]]  # contract id -> vintages its tranches schedule
 
 
-def load_portfolio(db: sqlite_utils.Database, given: Contract | None) -> Portfolio:
+def load_portfolio(db: Ledger, given: Contract | None) -> Portfolio:
     contracts = tuple(queries.contracts(db))
-    vintages: dict[int, set[int]] = {}
-    for cid, vintage in db.execute("select contract_id, vintage from tranches"):
-        if vintage is not None:
-            vintages.setdefault(cid, set()).add(vintage)
-    return Portfolio(
-        contracts, own_names(db), given, {k: frozenset(v) for k, v in vintages.items()}
-    )
+    return Portfolio(contracts, own_names(db), given, lookups.tranche_vintages(db))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +62,7 @@ class Verdict:
     reason: Message | None = None
 
 
-def _holder(db: sqlite_utils.Database, row: RegistryRow) -> int | None:
+def _holder(db: Ledger, row: RegistryRow) -> int | None:
     """The contract whose delivery holds the row's serial block, if one does."""
     if not row.serial_block:
         return None
@@ -83,7 +76,7 @@ def _holder(db: sqlite_utils.Database, row: RegistryRow) -> int | None:
     return found[0]["contract_id"] if found else None
 
 
-def attribute(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio) -> Verdict:
+def attribute(db: Ledger, row: RegistryRow, portfolio: Portfolio) -> Verdict:
     holder = _holder(db, row)
     mine = any(is_own_name(n, portfolio.own_names) for n in row.names)
     if row.kind is RowKind.RETIREMENT and holder is None and not mine:
@@ -188,7 +181,7 @@ def _and(names: Sequence[str]) -> str | Message:
     return msg("error.list", first=names[0], rest=_and(names[1:]))
 
 
-def compared_verdict(db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio) -> Verdict:
+def compared_verdict(db: Ledger, row: RegistryRow, portfolio: Portfolio) -> Verdict:
     """Reconciliation compares only the buyer's rows.  A row several contracts share is
     compared, and so is every row of a registry for which no contract records project
     ids yet (nothing to tell the buyer's projects by)."""

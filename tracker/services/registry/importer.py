@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError, unreadable
 from tracker.domain.messages import Message, msg, render
@@ -35,6 +33,7 @@ from tracker.services.registry.row_errors import every_parse_error
 from tracker.services.registry.rows import record_row
 from tracker.services.registry.text import Table, read_table
 from tracker.services.tracker_dialect import tracker_rows
+from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork
 
 PROGRESS_EVERY = 500
@@ -53,7 +52,7 @@ def read_file(path: Path | str) -> tuple[str, bytes]:
 
 
 def preview_registry_file(
-    db: sqlite_utils.Database,
+    db: Ledger,
     path: Path | str,
     options: ImportOptions | None = None,
     progress: Progress | None = None,
@@ -64,7 +63,7 @@ def preview_registry_file(
 
 
 def import_registry_file(
-    db: sqlite_utils.Database,
+    db: Ledger,
     path: Path | str,
     options: ImportOptions | None = None,
     progress: Progress | None = None,
@@ -75,7 +74,7 @@ def import_registry_file(
 
 
 def run_import(
-    db: sqlite_utils.Database,
+    db: Ledger,
     source: str,
     data: bytes,
     options: ImportOptions,
@@ -130,9 +129,7 @@ def _legacy_note(contract: Contract | None) -> tuple[Message, ...]:
     return (msg("error.no_project_ids", contract=contract.reference),)
 
 
-def _given_contract(
-    db: sqlite_utils.Database, source: str, options: ImportOptions
-) -> Contract | None:
+def _given_contract(db: Ledger, source: str, options: ImportOptions) -> Contract | None:
     if not options.contract:
         return None
     try:
@@ -144,7 +141,7 @@ def _given_contract(
 
 
 def _one_row(
-    db: sqlite_utils.Database,
+    db: Ledger,
     layout: Layout,
     table: Table,
     line: int,
@@ -163,7 +160,7 @@ def _one_row(
 
 
 def _recorded(
-    db: sqlite_utils.Database, row: RegistryRow, portfolio: Portfolio, options: ImportOptions
+    db: Ledger, row: RegistryRow, portfolio: Portfolio, options: ImportOptions
 ) -> tuple[RowOutcome, ChangeSet]:
     line = row.line
     try:

@@ -20,8 +20,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from tracker.domain.errors import ImportRefused, RowError, ValidationError
 from tracker.domain.flags import Flag, Severity
 from tracker.domain.messages import Day, Message, Tonnes, msg, render
@@ -39,9 +37,10 @@ from tracker.services.registry.detect import detect_layout
 from tracker.services.registry.importer import read_file
 from tracker.services.registry.model import RegistryRow, RowKind
 from tracker.services.registry.outcome import named_counts
-from tracker.services.registry.reconcile_ledger import Local, ledger_records
 from tracker.services.registry.text import read_table
-from tracker.store import queries
+from tracker.store import queries, reconcile_reads
+from tracker.store.ledger import Ledger
+from tracker.store.reconcile_reads import Local
 
 MISMATCH = "REGISTRY_MISMATCH"
 MISSING_LOCALLY = "MISSING_LOCALLY"
@@ -70,7 +69,7 @@ class ReconcileResult:
 
 
 def reconcile_file(
-    db: sqlite_utils.Database,
+    db: Ledger,
     path: Path | str,
     registry: str = "auto",
     contract: str | None = None,
@@ -129,7 +128,7 @@ def _same_person(a: str, b: str) -> bool:
 
 
 class _Checker:
-    def __init__(self, db: sqlite_utils.Database, scope: Contract | None) -> None:
+    def __init__(self, db: Ledger, scope: Contract | None) -> None:
         self.db = db
         self.scope = scope
         self.refs = queries.contract_references(db)
@@ -161,15 +160,6 @@ class _Checker:
             part=part,
         )
 
-    def _locals(
-        self,
-        table: str,
-        block: SerialBlock | None,
-        where: str = "",
-        params: list[object] | None = None,
-    ) -> list[Local]:
-        return ledger_records(self.db, self.refs, self.scope, table, block, where, params)
-
     def compare(self, rows: list[RegistryRow]) -> list[Flag]:
         flags: list[Flag] = []
         for row in rows:
@@ -183,8 +173,8 @@ class _Checker:
         return flags
 
     def _by_block(self, row: RegistryRow, block: SerialBlock) -> list[Flag]:
-        delivered = self._locals("deliveries", block)
-        retired = self._locals("retirements", block)
+        delivered = reconcile_reads.overlapping(self.db, self.refs, self.scope, "deliveries", block)
+        retired = reconcile_reads.overlapping(self.db, self.refs, self.scope, "retirements", block)
         subject = msg("subject.registry_row", line=row.line, block=row.serial_block)
         day = Day(str(row.date))
         registry_kg = Tonnes(row.tonnes_kg)
@@ -307,7 +297,9 @@ class _Checker:
     def _by_reference(self, row: RegistryRow) -> list[Flag]:
         if row.kind is not RowKind.RETIREMENT or not row.reference:
             return []
-        found = self._locals("retirements", None, "t.registry_reference = ?", [row.reference])
+        found = reconcile_reads.retirements_with_reference(
+            self.db, self.refs, self.scope, row.reference
+        )
         subject = msg("subject.registry_retirement", reference=row.reference)
         registry_kg = Tonnes(row.tonnes_kg)
         if not found:
@@ -368,13 +360,8 @@ class _Checker:
                 continue
             first = min(r.date for r in listed if r.date)
             last = max(r.date for r in listed if r.date)
-            date = "t.delivered_on" if table == "deliveries" else "t.retired_on"
-            registry_column = "t.registry" if table == "deliveries" else "d.registry"
-            local = self._locals(
-                table,
-                None,
-                f"{registry_column} = ? and {date} between ? and ?",
-                [registry, first.isoformat(), last.isoformat()],
+            local = reconcile_reads.of_registry_between(
+                self.db, self.refs, self.scope, table, registry, first, last
             )
             blocks = [parse_serial_block(r.serial_block) for r in rows if r.serial_block]
             references = {r.reference for r in rows if r.reference}

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from tracker.domain.changes import ChangeSet
 from tracker.domain.dates import iso
 from tracker.domain.errors import ValidationError
 from tracker.domain.messages import Message, msg, render
 from tracker.domain.quantities import format_tonnes, parse_tonnes
 from tracker.domain.records import Contract
-from tracker.domain.serials import CreditBatch, Serials, parse_serials
+from tracker.domain.serials import Serials, parse_serials
 from tracker.domain.vocab import BATCH_REGISTRIES
 from tracker.services import deliveries as delivery_service
 from tracker.services import retirements as retirement_service
 from tracker.services import tracker_csv
 from tracker.services.registry.model import RegistryRow, RowKind
 from tracker.services.registry.outcome import Action, ImportOptions, RowOutcome
-from tracker.store import queries
+from tracker.store import lookups, queries
+from tracker.store.ledger import Ledger
 
 SKIP_REASONS = {
     RowKind.CANCELLATION: msg("error.skip_cancellation"),
@@ -26,7 +25,7 @@ SKIP_REASONS = {
 
 
 def record_row(
-    db: sqlite_utils.Database,
+    db: Ledger,
     row: RegistryRow,
     contract: Contract | None,
     options: ImportOptions,
@@ -55,7 +54,7 @@ def _outcome(
     )
 
 
-def _tracker_row(db: sqlite_utils.Database, row: RegistryRow) -> tuple[RowOutcome, ChangeSet]:
+def _tracker_row(db: Ledger, row: RegistryRow) -> tuple[RowOutcome, ChangeSet]:
     cells = row.tracker_cells
     change = tracker_csv.IMPORTERS[row.tracker_kind](db, cells)
     try:
@@ -81,22 +80,6 @@ def _serials(row: RegistryRow) -> Serials:
     if block is None:
         raise ValidationError("serial_block", row.serial_block, msg("error.required"))
     return block
-
-
-def _same_block(db: sqlite_utils.Database, table: str, block: Serials) -> list[dict]:
-    if isinstance(block, CreditBatch):
-        condition, params = "t.serial_block = ? and t.serial_start is null", [block.ident]
-    else:
-        condition = "t.serial_prefix = ? and t.serial_start = ? and t.serial_end = ?"
-        params = [block.prefix, block.start, block.end]
-    return list(
-        queries.rows(
-            db,
-            f"select t.id, t.contract_id, c.reference from {table} t "
-            f"join contracts c on c.id = t.contract_id where {condition}",
-            params,
-        )
-    )
 
 
 def _need_contract(row: RegistryRow, contract: Contract | None) -> Contract:
@@ -125,18 +108,18 @@ def _delivery_data(row: RegistryRow, block_text: str) -> dict[str, str]:
 
 
 def _delivery(
-    db: sqlite_utils.Database, row: RegistryRow, contract: Contract | None
+    db: Ledger, row: RegistryRow, contract: Contract | None
 ) -> tuple[RowOutcome, ChangeSet]:
     block = _serials(row)
-    for found in _same_block(db, "deliveries", block):
-        if contract is None or found["contract_id"] == contract.id:
-            return _outcome(row, Action.PRESENT, found["reference"]), ChangeSet()
+    for found in lookups.holders_of(db, "deliveries", block):
+        if contract is None or found.contract_id == contract.id:
+            return _outcome(row, Action.PRESENT, found.reference), ChangeSet()
         raise ValidationError(
             "serial_block",
             row.serial_block,
             msg(
                 "error.already_delivered_under",
-                other=found["reference"],
+                other=found.reference,
                 contract=contract.reference,
             ),
         )
@@ -164,7 +147,7 @@ def _retirement_data(row: RegistryRow, block_text: str) -> dict[str, str]:
 
 
 def _retirement(
-    db: sqlite_utils.Database,
+    db: Ledger,
     row: RegistryRow,
     contract: Contract | None,
     options: ImportOptions,
@@ -172,9 +155,9 @@ def _retirement(
     if not row.serial_block:
         return _retirement_without_serials(db, row, contract)
     block = _serials(row)
-    for found in _same_block(db, "retirements", block):
-        if contract is None or found["contract_id"] == contract.id:
-            return _outcome(row, Action.PRESENT, found["reference"]), ChangeSet()
+    for found in lookups.holders_of(db, "retirements", block):
+        if contract is None or found.contract_id == contract.id:
+            return _outcome(row, Action.PRESENT, found.reference), ChangeSet()
     holders = queries.deliveries_containing(db, block)
     change = ChangeSet()
     if holders:
@@ -205,20 +188,12 @@ def _retirement(
 
 
 def _retirement_without_serials(
-    db: sqlite_utils.Database, row: RegistryRow, contract: Contract | None
+    db: Ledger, row: RegistryRow, contract: Contract | None
 ) -> tuple[RowOutcome, ChangeSet]:
     if row.reference:
-        found = list(
-            queries.rows(
-                db,
-                "select c.reference, r.contract_id from retirements r "
-                "join contracts c on c.id = r.contract_id where r.registry_reference = ? "
-                "limit 1",
-                [row.reference],
-            )
-        )
-        if found and (contract is None or found[0]["contract_id"] == contract.id):
-            return _outcome(row, Action.PRESENT, found[0]["reference"]), ChangeSet()
+        found = lookups.retirement_with_registry_reference(db, row.reference)
+        if found and (contract is None or found.contract_id == contract.id):
+            return _outcome(row, Action.PRESENT, found.reference), ChangeSet()
     if contract is None:
         raise ValidationError(
             "contract",

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import sqlite_utils
-
 from tracker.services.audit import reports
 from tracker.services.reports.options import Report, ReportOptions
+from tracker.store.ledger import Ledger
 
 _LOGGED_AT = reports.HISTORY_COLUMNS.index("logged_at")
 
 
-def flag_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
+def flag_rows(db: Ledger, options: ReportOptions) -> Iterator[list[object]]:
     return reports.flag_rows(db, options.as_of, options.contract_id)
 
 
-def history_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
+def history_rows(db: Ledger, options: ReportOptions) -> Iterator[list[object]]:
     start, end = options.period_start, options.period_end
     for row in reports.history_rows(db, options.contract_id):
         day = str(row[_LOGGED_AT])[:10]

@@ -16,24 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import sqlite_utils
-
 from tracker.services.reports.options import Report, ReportOptions, tonnes
 from tracker.services.restatement import affected_retirements
+from tracker.store.ledger import Ledger
+from tracker.store.portfolio import retired_by_claim
 
 ALL = "ALL"
 HEADER = (
     "claim_year", "purpose", "credit_type", "method", "retired_tonnes", "retirements",
     "restatement_tonnes", "needs_restatement",
 )  # fmt: skip
-
-_SQL = """
-select cast(substr(coalesce(r.claim_end, r.claim_start, r.retired_on), 1, 4) as integer) as year,
-       r.purpose, c.credit_type, c.method, r.id, r.tonnes_kg
-from retirements r join contracts c on c.id = r.contract_id
-where r.retired_on between ? and ? {contract}
-order by year, c.credit_type, r.purpose, c.method
-"""
 
 Key = tuple[int, str, str, str]
 
@@ -42,17 +34,11 @@ def _line(key: Key, kg: int, n: int, restate: int) -> list[object]:
     return [*key, tonnes(kg), n, tonnes(restate), "yes" if restate else "no"]
 
 
-def claim_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
-    params: list[object] = [options.period_start, options.period_end]
-    contract = ""
-    if options.contract_id:
-        contract = "and r.contract_id = ?"
-        params.append(options.contract_id)
+def claim_rows(db: Ledger, options: ReportOptions) -> Iterator[list[object]]:
     affected = affected_retirements(db, options.date_to or options.as_of)
     claims: dict[Key, list[int]] = {}  # (year, purpose, type, method) -> [kg, n, restate kg]
-    for year, purpose, credit_type, method, rid, kg in db.execute(
-        _SQL.format(contract=contract), params
-    ):
+    found = retired_by_claim(db, options.period_start, options.period_end, options.contract_id)
+    for year, purpose, credit_type, method, rid, kg in found:
         total = claims.setdefault((year, purpose, credit_type, method), [0, 0, 0])
         total[0] += kg
         total[1] += 1

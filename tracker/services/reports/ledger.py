@@ -5,26 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import sqlite_utils
-
 from tracker.services import tracker_csv
 from tracker.services.csv_safe import PreparedRows
 from tracker.services.reports.options import Report, ReportOptions
-from tracker.store import queries
+from tracker.store import lookups, queries
+from tracker.store.ledger import Ledger
 
 RETIREMENT_EXTRA = tracker_csv.DERIVED_COLUMNS["retirements"]
 
 
-def delivery_rows(db: sqlite_utils.Database, options: ReportOptions) -> PreparedRows:
+def delivery_rows(db: Ledger, options: ReportOptions) -> PreparedRows:
     return tracker_csv.delivery_lines(db, options.contract_id, options.date_from, options.date_to)
 
 
-def retirement_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
+def retirement_rows(db: Ledger, options: ReportOptions) -> Iterator[list[object]]:
     refs = queries.contract_references(db)
     contracts = {c.id: c for c in queries.contracts(db)}
-    vintages = dict(
-        db.execute("select id, vintage from deliveries" + _where(options), _params(options))
-    )
+    vintages = lookups.delivery_vintages(db, options.contract_id)
     for r in queries.retirements(db, options.contract_id):
         if not options.in_period(r.retired_on):
             continue
@@ -40,20 +37,12 @@ def retirement_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterat
         ]
 
 
-def invalidation_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
+def invalidation_rows(db: Ledger, options: ReportOptions) -> Iterator[list[object]]:
     refs = queries.contract_references(db)
     for i in queries.invalidations(db, options.contract_id):
         if options.in_period(i.invalidated_on):
             delivery = queries.delivery(db, i.delivery_id)
             yield tracker_csv.invalidation_line(i, refs[i.contract_id], delivery)
-
-
-def _where(options: ReportOptions) -> str:
-    return " where contract_id = ?" if options.contract_id else ""
-
-
-def _params(options: ReportOptions) -> list[object]:
-    return [options.contract_id] if options.contract_id else []
 
 
 DELIVERIES = Report("deliveries", "Deliveries", tracker_csv.COLUMNS["deliveries"], delivery_rows)

@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from tracker.domain.dates import iso
 from tracker.domain.quantities import format_tonnes_short
 from tracker.services.csv_safe import Number
+from tracker.store.ledger import Ledger
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +38,7 @@ class Report:
     name: str
     title: str
     header: Sequence[str]
-    rows: Callable[[sqlite_utils.Database, ReportOptions], Iterable[Sequence[object]]]
+    rows: Callable[[Ledger, ReportOptions], Iterable[Sequence[object]]]
 
 
 def tonnes(kg: int) -> Number:

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import sqlite_utils
-
 from tracker.domain.dates import iso
 from tracker.domain.quantities import format_price
 from tracker.services import tracker_csv
 from tracker.services.csv_safe import Number
 from tracker.services.fulfilment import fulfilment
 from tracker.services.reports.options import Report, ReportOptions, tonnes
+from tracker.store.ledger import Ledger
 
 
-def schedule_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
+def schedule_rows(db: Ledger, options: ReportOptions) -> Iterator[list[object]]:
     for contract, filled in fulfilment(db, options.as_of, options.contract_id).values():
         for fill in filled.fills:
             t = fill.tranche

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import sqlite_utils
-
 from tracker.services import tracker_csv
 from tracker.services.reports.options import Report, ReportOptions
 from tracker.services.summary import portfolio_summary, totals_by_currency
+from tracker.store.ledger import Ledger
 
 TOTAL = "TOTAL"
 
 
-def summary_rows(db: sqlite_utils.Database, options: ReportOptions) -> Iterator[list[object]]:
+def summary_rows(db: Ledger, options: ReportOptions) -> Iterator[list[object]]:
     as_of = options.date_to or options.as_of
     summaries = portfolio_summary(db, as_of, options.contract_id)
     for s in summaries:

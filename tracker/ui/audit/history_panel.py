@@ -156,10 +156,8 @@ class HistoryPanel(QWidget):
             entries = change_log.entries(
                 db, contract_id=self.contract_id, newest_first=True, limit=SHOWN_ENTRIES
             )
-            reference = db.execute(
-                "select reference from contracts where id = ?", [self.contract_id]
-            ).fetchone()
-            name = reference[0] if reference else self.tr("(deleted contract)")
+            reference = queries.contract_reference(db, self.contract_id)
+            name = reference if reference is not None else self.tr("(deleted contract)")
             self.scope.setText(self.tr("History of contract {ref}").format(ref=name))
         else:
             entries = change_log.entries(db, newest_first=True, limit=SHOWN_ENTRIES)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum, auto
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from tracker.store.row_query import SearchColumn, ValueKind
 from tracker.ui import numbers
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored value: int kg, ISO date text, code
@@ -17,13 +17,12 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-class Kind(Enum):
-    TEXT = auto()
-    DATE = auto()  # ISO 8601 text as stored, shown in the locale's date format
-    TONNES = auto()  # integer kilograms, shown as grouped tonnes with "t"
-    PRICE = auto()  # integer 1/10,000 units, shown with the row's currency per tonne
-    NUMBER = auto()  # plain integer (a vintage year, a count)
-    CHOICE = auto()  # a vocabulary code, shown by its label
+# What a column stores, as the store's read models sort and search it: TEXT, DATE (ISO
+# text, shown in the locale's date format), TONNES (integer kilograms, shown as grouped
+# tonnes with "t"), PRICE (integer 1/10,000 units, shown with the row's currency per
+# tonne), NUMBER (a plain integer such as a vintage year) and CHOICE (a vocabulary code,
+# shown by its label).
+Kind = ValueKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +37,10 @@ class Column:
     @property
     def numeric(self) -> bool:
         return self.kind in (Kind.TONNES, Kind.PRICE, Kind.NUMBER)
+
+    def search(self) -> SearchColumn:
+        """The column as the store's read models sort and search it."""
+        return SearchColumn(self.key, self.kind, self.labels)
 
 
 def display_text(column: Column, raw: object, row: Mapping[str, object]) -> str:

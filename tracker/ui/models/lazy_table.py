@@ -1,12 +1,12 @@
-"""A read-only table model that pages rows in from SQL as the view scrolls.
+"""A read-only table model that pages rows in from the store as the view scrolls.
 
 Only the rows the user has scrolled to are held in Python (``fetchMore`` /
 ``canFetchMore``), a page at a time, so a ledger with a million deliveries opens
-as fast as one with ten.  Sorting and the row filter are part of the query
-(row_query.py), so they apply to every record, not only the rows fetched so far.
-Subclasses give the columns and one SELECT with an ``id`` column; the model
-reloads when a ChangeSet touches its tables, another ledger is opened or the
-as-of date moves.
+as fast as one with ten.  Sorting and the row filter are part of the store's read
+(``tracker.store.record_pages``), so they apply to every record, not only the rows
+fetched so far.  Subclasses give the columns and name the store's view of their
+records; the model reloads when a ChangeSet touches its tables, another ledger is
+opened or the as-of date moves.
 """
 
 from __future__ import annotations
@@ -17,9 +17,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 
 from tracker.domain.changes import ChangeSet
+from tracker.store import record_pages
+from tracker.store.record_pages import PageQuery
+from tracker.store.row_query import RowFilter, RowOrder
+from tracker.ui import numbers
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.columns import ID_ROLE, RAW_ROLE, Column, alignment, display_text
-from tracker.ui.models.row_query import RowFilter, RowOrder
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,6 +31,7 @@ class LazySqlTableModel(QAbstractTableModel):
     page_size = 200
     tables: frozenset[str] = frozenset()  # a change to any of these refreshes the model
     primary_table = ""  # the table whose records are the rows
+    view = ""  # the store's view of those records (tracker.store.record_views)
     extra_keys: tuple[str, ...] = ()  # selected for display (e.g. currency) but not shown
     depends_on_as_of = False
     leading_rows_bold = False  # else italic
@@ -56,9 +60,9 @@ class LazySqlTableModel(QAbstractTableModel):
     def build_columns(self) -> list[Column]:
         raise NotImplementedError
 
-    def select_sql(self) -> str:
-        """One SELECT returning ``id`` and every column key; may use :contract_id, :as_of."""
-        raise NotImplementedError
+    def view_labels(self) -> dict[str, str]:
+        """Text the view shows as values, in the window's language (none by default)."""
+        return {}
 
     def leading_rows(self) -> list[tuple[Any, ...]]:
         """Rows shown before the stored ones, with id None (e.g. "All contracts")."""
@@ -95,7 +99,7 @@ class LazySqlTableModel(QAbstractTableModel):
         """Whether changes wait to be read in (until the model is active again)."""
         return self._stale
 
-    # --- sorting and filtering (in SQL, over every record) ---------------------------
+    # --- sorting and filtering (in the store, over every record) ---------------------
 
     @property
     def order(self) -> RowOrder:
@@ -108,14 +112,15 @@ class LazySqlTableModel(QAbstractTableModel):
     def set_sort(self, column: int, descending: bool = False) -> None:
         """Order by ``column``'s stored value (-1: as stored) and read the first page."""
         chosen = self._columns[column] if 0 <= column < len(self._columns) else None
-        order = RowOrder.of(chosen, descending)
+        order = RowOrder.of(chosen.search() if chosen else None, descending)
         if order != self._order:
             self._order = order
             self._read_again(self.page_size)
 
     def set_filter_text(self, text: str) -> None:
         """Keep the records with ``text`` in a text, date, vintage or choice column."""
-        self._set_filter(self._filter.with_text(text))
+        day = numbers.parse_day(text.strip())
+        self._set_filter(self._filter.with_text(text, day.isoformat() if day else None))
 
     def set_exact(self, key: str, value: str | None) -> None:
         """Keep only records whose raw ``key`` equals ``value`` (None clears it)."""
@@ -136,22 +141,9 @@ class LazySqlTableModel(QAbstractTableModel):
         found = self.row_of(record_id)
         if found is not None or self._exhausted:
             return found
-        params = self._params()
-        where = self._filter.where(self._columns, params)
-        sort_key = self._order.key or "id"
-        target = self.store.db.execute(
-            f"select [{sort_key}] from ({self.select_sql()}) where {where} and id = :target",
-            {**params, "target": record_id},
-        ).fetchone()
-        if target is None:
-            return None
-        up_to = f"not {self._order.after(target[0], record_id, params, 'target')}"
-        between = f"select count(*) from ({self.select_sql()}) where {where} and {up_to}"
-        last = self._last_record()
-        if last is not None:
-            between += f" and {self._order.after(*last, params, 'last')}"
-        missing = self.store.db.execute(between, params).fetchone()[0]
-        if not 0 < missing <= self.locate_limit:
+        query = self.page_query()
+        missing = record_pages.locate(self.store.db, query, record_id, self._last_record())
+        if missing is None or not 0 < missing <= self.locate_limit:
             return None
         self._append(self._fetch_page(missing))
         self._exhausted = False  # rows may follow the record
@@ -181,10 +173,21 @@ class LazySqlTableModel(QAbstractTableModel):
 
     def total_count(self) -> int:
         """How many records the current filter selects (one COUNT query)."""
-        params = self._params()
-        where = self._filter.where(self._columns, params)
-        sql = f"select count(*) from ({self.select_sql()}) where {where}"
-        return self.store.db.execute(sql, params).fetchone()[0]
+        return record_pages.count(self.store.db, self.page_query())
+
+    def page_query(self) -> PageQuery:
+        """What the model reads from the store: its view and keys, in the current order
+        and filter, for the chosen contract as of the store's date."""
+        return PageQuery(
+            view=self.view,
+            keys=tuple(self._keys),
+            columns=tuple(c.search() for c in self._columns),
+            order=self._order,
+            row_filter=self._filter,
+            contract_id=self.contract_id,
+            as_of=self.store.as_of,
+            labels=self.view_labels(),
+        )
 
     # --- Qt model interface --------------------------------------------------------
 
@@ -247,9 +250,6 @@ class LazySqlTableModel(QAbstractTableModel):
 
     # --- internals -----------------------------------------------------------------
 
-    def _params(self) -> dict[str, Any]:
-        return {"contract_id": self.contract_id, "as_of": self.store.as_of.isoformat()}
-
     def _last_record(self) -> tuple[Any, int] | None:
         """The sort value and id of the last stored record fetched (None: none yet)."""
         if not self._rows or self._rows[-1][0] is None:
@@ -260,17 +260,8 @@ class LazySqlTableModel(QAbstractTableModel):
     def _fetch_page(self, limit: int | None = None) -> list[tuple[Any, ...]]:
         """The next ``limit`` records in the current order and filter (one query)."""
         limit = limit or self.page_size
-        params = {**self._params(), "limit": limit}
-        where = self._filter.where(self._columns, params)
-        last = self._last_record()
-        if last is not None:
-            where += f" and {self._order.after(*last, params, 'last')}"
-        columns = ", ".join(f"[{k}]" for k in self._keys)
-        sql = (
-            f"select {columns} from ({self.select_sql()}) where {where} "
-            f"order by {self._order.order_by()} limit :limit"
-        )
-        page = [tuple(r) for r in self.store.db.execute(sql, params).fetchall()]
+        query = self.page_query()
+        page = record_pages.page(self.store.db, query, self._last_record(), limit)
         if len(page) < limit:
             self._exhausted = True
         return page
@@ -325,12 +316,7 @@ class LazySqlTableModel(QAbstractTableModel):
         positions = {r[0]: n for n, r in enumerate(self._rows) if r[0] in record_ids}
         if not positions:
             return
-        columns = ", ".join(f"[{k}]" for k in self._keys)
-        wanted = {f"id{n}": record_id for n, record_id in enumerate(positions)}
-        marks = ", ".join(f":{name}" for name in wanted)
-        sql = f"select {columns} from ({self.select_sql()}) where id in ({marks})"
-        params = {**self._params(), **wanted}
-        for found in self.store.db.execute(sql, params).fetchall():
+        for found in record_pages.rows_by_id(self.store.db, self.page_query(), positions):
             row = positions[found[0]]
             self._rows[row] = tuple(found)
             last = self.columnCount() - 1

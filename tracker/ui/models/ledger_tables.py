@@ -12,30 +12,18 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
-from tracker.store import lifecycle
 from tracker.ui import labels, theming
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.badge import critical_badge
 from tracker.ui.models.columns import Column, Kind
 from tracker.ui.models.lazy_table import Index, LazySqlTableModel
 
-_CONTRACT_FILTER = "(:contract_id is null or {alias}.contract_id = :contract_id)"
-# The contract's reference by a lookup per row rather than a join: with a join SQLite walks
-# the large table through its contract index (a table seek per row), which makes a sorted
-# page over a million deliveries take seconds instead of a fraction of one.
-_CONTRACT_REFERENCE = "(select c.reference from contracts c where c.id = {alias}.contract_id)"
-# Accepted (not rejected), not invalidated tonnes delivered to the contract by the as-of date.
-_ACCEPTED_KG = (
-    f"(select coalesce(sum(d.tonnes_kg - {lifecycle.INVALIDATED_AS_OF}), 0) from deliveries d "
-    f"where d.contract_id = c.id and d.delivered_on <= :as_of "
-    f"and {lifecycle.STATUS_AS_OF} != 'failed')"
-)
-
 
 class ContractsModel(LazySqlTableModel):
     """The portfolio list: an "All contracts" row, then one row per contract."""
 
     primary_table = "contracts"
+    view = "contracts"
     tables = frozenset({"contracts", "deliveries", "verifications", "invalidations"})
     extra_keys = ("currency",)
     depends_on_as_of = True
@@ -54,12 +42,6 @@ class ContractsModel(LazySqlTableModel):
             Column("tonnes_kg", self.tr("Contracted"), Kind.TONNES),
             Column("delivered_kg", self.tr("Delivered"), Kind.TONNES),
         ]
-
-    def select_sql(self) -> str:
-        return (
-            "select c.id, c.reference, c.supplier, c.method, c.status, c.tonnes_kg, c.currency, "
-            f"{_ACCEPTED_KG} as delivered_kg from contracts c"
-        )
 
     def leading_rows(self) -> list[tuple[Any, ...]]:
         return [(None, self.tr("All contracts"), "", "", "", None, None, "")]
@@ -114,6 +96,7 @@ class ContractsModel(LazySqlTableModel):
 
 class DeliveriesModel(LazySqlTableModel):
     primary_table = "deliveries"
+    view = "deliveries"
     tables = frozenset({"contracts", "deliveries", "retirements", "invalidations", "verifications"})
 
     def build_columns(self) -> list[Column]:
@@ -137,20 +120,6 @@ class DeliveriesModel(LazySqlTableModel):
             Column("transfer_reference", self.tr("Reference")),
         ]
 
-    def select_sql(self) -> str:
-        return (
-            f"select d.id, {_CONTRACT_REFERENCE.format(alias='d')} as contract, "
-            "d.delivered_on, d.tonnes_kg, d.vintage, "
-            "d.registry, d.serial_block, d.verification_status, d.verified_on, "
-            "(select coalesce(sum(r.tonnes_kg), 0) from retirements r "
-            " where r.delivery_id = d.id) as retired_kg, "
-            "(select coalesce(sum(i.tonnes_kg), 0) from invalidations i "
-            " where i.delivery_id = d.id) as invalidated_kg, "
-            "d.reference as transfer_reference "
-            "from deliveries d "
-            f"where {_CONTRACT_FILTER.format(alias='d')}"
-        )
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole) and self._rejected(
             index
@@ -173,6 +142,7 @@ class InvalidationsModel(LazySqlTableModel):
     """Credits a registry cancelled or drew into a buffer, with the delivery they hit."""
 
     primary_table = "invalidations"
+    view = "invalidations"
     tables = frozenset({"contracts", "deliveries", "invalidations"})
 
     def build_columns(self) -> list[Column]:
@@ -187,20 +157,10 @@ class InvalidationsModel(LazySqlTableModel):
             Column("note", self.tr("Note")),
         ]
 
-    def select_sql(self) -> str:
-        return (
-            f"select i.id, {_CONTRACT_REFERENCE.format(alias='i')} as contract, "
-            "i.invalidated_on, i.tonnes_kg, i.reason, i.serial_block, "
-            "(select coalesce(d.serial_block, d.reference || ' (serials pending)') "
-            " from deliveries d where d.id = i.delivery_id) as delivery, "
-            "i.registry_reference, i.note "
-            "from invalidations i "
-            f"where {_CONTRACT_FILTER.format(alias='i')}"
-        )
-
 
 class RetirementsModel(LazySqlTableModel):
     primary_table = "retirements"
+    view = "retirements"
     tables = frozenset({"contracts", "deliveries", "retirements"})
 
     def build_columns(self) -> list[Column]:
@@ -216,12 +176,3 @@ class RetirementsModel(LazySqlTableModel):
             Column("purpose", self.tr("Purpose"), Kind.CHOICE, labels.purpose_labels()),
             Column("registry_reference", self.tr("Registry reference")),
         ]
-
-    def select_sql(self) -> str:
-        return (
-            f"select r.id, {_CONTRACT_REFERENCE.format(alias='r')} as contract, "
-            "r.retired_on, r.tonnes_kg, r.serial_block, "
-            "r.beneficiary, r.purpose, r.claim_start, r.claim_end, r.registry_reference "
-            "from retirements r "
-            f"where {_CONTRACT_FILTER.format(alias='r')}"
-        )

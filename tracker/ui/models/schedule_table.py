@@ -2,7 +2,7 @@
 
 Delivered, shortfall, days late and status come from the one allocation of accepted
 deliveries to tranches (``tracker.services.fulfilment``), written per connection to a
-TEMP table so the columns sort and filter in SQL like every other.  Overdue tranches
+TEMP table so the columns sort and filter in the store's read like every other.  Overdue tranches
 are drawn in red, tranches delivered late in amber.
 """
 
@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from tracker.domain.fulfilment import Fulfilment
 from tracker.services.fulfilment import publish, publish_fills, read_fills
+from tracker.store import queries
 from tracker.store.readers import can_read_beside
 from tracker.store.tranche_fills import FillRow, ensure_tranche_fills
 from tracker.ui import labels, theming
@@ -22,7 +23,6 @@ from tracker.ui.background import BackgroundJob
 from tracker.ui.models.columns import Column, Kind
 from tracker.ui.models.lazy_table import Index, LazySqlTableModel
 
-_CONTRACT_FILTER = "(:contract_id is null or t.contract_id = :contract_id)"
 STATUS_COLOURS = {"overdue": "error", "delivered late": "late"}  # theming roles
 
 
@@ -30,6 +30,7 @@ class ScheduleModel(LazySqlTableModel):
     """Tranches; a contract without tranches shows its even schedule (not editable)."""
 
     primary_table = "tranches"
+    view = "schedule"
     tables = frozenset({"contracts", "tranches", "deliveries", "verifications", "invalidations"})
     extra_keys = ("currency",)
     depends_on_as_of = True
@@ -48,16 +49,8 @@ class ScheduleModel(LazySqlTableModel):
             Column("status", self.tr("Status"), Kind.CHOICE, labels.tranche_status_labels()),
         ]
 
-    def select_sql(self) -> str:
-        source = self.tr("Tranche").replace("'", "''")
-        return (
-            f"select t.id, c.reference as contract, t.due_on, t.tonnes_kg, t.vintage, "
-            f"coalesce(t.price, c.price) as price, c.currency, '{source}' as source, "
-            "f.delivered_kg, f.shortfall_kg, f.late_days, f.status "
-            "from tranches t join contracts c on c.id = t.contract_id "
-            "left join temp.tranche_fills f on f.tranche_id = t.id "
-            f"where {_CONTRACT_FILTER}"
-        )
+    def view_labels(self) -> dict[str, str]:
+        return {"source_label": self.tr("Tranche")}
 
     def note(self) -> str:
         if self._rows and self._rows[0][0] is None:
@@ -67,14 +60,9 @@ class ScheduleModel(LazySqlTableModel):
     def leading_rows(self) -> list[tuple[Any, ...]]:
         if self.contract_id is None:
             return []
-        stored = self.store.db.execute(
-            "select count(*) from tranches where contract_id = ?", [self.contract_id]
-        ).fetchone()[0]
-        if stored:
+        if queries.tranche_count(self.store.db, self.contract_id):
             return []
-        found = self.store.db.execute(
-            "select reference, price, currency from contracts where id = ?", [self.contract_id]
-        ).fetchone()
+        found = queries.contract_pricing(self.store.db, self.contract_id)
         if found is None:  # the contract was just deleted
             return []
         reference, price, currency = found

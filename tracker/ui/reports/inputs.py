@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import sqlite_utils
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.vocab import REGISTRY_LABELS, Registry
 from tracker.services.registry import REGISTRY_CHOICES
 from tracker.store import queries
+from tracker.store.ledger import Ledger
 
 # Returns the chosen path, or None if the user cancelled.  Tests pass their own.
 PathChooser = Callable[[QWidget], Path | None]
@@ -83,7 +83,7 @@ def registry_combo(parent: QWidget) -> QComboBox:
     return combo
 
 
-def contract_combo(parent: QWidget, db: sqlite_utils.Database, none_label: str) -> QComboBox:
+def contract_combo(parent: QWidget, db: Ledger, none_label: str) -> QComboBox:
     combo = QComboBox(parent)
     combo.addItem(none_label, None)
     for contract in queries.contracts(db):

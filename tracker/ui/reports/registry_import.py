@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlite_utils
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -40,6 +39,7 @@ from tracker.services.registry import (
 )
 from tracker.services.registry.importer import read_file
 from tracker.services.registry.outcome import named_counts
+from tracker.store.ledger import Ledger
 from tracker.ui import messages, numbers, theming
 from tracker.ui.commands import AddCommand, perform
 from tracker.ui.ledger_store import LedgerStore
@@ -230,7 +230,7 @@ class RegistryImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.imported.emit(result)
 
-    def _apply(self, _db: sqlite_utils.Database) -> tuple[ImportPreview, ChangeSet]:
+    def _apply(self, _db: Ledger) -> tuple[ImportPreview, ChangeSet]:
         result = self._run(apply=True)
         if result is None:  # cancelled or refused: the reason is shown, nothing written
             raise _NotImported

@@ -1,27 +1,53 @@
-"""The ORDER BY, keyset and WHERE clauses a paged table model puts around its SELECT.
+"""The ORDER BY, keyset and WHERE clauses a paged read model puts around a view's SELECT.
 
 Sorting and the row filter run in SQL over the raw stored values (integer kilograms and
 prices, ISO date text, vocabulary codes), so they see every record, not only the rows
 paged in so far.  The search matches what the user reads as well: a choice's label, a
-whole date in the window's format.  Rows are ordered by the sort column, then by ``id`` in the same
-direction; pages follow each other by keyset (the last row's sort value and id), which
-also works when the sort column holds NULLs (they come first ascending, last descending,
-as SQLite orders them).  No user text is ever spliced into SQL: values are parameters and
-column names come from the model's own column list.
+whole date in the window's format (read by the window).  Rows are ordered by the sort
+column, then by ``id`` in the same direction; pages follow each other by keyset (the
+last row's sort value and id), which also works when the sort column holds NULLs (they
+come first ascending, last descending, as SQLite orders them).  No user text is ever
+spliced into SQL: values are parameters and column names come from the caller's own
+column list (``SearchColumn``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum, auto
 from typing import Any
 
-from tracker.ui import numbers
-from tracker.ui.models.columns import Column, Kind
-
 LIKE_ESCAPE = "\\"
-_SEARCHED_KINDS = (Kind.TEXT, Kind.DATE, Kind.NUMBER, Kind.CHOICE)  # not tonnes or prices
-_NOCASE_KINDS = (Kind.TEXT, Kind.CHOICE)
+
+
+class ValueKind(Enum):
+    """What a column stores (how it is compared, searched and, above, shown)."""
+
+    TEXT = auto()
+    DATE = auto()  # ISO 8601 text as stored
+    TONNES = auto()  # integer kilograms
+    PRICE = auto()  # integer 1/10,000 currency units per tonne
+    NUMBER = auto()  # plain integer (a vintage year, a count)
+    CHOICE = auto()  # a vocabulary code, shown by its label
+
+
+_SEARCHED_KINDS = (ValueKind.TEXT, ValueKind.DATE, ValueKind.NUMBER, ValueKind.CHOICE)
+_NOCASE_KINDS = (ValueKind.TEXT, ValueKind.CHOICE)  # not tonnes or prices
+
+
+@dataclass(frozen=True, slots=True)
+class SearchColumn:
+    """A column of a view as sorting and the row filter see it: its key (the SQL column
+    alias), what it stores, and for a choice the labels the user reads for its codes."""
+
+    key: str
+    kind: ValueKind = ValueKind.TEXT
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def searched(self) -> bool:
+        return self.kind in _SEARCHED_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +59,7 @@ class RowOrder:
     nocase: bool = False  # text compared case-insensitively
 
     @staticmethod
-    def of(column: Column | None, descending: bool) -> RowOrder:
+    def of(column: SearchColumn | None, descending: bool) -> RowOrder:
         if column is None:
             return RowOrder(None, descending)
         return RowOrder(column.key, descending, column.kind in _NOCASE_KINDS)
@@ -85,21 +111,24 @@ class RowFilter:
 
     text: str = ""
     exact: tuple[tuple[str, str], ...] = ()
+    day: str | None = None  # the ISO date the text names as the window shows dates
 
     @property
     def active(self) -> bool:
         return bool(self.text or self.exact)
 
-    def with_text(self, text: str) -> RowFilter:
-        return RowFilter(text.strip(), self.exact)
+    def with_text(self, text: str, day: str | None = None) -> RowFilter:
+        """Search for ``text``; ``day``: the date it names in the window's own format
+        (read by the window, which knows its locale), found as the stored ISO text."""
+        return RowFilter(text.strip(), self.exact, day)
 
     def with_exact(self, key: str, value: str | None) -> RowFilter:
         kept = {k: v for k, v in self.exact if k != key}
         if value:
             kept[key] = value
-        return RowFilter(self.text, tuple(sorted(kept.items())))
+        return RowFilter(self.text, tuple(sorted(kept.items())), self.day)
 
-    def where(self, columns: Iterable[Column], params: dict[str, Any]) -> str:
+    def where(self, columns: Iterable[SearchColumn], params: dict[str, Any]) -> str:
         """The condition (``1`` when nothing is filtered); adds its parameters to ``params``."""
         conditions: list[str] = []
         for n, (key, value) in enumerate(self.exact):
@@ -109,18 +138,17 @@ class RowFilter:
             conditions.append(self._text_condition(columns, params))
         return " and ".join(conditions) or "1"
 
-    def _text_condition(self, columns: Iterable[Column], params: dict[str, Any]) -> str:
+    def _text_condition(self, columns: Iterable[SearchColumn], params: dict[str, Any]) -> str:
         params["search"] = like_pattern(self.text)
         folded = self.text.casefold()
-        typed_day = numbers.parse_day(self.text)
         matches: list[str] = []
         for column in columns:
-            if column.kind not in _SEARCHED_KINDS:
+            if not column.searched:
                 continue
             matches.append(f"[{column.key}] like :search escape '{LIKE_ESCAPE}'")
-            if column.kind is Kind.DATE and typed_day is not None:
+            if column.kind is ValueKind.DATE and self.day is not None:
                 # a date typed as the window shows it ('3/31/2026') finds the stored ISO
-                params["search_day"] = typed_day.isoformat()
+                params["search_day"] = self.day
                 matches.append(f"[{column.key}] = :search_day")
             # a choice is shown by its label: match what the user reads as well
             codes = [code for code, label in column.labels.items() if folded in label.casefold()]

@@ -1,6 +1,7 @@
 """The ledger's side of a reconciliation: its deliveries or retirements whose serials
-a registry row's block overlaps, or that a condition selects (within one contract when
-the comparison is scoped to it)."""
+a registry row's block overlaps, that carry a registry reference, or that fall in the
+period a registry export covers (within one contract when the comparison is scoped to
+it).  ``refs``: contract id -> reference, read once per comparison."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ class Local:
     reference: str = ""
 
 
-def ledger_records(
+def _records(
     db: Ledger,
     refs: dict[int, str],
     scope: Contract | None,
@@ -35,6 +36,8 @@ def ledger_records(
     params: list[object] | None = None,
 ) -> list[Local]:
     """``table``'s records overlapping ``block`` and/or matching ``where``."""
+    if table not in ("deliveries", "retirements"):
+        raise ValueError(f"not a table a registry lists: {table}")
     date = "delivered_on" if table == "deliveries" else "retired_on"
     extra = "t.beneficiary, t.registry_reference" if table == "retirements" else "'', ''"
     clauses, args = [], list(params or [])
@@ -67,3 +70,40 @@ def ledger_records(
         )
         for i, c, p, s, e, tpl, kg, day, ben, ref in db.execute(sql, args)
     ]
+
+
+def overlapping(
+    db: Ledger, refs: dict[int, str], scope: Contract | None, table: str, block: SerialBlock
+) -> list[Local]:
+    """``table``'s records whose serials share some with ``block``."""
+    return _records(db, refs, scope, table, block)
+
+
+def retirements_with_reference(
+    db: Ledger, refs: dict[int, str], scope: Contract | None, reference: str
+) -> list[Local]:
+    """Retirements recorded under this registry reference."""
+    return _records(db, refs, scope, "retirements", None, "t.registry_reference = ?", [reference])
+
+
+def of_registry_between(
+    db: Ledger,
+    refs: dict[int, str],
+    scope: Contract | None,
+    table: str,
+    registry: str,
+    first: dt.date,
+    last: dt.date,
+) -> list[Local]:
+    """``table``'s records of ``registry`` dated ``first`` to ``last`` (inclusive)."""
+    date = "t.delivered_on" if table == "deliveries" else "t.retired_on"
+    registry_column = "t.registry" if table == "deliveries" else "d.registry"
+    return _records(
+        db,
+        refs,
+        scope,
+        table,
+        None,
+        f"{registry_column} = ? and {date} between ? and ?",
+        [registry, first.isoformat(), last.isoformat()],
+    )

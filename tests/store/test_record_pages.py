@@ -1,0 +1,178 @@
+"""The store's paged read of the table views (``record_pages``): pages by keyset in any
+order, across NULL sort values and ties, the row filter (labels included), the count,
+where a record falls after sorting, and rows read again by id."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+import sqlite_utils
+
+from tests.factories import make_contract, make_delivery
+from tracker.services.schedule import add_tranche
+from tracker.store import record_pages
+from tracker.store.record_pages import PageQuery
+from tracker.store.record_views import VIEWS
+from tracker.store.row_query import RowFilter, RowOrder, SearchColumn, ValueKind
+from tracker.store.tranche_fills import ensure_tranche_fills
+
+KEYS = ("id", "contract", "delivered_on", "tonnes_kg", "vintage", "verification_status")
+COLUMNS = (
+    SearchColumn("contract"),
+    SearchColumn("delivered_on", ValueKind.DATE),
+    SearchColumn("tonnes_kg", ValueKind.TONNES),
+    SearchColumn("vintage", ValueKind.NUMBER),
+    SearchColumn(
+        "verification_status", ValueKind.CHOICE, {"verified": "Geprüft", "pending": "Offen"}
+    ),
+)
+AS_OF = dt.date(2027, 1, 1)
+VINTAGES = [2023, None, 2021, 2023, None, 2022, 2021, None, 2023, 2024]
+
+
+@pytest.fixture
+def ledger(db: sqlite_utils.Database) -> sqlite_utils.Database:
+    """Ten deliveries whose vintages repeat (ties) and are missing (NULL)."""
+    contract_id = make_contract(db, tonnes="90000")
+    for n, vintage in enumerate(VINTAGES):
+        pending = n % 3 == 0
+        make_delivery(
+            db,
+            contract_id,
+            tonnes=str(10 + n),
+            vintage="" if vintage is None else str(vintage),
+            delivered_on=f"2025-0{1 + n % 9}-1{n}",
+            serial_block=f"ACR-US-1-2025-1-{100 * n + 1} to {100 * n + 10 + n}",
+            reference=f"TX-{n}",
+            verification_status="pending" if pending else "verified",
+            verifier="" if pending else "SCS Global",
+            verified_on="" if pending else "2025-12-20",
+        )
+    return db
+
+
+def _query(order: RowOrder | None = None, text: str = "", **kw: Any) -> PageQuery:
+    row_filter = RowFilter().with_text(text)
+    return PageQuery(
+        "deliveries", KEYS, COLUMNS, order or RowOrder(), row_filter, as_of=AS_OF, **kw
+    )
+
+
+def _all_pages(db: sqlite_utils.Database, query: PageQuery, limit: int) -> list[tuple]:
+    """Every row, read ``limit`` at a time, each page after the last row of the one before."""
+    rows: list[tuple] = []
+    for _page in range(2 + len(VINTAGES)):  # a keyset that does not advance fails, not hangs
+        after = None
+        if rows:
+            last = dict(zip(query.keys, rows[-1], strict=True))
+            after = (query.order.sort_value(last), last["id"])
+        page = record_pages.page(db, query, after, limit)
+        rows.extend(page)
+        if len(page) < limit:
+            return rows
+    raise AssertionError(f"the pages never end: {rows}")
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("limit", [1, 2, 3, 4])
+def test_keyset_pages_cross_null_sort_values_and_ties_in_order(
+    ledger: sqlite_utils.Database, descending: bool, limit: int
+) -> None:
+    order = RowOrder.of(COLUMNS[3], descending)  # vintage: three NULLs, ties
+    rows = _all_pages(ledger, _query(order), limit)
+    got = [(r[4], r[0]) for r in rows]
+    # NULLs first ascending (as SQLite orders them), then by value, ties by id; descending
+    # is the exact reverse
+    expected = sorted(got, key=lambda r: (r[0] is not None, r[0] or 0, r[1]))
+    assert got == (expected[::-1] if descending else expected)
+    assert len(got) == len(VINTAGES) == len(set(got))
+
+
+def test_a_page_in_stored_order_follows_the_ids(ledger: sqlite_utils.Database) -> None:
+    first = record_pages.page(ledger, _query(), None, 4)
+    second = record_pages.page(ledger, _query(), (first[-1][0], first[-1][0]), 4)
+    assert [r[0] for r in first + second] == list(range(1, 9))
+
+
+def test_the_filter_matches_a_choice_by_the_label_the_user_reads(
+    ledger: sqlite_utils.Database,
+) -> None:
+    query = _query(text="geprüft")  # the label of "verified", not its code
+    rows = _all_pages(ledger, query, 100)
+    assert {r[5] for r in rows} == {"verified"}
+    assert len(rows) == record_pages.count(ledger, query) == 6
+    assert record_pages.count(ledger, _query(text="verified")) == 6  # the code matches too
+    assert record_pages.count(ledger, _query(text="2021")) == 2  # a vintage
+    assert record_pages.count(ledger, _query(text="nothing like it")) == 0
+
+
+def test_the_filter_takes_like_wildcards_literally(ledger: sqlite_utils.Database) -> None:
+    assert record_pages.count(ledger, _query()) == len(VINTAGES)
+    assert record_pages.count(ledger, _query(text="%")) == 0
+    assert record_pages.count(ledger, _query(text="_")) == 0
+
+
+def test_exact_matches_and_the_contract_narrow_the_rows(ledger: sqlite_utils.Database) -> None:
+    of_2023 = PageQuery(
+        "deliveries", KEYS, COLUMNS, row_filter=RowFilter().with_exact("vintage", "2023")
+    )
+    assert record_pages.count(ledger, of_2023) == 3
+    other = make_contract(ledger, reference="C-2")
+    assert record_pages.count(ledger, _query(contract_id=other)) == 0
+    assert record_pages.count(ledger, _query(contract_id=1)) == len(VINTAGES)
+
+
+def test_locate_counts_the_rows_up_to_a_record_after_sorting(
+    ledger: sqlite_utils.Database,
+) -> None:
+    order = RowOrder.of(COLUMNS[2], descending=True)  # tonnes: 19, 18, … 10
+    query = _query(order)
+    first = record_pages.page(ledger, query, None, 2)
+    assert [r[3] for r in first] == [19_000, 18_000]
+    target = next(r[0] for r in _all_pages(ledger, query, 100) if r[3] == 13_000)
+    after = (first[-1][3], first[-1][0])
+    missing = record_pages.locate(ledger, query, target, after)
+    assert missing == 5  # 17, 16, 15, 14 and 13 tonnes
+    more = record_pages.page(ledger, query, after, missing)
+    assert more[-1][0] == target
+    assert record_pages.locate(ledger, query, target, None) == 7
+
+
+def test_locate_finds_nothing_the_filter_leaves_out_or_that_does_not_exist(
+    ledger: sqlite_utils.Database,
+) -> None:
+    pending_ids = [r[0] for r in _all_pages(ledger, _query(), 100) if r[5] == "pending"]
+    assert record_pages.locate(ledger, _query(text="geprüft"), pending_ids[0], None) is None
+    assert record_pages.locate(ledger, _query(), 9999, None) is None
+
+
+def test_rows_by_id_reads_rows_again_as_they_stand(ledger: sqlite_utils.Database) -> None:
+    ledger.execute("update deliveries set vintage = 2030 where id = 2")
+    rows = record_pages.rows_by_id(ledger, _query(text="nothing like it"), [2, 5, 9999])
+    assert sorted((r[0], r[4]) for r in rows) == [(2, 2030), (5, None)]
+    assert record_pages.rows_by_id(ledger, _query(), []) == []
+
+
+def test_the_schedule_shows_its_source_label_as_given(db: sqlite_utils.Database) -> None:
+    contract_id = make_contract(db)
+    add_tranche(db, contract_id, {"due_on": "2025-12-31", "tonnes": "400"})
+    ensure_tranche_fills(db)
+    keys = ("id", "contract", "source")
+    english = PageQuery("schedule", keys, (SearchColumn("source"),))
+    german = PageQuery("schedule", keys, (SearchColumn("source"),), labels={"source_label": "Rate"})
+    assert [r[2] for r in record_pages.page(db, english, None, 10)] == ["Tranche"]
+    assert [r[2] for r in record_pages.page(db, german, None, 10)] == ["Rate"]
+    filtered = PageQuery("schedule", keys, (SearchColumn("source"),), RowFilter("rat"),
+                         labels={"source_label": "Rate"})  # fmt: skip
+    assert record_pages.count(db, filtered) == 1
+
+
+def test_every_view_selects_an_id_and_reads_only_its_own_parameters(
+    db: sqlite_utils.Database,
+) -> None:
+    ensure_tranche_fills(db)
+    for view in VIEWS:
+        assert record_pages.page(db, PageQuery(view, ("id",)), None, 1) == []
+        assert record_pages.count(db, PageQuery(view, ("id",))) == 0

@@ -1,0 +1,124 @@
+"""What the delivered-vs-contracted chart reads, grouped by day in SQL so the cost is one
+row per distinct date, never one per delivery: (ISO day, kilograms) pairs per series."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from tracker.store import lifecycle, queries
+from tracker.store.ledger import Ledger
+
+Row = dict[str, Any]
+Daily = list[tuple[str, int]]  # (ISO day, kilograms that day)
+
+_FAR_FUTURE = "9999-12-31"
+
+
+def _scope(contract_id: int | None, column: str = "contract_id") -> tuple[str, list[Any]]:
+    if contract_id is None:
+        return "", []
+    return f"where {column} = ?", [contract_id]
+
+
+def contracted(db: Ledger, contract_id: int | None) -> tuple[int, str | None, str | None]:
+    """Contracted kilograms and the earliest start and latest end of the term(s)."""
+    where, params = _scope(contract_id, "id")
+    found = db.execute(
+        f"select coalesce(sum(tonnes_kg), 0), min(start_on), max(end_on) from contracts {where}",
+        params,
+    ).fetchone()
+    return found[0], found[1], found[2]
+
+
+def tranches_due(db: Ledger, contract_id: int | None) -> Daily:
+    """Stored tranches summed by due date."""
+    where, params = _scope(contract_id)
+    return db.execute(
+        f"select due_on, sum(tonnes_kg) from tranches {where} group by due_on", params
+    ).fetchall()
+
+
+def unscheduled_contracts(db: Ledger, contract_id: int | None) -> Iterator[Row]:
+    """Contracts (as stored) without tranches: they follow the even schedule."""
+    scope = "and c.id = ?" if contract_id is not None else ""
+    return queries.rows(
+        db,
+        "select c.* from contracts c where not exists "
+        f"(select 1 from tranches t where t.contract_id = c.id) {scope}",
+        [contract_id] if contract_id is not None else [],
+    )
+
+
+def retired(db: Ledger, contract_id: int | None, as_of: dt.date | None) -> Daily:
+    """Retired kilograms by retirement date (dated by ``as_of``, given one)."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if contract_id is not None:
+        conditions.append("contract_id = ?")
+        params.append(contract_id)
+    if as_of is not None:
+        conditions.append("retired_on <= ?")
+        params.append(as_of.isoformat())
+    where = "where " + " and ".join(conditions) if conditions else ""
+    return db.execute(
+        f"select retired_on, sum(tonnes_kg) from retirements {where} group by retired_on",
+        params,
+    ).fetchall()
+
+
+# Every lifecycle series in one grouped query: each delivery's status as of the date is
+# read once (``pos``), then delivered and verified (accepted only, less invalidations from
+# their date), rejected (by the day verification failed) and invalidated tonnes.
+_LIFECYCLE = f"""
+with pos as (
+  select d.id, d.delivered_on, d.tonnes_kg,
+         {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
+  from deliveries d where d.delivered_on <= :as_of {{scope}}),
+ gone as (
+  select i.invalidated_on, i.tonnes_kg, pos.status from invalidations i
+  join pos on pos.id = i.delivery_id where i.invalidated_on <= :as_of)
+select name, day, sum(kg) from (
+  select 'delivered' as name, delivered_on as day, tonnes_kg as kg from pos
+   where status != 'failed'
+  union all select 'delivered', invalidated_on, -tonnes_kg from gone where status != 'failed'
+  union all select 'verified', status_on, tonnes_kg from pos where status = 'verified'
+  union all select 'verified', invalidated_on, -tonnes_kg from gone where status = 'verified'
+  union all select 'rejected', status_on, tonnes_kg from pos where status = 'failed'
+  union all select 'invalidated', invalidated_on, tonnes_kg from gone where status != 'failed')
+group by name, day
+"""
+LIFECYCLE_SERIES = ("delivered", "verified", "rejected", "invalidated")
+
+
+def lifecycle_daily(db: Ledger, contract_id: int | None, as_of: dt.date | None) -> dict[str, Daily]:
+    """Delivered, verified, rejected and invalidated kilograms by day (one grouped query;
+    verification read as of ``as_of``, else as it stands)."""
+    scope = "and d.contract_id = :contract_id" if contract_id is not None else ""
+    params = {"as_of": as_of.isoformat() if as_of else _FAR_FUTURE, "contract_id": contract_id}
+    daily: dict[str, Daily] = {name: [] for name in LIFECYCLE_SERIES}
+    for name, day, kg in db.execute(_LIFECYCLE.format(scope=scope), params):
+        daily[name].append((day, kg))
+    return daily
+
+
+def delivery_days(
+    db: Ledger, delivery_ids: Iterable[int], contract_id: int | None, as_of: dt.date | None
+) -> list[tuple[int, str, str | None]]:
+    """(id, delivered on, serial block) of these deliveries (of ``contract_id`` and made
+    by ``as_of`` when given), by date and id."""
+    wanted = sorted(set(delivery_ids))
+    scope = "and contract_id = ?" if contract_id is not None else ""
+    # one JSON parameter, however many deliveries are flagged (SQLite caps bound variables)
+    params: list[Any] = [json.dumps(wanted), *([contract_id] if contract_id is not None else [])]
+    if as_of is not None:
+        scope += " and delivered_on <= ?"
+        params.append(as_of.isoformat())
+    return db.execute(
+        "select id, delivered_on, serial_block from deliveries "
+        f"where id in (select value from json_each(?)) {scope} "
+        "order by delivered_on, id",
+        params,
+    ).fetchall()

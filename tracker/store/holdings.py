@@ -1,0 +1,102 @@
+"""What is drawn on each delivery: the serials and kilograms retired or invalidated, the
+deliveries a retirement can draw on with their status as of a date, and what of each
+retirement a later failed verification or invalidation takes back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from tracker.store import lifecycle, queries
+from tracker.store.ledger import Ledger
+
+Row = dict[str, Any]
+# delivery id, serial start, serial end (None: drawn by quantity), kilograms
+DrawnPart = tuple[int, int | None, int | None, int]
+
+
+def retired_parts(
+    db: Ledger, contract_id: int, exclude_retirement: int | None
+) -> Iterator[DrawnPart]:
+    """Every retirement of the contract (but ``exclude_retirement``) as a drawn part."""
+    return iter(
+        db.execute(
+            "select delivery_id, serial_start, serial_end, tonnes_kg from retirements "
+            "where contract_id = ? and id is not ?",
+            [contract_id, exclude_retirement],
+        )
+    )
+
+
+def invalidated_parts(db: Ledger, contract_id: int) -> Iterator[DrawnPart]:
+    """Every invalidation of the contract as a drawn part."""
+    return iter(
+        db.execute(
+            "select delivery_id, serial_start, serial_end, tonnes_kg from invalidations "
+            "where contract_id = ?",
+            [contract_id],
+        )
+    )
+
+
+_HOLDINGS = f"""
+select d.*, {lifecycle.STATUS_AS_OF} as status_then, {lifecycle.STATUS_DAY_AS_OF} as status_day
+from deliveries d
+where d.contract_id = :contract_id and d.verification_status != 'failed'
+"""
+
+
+def holding_rows(db: Ledger, contract_id: int, as_of: dt.date) -> Iterator[Row]:
+    """The contract's deliveries whose latest verification has not failed, as stored,
+    with their status as of ``as_of`` (``status_then``, reached on ``status_day``)."""
+    params = {"contract_id": contract_id, "as_of": as_of.isoformat()}
+    return queries.rows(db, _HOLDINGS, params)
+
+
+_FAILED_SQL = f"""
+select r.id, r.delivery_id, r.tonnes_kg, {lifecycle.STATUS_DAY_AS_OF} as since
+from retirements r join deliveries d on d.id = r.delivery_id
+where r.retired_on <= :as_of and {lifecycle.STATUS_AS_OF} = 'failed'
+"""
+
+_INVALIDATED_DELIVERIES = """
+select distinct d.id, d.tonnes_kg, d.registry from invalidations i
+join deliveries d on d.id = i.delivery_id
+where i.invalidated_on <= :as_of
+"""
+
+
+def retired_from_failed(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Retirements made by ``as_of`` from a delivery whose verification had failed by
+    then: ``id``, ``delivery_id``, ``tonnes_kg`` and the day it failed (``since``)."""
+    return queries.rows(db, _FAILED_SQL, {"as_of": as_of.isoformat()})
+
+
+def invalidated_deliveries(db: Ledger, as_of: dt.date) -> list[Row]:
+    """Deliveries with an invalidation dated by ``as_of``: ``id``, ``tonnes_kg``, ``registry``."""
+    return list(queries.rows(db, _INVALIDATED_DELIVERIES, {"as_of": as_of.isoformat()}))
+
+
+# retirement id, kilograms, serial start, serial end
+RetiredPart = tuple[int, int, int | None, int | None]
+# kilograms, serial start, serial end, invalidated on
+InvalidatedPart = tuple[int, int | None, int | None, str]
+
+
+def retired_by(db: Ledger, delivery_id: int, day: str) -> list[RetiredPart]:
+    """The delivery's retirements dated by ``day``, newest first."""
+    return db.execute(
+        "select id, tonnes_kg, serial_start, serial_end from retirements "
+        "where delivery_id = ? and retired_on <= ? order by retired_on desc, id desc",
+        [delivery_id, day],
+    ).fetchall()
+
+
+def invalidated_by(db: Ledger, delivery_id: int, day: str) -> list[InvalidatedPart]:
+    """The delivery's invalidations dated by ``day``, oldest first."""
+    return db.execute(
+        "select tonnes_kg, serial_start, serial_end, invalidated_on from invalidations "
+        "where delivery_id = ? and invalidated_on <= ? order by invalidated_on",
+        [delivery_id, day],
+    ).fetchall()

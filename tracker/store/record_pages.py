@@ -1,0 +1,104 @@
+"""Paged reads of the ledger's table views: a page in any order and filter, the count,
+where a record falls, and single rows again by id.
+
+A table above the store describes what it wants as a ``PageQuery`` (which view, the
+columns it reads, how they are searched and sorted, the contract and the as-of date)
+and gets plain tuples back, ``id`` first then one value per key, in that order.  Pages
+follow each other by keyset (``after``: the last row's sort value and id), so reading
+page N costs the same as reading page 1 (see ``row_query``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tracker.store.ledger import Ledger
+from tracker.store.record_views import LABELS, view_sql
+from tracker.store.row_query import RowFilter, RowOrder, SearchColumn
+
+Row = tuple[Any, ...]
+After = tuple[Any, int]  # the sort value and id of the last row read
+
+
+@dataclass(frozen=True, slots=True)
+class PageQuery:
+    """What a table reads: ``keys`` ("id" first) of ``view`` rows selected by ``row_filter``
+    over ``columns``, in ``order``, for one contract (None: all) as of ``as_of``."""
+
+    view: str
+    keys: tuple[str, ...]
+    columns: tuple[SearchColumn, ...] = ()
+    order: RowOrder = field(default_factory=RowOrder)
+    row_filter: RowFilter = field(default_factory=RowFilter)
+    contract_id: int | None = None
+    as_of: dt.date | None = None
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+    def params(self) -> dict[str, Any]:
+        """The view's parameters (the contract, the date and its labels)."""
+        return {
+            **LABELS.get(self.view, {}),
+            **self.labels,
+            "contract_id": self.contract_id,
+            "as_of": (self.as_of or dt.date.today()).isoformat(),
+        }
+
+    def selected(self, params: dict[str, Any]) -> str:
+        """The view's rows the filter keeps (``where`` parameters added to ``params``)."""
+        where = self.row_filter.where(self.columns, params)
+        return f"from ({view_sql(self.view)}) where {where}"
+
+    @property
+    def column_list(self) -> str:
+        return ", ".join(f"[{k}]" for k in self.keys)
+
+
+def page(db: Ledger, query: PageQuery, after: After | None, limit: int) -> list[Row]:
+    """The next ``limit`` rows in the query's order and filter after ``after`` (None: from
+    the first), in one query."""
+    params = {**query.params(), "limit": limit}
+    selected = query.selected(params)
+    if after is not None:
+        selected += f" and {query.order.after(*after, params, 'last')}"
+    sql = f"select {query.column_list} {selected} order by {query.order.order_by()} limit :limit"
+    return [tuple(r) for r in db.execute(sql, params).fetchall()]
+
+
+def count(db: Ledger, query: PageQuery) -> int:
+    """How many rows the query's filter selects (one COUNT query)."""
+    params = query.params()
+    found = db.execute(f"select count(*) {query.selected(params)}", params).fetchone()
+    return int(found[0])
+
+
+def locate(db: Ledger, query: PageQuery, record_id: int, after: After | None) -> int | None:
+    """How many rows lead up to ``record_id`` (it included) after ``after`` (None: from
+    the first) in the query's order: reading that many more brings it in.  None when the
+    filter leaves the record out or it does not exist (two queries)."""
+    params = query.params()
+    selected = query.selected(params)
+    sort_key = query.order.key or "id"
+    target = db.execute(
+        f"select [{sort_key}] {selected} and id = :target", {**params, "target": record_id}
+    ).fetchone()
+    if target is None:
+        return None
+    up_to = f"not {query.order.after(target[0], record_id, params, 'target')}"
+    between = f"select count(*) {selected} and {up_to}"
+    if after is not None:
+        between += f" and {query.order.after(*after, params, 'last')}"
+    return int(db.execute(between, params).fetchone()[0])
+
+
+def rows_by_id(db: Ledger, query: PageQuery, record_ids: Iterable[int]) -> list[Row]:
+    """The rows of these records as the view shows them now, in no particular order
+    (records deleted meanwhile are missing).  The filter is not applied."""
+    wanted = {f"id{n}": record_id for n, record_id in enumerate(record_ids)}
+    if not wanted:
+        return []
+    marks = ", ".join(f":{name}" for name in wanted)
+    sql = f"select {query.column_list} from ({view_sql(query.view)}) where id in ({marks})"
+    return [tuple(r) for r in db.execute(sql, {**query.params(), **wanted}).fetchall()]

@@ -1,0 +1,90 @@
+"""The SELECT behind each table view of the ledger's records, one row per record.
+
+Each view returns ``id`` and every column a table shows (under the key the table names
+it by) and may read these parameters: ``:contract_id`` (None: every contract), ``:as_of``
+(ISO date) and the view's labels (text the view shows as a value, e.g. the schedule's
+"Tranche" in the window's language).  ``record_pages`` pages, counts and locates rows
+of these views; nothing above the store writes their SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tracker.store import lifecycle
+
+_CONTRACT_FILTER = "(:contract_id is null or {alias}.contract_id = :contract_id)"
+# The contract's reference by a lookup per row rather than a join: with a join SQLite walks
+# the large table through its contract index (a table seek per row), which makes a sorted
+# page over a million deliveries take seconds instead of a fraction of one.
+_CONTRACT_REFERENCE = "(select c.reference from contracts c where c.id = {alias}.contract_id)"
+# Accepted (not rejected), not invalidated tonnes delivered to the contract by the as-of date.
+_ACCEPTED_KG = (
+    f"(select coalesce(sum(d.tonnes_kg - {lifecycle.INVALIDATED_AS_OF}), 0) from deliveries d "
+    f"where d.contract_id = c.id and d.delivered_on <= :as_of "
+    f"and {lifecycle.STATUS_AS_OF} != 'failed')"
+)
+
+CONTRACTS = (
+    "select c.id, c.reference, c.supplier, c.method, c.status, c.tonnes_kg, c.currency, "
+    f"{_ACCEPTED_KG} as delivered_kg from contracts c"
+)
+
+DELIVERIES = (
+    f"select d.id, {_CONTRACT_REFERENCE.format(alias='d')} as contract, "
+    "d.delivered_on, d.tonnes_kg, d.vintage, "
+    "d.registry, d.serial_block, d.verification_status, d.verified_on, "
+    "(select coalesce(sum(r.tonnes_kg), 0) from retirements r "
+    " where r.delivery_id = d.id) as retired_kg, "
+    "(select coalesce(sum(i.tonnes_kg), 0) from invalidations i "
+    " where i.delivery_id = d.id) as invalidated_kg, "
+    "d.reference as transfer_reference "
+    "from deliveries d "
+    f"where {_CONTRACT_FILTER.format(alias='d')}"
+)
+
+INVALIDATIONS = (
+    f"select i.id, {_CONTRACT_REFERENCE.format(alias='i')} as contract, "
+    "i.invalidated_on, i.tonnes_kg, i.reason, i.serial_block, "
+    "(select coalesce(d.serial_block, d.reference || ' (serials pending)') "
+    " from deliveries d where d.id = i.delivery_id) as delivery, "
+    "i.registry_reference, i.note "
+    "from invalidations i "
+    f"where {_CONTRACT_FILTER.format(alias='i')}"
+)
+
+RETIREMENTS = (
+    f"select r.id, {_CONTRACT_REFERENCE.format(alias='r')} as contract, "
+    "r.retired_on, r.tonnes_kg, r.serial_block, "
+    "r.beneficiary, r.purpose, r.claim_start, r.claim_end, r.registry_reference "
+    "from retirements r "
+    f"where {_CONTRACT_FILTER.format(alias='r')}"
+)
+
+# Delivered, shortfall, days late and status come from the connection's TEMP
+# ``tranche_fills`` table (``tranche_fills.write_tranche_fills``), so they sort and filter
+# in SQL like every other column.
+SCHEDULE = (
+    "select t.id, c.reference as contract, t.due_on, t.tonnes_kg, t.vintage, "
+    "coalesce(t.price, c.price) as price, c.currency, :source_label as source, "
+    "f.delivered_kg, f.shortfall_kg, f.late_days, f.status "
+    "from tranches t join contracts c on c.id = t.contract_id "
+    "left join temp.tranche_fills f on f.tranche_id = t.id "
+    f"where {_CONTRACT_FILTER.format(alias='t')}"
+)
+
+VIEWS: Mapping[str, str] = {
+    "contracts": CONTRACTS,
+    "deliveries": DELIVERIES,
+    "invalidations": INVALIDATIONS,
+    "retirements": RETIREMENTS,
+    "schedule": SCHEDULE,
+}
+
+# The labels a view shows as values, with their English wording (a caller passes its own).
+LABELS: Mapping[str, Mapping[str, str]] = {"schedule": {"source_label": "Tranche"}}
+
+
+def view_sql(view: str) -> str:
+    """The SELECT of ``view`` (a KeyError for a view that does not exist)."""
+    return VIEWS[view]

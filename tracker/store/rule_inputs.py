@@ -1,0 +1,170 @@
+"""What the audit rules read about contracts, deliveries and retirements as of a date:
+one set-based query per rule, each row a dict the rule turns into flags.
+
+Verification is read as of the as-of date: the latest verification record dated on or
+before it (see ``lifecycle``).  Every row carries ``contract_id`` and ``contract`` (the
+contract's reference).  The serial rules' queries are in ``rule_inputs_serials``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from tracker.store import lifecycle, queries
+from tracker.store.ledger import Ledger
+
+Row = dict[str, Any]
+
+
+def as_of_rows(db: Ledger, sql: str, as_of: dt.date, **params: object) -> Iterator[Row]:
+    """The rows of ``sql``, which may read the date as ``:as_of``."""
+    return queries.rows(db, sql, {"as_of": as_of.isoformat(), **params})
+
+
+# --- contracts -------------------------------------------------------------------------
+
+
+def contract_statuses(db: Ledger) -> dict[int, str]:
+    """Contract id -> its status code."""
+    return dict(db.execute("select id, status from contracts").fetchall())
+
+
+_SCHEDULES_OVER_CONTRACT = """
+select c.id as contract_id, c.reference as contract, c.tonnes_kg, s.kg, s.n
+from (select contract_id, sum(tonnes_kg) as kg, count(*) as n from tranches
+      group by contract_id) s
+join contracts c on c.id = s.contract_id
+where s.kg > c.tonnes_kg
+order by c.reference
+"""
+
+
+def schedules_over_contract(db: Ledger) -> Iterator[Row]:
+    """Contracts whose tranches add up to more than the contract (``kg`` scheduled in
+    ``n`` tranches, ``tonnes_kg`` contracted)."""
+    return queries.rows(db, _SCHEDULES_OVER_CONTRACT)
+
+
+# --- deliveries ------------------------------------------------------------------------
+
+_WITH_STATUS = f"""
+select * from (
+  select d.id, d.contract_id, c.reference as contract, d.serial_block, d.reference,
+         d.tonnes_kg, d.delivered_on, d.verified_on, c.start_on, c.end_on,
+         cast(julianday(:as_of) - julianday(d.delivered_on) as integer) as age,
+         {lifecycle.STATUS_AS_OF} as status
+  from deliveries d join contracts c on c.id = d.contract_id
+  where d.delivered_on <= :as_of)
+where {{condition}}
+order by id
+"""
+
+
+def _deliveries(db: Ledger, as_of: dt.date, condition: str, **params: object) -> Iterator[Row]:
+    """Deliveries made by ``as_of`` meeting ``condition``, with their status then and
+    their ``age`` in days."""
+    return as_of_rows(db, _WITH_STATUS.format(condition=condition), as_of, **params)
+
+
+def stale_unverified(db: Ledger, as_of: dt.date, days: int) -> Iterator[Row]:
+    """Deliveries still pending more than ``days`` days after they were made."""
+    return _deliveries(db, as_of, "status = 'pending' and age > :days", days=days)
+
+
+def awaiting_serials(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Deliveries recorded without their serials (rejected ones left out)."""
+    return _deliveries(db, as_of, "serial_block is null and status != 'failed'")
+
+
+def verified_before_delivered(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Deliveries with a verification (their own date or a record's) before their delivery."""
+    condition = (
+        "verified_on < delivered_on or exists (select 1 from verifications v "
+        "where v.delivery_id = id and v.verified_on < delivered_on)"
+    )
+    return _deliveries(db, as_of, condition)
+
+
+def delivered_outside_term(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Deliveries made before their contract's term starts or after it ends."""
+    return _deliveries(db, as_of, "delivered_on < start_on or delivered_on > end_on")
+
+
+_DELIVERY = (
+    "select id, contract_id, serial_block, reference, delivered_on, tonnes_kg, vintage "
+    "from deliveries where id = ?"
+)
+
+
+def delivery_facts(db: Ledger, delivery_id: int) -> Row:
+    """What a flag names of one delivery (a StopIteration when there is none)."""
+    return next(queries.rows(db, _DELIVERY, [delivery_id]))
+
+
+# --- retirements -----------------------------------------------------------------------
+
+_RETIRED_WITH_DELIVERY = f"""
+select * from (
+select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_on, r.tonnes_kg,
+       r.claim_start, r.claim_end, r.beneficiary,
+       d.id as delivery_id, coalesce(d.serial_block, d.reference) as delivery_block,
+       d.delivered_on, d.vintage, d.verifier,
+       {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
+from retirements r join deliveries d on d.id = r.delivery_id
+join contracts c on c.id = r.contract_id
+where r.retired_on <= :as_of)
+where {{condition}}
+order by id
+"""
+
+
+def _retired(db: Ledger, as_of: dt.date, condition: str, **params: object) -> Iterator[Row]:
+    """Retirements made by ``as_of`` meeting ``condition``, with their delivery and its
+    status (``status``, reached on ``status_on``) as of the date."""
+    return as_of_rows(db, _RETIRED_WITH_DELIVERY.format(condition=condition), as_of, **params)
+
+
+def retired_unverified(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Retirements from a delivery pending, or verified only after the retirement."""
+    condition = "status = 'pending' or (status = 'verified' and status_on > retired_on)"
+    return _retired(db, as_of, condition)
+
+
+def retired_from_failed(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Retirements from a delivery whose verification failed by the date."""
+    return _retired(db, as_of, "status = 'failed'")
+
+
+def retirements_with_delivery(
+    db: Ledger, as_of: dt.date, retirement_ids: Iterable[int]
+) -> Iterator[Row]:
+    """These retirements (made by the date) with their delivery."""
+    marks = ",".join(str(int(rid)) for rid in retirement_ids)
+    return _retired(db, as_of, f"id in ({marks})")
+
+
+def retired_before_delivered(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Retirements dated before the delivery they draw on."""
+    return _retired(db, as_of, "retired_on < delivered_on")
+
+
+_CLAIM_YEAR = "cast(substr(coalesce(claim_end, claim_start, retired_on), 1, 4) as integer)"
+
+
+def vintage_too_old(db: Ledger, as_of: dt.date, limit: int) -> Iterator[Row]:
+    """Retirements whose claim year is more than ``limit`` years after the vintage."""
+    condition = f"vintage is not null and {_CLAIM_YEAR} - vintage > :limit"
+    return _retired(db, as_of, condition, limit=limit)
+
+
+def retired_late_for_claim(db: Ledger, as_of: dt.date, months: int) -> Iterator[Row]:
+    """Retirements made more than ``months`` months after their claim period ended."""
+    condition = "claim_end is not null and retired_on > date(claim_end, :lag)"
+    return _retired(db, as_of, condition, lag=f"+{months} months")
+
+
+def missing_beneficiary(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Retirements that name no beneficiary."""
+    return _retired(db, as_of, "trim(beneficiary) = ''")

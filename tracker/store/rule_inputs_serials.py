@@ -1,0 +1,162 @@
+"""What the serial-number audit rules read as of a date: overlapping blocks, serial counts
+that differ from quantities, duplicate deliveries and over-retirement.
+
+Each is one set-based query; the rules only turn the rows (dicts carrying
+``contract_id`` and ``contract``) into flags.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from tracker.store.ledger import Ledger
+from tracker.store.rule_inputs import Row, as_of_rows
+
+# Blocks are ordered per registry and prefix; a block overlaps an earlier one when it
+# starts at or before the highest end seen so far.  The window runs over the narrow
+# serial columns only: the few overlapping blocks are joined to their rows afterwards.
+_DELIVERY_OVERLAP = """
+with w as (
+  select id, registry, serial_prefix, serial_start from (
+    select d.id, d.registry, d.serial_prefix, d.serial_start,
+           max(d.serial_end) over (
+             partition by d.registry, d.serial_prefix order by d.serial_start, d.id
+             rows between unbounded preceding and 1 preceding) as prev_end
+    from deliveries d where d.delivered_on <= :as_of)
+  where prev_end >= serial_start)
+select d.id, d.contract_id, d.registry, d.serial_prefix, d.serial_start, d.serial_end,
+       d.serial_block, c.reference as contract, o.serial_block as other_block,
+       oc.reference as other_contract, o.serial_start as other_start, o.serial_end as other_end
+from w
+join deliveries d on d.id = w.id
+join contracts c on c.id = d.contract_id
+join deliveries o on o.id = (
+  select x.id from deliveries x
+  where x.registry = w.registry and x.serial_prefix = w.serial_prefix
+    and x.serial_start <= w.serial_start and x.serial_end >= w.serial_start
+    and x.delivered_on <= :as_of
+    and (x.serial_start < w.serial_start or x.id < w.id)
+  order by x.serial_start, x.id limit 1)
+join contracts oc on oc.id = o.contract_id
+order by w.registry, w.serial_prefix, w.serial_start, w.id
+"""
+
+_RETIREMENT_OVERLAP = """
+with r as (
+  select r.id, r.contract_id, d.registry, r.serial_prefix, r.serial_start, r.serial_end,
+         r.serial_block, r.retired_on,
+         max(r.serial_end) over (
+           partition by d.registry, r.serial_prefix order by r.serial_start, r.id
+           rows between unbounded preceding and 1 preceding) as prev_end
+  from retirements r join deliveries d on d.id = r.delivery_id
+  where r.retired_on <= :as_of)
+select r.*, c.reference as contract, o.serial_block as other_block, o.retired_on as other_on,
+       o.serial_start as other_start, o.serial_end as other_end
+from r
+join contracts c on c.id = r.contract_id
+join retirements o on o.id = (
+  select x.id from retirements x join deliveries xd on xd.id = x.delivery_id
+  where xd.registry = r.registry and x.serial_prefix = r.serial_prefix
+    and x.serial_start <= r.serial_start and x.serial_end >= r.serial_start
+    and x.retired_on <= :as_of
+    and (x.serial_start < r.serial_start or x.id < r.id)
+  order by x.serial_start, x.id limit 1)
+where r.prev_end >= r.serial_start
+"""
+
+
+def delivery_overlaps(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Deliveries whose serials an earlier delivery of the same registry and prefix
+    already holds, each with that earlier block (``other_*``)."""
+    return as_of_rows(db, _DELIVERY_OVERLAP, as_of)
+
+
+def retirement_overlaps(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Retirements whose serials an earlier retirement already retired (``other_*``)."""
+    return as_of_rows(db, _RETIREMENT_OVERLAP, as_of)
+
+
+_COUNT_MISMATCH = """
+select 'deliveries' as tbl, d.id, d.contract_id, c.reference as contract, d.registry,
+       d.serial_block, d.tonnes_kg, d.serial_end - d.serial_start + 1 as serials,
+       d.delivered_on as day
+from deliveries d join contracts c on c.id = d.contract_id
+where d.delivered_on <= :as_of and {mismatch}
+union all
+select 'retirements', r.id, r.contract_id, c.reference, d.registry,
+       r.serial_block, r.tonnes_kg, r.serial_end - r.serial_start + 1, r.retired_on
+from retirements r join deliveries d on d.id = r.delivery_id
+join contracts c on c.id = r.contract_id
+where r.retired_on <= :as_of and {mismatch_r}
+"""
+_MISMATCH = (
+    "(case when {a}.registry = 'isometric' then {b}.serial_end - {b}.serial_start + 1 "
+    "!= {b}.tonnes_kg else ({b}.serial_end - {b}.serial_start + 1) * 1000 != {b}.tonnes_kg end)"
+)
+
+
+def serial_count_mismatches(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Deliveries and retirements (``tbl``) whose block holds a different number of
+    ``serials`` than their quantity needs (one a tonne; a kilogram for Isometric)."""
+    sql = _COUNT_MISMATCH.format(
+        mismatch=_MISMATCH.format(a="d", b="d"), mismatch_r=_MISMATCH.format(a="d", b="r")
+    )
+    return as_of_rows(db, sql, as_of)
+
+
+_DUPLICATES = """
+with dup as (
+  select d.*,
+    (select min(x.id) from deliveries x
+      where x.registry = d.registry and x.serial_prefix = d.serial_prefix
+        and x.serial_start = d.serial_start and x.serial_end = d.serial_end
+        and x.id < d.id and x.delivered_on <= :as_of) as block_first,
+    case when d.reference != '' then
+      (select min(x.id) from deliveries x
+        where x.registry = d.registry and x.reference = d.reference
+          and x.id < d.id and x.delivered_on <= :as_of) end as ref_first
+  from deliveries d where d.delivered_on <= :as_of)
+select dup.id, dup.contract_id, c.reference as contract, dup.serial_block, dup.reference,
+       dup.delivered_on, dup.tonnes_kg, dup.block_first is not null as same_block,
+       f.delivered_on as first_on, fc.reference as first_contract
+from dup join contracts c on c.id = dup.contract_id
+join deliveries f on f.id = coalesce(dup.block_first, dup.ref_first)
+join contracts fc on fc.id = f.contract_id
+order by dup.id
+"""
+
+
+def duplicate_deliveries(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Deliveries repeating an earlier one's block (``same_block``) or registry
+    reference, with the first one's date and contract."""
+    return as_of_rows(db, _DUPLICATES, as_of)
+
+
+_OVER_RETIRED_DELIVERY = """
+select d.id, d.contract_id, c.reference as contract, d.serial_block, d.tonnes_kg,
+       s.retired_kg, s.n
+from (select delivery_id, sum(tonnes_kg) as retired_kg, count(*) as n from retirements
+      where retired_on <= :as_of group by delivery_id) s
+join deliveries d on d.id = s.delivery_id
+join contracts c on c.id = d.contract_id
+where s.retired_kg > d.tonnes_kg
+"""
+_OUTSIDE_DELIVERY = """
+select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_on, r.tonnes_kg,
+       d.serial_block as delivery_block
+from retirements r join deliveries d on d.id = r.delivery_id
+join contracts c on c.id = r.contract_id
+where r.retired_on <= :as_of and (r.serial_prefix != d.serial_prefix
+      or r.serial_start < d.serial_start or r.serial_end > d.serial_end)
+"""
+
+
+def over_retired_deliveries(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Deliveries more was retired from (``retired_kg`` in ``n`` retirements) than they hold."""
+    return as_of_rows(db, _OVER_RETIRED_DELIVERY, as_of)
+
+
+def retired_outside_delivery(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+    """Retirements whose serials lie (partly) outside the delivery they draw on."""
+    return as_of_rows(db, _OUTSIDE_DELIVERY, as_of)
