@@ -17,7 +17,7 @@ from tracker.services.deliveries import update_delivery
 from tracker.services.summary import ContractSummary, portfolio_summary
 from tracker.services.synthetic import Spec
 from tracker.services.synthetic_write import write_ledger
-from tracker.store import positions
+from tracker.store import positions, record_views
 from tracker.store.check import check_database
 from tracker.store.database import configure, open_database
 from tracker.store.migrations import migrations
@@ -270,3 +270,33 @@ def test_a_ledger_of_the_previous_schema_gets_its_totals_on_upgrade(db_path: Pat
             assert portfolio_summary(db, as_of) == _live(db, as_of)
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("as_of", DATES, ids=str)
+def test_the_contracts_view_shows_the_summary_s_delivered_tonnes(
+    ledger: sqlite_utils.Database, as_of: dt.date
+) -> None:
+    shown = dict(
+        (row[0], row[7])
+        for row in ledger.execute(record_views.CONTRACTS, {"as_of": as_of.isoformat()})
+    )
+    assert shown == {s.contract_id: s.delivered_kg for s in _live(ledger, as_of)}
+
+
+def test_the_contracts_view_reads_kept_totals_when_settled() -> None:
+    small, large = open_database(":memory:"), open_database(":memory:")
+    write_ledger(small, Spec(contracts=4, deliveries=200, retirements=20, seed=2))
+    write_ledger(large, Spec(contracts=4, deliveries=4_000, retirements=400, seed=2))
+    steps = []
+    for db in (small, large):
+        counted = [0]
+
+        def count(counted: list[int] = counted) -> int:
+            counted[0] += 1
+            return 0
+
+        db.conn.set_progress_handler(count, 1_000)
+        db.execute(record_views.CONTRACTS, {"as_of": "2031-01-01"}).fetchall()
+        db.conn.set_progress_handler(None, 0)
+        steps.append(counted[0])
+    assert steps[1] <= steps[0] + 1

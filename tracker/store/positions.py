@@ -159,6 +159,14 @@ DELIVERED_BY_CONTRACT = f"""
    where r.retired_on <= :as_of {{live_retired}} group by r.contract_id
  )"""
 
+# A contract's (alias ``c``) kept delivered tonnes when it is settled by :as_of and not
+# noted, else NULL (the caller sums its deliveries instead).
+KEPT_DELIVERED_KG = (
+    "(select p.delivered_kg from contract_positions p where p.contract_id = c.id "
+    "and coalesce(p.settled_through, '') <= :as_of "
+    "and p.contract_id not in (select contract_id from positions_dirty))"
+)
+
 # The records of the contracts not settled: sought through the contract index while
 # they are few, else found by one scan (seeking most contracts' records costs more).
 _FEW_UNSETTLED = (

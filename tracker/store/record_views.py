@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tracker.store import lifecycle
+from tracker.store import lifecycle, positions
 
 _CONTRACT_FILTER = "(:contract_id is null or {alias}.contract_id = :contract_id)"
 # The contract's reference by a lookup per row rather than a join: with a join SQLite walks
@@ -25,9 +25,10 @@ _ACCEPTED_KG = (
     f"and {lifecycle.STATUS_AS_OF} != 'failed')"
 )
 
+# Kept when the contract is settled by the date (coalesce reads the sum only otherwise).
 CONTRACTS = (
     "select c.id, c.reference, c.supplier, c.method, c.status, c.tonnes_kg, c.currency, "
-    f"{_ACCEPTED_KG} as delivered_kg from contracts c"
+    f"coalesce({positions.KEPT_DELIVERED_KG}, {_ACCEPTED_KG}) as delivered_kg from contracts c"
 )
 
 DELIVERIES = (
