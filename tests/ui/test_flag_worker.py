@@ -63,6 +63,26 @@ def test_the_gui_thread_never_runs_a_rule(
     assert [r.flag.key for r in watcher.reviewed] == expected
 
 
+def test_the_counts_the_window_shows_are_counted_on_the_worker(
+    ledger: tuple[sqlite_utils.Database, Path], monkeypatch: pytest.MonkeyPatch, qtbot: object
+) -> None:
+    db, path = ledger
+    seen: list[threading.Thread] = []
+    real = review.digest
+
+    def recording(reviewed: list[review.ReviewedFlag]) -> review.FlagDigest:
+        seen.append(threading.current_thread())
+        return real(reviewed)
+
+    monkeypatch.setattr(review, "digest", recording)
+    store = LedgerStore(db, path, AS_OF)
+    watcher = FlagWatcher(store)
+    assert watcher.wait()
+    assert seen
+    assert all(t is not threading.main_thread() for t in seen)
+    assert watcher.digest.counts() == review.counts_by_severity(watcher.reviewed)
+
+
 def test_a_result_for_an_outdated_state_is_dropped(
     ledger: tuple[sqlite_utils.Database, Path], monkeypatch: pytest.MonkeyPatch, qtbot: object
 ) -> None:

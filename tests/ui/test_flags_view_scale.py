@@ -15,7 +15,7 @@ from tests.ui.flag_rows import headings
 from tracker.domain.flags import Flag, Severity
 from tracker.domain.messages import Day, Tonnes, msg
 from tracker.services.audit.context import delivery_subject
-from tracker.services.audit.review import FlagStatus, ReviewedFlag
+from tracker.services.audit.review import FlagStatus, ReviewedFlag, digest
 from tracker.ui.audit.flags_model import FlagListModel
 from tracker.ui.audit.flags_panel import FlagsPanel
 from tracker.ui.ledger_store import LedgerStore
@@ -25,13 +25,14 @@ FLAGS = 20_000
 
 
 class _Watcher(QObject):
-    """Stands in for the FlagWatcher: hands the panel a ready list of flags."""
+    """Stands in for the FlagWatcher: hands the panel a ready list of flags, counted."""
 
     updated = Signal(object)
 
     def __init__(self, reviewed: list[ReviewedFlag]) -> None:
         super().__init__()
         self.reviewed = reviewed
+        self.digest = digest(reviewed)
 
     def for_contract(self, _contract_id: int | None) -> list[ReviewedFlag]:
         return list(self.reviewed)

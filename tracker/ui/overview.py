@@ -208,7 +208,10 @@ class OverviewPanel(QWidget):
 
     def set_flags(self, reviewed: list[ReviewedFlag]) -> None:
         """Show how many flags of each severity are open for what is in view."""
-        open_counts = counts_by_severity(reviewed)
+        self.show_flag_counts(counts_by_severity(reviewed), len(reviewed))
+
+    def show_flag_counts(self, open_counts: dict[Severity, int], total: int) -> None:
+        """Show ``open_counts`` of the ``total`` flags for what is in view."""
         names = {
             Severity.CRITICAL: self.tr("critical"),
             Severity.HIGH: self.tr("high"),
@@ -219,7 +222,7 @@ class OverviewPanel(QWidget):
             f"<span style='color:{severity_colour(s)}'><b>{open_counts[s]}</b> {names[s]}</span>"
             for s in Severity
         ]
-        acknowledged = len(reviewed) - sum(open_counts.values())
+        acknowledged = total - sum(open_counts.values())
         text = self.tr("Open audit flags: {counts}").format(counts=" · ".join(parts))
         if acknowledged:
             text += " " + self.tr("({n} acknowledged)").format(n=acknowledged)

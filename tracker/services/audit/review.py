@@ -139,3 +139,55 @@ def flagged_deliveries(reviewed: list[ReviewedFlag]) -> dict[int, Severity]:
         if known is None or f.severity.rank < known.rank:
             marked[f.subject_id] = f.severity
     return marked
+
+
+@dataclass(frozen=True, slots=True)
+class FlagDigest:
+    """What the window's badges, counts and chart markers show of one evaluation, counted
+    once (on the worker that evaluated the rules) rather than by every view."""
+
+    open_counts: dict[int | None, dict[Severity, int]]  # by contract (None: no contract)
+    all_counts: dict[int | None, dict[Severity, int]]
+    flagged_deliveries: dict[int, Severity]  # delivery -> most severe open flag on it
+
+    def counts(self, contract_id: int | None = None, open_only: bool = True) -> dict[Severity, int]:
+        """Flags of each severity of one contract (None: the whole portfolio)."""
+        by_contract = self.open_counts if open_only else self.all_counts
+        if contract_id is not None:
+            return dict(by_contract.get(contract_id) or dict.fromkeys(Severity, 0))
+        total = dict.fromkeys(Severity, 0)
+        for counts in by_contract.values():
+            for severity, n in counts.items():
+                total[severity] += n
+        return total
+
+    def open_critical_by_contract(self) -> dict[int, int]:
+        """Contract id -> how many open critical flags it has (contracts with any)."""
+        return {
+            contract_id: counts[Severity.CRITICAL]
+            for contract_id, counts in self.open_counts.items()
+            if contract_id is not None and counts[Severity.CRITICAL]
+        }
+
+
+def digest(reviewed: list[ReviewedFlag]) -> FlagDigest:
+    """Count ``reviewed`` by contract and severity, and mark flagged deliveries, in one pass."""
+    open_counts: dict[int | None, dict[Severity, int]] = {}
+    all_counts: dict[int | None, dict[Severity, int]] = {}
+    marked: dict[int, Severity] = {}
+    for r in reviewed:
+        f = r.flag
+        contract_id, severity = f.contract_id, f.severity
+        counts = all_counts.get(contract_id)
+        if counts is None:
+            counts = all_counts[contract_id] = dict.fromkeys(Severity, 0)
+            open_counts[contract_id] = dict.fromkeys(Severity, 0)
+        counts[severity] += 1
+        if not r.is_open:
+            continue
+        open_counts[contract_id][severity] += 1
+        if f.subject_table == "deliveries" and f.subject_id is not None:
+            known = marked.get(f.subject_id)
+            if known is None or severity.rank < known.rank:
+                marked[f.subject_id] = severity
+    return FlagDigest(open_counts, all_counts, marked)

@@ -178,8 +178,12 @@ class FlagsPanel(QWidget):
         self.flags_updated.emit(self.reviewed)
 
     def _fill(self) -> None:
-        open_counts = counts_by_severity(self.reviewed)
-        all_counts = counts_by_severity(self.reviewed, open_only=False)
+        if self.watcher is not None:  # counted with the flags, on the worker
+            open_counts = self.watcher.digest.counts(self.contract_id)
+            all_counts = self.watcher.digest.counts(self.contract_id, open_only=False)
+        else:
+            open_counts = counts_by_severity(self.reviewed)
+            all_counts = counts_by_severity(self.reviewed, open_only=False)
         self.counts.setText(self._counts_text(open_counts))
         titles = {
             severity: self.tr("{severity} — {open} open of {total}").format(

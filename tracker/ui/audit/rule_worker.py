@@ -20,7 +20,8 @@ from tracker.ui.background import report
 
 
 class RunSignals(QObject):
-    finished = Signal(int, object)  # generation, list[ReviewedFlag] or the exception raised
+    # generation, (list[ReviewedFlag], FlagDigest) or the exception raised
+    finished = Signal(int, object)
 
 
 class RuleRun(QRunnable):
@@ -37,7 +38,8 @@ class RuleRun(QRunnable):
         try:
             db = open_reader(self.path)
             try:
-                result: object = review.reviewed_flags(db, self.as_of)
+                reviewed = review.reviewed_flags(db, self.as_of)
+                result: object = (reviewed, review.digest(reviewed))  # counted here too
             finally:
                 db.close()
         except Exception as exc:  # reported on the GUI thread, not lost in the pool

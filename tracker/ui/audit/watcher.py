@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
-from tracker.services.audit.review import ReviewedFlag, reviewed_flags
+from tracker.services.audit.review import FlagDigest, ReviewedFlag, digest, reviewed_flags
 from tracker.store.readers import can_read_beside, is_open
 from tracker.ui.audit.rule_worker import RuleRun, RunSignals
 from tracker.ui.background import keep_until_reported
@@ -41,6 +41,7 @@ class FlagWatcher(QObject):
         super().__init__(parent)
         self.store = store
         self.reviewed: list[ReviewedFlag] = []
+        self.digest: FlagDigest = digest([])  # the counts and markers of ``reviewed``
         self.evaluations = 0
         self.generation = 0  # counts change notices; results of older ones are dropped
         self.dropped = 0  # results discarded because the ledger changed meanwhile
@@ -111,11 +112,13 @@ class FlagWatcher(QObject):
             return  # the window closed its ledger meanwhile
         if isinstance(result, BaseException):
             raise result
-        assert isinstance(result, list)
-        self._publish(result)
+        assert isinstance(result, tuple)
+        reviewed, counted = result
+        self._publish(reviewed, counted)
 
-    def _publish(self, reviewed: list[ReviewedFlag]) -> None:
+    def _publish(self, reviewed: list[ReviewedFlag], counted: FlagDigest | None = None) -> None:
         self.reviewed = reviewed
+        self.digest = counted if counted is not None else digest(reviewed)
         self.evaluations += 1
         self.updated.emit(self.reviewed)
 

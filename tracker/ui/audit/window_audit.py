@@ -9,14 +9,12 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu
 
-from tracker.services.audit.review import ReviewedFlag, critical_contract_ids, flagged_deliveries
-from tracker.services.audit.review import open_critical as open_critical_flags
 from tracker.ui.audit.flags_keys import enter_goes_to_the_record, fit_flag_columns
 from tracker.ui.audit.flags_panel import FlagsPanel
 from tracker.ui.audit.history_panel import HistoryPanel
 from tracker.ui.audit.settings_dialog import AuditSettingsDialog
 from tracker.ui.audit.verifications_dialog import VerificationsDialog
-from tracker.ui.audit.watcher import FlagWatcher, flags_of
+from tracker.ui.audit.watcher import FlagWatcher
 from tracker.ui.errors import guarded
 from tracker.ui.tables import RecordTablePanel
 
@@ -24,15 +22,6 @@ if TYPE_CHECKING:
     from tracker.ui.main_window import MainWindow
 
 AuditDialog = TypeVar("AuditDialog", AuditSettingsDialog, VerificationsDialog)
-
-
-def open_critical_by_contract(reviewed: list[ReviewedFlag]) -> dict[int, int]:
-    """Contract id -> how many open critical flags it has."""
-    counts = dict.fromkeys(critical_contract_ids(reviewed), 0)
-    for r in open_critical_flags(reviewed):
-        if r.flag.contract_id is not None:
-            counts[r.flag.contract_id] += 1
-    return counts
 
 
 class WindowAudit(QObject):
@@ -127,12 +116,15 @@ class WindowAudit(QObject):
 
     def publish(self) -> None:
         """Badges, overview counts and chart markers from the latest evaluation."""
-        reviewed = self.watcher.reviewed
-        self.window.contracts_model.set_open_critical(open_critical_by_contract(reviewed))
-        self.window.overview.set_flags(flags_of(reviewed, self.window.contract_id))
+        counted = self.watcher.digest  # counted on the worker, with the flags
+        contract_id = self.window.contract_id
+        self.window.contracts_model.set_open_critical(counted.open_critical_by_contract())
+        self.window.overview.show_flag_counts(
+            counted.counts(contract_id), sum(counted.counts(contract_id, open_only=False).values())
+        )
         chart = self.window.chart
         if chart is not None:
-            chart.flag_deliveries(flagged_deliveries(reviewed).keys())
+            chart.flag_deliveries(counted.flagged_deliveries.keys())
 
     # --- helpers -----------------------------------------------------------------------
 
