@@ -33,7 +33,6 @@ from tracker.services.series import (
     ChartPoint,
     ChartSeries,
     CumulativeSeries,
-    chart_with_points,
     day_of_epoch,
     epoch_seconds,
 )
@@ -43,6 +42,7 @@ from tracker.ui.background import BackgroundJob
 from tracker.ui.chart import readout, steps
 from tracker.ui.chart.axes import TonnesAxisItem, utc_date_axis
 from tracker.ui.chart.export import export_plot_png
+from tracker.ui.chart.markers import ChartRead, DayMarker, read_chart
 from tracker.ui.chart.period import actual_period, x_span
 from tracker.ui.chart.style import SERIES_ORDER, paint, scheme, style_plot
 from tracker.ui.ledger_store import LedgerStore
@@ -229,9 +229,9 @@ class ChartPanel(QWidget):
         update the existing plot items."""
         self._refresh_timer.stop()
         contract_id, as_of, flagged = self.contract_id, self.store.as_of, self._flagged_ids
-        self.job.request(lambda db: chart_with_points(db, contract_id, as_of, flagged))
+        self.job.request(lambda db: read_chart(db, contract_id, as_of, flagged))
 
-    def _apply_read(self, read: tuple[ChartSeries, list[ChartPoint] | None]) -> None:
+    def _apply_read(self, read: ChartRead) -> None:
         series, flag_points = read
         self._draw(series)
         if flag_points is not None:
@@ -366,8 +366,13 @@ class ChartPanel(QWidget):
         self.readout_text = readout.readout_plain(day, values, labels)
         self.readout.setAccessibleName(self.readout_text)
 
-    def _draw_flags(self, flagged: list[ChartPoint]) -> None:
-        points = self._one_marker_a_day(flagged)
+    def _draw_flags(self, markers: list[DayMarker]) -> None:
+        """Draw the markers (one a day, grouped where the series was read); a day of
+        several flagged deliveries names how many."""
+        points = [
+            point if count == 1 else ChartPoint(point.epoch, point.kg, self._several(count))
+            for point, count in markers
+        ]
         x = np.array([p.epoch for p in points], dtype=float)
         y = np.array([p.kg for p in points], dtype=float) / KG_PER_TONNE
         self.flag_points.setData(x=x, y=y, data=points)
@@ -378,18 +383,8 @@ class ChartPanel(QWidget):
         elif not points and in_legend:
             self.legend.removeItem(self.flag_points)
 
-    def _one_marker_a_day(self, flagged: list[ChartPoint]) -> list[ChartPoint]:
-        """Deliveries flagged on the same day sit on the same spot: one marker names
-        them all ("3 deliveries"), so a large portfolio draws days, not deliveries."""
-        by_day: dict[int, list[ChartPoint]] = {}
-        for point in flagged:
-            by_day.setdefault(point.epoch, []).append(point)
-        return [
-            group[0]
-            if len(group) == 1
-            else ChartPoint(group[0].epoch, group[0].kg, self.tr("%n deliveries", "", len(group)))
-            for group in by_day.values()
-        ]
+    def _several(self, count: int) -> str:
+        return self.tr("%n deliveries", "", count)
 
     def _flag_tip(self, x: float, y: float, data: ChartPoint) -> str:
         return self.tr("Flagged: {what}\n{date}: {tonnes} delivered to date").format(
