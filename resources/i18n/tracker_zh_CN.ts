@@ -822,7 +822,7 @@
     </message>
     <message>
         <source>would schedule more than the contract&apos;s {contracted} (only {room} left unscheduled)</source>
-        <translation>会使交付计划超过合同的 {contracted}（仅剩 {room} 未安排）</translation>
+        <translation>会使交付计划超过合同的 {contracted}（仅剩 {room}未安排）</translation>
     </message>
     <message>
         <source>overlaps &apos;{block}&apos;, already delivered under contract {contract}</source>
@@ -854,7 +854,7 @@
     </message>
     <message>
         <source>counts whole tonnes, but {tonnes} retired on {day} is not a whole number of serials</source>
-        <translation>按整吨计数，但 {day} 注销的 {tonnes} 不是整数个序列号</translation>
+        <translation>按整吨计数，但 {day} 注销的 {tonnes}不是整数个序列号</translation>
     </message>
     <message>
         <source>lies in delivery &apos;{delivery}&apos;, which was rejected: its verification failed, so its credits cannot be retired</source>
@@ -902,11 +902,11 @@
     </message>
     <message>
         <source>is more than the {free} of {contract} verified by then ({day}) and not yet retired; another {later} is delivered later or not yet verified</source>
-        <translation>超过 {contract} 截至当时（{day}）已核证且尚未注销的 {free}；另有 {later} 为之后交付或尚未核证</translation>
+        <translation>超过 {contract} 截至当时（{day}）已核证且尚未注销的 {free}；另有 {later}为之后交付或尚未核证</translation>
     </message>
     <message>
         <source>is more than the {free} of {contract} delivered by then ({day}) and not yet retired; another {later} is delivered later or not yet verified</source>
-        <translation>超过 {contract} 截至当时（{day}）已交付且尚未注销的 {free}；另有 {later} 为之后交付或尚未核证</translation>
+        <translation>超过 {contract} 截至当时（{day}）已交付且尚未注销的 {free}；另有 {later}为之后交付或尚未核证</translation>
     </message>
     <message>
         <source>must be whole tonnes: {registries} serial numbers count whole tonnes</source>
@@ -1513,7 +1513,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>By {day}, {due} was due but only {delivered} delivered: a shortfall of {gap}, {pct} % of the {contracted} contract (limit {limit} %).</source>
-        <translation>截至 {day}，应交付 {due}，但仅交付 {delivered}：缺口 {gap}，占 {contracted} 合同的 {pct} %（上限 {limit} %）。</translation>
+        <translation>截至 {day}，应交付 {due}，但仅交付 {delivered}：缺口 {gap}，占合同量 {contracted}的 {pct}%（上限 {limit}%）。</translation>
     </message>
     <message>
         <source>{delivered} delivered against a contract for {contracted}: {excess} more than contracted.</source>
@@ -1522,42 +1522,42 @@ Open it read-only?</source>
     <message numerus="yes">
         <source>The %n tranche(s) schedule {scheduled}, {excess} more than the {contracted} contracted.</source>
         <translation>
-            <numerusform>交付计划中的 %n 个交付批次共计 {scheduled}，比合同约定的 {contracted} 多出 {excess}。</numerusform>
+            <numerusform>交付计划中的 %n 个交付批次共计 {scheduled}，比合同约定的 {contracted}多出 {excess}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{tonnes} delivered on {day} is still unverified after %n day(s) (limit {limit} days).</source>
         <translation>
-            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍未核证（上限 {limit} 天）。</numerusform>
+            <numerusform>{day} 交付的 {tonnes}已过 %n 天仍未核证（上限 {limit} 天）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{tonnes} delivered on {day} still has no serial numbers after %n day(s): ask the supplier for the registry serial block or batch id.</source>
         <translation>
-            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍无序列号：请向供应商索取登记处序列号段或批次编号。</numerusform>
+            <numerusform>{day} 交付的 {tonnes}已过 %n 天仍无序列号：请向供应商索取登记处序列号段或批次编号。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{tonnes} delivered on {day} still has no serial numbers after %n day(s) (more than the {limit} days allowed): ask the supplier for the registry serial block or batch id.</source>
         <translation>
-            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍无序列号（超过允许的 {limit} 天）：请向供应商索取登记处序列号段或批次编号。</numerusform>
+            <numerusform>{day} 交付的 {tonnes}已过 %n 天仍无序列号（超过允许的 {limit} 天）：请向供应商索取登记处序列号段或批次编号。</numerusform>
         </translation>
     </message>
     <message>
         <source>{tonnes} delivered on {day} carries a verification dated {verified}, before it was delivered: correct one of the dates.</source>
-        <translation>{day} 交付的 {tonnes} 带有日期为 {verified} 的核证，早于交付日期：请更正其中一个日期。</translation>
+        <translation>{day} 交付的 {tonnes}带有日期为 {verified} 的核证，早于交付日期：请更正其中一个日期。</translation>
     </message>
     <message>
         <source>{tonnes} delivered on {day} carries a verification dated earlier, before it was delivered: correct one of the dates.</source>
-        <translation>{day} 交付的 {tonnes} 带有更早日期的核证，早于交付日期：请更正其中一个日期。</translation>
+        <translation>{day} 交付的 {tonnes}带有更早日期的核证，早于交付日期：请更正其中一个日期。</translation>
     </message>
     <message>
         <source>{tonnes} delivered on {day}, before the contract term {start} to {end}.</source>
-        <translation>{day} 交付的 {tonnes} 早于合同期限 {start} 至 {end}。</translation>
+        <translation>{day} 交付的 {tonnes}早于合同期限 {start} 至 {end}。</translation>
     </message>
     <message>
         <source>{tonnes} delivered on {day}, after the contract term {start} to {end}.</source>
-        <translation>{day} 交付的 {tonnes} 晚于合同期限 {start} 至 {end}。</translation>
+        <translation>{day} 交付的 {tonnes}晚于合同期限 {start} 至 {end}。</translation>
     </message>
     <message>
         <source>{tonnes} retired on {day} from delivery {block}, which is still unverified (pending) on {as_of}.</source>
@@ -1585,7 +1585,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>{invalidated} of the {tonnes} retired on {day} from delivery {block} were invalidated by the registry on {since}: the claim they support must be restated.</source>
-        <translation>{day} 从交付 {block} 注销的 {tonnes} 中，有 {invalidated} 已于 {since} 被登记处作废：其支持的声明必须重新陈述。</translation>
+        <translation>{day} 从交付 {block} 注销的 {tonnes}中，有 {invalidated}已于 {since} 被登记处作废：其支持的声明必须重新陈述。</translation>
     </message>
     <message>
         <source>{tonnes} retired on {day}, before delivery {block} arrived on {delivered_on}.</source>
@@ -1593,33 +1593,33 @@ Open it read-only?</source>
     </message>
     <message>
         <source>{tonnes} of vintage {vintage} claimed for {claim_year}: {age} years old, more than the {limit}-year limit.</source>
-        <translation>年份为 {vintage} 的 {tonnes} 用于 {claim_year} 年的声明：已有 {age} 年，超过 {limit} 年的上限。</translation>
+        <translation>年份为 {vintage} 的 {tonnes}用于 {claim_year} 年的声明：已有 {age} 年，超过 {limit} 年的上限。</translation>
     </message>
     <message>
         <source>{tonnes} retired on {day} for the claim period ending {claim_end}: more than {months} months after it ended.</source>
-        <translation>{day} 注销的 {tonnes} 用于截至 {claim_end} 的声明期间：注销时间晚于期间结束超过 {months} 个月。</translation>
+        <translation>{day} 注销的 {tonnes}用于截至 {claim_end} 的声明期间：注销时间晚于期间结束超过 {months} 个月。</translation>
     </message>
     <message>
         <source>{tonnes} retired on {day} names no beneficiary, so the claim cannot be attributed to anyone.</source>
-        <translation>{day} 注销的 {tonnes} 未指明受益方，因此该声明无法归属于任何人。</translation>
+        <translation>{day} 注销的 {tonnes}未指明受益方，因此该声明无法归属于任何人。</translation>
     </message>
     <message numerus="yes">
         <source>Tranche of {tonnes} due {due} is late: {shortfall} of it still undelivered ({delivered} of accepted deliveries allocated to it, %Ln day(s) late).</source>
         <translation>
-            <numerusform>{due} 到期的交付批次（{tonnes}）已逾期：仍有 {shortfall} 未交付（已分配给该批次的已接受交付为 {delivered}，逾期 %Ln 天）。</numerusform>
+            <numerusform>{due} 到期的交付批次（{tonnes}）已逾期：仍有 {shortfall}未交付（已分配给该批次的已接受交付为 {delivered}，逾期 %Ln 天）。</numerusform>
         </translation>
     </message>
     <message>
         <source>{tonnes} delivered of vintage {vintage} fills a tranche that calls for vintage {wanted}.</source>
-        <translation>交付的 {tonnes} 年份为 {vintage}，但所填充的交付批次要求年份 {wanted}。</translation>
+        <translation>交付的 {tonnes}年份为 {vintage}，但所填充的交付批次要求年份 {wanted}。</translation>
     </message>
     <message>
         <source>Tranche due {due} is priced {price} {currency}/t, {pct} % off the contract price of {base} {currency}/t (tolerance {tolerance} %). {tonnes} delivered against it is valued at {value} instead of {base_value}.</source>
-        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨 相差 {pct} %（容差 {tolerance} %）。已对其交付的 {tonnes} 价值为 {value}，而非 {base_value}。</translation>
+        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨相差 {pct}%（容差 {tolerance}%）。已对其交付的 {tonnes}价值为 {value}，而非 {base_value}。</translation>
     </message>
     <message>
         <source>Tranche due {due} is priced {price} {currency}/t, {pct} % off the contract price of {base} {currency}/t (tolerance {tolerance} %). Nothing has been delivered against it yet.</source>
-        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨 相差 {pct} %（容差 {tolerance} %）。尚无针对该批次的交付。</translation>
+        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨相差 {pct}%（容差 {tolerance}%）。尚无针对该批次的交付。</translation>
     </message>
     <message numerus="yes">
         <source>Serial block {block} overlaps block {other} already delivered under contract {other_contract}: serials {low}–{high} (%Ln serial(s)) are counted twice.</source>
@@ -1659,16 +1659,16 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Delivery of {tonnes} on {day} repeats the identical serial block {block} recorded on {first_on} under contract {first_contract}.</source>
-        <translation>{day} 交付的 {tonnes} 与 {first_on} 在合同 {first_contract} 下记录的交付使用了完全相同的序列号段 {block}。</translation>
+        <translation>{day} 交付的 {tonnes}与 {first_on} 在合同 {first_contract} 下记录的交付使用了完全相同的序列号段 {block}。</translation>
     </message>
     <message>
         <source>Delivery of {tonnes} on {day} repeats the same registry reference &apos;{reference}&apos; recorded on {first_on} under contract {first_contract}.</source>
-        <translation>{day} 交付的 {tonnes} 与 {first_on} 在合同 {first_contract} 下记录的交付使用了相同的登记处编号“{reference}”。</translation>
+        <translation>{day} 交付的 {tonnes}与 {first_on} 在合同 {first_contract} 下记录的交付使用了相同的登记处编号“{reference}”。</translation>
     </message>
     <message numerus="yes">
         <source>{retired} retired in %n retirement(s) from a delivery of only {tonnes}: {excess} retired that were never delivered.</source>
         <translation>
-            <numerusform>从仅 {tonnes} 的交付中分 %n 次注销了 {retired}：其中 {excess} 从未交付却被注销。</numerusform>
+            <numerusform>从仅 {tonnes}的交付中分 %n 次注销了 {retired}：其中 {excess}从未交付却被注销。</numerusform>
         </translation>
     </message>
     <message>
@@ -1721,11 +1721,11 @@ Open it read-only?</source>
     </message>
     <message>
         <source>the ledger records {tonnes} delivery on {day}, but the registry file ({first} to {last}) does not list it</source>
-        <translation>账本记录了 {day} 的 {tonnes} 交付，但登记处文件（{first} 至 {last}）未列出</translation>
+        <translation>账本记录了 {day} 的 {tonnes}交付，但登记处文件（{first} 至 {last}）未列出</translation>
     </message>
     <message>
         <source>the ledger records {tonnes} retirement on {day}, but the registry file ({first} to {last}) does not list it</source>
-        <translation>账本记录了 {day} 的 {tonnes} 注销，但登记处文件（{first} 至 {last}）未列出</translation>
+        <translation>账本记录了 {day} 的 {tonnes}注销，但登记处文件（{first} 至 {last}）未列出</translation>
     </message>
 </context>
 <context>
@@ -2641,6 +2641,10 @@ Open it read-only?</source>
     <message>
         <source>Carbon-credit offtake portfolio</source>
         <translation>碳信用承购合同组合</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent}%</translation>
     </message>
     <message>
         <source>Contract</source>
