@@ -1272,6 +1272,130 @@
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
+    <message>
+        <source>{file}: cannot be read (permission denied); check the file&apos;s permissions</source>
+        <translation>{file}：无法读取（权限被拒绝）；请检查文件的权限</translation>
+    </message>
+    <message>
+        <source>{file}: is a folder, not a ledger file</source>
+        <translation>{file}：是一个文件夹，不是账本文件</translation>
+    </message>
+    <message>
+        <source>{file}: is an empty file (0 bytes), not a Carbon Tracker ledger; it was left as it is. To start a new ledger there, run `carbon-tracker new {file}`</source>
+        <translation>{file}：是一个空文件（0 字节），不是碳信用追踪器的账本；文件保持原样。如要在此新建账本，请运行 `carbon-tracker new {file}`</translation>
+    </message>
+    <message>
+        <source>{file}: not a tracker ledger file (not an SQLite database); it was left untouched. Check the path, or restore the ledger from a backup</source>
+        <translation>{file}：不是本工具的账本文件（不是 SQLite 数据库）；文件未被改动。请检查路径，或从备份恢复账本</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be opened ({reason})</source>
+        <translation>{file}：无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file}: the file is damaged or is not a tracker ledger ({reason}); it was left untouched. Restore the newest good backup (`carbon-tracker restore`)</source>
+        <translation>{file}：文件已损坏或不是本工具的账本（{reason}）；文件未被改动。请恢复最新的完好备份（`carbon-tracker restore`）</translation>
+    </message>
+    <message>
+        <source>{file}: is another application&apos;s SQLite database, not a Carbon Tracker ledger; it was left untouched. Check the path</source>
+        <translation>{file}：是其他应用程序的 SQLite 数据库，不是碳信用追踪器的账本；文件未被改动。请检查路径</translation>
+    </message>
+    <message>
+        <source>{file}: is another application&apos;s SQLite database (application id {app_id}), not a Carbon Tracker ledger; it was left untouched. Check the path</source>
+        <translation>{file}：是其他应用程序的 SQLite 数据库（应用程序 ID {app_id}），不是碳信用追踪器的账本；文件未被改动。请检查路径</translation>
+    </message>
+    <message>
+        <source>{file}: written by a newer version of the tracker (unknown schema migration &apos;{migration}&apos;); upgrade the tracker to open it. The file was left untouched</source>
+        <translation>{file}：由更新版本的本工具写入（未知的数据库结构迁移“{migration}”）；请升级本工具后再打开。文件未被改动</translation>
+    </message>
+    <message>
+        <source>{file}: written by a newer version of the tracker (schema {version}); upgrade the tracker to open it. The file was left untouched</source>
+        <translation>{file}：由更新版本的本工具写入（数据库结构版本 {version}）；请升级本工具后再打开。文件未被改动</translation>
+    </message>
+    <message>
+        <source>{file}: the ledger is damaged (quick_check: {detail}); it was left untouched. Restore the newest good backup (`carbon-tracker restore`)</source>
+        <translation>{file}：账本已损坏（quick_check：{detail}）；文件未被改动。请恢复最新的完好备份（`carbon-tracker restore`）</translation>
+    </message>
+    <message>
+        <source>{folder}: the folder cannot be created ({reason})</source>
+        <translation>{folder}：无法创建该文件夹（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file}: a new ledger cannot be created here ({reason}); choose a folder you can write to</source>
+        <translation>{file}：无法在此新建账本（{reason}）；请选择您可以写入的文件夹</translation>
+    </message>
+    <message>
+        <source>{file}: already exists; a new ledger never replaces a file. Choose another name, or open it</source>
+        <translation>{file}：已存在；新建账本绝不会替换已有文件。请换一个名称，或直接打开它</translation>
+    </message>
+    <message>
+        <source>{file}: no such ledger file; check the path, or create a new ledger with `carbon-tracker new {file}`</source>
+        <translation>{file}：没有这个账本文件；请检查路径，或使用 `carbon-tracker new {file}` 新建账本</translation>
+    </message>
+    <message>
+        <source>{file}: the file is read-only; change its permissions to edit it, or use a read-only command (summary, export, check)</source>
+        <translation>{file}：文件为只读；如需编辑，请更改其权限，或使用只读命令（summary、export、check）</translation>
+    </message>
+    <message>
+        <source>{folder}: the folder is read-only, and a ledger needs to write its journal beside the file; move the ledger to a folder you can write to</source>
+        <translation>{folder}：文件夹为只读，而账本需要在文件旁写入日志文件；请将账本移到您可以写入的文件夹</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be opened for writing ({reason})</source>
+        <translation>{file}：无法以写入方式打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name} ({program}, process {pid} on {host}) since {since}</source>
+        <translation>{name}（{program}，进程 {pid}，位于 {host}），自 {since} 起</translation>
+    </message>
+    <message>
+        <source>{file}: is open for writing by {holder}; close it there first, or open the ledger read-only</source>
+        <translation>{file}：正以写入方式打开，使用者为 {holder}；请先在那里关闭，或以只读方式打开账本</translation>
+    </message>
+    <message>
+        <source>{file}: is open for writing by {holder}; close it there first, or open the ledger read-only. If {host} crashed and nobody uses the ledger there, delete {lock} to free it</source>
+        <translation>{file}：正以写入方式打开，使用者为 {holder}；请先在那里关闭，或以只读方式打开账本。如果 {host} 已崩溃且没有人在那里使用该账本，请删除 {lock} 以解除锁定</translation>
+    </message>
+    <message>
+        <source>{lock}: the lock file cannot be written ({reason}); the folder must be writable to edit the ledger, or open it read-only</source>
+        <translation>{lock}：无法写入锁文件（{reason}）；编辑账本需要该文件夹可写，否则请以只读方式打开账本</translation>
+    </message>
+    <message>
+        <source>{file}: the copy could not be written ({reason}); nothing was changed</source>
+        <translation>{file}：无法写入副本（{reason}）；未做任何更改</translation>
+    </message>
+    <message>
+        <source>the disk is full; free some space and try again</source>
+        <translation>磁盘已满；请释放一些空间后重试</translation>
+    </message>
+    <message>
+        <source>the folder cannot be written (permission denied); choose a writable folder</source>
+        <translation>无法写入该文件夹（权限被拒绝）；请选择可写入的文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: the backups folder cannot be created ({reason})</source>
+        <translation>{folder}：无法创建备份文件夹（{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot restore: {reason}</source>
+        <translation>无法恢复：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}: is the open ledger ({ledger}); writing there would destroy your records. Choose another file name</source>
+        <translation>{file}：是当前打开的账本（{ledger}）；写入该文件会毁掉您的记录。请选择其他文件名</translation>
+    </message>
+    <message>
+        <source>{file}: belongs to the open ledger ({ledger}); writing there would destroy your records. Choose another file name</source>
+        <translation>{file}：属于当前打开的账本（{ledger}）；写入该文件会毁掉您的记录。请选择其他文件名</translation>
+    </message>
+    <message>
+        <source>{file}: is a Carbon Tracker ledger; a report or copy never replaces a ledger. Choose another file name</source>
+        <translation>{file}：是碳信用追踪器的账本；报告或副本绝不会替换账本。请选择其他文件名</translation>
+    </message>
+    <message>
+        <source>{file}: belongs to the Carbon Tracker ledger {ledger}; a report or copy never replaces a ledger. Choose another file name</source>
+        <translation>{file}：属于碳信用追踪器的账本 {ledger}；报告或副本绝不会替换账本。请选择其他文件名</translation>
+    </message>
 </context>
 <context>
     <name>FieldHelp</name>

@@ -39,7 +39,16 @@ def _formatters() -> Formatters:
         money=numbers.money,
         price=numbers.price,
         percent=_percent,
+        field=_field,
+        moment=numbers.moment,
     )
+
+
+def _field(name: str) -> str:
+    """A stored column by its label in the window's language ("Claim period end")."""
+    from tracker.ui.audit.history_text import field_label  # the History's own vocabulary
+
+    return field_label(name)
 
 
 def text(message: Message) -> str:
