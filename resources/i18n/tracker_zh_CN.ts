@@ -822,7 +822,7 @@
     </message>
     <message>
         <source>would schedule more than the contract&apos;s {contracted} (only {room} left unscheduled)</source>
-        <translation>会使交付计划超过合同的 {contracted}（仅剩 {room} 未安排）</translation>
+        <translation>会使交付计划超过合同的 {contracted}（仅剩 {room}未安排）</translation>
     </message>
     <message>
         <source>overlaps &apos;{block}&apos;, already delivered under contract {contract}</source>
@@ -854,7 +854,7 @@
     </message>
     <message>
         <source>counts whole tonnes, but {tonnes} retired on {day} is not a whole number of serials</source>
-        <translation>按整吨计数，但 {day} 注销的 {tonnes} 不是整数个序列号</translation>
+        <translation>按整吨计数，但 {day} 注销的 {tonnes}不是整数个序列号</translation>
     </message>
     <message>
         <source>lies in delivery &apos;{delivery}&apos;, which was rejected: its verification failed, so its credits cannot be retired</source>
@@ -902,11 +902,11 @@
     </message>
     <message>
         <source>is more than the {free} of {contract} verified by then ({day}) and not yet retired; another {later} is delivered later or not yet verified</source>
-        <translation>超过 {contract} 截至当时（{day}）已核证且尚未注销的 {free}；另有 {later} 为之后交付或尚未核证</translation>
+        <translation>超过 {contract} 截至当时（{day}）已核证且尚未注销的 {free}；另有 {later}为之后交付或尚未核证</translation>
     </message>
     <message>
         <source>is more than the {free} of {contract} delivered by then ({day}) and not yet retired; another {later} is delivered later or not yet verified</source>
-        <translation>超过 {contract} 截至当时（{day}）已交付且尚未注销的 {free}；另有 {later} 为之后交付或尚未核证</translation>
+        <translation>超过 {contract} 截至当时（{day}）已交付且尚未注销的 {free}；另有 {later}为之后交付或尚未核证</translation>
     </message>
     <message>
         <source>must be whole tonnes: {registries} serial numbers count whole tonnes</source>
@@ -1272,6 +1272,130 @@
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
     </message>
+    <message>
+        <source>{file}: cannot be read (permission denied); check the file&apos;s permissions</source>
+        <translation>{file}：无法读取（权限被拒绝）；请检查文件的权限</translation>
+    </message>
+    <message>
+        <source>{file}: is a folder, not a ledger file</source>
+        <translation>{file}：是一个文件夹，不是账本文件</translation>
+    </message>
+    <message>
+        <source>{file}: is an empty file (0 bytes), not a Carbon Tracker ledger; it was left as it is. To start a new ledger there, run `carbon-tracker new {file}`</source>
+        <translation>{file}：是一个空文件（0 字节），不是碳信用追踪器的账本；文件保持原样。如要在此新建账本，请运行 `carbon-tracker new {file}`</translation>
+    </message>
+    <message>
+        <source>{file}: not a tracker ledger file (not an SQLite database); it was left untouched. Check the path, or restore the ledger from a backup</source>
+        <translation>{file}：不是本工具的账本文件（不是 SQLite 数据库）；文件未被改动。请检查路径，或从备份恢复账本</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be opened ({reason})</source>
+        <translation>{file}：无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file}: the file is damaged or is not a tracker ledger ({reason}); it was left untouched. Restore the newest good backup (`carbon-tracker restore`)</source>
+        <translation>{file}：文件已损坏或不是本工具的账本（{reason}）；文件未被改动。请恢复最新的完好备份（`carbon-tracker restore`）</translation>
+    </message>
+    <message>
+        <source>{file}: is another application&apos;s SQLite database, not a Carbon Tracker ledger; it was left untouched. Check the path</source>
+        <translation>{file}：是其他应用程序的 SQLite 数据库，不是碳信用追踪器的账本；文件未被改动。请检查路径</translation>
+    </message>
+    <message>
+        <source>{file}: is another application&apos;s SQLite database (application id {app_id}), not a Carbon Tracker ledger; it was left untouched. Check the path</source>
+        <translation>{file}：是其他应用程序的 SQLite 数据库（应用程序 ID {app_id}），不是碳信用追踪器的账本；文件未被改动。请检查路径</translation>
+    </message>
+    <message>
+        <source>{file}: written by a newer version of the tracker (unknown schema migration &apos;{migration}&apos;); upgrade the tracker to open it. The file was left untouched</source>
+        <translation>{file}：由更新版本的本工具写入（未知的数据库结构迁移“{migration}”）；请升级本工具后再打开。文件未被改动</translation>
+    </message>
+    <message>
+        <source>{file}: written by a newer version of the tracker (schema {version}); upgrade the tracker to open it. The file was left untouched</source>
+        <translation>{file}：由更新版本的本工具写入（数据库结构版本 {version}）；请升级本工具后再打开。文件未被改动</translation>
+    </message>
+    <message>
+        <source>{file}: the ledger is damaged (quick_check: {detail}); it was left untouched. Restore the newest good backup (`carbon-tracker restore`)</source>
+        <translation>{file}：账本已损坏（quick_check：{detail}）；文件未被改动。请恢复最新的完好备份（`carbon-tracker restore`）</translation>
+    </message>
+    <message>
+        <source>{folder}: the folder cannot be created ({reason})</source>
+        <translation>{folder}：无法创建该文件夹（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file}: a new ledger cannot be created here ({reason}); choose a folder you can write to</source>
+        <translation>{file}：无法在此新建账本（{reason}）；请选择您可以写入的文件夹</translation>
+    </message>
+    <message>
+        <source>{file}: already exists; a new ledger never replaces a file. Choose another name, or open it</source>
+        <translation>{file}：已存在；新建账本绝不会替换已有文件。请换一个名称，或直接打开它</translation>
+    </message>
+    <message>
+        <source>{file}: no such ledger file; check the path, or create a new ledger with `carbon-tracker new {file}`</source>
+        <translation>{file}：没有这个账本文件；请检查路径，或使用 `carbon-tracker new {file}` 新建账本</translation>
+    </message>
+    <message>
+        <source>{file}: the file is read-only; change its permissions to edit it, or use a read-only command (summary, export, check)</source>
+        <translation>{file}：文件为只读；如需编辑，请更改其权限，或使用只读命令（summary、export、check）</translation>
+    </message>
+    <message>
+        <source>{folder}: the folder is read-only, and a ledger needs to write its journal beside the file; move the ledger to a folder you can write to</source>
+        <translation>{folder}：文件夹为只读，而账本需要在文件旁写入日志文件；请将账本移到您可以写入的文件夹</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be opened for writing ({reason})</source>
+        <translation>{file}：无法以写入方式打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name} ({program}, process {pid} on {host}) since {since}</source>
+        <translation>{name}（{program}，进程 {pid}，位于 {host}），自 {since} 起</translation>
+    </message>
+    <message>
+        <source>{file}: is open for writing by {holder}; close it there first, or open the ledger read-only</source>
+        <translation>{file}：正以写入方式打开，使用者为 {holder}；请先在那里关闭，或以只读方式打开账本</translation>
+    </message>
+    <message>
+        <source>{file}: is open for writing by {holder}; close it there first, or open the ledger read-only. If {host} crashed and nobody uses the ledger there, delete {lock} to free it</source>
+        <translation>{file}：正以写入方式打开，使用者为 {holder}；请先在那里关闭，或以只读方式打开账本。如果 {host} 已崩溃且没有人在那里使用该账本，请删除 {lock} 以解除锁定</translation>
+    </message>
+    <message>
+        <source>{lock}: the lock file cannot be written ({reason}); the folder must be writable to edit the ledger, or open it read-only</source>
+        <translation>{lock}：无法写入锁文件（{reason}）；编辑账本需要该文件夹可写，否则请以只读方式打开账本</translation>
+    </message>
+    <message>
+        <source>{file}: the copy could not be written ({reason}); nothing was changed</source>
+        <translation>{file}：无法写入副本（{reason}）；未做任何更改</translation>
+    </message>
+    <message>
+        <source>the disk is full; free some space and try again</source>
+        <translation>磁盘已满；请释放一些空间后重试</translation>
+    </message>
+    <message>
+        <source>the folder cannot be written (permission denied); choose a writable folder</source>
+        <translation>无法写入该文件夹（权限被拒绝）；请选择可写入的文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: the backups folder cannot be created ({reason})</source>
+        <translation>{folder}：无法创建备份文件夹（{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot restore: {reason}</source>
+        <translation>无法恢复：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}: is the open ledger ({ledger}); writing there would destroy your records. Choose another file name</source>
+        <translation>{file}：是当前打开的账本（{ledger}）；写入该文件会毁掉您的记录。请选择其他文件名</translation>
+    </message>
+    <message>
+        <source>{file}: belongs to the open ledger ({ledger}); writing there would destroy your records. Choose another file name</source>
+        <translation>{file}：属于当前打开的账本（{ledger}）；写入该文件会毁掉您的记录。请选择其他文件名</translation>
+    </message>
+    <message>
+        <source>{file}: is a Carbon Tracker ledger; a report or copy never replaces a ledger. Choose another file name</source>
+        <translation>{file}：是碳信用追踪器的账本；报告或副本绝不会替换账本。请选择其他文件名</translation>
+    </message>
+    <message>
+        <source>{file}: belongs to the Carbon Tracker ledger {ledger}; a report or copy never replaces a ledger. Choose another file name</source>
+        <translation>{file}：属于碳信用追踪器的账本 {ledger}；报告或副本绝不会替换账本。请选择其他文件名</translation>
+    </message>
 </context>
 <context>
     <name>FieldHelp</name>
@@ -1513,7 +1637,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>By {day}, {due} was due but only {delivered} delivered: a shortfall of {gap}, {pct} % of the {contracted} contract (limit {limit} %).</source>
-        <translation>截至 {day}，应交付 {due}，但仅交付 {delivered}：缺口 {gap}，占 {contracted} 合同的 {pct} %（上限 {limit} %）。</translation>
+        <translation>截至 {day}，应交付 {due}，但仅交付 {delivered}：缺口 {gap}，占合同量 {contracted}的 {pct}%（上限 {limit}%）。</translation>
     </message>
     <message>
         <source>{delivered} delivered against a contract for {contracted}: {excess} more than contracted.</source>
@@ -1522,42 +1646,42 @@ Open it read-only?</source>
     <message numerus="yes">
         <source>The %n tranche(s) schedule {scheduled}, {excess} more than the {contracted} contracted.</source>
         <translation>
-            <numerusform>交付计划中的 %n 个交付批次共计 {scheduled}，比合同约定的 {contracted} 多出 {excess}。</numerusform>
+            <numerusform>交付计划中的 %n 个交付批次共计 {scheduled}，比合同约定的 {contracted}多出 {excess}。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{tonnes} delivered on {day} is still unverified after %n day(s) (limit {limit} days).</source>
         <translation>
-            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍未核证（上限 {limit} 天）。</numerusform>
+            <numerusform>{day} 交付的 {tonnes}已过 %n 天仍未核证（上限 {limit} 天）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{tonnes} delivered on {day} still has no serial numbers after %n day(s): ask the supplier for the registry serial block or batch id.</source>
         <translation>
-            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍无序列号：请向供应商索取登记处序列号段或批次编号。</numerusform>
+            <numerusform>{day} 交付的 {tonnes}已过 %n 天仍无序列号：请向供应商索取登记处序列号段或批次编号。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{tonnes} delivered on {day} still has no serial numbers after %n day(s) (more than the {limit} days allowed): ask the supplier for the registry serial block or batch id.</source>
         <translation>
-            <numerusform>{day} 交付的 {tonnes} 已过 %n 天仍无序列号（超过允许的 {limit} 天）：请向供应商索取登记处序列号段或批次编号。</numerusform>
+            <numerusform>{day} 交付的 {tonnes}已过 %n 天仍无序列号（超过允许的 {limit} 天）：请向供应商索取登记处序列号段或批次编号。</numerusform>
         </translation>
     </message>
     <message>
         <source>{tonnes} delivered on {day} carries a verification dated {verified}, before it was delivered: correct one of the dates.</source>
-        <translation>{day} 交付的 {tonnes} 带有日期为 {verified} 的核证，早于交付日期：请更正其中一个日期。</translation>
+        <translation>{day} 交付的 {tonnes}带有日期为 {verified} 的核证，早于交付日期：请更正其中一个日期。</translation>
     </message>
     <message>
         <source>{tonnes} delivered on {day} carries a verification dated earlier, before it was delivered: correct one of the dates.</source>
-        <translation>{day} 交付的 {tonnes} 带有更早日期的核证，早于交付日期：请更正其中一个日期。</translation>
+        <translation>{day} 交付的 {tonnes}带有更早日期的核证，早于交付日期：请更正其中一个日期。</translation>
     </message>
     <message>
         <source>{tonnes} delivered on {day}, before the contract term {start} to {end}.</source>
-        <translation>{day} 交付的 {tonnes} 早于合同期限 {start} 至 {end}。</translation>
+        <translation>{day} 交付的 {tonnes}早于合同期限 {start} 至 {end}。</translation>
     </message>
     <message>
         <source>{tonnes} delivered on {day}, after the contract term {start} to {end}.</source>
-        <translation>{day} 交付的 {tonnes} 晚于合同期限 {start} 至 {end}。</translation>
+        <translation>{day} 交付的 {tonnes}晚于合同期限 {start} 至 {end}。</translation>
     </message>
     <message>
         <source>{tonnes} retired on {day} from delivery {block}, which is still unverified (pending) on {as_of}.</source>
@@ -1585,7 +1709,7 @@ Open it read-only?</source>
     </message>
     <message>
         <source>{invalidated} of the {tonnes} retired on {day} from delivery {block} were invalidated by the registry on {since}: the claim they support must be restated.</source>
-        <translation>{day} 从交付 {block} 注销的 {tonnes} 中，有 {invalidated} 已于 {since} 被登记处作废：其支持的声明必须重新陈述。</translation>
+        <translation>{day} 从交付 {block} 注销的 {tonnes}中，有 {invalidated}已于 {since} 被登记处作废：其支持的声明必须重新陈述。</translation>
     </message>
     <message>
         <source>{tonnes} retired on {day}, before delivery {block} arrived on {delivered_on}.</source>
@@ -1593,33 +1717,33 @@ Open it read-only?</source>
     </message>
     <message>
         <source>{tonnes} of vintage {vintage} claimed for {claim_year}: {age} years old, more than the {limit}-year limit.</source>
-        <translation>年份为 {vintage} 的 {tonnes} 用于 {claim_year} 年的声明：已有 {age} 年，超过 {limit} 年的上限。</translation>
+        <translation>年份为 {vintage} 的 {tonnes}用于 {claim_year} 年的声明：已有 {age} 年，超过 {limit} 年的上限。</translation>
     </message>
     <message>
         <source>{tonnes} retired on {day} for the claim period ending {claim_end}: more than {months} months after it ended.</source>
-        <translation>{day} 注销的 {tonnes} 用于截至 {claim_end} 的声明期间：注销时间晚于期间结束超过 {months} 个月。</translation>
+        <translation>{day} 注销的 {tonnes}用于截至 {claim_end} 的声明期间：注销时间晚于期间结束超过 {months} 个月。</translation>
     </message>
     <message>
         <source>{tonnes} retired on {day} names no beneficiary, so the claim cannot be attributed to anyone.</source>
-        <translation>{day} 注销的 {tonnes} 未指明受益方，因此该声明无法归属于任何人。</translation>
+        <translation>{day} 注销的 {tonnes}未指明受益方，因此该声明无法归属于任何人。</translation>
     </message>
     <message numerus="yes">
         <source>Tranche of {tonnes} due {due} is late: {shortfall} of it still undelivered ({delivered} of accepted deliveries allocated to it, %Ln day(s) late).</source>
         <translation>
-            <numerusform>{due} 到期的交付批次（{tonnes}）已逾期：仍有 {shortfall} 未交付（已分配给该批次的已接受交付为 {delivered}，逾期 %Ln 天）。</numerusform>
+            <numerusform>{due} 到期的交付批次（{tonnes}）已逾期：仍有 {shortfall}未交付（已分配给该批次的已接受交付为 {delivered}，逾期 %Ln 天）。</numerusform>
         </translation>
     </message>
     <message>
         <source>{tonnes} delivered of vintage {vintage} fills a tranche that calls for vintage {wanted}.</source>
-        <translation>交付的 {tonnes} 年份为 {vintage}，但所填充的交付批次要求年份 {wanted}。</translation>
+        <translation>交付的 {tonnes}年份为 {vintage}，但所填充的交付批次要求年份 {wanted}。</translation>
     </message>
     <message>
         <source>Tranche due {due} is priced {price} {currency}/t, {pct} % off the contract price of {base} {currency}/t (tolerance {tolerance} %). {tonnes} delivered against it is valued at {value} instead of {base_value}.</source>
-        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨 相差 {pct} %（容差 {tolerance} %）。已对其交付的 {tonnes} 价值为 {value}，而非 {base_value}。</translation>
+        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨相差 {pct}%（容差 {tolerance}%）。已对其交付的 {tonnes}价值为 {value}，而非 {base_value}。</translation>
     </message>
     <message>
         <source>Tranche due {due} is priced {price} {currency}/t, {pct} % off the contract price of {base} {currency}/t (tolerance {tolerance} %). Nothing has been delivered against it yet.</source>
-        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨 相差 {pct} %（容差 {tolerance} %）。尚无针对该批次的交付。</translation>
+        <translation>{due} 到期的交付批次定价为 {price} {currency}/吨，与合同价格 {base} {currency}/吨相差 {pct}%（容差 {tolerance}%）。尚无针对该批次的交付。</translation>
     </message>
     <message numerus="yes">
         <source>Serial block {block} overlaps block {other} already delivered under contract {other_contract}: serials {low}–{high} (%Ln serial(s)) are counted twice.</source>
@@ -1659,16 +1783,16 @@ Open it read-only?</source>
     </message>
     <message>
         <source>Delivery of {tonnes} on {day} repeats the identical serial block {block} recorded on {first_on} under contract {first_contract}.</source>
-        <translation>{day} 交付的 {tonnes} 与 {first_on} 在合同 {first_contract} 下记录的交付使用了完全相同的序列号段 {block}。</translation>
+        <translation>{day} 交付的 {tonnes}与 {first_on} 在合同 {first_contract} 下记录的交付使用了完全相同的序列号段 {block}。</translation>
     </message>
     <message>
         <source>Delivery of {tonnes} on {day} repeats the same registry reference &apos;{reference}&apos; recorded on {first_on} under contract {first_contract}.</source>
-        <translation>{day} 交付的 {tonnes} 与 {first_on} 在合同 {first_contract} 下记录的交付使用了相同的登记处编号“{reference}”。</translation>
+        <translation>{day} 交付的 {tonnes}与 {first_on} 在合同 {first_contract} 下记录的交付使用了相同的登记处编号“{reference}”。</translation>
     </message>
     <message numerus="yes">
         <source>{retired} retired in %n retirement(s) from a delivery of only {tonnes}: {excess} retired that were never delivered.</source>
         <translation>
-            <numerusform>从仅 {tonnes} 的交付中分 %n 次注销了 {retired}：其中 {excess} 从未交付却被注销。</numerusform>
+            <numerusform>从仅 {tonnes}的交付中分 %n 次注销了 {retired}：其中 {excess}从未交付却被注销。</numerusform>
         </translation>
     </message>
     <message>
@@ -1721,11 +1845,11 @@ Open it read-only?</source>
     </message>
     <message>
         <source>the ledger records {tonnes} delivery on {day}, but the registry file ({first} to {last}) does not list it</source>
-        <translation>账本记录了 {day} 的 {tonnes} 交付，但登记处文件（{first} 至 {last}）未列出</translation>
+        <translation>账本记录了 {day} 的 {tonnes}交付，但登记处文件（{first} 至 {last}）未列出</translation>
     </message>
     <message>
         <source>the ledger records {tonnes} retirement on {day}, but the registry file ({first} to {last}) does not list it</source>
-        <translation>账本记录了 {day} 的 {tonnes} 注销，但登记处文件（{first} 至 {last}）未列出</translation>
+        <translation>账本记录了 {day} 的 {tonnes}注销，但登记处文件（{first} 至 {last}）未列出</translation>
     </message>
 </context>
 <context>
@@ -2641,6 +2765,10 @@ Open it read-only?</source>
     <message>
         <source>Carbon-credit offtake portfolio</source>
         <translation>碳信用承购合同组合</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent}%</translation>
     </message>
     <message>
         <source>Contract</source>

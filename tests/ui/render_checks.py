@@ -86,6 +86,19 @@ def elided_columns(header: QHeaderView) -> list[str]:
     return found
 
 
+def cut_cells(view: QTableView, column: int, rows: list[int]) -> list[str]:
+    """Cells of ``column`` (in ``rows``) whose text needs more width than the column has:
+    drawn elided ("tranche due 12/31/20…")."""
+    model = view.model()
+    found = []
+    for row in rows:
+        index = model.index(row, column)
+        needed, width = view.sizeHintForIndex(index).width(), view.columnWidth(column)
+        if needed > width:
+            found.append(f"{index.data()!r} cut: needs {needed}px, column {width}px")
+    return found
+
+
 def columns_out_of_reach(header: QHeaderView) -> list[str]:
     """Columns that end past the edge of a view that cannot scroll sideways."""
     view = header.parentWidget()

@@ -15,7 +15,7 @@ from tracker.services.synthetic_write import write_ledger
 from tracker.store.database import open_database
 from tracker.ui import overview as overview_module
 from tracker.ui.background import BackgroundJob
-from tracker.ui.chart import panel as panel_module
+from tracker.ui.chart import markers as markers_module
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models import schedule_table as schedule_module
 
@@ -34,7 +34,7 @@ def test_figures_and_series_are_read_on_a_worker(
     seen: list[tuple[str, threading.Thread]] = []
     for module, name in (
         (overview_module, "portfolio_summary"),
-        (panel_module, "chart_with_points"),  # the series, and where flags sit on them
+        (markers_module, "chart_with_points"),  # the series, and where flags sit on them
         (schedule_module, "read_fills"),
     ):
         real = getattr(module, name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from tracker.domain.error_catalogue_files import FILE_ERROR_TEMPLATES
 from tracker.domain.error_catalogue_ledger import LEDGER_ERROR_TEMPLATES
+from tracker.domain.error_catalogue_store import STORE_ERROR_TEMPLATES
 from tracker.domain.translation_marks import QT_TRANSLATE_NOOP, translate
 
 ERROR_CONTEXT = "Errors"
@@ -246,4 +247,6 @@ ERROR_TEMPLATES: dict[str, str] = {
     **FILE_ERROR_TEMPLATES,
     # the ledger: records gone or changed, busy, read-only, full (error_catalogue_ledger.py)
     **LEDGER_ERROR_TEMPLATES,
+    # ledger files: not a ledger, damaged, locked, not copied, overwritten (…_store.py)
+    **STORE_ERROR_TEMPLATES,
 }

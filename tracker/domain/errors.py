@@ -6,10 +6,11 @@ window can show it next to the right input.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeGuard
 
 if TYPE_CHECKING:
-    from tracker.domain.messages import Message
+    from tracker.domain.messages import Field, Message
 
 
 class TrackerError(Exception):
@@ -74,6 +75,17 @@ def record_name(table: str, record_id: object) -> Message:
     if code is None:
         return msg("error.record_other", table=table, id=shown)
     return msg(code, id=shown)
+
+
+def field_list(names: Sequence[str]) -> Message | Field:
+    """Stored columns named in a refusal, listed: "price, tonnes_kg" on the command line,
+    "Price per tonne, Tonnes" ("每吨价格、吨数") in the window."""
+    from tracker.domain.messages import Field, msg
+
+    first, *rest = names
+    if not rest:
+        return Field(first)
+    return msg("error.list", first=Field(first), rest=field_list(rest))
 
 
 def not_found(table: str, record_id: object) -> NotFoundError:

@@ -7,7 +7,8 @@ reports render with the defaults below (English, canonical numbers); the window
 passes Qt's translation and its locale's formatters (``tracker.ui.messages``).
 
 Parameters are values, never pre-worded English: tonnes in kg (:class:`Tonnes`), ISO
-dates (:class:`Day`), counts, money and prices, or record names (``str``).  A
+dates (:class:`Day`), UTC times (:class:`Moment`), counts, money and prices, stored
+columns (:class:`Field`), or record names (``str``).  A
 parameter may itself be a message (a clause worded on its own).  The parameter
 named ``n`` is the count that chooses a plural form (``%n`` / ``%Ln`` and ``(s)`` in
 the template, as Qt's plural messages are written).
@@ -64,6 +65,22 @@ class Percent:
 
 
 @dataclass(frozen=True, slots=True)
+class Field:
+    """A stored column named in a message: its column name (``tonnes_kg``) on the command
+    line, its label ("Tonnes", in the reader's language) in the window."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """A UTC time as the log and lock files write it ('2026-11-29T01:26:51Z'): as it is
+    on the command line, in the window's date format there."""
+
+    stamp: str
+
+
+@dataclass(frozen=True, slots=True)
 class Message:
     code: str
     params: tuple[tuple[str, object], ...] = ()
@@ -89,6 +106,8 @@ class Formatters:
     money: Callable[[int, str], str]
     price: Callable[[int], str]
     percent: Callable[[int, int], str]
+    field: Callable[[str], str] = str
+    moment: Callable[[str], str] = str
 
 
 def _q() -> ModuleType:
@@ -153,6 +172,10 @@ def _format(value: object, translate: Translate, formatters: Formatters) -> str:
         return formatters.price(value.value)
     if isinstance(value, Percent):
         return formatters.percent(value.part, value.whole)
+    if isinstance(value, Field):
+        return formatters.field(value.name)
+    if isinstance(value, Moment):
+        return formatters.moment(value.stamp)
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise TypeError(f"a message parameter cannot be {type(value).__name__}: {value!r}")
     return str(value)

@@ -22,6 +22,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.messages import Message, msg
 
 DAILY, WEEKLY, MONTHLY = 7, 4, 12
 FOLDER = "backups"
@@ -134,15 +135,14 @@ def copy_database(
         raise BackupError(_copy_failure(target, exc)) from None
 
 
-def _copy_failure(target: Path, exc: BaseException) -> str:
+def _copy_failure(target: Path, exc: BaseException) -> Message:
     text = str(exc)
+    why: Message | str = text
     if "full" in text.lower() or getattr(exc, "errno", None) == 28:
-        why = "the disk is full; free some space and try again"
+        why = msg("error.copy_disk_full")
     elif isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text:
-        why = "the folder cannot be written (permission denied); choose a writable folder"
-    else:
-        why = text
-    return f"{target}: the copy could not be written ({why}); nothing was changed"
+        why = msg("error.copy_permission_denied")
+    return msg("error.copy_not_written", file=str(target), reason=why)
 
 
 def copy_ledger(db: sqlite_utils.Database, target: Path) -> None:
@@ -164,7 +164,9 @@ def make_backup(
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
-        raise BackupError(f"{folder}: the backups folder cannot be created ({exc})") from None
+        raise BackupError(
+            msg("error.backups_folder_not_created", folder=str(folder), reason=str(exc))
+        ) from None
     target = folder / f"{ledger.stem}-{when.strftime(_STAMP)}-{reason}.db"
     counter = 1
     while target.exists():
@@ -202,7 +204,8 @@ def restore(ledger: Path, backup: Path, *, now: dt.datetime | None = None) -> Pa
     try:
         inspect(backup)
     except DatabaseError as exc:
-        raise BackupError(f"cannot restore: {exc}") from None
+        reason = exc.reason_message or str(exc)
+        raise BackupError(msg("error.cannot_restore", reason=reason)) from None
     when = (now or dt.datetime.now()).strftime(_STAMP)
     partial = ledger.with_name(f".{ledger.name}.restoring")
     try:

@@ -21,6 +21,7 @@ import platformdirs
 import sqlite_utils
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.messages import msg
 from tracker.store.migrations import KNOWN_MIGRATIONS, migrations
 
 APP_NAME = "carbon-tracker"
@@ -79,11 +80,10 @@ def _header(file: Path) -> bytes:
         with file.open("rb") as handle:
             return handle.read(100)
     except PermissionError:
-        raise DatabaseError(
-            f"{file}: cannot be read (permission denied); check the file's permissions"
-        ) from None
+        raise DatabaseError(msg("error.ledger_permission_denied", file=str(file))) from None
     except OSError as exc:
-        raise DatabaseError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+        reason = exc.strerror or str(exc)
+        raise DatabaseError(msg("error.file_unreadable", file=str(file), reason=reason)) from None
 
 
 def inspect(file: Path, *, quick_check: bool = True) -> int:
@@ -92,34 +92,31 @@ def inspect(file: Path, *, quick_check: bool = True) -> int:
     Returns the number of tracker migrations already applied.
     """
     if file.is_dir():
-        raise DatabaseError(f"{file}: is a folder, not a ledger file")
+        raise DatabaseError(msg("error.ledger_is_folder", file=str(file)))
     header = _header(file)
     if not header:
-        raise DatabaseError(
-            f"{file}: is an empty file (0 bytes), not a Carbon Tracker ledger; it was left "
-            f"as it is. To start a new ledger there, run `carbon-tracker new {file}`"
-        )
+        raise DatabaseError(msg("error.ledger_empty_file", file=str(file)))
     if not header.startswith(SQLITE_MAGIC):
-        raise DatabaseError(
-            f"{file}: not a tracker ledger file (not an SQLite database); it was left "
-            "untouched. Check the path, or restore the ledger from a backup"
-        )
+        raise DatabaseError(msg("error.ledger_not_sqlite", file=str(file)))
     sides = [file.with_name(file.name + s) for s in ("-wal", "-shm")]
     existed = [side.exists() for side in sides]
     try:
         conn = _read_only_connection(file)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"{file}: cannot be opened ({exc})") from None
+        raise _cannot_open(file, exc) from None
     try:
         return _inspect_connection(file, conn, quick_check)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(
-            f"{file}: the file is damaged or is not a tracker ledger ({exc}); it was left "
-            "untouched. Restore the newest good backup (`carbon-tracker restore`)"
+            msg("error.ledger_damaged_or_foreign", file=str(file), reason=str(exc))
         ) from None
     finally:
         conn.close()
         _remove_created_sides(sides, existed)
+
+
+def _cannot_open(file: Path, exc: sqlite3.Error) -> DatabaseError:
+    return DatabaseError(msg("error.ledger_cannot_open", file=str(file), reason=str(exc)))
 
 
 def _remove_created_sides(sides: list[Path], existed: list[bool]) -> None:
@@ -148,26 +145,24 @@ def _inspect_connection(file: Path, conn: sqlite3.Connection, quick_check: bool)
             )
         ]
     if app_id != APPLICATION_ID and not (app_id == 0 and applied):
-        owner = f" (application id {app_id:#x})" if app_id else ""
-        raise DatabaseError(
-            f"{file}: is another application's SQLite database{owner}, not a Carbon Tracker "
-            "ledger; it was left untouched. Check the path"
-        )
+        if app_id:
+            raise DatabaseError(
+                msg("error.ledger_of_other_application_id", file=str(file), app_id=hex(app_id))
+            )
+        raise DatabaseError(msg("error.ledger_of_other_application", file=str(file)))
     newer = [name for name in applied if name not in KNOWN_MIGRATIONS]
     user_version = conn.execute("PRAGMA user_version").fetchone()[0]
     if newer or user_version > schema_version():
-        what = f"unknown schema migration {newer[0]!r}" if newer else f"schema {user_version}"
-        raise DatabaseError(
-            f"{file}: written by a newer version of the tracker ({what}); upgrade the "
-            "tracker to open it. The file was left untouched"
-        )
+        if newer:
+            raise DatabaseError(
+                msg("error.ledger_newer_migration", file=str(file), migration=newer[0])
+            )
+        raise DatabaseError(msg("error.ledger_newer_schema", file=str(file), version=user_version))
     if quick_check and file.stat().st_size <= QUICK_CHECK_LIMIT:
         result = [r[0] for r in conn.execute("PRAGMA quick_check")]
         if result != ["ok"]:
-            raise DatabaseError(
-                f"{file}: the ledger is damaged (quick_check: {'; '.join(result[:3])}); it was "
-                "left untouched. Restore the newest good backup (`carbon-tracker restore`)"
-            )
+            detail = "; ".join(result[:3])
+            raise DatabaseError(msg("error.ledger_damaged", file=str(file), detail=detail))
     return len(applied)
 
 
@@ -177,7 +172,11 @@ def _create_file(file: Path) -> None:
             file.parent.mkdir(parents=True, mode=0o700)
         except OSError as exc:
             raise DatabaseError(
-                f"{file.parent}: the folder cannot be created ({exc.strerror or exc})"
+                msg(
+                    "error.ledger_folder_not_created",
+                    folder=str(file.parent),
+                    reason=exc.strerror or str(exc),
+                )
             ) from None
     try:
         conn = sqlite3.connect(file)
@@ -189,7 +188,7 @@ def _create_file(file: Path) -> None:
             if file.exists() and file.stat().st_size == 0:
                 file.unlink()
         raise DatabaseError(
-            f"{file}: a new ledger cannot be created here ({exc}); choose a folder you can write to"
+            msg("error.ledger_not_created", file=str(file), reason=str(exc))
         ) from None
 
 
@@ -197,13 +196,10 @@ def new_database(path: str | Path, notify: Notify | None = None) -> sqlite_utils
     """Create a new, empty ledger at ``path``; an existing non-empty file is refused."""
     file = Path(path)
     if file.is_dir():
-        raise DatabaseError(f"{file}: is a folder, not a ledger file")
+        raise DatabaseError(msg("error.ledger_is_folder", file=str(file)))
     if file.exists():
         if file.stat().st_size > 0:
-            raise DatabaseError(
-                f"{file}: already exists; a new ledger never replaces a file. Choose another "
-                "name, or open it"
-            )
+            raise DatabaseError(msg("error.ledger_exists", file=str(file)))
         file.unlink()  # an empty file holds nothing: the user asked for a ledger there
     _create_file(file)
     return open_database(file, create=False, notify=notify)
@@ -229,7 +225,7 @@ def _connect(file: Path, read_only: bool) -> sqlite_utils.Database:
             return sqlite_utils.Database(_read_only_connection(file))
         return sqlite_utils.Database(sqlite3.connect(file, check_same_thread=False))
     except sqlite3.Error as exc:
-        raise DatabaseError(f"{file}: cannot be opened ({exc})") from None
+        raise _cannot_open(file, exc) from None
 
 
 def open_database(
@@ -258,10 +254,7 @@ def open_database(
     file = Path(path)
     if not file.exists() and not file.is_symlink():
         if not create:
-            raise DatabaseError(
-                f"{file}: no such ledger file; check the path, or create a new ledger with "
-                f"`carbon-tracker new {file}`"
-            )
+            raise DatabaseError(msg("error.ledger_missing", file=str(file)))
         _create_file(file)
     applied = inspect(file)
     _tighten(file, notify)
@@ -272,22 +265,16 @@ def open_database(
         configure(db, on_disk=True, read_only=read_only)
     except sqlite3.Error as exc:
         db.close()
-        raise DatabaseError(f"{file}: cannot be opened ({exc})") from None
+        raise _cannot_open(file, exc) from None
     return db
 
 
 def _upgrade(file: Path, applied: int, backup: bool, notify: Notify | None) -> None:
     """Migrate (after a backup when the ledger holds data) and stamp the identity."""
     if not os.access(file, os.W_OK):
-        raise DatabaseError(
-            f"{file}: the file is read-only; change its permissions to edit it, or use a "
-            "read-only command (summary, export, check)"
-        )
+        raise DatabaseError(msg("error.ledger_file_read_only", file=str(file)))
     if not os.access(file.parent, os.W_OK):
-        raise DatabaseError(
-            f"{file.parent}: the folder is read-only, and a ledger needs to write its journal "
-            "beside the file; move the ledger to a folder you can write to"
-        )
+        raise DatabaseError(msg("error.ledger_folder_read_only", folder=str(file.parent)))
     db = _connect(file, read_only=False)
     try:
         configure(db, on_disk=True)
@@ -300,7 +287,9 @@ def _upgrade(file: Path, applied: int, backup: bool, notify: Notify | None) -> N
         migrations.apply(db)
         stamp(db)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"{file}: cannot be opened for writing ({exc})") from None
+        raise DatabaseError(
+            msg("error.ledger_cannot_write", file=str(file), reason=str(exc))
+        ) from None
     finally:
         db.close()
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.messages import Message, Moment, msg, render
 from tracker.store.change_log import os_login
 
 
@@ -29,8 +30,19 @@ class Holder:
     since: str
     program: str = "Carbon Tracker"
 
+    def message(self) -> Message:
+        """ "alice (Carbon Tracker, process 4242 on laptop) since 2026-11-29T01:26:51Z"."""
+        return msg(
+            "error.lock_holder",
+            name=self.name,
+            program=self.program,
+            pid=self.pid,
+            host=self.host,
+            since=Moment(self.since),
+        )
+
     def describe(self) -> str:
-        return f"{self.name} ({self.program}, process {self.pid} on {self.host}) since {self.since}"
+        return render(self.message())
 
 
 class LockHeld(TrackerError):
@@ -39,16 +51,17 @@ class LockHeld(TrackerError):
     def __init__(self, ledger: Path, holder: Holder) -> None:
         self.ledger = ledger
         self.holder = holder
-        elsewhere = ""
         if holder.host != socket.gethostname():
-            elsewhere = (
-                f". If {holder.host} crashed and nobody uses the ledger there, delete "
-                f"{lock_path(ledger)} to free it"
+            refusal = msg(
+                "error.ledger_locked_elsewhere",
+                file=str(ledger),
+                holder=holder.message(),
+                host=holder.host,
+                lock=str(lock_path(ledger)),
             )
-        super().__init__(
-            f"{ledger}: is open for writing by {holder.describe()}; close it there first, "
-            f"or open the ledger read-only{elsewhere}"
-        )
+        else:
+            refusal = msg("error.ledger_locked", file=str(ledger), holder=holder.message())
+        super().__init__(refusal)
 
 
 def lock_path(ledger: Path) -> Path:
@@ -143,9 +156,9 @@ class LedgerLock:
                     self.held = True
                     return self
             except OSError as exc:
+                reason = exc.strerror or str(exc)
                 raise TrackerError(
-                    f"{path}: the lock file cannot be written ({exc.strerror or exc}); the "
-                    "folder must be writable to edit the ledger, or open it read-only"
+                    msg("error.lock_not_written", lock=str(path), reason=reason)
                 ) from None
             holder = read_holder(self.ledger)
             if holder is not None and holder.pid == os.getpid() and holder.host == me.host:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.messages import Message, msg, render
 from tracker.store.database import SIDE_FILES, is_ledger_file
 
 _SIDES = (*SIDE_FILES, ".lock")
@@ -38,6 +39,12 @@ def _base_of(target: Path) -> Path | None:
 
 def ledger_target_problem(target: Path, open_ledger: Path | None = None) -> str:
     """Why writing ``target`` would damage a ledger ('' when it is safe)."""
+    refusal = ledger_target_refusal(target, open_ledger)
+    return "" if refusal is None else render(refusal)
+
+
+def ledger_target_refusal(target: Path, open_ledger: Path | None = None) -> Message | None:
+    """Why writing ``target`` would damage a ledger, as a message (None when it is safe)."""
     target = Path(target)
     candidates = [target]
     base = _base_of(target)
@@ -47,27 +54,22 @@ def ledger_target_problem(target: Path, open_ledger: Path | None = None) -> str:
         ledger = Path(open_ledger)
         for candidate in candidates:
             if _same(candidate, ledger):
-                what = "is the open ledger" if candidate is target else "belongs to the open ledger"
-                return (
-                    f"{target}: {what} ({ledger}); writing there would destroy your records. "
-                    "Choose another file name"
+                code = (
+                    "error.target_is_open_ledger"
+                    if candidate is target
+                    else "error.target_of_open_ledger"
                 )
+                return msg(code, file=str(target), ledger=str(ledger))
     for candidate in candidates:
         if candidate.is_file() and is_ledger_file(candidate):
-            what = (
-                "is a Carbon Tracker ledger"
-                if candidate is target
-                else (f"belongs to the Carbon Tracker ledger {candidate}")
-            )
-            return (
-                f"{target}: {what}; a report or copy never replaces a ledger. "
-                "Choose another file name"
-            )
-    return ""
+            if candidate is target:
+                return msg("error.target_is_ledger", file=str(target))
+            return msg("error.target_of_ledger", file=str(target), ledger=str(candidate))
+    return None
 
 
 def refuse_ledger_target(target: Path, open_ledger: Path | None = None) -> None:
     """Raise LedgerTargetError when ``target`` is a ledger or one of its files."""
-    problem = ledger_target_problem(target, open_ledger)
-    if problem:
-        raise LedgerTargetError(problem)
+    refusal = ledger_target_refusal(target, open_ledger)
+    if refusal is not None:
+        raise LedgerTargetError(refusal)

@@ -19,7 +19,13 @@ from typing import Any
 import sqlite_utils
 
 from tracker.domain.changes import ChangeSet
-from tracker.domain.errors import TrackerError, ValidationError, not_found, record_name
+from tracker.domain.errors import (
+    TrackerError,
+    ValidationError,
+    field_list,
+    not_found,
+    record_name,
+)
 from tracker.domain.messages import msg
 from tracker.store import change_log, positions
 from tracker.store.bulk import BulkWriter
@@ -82,17 +88,22 @@ def expecting(rows: Mapping[tuple[str, int], Mapping[str, Any]]) -> Iterator[Non
         _EXPECTED.reset(token)
 
 
+# Columns the store derives from a serial block: a refusal names the block instead.
+_SERIAL_PARTS = frozenset({"serial_prefix", "serial_start", "serial_end", "serial_template"})
+
+
 def _check_version(table: str, row_id: int, stored: dict[str, Any]) -> None:
     expected = (_EXPECTED.get() or {}).get((table, row_id))
     if expected is None:
         return
     differs = [k for k, v in expected.items() if k in stored and stored[k] != v]
     if differs:
+        named = [k for k in differs if k not in _SERIAL_PARTS] or differs
         raise StaleEditError(
             msg(
                 "error.changed_elsewhere",
                 record=record_name(table, row_id),
-                fields=", ".join(sorted(differs)[:3]),
+                fields=field_list(sorted(named)[:3]),
             )
         )
 

@@ -32,7 +32,9 @@ def ask_read_only(parent: QWidget, held: LockHeld) -> bool:
     answer = QMessageBox.question(
         parent,
         QCoreApplication.translate("Files", "Ledger in use"),
-        QCoreApplication.translate("Files", "{reason}\n\nOpen it read-only?").format(reason=held),
+        QCoreApplication.translate("Files", "{reason}\n\nOpen it read-only?").format(
+            reason=messages.error(held)
+        ),
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
 from tracker.domain.flags import Flag
 from tracker.domain.messages import Count, Day, Formatters, Message, msg, render
-from tracker.domain.quantities import percent_one_decimal
 from tracker.ui import numbers
 
 
@@ -29,8 +28,7 @@ def _count(n: int) -> str:
 
 
 def _percent(part: int, whole: int) -> str:
-    text = percent_one_decimal(part, whole)
-    return text.replace(".", QLocale().decimalPoint()) if text else "∞"
+    return numbers.percent(part, whole) or "∞"
 
 
 def _formatters() -> Formatters:
@@ -41,7 +39,16 @@ def _formatters() -> Formatters:
         money=numbers.money,
         price=numbers.price,
         percent=_percent,
+        field=_field,
+        moment=numbers.moment,
     )
+
+
+def _field(name: str) -> str:
+    """A stored column by its label in the window's language ("Claim period end")."""
+    from tracker.ui.audit.history_text import field_label  # the History's own vocabulary
+
+    return field_label(name)
 
 
 def text(message: Message) -> str:

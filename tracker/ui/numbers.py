@@ -10,7 +10,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from tracker.domain.quantities import format_price, format_tonnes_display
+from tracker.domain.quantities import format_price, format_tonnes_display, percent_one_decimal
 
 
 def tonnes(kg: int) -> str:
@@ -51,6 +51,19 @@ def price(value: int) -> str:
     locale = QLocale()
     whole, _, decimals = format_price(value).partition(".")
     return f"{_grouped(int(whole), locale)}{locale.decimalPoint()}{decimals}"
+
+
+def percent(part: int, whole: int) -> str:
+    """``part`` of ``whole`` in per cent with one decimal, in the locale's grouping and
+    decimal mark: '35.0', '1,250.5' ('35,0' in German); '' when ``whole`` is 0.  The
+    per-cent sign is the caller's (a translated "{percent} %")."""
+    text = percent_one_decimal(part, whole)
+    if not text:
+        return ""
+    locale = QLocale()
+    sign = "-" if text.startswith("-") else ""
+    whole_part, _, decimals = text.lstrip("-").partition(".")
+    return f"{sign}{_grouped(int(whole_part), locale)}{locale.decimalPoint()}{decimals}"
 
 
 def date_format(locale: QLocale | None = None) -> str:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.flags import Severity
-from tracker.domain.quantities import percent_one_decimal
 from tracker.services.audit.review import ReviewedFlag, counts_by_severity
 from tracker.services.summary import ContractSummary, Totals, portfolio_summary, totals_by_currency
 from tracker.ui import numbers, theming
@@ -320,7 +319,7 @@ class OverviewPanel(QWidget):
             self.tr("{tonnes} invalidated").format(tonnes=self._tonnes(total("invalidated_kg")))
         )
         self.cards["rejected"].detail.setText(self.tr("failed verification"))
-        pct = percent_one_decimal(delivered, contracted)
+        pct = numbers.percent(delivered, contracted)
         percent = self.tr("{percent} %").format(percent=pct)
         self.cards["delivered_pct"].value.setText(percent if pct else "—")
 

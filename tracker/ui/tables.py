@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -211,7 +211,7 @@ class RecordTablePanel(QWidget):
     def _update_count(self, *_args: object) -> None:
         total = self.model.total_count()
         note = self.model.note()
-        counted = self.tr("Records: {n}").format(n=f"{total:,}")
+        counted = self.tr("Records: {n}").format(n=QLocale().toString(total))
         self.count.setText(note or counted)
 
 

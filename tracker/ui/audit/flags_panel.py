@@ -36,12 +36,17 @@ from tracker.ui.audit.flags_model import (
     CONTRACT,
     FLAG_ROLE,
     HEADING_ROLE,
+    MESSAGE,
+    RULE,
+    STATUS,
+    SUBJECT,
     FlagListModel,
     severity_colour,
     status_names,
 )
 from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.audit.watcher import FlagWatcher
+from tracker.ui.fit_columns import ColumnFitter
 from tracker.ui.ledger_store import LedgerStore
 
 __all__ = ["FLAG_ROLE", "HEADING_ROLE", "FlagsPanel", "readable_time", "severity_colour"]
@@ -53,9 +58,17 @@ def readable_time(stamp: str) -> str:
 
 
 CONTRACT_COLUMN = CONTRACT
-# Widest the rule, contract, subject and status columns are fitted to: the message (the
-# finding itself) gets the rest of the width.
-COLUMN_LIMITS = (190, 140, 160, 110)
+# Every column as wide as its text while they all fit.  Else they give way in this order
+# (a cut text shows whole in its tooltip and below the table): the message first, then a
+# long subject (a serial block; a dated subject such as "tranche due 12/31/2025" stays
+# whole), then the rule and the contract, each down to a floor; the message, which takes
+# any width left over, keeps at least about a third of a 1280 px window's table.
+GIVE_WAY = (
+    (MESSAGE, 360), (SUBJECT, 240), (MESSAGE, 300), (RULE, 160), (SUBJECT, 200),
+    (CONTRACT, 130), (MESSAGE, 260), (RULE, 140), (CONTRACT, 110), (SUBJECT, 170),
+    (MESSAGE, 200), (RULE, 120), (CONTRACT, 90), (SUBJECT, 140), (MESSAGE, 140),
+    (STATUS, 60), (SUBJECT, 100), (MESSAGE, 80),
+)  # fmt: skip
 
 
 class FlagsPanel(QWidget):
@@ -119,12 +132,12 @@ class FlagsPanel(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self._columns_fitted = False
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.columns = ColumnFitter(self.view, give_way=GIVE_WAY, growing=[MESSAGE])
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -158,16 +171,13 @@ class FlagsPanel(QWidget):
         self.contract_id = contract_id
         # one contract in view: its reference is in every row, so leave the column out
         self.view.setColumnHidden(CONTRACT_COLUMN, contract_id is not None)
-        self._columns_fitted = False
         self.refresh()
 
     def fit_columns(self) -> None:
-        """Rule, contract, subject and status as wide as their text (within limits); the
-        message takes the rest.  Cut text shows in full in the tooltip and below."""
-        for column, limit in enumerate(COLUMN_LIMITS):
-            self.view.resizeColumnToContents(column)
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column) + 8, limit))
-        self._columns_fitted = True
+        """Each column as wide as its text while they fit, else narrowed in the order of
+        ``GIVE_WAY``; the message takes the rest.  Cut text shows whole in the tooltip and
+        below the table."""
+        self.columns.fit()
 
     def refresh(self) -> None:
         if self.watcher is not None:
@@ -194,8 +204,6 @@ class FlagsPanel(QWidget):
             for severity in Severity
         }
         self.model.set_flags(self.reviewed, titles)
-        if self.reviewed and not self._columns_fitted:
-            self.fit_columns()
 
     def _rows_changed(self) -> None:
         """Headings span the whole width; the selection went with the old rows."""

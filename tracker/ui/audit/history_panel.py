@@ -92,13 +92,16 @@ class HistoryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setWordWrap(False)  # one line a row; the tooltip has the whole text
-        # columns as wide as their text while they fit; else the changes, the record and
-        # the user narrow (the tooltip has the whole text) and the changes get the rest
+        # columns as wide as their text while they fit; else the changes (always long, and
+        # whole in the tooltip) give way first, then a rare long action ("Recorded before
+        # the log"), then the record, the user and the time, each down to a floor
         self.columns = ColumnFitter(
             self.table,
-            give_way=[(CHANGES_COLUMN, 280), (RECORD_COLUMN, 180), (USER_COLUMN, 90),
-                      (CHANGES_COLUMN, 160), (RECORD_COLUMN, 120), (ACTION_COLUMN, 80),
-                      (CHANGES_COLUMN, 120), (WHEN_COLUMN, 120)],
+            give_way=[(CHANGES_COLUMN, 280), (ACTION_COLUMN, 110), (CHANGES_COLUMN, 220),
+                      (RECORD_COLUMN, 260), (USER_COLUMN, 90), (CHANGES_COLUMN, 180),
+                      (RECORD_COLUMN, 200), (ACTION_COLUMN, 80), (CHANGES_COLUMN, 150),
+                      (RECORD_COLUMN, 140), (CHANGES_COLUMN, 120), (RECORD_COLUMN, 120),
+                      (WHEN_COLUMN, 120)],
             growing=[CHANGES_COLUMN],
         )  # fmt: skip
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

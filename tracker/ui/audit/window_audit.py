@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu
 
-from tracker.ui.audit.flags_keys import enter_goes_to_the_record, fit_flag_columns
+from tracker.ui.audit.flags_keys import enter_goes_to_the_record
 from tracker.ui.audit.flags_panel import FlagsPanel
 from tracker.ui.audit.history_panel import HistoryPanel
 from tracker.ui.audit.settings_dialog import AuditSettingsDialog
@@ -37,7 +37,7 @@ class WindowAudit(QObject):
         window.replace_tab("flags", self.flags)
         window.replace_tab("history", self.history)
         self.flags.navigate.connect(window.navigate_to)
-        self.flag_columns = fit_flag_columns(self.flags.view)
+        self.flag_columns = self.flags.columns
         enter_goes_to_the_record(self.flags)
         self.dialog: AuditSettingsDialog | VerificationsDialog | None = None  # open now
 

@@ -48,6 +48,14 @@ def _title() -> str:
     return QCoreApplication.translate("PortfolioReport", "Carbon-credit offtake portfolio")
 
 
+def _percent(part: int, whole: int) -> str:
+    """Delivered of contracted as the window shows it: '35.0 %' ('35.0%' in Chinese)."""
+    pct = numbers.percent(part, whole)
+    if not pct:
+        return "—"
+    return QCoreApplication.translate("PortfolioReport", "{percent} %").format(percent=pct)
+
+
 def _summary_html(summaries: Sequence[ContractSummary]) -> str:
     head = (
         QCoreApplication.translate("PortfolioReport", "Contract"),
@@ -78,7 +86,7 @@ def _summary_html(summaries: Sequence[ContractSummary]) -> str:
                 for v in (s.reference, s.supplier, methods.get(s.method, s.method))
             )
             + "".join(f'<td class="n">{numbers.tonnes(kg)}</td>' for kg in figures)
-            + f'<td class="n">{_e(s.delivered_pct)} %</td>'
+            + f'<td class="n">{_e(_percent(s.delivered_kg, s.contracted_kg))}</td>'
             + f'<td class="n">{_e(numbers.money(s.delivered_value_cents, s.currency))}</td>'
             "</tr>"
         )
@@ -96,7 +104,7 @@ def _summary_html(summaries: Sequence[ContractSummary]) -> str:
         rows.append(
             f'<tr class="total"><td>{_e(total)}</td><td>{_e(count)}</td><td></td>'
             + "".join(f'<td class="n">{numbers.tonnes(kg)}</td>' for kg in figures)
-            + f'<td class="n">{_e(t.delivered_pct)} %</td>'
+            + f'<td class="n">{_e(_percent(t.delivered_kg, t.contracted_kg))}</td>'
             + f'<td class="n">{_e(numbers.money(t.delivered_value_cents, t.currency))}</td>'
             "</tr>"
         )
