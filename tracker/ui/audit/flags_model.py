@@ -69,6 +69,7 @@ class FlagListModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._worded: dict[int, tuple[str, str]] = {}  # id(flag) -> subject, finding
         self._sort_keys: dict[int, tuple[str, str]] = {}  # the same with ISO dates
+        self._rule_labels: dict[str, str] = {}  # rule code -> its label in the window
         self._typed_day = ""  # the filter as an ISO date, when it is a whole date
         self._statuses = status_names()
         self._headers = [
@@ -86,6 +87,7 @@ class FlagListModel(QAbstractTableModel):
         self.reviewed, self.titles = list(reviewed), dict(titles)
         self._worded = {}  # worded again in the language of the day, when first asked
         self._sort_keys = {}
+        self._rule_labels = {}  # a few rules name a hundred thousand flags: each worded once
         self._rebuild()
 
     def set_show_acknowledged(self, shown: bool) -> None:
@@ -131,7 +133,10 @@ class FlagListModel(QAbstractTableModel):
     def text(self, reviewed: ReviewedFlag, column: int) -> str:
         f = reviewed.flag
         if column == RULE:
-            return rule_label(f.rule)
+            label = self._rule_labels.get(f.rule)
+            if label is None:
+                label = self._rule_labels[f.rule] = rule_label(f.rule)
+            return label
         if column == CONTRACT:
             return f.contract
         if column == SUBJECT:
