@@ -33,6 +33,7 @@ def schedule_rows(db: Ledger, options: ReportOptions) -> Iterator[list[object]]:
                 tonnes(t.tonnes_kg),
                 "" if t.vintage is None else t.vintage,
                 "" if t.price is None else Number(format_price(t.price)),
+                t.uid or "",
                 "yes" if t.derived else "no",
                 tonnes(fill.delivered_kg),
                 tonnes(fill.shortfall_kg),
