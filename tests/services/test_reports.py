@@ -77,7 +77,6 @@ def test_schedule_shows_delivered_shortfall_and_late_days(db: sqlite_utils.Datab
         "tonnes": "120",
         "vintage": "",
         "price_per_tonne": "",
-        "uid": tranche[header.index("uid")],
         "derived": "no",
         "delivered_tonnes": "120",
         "shortfall_tonnes": "0",

@@ -164,7 +164,13 @@ def test_sorting_or_filtering_a_large_table_is_one_query_for_one_page(
     columns = [c[0] for c in store.db.execute("select * from deliveries limit 0").description]
     stored = dict(zip(columns, template, strict=True))
     rows = [
-        {**stored, "id": None, "tonnes_kg": 1000 * (n % 97 + 1), "reference": f"TX-{n}"}
+        {
+            **stored,
+            "id": None,
+            "uid": None,
+            "tonnes_kg": 1000 * (n % 97 + 1),
+            "reference": f"TX-{n}",
+        }
         for n in range(3000)
     ]
     store.db["deliveries"].insert_all(rows)  # bulk fixture data, straight into the table

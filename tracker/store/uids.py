@@ -12,11 +12,18 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from tracker.store.change_log import LOGGED_TABLES
-
 COLUMN = "uid"
-# Every table whose rows are records: every table the change log tracks.
-TABLES = LOGGED_TABLES
+# Every table whose rows are records: every table the change log tracks except
+# ``settings``, whose rows are named by their unique ``key`` already.
+TABLES = (
+    "contracts",
+    "tranches",
+    "deliveries",
+    "retirements",
+    "verifications",
+    "invalidations",
+    "flag_acknowledgements",
+)
 
 # A random version-4 UUID as canonical lowercase text, written by SQLite.
 NEW_UID_SQL = (

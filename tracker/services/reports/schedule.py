@@ -33,7 +33,6 @@ def schedule_rows(db: Ledger, options: ReportOptions) -> Iterator[list[object]]:
                 tonnes(t.tonnes_kg),
                 "" if t.vintage is None else t.vintage,
                 "" if t.price is None else Number(format_price(t.price)),
-                t.uid or "",
                 "yes" if t.derived else "no",
                 tonnes(fill.delivered_kg),
                 tonnes(fill.shortfall_kg),
@@ -45,6 +44,7 @@ def schedule_rows(db: Ledger, options: ReportOptions) -> Iterator[list[object]]:
 SCHEDULE = Report(
     "schedule",
     "Delivery schedule",
-    (*tracker_csv.COLUMNS["schedule"], *tracker_csv.DERIVED_COLUMNS["schedule"]),
+    # the tracker's schedule columns but the global id (derived tranches have none)
+    (*tracker_csv.COLUMNS["schedule"][:-1], *tracker_csv.DERIVED_COLUMNS["schedule"]),
     schedule_rows,
 )
