@@ -198,3 +198,23 @@ def test_sorted_and_filtered_models_pass_the_qt_model_tester(
     proxy.set_text("a")
     qtmodeltester.check(proxy)
     qtmodeltester.check(model)
+
+
+def test_no_table_of_the_window_shows_the_global_id(store: LedgerStore) -> None:
+    from tracker.ui.models.ledger_tables import (
+        ContractsModel,
+        DeliveriesModel,
+        InvalidationsModel,
+        RetirementsModel,
+    )
+    from tracker.ui.models.schedule_table import ScheduleModel
+
+    for model_class in (
+        ContractsModel,
+        ScheduleModel,
+        DeliveriesModel,
+        InvalidationsModel,
+        RetirementsModel,
+    ):
+        model = model_class(store)
+        assert "uid" not in {c.key for c in model.columns}, model_class.__name__
