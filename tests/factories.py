@@ -29,6 +29,7 @@ def contract_data(**overrides: Any) -> dict[str, str]:
         "status": "active",
         "notes": "",
         "registry_project_ids": "",
+        "uid": "",
     }
     data.update({k: str(v) for k, v in overrides.items()})
     return data
@@ -45,6 +46,7 @@ def delivery_data(**overrides: Any) -> dict[str, str]:
         "verifier": "SCS Global",
         "verified_on": "2025-07-15",
         "reference": "TX-1",
+        "uid": "",
     }
     data.update({k: str(v) for k, v in overrides.items()})
     return data
@@ -60,6 +62,7 @@ def retirement_data(**overrides: Any) -> dict[str, str]:
         "claim_start": "2025-01-01",
         "claim_end": "2025-12-31",
         "registry_reference": "RET-1",
+        "uid": "",
     }
     data.update({k: str(v) for k, v in overrides.items()})
     return data

@@ -809,6 +809,18 @@
         <translation>已被另一份合同使用</translation>
     </message>
     <message>
+        <source>is not a global id (a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e)</source>
+        <translation>不是全局编号（应为 UUID，例如 0f8fad5b-d9cb-469f-a165-70867728950e）</translation>
+    </message>
+    <message>
+        <source>is already the global id of a different record in the ledger</source>
+        <translation>已是账本中另一条记录的全局编号</translation>
+    </message>
+    <message>
+        <source>is also the global id of a different row of the file (row {row})</source>
+        <translation>也是文件中另一行（第 {row} 行）的全局编号</translation>
+    </message>
+    <message>
         <source>is less than the {tonnes} already scheduled in its tranches</source>
         <translation>少于其交付批次中已安排的 {tonnes}</translation>
     </message>
@@ -2154,6 +2166,10 @@ Open it read-only?</source>
     <message>
         <source>Flag as named before the upgrade</source>
         <translation>升级前的标记名称</translation>
+    </message>
+    <message>
+        <source>Global id</source>
+        <translation>全局编号</translation>
     </message>
     <message>
         <source>Added</source>

@@ -44,7 +44,9 @@ def test_a_previous_release_deliveries_file_imports_with_serials_pending(
 ) -> None:
     code, out, _ = _run(capsys, "--db", str(ledger), "export", "deliveries")
     assert code == 0
-    assert out.splitlines()[1] == "C-1,2025-06-30,100,2025,acr,,verified,SCS,2025-07-15,TX-1,"
+    line, uid = out.splitlines()[1].rsplit(",", 1)  # a new global id, the last column
+    assert line == "C-1,2025-06-30,100,2025,acr,,verified,SCS,2025-07-15,TX-1,"
+    assert len(uid) == 36
 
 
 def test_the_serial_block_arrives_by_re_import_and_verify_log_stays_intact(

@@ -126,8 +126,10 @@ def test_invalidations_round_trip_through_csv(db: sqlite_utils.Database) -> None
         ",".join(str(c) for c in line) for line in tracker_csv.export_rows(db, "invalidations")
     ]
     text = "\n".join([header, *lines])
+    (uid,) = db.execute("select uid from invalidations").fetchone()
     assert lines == [
-        "C-1,ACR-US-1-2025-1-1 to 100,2025-10-01,20,ACR-US-1-2025-1-81 to 100,reversal,,kiln fire"
+        "C-1,ACR-US-1-2025-1-1 to 100,2025-10-01,20,ACR-US-1-2025-1-81 to 100,reversal,,kiln fire,"
+        + uid
     ]
     assert tracker_csv.import_text(db, "invalidations", text, "i.csv").added == 0
     (record_id,) = [r[0] for r in db.execute("select id from invalidations")]

@@ -178,7 +178,7 @@ def test_serial_clashes_of_the_bulk_delivery_import_keep_their_english(
     db: sqlite_utils.Database,
 ) -> None:
     make_contract(db, registry="isometric")
-    head = ",".join(header("deliveries")) + "\n"
+    head = ",".join(header("deliveries")[:-1]) + "\n"  # a file without uids
     import_text(
         db, "deliveries",
         head + "C-1,2025-06-30,1.000,2025,,ISO-1-A-2025-1-1000,verified,V,2025-07-01,A,\n"

@@ -37,6 +37,8 @@ def test_an_old_ledger_opens_and_its_rows_are_logged_as_a_baseline(db_path: Path
         ("baseline", "contracts", 1),
         ("baseline", "tranches", 1),
         ("baseline", "contracts", 1),  # again when m003 adds registry_project_ids
+        ("baseline", "contracts", 1),  # and when m007 adds uid
+        ("baseline", "tranches", 1),
     ]
     assert verify_log(db).ok
     db.close()

@@ -164,7 +164,13 @@ def test_sorting_or_filtering_a_large_table_is_one_query_for_one_page(
     columns = [c[0] for c in store.db.execute("select * from deliveries limit 0").description]
     stored = dict(zip(columns, template, strict=True))
     rows = [
-        {**stored, "id": None, "tonnes_kg": 1000 * (n % 97 + 1), "reference": f"TX-{n}"}
+        {
+            **stored,
+            "id": None,
+            "uid": None,
+            "tonnes_kg": 1000 * (n % 97 + 1),
+            "reference": f"TX-{n}",
+        }
         for n in range(3000)
     ]
     store.db["deliveries"].insert_all(rows)  # bulk fixture data, straight into the table
@@ -192,3 +198,23 @@ def test_sorted_and_filtered_models_pass_the_qt_model_tester(
     proxy.set_text("a")
     qtmodeltester.check(proxy)
     qtmodeltester.check(model)
+
+
+def test_no_table_of_the_window_shows_the_global_id(store: LedgerStore) -> None:
+    from tracker.ui.models.ledger_tables import (
+        ContractsModel,
+        DeliveriesModel,
+        InvalidationsModel,
+        RetirementsModel,
+    )
+    from tracker.ui.models.schedule_table import ScheduleModel
+
+    for model_class in (
+        ContractsModel,
+        ScheduleModel,
+        DeliveriesModel,
+        InvalidationsModel,
+        RetirementsModel,
+    ):
+        model = model_class(store)
+        assert "uid" not in {c.key for c in model.columns}, model_class.__name__

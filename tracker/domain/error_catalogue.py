@@ -119,6 +119,15 @@ ERROR_TEMPLATES: dict[str, str] = {
     ),
     "error.unknown_contract": QT_TRANSLATE_NOOP("Errors", "is not a known contract reference"),
     "error.reference_taken": QT_TRANSLATE_NOOP("Errors", "is already used by another contract"),
+    "error.bad_uid": QT_TRANSLATE_NOOP(
+        "Errors", "is not a global id (a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e)"
+    ),
+    "error.uid_taken": QT_TRANSLATE_NOOP(
+        "Errors", "is already the global id of a different record in the ledger"
+    ),
+    "error.uid_repeated": QT_TRANSLATE_NOOP(
+        "Errors", "is also the global id of a different row of the file (row {row})"
+    ),
     "error.less_than_scheduled": QT_TRANSLATE_NOOP(
         "Errors", "is less than the {tonnes} already scheduled in its tranches"
     ),

@@ -8,6 +8,7 @@ account holder is one of the buyer's own names.  Pure functions, no Qt, no SQL.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterable
 
 from tracker.domain.errors import ValidationError
@@ -16,6 +17,9 @@ from tracker.domain.messages import msg
 PROJECT_ID_LIMIT = 80
 PROJECT_IDS_LIMIT = 20
 NAME_LIMIT = 200
+# A record's global id: a UUID written as 8-4-4-4-12 lowercase hex digits.
+UID_COLUMN = "uid"
+_UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 # Registry prefixes a project id may be written with or without: GS11603 = 11603.
 _PREFIX = re.compile(r"^(gs|acr|car|art|vcs|verra|puro)[\s_-]*(?=\d)", re.IGNORECASE)
 
@@ -90,3 +94,20 @@ def is_own_name(name: str, own_names: Iterable[str]) -> bool:
     if not found.strip():
         return False
     return any(f" {_words(own)} " in found for own in own_names if _words(own))
+
+
+def new_uid() -> str:
+    """A new global id for a record: a random (version 4) UUID in canonical text."""
+    return str(uuid.uuid4())
+
+
+def parse_uid(value: object, field: str = UID_COLUMN) -> str | None:
+    """A record's global id as a file or form gives it: None when empty, else a UUID
+    in canonical text (lowercase; braces and ``urn:uuid:`` accepted and dropped)."""
+    text = str(value or "").strip().lower()
+    if not text:
+        return None
+    text = text.removeprefix("urn:uuid:").removeprefix("{").removesuffix("}")
+    if not _UID.fullmatch(text):
+        raise ValidationError(field, value, msg("error.bad_uid"))
+    return text

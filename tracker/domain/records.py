@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tracker.domain.dates import parse_date, parse_whole, parse_year
 from tracker.domain.errors import ValidationError
-from tracker.domain.identity import parse_project_ids
+from tracker.domain.identity import parse_project_ids, parse_uid
 from tracker.domain.messages import Count, Day, msg
 from tracker.domain.quantities import parse_price, parse_tonnes
 from tracker.domain.serials import SerialBlock, Serials, parse_serial_block, parse_serials
@@ -54,6 +54,7 @@ class Contract:
     notes: str = ""
     id: int | None = None
     registry_project_ids: tuple[str, ...] = ()  # as the registry writes them (identity.py)
+    uid: str | None = None  # the global id (a UUID); None until stored, or when not given
 
 
 def contract_from_input(data: Mapping[str, object]) -> Contract:
@@ -88,6 +89,7 @@ def contract_from_input(data: Mapping[str, object]) -> Contract:
         status=parse_choice(ContractStatus, "status", data.get("status") or "draft"),
         notes=parse_text(data, "notes", limit=4000),
         registry_project_ids=parse_project_ids(data.get("registry_project_ids")),
+        uid=parse_uid(data.get("uid")),
     )
 
 
@@ -100,6 +102,7 @@ class Tranche:
     price: int | None = None
     id: int | None = None
     derived: bool = False  # True for the even schedule of a contract without tranches
+    uid: str | None = None
 
 
 def tranche_from_input(data: Mapping[str, object], contract_id: int) -> Tranche:
@@ -112,6 +115,7 @@ def tranche_from_input(data: Mapping[str, object], contract_id: int) -> Tranche:
         tonnes_kg=parse_tonnes(data.get("tonnes"), "tonnes"),
         vintage=parse_year(data.get("vintage"), "vintage"),
         price=parse_price(price_text, "price_per_tonne") if price_text else None,
+        uid=parse_uid(data.get("uid")),
     )
 
 
@@ -129,6 +133,7 @@ class Delivery:
     reference: str
     id: int | None = None
     tranche_due_on: dt.date | None = None  # the tranche it fills, when the supplier names one
+    uid: str | None = None
 
     @property
     def rejected(self) -> bool:
@@ -198,6 +203,7 @@ def delivery_from_input(
         verified_on=verified_on,
         reference=parse_text(data, "reference", limit=120),
         tranche_due_on=parse_date(data.get("tranche_due_on"), "tranche_due_on", required=False),
+        uid=parse_uid(data.get("uid")),
     )
 
 
@@ -225,6 +231,7 @@ class RetirementRequest:
     claim_end: dt.date | None
     registry_reference: str
     verified_only: bool = False  # draw only credits verified by the retirement date
+    uid: str | None = None  # the global id of its (first) retirement, when the input names one
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +247,7 @@ class Retirement:
     claim_end: dt.date | None
     registry_reference: str
     id: int | None = None
+    uid: str | None = None
 
 
 def retirement_from_input(data: Mapping[str, object], contract_id: int) -> RetirementRequest:
@@ -263,6 +271,7 @@ def retirement_from_input(data: Mapping[str, object], contract_id: int) -> Retir
         claim_start=claim_start,
         claim_end=claim_end,
         registry_reference=parse_text(data, "registry_reference", limit=120),
+        uid=parse_uid(data.get("uid")),
     )
 
 
@@ -279,6 +288,7 @@ class Invalidation:
     registry_reference: str = ""
     note: str = ""
     id: int | None = None
+    uid: str | None = None
 
 
 def invalidation_from_input(data: Mapping[str, object], delivery: Delivery) -> Invalidation:
@@ -321,4 +331,5 @@ def invalidation_from_input(data: Mapping[str, object], delivery: Delivery) -> I
         reason=parse_choice(InvalidationReason, "reason", data.get("reason") or ""),
         registry_reference=parse_text(data, "registry_reference", limit=120),
         note=parse_text(data, "note", limit=4000),
+        uid=parse_uid(data.get("uid")),
     )

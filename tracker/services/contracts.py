@@ -14,7 +14,7 @@ from tracker.domain.records import Contract, contract_from_input
 from tracker.store import dependents as dependents_store
 from tracker.store import queries
 from tracker.store.ledger import Ledger
-from tracker.store.rows import contract_row
+from tracker.store.rows import contract_row, with_uid
 from tracker.store.unit_of_work import UnitOfWork
 
 
@@ -76,8 +76,8 @@ def add_contract(db: Ledger, data: Mapping[str, object]) -> tuple[Contract, Chan
     contract = contract_from_input(data)
     with UnitOfWork(db) as uow:
         _check_reference_free(db, contract.reference, None)
-        contract_id = uow.insert("contracts", contract_row(contract))
-    return replace(contract, id=contract_id), uow.changes
+        contract_id = uow.insert("contracts", with_uid(contract_row(contract), contract.uid))
+    return replace(contract, id=contract_id, uid=uow.last_uid), uow.changes
 
 
 def update_contract(

@@ -29,7 +29,7 @@ from tracker.services.contracts import Removed
 from tracker.store import queries
 from tracker.store.dependents import DELIVERY_DEPENDENTS, ids_of_delivery
 from tracker.store.ledger import Ledger
-from tracker.store.rows import delivery_row, serial_columns
+from tracker.store.rows import delivery_row, serial_columns, with_uid
 from tracker.store.unit_of_work import UnitOfWork
 
 
@@ -168,8 +168,8 @@ def add_delivery(
     with UnitOfWork(db) as uow:
         _check_block_free(db, delivery)
         _check_tranche_named(db, delivery)
-        delivery_id = uow.insert("deliveries", delivery_row(delivery))
-    return replace(delivery, id=delivery_id), uow.changes
+        delivery_id = uow.insert("deliveries", with_uid(delivery_row(delivery), delivery.uid))
+    return replace(delivery, id=delivery_id, uid=uow.last_uid), uow.changes
 
 
 def update_delivery(

@@ -31,7 +31,7 @@ from tracker.services.tracker_csv import ImportResult, read_rows
 from tracker.store import delivery_staging as staging
 from tracker.store import queries
 from tracker.store.ledger import Ledger
-from tracker.store.rows import delivery_from_row, delivery_row
+from tracker.store.rows import delivery_from_row, delivery_row, with_uid
 from tracker.store.unit_of_work import UnitOfWork
 
 KIND = "deliveries"
@@ -99,8 +99,19 @@ def _staged(
             if exc.field not in {e.field for e in bad}:
                 errors.append(_row_error(line, exc))
             continue
-        stored = delivery_row(delivery)
+        stored = with_uid(delivery_row(delivery), delivery.uid)
         yield (line, *(stored[c] for c in staging.DELIVERY_COLUMNS))
+
+
+def _uid_errors(db: Ledger) -> list[RowError]:
+    found = []
+    for line, uid in staging.uid_taken(db):
+        reason = msg("error.uid_taken")
+        found.append(RowError(line, "uid", f"{uid!r} " + render(reason), reason, f"{uid!r} "))
+    for line, uid, first in staging.uid_repeated(db):
+        reason = msg("error.uid_repeated", row=first)
+        found.append(RowError(line, "uid", f"{uid!r} " + render(reason), reason, f"{uid!r} "))
+    return found
 
 
 def _clash_errors(db: Ledger) -> list[RowError]:
@@ -127,8 +138,10 @@ def import_deliveries(db: Ledger, data: str | bytes, source: str) -> ImportResul
             staged = _staged(parser, iter(read.rows), errors)
             while chunk := list(islice(staged, CHUNK)):
                 staging.stage(db, chunk)
+            staging.mark_named(db, named)
             staging.mark_present(db, named)
             staging.mark_awaiting(db)
+            errors.extend(_uid_errors(db))
             errors.extend(_clash_errors(db))
             if errors:
                 errors.sort(key=lambda e: e.row)

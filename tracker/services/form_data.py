@@ -18,8 +18,11 @@ from tracker.services.tracker_csv_columns import COLUMNS
 
 
 def _as_input(kind: str, line: list[object]) -> dict[str, str]:
-    """Cells by column name; the contract column is the form's own choice, so it is left out."""
-    return {k: str(v) for k, v in zip(COLUMNS[kind], line, strict=True) if k != "contract"}
+    """Cells by column name; the contract column is the form's own choice, so it is left out,
+    and so is the record's global id (a form never changes it, nor gives it to a copy)."""
+    return {
+        k: str(v) for k, v in zip(COLUMNS[kind], line, strict=True) if k not in ("contract", "uid")
+    }
 
 
 def contract_input(c: Contract) -> dict[str, str]:

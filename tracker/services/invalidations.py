@@ -20,7 +20,7 @@ from tracker.domain.serials import SerialBlock, serials_text
 from tracker.services.contracts import Removed
 from tracker.store import lookups, queries
 from tracker.store.ledger import Ledger
-from tracker.store.rows import invalidation_row
+from tracker.store.rows import invalidation_row, with_uid
 from tracker.store.unit_of_work import UnitOfWork
 
 
@@ -86,8 +86,8 @@ def add_invalidation(
     record = _record(db, delivery_id, data)
     with UnitOfWork(db) as uow:
         _check_fits(db, record, None)
-        new_id = uow.insert("invalidations", invalidation_row(record))
-    return replace(record, id=new_id), uow.changes
+        new_id = uow.insert("invalidations", with_uid(invalidation_row(record), record.uid))
+    return replace(record, id=new_id, uid=uow.last_uid), uow.changes
 
 
 def update_invalidation(

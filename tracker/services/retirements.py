@@ -30,7 +30,7 @@ from tracker.services.contracts import Removed
 from tracker.store import holdings as stored
 from tracker.store import queries
 from tracker.store.ledger import Ledger
-from tracker.store.rows import delivery_from_row, retirement_row
+from tracker.store.rows import delivery_from_row, retirement_row, with_uid
 from tracker.store.unit_of_work import UnitOfWork
 
 
@@ -275,10 +275,11 @@ def retire(
     made: list[Retirement] = []
     with UnitOfWork(db) as uow:
         for draw in _draws(db, request):
-            retirement = _retirement(request, draw)
-            made.append(
-                replace(retirement, id=uow.insert("retirements", retirement_row(retirement)))
-            )
+            # a uid the input names goes to the first retirement of the draw
+            retirement = replace(_retirement(request, draw), uid=None if made else request.uid)
+            row = with_uid(retirement_row(retirement), retirement.uid)
+            new_id = uow.insert("retirements", row)
+            made.append(replace(retirement, id=new_id, uid=uow.last_uid))
     return made, uow.changes
 
 

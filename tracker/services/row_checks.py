@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 
 from tracker.domain.dates import parse_date, parse_whole, parse_year
 from tracker.domain.errors import ValidationError
-from tracker.domain.identity import parse_project_ids
+from tracker.domain.identity import parse_project_ids, parse_uid
 from tracker.domain.quantities import parse_price, parse_tonnes
 from tracker.domain.vocab import (
     ContractStatus,
@@ -46,6 +46,7 @@ CHECKS: dict[str, Check] = {
     "verification_status": _choice(VerificationStatus),
     "purpose": _choice(Purpose),
     "registry_project_ids": lambda field, text: parse_project_ids(text, field),
+    "uid": lambda field, text: parse_uid(text, field),
     **{name: (lambda field, text: parse_date(text, field)) for name in DATE_COLUMNS},
 }
 # Kinds whose columns of the same name mean something else (schedule 'status' is derived).

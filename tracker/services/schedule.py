@@ -14,7 +14,7 @@ from tracker.domain.schedule import effective_schedule
 from tracker.services.contracts import Removed
 from tracker.store import queries
 from tracker.store.ledger import Ledger
-from tracker.store.rows import tranche_row
+from tracker.store.rows import tranche_row, with_uid
 from tracker.store.unit_of_work import UnitOfWork
 
 
@@ -50,8 +50,8 @@ def add_tranche(
     tranche = tranche_from_input(data, contract_id)
     with UnitOfWork(db) as uow:
         _validate(db, contract, tranche)
-        tranche_id = uow.insert("tranches", tranche_row(tranche))
-    return replace(tranche, id=tranche_id), uow.changes
+        tranche_id = uow.insert("tranches", with_uid(tranche_row(tranche), tranche.uid))
+    return replace(tranche, id=tranche_id, uid=uow.last_uid), uow.changes
 
 
 def update_tranche(

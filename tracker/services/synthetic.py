@@ -8,6 +8,9 @@ drawn from verified blocks; plus the rule violations an auditor looks for
 (overlapping serials, duplicate references, retirements of unverified credits or
 before delivery, missing beneficiaries, late tranches, shortfalls, price anomalies).
 
+Every record gets a global id (``uid``, a version-4 UUID) drawn from a stream of its
+own, so the same seed gives the same uids and the same data as before uids existed.
+
 Rows are generated contract by contract (bounded memory) and either written straight
 into the ledger in one unit of work with the bulk writer (change log included), or
 as the tracker's CSV files.  ``importable=True`` leaves out the violations an import
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,6 +86,7 @@ class NextIds:
 def generate(spec: Spec, ids: NextIds | None = None) -> Iterator[ContractRows]:
     """The portfolio, one contract at a time (same seed, same portfolio)."""
     rng = random.Random(spec.seed)
+    uid_rng = random.Random(f"uids-{spec.seed}")  # its own stream: the data stays the same
     ids = ids or NextIds()
     per_contract = split(spec.deliveries, spec.contracts, rng)
     retire_share = spec.retirements / spec.deliveries if spec.deliveries else 0.0
@@ -91,6 +96,9 @@ def generate(spec: Spec, ids: NextIds | None = None) -> Iterator[ContractRows]:
         wanted = left if last else min(left, round(count * retire_share))
         rows = _contract(spec, n, count, wanted, rng, ids)
         left -= len(rows.retirements)
+        for row in (rows.contract, *rows.tranches, *rows.deliveries, *rows.retirements,
+                    *rows.invalidations):  # fmt: skip
+            row["uid"] = str(uuid.UUID(int=uid_rng.getrandbits(128), version=4))
         yield rows
 
 

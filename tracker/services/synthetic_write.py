@@ -69,27 +69,27 @@ def _contract_line(c: Row) -> list[object]:
         c["reference"], c["buyer"], c["supplier"], c["project"], c["method"], c["credit_type"],
         c["registry"], _t(c["tonnes_kg"]), Number(format_price(c["price"])), c["currency"],
         c["signed_on"], c["start_on"], c["end_on"], _n(c["durability_years"]), c["status"],
-        c["notes"], c["registry_project_ids"],
+        c["notes"], c["registry_project_ids"], c["uid"],
     ]  # fmt: skip
 
 
 def _tranche_line(t: Row, ref: str) -> list[object]:
     price = "" if t["price"] is None else Number(format_price(t["price"]))
-    return [ref, t["due_on"], _t(t["tonnes_kg"]), _n(t["vintage"]), price]
+    return [ref, t["due_on"], _t(t["tonnes_kg"]), _n(t["vintage"]), price, t["uid"]]
 
 
 def _delivery_line(d: Row, ref: str) -> list[object]:
     return [
         ref, d["delivered_on"], _t(d["tonnes_kg"]), _n(d["vintage"]), d["registry"],
         d["serial_block"], d["verification_status"], d["verifier"], d["verified_on"],
-        d["reference"], d["tranche_due_on"],
+        d["reference"], d["tranche_due_on"], d["uid"],
     ]  # fmt: skip
 
 
 def _retirement_line(r: Row, ref: str) -> list[object]:
     return [
         ref, r["retired_on"], _t(r["tonnes_kg"]), r["serial_block"], r["beneficiary"],
-        r["purpose"], r["claim_start"], r["claim_end"], r["registry_reference"],
+        r["purpose"], r["claim_start"], r["claim_end"], r["registry_reference"], r["uid"],
     ]  # fmt: skip
 
 
@@ -97,6 +97,7 @@ def _invalidation_line(i: Row, ref: str, delivery: Row) -> list[object]:
     return [
         ref, delivery["serial_block"] or delivery["reference"], i["invalidated_on"],
         _t(i["tonnes_kg"]), i["serial_block"], i["reason"], i["registry_reference"], i["note"],
+        i["uid"],
     ]  # fmt: skip
 
 

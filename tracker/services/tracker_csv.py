@@ -10,7 +10,8 @@ from pathlib import Path
 from tracker.domain.changes import ChangeNotice, ChangeSet
 from tracker.domain.dates import iso
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError, unreadable
-from tracker.domain.identity import format_project_ids
+from tracker.domain.identity import format_project_ids, parse_uid
+from tracker.domain.messages import msg
 from tracker.domain.quantities import format_cents, format_price, format_tonnes_short
 from tracker.domain.records import Contract, Delivery, Invalidation, Retirement, Tranche
 from tracker.domain.serials import serials_text
@@ -44,7 +45,7 @@ from tracker.services.tracker_present import (
     retirement_present,
     tranche_present,
 )
-from tracker.store import csv_rows, lookups, queries
+from tracker.store import csv_rows, lookups, queries, uids
 from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork
 
@@ -166,6 +167,7 @@ def contract_line(c: Contract) -> list[object]:
         c.status.value,
         c.notes,
         format_project_ids(c.registry_project_ids),
+        c.uid or "",
     ]
 
 
@@ -176,6 +178,7 @@ def tranche_line(t: Tranche, reference: str) -> list[object]:
         _t(t.tonnes_kg),
         _opt(t.vintage),
         Number(format_price(t.price)) if t.price is not None else "",
+        t.uid or "",
     ]
 
 
@@ -192,6 +195,7 @@ def delivery_line(d: Delivery, reference: str) -> list[object]:
         iso(d.verified_on),
         d.reference,
         iso(d.tranche_due_on),
+        d.uid or "",
     ]
 
 
@@ -219,6 +223,7 @@ def retirement_line(r: Retirement, reference: str) -> list[object]:
         iso(r.claim_start),
         iso(r.claim_end),
         r.registry_reference,
+        r.uid or "",
     ]
 
 
@@ -232,6 +237,7 @@ def invalidation_line(i: Invalidation, reference: str, delivery: Delivery) -> li
         i.reason.value,
         i.registry_reference,
         i.note,
+        i.uid or "",
     ]
 
 
@@ -242,7 +248,32 @@ def awaiting_serials(db: Ledger, contract_id: int, reference: str) -> int | None
     return lookups.awaiting_serials(db, contract_id, reference)
 
 
+def _by_uid(db: Ledger, table: str, row: Mapping[str, str], contract_id: int | None = None) -> bool:
+    """The row names a record by its uid (its first identity): True when the ledger
+    holds that record (the row is then compared with it: same record, nothing to add);
+    False when the row has no uid or one the ledger does not know (matched as before,
+    by content).  A uid of a record of another contract is refused."""
+    uid = parse_uid(row.get("uid"))
+    found = None if uid is None else uids.record(db, table, uid)
+    if found is None:
+        return False
+    if contract_id is not None and found["contract_id"] != contract_id:
+        raise ValidationError("uid", uid, msg("error.uid_taken"))
+    return True
+
+
+def _uid_taken(row: Mapping[str, str]) -> ValidationError:
+    return ValidationError("uid", row.get("uid"), msg("error.uid_taken"))
+
+
 def _import_contract(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None:
+    uid = parse_uid(row.get("uid"))
+    named = None if uid is None else uids.record(db, "contracts", uid)
+    if named is not None:
+        assert named["id"] is not None
+        if contract_present(queries.contract(db, named["id"]), row):
+            return None
+        raise _uid_taken(row)
     existing = queries.contract_by_reference(db, str(row.get("reference", "")))
     if existing is not None and contract_present(existing, row):
         return None
@@ -253,8 +284,11 @@ def _import_tranche(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None:
     if str(row.get("derived", "")).strip().lower() == "yes":
         return None  # the even default schedule, shown by the report, is not stored
     cid = _contract_id(db, row)
+    named = _by_uid(db, "tranches", row, cid)
     if tranche_present(db, cid, row):
         return None
+    if named:
+        raise _uid_taken(row)
     return schedule_service.add_tranche(db, cid, row)[1]
 
 
@@ -262,8 +296,11 @@ def _import_delivery(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None:
     """Add the delivery, or give serials to the one with its reference that awaited them."""
     cid = _contract_id(db, row)
     registry_reference = str(row.get("reference", "")).strip()
+    named = _by_uid(db, "deliveries", row, cid)
     if delivery_present(db, queries.contract(db, cid), row):
         return None
+    if named:
+        raise _uid_taken(row)
     awaiting = awaiting_serials(db, cid, registry_reference)
     if awaiting is not None and str(row.get("serial_block", "")).strip():
         return delivery_service.update_delivery(db, awaiting, row)[1]
@@ -272,8 +309,11 @@ def _import_delivery(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None:
 
 def _import_retirement(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None:
     cid = _contract_id(db, row)
+    named = _by_uid(db, "retirements", row, cid)
     if retirement_present(db, cid, row):
         return None
+    if named:
+        raise _uid_taken(row)
     return retirement_service.retire(db, cid, row)[1]
 
 
@@ -281,8 +321,11 @@ def _import_invalidation(db: Ledger, row: Mapping[str, str]) -> ChangeSet | None
     cid = _contract_id(db, row)
     delivery = invalidation_service.find_delivery(db, cid, str(row.get("delivery", "")))
     assert delivery.id is not None
+    named = _by_uid(db, "invalidations", row, cid)
     if invalidation_present(db, delivery, row):
         return None
+    if named:
+        raise _uid_taken(row)
     return invalidation_service.add_invalidation(db, delivery.id, row)[1]
 
 

@@ -23,8 +23,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "status",
         "notes",
         "registry_project_ids",
+        "uid",
     ),
-    "schedule": ("contract", "due_on", "tonnes", "vintage", "price_per_tonne"),
+    "schedule": ("contract", "due_on", "tonnes", "vintage", "price_per_tonne", "uid"),
     "deliveries": (
         "contract",
         "delivered_on",
@@ -37,6 +38,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "verified_on",
         "reference",
         "tranche_due_on",
+        "uid",
     ),
     "retirements": (
         "contract",
@@ -48,6 +50,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "claim_start",
         "claim_end",
         "registry_reference",
+        "uid",
     ),
     "invalidations": (
         "contract",
@@ -58,6 +61,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "reason",
         "registry_reference",
         "note",
+        "uid",
     ),
     "summary": (
         "contract",
@@ -91,10 +95,15 @@ DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "retirements": ("claim_year", "vintage", "registry", "method", "credit_type"),
 }
-# Columns an import may lack (files written before they existed still import).
+# Columns an import may lack (files written before they existed still import).  ``uid``,
+# each record's global id (a UUID), is the last column of every record kind: an import
+# keeps it, and gives a row without one a new one.
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
-    "contracts": ("registry_project_ids",),
-    "deliveries": ("tranche_due_on",),
+    "contracts": ("registry_project_ids", "uid"),
+    "schedule": ("uid",),
+    "deliveries": ("tranche_due_on", "uid"),
+    "retirements": ("uid",),
+    "invalidations": ("uid",),
 }
 IMPORT_KINDS = ("contracts", "schedule", "deliveries", "retirements", "invalidations")
 EXPORT_KINDS = (*IMPORT_KINDS, "summary")

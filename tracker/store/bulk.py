@@ -4,8 +4,10 @@
 their ``insert`` change-log entries the same way, computing the hash chain in
 Python (the same :func:`change_log.entry_hash` as single writes), so ``verify-log``
 replays the result exactly as if every row had been added one by one.  Rows must
-name every column of their table, ``id`` included: the logged ``after`` row is the
-row as stored (the tables are STRICT, so what is inserted is what is read back).
+name every column of their table, ``id`` included — except ``uid``: a row without
+one (or with None) is given a new one here, in Python, before it is written and
+logged.  The logged ``after`` row is the row as stored (the tables are STRICT, so
+what is inserted is what is read back).
 
 It writes inside the caller's transaction (a :class:`UnitOfWork`) and remembers
 only which tables and contracts it touched — a change notice of bounded size,
@@ -21,6 +23,7 @@ from typing import Any
 
 import sqlite_utils
 
+from tracker.domain.identity import new_uid
 from tracker.store import change_log
 
 CHUNK = 5_000
@@ -36,6 +39,16 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
     it = iter(rows)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+def _with_uid(row: dict[str, Any]) -> dict[str, Any]:
+    if row.get("uid") is None:
+        return {**row, "uid": new_uid()}
+    return row
+
+
+def _without_uid(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != "uid"} if "uid" in row else row
 
 
 class BulkWriter:
@@ -68,7 +81,9 @@ class BulkWriter:
         marks = ", ".join("?" for _ in columns)
         sql = f"insert into [{table}] ({names}) values ({marks})"
         count = 0
-        for chunk in _chunks(rows, CHUNK):
+        fill = _with_uid if "uid" in columns else _without_uid  # an older schema has none
+        for given in _chunks(rows, CHUNK):
+            chunk = [fill(row) for row in given]
             values = [self._values(table, columns, row) for row in chunk]
             self.db.conn.executemany(sql, values)
             self._log(table, chunk)

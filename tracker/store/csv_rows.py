@@ -1,6 +1,6 @@
 """CSV cells computed by SQLite, for exports of a million rows.
 
-A deliveries export row is eleven cells; building each in Python (record objects,
+A deliveries export row is twelve cells; building each in Python (record objects,
 number formatting, spreadsheet-formula neutralising) costs several times what SQLite
 takes to read the row.  Here SQLite writes the final text of every cell, exactly as
 ``tracker.services.csv_safe.neutralise`` and ``format_tonnes_short`` would (tests hold
@@ -60,6 +60,7 @@ DELIVERY_CELLS = (
     safe_text("d.verified_on"),
     safe_text("d.reference"),
     safe_text("d.tranche_due_on"),
+    "coalesce(d.uid, '')",  # a UUID: hex digits and hyphens, never a formula
 )
 
 

@@ -9,6 +9,9 @@ each row's fate against the ledger and against the other rows of the file:
   tracker import compares them, see ``services/tracker_present.py``);
 * **awaiting** — the contract's delivery with this registry reference still awaits its
   serials and the row brings them (the service gives them to it);
+* **uid taken** — the row names a global id (``uid``) the ledger holds for a record it
+  does not describe (a row naming one it does describe is *present*, whatever else
+  matches: the uid is a record's first identity);
 * **clash** — the block overlaps (a batch: is) a block of the same registry and prefix
   already delivered, or one of another row of the file.
 
@@ -18,7 +21,8 @@ that starts last at or before the row's end (one index seek per row, index
 overlap each other — which ``SERIAL_OVERLAP`` reports when they do.  Overlaps within
 the file are found between neighbours in serial order (window functions): if any
 two blocks overlap, some neighbours do, so a file is refused exactly when it should
-be.  New rows then go into ``deliveries`` in file order with one ``INSERT … SELECT``.
+be.  New rows then go into ``deliveries`` in file order with one ``INSERT … SELECT``,
+each keeping the uid its row gave or getting a new one written by SQLite.
 """
 
 from __future__ import annotations
@@ -28,13 +32,17 @@ from typing import Any
 
 import sqlite_utils
 
+from tracker.store.uids import NEW_UID_SQL
+
 STAGE = "temp.staged_deliveries"
 COLUMNS = (
     "line", "contract_id", "delivered_on", "tonnes_kg", "vintage", "registry", "serial_block",
     "serial_prefix", "serial_start", "serial_end", "serial_template", "verification_status",
-    "verifier", "verified_on", "reference", "tranche_due_on",
+    "verifier", "verified_on", "reference", "tranche_due_on", "uid",
 )  # fmt: skip
 DELIVERY_COLUMNS = COLUMNS[1:]
+# What a delivery says, compared to find a row repeating an earlier one (not its uid).
+CONTENT_COLUMNS = tuple(c for c in DELIVERY_COLUMNS if c != "uid")
 
 
 def create(db: sqlite_utils.Database) -> None:
@@ -44,7 +52,7 @@ def create(db: sqlite_utils.Database) -> None:
         "delivered_on TEXT, tonnes_kg INTEGER, vintage INTEGER, registry TEXT, "
         "serial_block TEXT, serial_prefix TEXT, serial_start INTEGER, serial_end INTEGER, "
         "serial_template TEXT, verification_status TEXT, verifier TEXT, verified_on TEXT, "
-        "reference TEXT, tranche_due_on TEXT, outcome TEXT, awaiting_id INTEGER)"
+        "reference TEXT, tranche_due_on TEXT, uid TEXT, outcome TEXT, awaiting_id INTEGER)"
     )
 
 
@@ -83,6 +91,35 @@ _SAME_BLOCK = (
 )
 
 
+def mark_named(db: sqlite_utils.Database, named: bool) -> None:
+    """Rows naming a uid the ledger holds: *present* when that delivery is the row's
+    (same contract, serials and fields), else *uid taken* (index ``deliveries_uid``)."""
+    same = " or ".join(f"({same_block})" for same_block in _SAME_BLOCK)
+    db.execute(
+        f"update {STAGE} as s set outcome = case when exists (select 1 from main.deliveries d "
+        f"where d.uid = s.uid and ({same}) and {_same_fields(named)}) "
+        "then 'present' else 'uid taken' end "
+        "where s.uid is not null and exists (select 1 from main.deliveries d where d.uid = s.uid)"
+    )
+
+
+def uid_taken(db: sqlite_utils.Database) -> Iterator[tuple[int, str]]:
+    """(line, uid) of the rows whose uid the ledger holds for another delivery."""
+    yield from db.execute(f"select line, uid from {STAGE} where outcome = 'uid taken' order by 1")
+
+
+def uid_repeated(db: sqlite_utils.Database) -> Iterator[tuple[int, str, int]]:
+    """(line, uid, earlier line) of new rows naming the uid of an earlier new row of the
+    file that says something else (a row repeating another is *present* by then)."""
+    yield from db.execute(
+        "select line, uid, first_line from ("
+        "  select line, uid, first_value(line) over w as first_line, row_number() over w as n"
+        f"  from {STAGE} where uid is not null and (outcome is null or outcome = 'awaiting')"
+        "  window w as (partition by uid order by line)"
+        ") where n > 1 order by 1"
+    )
+
+
 def mark_present(db: sqlite_utils.Database, named: bool) -> None:
     """Rows the ledger already holds, then rows repeating an earlier row of the file."""
     for same_block in _SAME_BLOCK:
@@ -90,7 +127,7 @@ def mark_present(db: sqlite_utils.Database, named: bool) -> None:
             f"update {STAGE} as s set outcome = 'present' where outcome is null and exists "
             f"(select 1 from main.deliveries d where {same_block} and {_same_fields(named)})"
         )
-    key = ", ".join(c for c in DELIVERY_COLUMNS if named or c != "tranche_due_on")
+    key = ", ".join(c for c in CONTENT_COLUMNS if named or c != "tranche_due_on")
     db.execute(
         f"update {STAGE} set outcome = 'present' where outcome is null and line not in "
         f"(select min(line) from {STAGE} where outcome is null group by {key})"
@@ -182,11 +219,15 @@ def awaiting(db: sqlite_utils.Database) -> Iterator[dict[str, Any]]:
 
 
 def insert_new(db: sqlite_utils.Database, first_id: int) -> int:
-    """Append the new rows to ``deliveries`` in file order from id ``first_id``."""
+    """Append the new rows to ``deliveries`` in file order from id ``first_id``, each with
+    the uid its row named, else a new one."""
     names = ", ".join(DELIVERY_COLUMNS)
+    values = ", ".join(
+        f"coalesce(uid, {NEW_UID_SQL})" if c == "uid" else c for c in DELIVERY_COLUMNS
+    )
     cursor = db.execute(
         f"insert into main.deliveries (id, {names}) "
-        f"select {int(first_id) - 1} + row_number() over (order by line), {names} "
+        f"select {int(first_id) - 1} + row_number() over (order by line), {values} "
         f"from {STAGE} where outcome is null order by line"
     )
     return int(cursor.rowcount)

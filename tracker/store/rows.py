@@ -31,6 +31,12 @@ def _req_date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
+def with_uid(row: Row, uid: str | None) -> Row:
+    """A new record's row with its global id: the one it was given (an import keeping
+    another ledger's id), or None for the unit of work to make one."""
+    return {**row, "uid": uid}
+
+
 def contract_row(c: Contract) -> Row:
     return {
         "reference": c.reference,
@@ -73,6 +79,7 @@ def contract_from_row(r: Mapping[str, Any]) -> Contract:
         status=ContractStatus(r["status"]),
         notes=r["notes"],
         registry_project_ids=tuple(i for i in r["registry_project_ids"].split(";") if i),
+        uid=r.get("uid"),
     )
 
 
@@ -94,6 +101,7 @@ def tranche_from_row(r: Mapping[str, Any]) -> Tranche:
         tonnes_kg=r["tonnes_kg"],
         vintage=r["vintage"],
         price=r["price"],
+        uid=r.get("uid"),
     )
 
 
@@ -157,6 +165,7 @@ def delivery_from_row(r: Mapping[str, Any]) -> Delivery:
         verified_on=_date(r["verified_on"]),
         reference=r["reference"],
         tranche_due_on=_date(r["tranche_due_on"]),
+        uid=r.get("uid"),
     )
 
 
@@ -188,6 +197,7 @@ def retirement_from_row(r: Mapping[str, Any], template: str | None) -> Retiremen
         claim_start=_date(r["claim_start"]),
         claim_end=_date(r["claim_end"]),
         registry_reference=r["registry_reference"],
+        uid=r.get("uid"),
     )
 
 
@@ -216,4 +226,5 @@ def invalidation_from_row(r: Mapping[str, Any], template: str | None) -> Invalid
         reason=InvalidationReason(r["reason"]),
         registry_reference=r["registry_reference"],
         note=r["note"],
+        uid=r.get("uid"),
     )

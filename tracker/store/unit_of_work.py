@@ -26,6 +26,7 @@ from tracker.domain.errors import (
     not_found,
     record_name,
 )
+from tracker.domain.identity import new_uid
 from tracker.domain.messages import msg
 from tracker.store import change_log, positions
 from tracker.store.bulk import BulkWriter
@@ -164,6 +165,8 @@ class UnitOfWork:
         self._failed = False
         self._outermost = True
         self._bulk: BulkWriter | None = None
+        self._uid_tables: dict[str, bool] = {}
+        self.last_uid: str | None = None  # the uid of the row inserted last
 
     @property
     def user(self) -> str:
@@ -264,10 +267,22 @@ class UnitOfWork:
             frozenset(bulk.tables) if bulk else frozenset(),
         )
 
+    def _has_uid(self, table: str) -> bool:
+        if table not in self._uid_tables:  # a ledger at an older schema has none
+            self._uid_tables[table] = any(
+                r[1] == "uid" for r in self.db.execute(f"pragma table_info([{table}])")
+            )
+        return self._uid_tables[table]
+
     def insert(self, table: str, row: dict[str, Any], action: str = "insert") -> int:
-        """Insert ``row`` (which may carry an ``id`` to restore a deleted record)."""
+        """Insert ``row`` (which may carry an ``id`` and ``uid`` to restore a deleted
+        record); a row without a ``uid`` (or with None) is given a new one."""
         _check(table)
         _check_range(table, row)
+        if self._has_uid(table) and row.get("uid") is None:
+            row = {**row, "uid": new_uid()}
+        elif row.get("uid") is None:
+            row = {k: v for k, v in row.items() if k != "uid"}
         columns = ", ".join(f"[{c}]" for c in row)
         marks = ", ".join("?" for _ in row)
         cursor = self.db.execute(
@@ -277,6 +292,7 @@ class UnitOfWork:
         assert row_id is not None
         self._inserted.append((table, row_id))
         after = fetch_row(self.db, table, row_id)
+        self.last_uid = after.get("uid")
         contract_id = _contract_of(self.db, table, after)
         self._remember(contract_id)
         self._log(action, table, row_id, contract_id, None, after)
@@ -292,6 +308,8 @@ class UnitOfWork:
         _check_version(table, row_id, before)
         _check_range(table, changes)
         changed = {k: v for k, v in changes.items() if before.get(k) != v}
+        if "uid" in changed:
+            raise ValueError(f"{table} record {row_id}: a record's uid never changes")
         if changed:
             assignments = ", ".join(f"[{c}] = ?" for c in changed)
             self.db.execute(

@@ -44,6 +44,7 @@ def schedule_rows(db: Ledger, options: ReportOptions) -> Iterator[list[object]]:
 SCHEDULE = Report(
     "schedule",
     "Delivery schedule",
-    (*tracker_csv.COLUMNS["schedule"], *tracker_csv.DERIVED_COLUMNS["schedule"]),
+    # the tracker's schedule columns but the global id (derived tranches have none)
+    (*tracker_csv.COLUMNS["schedule"][:-1], *tracker_csv.DERIVED_COLUMNS["schedule"]),
     schedule_rows,
 )

@@ -75,6 +75,7 @@ FIELDS = {
     "acknowledged_by": QT_TRANSLATE_NOOP("History", "Acknowledged by"),
     "acknowledged_on": QT_TRANSLATE_NOOP("History", "Acknowledged on"),
     "migrated_from": QT_TRANSLATE_NOOP("History", "Flag as named before the upgrade"),
+    "uid": QT_TRANSLATE_NOOP("History", "Global id"),
 }
 ACTIONS = {
     "insert": QT_TRANSLATE_NOOP("History", "Added"),
