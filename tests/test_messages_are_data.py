@@ -7,6 +7,9 @@ package and fails where a flag is handed text instead: a string literal, an f-st
 a concatenation or a ``.format`` of one, as its subject or finding, or as a parameter
 of a message.  Message codes written out must be in the catalogue.
 
+The findings of the ledger's health reports (``check-db``, ``verify-log``) are messages
+too, worded by the window in its language.
+
 The reason of a ``ValidationError`` is a message too (``error.`` codes, worded in the
 window's language where a form shows it).  Modules written before that rule still
 give some reasons as English text: they are listed in ``REASON_DEBT``, which may only
@@ -291,3 +294,56 @@ RowError(1, "(file)", f"{refused}{exc.reason}", reason_message=exc.reason_messag
 RowError(1, "(file)", exc.reason)
 """
     assert unworded_reasons(sample) == [2, 4]
+
+
+# The ledger's health reports (``check-db``, ``verify-log``; Check database… and Verify
+# change log in the window): the lists and fields that hold what was found.
+REPORT_LISTS = ("findings", "checks", "damage")
+REPORT_FIELDS = ("chain_problem", "anchor_problem")
+
+
+def english_in_reports(source: str) -> list[int]:
+    """Lines where a health report is handed text rather than a message: appended to its
+    findings, checks or damage, set as its chain or anchor problem, or given as the
+    problem of a mismatch."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr == "append"
+                and _name(func.value) in REPORT_LISTS
+            ):
+                lines += [a.lineno for a in node.args if _is_text(a)]
+            if _name(func) in ("_mismatch", "Mismatch"):
+                given = node.args[3:4] if _name(func) == "_mismatch" else node.args[2:3]
+                given += [k.value for k in node.keywords if k.arg == "problem"]
+                lines += [a.lineno for a in given if _is_text(a)]
+        if (
+            isinstance(node, ast.Assign)
+            and _is_text(node.value)
+            and any(_name(t) in REPORT_FIELDS for t in node.targets)
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_health_reports_are_built_from_message_codes() -> None:
+    found = [f"{name}:{line}" for name, source in _modules() for line in english_in_reports(source)]
+    assert found == []
+
+
+def test_the_report_checker_catches_english() -> None:
+    sample = """
+report.findings.append(f"the file cannot be read at all ({exc})")
+report.findings.append(msg("check.unreadable", reason=str(exc)))
+report.checks.append("the file passes SQLite's integrity check")
+report.damage.append(problem)
+report.chain_problem = "it does not link to the entry before it"
+report.anchor_problem = check_anchor(db, anchor)
+_mismatch(report, table, row_id, "is in the table but not in the change log")
+_mismatch(report, table, row_id, msg("log.not_logged"))
+Mismatch("deliveries", 1, problem="differs: " + what)
+"""
+    assert sorted(english_in_reports(sample)) == [2, 4, 6, 8, 10]

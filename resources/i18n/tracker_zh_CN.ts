@@ -3425,6 +3425,221 @@ You can undo this with Edit → Undo.</source>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>the file cannot be read at all ({reason})</source>
+        <translation>文件完全无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file is damaged (SQLite integrity check: {problems})</source>
+        <translation>文件已损坏（SQLite 完整性检查：{problems}）</translation>
+    </message>
+    <message>
+        <source>the file passes SQLite&apos;s integrity check</source>
+        <translation>文件通过了 SQLite 完整性检查</translation>
+    </message>
+    <message>
+        <source>part of the ledger cannot be read ({reason})</source>
+        <translation>账本有部分内容无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>{count} record(s) point to records that do not exist (first: {table} row {row} → {parent})</source>
+        <translation>{count} 条记录指向不存在的记录（第一条：{table} 表第 {row} 行 → {parent}）</translation>
+    </message>
+    <message>
+        <source>every record&apos;s links (contract, delivery) lead to a record</source>
+        <translation>每条记录的关联（合同、交付）都指向存在的记录</translation>
+    </message>
+    <message>
+        <source>the change log is intact and matches the tables ({entries} entries, head {head})</source>
+        <translation>变更日志完整，与数据表一致（共 {entries} 条，日志头 {head}）</translation>
+    </message>
+    <message>
+        <source>the change log does not match the ledger: {problem}</source>
+        <translation>变更日志与账本不符：{problem}</translation>
+    </message>
+    <message>
+        <source>{count} deliveries whose verification status is not their latest verification record&apos;s (ids {ids})</source>
+        <translation>{count} 笔交付的核证状态与其最新的核证记录不一致（编号 {ids}）</translation>
+    </message>
+    <message>
+        <source>{count} retirements recorded under another contract than their delivery (ids {ids})</source>
+        <translation>{count} 笔注销记在了与其交付不同的合同下（编号 {ids}）</translation>
+    </message>
+    <message>
+        <source>{count} contracts whose kept totals differed from their records (ids {ids}): {done}</source>
+        <translation>{count} 份合同保存的合计与其记录不符（编号 {ids}）：{done}</translation>
+    </message>
+    <message>
+        <source>recomputed from the records now</source>
+        <translation>现已根据记录重新计算</translation>
+    </message>
+    <message>
+        <source>open the ledger for writing and run check-db again to recompute them</source>
+        <translation>请以可写方式打开账本并再次运行 check-db，以重新计算</translation>
+    </message>
+    <message>
+        <source>open the ledger for writing and check it again to recompute them</source>
+        <translation>请以可写方式打开账本并再次检查，以重新计算</translation>
+    </message>
+    <message>
+        <source>derived data (verification status, retirement links, kept contract totals) agrees</source>
+        <translation>派生数据（核证状态、注销关联、保存的合同合计）一致</translation>
+    </message>
+    <message>
+        <source>The ledger is healthy: nothing to do.</source>
+        <translation>账本状况良好，无需任何操作。</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) found. {advice}</source>
+        <translation>发现 {count} 个问题。{advice}</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup: `carbon-tracker restore` lists them, `carbon-tracker restore newest` puts the newest in place (the current file is kept aside).</source>
+        <translation>请恢复最新的完好备份：`carbon-tracker restore` 列出所有备份，`carbon-tracker restore newest` 将最新的备份放回原位（当前文件会另行保留）。</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup: File → Restore from backup… puts it in place (the current file is kept aside).</source>
+        <translation>请恢复最新的完好备份：用“文件 → 从备份恢复…”将其放回原位（当前文件会另行保留）。</translation>
+    </message>
+    <message>
+        <source>damaged: {problem}</source>
+        <translation>已损坏：{problem}</translation>
+    </message>
+    <message>
+        <source>the ledger file fails its integrity check: {problems}</source>
+        <translation>账本文件未通过完整性检查：{problems}</translation>
+    </message>
+    <message>
+        <source>the ledger file cannot be read to check it ({reason})</source>
+        <translation>无法读取账本文件以进行检查（{reason}）</translation>
+    </message>
+    <message>
+        <source>the change log or a table cannot be read ({reason})</source>
+        <translation>变更日志或某个数据表无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>run `carbon-tracker check-db`, then restore the newest good backup (`carbon-tracker restore`)</source>
+        <translation>请运行 `carbon-tracker check-db`，然后恢复最新的完好备份（`carbon-tracker restore`）</translation>
+    </message>
+    <message>
+        <source>run Tools → Check database…, then restore the newest good backup (File → Restore from backup…)</source>
+        <translation>请使用“工具 → 检查数据库…”，然后恢复最新的完好备份（“文件 → 从备份恢复…”）</translation>
+    </message>
+    <message>
+        <source>anchor: {problem}</source>
+        <translation>日志头核对：{problem}</translation>
+    </message>
+    <message>
+        <source>the log has {total} entries but held at least {count} when the head was recorded: the newest entries were removed (restore the newest good backup)</source>
+        <translation>日志现有 {total} 条，但记录日志头时至少已有 {count} 条：最新的条目已被删除（请恢复最新的完好备份）</translation>
+    </message>
+    <message>
+        <source>entry {count} now has hash {found}, not {recorded} as recorded: the log was rewritten (re-hashed) since (restore the newest good backup)</source>
+        <translation>第 {count} 条的哈希现为 {found}，而非记录时的 {recorded}：日志此后被改写过（重新计算了哈希）（请恢复最新的完好备份）</translation>
+    </message>
+    <message>
+        <source>chain broken at entry {seq}: {problem}</source>
+        <translation>哈希链在第 {seq} 条处断开：{problem}</translation>
+    </message>
+    <message>
+        <source>entry {seq} is missing (deleted from the log)</source>
+        <translation>第 {seq} 条缺失（已从日志中删除）</translation>
+    </message>
+    <message>
+        <source>entries {first}–{last} are missing (deleted from the log)</source>
+        <translation>第 {first}–{last} 条缺失（已从日志中删除）</translation>
+    </message>
+    <message>
+        <source>it does not link to the entry before it (that entry was deleted or altered)</source>
+        <translation>该条未与前一条相连（前一条已被删除或改动）</translation>
+    </message>
+    <message>
+        <source>its contents do not match its hash (the entry was edited outside the app)</source>
+        <translation>该条内容与其哈希不符（该条在本应用之外被编辑过）</translation>
+    </message>
+    <message>
+        <source>mismatch: {record}: {problem}</source>
+        <translation>不一致：{record}：{problem}</translation>
+    </message>
+    <message>
+        <source>… and {count} more mismatches</source>
+        <translation>…另有 {count} 处不一致</translation>
+    </message>
+    <message>
+        <source>{table} record {id}</source>
+        <translation>{table} 表记录 {id}</translation>
+    </message>
+    <message>
+        <source>contracts record {id}</source>
+        <translation>合同记录 {id}</translation>
+    </message>
+    <message>
+        <source>tranches record {id}</source>
+        <translation>交付批次记录 {id}</translation>
+    </message>
+    <message>
+        <source>deliveries record {id}</source>
+        <translation>交付记录 {id}</translation>
+    </message>
+    <message>
+        <source>retirements record {id}</source>
+        <translation>注销记录 {id}</translation>
+    </message>
+    <message>
+        <source>verifications record {id}</source>
+        <translation>核证记录 {id}</translation>
+    </message>
+    <message>
+        <source>invalidations record {id}</source>
+        <translation>作废记录 {id}</translation>
+    </message>
+    <message>
+        <source>settings record {id}</source>
+        <translation>设置记录 {id}</translation>
+    </message>
+    <message>
+        <source>flag_acknowledgements record {id}</source>
+        <translation>标记确认记录 {id}</translation>
+    </message>
+    <message>
+        <source>is in the table but not in the change log</source>
+        <translation>在数据表中，但不在变更日志中</translation>
+    </message>
+    <message>
+        <source>is in the change log but missing from the table</source>
+        <translation>在变更日志中，但数据表中没有</translation>
+    </message>
+    <message>
+        <source>differs from the change log, whose entry for it is damaged (not valid JSON)</source>
+        <translation>与变更日志不符，且日志中对应的条目已损坏（不是有效的 JSON）</translation>
+    </message>
+    <message>
+        <source>differs from the change log, whose entry for it is damaged</source>
+        <translation>与变更日志不符，且日志中对应的条目已损坏</translation>
+    </message>
+    <message>
+        <source>differs from the change log: {differences}</source>
+        <translation>与变更日志不符：{differences}</translation>
+    </message>
+    <message>
+        <source>{field} is {value}, the log says {logged}</source>
+        <translation>{field}：现为 {value}，日志记载为 {logged}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}；{rest}</translation>
+    </message>
+    <message>
+        <source>change log intact: {entries} entries, the tables match the log (head hash {hash})</source>
+        <translation>变更日志完整：共 {entries} 条，数据表与日志一致（日志头哈希 {hash}）</translation>
+    </message>
+    <message>
+        <source>head: {head} (keep it elsewhere; `verify-log --expect-head {head}` proves later that no entry was removed or rewritten)</source>
+        <translation>日志头：{head}（请另处保存；日后可用 `verify-log --expect-head {head}` 证明没有条目被删除或改写）</translation>
+    </message>
+</context>
+<context>
     <name>RetireDialog</name>
     <message>
         <source>Contract</source>

@@ -98,6 +98,39 @@ def test_verify_log_fails_and_names_the_record_edited_outside_the_app(ledger, ca
     assert "mismatch: deliveries record 1: differs from the change log: vintage is 2019" in out
 
 
+def test_check_db_keeps_its_english_wording(ledger, capsys) -> None:
+    """The report carries messages; the command line words them as it always has."""
+    code, out, _ = _run(capsys, "check-db", "--db", str(ledger))
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "✓ the file passes SQLite's integrity check",
+        "✓ every record's links (contract, delivery) lead to a record",
+        f"✓ the change log is intact and matches the tables (7 entries, head {_head(ledger)})",
+        "✓ derived data (verification status, retirement links, kept contract totals) agrees",
+        "The ledger is healthy: nothing to do.",
+    ]
+    conn = sqlite3.connect(ledger)
+    with conn:
+        conn.execute("update deliveries set vintage = 2019")
+    conn.close()
+    code, out, _ = _run(capsys, "check-db", "--db", str(ledger))
+    assert code == 1
+    assert out.splitlines()[-2:] == [
+        "✗ the change log does not match the ledger: mismatch: deliveries record 1: differs "
+        "from the change log: vintage is 2019, the log says 2025",
+        "1 problem(s) found. Restore the newest good backup: `carbon-tracker restore` lists "
+        "them, `carbon-tracker restore newest` puts the newest in place (the current file is "
+        "kept aside).",
+    ]
+
+
+def _head(ledger: Path) -> str:
+    conn = sqlite3.connect(ledger)
+    seq, digest = conn.execute("select seq, hash from change_log order by seq desc").fetchone()
+    conn.close()
+    return f"{seq}:{digest}"
+
+
 def test_verify_log_names_the_entry_after_a_deleted_log_entry(ledger, capsys) -> None:
     conn = sqlite3.connect(ledger)
     with conn:

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from tracker.domain.message_catalogue import TEMPLATES
-from tracker.domain.messages import Count, Day, Money, Percent, Price, Tonnes, msg, render
+from tracker.domain.messages import (
+    ENGLISH,
+    Count,
+    Day,
+    Money,
+    Number,
+    Percent,
+    Price,
+    Tonnes,
+    msg,
+    render,
+)
 
 
 def test_a_message_is_worded_from_its_template_and_parameters() -> None:
@@ -35,6 +47,14 @@ def test_the_count_chooses_the_plural_form() -> None:
 def test_a_parameter_may_be_a_message_of_its_own() -> None:
     inner = msg("subject.delivery", block="GS1-1")
     assert render(msg("subject.contract", contract=inner)) == "contract delivery GS1-1"
+
+
+def test_a_number_stays_ungrouped_in_english_and_follows_the_readers_format() -> None:
+    """Counts of the health reports print as the command line always printed them."""
+    more = msg("log.more_mismatches", count=Number(1_234))
+    assert render(more) == "… and 1234 more mismatches"
+    grouped = replace(ENGLISH, number=lambda n: f"{n:,}")
+    assert render(more, formatters=grouped) == "… and 1,234 more mismatches"
 
 
 def test_unknown_codes_and_parameters_that_are_not_values_are_refused() -> None:
@@ -68,4 +88,4 @@ def test_subjects_keep_the_english_of_the_keys_acknowledgements_were_written_und
 def test_every_template_names_its_parameters_in_braces_only() -> None:
     for code, template in TEMPLATES.items():
         assert re.sub(r"\{\w+\}|%L?n", "", template).count("{") == 0, code
-        assert code.split(".")[0] in ("subject", "flag", "registry", "error"), code
+        assert code.split(".")[0] in ("subject", "flag", "registry", "error", "check", "log"), code

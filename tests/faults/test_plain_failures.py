@@ -119,4 +119,5 @@ def test_check_db_names_derived_data_out_of_step(
     )
     report = check_database(db)
     db.close()
-    assert any("under another contract than their delivery" in f for f in report.findings)
+    assert "under another contract than their delivery" in report.describe()
+    assert "check.retirement_contract" in [f.code for f in report.findings]

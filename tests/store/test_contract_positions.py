@@ -13,6 +13,7 @@ import pytest
 import sqlite_utils
 
 from tests.factories import delivery_data, make_contract, make_delivery
+from tracker.domain.messages import msg, render
 from tracker.services.deliveries import update_delivery
 from tracker.services.summary import ContractSummary, portfolio_summary
 from tracker.services.synthetic import Spec
@@ -247,9 +248,10 @@ def test_check_db_finds_and_recomputes_tampered_totals(db_path: Path) -> None:
     try:
         report = check_database(db)
         assert not report.ok
-        assert any("kept totals differed" in f and "recomputed" in f for f in report.findings), (
-            report.findings
-        )
+        [stale] = [f for f in report.findings if f.code == "check.stale_totals"]
+        assert stale.get("done") == msg("check.recomputed")
+        assert "kept totals differed" in render(stale)
+        assert "recomputed from the records now" in report.describe()
         assert check_database(db).ok
     finally:
         db.close()

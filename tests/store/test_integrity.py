@@ -10,6 +10,7 @@ import pytest
 import sqlite_utils
 
 from tests.factories import make_contract, make_delivery
+from tracker.domain.messages import Message, render
 from tracker.store import integrity
 from tracker.store.database import open_database
 from tracker.store.log_verify import verify_log
@@ -44,7 +45,7 @@ def test_the_check_runs_beside_the_caller_on_a_file_ledger(
     threads: list[threading.Thread] = []
     checked = integrity.integrity_problem
 
-    def recording(db: sqlite_utils.Database) -> str:
+    def recording(db: sqlite_utils.Database) -> Message | None:
         threads.append(threading.current_thread())
         return checked(db)
 
@@ -65,7 +66,7 @@ def test_an_in_memory_ledger_is_checked_on_its_own_connection(
     threads: list[threading.Thread] = []
     checked = integrity.integrity_problem
 
-    def recording(ledger: sqlite_utils.Database) -> str:
+    def recording(ledger: sqlite_utils.Database) -> Message | None:
         threads.append(threading.current_thread())
         return checked(ledger)
 
@@ -82,9 +83,10 @@ def test_a_damaged_index_is_reported_as_damage(ledger: Path) -> None:
     finally:
         db.close()
     assert not report.ok
-    assert report.damage[0].startswith("the ledger file fails its integrity check: ")
-    assert "deliveries_reference" in report.damage[0]
-    assert "check-db" in report.damage[-1]
+    assert report.damage[0].code == "log.integrity_failed"
+    assert render(report.damage[0]).startswith("the ledger file fails its integrity check: ")
+    assert "deliveries_reference" in render(report.damage[0])
+    assert "check-db" in render(report.damage[-1])
 
 
 def test_without_the_check_only_the_log_is_walked(ledger: Path) -> None:

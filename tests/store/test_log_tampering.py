@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import delivery_data, make_contract, make_delivery
+from tracker.domain.messages import msg, render
 from tracker.services.deliveries import update_delivery
 from tracker.store.database import open_database
 from tracker.store.log_verify import verify_log
@@ -65,7 +66,8 @@ def test_deleting_a_log_entry_and_renumbering_is_still_caught(ledger) -> None:
     _tamper(path, "update change_log set seq = seq - 1 where seq > 7")
     report = _verify(path)
     assert report.first_broken_seq == 7
-    assert "does not link to the entry before it" in report.chain_problem
+    assert report.chain_problem == msg("log.unlinked")
+    assert "does not link to the entry before it" in report.describe()
 
 
 def test_editing_a_log_entry_is_caught_at_that_entry(ledger) -> None:
@@ -82,6 +84,6 @@ def test_deleting_a_table_row_directly_is_caught(ledger) -> None:
     path, _delivery = ledger
     _tamper(path, "delete from deliveries where reference = 'TX-2'")
     report = _verify(path)
-    assert [m.problem for m in report.mismatches] == [
+    assert [render(m.problem) for m in report.mismatches] == [
         "is in the change log but missing from the table"
     ]

@@ -35,12 +35,12 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def _chinese_templates() -> list[tuple[str, str]]:
-    """(context, translation) of every Flags and Errors message, each plural form."""
+    """(context, translation) of every Flags, Errors and Reports message, each plural form."""
     found = []
     root = ET.parse(i18n.ts_path("zh_CN")).getroot()
     for context in root.iter("context"):
         name = context.findtext("name")
-        if name not in ("Flags", "Errors"):
+        if name not in ("Flags", "Errors", "Reports"):
             continue
         for message in context.iter("message"):
             translation = message.find("translation")

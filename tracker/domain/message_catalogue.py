@@ -4,7 +4,9 @@ Each template is marked for ``pyside6-lupdate`` (context ``Flags``) by a call of
 name lupdate looks for: ``QT_TRANSLATE_NOOP`` for plain templates and ``translate``
 with a count for plural ones (``%n``/``%Ln`` and ``(s)``).  Both are no-ops
 (``tracker.domain.translation_marks``): the domain knows no Qt.  The reasons of
-refused values are in ``tracker.domain.error_catalogue`` (context ``Errors``).
+refused values are in ``tracker.domain.error_catalogue`` (context ``Errors``), the
+findings of the ledger's health reports in ``tracker.domain.report_catalogue``
+(context ``Reports``).
 ``tracker.domain.messages.render`` words a message; ``{name}`` placeholders are filled
 with its parameters, formatted for the reader.
 
@@ -16,6 +18,7 @@ flags carried codes was built from it (see ``Flag.legacy_fingerprint``).
 from __future__ import annotations
 
 from tracker.domain.error_catalogue import ERROR_CONTEXT, ERROR_TEMPLATES
+from tracker.domain.report_catalogue import REPORT_CONTEXT, REPORT_TEMPLATES
 from tracker.domain.translation_marks import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "Flags"
@@ -292,10 +295,15 @@ FLAG_TEMPLATES: dict[str, str] = {
     ),
 }
 
-# Every message code: the flags' above, the refusals' (``error.``) in their own module.
-TEMPLATES: dict[str, str] = {**FLAG_TEMPLATES, **ERROR_TEMPLATES}
+# Every message code: the flags' above, the refusals' (``error.``) and the health
+# reports' (``check.``, ``log.``) in their own modules.
+TEMPLATES: dict[str, str] = {**FLAG_TEMPLATES, **ERROR_TEMPLATES, **REPORT_TEMPLATES}
 
 
 def context_of(code: str) -> str:
-    """The translation context of a message code (``Flags`` or ``Errors``)."""
-    return ERROR_CONTEXT if code in ERROR_TEMPLATES else CONTEXT
+    """The translation context of a message code (``Flags``, ``Errors`` or ``Reports``)."""
+    if code in ERROR_TEMPLATES:
+        return ERROR_CONTEXT
+    if code in REPORT_TEMPLATES:
+        return REPORT_CONTEXT
+    return CONTEXT

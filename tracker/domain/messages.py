@@ -7,7 +7,8 @@ reports render with the defaults below (English, canonical numbers); the window
 passes Qt's translation and its locale's formatters (``tracker.ui.messages``).
 
 Parameters are values, never pre-worded English: tonnes in kg (:class:`Tonnes`), ISO
-dates (:class:`Day`), UTC times (:class:`Moment`), counts, money and prices, stored
+dates (:class:`Day`), UTC times (:class:`Moment`), counts (:class:`Count`,
+:class:`Number`), money and prices, stored
 columns (:class:`Field`), or record names (``str``).  A
 parameter may itself be a message (a clause worded on its own).  The parameter
 named ``n`` is the count that chooses a plural form (``%n`` / ``%Ln`` and ``(s)`` in
@@ -34,6 +35,15 @@ class Tonnes:
 class Count:
     """A number of things, grouped for reading ('1,234'); plain ``int`` is a label-like
     number shown as it is (a year, a vintage, a row number, a limit)."""
+
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number of things that the command line prints as it always has, ungrouped
+    ('1234': the health reports of ``check-db`` and ``verify-log``); the window groups it
+    as its locale does ('1,234')."""
 
     n: int
 
@@ -108,6 +118,7 @@ class Formatters:
     percent: Callable[[int, int], str]
     field: Callable[[str], str] = str
     moment: Callable[[str], str] = str
+    number: Callable[[int], str] = str
 
 
 def _q() -> ModuleType:
@@ -164,6 +175,8 @@ def _format(value: object, translate: Translate, formatters: Formatters) -> str:
         return formatters.tonnes(value.kg)
     if isinstance(value, Count):
         return formatters.count(value.n)
+    if isinstance(value, Number):
+        return formatters.number(value.n)
     if isinstance(value, Day):
         return formatters.day(value.iso)
     if isinstance(value, Money):

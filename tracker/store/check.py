@@ -11,18 +11,17 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from tracker.domain.messages import Message, Number, msg, render
 from tracker.store import positions
 from tracker.store.log_verify import verify_log
 
-RESTORE_ADVICE = (
-    "Restore the newest good backup: `carbon-tracker restore` lists them, "
-    "`carbon-tracker restore newest` puts the newest in place (the current file is kept aside)."
-)
+RESTORE_ADVICE = "check.restore_advice"  # what to do when anything is found (the CLI's words)
 
-# Derived data: a value stored for speed that must follow other rows.
+# Derived data: a value stored for speed that must follow other rows (the message code
+# naming the rows that do not).
 _DERIVED = (
     (
-        "deliveries whose verification status is not their latest verification record's",
+        "check.stale_status",
         """select d.id from deliveries d
            join verifications v on v.id = (
                select id from verifications where delivery_id = d.id
@@ -30,7 +29,7 @@ _DERIVED = (
            where d.verification_status != v.outcome""",
     ),
     (
-        "retirements recorded under another contract than their delivery",
+        "check.retirement_contract",
         """select r.id from retirements r join deliveries d on d.id = r.delivery_id
            where r.contract_id != d.contract_id""",
     ),
@@ -39,20 +38,27 @@ _DERIVED = (
 
 @dataclass(slots=True)
 class CheckReport:
-    findings: list[str] = field(default_factory=list)
-    checks: list[str] = field(default_factory=list)
+    """What Check database found, as messages: worded in English by :meth:`describe` for
+    the command line, in the window's language by ``tracker.ui.messages.check_report``."""
+
+    findings: list[Message] = field(default_factory=list)
+    checks: list[Message] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.findings
 
-    def describe(self) -> str:
-        lines = [f"✓ {c}" for c in self.checks]
-        lines += [f"✗ {f}" for f in self.findings]
+    def verdict(self, advice: str = RESTORE_ADVICE) -> Message:
+        """The last line: healthy, or how many problems and what to do (``advice``, a
+        message code: the window names its own menu)."""
         if self.ok:
-            lines.append("The ledger is healthy: nothing to do.")
-        else:
-            lines.append(f"{len(self.findings)} problem(s) found. {RESTORE_ADVICE}")
+            return msg("check.healthy")
+        return msg("check.problems", count=Number(len(self.findings)), advice=msg(advice))
+
+    def describe(self) -> str:
+        lines = [f"✓ {render(c)}" for c in self.checks]
+        lines += [f"✗ {render(f)}" for f in self.findings]
+        lines.append(render(self.verdict()))
         return "\n".join(lines)
 
 
@@ -61,48 +67,48 @@ def check_database(db: sqlite_utils.Database) -> CheckReport:
     try:
         integrity = [r[0] for r in db.execute("PRAGMA integrity_check(20)")]
     except sqlite3.DatabaseError as exc:
-        report.findings.append(f"the file cannot be read at all ({exc})")
+        report.findings.append(msg("check.unreadable", reason=str(exc)))
         return report
     if integrity != ["ok"]:
-        report.findings.append(
-            "the file is damaged (SQLite integrity check: " + "; ".join(integrity[:5]) + ")"
-        )
+        report.findings.append(msg("check.damaged", problems="; ".join(integrity[:5])))
         return report  # nothing else can be trusted
-    report.checks.append("the file passes SQLite's integrity check")
+    report.checks.append(msg("check.integrity_ok"))
     try:
         _foreign_keys(db, report)
         _change_log(db, report)
         _derived(db, report)
     except sqlite3.DatabaseError as exc:
-        report.findings.append(f"part of the ledger cannot be read ({exc})")
+        report.findings.append(msg("check.part_unreadable", reason=str(exc)))
     return report
 
 
 def _foreign_keys(db: sqlite_utils.Database, report: CheckReport) -> None:
     broken = db.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
-        first = broken[0]
+        table, row, parent = broken[0][:3]
         report.findings.append(
-            f"{len(broken)} record(s) point to records that do not exist "
-            f"(first: {first[0]} row {first[1]} → {first[2]})"
+            msg(
+                "check.broken_links",
+                count=Number(len(broken)),
+                table=table,
+                row=row,
+                parent=parent,
+            )
         )
     else:
-        report.checks.append("every record's links (contract, delivery) lead to a record")
+        report.checks.append(msg("check.links_ok"))
 
 
 def _change_log(db: sqlite_utils.Database, report: CheckReport) -> None:
     log = verify_log(db, integrity=False)
     if log.ok:
-        report.checks.append(
-            f"the change log is intact and matches the tables ({log.entries} entries, "
-            f"head {log.entries}:{log.head_hash})"
-        )
+        report.checks.append(msg("check.log_ok", entries=Number(log.entries), head=log.head))
     else:
-        first = log.describe().splitlines()[0]
-        report.findings.append(f"the change log does not match the ledger: {first}")
+        first = log.problems()[0]
+        report.findings.append(msg("check.log_mismatch", problem=first))
 
 
-def _recompute(db: sqlite_utils.Database, contract_ids: list[int]) -> str:
+def _recompute(db: sqlite_utils.Database, contract_ids: list[int]) -> Message:
     """Recompute kept totals found wrong (derived data: no record changes, nothing is
     logged); what was done, in words."""
     try:
@@ -110,27 +116,28 @@ def _recompute(db: sqlite_utils.Database, contract_ids: list[int]) -> str:
             positions.note(db, contract_ids)
             positions.refresh(db)
     except sqlite3.Error:
-        return "open the ledger for writing and run check-db again to recompute them"
-    return "recomputed from the records now"
+        return msg("check.recompute_later")
+    return msg("check.recomputed")
+
+
+def _ids(ids: list[int]) -> str:
+    """The first few ids, as the report lists them ('3, 8, 12')."""
+    return ", ".join(str(i) for i in ids[:5])
 
 
 def _derived(db: sqlite_utils.Database, report: CheckReport) -> None:
     clean = True
-    for what, sql in _DERIVED:
+    for code, sql in _DERIVED:
         ids = [r[0] for r in db.execute(sql)]
         if ids:
             clean = False
-            shown = ", ".join(str(i) for i in ids[:5])
-            report.findings.append(f"{len(ids)} {what} (ids {shown})")
+            report.findings.append(msg(code, count=Number(len(ids)), ids=_ids(ids)))
     stale = positions.disagreeing(db)
     if stale:
         clean = False
-        shown = ", ".join(str(i) for i in stale[:5])
+        done = _recompute(db, stale)
         report.findings.append(
-            f"{len(stale)} contracts whose kept totals differed from their records "
-            f"(ids {shown}): {_recompute(db, stale)}"
+            msg("check.stale_totals", count=Number(len(stale)), ids=_ids(stale), done=done)
         )
     if clean:
-        report.checks.append(
-            "derived data (verification status, retirement links, kept contract totals) agrees"
-        )
+        report.checks.append(msg("check.derived_ok"))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from tracker.domain.messages import Message, msg
 from tracker.store.readers import can_read_beside, open_reader
 
 REPORTED_ERRORS = 20  # integrity_check stops after this many problems
@@ -28,12 +29,17 @@ def file_of(db: sqlite_utils.Database) -> Path | None:
     return None
 
 
-def integrity_problem(db: sqlite_utils.Database) -> str:
-    """What ``integrity_check`` finds wrong with the file ('' when it is sound)."""
+def integrity_problem(db: sqlite_utils.Database) -> Message | None:
+    """What ``integrity_check`` finds wrong with the file (None when it is sound), with
+    SQLite's own words."""
     result = [r[0] for r in db.execute(f"PRAGMA integrity_check({REPORTED_ERRORS})")]
     if result == ["ok"]:
-        return ""
-    return "the ledger file fails its integrity check: " + "; ".join(result[:5])
+        return None
+    return msg("log.integrity_failed", problems="; ".join(result[:5]))
+
+
+def _unreadable(exc: sqlite3.DatabaseError) -> Message:
+    return msg("log.integrity_unreadable", reason=str(exc))
 
 
 class IntegrityCheck:
@@ -41,7 +47,8 @@ class IntegrityCheck:
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
-        self._problem: str | None = None  # None: not checked beside the caller
+        self._problem: Message | None = None
+        self._checked = False  # False: not checked beside the caller
         self._thread: threading.Thread | None = None
 
     @classmethod
@@ -63,17 +70,18 @@ class IntegrityCheck:
         try:
             self._problem = integrity_problem(reader)
         except sqlite3.DatabaseError as exc:
-            self._problem = f"the ledger file cannot be read to check it ({exc})"
+            self._problem = _unreadable(exc)
         finally:
             reader.close()
+        self._checked = True
 
-    def result(self) -> str:
-        """The problem found ('' when sound); waits for the check to finish."""
+    def result(self) -> Message | None:
+        """The problem found (None when sound); waits for the check to finish."""
         if self._thread is not None:
             self._thread.join()
-            if self._problem is not None:
+            if self._checked:
                 return self._problem
         try:
             return integrity_problem(self._db)
         except sqlite3.DatabaseError as exc:
-            return f"the ledger file cannot be read to check it ({exc})"
+            return _unreadable(exc)

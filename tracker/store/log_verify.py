@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from tracker.domain.messages import Field, Message, Number, msg, render
 from tracker.store import change_log
 from tracker.store.change_log import GENESIS_HASH, LOGGED_TABLES, ROW_ACTIONS
 from tracker.store.integrity import IntegrityCheck
@@ -23,26 +24,52 @@ from tracker.store.integrity import IntegrityCheck
 MAX_REPORTED = 20
 
 
+# How a mismatch names a record of each logged table ("deliveries record 7" on the command
+# line, worded in the window's language there).
+_RECORD_CODES = {
+    "contracts": "log.record_contracts",
+    "tranches": "log.record_tranches",
+    "deliveries": "log.record_deliveries",
+    "retirements": "log.record_retirements",
+    "verifications": "log.record_verifications",
+    "invalidations": "log.record_invalidations",
+    "settings": "log.record_settings",
+    "flag_acknowledgements": "log.record_flag_acknowledgements",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Mismatch:
     table: str
     record_id: int
-    problem: str
+    problem: Message
+
+    def record(self) -> Message:
+        """The record, as the report names it: "deliveries record 7"."""
+        if self.table in _RECORD_CODES:
+            return msg(_RECORD_CODES[self.table], id=self.record_id)
+        return msg("log.record", table=self.table, id=self.record_id)
+
+    def message(self) -> Message:
+        return msg("log.mismatch", record=self.record(), problem=self.problem)
 
     def describe(self) -> str:
-        return f"{self.table} record {self.record_id}: {self.problem}"
+        return f"{render(self.record())}: {render(self.problem)}"
 
 
 @dataclass(slots=True)
 class LogReport:
+    """What verify-log found, as messages (worded in English by :meth:`describe` for the
+    command line, in the window's language by ``tracker.ui.messages.log_report``)."""
+
     entries: int = 0
     head_hash: str = GENESIS_HASH
     first_broken_seq: int | None = None
-    chain_problem: str = ""
+    chain_problem: Message | None = None
     mismatches: list[Mismatch] = field(default_factory=list)
     mismatch_count: int = 0
-    damage: list[str] = field(default_factory=list)  # unreadable pages, failed integrity
-    anchor_problem: str = ""
+    damage: list[Message] = field(default_factory=list)  # unreadable pages, failed integrity
+    anchor_problem: Message | None = None
 
     @property
     def ok(self) -> bool:
@@ -50,30 +77,38 @@ class LogReport:
             self.first_broken_seq is None
             and self.mismatch_count == 0
             and not self.damage
-            and not self.anchor_problem
+            and self.anchor_problem is None
         )
 
-    def describe(self) -> str:
-        lines = [f"damaged: {d}" for d in self.damage]
-        if self.anchor_problem:
-            lines.append(f"anchor: {self.anchor_problem}")
-        if self.first_broken_seq is not None:
-            lines.append(f"chain broken at entry {self.first_broken_seq}: {self.chain_problem}")
-        for m in self.mismatches:
-            lines.append(f"mismatch: {m.describe()}")
+    @property
+    def head(self) -> str:
+        """The head to keep elsewhere: 'N:HASH'."""
+        return f"{self.entries}:{self.head_hash}"
+
+    def problems(self) -> list[Message]:
+        """Each problem found, in the order reported (none when the log is intact)."""
+        lines = [msg("log.damaged", problem=d) for d in self.damage]
+        if self.anchor_problem is not None:
+            lines.append(msg("log.anchor", problem=self.anchor_problem))
+        if self.first_broken_seq is not None and self.chain_problem is not None:
+            lines.append(
+                msg("log.chain_broken", seq=self.first_broken_seq, problem=self.chain_problem)
+            )
+        lines += [m.message() for m in self.mismatches]
         if self.mismatch_count > len(self.mismatches):
-            lines.append(f"… and {self.mismatch_count - len(self.mismatches)} more mismatches")
-        if not lines:
-            lines.append(
-                f"change log intact: {self.entries} entries, the tables match the log "
-                f"(head hash {self.head_hash})"
-            )
-            lines.append(
-                f"head: {self.entries}:{self.head_hash} (keep it elsewhere; "
-                f"`verify-log --expect-head {self.entries}:{self.head_hash}` proves later "
-                "that no entry was removed or rewritten)"
-            )
-        return "\n".join(lines)
+            more = Number(self.mismatch_count - len(self.mismatches))
+            lines.append(msg("log.more_mismatches", count=more))
+        return lines
+
+    def lines(self) -> list[Message]:
+        """The report line by line: its problems, or that the log is intact and its head."""
+        return self.problems() or [
+            msg("log.intact", entries=Number(self.entries), hash=self.head_hash),
+            msg("log.head", head=self.head),
+        ]
+
+    def describe(self) -> str:
+        return "\n".join(render(line) for line in self.lines())
 
 
 # Each entry's hashed payload, written by SQLite: ``json_array`` gives the text
@@ -85,27 +120,29 @@ _CHAIN = (
 )
 
 
-def _link_problem(seq: int, prev_hash: str, expected_seq: int, expected_prev: str) -> str:
-    """Why entry ``seq`` does not follow the previous one ('' when it does)."""
+def _link_problem(
+    seq: int, prev_hash: str, expected_seq: int, expected_prev: str
+) -> Message | None:
+    """Why entry ``seq`` does not follow the previous one (None when it does)."""
     if seq != expected_seq:
         if seq == expected_seq + 1:
-            return f"entry {expected_seq} is missing (deleted from the log)"
-        return f"entries {expected_seq}–{seq - 1} are missing (deleted from the log)"
+            return msg("log.entry_missing", seq=expected_seq)
+        return msg("log.entries_missing", first=expected_seq, last=seq - 1)
     if prev_hash != expected_prev:
-        return "it does not link to the entry before it (that entry was deleted or altered)"
-    return ""
+        return msg("log.unlinked")
+    return None
 
 
-def _hash_problem(db: sqlite_utils.Database, seq: int) -> str:
-    """Entry ``seq`` hashed as ``change_log.append`` hashed it ('' when it matches)."""
+def _hash_problem(db: sqlite_utils.Database, seq: int) -> Message | None:
+    """Entry ``seq`` hashed as ``change_log.append`` hashed it (None when it matches)."""
     entry = change_log.entry_at(db, seq)
     digest = change_log.entry_hash(
         entry.seq, entry.logged_at, entry.user, entry.action, entry.table_name, entry.record_id,
         entry.contract_id, entry.before_json, entry.after_json, entry.prev_hash,
     )  # fmt: skip
     if digest != entry.hash:
-        return "its contents do not match its hash (the entry was edited outside the app)"
-    return ""
+        return msg("log.entry_edited")
+    return None
 
 
 def verify_log(
@@ -122,23 +159,23 @@ def verify_log(
     check = IntegrityCheck.start(db) if integrity else None
     try:
         _walk(db, report)
-        walk_damage = ""
+        walk_damage = None
     except sqlite3.DatabaseError as exc:
-        walk_damage = f"the change log or a table cannot be read ({exc})"
+        walk_damage = msg("log.unreadable", reason=str(exc))
     if check is not None:
         problem = check.result()
-        if problem:
+        if problem is not None:
             report.damage.append(problem)
-    if walk_damage:
+    if walk_damage is not None:
         report.damage.append(walk_damage)
     if anchor is not None and not report.damage:
         report.anchor_problem = check_anchor(db, anchor)
     if report.damage:
-        report.damage.append(
-            "run `carbon-tracker check-db`, then restore the newest good backup "
-            "(`carbon-tracker restore`)"
-        )
+        report.damage.append(msg(DAMAGE_ADVICE))
     return report
+
+
+DAMAGE_ADVICE = "log.damage_advice"  # the last of a damaged report's lines: what to do
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,23 +201,17 @@ def head(db: sqlite_utils.Database) -> Anchor:
     return Anchor(seq, digest)
 
 
-def check_anchor(db: sqlite_utils.Database, anchor: Anchor) -> str:
-    """Why the log does not extend ``anchor`` ('' when it does)."""
+def check_anchor(db: sqlite_utils.Database, anchor: Anchor) -> Message | None:
+    """Why the log does not extend ``anchor`` (None when it does)."""
     if anchor.count == 0:
-        return ""
+        return None
     total = db.execute("select count(*) from change_log").fetchone()[0]
     found = db.execute("select hash from change_log where seq = ?", [anchor.count]).fetchone()
     if found is None:
-        return (
-            f"the log has {total} entries but held at least {anchor.count} when the head was "
-            "recorded: the newest entries were removed (restore the newest good backup)"
-        )
+        return msg("log.anchor_removed", total=Number(total), count=Number(anchor.count))
     if found[0] != anchor.hash:
-        return (
-            f"entry {anchor.count} now has hash {found[0]}, not {anchor.hash} as recorded: "
-            "the log was rewritten (re-hashed) since (restore the newest good backup)"
-        )
-    return ""
+        return msg("log.anchor_rewritten", count=anchor.count, found=found[0], recorded=anchor.hash)
+    return None
 
 
 def _walk(db: sqlite_utils.Database, report: LogReport) -> None:
@@ -197,7 +228,7 @@ def _walk(db: sqlite_utils.Database, report: LogReport) -> None:
             ):
                 problem = _link_problem(seq, entry_prev, expected, prev_hash)
                 problem = problem or _hash_problem(db, seq)
-                if problem:
+                if problem is not None:
                     broken = True
                     report.first_broken_seq = seq
                     report.chain_problem = problem
@@ -248,7 +279,7 @@ def _compare_table(db: sqlite_utils.Database, table: str, report: LogReport) -> 
         last = _last_logged("e.seq, e.action, e.after_json", ":id")
         found = db.execute(last, {"table": table, "id": row_id}).fetchone()
         if found is None or found[1] == "delete":
-            _mismatch(report, table, row_id, "is in the table but not in the change log")
+            _mismatch(report, table, row_id, msg("log.not_logged"))
         elif found[2] != text:
             row = _row(db, table, row_id)
             if found[2] != change_log.canonical(row):
@@ -261,7 +292,7 @@ def _compare_table(db: sqlite_utils.Database, table: str, report: LogReport) -> 
     where ({_last_logged("e.action", "m.record_id")}) != 'delete'
     order by m.record_id"""
     for (row_id,) in db.execute(missing, {"table": table}):
-        _mismatch(report, table, row_id, "is in the change log but missing from the table")
+        _mismatch(report, table, row_id, msg("log.not_in_table"))
 
 
 def _row(db: sqlite_utils.Database, table: str, row_id: int) -> dict[str, Any]:
@@ -270,20 +301,37 @@ def _row(db: sqlite_utils.Database, table: str, row_id: int) -> dict[str, Any]:
     return dict(zip(names, cursor.fetchone(), strict=True))
 
 
-def _difference(db: sqlite_utils.Database, seq: int, row: dict[str, Any]) -> str:
+def _difference(db: sqlite_utils.Database, seq: int, row: dict[str, Any]) -> Message:
     found = db.execute("select after_json from change_log where seq = ?", [seq]).fetchone()
     try:
         expected = json.loads(found[0]) if found and found[0] else {}
     except ValueError:
-        return "differs from the change log, whose entry for it is damaged (not valid JSON)"
+        return msg("log.entry_not_json")
     if not isinstance(expected, dict):
-        return "differs from the change log, whose entry for it is damaged"
+        return msg("log.entry_damaged")
     changed = sorted(k for k in set(expected) | set(row) if expected.get(k) != row.get(k))
-    parts = [f"{k} is {row.get(k)!r}, the log says {expected.get(k)!r}" for k in changed[:3]]
-    return "differs from the change log: " + "; ".join(parts)
+    parts = [
+        msg(
+            "log.field_differs",
+            field=Field(k),
+            value=repr(row.get(k)),
+            logged=repr(expected.get(k)),
+        )
+        for k in changed[:3]
+    ]
+    return msg("log.differs", differences=_listed(parts))
 
 
-def _mismatch(report: LogReport, table: str, row_id: int, problem: str) -> None:
+def _listed(parts: list[Message]) -> Message | str:
+    """The parts one after another ("a; b; c"), as the reader's language separates them."""
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return parts[0]
+    return msg("log.and", first=parts[0], rest=_listed(parts[1:]))
+
+
+def _mismatch(report: LogReport, table: str, row_id: int, problem: Message) -> None:
     report.mismatch_count += 1
     if len(report.mismatches) < MAX_REPORTED:
         report.mismatches.append(Mismatch(table, row_id, problem))

@@ -233,7 +233,8 @@ class FileController(QObject):
         return aside
 
     def check_report(self) -> str:
-        return check_database(self.store.db).describe()
+        """The ledger's health, in the window's language."""
+        return messages.check_report(check_database(self.store.db))
 
     def check_dialog(self) -> None:
         QMessageBox.information(self.window, self.tr("Check database"), self.check_report())

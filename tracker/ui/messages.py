@@ -1,8 +1,9 @@
 """Messages (a code and parameters) worded for the window: the template in the current
-language (Qt's translation, context ``Flags`` or ``Errors``), tonnes, counts, money and
-dates in the locale's format.  The command line and CSV files word them in English, with
-ISO dates (``tracker.domain.messages.render``).  ``error`` words any refusal or failure
-the window shows."""
+language (Qt's translation, context ``Flags``, ``Errors`` or ``Reports``), tonnes, counts,
+money and dates in the locale's format.  The command line and CSV files word them in
+English, with ISO dates (``tracker.domain.messages.render``).  ``error`` words any refusal
+or failure the window shows; ``check_report`` and ``log_report`` the ledger's health
+reports (Check database…, Verify change log)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from tracker.domain.errors import ImportRefused, RowError, TrackerError, ValidationError
 from tracker.domain.flags import Flag
 from tracker.domain.messages import Count, Day, Formatters, Message, msg, render
+from tracker.store.check import CheckReport
+from tracker.store.log_verify import LogReport
 from tracker.ui import numbers
 
 
@@ -41,6 +44,7 @@ def _formatters() -> Formatters:
         percent=_percent,
         field=_field,
         moment=numbers.moment,
+        number=_count,
     )
 
 
@@ -164,3 +168,40 @@ def not_written(exc: OSError, file: Path | str | None = None) -> str:
     return QCoreApplication.translate("Errors", "Cannot write {file}: {reason}").format(
         file=str(name), reason=exc.strerror
     )
+
+
+# Advice the command line gives in its own terms (run ``check-db``, ``carbon-tracker
+# restore``), given in the window's: its menus.
+WINDOW_ADVICE = {
+    "check.recompute_later": "check.recompute_later_window",
+    "log.damage_advice": "log.damage_advice_window",
+}
+
+
+def _in_window_terms(message: Message) -> Message:
+    """The message with any command-line advice in it (a clause too) put as the window
+    gives it."""
+    params = tuple(
+        (name, _in_window_terms(value) if isinstance(value, Message) else value)
+        for name, value in message.params
+    )
+    return Message(WINDOW_ADVICE.get(message.code, message.code), params)
+
+
+def report_line(message: Message) -> str:
+    """A line of a health report in the window's language and terms."""
+    return text(_in_window_terms(message))
+
+
+def check_report(report: CheckReport) -> str:
+    """Check database's report in the window's language: what passed (✓), what was found
+    (✗), then the verdict, with the window's way to restore a backup."""
+    lines = [f"✓ {report_line(c)}" for c in report.checks]
+    lines += [f"✗ {report_line(f)}" for f in report.findings]
+    lines.append(report_line(report.verdict("check.restore_advice_window")))
+    return "\n".join(lines)
+
+
+def log_report(report: LogReport) -> str:
+    """What Verify change log found, line by line, in the window's language."""
+    return "\n".join(report_line(line) for line in report.lines())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,7 +22,7 @@ from tracker.domain.errors import NotFoundError
 from tracker.store import change_log, queries
 from tracker.store.change_log import LogEntry
 from tracker.store.log_verify import verify_log
-from tracker.ui import numbers, theming
+from tracker.ui import messages, numbers, theming
 from tracker.ui.audit.flags_panel import readable_time
 from tracker.ui.audit.history_text import Describer, action_label
 from tracker.ui.fit_columns import ColumnFitter
@@ -230,11 +230,13 @@ class HistoryPanel(QWidget):
         if report.ok:
             self.verify_result.setText(
                 self.tr("Change log intact: {n} entries, the tables match the log.").format(
-                    n=report.entries
+                    n=QLocale().toString(report.entries)
                 )
             )
         else:
             self.verify_result.setText(
-                self.tr("Tampering detected:\n{details}").format(details=report.describe())
+                self.tr("Tampering detected:\n{details}").format(
+                    details=messages.log_report(report)
+                )
             )
         self.verify_result.setStyleSheet(theming.style("ok" if report.ok else "error"))
