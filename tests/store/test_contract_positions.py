@@ -87,6 +87,15 @@ def test_the_summary_from_kept_totals_equals_summing_the_deliveries(
     assert portfolio_summary(ledger, as_of) == _live(ledger, as_of)
 
 
+@pytest.mark.parametrize("as_of", DATES, ids=str)
+def test_one_contract_s_summary_is_its_row_of_the_portfolio(
+    ledger: sqlite_utils.Database, as_of: dt.date
+) -> None:
+    whole = {s.contract_id: s for s in _live(ledger, as_of)}
+    for contract_id, expected in whole.items():
+        assert portfolio_summary(ledger, as_of, contract_id) == [expected]
+
+
 def test_kept_totals_are_read_once_a_contract_is_settled(ledger: sqlite_utils.Database) -> None:
     settled = ledger.execute(
         "select count(*) from contract_positions where settled_through <= '2031-01-01'"

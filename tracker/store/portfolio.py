@@ -61,6 +61,7 @@ def summary_rows(db: Ledger, as_of: dt.date, contract_id: int | None = None) -> 
         _SQL.replace("{where}", "where c.id = :contract_id" if one else "")
         .replace("{scope}", "and d.contract_id = :contract_id" if one else "")
         .replace("{kept_scope}", "and p.contract_id = :contract_id" if one else "")
+        .replace("{retired_scope}", "and r.contract_id = :contract_id" if one else "")
     )
     for name, condition in positions.live_conditions(db, day).items():
         sql = sql.replace("{" + name + "}", condition)

@@ -1,4 +1,5 @@
-"""Each contract's delivered, verified, rejected, invalidated and available tonnes, kept.
+"""Each contract's delivered, verified, rejected, invalidated, available and retired
+tonnes, kept.
 
 A portfolio summary as of a date needs, per contract, sums over every delivery's
 status, invalidated and retired tonnes as of that date (``lifecycle.POSITIONS``): a
@@ -138,9 +139,9 @@ def summed_with_no_value(scope: str) -> str:
 
 # Common table expressions ``settled`` (the kept rows a reader may take), ``delivered``
 # (every contract's sums as of :as_of, kept or summed) and ``retired`` (tonnes retired
-# under each contract by :as_of); ``{scope}`` as in :func:`summed`, ``{kept_scope}`` the
-# same condition on ``p.contract_id``, ``{live}`` and ``{live_retired}`` the conditions
-# :func:`live_conditions` chooses.
+# under each contract by :as_of); ``{scope}`` as in :func:`summed`, ``{kept_scope}`` and
+# ``{retired_scope}`` the same condition on ``p.contract_id`` and ``r.contract_id``,
+# ``{live}`` and ``{live_retired}`` the conditions :func:`live_conditions` chooses.
 DELIVERED_BY_CONTRACT = f"""
  settled as materialized (
    select p.contract_id, {_KEPT}, p.retired_kg, p.tranche_value_cents
@@ -156,7 +157,7 @@ DELIVERED_BY_CONTRACT = f"""
    select contract_id, retired_kg as kg from settled
    union all
    select r.contract_id, sum(r.tonnes_kg) from retirements r
-   where r.retired_on <= :as_of {{live_retired}} group by r.contract_id
+   where r.retired_on <= :as_of {{live_retired}} {{retired_scope}} group by r.contract_id
  )"""
 
 # A contract's (alias ``c``) kept delivered tonnes when it is settled by :as_of and not
