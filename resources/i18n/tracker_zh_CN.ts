@@ -1551,6 +1551,10 @@
         <translation>已从 {backup} 恢复。被替换的文件保留为 {aside}。</translation>
     </message>
     <message>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
         <source>Check database</source>
         <translation>检查数据库</translation>
     </message>
@@ -2319,6 +2323,10 @@ Open it read-only?</source>
         <translation>整个账本的历史（最新在前）</translation>
     </message>
     <message>
+        <source>Verifying the change log…</source>
+        <translation>正在校验变更日志…</translation>
+    </message>
+    <message>
         <source>Change log intact: {n} entries, the tables match the log.</source>
         <translation>变更日志完整：共 {n} 条，数据表与日志一致。</translation>
     </message>
@@ -2327,6 +2335,10 @@ Open it read-only?</source>
 {details}</source>
         <translation>检测到篡改：
 {details}</translation>
+    </message>
+    <message>
+        <source>Cancelled: the change log was not checked.</source>
+        <translation>已取消：未校验变更日志。</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,8 @@ def test_check_database_of_a_healthy_ledger_in_chinese(
     healthy: MainWindow, chinese: None, shown: list[tuple[str, str]]
 ) -> None:
     healthy.check_db_action.trigger()
+    assert healthy.files.check_operation is not None
+    assert healthy.files.check_operation.wait()  # read on a worker
     [(title, text)] = shown
     assert title == "检查数据库"
     lines = text.splitlines()
@@ -102,6 +104,8 @@ def test_check_database_of_a_tampered_ledger_in_chinese(
     tampered: MainWindow, chinese: None, shown: list[tuple[str, str]]
 ) -> None:
     tampered.check_db_action.trigger()
+    assert tampered.files.check_operation is not None
+    assert tampered.files.check_operation.wait()  # read on a worker
     [(_title, text)] = shown
     assert (
         "✗ 变更日志与账本不符：不一致：交付记录 1："
@@ -119,6 +123,8 @@ def test_check_database_in_an_english_window_names_the_menu(
     tampered: MainWindow, shown: list[tuple[str, str]]
 ) -> None:
     tampered.check_db_action.trigger()
+    assert tampered.files.check_operation is not None
+    assert tampered.files.check_operation.wait()  # read on a worker
     [(_title, text)] = shown
     assert (
         "✗ the change log does not match the ledger: mismatch: deliveries record 1: differs "
@@ -135,7 +141,7 @@ def test_history_reports_tampering_in_chinese(
 ) -> None:
     panel = HistoryPanel(tampered.store)
     qtbot.addWidget(panel)
-    panel.verify()
+    assert panel.verify().wait()  # read on a worker
     assert panel.verify_result.text() == (
         "检测到篡改：\n不一致：交付记录 1：与变更日志不符：吨数：现为 90000，日志记载为 100000"
     )
@@ -146,7 +152,7 @@ def test_history_reports_an_intact_log_in_chinese(
 ) -> None:
     panel = HistoryPanel(healthy.store)
     qtbot.addWidget(panel)
-    panel.verify()
+    assert panel.verify().wait()  # read on a worker
     assert re.fullmatch(r"变更日志完整：共 \d+ 条，数据表与日志一致。", panel.verify_result.text())
 
 

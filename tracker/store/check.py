@@ -13,7 +13,7 @@ import sqlite_utils
 
 from tracker.domain.messages import Message, Number, msg, render
 from tracker.store import positions
-from tracker.store.log_verify import verify_log
+from tracker.store.log_verify import Step, verify_log
 
 RESTORE_ADVICE = "check.restore_advice"  # what to do when anything is found (the CLI's words)
 
@@ -43,6 +43,7 @@ class CheckReport:
 
     findings: list[Message] = field(default_factory=list)
     checks: list[Message] = field(default_factory=list)
+    stale_contracts: list[int] = field(default_factory=list)  # kept totals found wrong
 
     @property
     def ok(self) -> bool:
@@ -62,7 +63,12 @@ class CheckReport:
         return "\n".join(lines)
 
 
-def check_database(db: sqlite_utils.Database) -> CheckReport:
+def check_database(
+    db: sqlite_utils.Database, *, repair: bool = True, step: Step | None = None
+) -> CheckReport:
+    """The ledger's health.  Kept totals found wrong are recomputed on ``db`` when
+    ``repair`` (a check on a read-only connection leaves that to :func:`repair_stale` on
+    one that can write); ``step`` hears of the change log's walk and may stop it."""
     report = CheckReport()
     try:
         integrity = [r[0] for r in db.execute("PRAGMA integrity_check(20)")]
@@ -75,8 +81,8 @@ def check_database(db: sqlite_utils.Database) -> CheckReport:
     report.checks.append(msg("check.integrity_ok"))
     try:
         _foreign_keys(db, report)
-        _change_log(db, report)
-        _derived(db, report)
+        _change_log(db, report, step)
+        _derived(db, report, repair)
     except sqlite3.DatabaseError as exc:
         report.findings.append(msg("check.part_unreadable", reason=str(exc)))
     return report
@@ -99,8 +105,8 @@ def _foreign_keys(db: sqlite_utils.Database, report: CheckReport) -> None:
         report.checks.append(msg("check.links_ok"))
 
 
-def _change_log(db: sqlite_utils.Database, report: CheckReport) -> None:
-    log = verify_log(db, integrity=False)
+def _change_log(db: sqlite_utils.Database, report: CheckReport, step: Step | None) -> None:
+    log = verify_log(db, integrity=False, step=step)
     if log.ok:
         report.checks.append(msg("check.log_ok", entries=Number(log.entries), head=log.head))
     else:
@@ -120,12 +126,28 @@ def _recompute(db: sqlite_utils.Database, contract_ids: list[int]) -> Message:
     return msg("check.recomputed")
 
 
+def _stale_finding(stale: list[int], done: Message) -> Message:
+    return msg("check.stale_totals", count=Number(len(stale)), ids=_ids(stale), done=done)
+
+
+def repair_stale(db: sqlite_utils.Database, report: CheckReport) -> None:
+    """Recompute the kept totals a check found wrong, on ``db`` (a connection that can
+    write), and say so in the report's finding."""
+    if not report.stale_contracts:
+        return
+    done = _recompute(db, report.stale_contracts)
+    fixed = _stale_finding(report.stale_contracts, done)
+    report.findings = [
+        fixed if finding.code == "check.stale_totals" else finding for finding in report.findings
+    ]
+
+
 def _ids(ids: list[int]) -> str:
     """The first few ids, as the report lists them ('3, 8, 12')."""
     return ", ".join(str(i) for i in ids[:5])
 
 
-def _derived(db: sqlite_utils.Database, report: CheckReport) -> None:
+def _derived(db: sqlite_utils.Database, report: CheckReport, repair: bool = True) -> None:
     clean = True
     for code, sql in _DERIVED:
         ids = [r[0] for r in db.execute(sql)]
@@ -135,9 +157,8 @@ def _derived(db: sqlite_utils.Database, report: CheckReport) -> None:
     stale = positions.disagreeing(db)
     if stale:
         clean = False
-        done = _recompute(db, stale)
-        report.findings.append(
-            msg("check.stale_totals", count=Number(len(stale)), ids=_ids(stale), done=done)
-        )
+        report.stale_contracts = stale
+        done = _recompute(db, stale) if repair else msg("check.recompute_later")
+        report.findings.append(_stale_finding(stale, done))
     if clean:
         report.checks.append(msg("check.derived_ok"))

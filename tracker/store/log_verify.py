@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -145,8 +146,18 @@ def _hash_problem(db: sqlite_utils.Database, seq: int) -> Message | None:
     return None
 
 
+# Called with how many more entries were walked (every STEP_EVERY); it may raise to stop
+# the walk (a window's Cancel).
+Step = Callable[[int], None]
+STEP_EVERY = 20_000
+
+
 def verify_log(
-    db: sqlite_utils.Database, *, integrity: bool = True, anchor: Anchor | None = None
+    db: sqlite_utils.Database,
+    *,
+    integrity: bool = True,
+    anchor: Anchor | None = None,
+    step: Step | None = None,
 ) -> LogReport:
     """Walk the whole log, then compare the replayed rows with every logged table.
 
@@ -154,11 +165,12 @@ def verify_log(
     the ledger is a file, and is reported first (a damaged index would make the
     comparison lie); an unreadable page is reported, never raised.  With an
     ``anchor`` (a head recorded earlier) removed or re-hashed entries are caught.
+    ``step`` hears of the walk's progress and may stop it by raising.
     """
     report = LogReport()
     check = IntegrityCheck.start(db) if integrity else None
     try:
-        _walk(db, report)
+        _walk(db, report, step)
         walk_damage = None
     except sqlite3.DatabaseError as exc:
         walk_damage = msg("log.unreadable", reason=str(exc))
@@ -214,13 +226,15 @@ def check_anchor(db: sqlite_utils.Database, anchor: Anchor) -> Message | None:
     return None
 
 
-def _walk(db: sqlite_utils.Database, report: LogReport) -> None:
+def _walk(db: sqlite_utils.Database, report: LogReport, step: Step | None = None) -> None:
     prev_hash, expected, entries = GENESIS_HASH, 1, 0
     sha256 = hashlib.sha256
     broken = False
     try:
         for seq, entry_prev, entry_hash, payload in db.execute(_CHAIN):
             entries += 1
+            if step is not None and entries % STEP_EVERY == 0:
+                step(STEP_EVERY)
             if not broken and (
                 seq != expected
                 or entry_prev != prev_hash
@@ -236,6 +250,8 @@ def _walk(db: sqlite_utils.Database, report: LogReport) -> None:
     finally:
         report.entries, report.head_hash = entries, prev_hash
     for table in LOGGED_TABLES:
+        if step is not None:
+            step(0)  # between tables: a chance to stop
         _compare_table(db, table, report)
 
 

@@ -14,14 +14,16 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from tracker.domain.errors import TrackerError
+from tracker.services.progress import Cancelled
 from tracker.store import backups
-from tracker.store.check import check_database
+from tracker.store.check import CheckReport, check_database, repair_stale
 from tracker.store.database import inspect, new_database, open_database
 from tracker.store.ledger import Ledger
 from tracker.store.lock import LedgerLock, LockHeld
 from tracker.store.targets import refuse_ledger_target
 from tracker.ui import messages, numbers, settings
 from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.operations import ReadOperation
 
 # Asked when the ledger is locked by someone else: True to open it read-only.  Tests pass
 # their own.
@@ -120,6 +122,8 @@ class FileController(QObject):
         self.store = store
         self.window = parent
         self.read_only_chooser: ReadOnlyChooser = ask_read_only
+        self.check_operation: ReadOperation | None = None  # the latest Check database
+        self.last_check = ""  # its report, as shown
 
     def _filter(self) -> str:
         return self.tr("Carbon Tracker ledger (*.db *.sqlite);;All files (*)")
@@ -236,8 +240,34 @@ class FileController(QObject):
         """The ledger's health, in the window's language."""
         return messages.check_report(check_database(self.store.db))
 
-    def check_dialog(self) -> None:
-        QMessageBox.information(self.window, self.tr("Check database"), self.check_report())
+    def check_dialog(self) -> ReadOperation:
+        """Check the ledger on a worker with its own read connection (progress and Cancel
+        when it runs long), then recompute any kept totals found wrong on the window's
+        connection and show the report."""
+        operation = ReadOperation(
+            self.store,
+            lambda db, progress: check_database(db, repair=False, step=progress.advance),
+            self.tr("Checking the database…"),
+            self.window,
+        )
+        operation.finished.connect(self._show_check)
+        operation.failed.connect(self._check_failed)
+        self.check_operation = operation
+        operation.start()
+        return operation
+
+    def _show_check(self, report: object) -> None:
+        assert isinstance(report, CheckReport)
+        if not self.store.read_only:
+            repair_stale(self.store.db, report)
+        self.last_check = messages.check_report(report)
+        QMessageBox.information(self.window, self.tr("Check database"), self.last_check)
+
+    def _check_failed(self, error: object) -> None:
+        if isinstance(error, Cancelled):
+            return  # the user stopped it: nothing to report
+        assert isinstance(error, BaseException)
+        QMessageBox.warning(self.window, self.tr("Check database"), messages.error(error))
 
     def _start_folder(self, name: str) -> str:
         folder = self.store.path.parent if self.store.path else Path.home()

@@ -19,14 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.errors import NotFoundError
+from tracker.services.progress import Cancelled
 from tracker.store import change_log, queries
 from tracker.store.change_log import LogEntry
-from tracker.store.log_verify import verify_log
+from tracker.store.log_verify import LogReport, verify_log
 from tracker.ui import messages, numbers, theming
 from tracker.ui.audit.flags_panel import readable_time
 from tracker.ui.audit.history_text import Describer, action_label
 from tracker.ui.fit_columns import ColumnFitter
 from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.operations import ReadOperation
 
 SHOWN_ENTRIES = 1000
 WHEN_COLUMN, USER_COLUMN, ACTION_COLUMN, RECORD_COLUMN, CHANGES_COLUMN = 1, 2, 3, 4, 5
@@ -65,6 +67,7 @@ class HistoryPanel(QWidget):
         self.verify_result = QLabel()
         self.verify_result.setWordWrap(True)
         self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verify_operation: ReadOperation | None = None  # the latest verification
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter entries"))
         self.filter.setAccessibleName(self.tr("Filter the change history"))
@@ -224,9 +227,28 @@ class HistoryPanel(QWidget):
             shown = not wanted or any(wanted in t for t in texts)
             self.table.setRowHidden(row, not shown)
 
-    def verify(self) -> None:
-        """Check the hash chain and replay the log against the tables."""
-        report = verify_log(self.store.db)
+    def verify(self) -> ReadOperation:
+        """Check the hash chain and replay the log against the tables — on a worker with
+        its own read connection (progress and Cancel when it runs long); the verdict shows
+        below when it is done."""
+        entries, _head = change_log.last_link(self.store.db)
+        operation = ReadOperation(
+            self.store,
+            lambda db, progress: verify_log(db, step=progress.advance),
+            self.tr("Verifying the change log…"),
+            self,
+            total=entries or None,
+        )
+        operation.finished.connect(self._show_verdict)
+        operation.failed.connect(self._verify_failed)
+        self.verify_button.setEnabled(False)
+        self.verify_operation = operation
+        operation.start()
+        return operation
+
+    def _show_verdict(self, report: object) -> None:
+        assert isinstance(report, LogReport)
+        self.verify_button.setEnabled(True)
         if report.ok:
             self.verify_result.setText(
                 self.tr("Change log intact: {n} entries, the tables match the log.").format(
@@ -240,3 +262,13 @@ class HistoryPanel(QWidget):
                 )
             )
         self.verify_result.setStyleSheet(theming.style("ok" if report.ok else "error"))
+
+    def _verify_failed(self, error: object) -> None:
+        self.verify_button.setEnabled(True)
+        if isinstance(error, Cancelled):
+            self.verify_result.setText(self.tr("Cancelled: the change log was not checked."))
+            self.verify_result.setStyleSheet("")
+            return
+        assert isinstance(error, BaseException)
+        self.verify_result.setText(messages.error(error))
+        self.verify_result.setStyleSheet(theming.style("error"))
