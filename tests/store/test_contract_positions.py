@@ -13,9 +13,10 @@ import pytest
 import sqlite_utils
 
 from tests.factories import delivery_data, make_contract, make_delivery
+from tests.store.positions_support import sqlite_work, summed_summary
 from tracker.domain.messages import msg, render
 from tracker.services.deliveries import update_delivery
-from tracker.services.summary import ContractSummary, portfolio_summary
+from tracker.services.summary import portfolio_summary
 from tracker.services.synthetic import Spec
 from tracker.services.synthetic_write import write_ledger
 from tracker.store import positions, record_views
@@ -59,17 +60,6 @@ def _add_records(db: sqlite_utils.Database, seed: int) -> None:
             )
 
 
-def _live(db: sqlite_utils.Database, as_of: dt.date) -> list[ContractSummary]:
-    """The summary with every contract summed from its deliveries (nothing kept read)."""
-    with db.conn:
-        positions.note_all(db)
-    try:
-        return portfolio_summary(db, as_of)
-    finally:
-        with db.conn:
-            positions.refresh(db)
-
-
 @pytest.fixture(scope="module")
 def ledger() -> sqlite_utils.Database:
     db = open_database(":memory:")
@@ -84,14 +74,14 @@ def ledger() -> sqlite_utils.Database:
 def test_the_summary_from_kept_totals_equals_summing_the_deliveries(
     ledger: sqlite_utils.Database, as_of: dt.date
 ) -> None:
-    assert portfolio_summary(ledger, as_of) == _live(ledger, as_of)
+    assert portfolio_summary(ledger, as_of) == summed_summary(ledger, as_of)
 
 
 @pytest.mark.parametrize("as_of", DATES, ids=str)
 def test_one_contract_s_summary_is_its_row_of_the_portfolio(
     ledger: sqlite_utils.Database, as_of: dt.date
 ) -> None:
-    whole = {s.contract_id: s for s in _live(ledger, as_of)}
+    whole = {s.contract_id: s for s in summed_summary(ledger, as_of)}
     for contract_id, expected in whole.items():
         assert portfolio_summary(ledger, as_of, contract_id) == [expected]
 
@@ -104,28 +94,16 @@ def test_kept_totals_are_read_once_a_contract_is_settled(ledger: sqlite_utils.Da
     assert positions.disagreeing(ledger) == []
 
 
-def _work(db: sqlite_utils.Database, as_of: dt.date) -> int:
-    """SQLite virtual-machine steps (in thousands) a summary takes."""
-    steps = [0]
-
-    def count() -> int:
-        steps[0] += 1
-        return 0
-
-    db.conn.set_progress_handler(count, 1_000)
-    try:
-        portfolio_summary(db, as_of)
-    finally:
-        db.conn.set_progress_handler(None, 0)
-    return steps[0]
-
-
 def test_a_settled_summary_does_not_grow_with_the_deliveries() -> None:
     small, large = open_database(":memory:"), open_database(":memory:")
     write_ledger(small, Spec(contracts=4, deliveries=200, retirements=20, seed=2))
     write_ledger(large, Spec(contracts=4, deliveries=4_000, retirements=400, seed=2))
     as_of = dt.date(2031, 1, 1)
-    assert _work(large, as_of) <= _work(small, as_of) + 2
+
+    def work(db: sqlite_utils.Database) -> int:
+        return sqlite_work(db, lambda: portfolio_summary(db, as_of))
+
+    assert work(large) <= work(small) + 2
 
 
 # Raw writes (not through the unit of work), given the contract and its delivery.
@@ -183,7 +161,7 @@ def test_a_write_outside_the_unit_of_work_is_noted_and_never_read_stale(
     noted = [r[0] for r in db.execute("select contract_id from positions_dirty")]
     assert noted == [contract]
     as_of = dt.date(2027, 1, 1)
-    assert portfolio_summary(db, as_of) == _live(db, as_of)
+    assert portfolio_summary(db, as_of) == summed_summary(db, as_of)
 
 
 def test_moving_a_delivery_notes_both_contracts(db: sqlite_utils.Database) -> None:
@@ -209,7 +187,7 @@ def test_a_retirement_recorded_under_another_contract_notes_both(
     noted = sorted(r[0] for r in db.execute("select contract_id from positions_dirty"))
     assert noted == sorted([first, second])
     as_of = dt.date(2027, 1, 1)
-    assert portfolio_summary(db, as_of) == _live(db, as_of)
+    assert portfolio_summary(db, as_of) == summed_summary(db, as_of)
 
 
 def test_an_edit_through_a_service_leaves_its_contract_kept_and_current(
@@ -278,7 +256,7 @@ def test_a_ledger_of_the_previous_schema_gets_its_totals_on_upgrade(db_path: Pat
         assert db.execute("select count(*) from contract_positions").fetchone()[0] == 3
         assert positions.disagreeing(db) == []
         for as_of in DATES:
-            assert portfolio_summary(db, as_of) == _live(db, as_of)
+            assert portfolio_summary(db, as_of) == summed_summary(db, as_of)
     finally:
         db.close()
 
@@ -291,23 +269,15 @@ def test_the_contracts_view_shows_the_summary_s_delivered_tonnes(
         (row[0], row[7])
         for row in ledger.execute(record_views.CONTRACTS, {"as_of": as_of.isoformat()})
     )
-    assert shown == {s.contract_id: s.delivered_kg for s in _live(ledger, as_of)}
+    assert shown == {s.contract_id: s.delivered_kg for s in summed_summary(ledger, as_of)}
 
 
 def test_the_contracts_view_reads_kept_totals_when_settled() -> None:
     small, large = open_database(":memory:"), open_database(":memory:")
     write_ledger(small, Spec(contracts=4, deliveries=200, retirements=20, seed=2))
     write_ledger(large, Spec(contracts=4, deliveries=4_000, retirements=400, seed=2))
-    steps = []
-    for db in (small, large):
-        counted = [0]
-
-        def count(counted: list[int] = counted) -> int:
-            counted[0] += 1
-            return 0
-
-        db.conn.set_progress_handler(count, 1_000)
-        db.execute(record_views.CONTRACTS, {"as_of": "2031-01-01"}).fetchall()
-        db.conn.set_progress_handler(None, 0)
-        steps.append(counted[0])
+    steps = [
+        sqlite_work(db, db.execute(record_views.CONTRACTS, {"as_of": "2031-01-01"}).fetchall)
+        for db in (small, large)
+    ]
     assert steps[1] <= steps[0] + 1

@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from tracker.services.summary import ContractSummary, portfolio_summary
+from tests.store.positions_support import summed_summary
+from tracker.services.summary import portfolio_summary
 from tracker.services.synthetic import Spec
 from tracker.services.synthetic_write import write_ledger
 from tracker.store import positions
@@ -27,16 +28,6 @@ def _day(rng: random.Random) -> str:
 
 def _ids(db: sqlite_utils.Database, sql: str) -> list[int]:
     return [r[0] for r in db.execute(sql).fetchall()]
-
-
-def _live(db: sqlite_utils.Database, as_of: dt.date) -> list[ContractSummary]:
-    with db.conn:
-        positions.note_all(db)
-    try:
-        return portfolio_summary(db, as_of)
-    finally:
-        with db.conn:
-            positions.refresh(db)
 
 
 def _edges(db: sqlite_utils.Database) -> list[dt.date]:
@@ -186,7 +177,7 @@ def test_kept_totals_follow_a_random_run_of_writes() -> None:
         if step % 20 == 19:
             assert positions.disagreeing(db) == [], (step, operation.__name__)
             for as_of in [*DATES, *_edges(db)]:
-                assert portfolio_summary(db, as_of) == _live(db, as_of), (step, as_of)
+                assert portfolio_summary(db, as_of) == summed_summary(db, as_of), (step, as_of)
     assert set(done) == {op.__name__ for op in operations}  # every kind of write ran
 
 
@@ -208,7 +199,7 @@ def test_raw_writes_are_summed_until_the_next_unit_of_work() -> None:
                     [contract_id, delivery_id, _day(rng), rng.randint(1, kg)],
                 )
         for as_of in [*DATES, *_edges(db)]:
-            assert portfolio_summary(db, as_of) == _live(db, as_of)
+            assert portfolio_summary(db, as_of) == summed_summary(db, as_of)
     with UnitOfWork(db):
         pass
     assert db.execute("select count(*) from positions_dirty").fetchone()[0] == 0

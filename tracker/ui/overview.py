@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.flags import Severity
-from tracker.services.audit.review import ReviewedFlag, counts_by_severity
 from tracker.services.summary import ContractSummary, Totals, portfolio_summary, totals_by_currency
 from tracker.ui import numbers, theming
 from tracker.ui.audit.flags_panel import severity_colour
@@ -204,10 +203,6 @@ class OverviewPanel(QWidget):
     def set_contract(self, contract_id: int | None) -> None:
         self.contract_id = contract_id
         self.refresh()
-
-    def set_flags(self, reviewed: list[ReviewedFlag]) -> None:
-        """Show how many flags of each severity are open for what is in view."""
-        self.show_flag_counts(counts_by_severity(reviewed), len(reviewed))
 
     def show_flag_counts(self, open_counts: dict[Severity, int], total: int) -> None:
         """Show ``open_counts`` of the ``total`` flags for what is in view."""
