@@ -108,9 +108,13 @@ def _screenshot(
     for panel in window.record_panels:
         panel.fit_columns()
     # figures, chart series and flags are read off the GUI thread: wait for them
-    jobs = (window.overview.job, window.chart.job, window.audit.watcher)
-    for job in (*jobs, *window.schedule.model.background_jobs()):
+    jobs = [window.overview.job, window.chart.job, window.audit.watcher]
+    for panel in window.record_panels:
+        jobs.extend(panel.model.background_jobs())
+    for job in jobs:
         job.wait()
+    for panel in window.record_panels:  # the rows they show came in: fit them
+        panel.fit_columns()
     for _ in range(3):  # layouts that reflow on resize (the Overview cards) settle
         app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)

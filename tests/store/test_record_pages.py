@@ -90,6 +90,65 @@ def test_keyset_pages_cross_null_sort_values_and_ties_in_order(
     assert len(got) == len(VINTAGES) == len(set(got))
 
 
+def _whole(db: sqlite_utils.Database, query: PageQuery) -> list[tuple]:
+    return record_pages.page(db, query, None, 1000)
+
+
+def _key(query: PageQuery, row: tuple) -> tuple[Any, int]:
+    values = dict(zip(query.keys, row, strict=True))
+    return query.order.sort_value(values), values["id"]
+
+
+ORDERS = [RowOrder(), RowOrder(None, True)] + [
+    RowOrder.of(COLUMNS[n], descending) for n in (1, 3) for descending in (False, True)
+]
+
+
+@pytest.mark.parametrize("order", ORDERS)
+@pytest.mark.parametrize("size", [1, 3, 4])
+def test_rows_at_any_depth_are_the_slice_of_the_whole_order(
+    ledger: sqlite_utils.Database, order: RowOrder, size: int
+) -> None:
+    query = _query(order)
+    whole = _whole(ledger, query)
+    total = len(whole)
+    for first in range(total):
+        limit = min(size, total - first)
+        expected = whole[first : first + limit]
+        # found from the nearer end (skipping), on from the row before, back from the row after
+        assert record_pages.rows_at(ledger, query, first, limit, total) == expected
+        if first > 0:
+            ends = (_key(query, whole[first - 1]), None)
+            assert record_pages.rows_at(ledger, query, first, limit, total, ends) == expected
+        if first + limit < total:
+            ends = (None, _key(query, whole[first + limit]))
+            assert record_pages.rows_at(ledger, query, first, limit, total, ends) == expected
+
+
+def test_nth_reads_the_sort_value_and_id_of_a_row_or_none_past_the_end(
+    ledger: sqlite_utils.Database,
+) -> None:
+    query = _query(RowOrder.of(COLUMNS[3], True))  # vintage, descending: NULLs last
+    whole = _whole(ledger, query)
+    assert [record_pages.nth(ledger, query, n) for n in range(len(whole))] == [
+        _key(query, row) for row in whole
+    ]
+    assert record_pages.nth(ledger, query, len(whole)) is None
+
+
+def test_the_last_rows_are_read_backwards_without_skipping(
+    ledger: sqlite_utils.Database,
+) -> None:
+    query = _query(RowOrder.of(COLUMNS[1], False))
+    statements: list[str] = []
+    with ledger.tracer(lambda sql, _params: statements.append(sql)):
+        rows = record_pages.rows_at(ledger, query, 7, 3, 10)
+    assert rows == _whole(ledger, query)[7:]
+    assert len(statements) == 1
+    assert "offset" not in statements[0]
+    assert "desc" in statements[0]  # the reverse order, from the end
+
+
 def test_a_page_in_stored_order_follows_the_ids(ledger: sqlite_utils.Database) -> None:
     first = record_pages.page(ledger, _query(), None, 4)
     second = record_pages.page(ledger, _query(), (first[-1][0], first[-1][0]), 4)

@@ -80,9 +80,7 @@ def varied_ledger(store: LedgerStore) -> None:
 
 
 def all_rows(model: LazySqlTableModel) -> list[tuple[Any, int]]:
-    """Fetch every page; (raw value of the sorted column, id) of each row."""
-    while model.canFetchMore():
-        model.fetchMore()
+    """(raw value of the sorted column, id) of every row, read page by page."""
     key = model.order.key or "id"
     return [(model.raw(row, key), model.record_id(row)) for row in range(model.rowCount())]
 

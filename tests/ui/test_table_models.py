@@ -99,7 +99,7 @@ def test_numbers_are_right_aligned_with_units_and_dates_in_the_locale(store: Led
     assert model.index(0, model.column_of("registry")).data() == "Isometric"
 
 
-def test_rows_are_paged_in_as_the_view_asks_not_loaded_up_front(
+def test_rows_are_read_a_page_at_a_time_where_the_view_looks_not_up_front(
     store: LedgerStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     contract_id = make_contract(store.db, tonnes="5000")
@@ -108,33 +108,38 @@ def test_rows_are_paged_in_as_the_view_asks_not_loaded_up_front(
     statements: list[str] = []
     with store.db.tracer(lambda sql, _params: statements.append(sql)):
         model = DeliveriesModel(store)
-    assert model.rowCount() == 20
-    assert len(statements) == 1  # one page query, no full load
-    assert model.canFetchMore()
-    model.fetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 45
-    assert not model.canFetchMore()
+        assert model.rowCount() == 45  # the whole table, for the scroll bar
+        assert len(statements) == 1  # one COUNT, no row read
+        assert model.held_rows() == 0
+        reference = model.column_of("transfer_reference")
+        assert model.index(44, reference).data() == "TX-44"  # the last row
+        assert len(statements) == 2  # its page alone, in one query
+        assert model.held_rows() == 5  # rows 40 to 44
+        assert model.index(0, reference).data() == "TX-0"
+        assert model.index(19, reference).data() == "TX-19"
+        assert len(statements) == 3
     assert model.total_count() == 45
 
 
-def test_a_change_reloads_only_as_many_rows_as_were_shown(
+def test_a_change_counts_again_and_forgets_the_pages_read(
     store: LedgerStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     contract_id = make_contract(store.db, tonnes="5000")
     _deliveries(store, contract_id, 30)
     monkeypatch.setattr(DeliveriesModel, "page_size", 10)
     model = DeliveriesModel(store)
-    model.fetchMore()
-    assert model.rowCount() == 20
+    model.index(15, 0).data()
+    assert model.held_rows() == 10
     _delivery, changes = add_delivery(
         store.db,
         contract_id,
         delivery_data(serial_block="ACR-US-1-2025-1-900 to 900", tonnes="1"),
     )
     store.notify(changes)
-    assert model.rowCount() == 20
-    assert model.canFetchMore()
+    assert model.rowCount() == 31
+    assert model.held_rows() == 0  # the view reads again the rows it shows
+    reference = model.column_of("transfer_reference")
+    assert model.index(15, reference).data() == "TX-15"
 
 
 def test_sorting_uses_raw_kilograms_not_display_text(store: LedgerStore) -> None:
@@ -198,6 +203,7 @@ def test_an_edit_refreshes_its_row_in_place_without_a_reset(
     contract_id = make_contract(store.db)
     delivery_id = make_delivery(store.db, contract_id)
     model = DeliveriesModel(store)
+    model.index(0, 0).data()  # shown
     _delivery, changes = update_delivery(
         store.db, delivery_id, delivery_data(verifier="Other VVB", reference="TX-EDITED")
     )
@@ -216,7 +222,7 @@ def test_the_contract_list_passes_the_model_tester_with_critical_badges(
     model = ContractsModel(store)
     model.set_open_critical({contract_id: 2})
     qtmodeltester.check(model)  # type: ignore[attr-defined]
-    row = model.row_of(contract_id)
+    row = model.locate(contract_id)
     assert row is not None
     assert model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == (
         "2 open critical flags: see the Flags tab"

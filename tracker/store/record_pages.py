@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tracker.store.ledger import Ledger
@@ -51,6 +51,10 @@ class PageQuery:
         where = self.row_filter.where(self.columns, params)
         return f"from ({view_sql(self.view)}) where {where}"
 
+    def reversed(self) -> PageQuery:
+        """The same rows in the exact reverse order."""
+        return replace(self, order=self.order.reversed())
+
     @property
     def column_list(self) -> str:
         return ", ".join(f"[{k}]" for k in self.keys)
@@ -58,13 +62,51 @@ class PageQuery:
 
 def page(db: Ledger, query: PageQuery, after: After | None, limit: int) -> list[Row]:
     """The next ``limit`` rows in the query's order and filter after ``after`` (None: from
-    the first), in one query."""
+    the first), in one query: reading on from a row costs the same wherever it is."""
     params = {**query.params(), "limit": limit}
     selected = query.selected(params)
     if after is not None:
         selected += f" and {query.order.after(*after, params, 'last')}"
     sql = f"select {query.column_list} {selected} order by {query.order.order_by()} limit :limit"
     return [tuple(r) for r in db.execute(sql, params).fetchall()]
+
+
+def nth(db: Ledger, query: PageQuery, n: int) -> After | None:
+    """The sort value and id of row ``n`` (0: the first) in the query's order and filter,
+    reading only those two columns of the rows before it (None: fewer rows)."""
+    params = {**query.params(), "skip": n}
+    key = query.order.key or "id"
+    order = query.order.order_by()
+    sql = f"select [{key}], id {query.selected(params)} order by {order} limit 1 offset :skip"
+    found = db.execute(sql, params).fetchone()
+    return (found[0], int(found[1])) if found is not None else None
+
+
+def rows_at(
+    db: Ledger,
+    query: PageQuery,
+    first: int,
+    limit: int,
+    total: int,
+    ends: tuple[After | None, After | None] = (None, None),
+) -> list[Row]:
+    """``limit`` rows from row ``first`` (0: the top) of the ``total`` the query selects.
+    ``ends`` are the keys (sort value and id) of the row just before ``first`` and of the
+    row just after the last wanted, when known: the rows are read on from the one or back
+    from the other (one query, whatever the depth).  Otherwise they are found from the
+    nearer end of the table, skipping over the two sort columns alone (two queries)."""
+    before, after = ends
+    if before is not None:
+        return page(db, query, before, limit)
+    if after is not None:
+        return page(db, query.reversed(), after, limit)[::-1]
+    from_end = total - first - limit
+    if first <= from_end:
+        start = nth(db, query, first - 1) if first > 0 else None
+        return page(db, query, start, limit) if first == 0 or start else []
+    backwards = query.reversed()
+    start = nth(db, backwards, from_end - 1) if from_end > 0 else None
+    return page(db, backwards, start, limit)[::-1] if from_end <= 0 or start else []
 
 
 def count(db: Ledger, query: PageQuery) -> int:

@@ -74,6 +74,11 @@ class RowOrder:
             return f"id {direction}"
         return f"[{self.key}]{self._collate} {direction}, id {direction}"
 
+    def reversed(self) -> RowOrder:
+        """The exact reverse order (NULLs and ties included): reading it after a row reads
+        the rows before that row in this order, nearest first."""
+        return RowOrder(self.key, not self.descending, self.nocase)
+
     def sort_value(self, row: Mapping[str, Any]) -> Any:
         """The value of ``row`` this order compares (its id when ordered by id)."""
         return row["id"] if self.key is None else row[self.key]

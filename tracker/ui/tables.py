@@ -128,7 +128,8 @@ class RecordTablePanel(QWidget):
         self._fit_on_rows = True  # columns are fitted to the first rows read
         self._fit_when_shown = False
         model.modelAboutToBeReset.connect(self._remember_selection)
-        model.modelReset.connect(self._model_reset)  # paging in more rows keeps the count
+        model.modelReset.connect(self._model_reset)
+        model.pages_arrived.connect(self._pages_arrived)
         self._model_reset()
 
     def add_action_button(self, action: QAction) -> QPushButton:
@@ -162,8 +163,8 @@ class RecordTablePanel(QWidget):
             self._fit_when_shown = True
             return
         self._fit_when_shown = False
-        self._fit_on_rows = self.proxy.rowCount() == 0
         self.view.resizeColumnsToContents()
+        self._fit_on_rows = self.model.held_rows() == 0  # none read yet (or on their way)
         header = self.view.horizontalHeader()
         for column in range(header.count()):
             header.resizeSection(column, min(header.sectionSize(column) + 12, MAX_COLUMN_WIDTH))
@@ -192,15 +193,19 @@ class RecordTablePanel(QWidget):
 
     def _model_reset(self) -> None:
         # a sorted table reads again after an edit (the row may move): keep it selected
-        # if it is still among the rows read (no query to look further)
+        # wherever it went (two queries), unless the filter now leaves it out
         kept = self._selected_before_reset
         self._selected_before_reset = None
-        row = self.model.row_of(kept) if kept is not None else None
+        row = self.model.locate(kept) if kept is not None else None
         if row is not None:
             self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
         self._update_buttons()
         self._update_count()
         if self._fit_on_rows and self.proxy.rowCount() > 0:
+            self.fit_columns()
+
+    def _pages_arrived(self) -> None:
+        if self._fit_on_rows:
             self.fit_columns()
 
     def _update_buttons(self) -> None:

@@ -1,19 +1,29 @@
-"""A read-only table model that pages rows in from the store as the view scrolls.
+"""A read-only table model over every record of a view, reading pages where the view looks.
 
-Only the rows the user has scrolled to are held in Python (``fetchMore`` /
-``canFetchMore``), a page at a time, so a ledger with a million deliveries opens
-as fast as one with ten.  Sorting and the row filter are part of the store's read
-(``tracker.store.record_pages``), so they apply to every record, not only the rows
-fetched so far.  Subclasses give the columns and name the store's view of their
-records; the model reloads when a ChangeSet touches its tables, another ledger is
-opened or the as-of date moves.
+The model knows how many records the current sort and filter select (one COUNT), so the
+scroll bar spans the whole table, and reads rows a page at a time when the view asks for
+them: the next or previous page by keyset from one already read (the same cost wherever
+it is), any other page by skipping from the nearer end (the last row of a million is one
+short read).  At most ``cached_pages`` pages are held; the ones least recently shown are
+dropped first.  Sorting and the row filter are part of the store's read
+(``tracker.store.record_pages``), so they apply to every record, not only the rows read
+so far.  Subclasses give the columns and name the store's view of their records; the
+model reads again when a ChangeSet touches its tables, another ledger is opened or the
+as-of date moves.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 
 from tracker.domain.changes import ChangeSet
@@ -23,19 +33,24 @@ from tracker.store.row_query import RowFilter, RowOrder
 from tracker.ui import numbers
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.columns import ID_ROLE, RAW_ROLE, Column, alignment, display_text
+from tracker.ui.models.page_cache import PageCache
+from tracker.ui.models.page_reader import PagePlan, PageReader
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class LazySqlTableModel(QAbstractTableModel):
+    pages_arrived = Signal()  # rows read on the worker are in (the view may fit columns)
+
     page_size = 200
+    cached_pages = 50  # most pages held at once (the least recently shown go first)
     tables: frozenset[str] = frozenset()  # a change to any of these refreshes the model
     primary_table = ""  # the table whose records are the rows
     view = ""  # the store's view of those records (tracker.store.record_views)
     extra_keys: tuple[str, ...] = ()  # selected for display (e.g. currency) but not shown
     depends_on_as_of = False
+    pages_beside = True  # on a ledger file, pages are read on a worker (short lists: not)
     leading_rows_bold = False  # else italic
-    locate_limit = 20_000  # most rows read in one go to bring a record into view
 
     def __init__(self, store: LedgerStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,9 +58,11 @@ class LazySqlTableModel(QAbstractTableModel):
         self.contract_id: int | None = None
         self._columns: list[Column] = self.build_columns()
         self._keys = ["id", *(c.key for c in self._columns), *self.extra_keys]
-        self._rows: list[tuple[Any, ...]] = []
-        self._exhausted = False
-        self._inserting = False  # a fetch asked for while rows go in waits for the next
+        self._leading: list[tuple[Any, ...]] = []  # rows that are not stored records
+        self._count = 0  # stored records the filter selects
+        self._pages = PageCache()
+        self._generation = 0  # counted again: pages asked for before are outdated
+        self.page_reader = PageReader(store, self._pages_read, self)
         self._order = RowOrder()
         self._filter = RowFilter()
         self._active = True  # shown; a hidden tab's model reads changes in when shown
@@ -53,7 +70,7 @@ class LazySqlTableModel(QAbstractTableModel):
         store.changed.connect(self._on_changed)
         store.reset.connect(self._on_reset)
         store.as_of_changed.connect(self._on_as_of_changed)
-        self._load_first_page()
+        self._count_rows()
 
     # --- what subclasses provide ------------------------------------------------------
 
@@ -83,9 +100,9 @@ class LazySqlTableModel(QAbstractTableModel):
             self.reload()
 
     def reload(self) -> None:
-        """Read again, keeping as many rows as the view had scrolled to."""
+        """Count again and forget the pages read: the view reads the rows it shows."""
         self._stale = False
-        self._read_again(max(len(self._rows), self.page_size))
+        self._read_again()
 
     def set_active(self, active: bool) -> None:
         """An inactive model (a hidden tab) only notes that the ledger changed, and reads
@@ -115,7 +132,7 @@ class LazySqlTableModel(QAbstractTableModel):
         order = RowOrder.of(chosen.search() if chosen else None, descending)
         if order != self._order:
             self._order = order
-            self._read_again(self.page_size)
+            self._read_again()
 
     def set_filter_text(self, text: str) -> None:
         """Keep the records with ``text`` in a text, date, vintage or choice column."""
@@ -129,51 +146,64 @@ class LazySqlTableModel(QAbstractTableModel):
     def _set_filter(self, row_filter: RowFilter) -> None:
         if row_filter != self._filter:
             self._filter = row_filter
-            self._read_again(self.page_size)
+            self._read_again()
 
     def locate(self, record_id: int) -> int | None:
-        """The row of ``record_id``, reading the rows up to it when it is not fetched yet;
-        None when the filter leaves it out, it does not exist or it lies further than
-        ``locate_limit`` rows on (three queries at most).  A hidden model catches up
-        first: the record may be new."""
+        """The row of ``record_id`` wherever it lies (two queries when its page is not
+        read yet: its sort value, then how many rows come up to it); None when the filter
+        leaves it out or it does not exist.  A hidden model catches up first: the record
+        may be new."""
         if self._stale:
             self.reload()
         found = self.row_of(record_id)
-        if found is not None or self._exhausted:
+        if found is not None:
             return found
-        query = self.page_query()
-        missing = record_pages.locate(self.store.db, query, record_id, self._last_record())
-        if missing is None or not 0 < missing <= self.locate_limit:
+        up_to = record_pages.locate(self.store.db, self.page_query(), record_id, None)
+        if up_to is None or not 0 < up_to <= self._count:
             return None
-        self._append(self._fetch_page(missing))
-        self._exhausted = False  # rows may follow the record
-        return self.row_of(record_id)
+        return len(self._leading) + up_to - 1
 
-    def _read_again(self, keep: int) -> None:
+    def _read_again(self) -> None:
         self.beginResetModel()
         try:
-            self._rows = []
-            self._load_first_page(keep)
+            self._count_rows()
         finally:
             self.endResetModel()
 
     def row_of(self, record_id: int) -> int | None:
-        """The row holding ``record_id`` among the rows fetched so far."""
-        return next((i for i, r in enumerate(self._rows) if r[0] == record_id), None)
+        """The row holding ``record_id`` among the pages held (no query)."""
+        found = self._pages.where([record_id]).get(record_id)
+        return None if found is None else self._row_number(*found)
 
     def record_id(self, row: int) -> int | None:
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+        found = self._row(row)
+        return found[0] if found is not None else None
 
     def raw(self, row: int, key: str) -> Any:
-        return self._rows[row][self._keys.index(key)]
+        found = self._row(row)
+        return found[self._keys.index(key)] if found is not None else None
+
+    def shown_value(self, row: int, key: str) -> Any:
+        """``key`` of row ``row`` if its page is held; else None, and the page is read
+        (on a worker for a ledger file).  For what a view draws."""
+        found = self._shown_row(row)
+        return found[self._keys.index(key)] if found is not None else None
+
+    def background_jobs(self) -> list[Any]:
+        """The reads this model has running off the GUI thread (a screenshot waits)."""
+        return [self.page_reader]
+
+    def held_rows(self) -> int:
+        """How many stored rows the model holds now (at most ``cached_pages`` pages)."""
+        return self._pages.held()
 
     def note(self) -> str:
         """A word on rows that are not stored records (shown beside the record count)."""
         return ""
 
     def total_count(self) -> int:
-        """How many records the current filter selects (one COUNT query)."""
-        return record_pages.count(self.store.db, self.page_query())
+        """How many records the current filter selects (counted when the model read)."""
+        return self._count
 
     def page_query(self) -> PageQuery:
         """What the model reads from the store: its view and keys, in the current order
@@ -192,18 +222,10 @@ class LazySqlTableModel(QAbstractTableModel):
     # --- Qt model interface --------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._leading) + self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._inserting
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._inserting:
-            return
-        self._append(self._fetch_page())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -219,9 +241,9 @@ class LazySqlTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
+        row = self._shown_row(index.row()) if index.isValid() else None
+        if row is None:
+            return None  # a page on its way: drawn empty until it comes
         column = self._columns[index.column()]
         raw = row[index.column() + 1]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -250,38 +272,75 @@ class LazySqlTableModel(QAbstractTableModel):
 
     # --- internals -----------------------------------------------------------------
 
-    def _last_record(self) -> tuple[Any, int] | None:
-        """The sort value and id of the last stored record fetched (None: none yet)."""
-        if not self._rows or self._rows[-1][0] is None:
+    def _count_rows(self) -> None:
+        self._generation += 1
+        self._pages.clear()
+        self._leading = self._sorted_leading_rows()
+        self._count = record_pages.count(self.store.db, self.page_query())
+
+    def _row(self, row: int) -> tuple[Any, ...] | None:
+        """Row ``row`` (leading rows first), reading its page if it is not held."""
+        if 0 <= row < len(self._leading):
+            return self._leading[row]
+        stored = row - len(self._leading)
+        if not 0 <= stored < self._count:
             return None
-        last = dict(zip(self._keys, self._rows[-1], strict=True))
-        return self._order.sort_value(last), last["id"]
+        number, at = divmod(stored, self.page_size)
+        rows = self._page(number)
+        return rows[at] if at < len(rows) else None
 
-    def _fetch_page(self, limit: int | None = None) -> list[tuple[Any, ...]]:
-        """The next ``limit`` records in the current order and filter (one query)."""
-        limit = limit or self.page_size
-        query = self.page_query()
-        page = record_pages.page(self.store.db, query, self._last_record(), limit)
-        if len(page) < limit:
-            self._exhausted = True
-        return page
+    def _page(self, number: int) -> list[tuple[Any, ...]]:
+        rows = self._pages.get(number)
+        if rows is None:
+            rows = self._plan(number).read(self.store.db)
+            self._pages.keep(number, rows, self.cached_pages)
+        return rows
 
-    def _append(self, page: list[tuple[Any, ...]]) -> None:
-        if not page:
-            return
-        first = len(self._rows)
-        self._inserting = True
-        try:
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-        finally:
-            self._inserting = False
+    def _row_number(self, number: int, at: int) -> int:
+        """The model row of place ``at`` in page ``number``."""
+        return len(self._leading) + number * self.page_size + at
 
-    def _load_first_page(self, limit: int | None = None) -> None:
-        self._exhausted = False
-        self._rows = self._sorted_leading_rows()
-        self._rows.extend(self._fetch_page(limit))
+    def _shown_row(self, row: int) -> tuple[Any, ...] | None:
+        """Row ``row`` if held; else None while the worker reads its page."""
+        stored = row - len(self._leading)
+        if stored < 0 or not (self.pages_beside and self.page_reader.available):
+            return self._row(row)
+        number, at = divmod(stored, self.page_size)
+        rows = self._pages.get(number)
+        if rows is None:
+            if 0 <= stored < self._count:
+                self.page_reader.want(number, self._plan(number), self._generation)
+            return None
+        return rows[at] if at < len(rows) else None
+
+    def _plan(self, number: int) -> PagePlan:
+        """Page ``number``: read on from the page before or back from the page after when
+        one is held, else found from the nearer end of the table."""
+        first = number * self.page_size
+        before, after = self._pages.peek(number - 1), self._pages.peek(number + 1)
+        ends = (
+            self._sort_key(before[-1]) if before and len(before) == self.page_size else None,
+            self._sort_key(after[0]) if after else None,
+        )
+        size = min(self.page_size, self._count - first)
+        return PagePlan(self.page_query(), first, size, self._count, ends)
+
+    def _pages_read(self, generation: int, pages: dict[int, list[tuple[Any, ...]]]) -> None:
+        if generation != self._generation:
+            return  # read for a state the model has left
+        last = self.columnCount() - 1
+        for number, rows in sorted(pages.items()):
+            if not rows:
+                continue
+            self._pages.keep(number, rows, self.cached_pages)
+            first = self._row_number(number, 0)
+            self.dataChanged.emit(self.index(first, 0), self.index(first + len(rows) - 1, last))
+        self.pages_arrived.emit()
+
+    def _sort_key(self, row: tuple[Any, ...]) -> tuple[Any, int]:
+        """The sort value and id of a stored row (where the next page starts)."""
+        values = dict(zip(self._keys, row, strict=True))
+        return self._order.sort_value(values), values["id"]
 
     def _sorted_leading_rows(self) -> list[tuple[Any, ...]]:
         """The leading rows (always shown, on top), in the chosen order among themselves."""
@@ -313,13 +372,15 @@ class LazySqlTableModel(QAbstractTableModel):
         return all(table == self.primary_table for table, _id in changes.updated)
 
     def _refresh_rows(self, record_ids: set[int]) -> None:
-        positions = {r[0]: n for n, r in enumerate(self._rows) if r[0] in record_ids}
-        if not positions:
+        """Read the held rows of these records again, where they are."""
+        held = self._pages.where(record_ids)
+        if not held:
             return
-        for found in record_pages.rows_by_id(self.store.db, self.page_query(), positions):
-            row = positions[found[0]]
-            self._rows[row] = tuple(found)
-            last = self.columnCount() - 1
+        last = self.columnCount() - 1
+        for found in record_pages.rows_by_id(self.store.db, self.page_query(), held):
+            number, at = held[found[0]]
+            self._pages.replace(number, at, tuple(found))
+            row = self._row_number(number, at)
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def _on_as_of_changed(self, _day: object) -> None:

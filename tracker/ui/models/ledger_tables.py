@@ -28,6 +28,7 @@ class ContractsModel(LazySqlTableModel):
     extra_keys = ("currency",)
     depends_on_as_of = True
     leading_rows_bold = True
+    pages_beside = False  # a short list, shown whole at once
 
     def __init__(self, store: LedgerStore, parent: QObject | None = None) -> None:
         self.critical_counts: dict[int | None, int] = {}  # contract id (None: all) -> open
@@ -135,7 +136,7 @@ class DeliveriesModel(LazySqlTableModel):
         return super().data(index, role)
 
     def _rejected(self, index: Index) -> bool:
-        return index.isValid() and self.raw(index.row(), "verification_status") == "failed"
+        return index.isValid() and self.shown_value(index.row(), "verification_status") == "failed"
 
 
 class InvalidationsModel(LazySqlTableModel):

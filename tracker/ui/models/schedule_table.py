@@ -53,7 +53,7 @@ class ScheduleModel(LazySqlTableModel):
         return {"source_label": self.tr("Tranche")}
 
     def note(self) -> str:
-        if self._rows and self._rows[0][0] is None:
+        if self._leading:
             return self.tr("No tranches: the even schedule over the term is shown")
         return ""
 
@@ -77,7 +77,7 @@ class ScheduleModel(LazySqlTableModel):
             for f in fills
         ]  # fmt: skip
 
-    def _load_first_page(self, limit: int | None = None) -> None:
+    def _count_rows(self) -> None:
         """On a ledger file the allocation is computed off the GUI thread: the rows show
         at once with the fills last written, and are read again when the fresh ones come."""
         if not can_read_beside(self.store.path):
@@ -91,25 +91,25 @@ class ScheduleModel(LazySqlTableModel):
             if not self._applying:
                 as_of, contract_id = self.store.as_of, self.contract_id
                 self.fills_job.request(lambda db: read_fills(db, as_of, contract_id))
-        super()._load_first_page(limit)
+        super()._count_rows()
 
-    def background_jobs(self) -> list[BackgroundJob]:
+    def background_jobs(self) -> list[Any]:
         """The reads this model has running off the GUI thread (a screenshot waits)."""
         job = getattr(self, "fills_job", None)
-        return [job] if job is not None else []
+        return [*super().background_jobs(), *([job] if job is not None else [])]
 
     def _apply_fills(self, result: tuple[Any, dict[int, Any], list[FillRow]]) -> None:
         as_of, filled, rows = result
         self._filled = publish(self.store.db, as_of, filled, rows)
         self._applying = True
         try:
-            self._read_again(max(len(self._rows), self.page_size))
+            self._read_again()
         finally:
             self._applying = False
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
-            shade = STATUS_COLOURS.get(self.raw(index.row(), "status") or "")
+            shade = STATUS_COLOURS.get(self.shown_value(index.row(), "status") or "")
             colour = theming.colour(shade) if shade else None
             if colour:
                 return QBrush(QColor(colour))

@@ -1,0 +1,100 @@
+"""Reads the pages a table view is looking at on a worker, so that scrolling a large
+ledger never waits for SQLite on the GUI thread.
+
+The model asks for a page it does not hold (``want``) while the view paints; the
+pages asked for during one pass of the event loop are read together, with their plan
+(where they start, the neighbouring rows' keys) fixed when they are asked for.  The
+newest request wins (``BackgroundJob``): pages the view has scrolled past are not read.
+Results come back with the generation they were asked for, and the model drops those
+of an outdated state (it counted again meanwhile).  An in-memory ledger cannot be read
+beside the window: its model reads its pages itself, at once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+from tracker.store import record_pages
+from tracker.store.ledger import Ledger
+from tracker.store.readers import can_read_beside
+from tracker.store.record_pages import After, PageQuery, Row
+from tracker.ui.background import BackgroundJob
+from tracker.ui.ledger_store import LedgerStore
+
+
+@dataclass(frozen=True, slots=True)
+class PagePlan:
+    """How to read one page: its first row, its size, how many rows the table has and
+    the keys of the rows just before and after it when held (see ``rows_at``)."""
+
+    query: PageQuery
+    first: int
+    size: int
+    total: int
+    ends: tuple[After | None, After | None]
+
+    def read(self, db: Ledger) -> list[Row]:
+        return record_pages.rows_at(db, self.query, self.first, self.size, self.total, self.ends)
+
+
+Delivered = Callable[[int, dict[int, list[Row]]], None]  # generation, pages by number
+
+
+class PageReader(QObject):
+    """A table model's reads of the pages its view shows, off the GUI thread."""
+
+    def __init__(self, store: LedgerStore, deliver: Delivered, parent: QObject) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._deliver = deliver
+        self._wanted: dict[int, PagePlan] = {}
+        self._in_flight: set[int] = set()  # pages the newest request reads
+        self._generation = 0
+        self.job = BackgroundJob(store, self._apply, self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._send)
+
+    @property
+    def available(self) -> bool:
+        """Whether pages can be read beside the window (a ledger file)."""
+        return can_read_beside(self.store.path)
+
+    def want(self, number: int, plan: PagePlan, generation: int) -> None:
+        """Read page ``number`` by ``plan`` soon (with the others asked for meanwhile)."""
+        if generation != self._generation:
+            self._wanted.clear()
+            self._in_flight.clear()
+            self._generation = generation
+        if number in self._in_flight:
+            return  # a repaint while it is read (a hover, a blink) does not ask again
+        self._wanted.setdefault(number, plan)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _send(self) -> None:
+        wanted, generation = dict(self._wanted), self._generation
+        self._wanted.clear()
+        if wanted:
+            self._in_flight = set(wanted)  # a newer request supersedes the one running
+            self.job.request(lambda db: (generation, {n: p.read(db) for n, p in wanted.items()}))
+
+    def _apply(self, result: tuple[int, dict[int, list[Row]]]) -> None:
+        generation, pages = result
+        self._in_flight.clear()
+        self._deliver(generation, pages)
+
+    def wait(self, timeout: float = 120.0) -> bool:
+        """Process events until no page is asked for or being read (a screenshot, a test)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            if not self._timer.isActive() and not self.job.pending:
+                return True
+            time.sleep(0.005)
+        return False
