@@ -174,3 +174,18 @@ def test_a_page_read_for_an_outdated_order_is_dropped(
     ).fetchone()[0]
     assert model.held_rows() == 2  # the sorted page, read on the worker
     assert model.record_id(0) == largest
+
+
+def test_showing_a_large_table_reads_only_the_rows_in_view(
+    window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(DeliveriesModel, "page_size", 10)
+    _deliveries(window.store, 150)
+    window.resize(1280, 800)
+    window.show()
+    window.store.reset.emit()
+    window.show_tab("deliveries")  # fits its columns to what it shows
+    model = window.deliveries.model
+    visible = window.deliveries.view.viewport().height() // 24 + 1
+    assert model.rowCount() == 150
+    assert 0 < model.held_rows() <= visible + model.page_size

@@ -51,6 +51,8 @@ def make_view(proxy: RecordFilterProxy, parent: QWidget) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    # columns are fitted to the rows in view, not to a thousand of a million-row table
+    header.setResizeContentsPrecision(0)
     return view
 
 

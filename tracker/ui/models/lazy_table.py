@@ -277,6 +277,7 @@ class LazySqlTableModel(QAbstractTableModel):
         self._pages.clear()
         self._leading = self._sorted_leading_rows()
         self._count = record_pages.count(self.store.db, self.page_query())
+        self._beside = self.pages_beside and self.page_reader.available
 
     def _row(self, row: int) -> tuple[Any, ...] | None:
         """Row ``row`` (leading rows first), reading its page if it is not held."""
@@ -303,13 +304,13 @@ class LazySqlTableModel(QAbstractTableModel):
     def _shown_row(self, row: int) -> tuple[Any, ...] | None:
         """Row ``row`` if held; else None while the worker reads its page."""
         stored = row - len(self._leading)
-        if stored < 0 or not (self.pages_beside and self.page_reader.available):
+        if stored < 0 or not self._beside:
             return self._row(row)
         number, at = divmod(stored, self.page_size)
         rows = self._pages.get(number)
         if rows is None:
             if 0 <= stored < self._count:
-                self.page_reader.want(number, self._plan(number), self._generation)
+                self.page_reader.want(number, lambda: self._plan(number), self._generation)
             return None
         return rows[at] if at < len(rows) else None
 

@@ -65,15 +65,16 @@ class PageReader(QObject):
         """Whether pages can be read beside the window (a ledger file)."""
         return can_read_beside(self.store.path)
 
-    def want(self, number: int, plan: PagePlan, generation: int) -> None:
-        """Read page ``number`` by ``plan`` soon (with the others asked for meanwhile)."""
+    def want(self, number: int, plan: Callable[[], PagePlan], generation: int) -> None:
+        """Read page ``number`` by ``plan()`` soon (with the others asked for meanwhile);
+        asked for again before it is read, it costs nothing (a view asks cell by cell)."""
         if generation != self._generation:
             self._wanted.clear()
             self._in_flight.clear()
             self._generation = generation
-        if number in self._in_flight:
+        if number in self._in_flight or number in self._wanted:
             return  # a repaint while it is read (a hover, a blink) does not ask again
-        self._wanted.setdefault(number, plan)
+        self._wanted[number] = plan()
         if not self._timer.isActive():
             self._timer.start()
 
