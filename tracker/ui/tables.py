@@ -158,9 +158,9 @@ class RecordTablePanel(QWidget):
         return True
 
     def fit_columns(self) -> None:
-        """Each column as wide as its header and the rows read so far (up to the widest a
-        column is fitted to); fitted again when the first rows arrive.  A hidden table
-        (another tab) is fitted when it is shown: hidden, Qt measures every row read."""
+        """Each column as wide as its header and the rows in view (up to the widest a
+        column is fitted to); fitted again when the first rows arrive from the worker.  A
+        hidden table (another tab) is fitted when it is shown and has rows in view."""
         if not self.isVisible():
             self._fit_when_shown = True
             return
