@@ -189,3 +189,30 @@ def test_showing_a_large_table_reads_only_the_rows_in_view(
     visible = window.deliveries.view.viewport().height() // 24 + 1
     assert model.rowCount() == 150
     assert 0 < model.held_rows() <= visible + model.page_size
+
+
+def test_a_row_chosen_before_its_page_came_gives_its_record_at_once(
+    demo_file_store: LedgerStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(DeliveriesModel, "page_size", 2)
+    model = DeliveriesModel(demo_file_store)
+    proxy = RecordFilterProxy(model)
+    last = model.rowCount() - 1
+    assert model.index(last, 0).data() is None  # its page is on its way…
+    newest = demo_file_store.db.execute("select max(id) from deliveries").fetchone()[0]
+    assert proxy.record_id(last) == newest  # …but Edit and Delete know the record now
+
+
+def test_an_edit_while_pages_are_on_their_way_reads_the_table_again(
+    demo_file_store: LedgerStore, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.domain.changes import ChangeSet
+
+    monkeypatch.setattr(DeliveriesModel, "page_size", 2)
+    model = DeliveriesModel(demo_file_store)
+    model.index(0, 0).data()  # a page asked for, perhaps read before the edit
+    first = demo_file_store.db.execute("select min(id) from deliveries").fetchone()[0]
+    with qtbot.waitSignal(model.modelReset):
+        demo_file_store.notify(ChangeSet(updated=(("deliveries", first),)))
+    assert model.page_reader.wait()
+    assert model.held_rows() == 0  # the page read before the edit was not kept

@@ -357,7 +357,7 @@ class LazySqlTableModel(QAbstractTableModel):
         if not self._active:
             self._stale = True
             return
-        if self._only_own_rows_edited(changes):
+        if self._only_own_rows_edited(changes) and not self.page_reader.busy:
             self._refresh_rows({i for t, i in changes.updated if t == self.primary_table})
         else:
             self.reload()
@@ -365,7 +365,9 @@ class LazySqlTableModel(QAbstractTableModel):
     def _only_own_rows_edited(self, changes: ChangeSet) -> bool:
         """An edit of records of this table only, shown in stored order and unfiltered:
         refresh their rows in place (keeping selection and scroll) instead of reading
-        everything again.  When sorted or filtered an edit may move or hide a row."""
+        everything again.  When sorted or filtered an edit may move or hide a row.  (With
+        pages on their way, which may have been read before the edit, the model reads
+        again.)"""
         if changes.inserted or changes.deleted or changes.bulk:  # bulk: rows not listed
             return False
         if self._order.key is not None or self._filter.active:

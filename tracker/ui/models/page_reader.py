@@ -90,6 +90,11 @@ class PageReader(QObject):
         self._in_flight.clear()
         self._deliver(generation, pages)
 
+    @property
+    def busy(self) -> bool:
+        """Whether pages are asked for or being read."""
+        return bool(self._wanted or self._in_flight)
+
     def wait(self, timeout: float = 120.0) -> bool:
         """Process events until no page is asked for or being read (a screenshot, a test)."""
         deadline = time.monotonic() + timeout

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from tracker.ui.models.columns import ID_ROLE, RAW_ROLE
+from tracker.ui.models.columns import RAW_ROLE
 from tracker.ui.models.lazy_table import LazySqlTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,7 +47,10 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self.source.set_exact(key, value)
 
     def record_id(self, proxy_row: int) -> int | None:
-        return self.index(proxy_row, 0).data(ID_ROLE)
+        """The record on ``proxy_row``, read now if its page is still on its way (a row
+        selected from a flag far down is known at once, for Edit and Delete)."""
+        index = self.index(proxy_row, 0)
+        return self.source.record_id(self.mapToSource(index).row()) if index.isValid() else None
 
     def locate(self, record_id: int) -> QModelIndex:
         """The index of ``record_id``'s row, fetching up to it if needed (invalid if absent)."""
