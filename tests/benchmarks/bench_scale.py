@@ -327,7 +327,7 @@ def table(rows: list[Row], spec: Spec, runs: int) -> str:
         f" {os.cpu_count()} cores, Python {platform.python_version()}, SQLite"
         f" {sqlite3.sqlite_version}; anchors by {anchor_tool}",
         f"{spec.deliveries:,} deliveries, {spec.retirements:,} retirements, {spec.contracts}"
-        f" contracts; median of {runs} runs",
+        f" contracts; median of {runs} run{'s' if runs != 1 else ''}",
         "",
         "| measure | time | anchor | anchor time | ratio | note |",
         "|---|---|---|---|---|---|",
