@@ -216,3 +216,39 @@ def test_an_edit_while_pages_are_on_their_way_reads_the_table_again(
         demo_file_store.notify(ChangeSet(updated=(("deliveries", first),)))
     assert model.page_reader.wait()
     assert model.held_rows() == 0  # the page read before the edit was not kept
+
+
+def test_after_a_change_the_rows_shown_stay_drawn_until_their_fresh_page_comes(
+    demo_file_store: LedgerStore, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.domain.changes import ChangeSet
+
+    monkeypatch.setattr(DeliveriesModel, "page_size", 2)
+    model = DeliveriesModel(demo_file_store)
+    RecordFilterProxy(model).sort(model.column_of("tonnes_kg"), DESC)
+    reference = model.column_of("transfer_reference")
+    model.index(0, reference).data()
+    assert model.page_reader.wait()
+    before = model.index(0, reference).data()
+    assert before
+    demo_file_store.db.execute(
+        "update deliveries set reference = 'TX-RENAMED' where id = ?", [model.record_id(0)]
+    )
+    largest = model.record_id(0)
+    with qtbot.waitSignal(model.modelReset):
+        demo_file_store.notify(ChangeSet(updated=(("deliveries", largest),)))
+    assert model.held_rows() == 0
+    assert model.index(0, reference).data() == before  # stale, not blank, while it is read
+    assert model.page_reader.wait()
+    assert model.index(0, reference).data() == "TX-RENAMED"  # then fresh
+
+
+def test_a_new_order_does_not_show_the_rows_of_the_old_one(
+    demo_file_store: LedgerStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(DeliveriesModel, "page_size", 2)
+    model = DeliveriesModel(demo_file_store)
+    model.index(0, 0).data()
+    assert model.page_reader.wait()
+    RecordFilterProxy(model).sort(model.column_of("tonnes_kg"), DESC)
+    assert model.index(0, 0).data() is None  # on its way, not the stored-order row

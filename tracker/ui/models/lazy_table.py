@@ -61,6 +61,8 @@ class LazySqlTableModel(QAbstractTableModel):
         self._leading: list[tuple[Any, ...]] = []  # rows that are not stored records
         self._count = 0  # stored records the filter selects
         self._pages = PageCache()
+        self._shown_before: PageCache | None = None  # shown until fresh pages come
+        self._beside = False  # pages read on a worker (decided at each count)
         self._generation = 0  # counted again: pages asked for before are outdated
         self.page_reader = PageReader(store, self._pages_read, self)
         self._order = RowOrder()
@@ -163,10 +165,12 @@ class LazySqlTableModel(QAbstractTableModel):
             return None
         return len(self._leading) + up_to - 1
 
-    def _read_again(self) -> None:
+    def _read_again(self, keep_shown: bool = False) -> None:
+        """Count again and forget the pages; ``keep_shown``: the same order and filter
+        after a change, so the rows shown stay drawn until their fresh pages come."""
         self.beginResetModel()
         try:
-            self._count_rows()
+            self._count_rows(keep_shown)
         finally:
             self.endResetModel()
 
@@ -184,8 +188,9 @@ class LazySqlTableModel(QAbstractTableModel):
         return found[self._keys.index(key)] if found is not None else None
 
     def shown_value(self, row: int, key: str) -> Any:
-        """``key`` of row ``row`` if its page is held; else None, and the page is read
-        (on a worker for a ledger file).  For what a view draws."""
+        """``key`` of row ``row`` as drawn: from its page if held, else the page is read
+        (on a worker for a ledger file) and the row shown before a change stands in for
+        it meanwhile (None if none).  For what a view draws."""
         found = self._shown_row(row)
         return found[self._keys.index(key)] if found is not None else None
 
@@ -272,9 +277,10 @@ class LazySqlTableModel(QAbstractTableModel):
 
     # --- internals -----------------------------------------------------------------
 
-    def _count_rows(self) -> None:
+    def _count_rows(self, keep_shown: bool = False) -> None:
         self._generation += 1
-        self._pages.clear()
+        self._shown_before = self._pages if keep_shown and self._beside else None
+        self._pages = PageCache()
         self._leading = self._sorted_leading_rows()
         self._count = record_pages.count(self.store.db, self.page_query())
         self._beside = self.pages_beside and self.page_reader.available
@@ -311,7 +317,9 @@ class LazySqlTableModel(QAbstractTableModel):
         if rows is None:
             if 0 <= stored < self._count:
                 self.page_reader.want(number, lambda: self._plan(number), self._generation)
-            return None
+            rows = self._shown_before.peek(number) if self._shown_before else None
+            if rows is None:
+                return None  # drawn empty until it comes
         return rows[at] if at < len(rows) else None
 
     def _plan(self, number: int) -> PagePlan:
@@ -360,7 +368,8 @@ class LazySqlTableModel(QAbstractTableModel):
         if self._only_own_rows_edited(changes) and not self.page_reader.busy:
             self._refresh_rows({i for t, i in changes.updated if t == self.primary_table})
         else:
-            self.reload()
+            self._stale = False
+            self._read_again(keep_shown=True)
 
     def _only_own_rows_edited(self, changes: ChangeSet) -> bool:
         """An edit of records of this table only, shown in stored order and unfiltered:

@@ -77,7 +77,7 @@ class ScheduleModel(LazySqlTableModel):
             for f in fills
         ]  # fmt: skip
 
-    def _count_rows(self) -> None:
+    def _count_rows(self, keep_shown: bool = False) -> None:
         """On a ledger file the allocation is computed off the GUI thread: the rows show
         at once with the fills last written, and are read again when the fresh ones come."""
         if not can_read_beside(self.store.path):
@@ -91,7 +91,7 @@ class ScheduleModel(LazySqlTableModel):
             if not self._applying:
                 as_of, contract_id = self.store.as_of, self.contract_id
                 self.fills_job.request(lambda db: read_fills(db, as_of, contract_id))
-        super()._count_rows()
+        super()._count_rows(keep_shown)
 
     def background_jobs(self) -> list[Any]:
         """The reads this model has running off the GUI thread (a screenshot waits)."""
@@ -103,7 +103,7 @@ class ScheduleModel(LazySqlTableModel):
         self._filled = publish(self.store.db, as_of, filled, rows)
         self._applying = True
         try:
-            self._read_again()
+            self._read_again(keep_shown=True)
         finally:
             self._applying = False
 
