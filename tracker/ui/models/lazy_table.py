@@ -33,7 +33,7 @@ from tracker.store.row_query import RowFilter, RowOrder
 from tracker.ui import numbers
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.columns import ID_ROLE, RAW_ROLE, Column, alignment, display_text
-from tracker.ui.models.page_cache import PageCache
+from tracker.ui.models.page_cache import PagedRows
 from tracker.ui.models.page_reader import PagePlan, PageReader
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,12 +58,8 @@ class LazySqlTableModel(QAbstractTableModel):
         self.contract_id: int | None = None
         self._columns: list[Column] = self.build_columns()
         self._keys = ["id", *(c.key for c in self._columns), *self.extra_keys]
-        self._leading: list[tuple[Any, ...]] = []  # rows that are not stored records
-        self._count = 0  # stored records the filter selects
-        self._pages = PageCache()
-        self._shown_before: PageCache | None = None  # shown until fresh pages come
+        self._rows = PagedRows()
         self._beside = False  # pages read on a worker (decided at each count)
-        self._generation = 0  # counted again: pages asked for before are outdated
         self.page_reader = PageReader(store, self._pages_read, self)
         self._order = RowOrder()
         self._filter = RowFilter()
@@ -157,13 +153,13 @@ class LazySqlTableModel(QAbstractTableModel):
         may be new."""
         if self._stale:
             self.reload()
-        found = self.row_of(record_id)
+        found = self._rows.row_of(record_id)
         if found is not None:
             return found
         up_to = record_pages.locate(self.store.db, self.page_query(), record_id, None)
-        if up_to is None or not 0 < up_to <= self._count:
+        if up_to is None or not 0 < up_to <= self._rows.count:
             return None
-        return len(self._leading) + up_to - 1
+        return len(self._rows.leading) + up_to - 1
 
     def _read_again(self, keep_shown: bool = False) -> None:
         """Count again and forget the pages; ``keep_shown``: the same order and filter
@@ -176,8 +172,7 @@ class LazySqlTableModel(QAbstractTableModel):
 
     def row_of(self, record_id: int) -> int | None:
         """The row holding ``record_id`` among the pages held (no query)."""
-        found = self._pages.where([record_id]).get(record_id)
-        return None if found is None else self._row_number(*found)
+        return self._rows.row_of(record_id)
 
     def record_id(self, row: int) -> int | None:
         found = self._row(row)
@@ -200,7 +195,7 @@ class LazySqlTableModel(QAbstractTableModel):
 
     def held_rows(self) -> int:
         """How many stored rows the model holds now (at most ``cached_pages`` pages)."""
-        return self._pages.held()
+        return self._rows.pages.held()
 
     def note(self) -> str:
         """A word on rows that are not stored records (shown beside the record count)."""
@@ -208,7 +203,7 @@ class LazySqlTableModel(QAbstractTableModel):
 
     def total_count(self) -> int:
         """How many records the current filter selects (counted when the model read)."""
-        return self._count
+        return self._rows.count
 
     def page_query(self) -> PageQuery:
         """What the model reads from the store: its view and keys, in the current order
@@ -227,7 +222,7 @@ class LazySqlTableModel(QAbstractTableModel):
     # --- Qt model interface --------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._leading) + self._count
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
@@ -278,71 +273,49 @@ class LazySqlTableModel(QAbstractTableModel):
     # --- internals -----------------------------------------------------------------
 
     def _count_rows(self, keep_shown: bool = False) -> None:
-        self._generation += 1
-        self._shown_before = self._pages if keep_shown and self._beside else None
-        self._pages = PageCache()
-        self._leading = self._sorted_leading_rows()
-        self._count = record_pages.count(self.store.db, self.page_query())
+        count = record_pages.count(self.store.db, self.page_query())
+        leading, kept = self._sorted_leading_rows(), keep_shown and self._beside
+        self._rows.restart(leading, count, kept, self.page_size, self.cached_pages)
         self._beside = self.pages_beside and self.page_reader.available
 
     def _row(self, row: int) -> tuple[Any, ...] | None:
-        """Row ``row`` (leading rows first), reading its page if it is not held."""
-        if 0 <= row < len(self._leading):
-            return self._leading[row]
-        stored = row - len(self._leading)
-        if not 0 <= stored < self._count:
-            return None
-        number, at = divmod(stored, self.page_size)
-        rows = self._page(number)
+        """Row ``row`` (leading rows first), reading its page now if it is not held."""
+        found, place = self._rows.lookup(row)
+        if place is None:
+            return found
+        number, at = place
+        rows = self._plan(number).read(self.store.db)
+        self._rows.keep(number, rows)
         return rows[at] if at < len(rows) else None
-
-    def _page(self, number: int) -> list[tuple[Any, ...]]:
-        rows = self._pages.get(number)
-        if rows is None:
-            rows = self._plan(number).read(self.store.db)
-            self._pages.keep(number, rows, self.cached_pages)
-        return rows
-
-    def _row_number(self, number: int, at: int) -> int:
-        """The model row of place ``at`` in page ``number``."""
-        return len(self._leading) + number * self.page_size + at
 
     def _shown_row(self, row: int) -> tuple[Any, ...] | None:
-        """Row ``row`` if held; else None while the worker reads its page."""
-        stored = row - len(self._leading)
-        if stored < 0 or not self._beside:
+        """Row ``row`` if held; else, while the worker reads its page, the row shown there
+        before the last change (None: drawn empty until it comes)."""
+        if not self._beside:
             return self._row(row)
-        number, at = divmod(stored, self.page_size)
-        rows = self._pages.get(number)
-        if rows is None:
-            if 0 <= stored < self._count:
-                self.page_reader.want(number, lambda: self._plan(number), self._generation)
-            rows = self._shown_before.peek(number) if self._shown_before else None
-            if rows is None:
-                return None  # drawn empty until it comes
-        return rows[at] if at < len(rows) else None
+        found, place = self._rows.lookup(row)
+        if place is None:
+            return found
+        number, at = place
+        self.page_reader.want(number, lambda: self._plan(number), self._rows.generation)
+        return self._rows.stand_in(number, at)
 
     def _plan(self, number: int) -> PagePlan:
         """Page ``number``: read on from the page before or back from the page after when
         one is held, else found from the nearer end of the table."""
-        first = number * self.page_size
-        before, after = self._pages.peek(number - 1), self._pages.peek(number + 1)
-        ends = (
-            self._sort_key(before[-1]) if before and len(before) == self.page_size else None,
-            self._sort_key(after[0]) if after else None,
-        )
-        size = min(self.page_size, self._count - first)
-        return PagePlan(self.page_query(), first, size, self._count, ends)
+        first, size = self._rows.span(number)
+        ends = self._rows.ends(number, self._sort_key)
+        return PagePlan(self.page_query(), first, size, self._rows.count, ends)
 
     def _pages_read(self, generation: int, pages: dict[int, list[tuple[Any, ...]]]) -> None:
-        if generation != self._generation:
+        if generation != self._rows.generation:
             return  # read for a state the model has left
         last = self.columnCount() - 1
         for number, rows in sorted(pages.items()):
             if not rows:
                 continue
-            self._pages.keep(number, rows, self.cached_pages)
-            first = self._row_number(number, 0)
+            self._rows.keep(number, rows)
+            first = self._rows.row_number(number, 0)
             self.dataChanged.emit(self.index(first, 0), self.index(first + len(rows) - 1, last))
         self.pages_arrived.emit()
 
@@ -385,14 +358,14 @@ class LazySqlTableModel(QAbstractTableModel):
 
     def _refresh_rows(self, record_ids: set[int]) -> None:
         """Read the held rows of these records again, where they are."""
-        held = self._pages.where(record_ids)
+        held = self._rows.pages.where(record_ids)
         if not held:
             return
         last = self.columnCount() - 1
         for found in record_pages.rows_by_id(self.store.db, self.page_query(), held):
             number, at = held[found[0]]
-            self._pages.replace(number, at, tuple(found))
-            row = self._row_number(number, at)
+            self._rows.pages.replace(number, at, tuple(found))
+            row = self._rows.row_number(number, at)
             self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def _on_as_of_changed(self, _day: object) -> None:

@@ -1,10 +1,11 @@
-"""The pages of a table model held in memory: at most a set number, the least recently
-shown dropped first, so that scrolling through a million rows holds a few thousand."""
+"""The rows of a table model and the pages of them held in memory: at most a set number,
+the least recently shown dropped first, so that scrolling through a million rows holds a
+few thousand."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 Row = tuple[Any, ...]
@@ -50,3 +51,83 @@ class PageCache:
 
     def replace(self, number: int, at: int, row: Row) -> None:
         self._pages[number][at] = row
+
+
+After = tuple[Any, int]  # a stored row's sort value and id
+
+
+class PagedRows:
+    """The rows a table model has: leading rows (not stored records, always on top), then
+    ``count`` stored records in pages of ``page_size``, of which the pages read are held.
+    After a change, the pages shown before stand in until fresh ones come.  No Qt and no
+    SQL: the model reads pages and gives them here."""
+
+    def __init__(self) -> None:
+        self.page_size = 1
+        self.cached_pages = 1
+        self.leading: list[Row] = []
+        self.count = 0  # stored records the sort and filter select
+        self.pages = PageCache()
+        self.shown_before: PageCache | None = None
+        self.generation = 0  # started again: pages asked for before are outdated
+
+    def restart(
+        self, leading: list[Row], count: int, keep_shown: bool, page_size: int, cached_pages: int
+    ) -> None:
+        """Start again with these rows, in pages of ``page_size``, at most ``cached_pages``
+        held; ``keep_shown``: the pages held stand in until fresh ones come."""
+        self.generation += 1
+        self.page_size, self.cached_pages = page_size, cached_pages
+        self.shown_before = self.pages if keep_shown else None
+        self.pages = PageCache()
+        self.leading, self.count = leading, count
+
+    def __len__(self) -> int:
+        return len(self.leading) + self.count
+
+    def lookup(self, row: int) -> tuple[Row | None, tuple[int, int] | None]:
+        """Row ``row`` if it is a leading row or its page is held (else None), and where
+        it lies — (page, place in it) — when its page is still to be read."""
+        if 0 <= row < len(self.leading):
+            return self.leading[row], None
+        stored = row - len(self.leading)
+        if not 0 <= stored < self.count:
+            return None, None
+        number, at = divmod(stored, self.page_size)
+        rows = self.pages.get(number)
+        if rows is None:
+            return None, (number, at)
+        return (rows[at] if at < len(rows) else None), None
+
+    def stand_in(self, number: int, at: int) -> Row | None:
+        """The row shown at this place before the last change, if any."""
+        rows = self.shown_before.peek(number) if self.shown_before else None
+        return rows[at] if rows is not None and at < len(rows) else None
+
+    def keep(self, number: int, rows: list[Row]) -> None:
+        self.pages.keep(number, rows, self.cached_pages)
+
+    def row_number(self, number: int, at: int) -> int:
+        """The model row of place ``at`` in page ``number``."""
+        return len(self.leading) + number * self.page_size + at
+
+    def row_of(self, record_id: int) -> int | None:
+        """The row holding ``record_id`` among the pages held."""
+        found = self.pages.where([record_id]).get(record_id)
+        return None if found is None else self.row_number(*found)
+
+    def span(self, number: int) -> tuple[int, int]:
+        """Page ``number``'s first stored row (0: the top) and how many rows it has."""
+        first = number * self.page_size
+        return first, min(self.page_size, self.count - first)
+
+    def ends(
+        self, number: int, key_of: Callable[[Row], After]
+    ) -> tuple[After | None, After | None]:
+        """The keys of the rows just before and after page ``number`` when their pages are
+        held (a page then reads on from one or back from the other)."""
+        before, after = self.pages.peek(number - 1), self.pages.peek(number + 1)
+        return (
+            key_of(before[-1]) if before and len(before) == self.page_size else None,
+            key_of(after[0]) if after else None,
+        )

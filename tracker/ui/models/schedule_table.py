@@ -53,7 +53,7 @@ class ScheduleModel(LazySqlTableModel):
         return {"source_label": self.tr("Tranche")}
 
     def note(self) -> str:
-        if self._leading:
+        if self._rows.leading:
             return self.tr("No tranches: the even schedule over the term is shown")
         return ""
 
