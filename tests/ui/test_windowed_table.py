@@ -252,3 +252,17 @@ def test_a_new_order_does_not_show_the_rows_of_the_old_one(
     assert model.page_reader.wait()
     RecordFilterProxy(model).sort(model.column_of("tonnes_kg"), DESC)
     assert model.index(0, 0).data() is None  # on its way, not the stored-order row
+
+
+def test_the_schedule_on_a_ledger_file_reads_its_rows_with_their_allocation(
+    demo_file_store: LedgerStore,
+) -> None:
+    from tracker.ui.models.schedule_table import ScheduleModel
+
+    model = ScheduleModel(demo_file_store)
+    for job in model.background_jobs():
+        assert job.wait()
+    delivered = model.column_of("delivered_kg")
+    shown = [model.index(row, delivered).data() for row in range(model.rowCount())]
+    assert model.rowCount() > 0
+    assert all(text is not None for text in shown)  # read on this connection, fills joined

@@ -30,6 +30,9 @@ class ScheduleModel(LazySqlTableModel):
     """Tranches; a contract without tranches shows its even schedule (not editable)."""
 
     primary_table = "tranches"
+    # its view joins the allocation written to this connection's temporary table (not
+    # seen by a worker's connection); a schedule is short: its pages are read here
+    pages_beside = False
     view = "schedule"
     tables = frozenset({"contracts", "tranches", "deliveries", "verifications", "invalidations"})
     extra_keys = ("currency",)
