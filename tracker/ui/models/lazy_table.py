@@ -1,15 +1,13 @@
 """A read-only table model over every record of a view, reading pages where the view looks.
 
-The model knows how many records the current sort and filter select (one COUNT), so the
-scroll bar spans the whole table, and reads rows a page at a time when the view asks for
-them: the next or previous page by keyset from one already read (the same cost wherever
-it is), any other page by skipping from the nearer end (the last row of a million is one
-short read).  At most ``cached_pages`` pages are held; the ones least recently shown are
-dropped first.  Sorting and the row filter are part of the store's read
-(``tracker.store.record_pages``), so they apply to every record, not only the rows read
-so far.  Subclasses give the columns and name the store's view of their records; the
-model reads again when a ChangeSet touches its tables, another ledger is opened or the
-as-of date moves.
+The model counts the records the current sort and filter select (the scroll bar spans
+them all) and reads rows a page at a time when the view asks: the next or previous page
+by keyset from one held, any other from the nearer end of the table (the last row of a
+million is one short read); on a ledger file on a worker (``page_reader``).  At most
+``cached_pages`` pages are held (``page_cache``).  Sorting and the row filter are part of
+the store's read (``tracker.store.record_pages``), so they apply to every record.
+Subclasses give the columns and name the store's view of their records; the model reads
+again when a ChangeSet touches its tables, another ledger is opened or the date moves.
 """
 
 from __future__ import annotations
@@ -33,7 +31,7 @@ from tracker.store.row_query import RowFilter, RowOrder
 from tracker.ui import numbers
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.columns import ID_ROLE, RAW_ROLE, Column, alignment, display_text
-from tracker.ui.models.page_cache import PagedRows
+from tracker.ui.models.page_cache import PagedRows, in_sqlite_order
 from tracker.ui.models.page_reader import PagePlan, PageReader
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,7 +58,9 @@ class LazySqlTableModel(QAbstractTableModel):
         self._keys = ["id", *(c.key for c in self._columns), *self.extra_keys]
         self._rows = PagedRows()
         self._beside = False  # pages read on a worker (decided at each count)
-        self.page_reader = PageReader(store, self._pages_read, self)
+        self.counting = False  # a filter's count is on its way (the table shows no rows)
+        self.counted_beside = False  # the last read was counted on the worker
+        self.page_reader = PageReader(store, self._pages_read, self._counted, self)
         self._order = RowOrder()
         self._filter = RowFilter()
         self._active = True  # shown; a hidden tab's model reads changes in when shown
@@ -142,9 +142,32 @@ class LazySqlTableModel(QAbstractTableModel):
         self._set_filter(self._filter.with_exact(key, value))
 
     def _set_filter(self, row_filter: RowFilter) -> None:
-        if row_filter != self._filter:
-            self._filter = row_filter
+        if row_filter == self._filter:
+            return
+        self._filter = row_filter
+        if not self._beside:
             self._read_again()
+            return
+        self.beginResetModel()  # empty until the worker has counted
+        try:
+            self._rows.restart(self._sorted_leading_rows(), 0, False, self.page_size, 1)
+            self.counting = True
+        finally:
+            self.endResetModel()
+        self.page_reader.count(self.page_query(), self._rows.generation, self.page_size)
+
+    def _counted(self, generation: int, count: int, first: list[tuple[Any, ...]]) -> None:
+        if generation != self._rows.generation:
+            return  # counted for a state the model has left
+        self.beginResetModel()
+        try:
+            leading = self._rows.leading
+            self._rows.restart(leading, count, False, self.page_size, self.cached_pages)
+            if first:
+                self._rows.keep(0, first)
+            self.counting, self.counted_beside = False, True
+        finally:
+            self.endResetModel()
 
     def locate(self, record_id: int) -> int | None:
         """The row of ``record_id`` wherever it lies (two queries when its page is not
@@ -273,6 +296,7 @@ class LazySqlTableModel(QAbstractTableModel):
     # --- internals -----------------------------------------------------------------
 
     def _count_rows(self, keep_shown: bool = False) -> None:
+        self.counting = self.counted_beside = False
         count = record_pages.count(self.store.db, self.page_query())
         leading, kept = self._sorted_leading_rows(), keep_shown and self._beside
         self._rows.restart(leading, count, kept, self.page_size, self.cached_pages)
@@ -326,11 +350,8 @@ class LazySqlTableModel(QAbstractTableModel):
 
     def _sorted_leading_rows(self) -> list[tuple[Any, ...]]:
         """The leading rows (always shown, on top), in the chosen order among themselves."""
-        rows = list(self.leading_rows())
-        if self._order.key is None or len(rows) < 2:
-            return rows
-        at = self._keys.index(self._order.key)
-        return sorted(rows, key=lambda r: _python_key(r[at]), reverse=self._order.descending)
+        at = None if self._order.key is None else self._keys.index(self._order.key)
+        return in_sqlite_order(self.leading_rows(), at, self._order.descending)
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if not changes.touches(*self.tables):
@@ -377,12 +398,3 @@ class LazySqlTableModel(QAbstractTableModel):
             self.reload()
         else:
             self._stale = True
-
-
-def _python_key(value: Any) -> tuple[int, Any]:
-    """Leading rows ordered as SQLite orders stored ones: missing, numbers, then text."""
-    if value is None:
-        return (0, 0)
-    if isinstance(value, int | float):
-        return (1, value)
-    return (2, str(value).casefold())

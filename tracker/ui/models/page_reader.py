@@ -42,15 +42,20 @@ class PagePlan:
 
 
 Delivered = Callable[[int, dict[int, list[Row]]], None]  # generation, pages by number
+Counted = Callable[[int, int, list[Row]], None]  # generation, count, the first page
 
 
 class PageReader(QObject):
     """A table model's reads of the pages its view shows, off the GUI thread."""
 
-    def __init__(self, store: LedgerStore, deliver: Delivered, parent: QObject) -> None:
+    def __init__(
+        self, store: LedgerStore, deliver: Delivered, counted: Counted, parent: QObject
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self._deliver = deliver
+        self._counted = counted
+        self.count_job = BackgroundJob(store, lambda found: counted(*found), self)
         self._wanted: dict[int, PagePlan] = {}
         self._in_flight: set[int] = set()  # pages the newest request reads
         self._generation = 0
@@ -78,6 +83,15 @@ class PageReader(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
+    def count(self, query: PageQuery, generation: int, page_size: int) -> None:
+        """Count the rows ``query`` selects and read its first page on the worker (a
+        text filter scans every record: a second at a million); a newer count supersedes
+        this one (typing on)."""
+        self.count_job.request(
+            lambda db: (generation, record_pages.count(db, query),
+                        record_pages.page(db, query, None, page_size))
+        )  # fmt: skip
+
     def _send(self) -> None:
         wanted, generation = dict(self._wanted), self._generation
         self._wanted.clear()
@@ -100,7 +114,7 @@ class PageReader(QObject):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             QCoreApplication.processEvents()
-            if not self._timer.isActive() and not self.job.pending:
+            if not (self._timer.isActive() or self.job.pending or self.count_job.pending):
                 return True
             time.sleep(0.005)
         return False
