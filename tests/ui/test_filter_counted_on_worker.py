@@ -76,3 +76,27 @@ def test_the_selected_record_stays_selected_when_the_filter_keeps_it(
     assert panel.model.page_reader.wait()
     assert panel.selected_id() == wanted
     assert panel.edit_button.isEnabled()
+
+
+def test_a_change_while_filtered_is_counted_on_the_worker_and_finds_the_selected_record(
+    panel: RecordTablePanel,
+    demo_file_store: LedgerStore,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tracker.domain.changes import ChangeSet
+
+    monkeypatch.setattr(DeliveriesModel, "page_size", 2)
+    _type_filter(qtbot, panel, "stratos")
+    assert panel.model.page_reader.wait()
+    wanted = _stratos_deliveries(demo_file_store)[-1]  # beyond the first page of two
+    assert panel.select_record(wanted)
+    shown = panel.proxy.rowCount()
+    statements: list[str] = []
+    with demo_file_store.db.tracer(lambda sql, _params: statements.append(sql)):
+        demo_file_store.notify(ChangeSet(updated=(("deliveries", wanted),)))
+        assert panel.model.counting
+        assert panel.proxy.rowCount() == shown  # the rows shown stay meanwhile
+    assert not any("count(" in sql for sql in statements)  # not counted on this thread
+    assert panel.model.page_reader.wait()
+    assert panel.selected_id() == wanted  # its row found by the worker

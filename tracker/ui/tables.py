@@ -191,19 +191,19 @@ class RecordTablePanel(QWidget):
             self.delete_requested.emit(record_id)
 
     def _remember_selection(self) -> None:
-        if not self.model.counting:  # while a count is on its way the table is empty
+        if not self.model.counting:  # while a count is on its way no row is selected
             self._selected_before_reset = self.selected_id()
+            self.model.follow(self._selected_before_reset)
 
     def _model_reset(self) -> None:
         # a sorted table reads again after an edit (the row may move): keep it selected
-        # wherever it went (two queries), unless the filter now leaves it out.  After a
-        # filter counted on the worker, only its first page is looked in: finding the
-        # record further down would scan every record again on this thread.
+        # wherever it went (two queries; found by the worker when it counted), unless
+        # the filter now leaves it out
         kept = None if self.model.counting else self._selected_before_reset
+        row = None
         if kept is not None:
             self._selected_before_reset = None
-        find = self.model.row_of if self.model.counted_beside else self.model.locate
-        row = find(kept) if kept is not None else None
+            row = self.model.found_row if self.model.counted_beside else self.model.locate(kept)
         if row is not None:
             self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
         self._update_buttons()

@@ -42,7 +42,8 @@ class PagePlan:
 
 
 Delivered = Callable[[int, dict[int, list[Row]]], None]  # generation, pages by number
-Counted = Callable[[int, int, list[Row]], None]  # generation, count, the first page
+Counted = Callable[[int, int, list[Row], int | None], None]  # generation, count,
+# the first page, the followed record's place (0: the first stored row; None: left out)
 
 
 class PageReader(QObject):
@@ -83,14 +84,18 @@ class PageReader(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
-    def count(self, query: PageQuery, generation: int, page_size: int) -> None:
-        """Count the rows ``query`` selects and read its first page on the worker (a
-        text filter scans every record: a second at a million); a newer count supersedes
-        this one (typing on)."""
-        self.count_job.request(
-            lambda db: (generation, record_pages.count(db, query),
-                        record_pages.page(db, query, None, page_size))
-        )  # fmt: skip
+    def count(self, query: PageQuery, generation: int, page_size: int, follow: int | None) -> None:
+        """Count the rows ``query`` selects, read its first page and where ``follow`` lies
+        on the worker (a text filter scans every record: a second at a million); a newer
+        count supersedes this one (typing on)."""
+
+        def work(db: Ledger) -> tuple[int, int, list[Row], int | None]:
+            count = record_pages.count(db, query)
+            first = record_pages.page(db, query, None, page_size)
+            up_to = None if follow is None else record_pages.locate(db, query, follow, None)
+            return generation, count, first, None if up_to is None else up_to - 1
+
+        self.count_job.request(work)
 
     def _send(self) -> None:
         wanted, generation = dict(self._wanted), self._generation
