@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 import sqlite_utils
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 
 from tests.conftest import AS_OF
 from tracker.store.database import open_database
@@ -23,6 +24,16 @@ def _isolated_qsettings(tmp_path: Path) -> None:
 @pytest.fixture
 def store(db: sqlite_utils.Database, qapp: object) -> LedgerStore:
     return LedgerStore(db, None, AS_OF)
+
+
+@pytest.fixture
+def owner(qapp: object) -> Iterator[QObject]:
+    """A parent for the models and jobs a test makes on its own: they are freed with it
+    on this thread when the test ends, not by Python's collector on whichever thread it
+    happens to run (a Qt object must be freed on its own thread)."""
+    parent = QObject()
+    yield parent
+    shiboken6.delete(parent)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.ledger_tables import DeliveriesModel
@@ -19,8 +19,8 @@ STRATOS = "MSFT-1PF-STRATOS-DAC"
 
 
 @pytest.fixture
-def panel(demo_file_store: LedgerStore, qtbot: Any) -> RecordTablePanel:
-    shown = RecordTablePanel(DeliveriesModel(demo_file_store), "Add delivery…")
+def panel(owner: QObject, demo_file_store: LedgerStore, qtbot: Any) -> RecordTablePanel:
+    shown = RecordTablePanel(DeliveriesModel(demo_file_store, owner), "Add delivery…")
     qtbot.addWidget(shown)
     shown.resize(1000, 600)
     shown.show()

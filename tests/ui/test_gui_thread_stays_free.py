@@ -8,6 +8,7 @@ import gc
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject
 
 from tracker.services.demo import load_demo
 from tracker.ui.background import BackgroundJob, collector_paused
@@ -48,10 +49,10 @@ def test_flags_arriving_for_the_tab_in_view_are_shown_at_once(
 
 
 def test_a_worker_reads_with_the_collector_paused_and_it_runs_again_after(
-    demo_file_store: LedgerStore,
+    owner: QObject, demo_file_store: LedgerStore
 ) -> None:
     seen: list[bool] = []
-    job = BackgroundJob(demo_file_store, lambda _result: None)
+    job = BackgroundJob(demo_file_store, lambda _result: None, owner)
     job.request(lambda _db: seen.append(gc.isenabled()))
     assert job.wait()
     assert seen == [False]

@@ -8,7 +8,7 @@ import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
 from tests.factories import make_contract, make_delivery
 from tracker.store import record_pages
@@ -131,10 +131,11 @@ def test_a_record_far_down_is_located_without_reading_the_rows_before_it(
 
 
 def test_on_a_ledger_file_pages_are_read_on_a_worker_and_drawn_when_they_come(
+    owner: QObject,
     demo_file_store: LedgerStore, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(DeliveriesModel, "page_size", 2)
-    model = DeliveriesModel(demo_file_store)
+    model = DeliveriesModel(demo_file_store, owner)
     reference = model.column_of("transfer_reference")
     last = model.rowCount() - 1
     threads: list[threading.Thread] = []
@@ -159,12 +160,13 @@ def test_on_a_ledger_file_pages_are_read_on_a_worker_and_drawn_when_they_come(
 
 
 def test_a_page_read_for_an_outdated_order_is_dropped(
+    owner: QObject,
     demo_file_store: LedgerStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(DeliveriesModel, "page_size", 2)
-    model = DeliveriesModel(demo_file_store)
+    model = DeliveriesModel(demo_file_store, owner)
     model.index(0, 0).data()  # asked for in stored order…
-    RecordFilterProxy(model).sort(model.column_of("tonnes_kg"), DESC)  # …then sorted
+    RecordFilterProxy(model, owner).sort(model.column_of("tonnes_kg"), DESC)  # …then sorted
     assert model.page_reader.wait()
     assert model.held_rows() == 0  # the stored-order page was not kept
     model.index(0, 0).data()
@@ -192,11 +194,12 @@ def test_showing_a_large_table_reads_only_the_rows_in_view(
 
 
 def test_a_row_chosen_before_its_page_came_gives_its_record_at_once(
+    owner: QObject,
     demo_file_store: LedgerStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(DeliveriesModel, "page_size", 2)
-    model = DeliveriesModel(demo_file_store)
-    proxy = RecordFilterProxy(model)
+    model = DeliveriesModel(demo_file_store, owner)
+    proxy = RecordFilterProxy(model, owner)
     last = model.rowCount() - 1
     assert model.index(last, 0).data() is None  # its page is on its way…
     newest = demo_file_store.db.execute("select max(id) from deliveries").fetchone()[0]
@@ -204,12 +207,13 @@ def test_a_row_chosen_before_its_page_came_gives_its_record_at_once(
 
 
 def test_an_edit_while_pages_are_on_their_way_reads_the_table_again(
+    owner: QObject,
     demo_file_store: LedgerStore, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tracker.domain.changes import ChangeSet
 
     monkeypatch.setattr(DeliveriesModel, "page_size", 2)
-    model = DeliveriesModel(demo_file_store)
+    model = DeliveriesModel(demo_file_store, owner)
     model.index(0, 0).data()  # a page asked for, perhaps read before the edit
     first = demo_file_store.db.execute("select min(id) from deliveries").fetchone()[0]
     with qtbot.waitSignal(model.modelReset):
@@ -219,13 +223,14 @@ def test_an_edit_while_pages_are_on_their_way_reads_the_table_again(
 
 
 def test_after_a_change_the_rows_shown_stay_drawn_until_their_fresh_page_comes(
+    owner: QObject,
     demo_file_store: LedgerStore, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tracker.domain.changes import ChangeSet
 
     monkeypatch.setattr(DeliveriesModel, "page_size", 2)
-    model = DeliveriesModel(demo_file_store)
-    RecordFilterProxy(model).sort(model.column_of("tonnes_kg"), DESC)
+    model = DeliveriesModel(demo_file_store, owner)
+    RecordFilterProxy(model, owner).sort(model.column_of("tonnes_kg"), DESC)
     reference = model.column_of("transfer_reference")
     model.index(0, reference).data()
     assert model.page_reader.wait()
@@ -244,10 +249,11 @@ def test_after_a_change_the_rows_shown_stay_drawn_until_their_fresh_page_comes(
 
 
 def test_a_new_order_does_not_show_the_rows_of_the_old_one(
+    owner: QObject,
     demo_file_store: LedgerStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(DeliveriesModel, "page_size", 2)
-    model = DeliveriesModel(demo_file_store)
+    model = DeliveriesModel(demo_file_store, owner)
     model.index(0, 0).data()
     assert model.page_reader.wait()
     RecordFilterProxy(model).sort(model.column_of("tonnes_kg"), DESC)
@@ -255,11 +261,12 @@ def test_a_new_order_does_not_show_the_rows_of_the_old_one(
 
 
 def test_the_schedule_on_a_ledger_file_reads_its_rows_with_their_allocation(
+    owner: QObject,
     demo_file_store: LedgerStore,
 ) -> None:
     from tracker.ui.models.schedule_table import ScheduleModel
 
-    model = ScheduleModel(demo_file_store)
+    model = ScheduleModel(demo_file_store, owner)
     for job in model.background_jobs():
         assert job.wait()
     delivered = model.column_of("delivered_kg")

@@ -61,10 +61,9 @@ class PageReader(QObject):
         self._in_flight: set[int] = set()  # pages the newest request reads
         self._generation = 0
         self.job = BackgroundJob(store, self._apply, self)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._send)
+        # a posted call, not a QTimer of its own: a model a test leaves to Python's
+        # collector may be freed on any thread, and a timer must die on its own
+        self._send_posted = False
 
     @property
     def available(self) -> bool:
@@ -81,8 +80,9 @@ class PageReader(QObject):
         if number in self._in_flight or number in self._wanted:
             return  # a repaint while it is read (a hover, a blink) does not ask again
         self._wanted[number] = plan()
-        if not self._timer.isActive():
-            self._timer.start()
+        if not self._send_posted:
+            self._send_posted = True
+            QTimer.singleShot(0, self, self._send)
 
     def count(self, query: PageQuery, generation: int, page_size: int, follow: int | None) -> None:
         """Count the rows ``query`` selects, read its first page and where ``follow`` lies
@@ -98,6 +98,7 @@ class PageReader(QObject):
         self.count_job.request(work)
 
     def _send(self) -> None:
+        self._send_posted = False
         wanted, generation = dict(self._wanted), self._generation
         self._wanted.clear()
         if wanted:
@@ -119,7 +120,7 @@ class PageReader(QObject):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             QCoreApplication.processEvents()
-            if not (self._timer.isActive() or self.job.pending or self.count_job.pending):
+            if not (self._send_posted or self.job.pending or self.count_job.pending):
                 return True
             time.sleep(0.005)
         return False
