@@ -131,8 +131,7 @@ def test_a_record_far_down_is_located_without_reading_the_rows_before_it(
 
 
 def test_on_a_ledger_file_pages_are_read_on_a_worker_and_drawn_when_they_come(
-    owner: QObject,
-    demo_file_store: LedgerStore, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    owner: QObject, demo_file_store: LedgerStore, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(DeliveriesModel, "page_size", 2)
     model = DeliveriesModel(demo_file_store, owner)
@@ -160,8 +159,7 @@ def test_on_a_ledger_file_pages_are_read_on_a_worker_and_drawn_when_they_come(
 
 
 def test_a_page_read_for_an_outdated_order_is_dropped(
-    owner: QObject,
-    demo_file_store: LedgerStore, monkeypatch: pytest.MonkeyPatch
+    owner: QObject, demo_file_store: LedgerStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(DeliveriesModel, "page_size", 2)
     model = DeliveriesModel(demo_file_store, owner)
@@ -194,8 +192,7 @@ def test_showing_a_large_table_reads_only_the_rows_in_view(
 
 
 def test_a_row_chosen_before_its_page_came_gives_its_record_at_once(
-    owner: QObject,
-    demo_file_store: LedgerStore, monkeypatch: pytest.MonkeyPatch
+    owner: QObject, demo_file_store: LedgerStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(DeliveriesModel, "page_size", 2)
     model = DeliveriesModel(demo_file_store, owner)
@@ -207,8 +204,7 @@ def test_a_row_chosen_before_its_page_came_gives_its_record_at_once(
 
 
 def test_an_edit_while_pages_are_on_their_way_reads_the_table_again(
-    owner: QObject,
-    demo_file_store: LedgerStore, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    owner: QObject, demo_file_store: LedgerStore, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tracker.domain.changes import ChangeSet
 
@@ -223,8 +219,7 @@ def test_an_edit_while_pages_are_on_their_way_reads_the_table_again(
 
 
 def test_after_a_change_the_rows_shown_stay_drawn_until_their_fresh_page_comes(
-    owner: QObject,
-    demo_file_store: LedgerStore, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    owner: QObject, demo_file_store: LedgerStore, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tracker.domain.changes import ChangeSet
 
@@ -249,8 +244,7 @@ def test_after_a_change_the_rows_shown_stay_drawn_until_their_fresh_page_comes(
 
 
 def test_a_new_order_does_not_show_the_rows_of_the_old_one(
-    owner: QObject,
-    demo_file_store: LedgerStore, monkeypatch: pytest.MonkeyPatch
+    owner: QObject, demo_file_store: LedgerStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(DeliveriesModel, "page_size", 2)
     model = DeliveriesModel(demo_file_store, owner)
