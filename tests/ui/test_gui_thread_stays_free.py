@@ -1,17 +1,13 @@
 """Work a large portfolio brings is kept off the window's moments: a tab out of view does
-not sort the flags that arrive for it, and Python's collector does not walk every object
-with the interpreter lock held while a worker builds them."""
+not sort the flags that arrive for it."""
 
 from __future__ import annotations
 
-import gc
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject
 
 from tracker.services.demo import load_demo
-from tracker.ui.background import BackgroundJob, collector_paused
 from tracker.ui.ledger_store import LedgerStore
 
 pytestmark = pytest.mark.gui
@@ -46,34 +42,3 @@ def test_flags_arriving_for_the_tab_in_view_are_shown_at_once(
     window.audit.watcher.evaluate()
     assert resets
     assert panel.model.rowCount() > 1
-
-
-def test_a_worker_reads_with_the_collector_paused_and_it_runs_again_after(
-    owner: QObject, demo_file_store: LedgerStore
-) -> None:
-    seen: list[bool] = []
-    job = BackgroundJob(demo_file_store, lambda _result: None, owner)
-    job.request(lambda _db: seen.append(gc.isenabled()))
-    assert job.wait()
-    assert seen == [False]
-    assert gc.isenabled()
-
-
-def test_overlapping_pauses_let_the_collector_run_only_when_the_last_ends() -> None:
-    first, second = collector_paused(), collector_paused()
-    first.__enter__()
-    second.__enter__()
-    first.__exit__(None, None, None)
-    assert not gc.isenabled()
-    second.__exit__(None, None, None)
-    assert gc.isenabled()
-
-
-def test_a_pause_leaves_a_collector_switched_off_elsewhere_off() -> None:
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()

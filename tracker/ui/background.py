@@ -11,10 +11,8 @@ requests run at once on the window's connection.
 from __future__ import annotations
 
 import contextlib
-import gc
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,32 +34,6 @@ Work = Callable[[Ledger], Any]
 
 
 _IN_FLIGHT: set[object] = set()
-
-_PAUSES = 0
-_PAUSES_LOCK = threading.Lock()
-_WAS_ENABLED = True
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector held off while a worker builds many objects (the
-    flags of a large portfolio): each of its passes walks every object alive with the
-    interpreter lock held, and stopped the window for up to half a second at a time.
-    Objects are still freed as their last reference goes; the collector runs again when
-    the last worker in a pause is done.  Nested and overlapping pauses are counted."""
-    global _PAUSES, _WAS_ENABLED
-    with _PAUSES_LOCK:
-        _PAUSES += 1
-        if _PAUSES == 1:
-            _WAS_ENABLED = gc.isenabled()
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _PAUSES_LOCK:
-            _PAUSES -= 1
-            if _PAUSES == 0 and _WAS_ENABLED:
-                gc.enable()
 
 
 class _Release(QObject):
@@ -111,8 +83,7 @@ class _Run(QRunnable):
         try:
             db = open_reader(self.path)
             try:
-                with collector_paused():
-                    result = self.work(db)
+                result = self.work(db)
             finally:
                 db.close()
         except Exception as exc:  # shown on the GUI thread, not lost in the pool

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from tracker.services.audit import review
 from tracker.store.readers import open_reader
-from tracker.ui.background import collector_paused, report
+from tracker.ui.background import report
 
 
 class RunSignals(QObject):
@@ -38,9 +38,8 @@ class RuleRun(QRunnable):
         try:
             db = open_reader(self.path)
             try:
-                with collector_paused():
-                    reviewed = review.reviewed_flags(db, self.as_of)
-                    result: object = (reviewed, review.digest(reviewed))  # counted here too
+                reviewed = review.reviewed_flags(db, self.as_of)
+                result: object = (reviewed, review.digest(reviewed))  # counted here too
             finally:
                 db.close()
         except Exception as exc:  # reported on the GUI thread, not lost in the pool
