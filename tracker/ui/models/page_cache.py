@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from typing import Any
 
-Row = tuple[Any, ...]
+from tracker.store.record_pages import After, Row
 
 
 class PageCache:
@@ -32,9 +31,6 @@ class PageCache:
         while len(self._pages) > limit:
             self._pages.popitem(last=False)
 
-    def clear(self) -> None:
-        self._pages.clear()
-
     def held(self) -> int:
         """How many rows are held."""
         return sum(len(rows) for rows in self._pages.values())
@@ -51,9 +47,6 @@ class PageCache:
 
     def replace(self, number: int, at: int, row: Row) -> None:
         self._pages[number][at] = row
-
-
-After = tuple[Any, int]  # a stored row's sort value and id
 
 
 class PagedRows:
