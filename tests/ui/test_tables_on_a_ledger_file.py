@@ -9,8 +9,15 @@ from typing import Any
 import pytest
 
 from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.models.lazy_table import LazySqlTableModel
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _pages_read_beside_for_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo is small: read its pages on the worker as a large ledger's are."""
+    monkeypatch.setattr(LazySqlTableModel, "beside_from", 0)
 
 
 @pytest.fixture

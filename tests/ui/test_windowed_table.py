@@ -13,10 +13,18 @@ from PySide6.QtCore import QObject, Qt
 from tests.factories import make_contract, make_delivery
 from tracker.store import record_pages
 from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.models.lazy_table import LazySqlTableModel
 from tracker.ui.models.ledger_tables import DeliveriesModel
 from tracker.ui.models.proxy import RecordFilterProxy
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _pages_read_beside_for_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo is small: read its pages on the worker as a large ledger's are."""
+    monkeypatch.setattr(LazySqlTableModel, "beside_from", 0)
+
 
 ROWS = 40
 DESC = Qt.SortOrder.DescendingOrder

@@ -50,6 +50,7 @@ class LazySqlTableModel(QAbstractTableModel):
     extra_keys: tuple[str, ...] = ()  # selected for display (e.g. currency) but not shown
     depends_on_as_of = False
     pages_beside = True  # on a ledger file, pages are read on a worker (short lists: not)
+    beside_from = 5_000  # records: a smaller table's page is read here in a millisecond
     leading_rows_bold = False  # else italic
 
     def __init__(self, store: LedgerStore, parent: QObject | None = None) -> None:
@@ -276,7 +277,8 @@ class LazySqlTableModel(QAbstractTableModel):
         count = record_pages.count(self.store.db, self.page_query())
         leading, kept = self._sorted_leading_rows(), keep_shown and self._beside
         self._rows.restart(leading, count, kept, self.page_size, self.cached_pages)
-        self._beside = self.pages_beside and self.page_reader.available
+        large = count >= self.beside_from
+        self._beside = self.pages_beside and large and self.page_reader.available
 
     def _row(self, row: int) -> tuple[Any, ...] | None:
         """Row ``row`` (leading rows first), reading its page now if it is not held."""
