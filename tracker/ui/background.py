@@ -6,23 +6,43 @@ hands the result to ``apply`` on the GUI thread.  One request runs at a time; a
 request made meanwhile supersedes the running one, whose result is then dropped and
 the newest request run instead.  An in-memory ledger cannot be opened twice: its
 requests run at once on the window's connection.
+
+Qt objects must be freed on the thread they live on, the GUI thread.  A worker must
+therefore never be the one that lets go of the last reference to anything the
+window made, and must never run Python's cyclic collector, which frees whatever
+garbage it finds, windows and timers included, on the thread that happens to trigger
+it.  So (``start_reading``):
+
+- the work, its callback and its result are held in a *ticket* on the GUI thread from
+  the request until the result has been handed over there; the worker keeps only the
+  ticket's number and drops its own references before it posts the result;
+- while any worker runs, the automatic collector is off (``CollectorGate``), and the
+  GUI thread collects the young generations itself now and then; it is switched on
+  again, on the GUI thread, once no worker runs.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import gc
+import itertools
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
-    QRunnable,
+    Qt,
     QThreadPool,
+    QTimer,
     Signal,
-    SignalInstance,
     Slot,
 )
 
@@ -31,76 +51,172 @@ from tracker.store.readers import can_read_beside, is_open, open_reader
 from tracker.ui.ledger_store import LedgerStore
 
 Work = Callable[[Ledger], Any]
+Deliver = Callable[[int, object], None]
+
+COLLECT_EVERY_MS = 500  # the GUI thread collects young garbage while workers run
 
 
-_IN_FLIGHT: set[object] = set()
+class CollectorGate:
+    """Keeps Python's automatic cyclic collector off while any worker runs.
+
+    ``enter`` (GUI thread, before a worker starts) and ``leave`` (the worker's very last
+    step) count the workers; ``settle`` (GUI thread) switches the collector on again
+    once none runs.  A collector switched off by someone else stays off."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._paused = False
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @property
+    def running(self) -> int:
+        return self._running
+
+    def enter(self) -> None:
+        with self._lock:
+            self._running += 1
+        if not self._paused and gc.isenabled():
+            gc.disable()
+            self._paused = True
+
+    def leave(self) -> None:
+        with self._lock:
+            self._running -= 1
+
+    def settle(self) -> bool:
+        """Switch the collector on again if no worker runs; whether it is still held off."""
+        with self._lock:
+            idle = self._running == 0
+        if idle and self._paused:
+            self._paused = False
+            gc.enable()
+        return self._paused
 
 
-class _Release(QObject):
-    """Lets go of a run once its result has reached the GUI thread (where this lives)."""
+GATE = CollectorGate()
 
-    def __init__(self, run: QRunnable) -> None:
-        super().__init__()
-        self.held: tuple[QRunnable, _Release] | None = (run, self)
+
+@dataclass
+class _Ticket:
+    path: Path
+    work: Work | None
+    generation: int
+    deliver: Deliver
+    result: object = None
+
+
+class _Postbox(QObject):
+    """Lives on the GUI thread for the application's lifetime: holds every ticket and
+    hands results over there."""
+
+    arrived = Signal()
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._numbers = itertools.count(1)
+        self._tickets: dict[int, _Ticket] = {}
+        self._ready: deque[int] = deque()
+        self._collect = QTimer(self)
+        self._collect.setInterval(COLLECT_EVERY_MS)
+        self._collect.timeout.connect(self._collect_young)
+        self.arrived.connect(self._hand_over, Qt.ConnectionType.QueuedConnection)
+
+    def issue(self, ticket: _Ticket) -> int:
+        number = next(self._numbers)
+        with self._lock:
+            self._tickets[number] = ticket
+        return number
+
+    def work_of(self, number: int) -> tuple[Path, Work]:
+        with self._lock:
+            ticket = self._tickets[number]
+            assert ticket.work is not None
+            return ticket.path, ticket.work
+
+    def post(self, number: int, result: object) -> None:
+        """Worker thread: the result is ready (kept in the ticket, not by the worker)."""
+        with self._lock:
+            self._tickets[number].result = result
+            self._ready.append(number)
+        with contextlib.suppress(RuntimeError):  # the application is gone: no one to tell
+            self.arrived.emit()
 
     @Slot()
-    def done(self) -> None:
-        _IN_FLIGHT.discard(self.held)
-        self.held = None
-
-
-def report(finished: SignalInstance, generation: int, result: object) -> None:
-    """Emit a run's result from the pool thread.  When the application is shutting down
-    its carrier may be gone already: there is no one left to tell, so nothing is lost."""
-    with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
-        finished.emit(generation, result)
-
-
-def keep_until_reported(run: QRunnable, finished: SignalInstance) -> None:
-    """Keep ``run`` (and whatever it refers to, its signal carrier) alive until ``finished``
-    has been delivered on the GUI thread.
-
-    Otherwise the pool could free the runnable, or Python its carrier, on the pool's
-    thread while the queued result is still on its way, or while the job that asked for
-    it is being closed: a crash, not an exception.  Call on the GUI thread.
-    """
-    run.setAutoDelete(False)
-    release = _Release(run)
-    finished.connect(release.done)  # queued: the release lives on the GUI thread
-    _IN_FLIGHT.add(release.held)
-
-
-class _Signals(QObject):
-    finished = Signal(int, object)  # generation, the result or the exception raised
-
-
-class _Run(QRunnable):
-    def __init__(self, path: Path, work: Work, generation: int, signals: _Signals) -> None:
-        super().__init__()
-        self.path, self.work, self.generation, self.signals = path, work, generation, signals
-
-    def run(self) -> None:
+    def _hand_over(self) -> None:
+        with self._lock:
+            ticket = self._tickets.pop(self._ready.popleft()) if self._ready else None
         try:
-            db = open_reader(self.path)
+            if ticket is not None:
+                receiver = getattr(ticket.deliver, "__self__", None)
+                if not isinstance(receiver, QObject) or shiboken6.isValid(receiver):
+                    ticket.deliver(ticket.generation, ticket.result)
+        finally:
+            self.settle()
+
+    def settle(self) -> None:
+        if GATE.settle():
+            if not self._collect.isActive():
+                self._collect.start()
+        else:
+            self._collect.stop()
+
+    def _collect_young(self) -> None:
+        self.settle()
+        if GATE.paused:
+            gc.collect(1)
+
+    @property
+    def outstanding(self) -> int:
+        with self._lock:
+            return len(self._tickets)
+
+
+_POSTBOX: _Postbox | None = None
+
+
+def postbox() -> _Postbox:
+    """The application's postbox (made on first use, on the GUI thread)."""
+    global _POSTBOX
+    app = QCoreApplication.instance()
+    assert app is not None, "background reads need a running Qt application"
+    if _POSTBOX is None or not shiboken6.isValid(_POSTBOX):
+        _POSTBOX = _Postbox(app)
+    return _POSTBOX
+
+
+def _read_on_worker(box: _Postbox, number: int) -> None:
+    """Runs on a pool thread; keeps nothing the GUI thread made once it has posted."""
+    try:
+        path, work = box.work_of(number)
+        try:
+            db = open_reader(path)
             try:
-                result = self.work(db)
+                result: object = work(db)
             finally:
                 db.close()
         except Exception as exc:  # shown on the GUI thread, not lost in the pool
             result = exc
-        report(self.signals.finished, self.generation, result)
+        del work
+        box.post(number, result)
+        del result
+    finally:
+        GATE.leave()
 
 
-def start_reading(
-    path: Path, work: Work, generation: int, deliver: Callable[[int, object], None]
-) -> None:
+def start_reading(path: Path, work: Work, generation: int, deliver: Deliver) -> None:
     """Run ``work(reader)`` on the pool; ``deliver(generation, result or exception)`` is
-    called on the GUI thread (``deliver`` must be a slot of an object living there)."""
-    signals = _Signals()
-    signals.finished.connect(deliver)
-    run = _Run(path, work, generation, signals)
-    keep_until_reported(run, signals.finished)
-    QThreadPool.globalInstance().start(run)
+    called on the GUI thread, unless ``deliver`` is a method of a Qt object deleted
+    meanwhile.  Call on the GUI thread."""
+    box = postbox()
+    number = box.issue(_Ticket(path, work, generation, deliver))
+    GATE.enter()
+    box.settle()
+    QThreadPool.globalInstance().start(functools.partial(_read_on_worker, box, number))
 
 
 class BackgroundJob(QObject):

@@ -1,47 +1,25 @@
-"""Rule evaluation on a worker thread, with its own read-only connection.
+"""Rule evaluation for a worker thread, on the worker's own read-only connection.
 
-``RuleRun`` evaluates every audit rule for one *generation* of the ledger (the
-watcher's count of changes) on a ``QThreadPool`` thread and reports back through a
-queued signal, so the result lands on the GUI thread; the watcher drops a result
-whose generation is no longer current.
+``RuleRun(as_of)`` is the work ``background.start_reading`` runs on a pool thread: it
+evaluates every audit rule for the ledger it is given and counts what the window
+shows; the watcher drops a result whose generation is no longer current.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from pathlib import Path
-
-from PySide6.QtCore import QObject, QRunnable, Signal
 
 from tracker.services.audit import review
-from tracker.store.readers import open_reader
-from tracker.ui.background import report
+from tracker.store.ledger import Ledger
 
 
-class RunSignals(QObject):
-    # generation, (list[ReviewedFlag], FlagDigest) or the exception raised
-    finished = Signal(int, object)
-
-
-class RuleRun(QRunnable):
-    def __init__(self, path: Path, as_of: dt.date, generation: int, signals: RunSignals) -> None:
-        super().__init__()
-        self.path = path
+class RuleRun:
+    def __init__(self, as_of: dt.date) -> None:
         self.as_of = as_of
-        self.generation = generation
-        self.signals = signals
         self.thread_name = ""  # where it ran (tests check it is not the GUI thread)
 
-    def run(self) -> None:
+    def __call__(self, db: Ledger) -> tuple[list[review.ReviewedFlag], review.FlagDigest]:
         self.thread_name = threading.current_thread().name
-        try:
-            db = open_reader(self.path)
-            try:
-                reviewed = review.reviewed_flags(db, self.as_of)
-                result: object = (reviewed, review.digest(reviewed))  # counted here too
-            finally:
-                db.close()
-        except Exception as exc:  # reported on the GUI thread, not lost in the pool
-            result = exc
-        report(self.signals.finished, self.generation, result)
+        reviewed = review.reviewed_flags(db, self.as_of)
+        return reviewed, review.digest(reviewed)  # counted here too

@@ -7,12 +7,12 @@ with a zero-delay single-shot timer, so a burst of changes (an import, a long
 undo) costs one evaluation in the next event-loop turn.
 
 On a ledger file the evaluation runs on a worker thread with its own read-only
-connection (``rule_worker.RuleRun``), so the window never waits for the rules: views
-keep showing the last flags (``busy_changed`` drives a small indicator) until the
-fresh ones arrive.  Every change notice starts a new *generation*; a result computed
-for an older generation is dropped and the current state evaluated instead.  An
-in-memory ledger has no file a second connection could read: it is evaluated on
-the GUI thread, as before.
+connection (``rule_worker.RuleRun`` through ``background.start_reading``), so the
+window never waits for the rules: views keep showing the last flags (``busy_changed``
+drives a small indicator) until the fresh ones arrive.  Every change notice starts a
+new *generation*; a result computed for an older generation is dropped and the
+current state evaluated instead.  An in-memory ledger has no file a second
+connection could read: it is evaluated on the GUI thread, as before.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from tracker.services.audit.review import FlagDigest, ReviewedFlag, digest, reviewed_flags
 from tracker.store.readers import can_read_beside, is_open
-from tracker.ui.audit.rule_worker import RuleRun, RunSignals
-from tracker.ui.background import keep_until_reported
+from tracker.ui.audit.rule_worker import RuleRun
+from tracker.ui.background import start_reading
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -35,9 +35,7 @@ class FlagWatcher(QObject):
     updated = Signal(object)  # list[ReviewedFlag], the whole portfolio
     busy_changed = Signal(bool)  # a background evaluation started (True) or ended
 
-    def __init__(
-        self, store: LedgerStore, parent: QObject | None = None, pool: QThreadPool | None = None
-    ) -> None:
+    def __init__(self, store: LedgerStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.reviewed: list[ReviewedFlag] = []
@@ -47,7 +45,6 @@ class FlagWatcher(QObject):
         self.dropped = 0  # results discarded because the ledger changed meanwhile
         self.last_run: RuleRun | None = None
         self._running: RuleRun | None = None
-        self._pool = pool or QThreadPool.globalInstance()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -93,13 +90,10 @@ class FlagWatcher(QObject):
         if self._running is not None:
             return  # its result will be outdated: the current state is evaluated after it
         assert self.store.path is not None
-        signals = RunSignals()
-        signals.finished.connect(self._finished)
-        run = RuleRun(Path(self.store.path), self.store.as_of, self.generation, signals)
-        keep_until_reported(run, signals.finished)
+        run = RuleRun(self.store.as_of)
         self._running = self.last_run = run
         self.busy_changed.emit(True)
-        self._pool.start(run)
+        start_reading(Path(self.store.path), run, self.generation, self._finished)
 
     def _finished(self, generation: int, result: object) -> None:
         self._running = None
