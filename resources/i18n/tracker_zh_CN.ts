@@ -3166,6 +3166,10 @@ You can undo this with Edit → Undo.</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
+    <message>
         <source>Records: {n}</source>
         <translation>记录数：{n}</translation>
     </message>

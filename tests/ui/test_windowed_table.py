@@ -258,7 +258,7 @@ def test_a_new_order_does_not_show_the_rows_of_the_old_one(
     model = DeliveriesModel(demo_file_store, owner)
     model.index(0, 0).data()
     assert model.page_reader.wait()
-    RecordFilterProxy(model, owner).sort(model.column_of("tonnes_kg"), DESC)
+    RecordFilterProxy(model).sort(model.column_of("tonnes_kg"), DESC)
     assert model.index(0, 0).data() is None  # on its way, not the stored-order row
 
 

@@ -191,14 +191,19 @@ class RecordTablePanel(QWidget):
             self.delete_requested.emit(record_id)
 
     def _remember_selection(self) -> None:
-        self._selected_before_reset = self.selected_id()
+        if not self.model.counting:  # while a count is on its way no row is selected
+            self._selected_before_reset = self.selected_id()
+            self.model.follow(self._selected_before_reset)
 
     def _model_reset(self) -> None:
         # a sorted table reads again after an edit (the row may move): keep it selected
-        # wherever it went (two queries), unless the filter now leaves it out
-        kept = self._selected_before_reset
-        self._selected_before_reset = None
-        row = self.model.locate(kept) if kept is not None else None
+        # wherever it went (two queries; found by the worker when it counted), unless
+        # the filter now leaves it out
+        kept = None if self.model.counting else self._selected_before_reset
+        row = None
+        if kept is not None:
+            self._selected_before_reset = None
+            row = self.model.found_row if self.model.counted_beside else self.model.locate(kept)
         if row is not None:
             self.view.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
         self._update_buttons()
@@ -216,6 +221,9 @@ class RecordTablePanel(QWidget):
         self.delete_button.setEnabled(has)
 
     def _update_count(self, *_args: object) -> None:
+        if self.model.counting:
+            self.count.setText(self.tr("Counting…"))
+            return
         total = self.model.total_count()
         note = self.model.note()
         counted = self.tr("Records: {n}").format(n=QLocale().toString(total))

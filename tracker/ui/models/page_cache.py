@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from tracker.store.record_pages import After, Row
 
@@ -124,3 +125,19 @@ class PagedRows:
             key_of(before[-1]) if before and len(before) == self.page_size else None,
             key_of(after[0]) if after else None,
         )
+
+
+def in_sqlite_order(rows: list[Row], at: int | None, descending: bool) -> list[Row]:
+    """``rows`` ordered by their value at ``at`` (None: as given) as SQLite orders stored
+    ones: missing first, then numbers, then text ignoring case."""
+    if at is None or len(rows) < 2:
+        return list(rows)
+    return sorted(rows, key=lambda r: _sqlite_key(r[at]), reverse=descending)
+
+
+def _sqlite_key(value: Any) -> tuple[int, Any]:
+    if value is None:
+        return (0, 0)
+    if isinstance(value, int | float):
+        return (1, value)
+    return (2, str(value).casefold())

@@ -42,15 +42,21 @@ class PagePlan:
 
 
 Delivered = Callable[[int, dict[int, list[Row]]], None]  # generation, pages by number
+Counted = Callable[[int, int, list[Row], int | None], None]  # generation, count,
+# the first page, the followed record's place (0: the first stored row; None: left out)
 
 
 class PageReader(QObject):
     """A table model's reads of the pages its view shows, off the GUI thread."""
 
-    def __init__(self, store: LedgerStore, deliver: Delivered, parent: QObject) -> None:
+    def __init__(
+        self, store: LedgerStore, deliver: Delivered, counted: Counted, parent: QObject
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self._deliver = deliver
+        self._counted = counted
+        self.count_job = BackgroundJob(store, lambda found: counted(*found), self)
         self._wanted: dict[int, PagePlan] = {}
         self._in_flight: set[int] = set()  # pages the newest request reads
         self._generation = 0
@@ -78,6 +84,19 @@ class PageReader(QObject):
             self._send_posted = True
             QTimer.singleShot(0, self, self._send)
 
+    def count(self, query: PageQuery, generation: int, page_size: int, follow: int | None) -> None:
+        """Count the rows ``query`` selects, read its first page and where ``follow`` lies
+        on the worker (a text filter scans every record: a second at a million); a newer
+        count supersedes this one (typing on)."""
+
+        def work(db: Ledger) -> tuple[int, int, list[Row], int | None]:
+            count = record_pages.count(db, query)
+            first = record_pages.page(db, query, None, page_size)
+            up_to = None if follow is None else record_pages.locate(db, query, follow, None)
+            return generation, count, first, None if up_to is None else up_to - 1
+
+        self.count_job.request(work)
+
     def _send(self) -> None:
         self._send_posted = False
         wanted, generation = dict(self._wanted), self._generation
@@ -101,7 +120,7 @@ class PageReader(QObject):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             QCoreApplication.processEvents()
-            if not self._send_posted and not self.job.pending:
+            if not (self._send_posted or self.job.pending or self.count_job.pending):
                 return True
             time.sleep(0.005)
         return False
