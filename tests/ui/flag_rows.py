@@ -13,6 +13,7 @@ from tracker.ui.audit.flags_panel import FlagsPanel
 
 def headings(panel: FlagsPanel) -> list[str]:
     """The severity headings shown, top to bottom."""
+    panel.catch_up()  # as the tab is when shown
     model = panel.model
     return [
         model.index(r, 0).data()
@@ -23,6 +24,7 @@ def headings(panel: FlagsPanel) -> list[str]:
 
 def texts(panel: FlagsPanel, row: int) -> list[str]:
     """What the row shows, column by column."""
+    panel.catch_up()
     model = panel.model
     return [model.index(row, c).data() or "" for c in range(model.columnCount())]
 
@@ -37,6 +39,7 @@ def rows(panel: FlagsPanel) -> list[list[str]]:
 
 
 def flag_of(panel: FlagsPanel, row: int) -> ReviewedFlag:
+    panel.catch_up()
     found = panel.model.index(row, 0).data(FLAG_ROLE)
     assert found is not None, f"row {row} is not a flag"
     return found
@@ -44,6 +47,7 @@ def flag_of(panel: FlagsPanel, row: int) -> ReviewedFlag:
 
 def row_of_rule(panel: FlagsPanel, rule: str) -> int:
     """The first row showing a flag of ``rule`` (the code; the Rule column shows words)."""
+    panel.catch_up()
     found = panel.model.row_of(lambda r: r.flag.rule == rule)
     if found is None:
         raise AssertionError(f"{rule} not shown")

@@ -7,6 +7,7 @@ on screen: a hundred thousand flags refresh in a fraction of a second.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -159,6 +160,7 @@ class FlagsPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.doubleClicked.connect(self._double_clicked)
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
+        self._fill_when_shown = False  # flags came while another tab was in view
         if watcher is not None:
             watcher.updated.connect(lambda _reviewed: self.refresh())
         else:
@@ -184,8 +186,26 @@ class FlagsPanel(QWidget):
             self.reviewed = self.watcher.for_contract(self.contract_id)
         else:
             self.reviewed = reviewed_flags(self.store.db, self.store.as_of, self.contract_id)
-        self._fill()
+        if self._behind_another_tab():
+            self._fill_when_shown = True  # a large portfolio's rows are sorted when shown
+        else:
+            self._fill()
         self.flags_updated.emit(self.reviewed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.catch_up()
+        super().showEvent(event)
+
+    def _behind_another_tab(self) -> bool:
+        """Whether the window is open on another tab (this one hidden in it)."""
+        return self.window() is not self and self.window().isVisible() and not self.isVisible()
+
+    def catch_up(self) -> None:
+        """Fill the table with the flags that came while another tab was in view (as
+        showing the tab does)."""
+        if self._fill_when_shown:
+            self._fill_when_shown = False
+            self._fill()
 
     def _fill(self) -> None:
         if self.watcher is not None:  # counted with the flags, on the worker
@@ -214,10 +234,12 @@ class FlagsPanel(QWidget):
 
     def flag_rows(self) -> list[int]:
         """The rows that show a flag (not a heading), top to bottom."""
+        self.catch_up()
         return [r for r in range(self.model.rowCount()) if self.model.flag_at(r) is not None]
 
     def select_row(self, row: int) -> None:
         """Make ``row`` the current, selected row (as a click would)."""
+        self.catch_up()
         index = self.model.index(row, 0)
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
