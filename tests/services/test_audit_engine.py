@@ -6,7 +6,7 @@ import datetime as dt
 
 import sqlite_utils
 
-from tests.audit_factories import raw_delivery, raw_retirement
+from tests.audit_factories import raw_delivery, raw_retirement, raw_tranche
 from tests.factories import make_contract
 from tracker.domain.flags import Severity
 from tracker.services.audit.engine import RULES, evaluate
@@ -62,6 +62,23 @@ def test_evaluation_runs_a_fixed_number_of_queries_whatever_the_data_size(
         delivery = raw_delivery(db, contract, n * 100 + 1, n * 100 + 90, status="pending")
         raw_retirement(db, delivery, n * 100 + 1, n * 100 + 95, beneficiary="")
     assert _queries_to_evaluate(db) == small
+
+
+def test_vintage_mismatches_are_named_in_one_query_however_many(
+    db: sqlite_utils.Database,
+) -> None:
+    """Each flagged delivery's facts are read together, not one query per flag."""
+    contracts = [make_contract(db, reference=f"C-{n}", tonnes="100000") for n in range(3)]
+    for contract in contracts:
+        raw_tranche(db, contract, "2025-12-31", 50_000_000, vintage=2025)
+    raw_delivery(db, contracts[0], 1, 10, vintage=2024)
+    small = _queries_to_evaluate(db)
+    for n in range(1, 60):
+        raw_delivery(db, contracts[n % 3], n * 100 + 1, n * 100 + 10, vintage=2023)
+    assert _queries_to_evaluate(db) == small
+    flagged = [f for f in evaluate(db, AS_OF) if f.rule == "VINTAGE_MISMATCH"]
+    assert len(flagged) == 60
+    assert {f.contract for f in flagged} == {"C-0", "C-1", "C-2"}
 
 
 def test_each_flag_has_the_severity_its_rule_is_registered_with(

@@ -135,3 +135,30 @@ def test_invalidations_round_trip_through_csv(db: sqlite_utils.Database) -> None
     (record_id,) = [r[0] for r in db.execute("select id from invalidations")]
     delete_invalidation(db, record_id)
     assert tracker_csv.import_text(db, "invalidations", text, "i.csv").added == 1
+
+
+def _retired_and_invalidated(db: sqlite_utils.Database, n: int) -> None:
+    contract = make_contract(db, reference=f"C-{n}")
+    first = n * 100 + 1
+    delivery = make_delivery(db, contract, serial_block=f"ACR-US-1-2025-1-{first} to {first + 99}")
+    retire(db, contract, retirement_data(tonnes="90"))
+    _invalidate(db, delivery, tonnes="30")
+
+
+def test_invalidated_retirements_are_found_in_a_fixed_number_of_queries(
+    db: sqlite_utils.Database,
+) -> None:
+    from tracker.services.audit.engine import evaluate
+
+    def queries() -> tuple[int, int]:
+        seen: list[str] = []
+        with db.tracer(lambda sql, _params: seen.append(sql)):
+            found = [f for f in evaluate(db, AS_OF) if f.rule == "RETIRED_INVALIDATED"]
+        return len(seen), len(found)
+
+    _retired_and_invalidated(db, 0)
+    few, flagged = queries()
+    assert flagged == 1
+    for n in range(1, 25):
+        _retired_and_invalidated(db, n)
+    assert queries() == (few, 25)

@@ -48,17 +48,19 @@ def affected_retirements(db: Ledger, as_of: dt.date) -> dict[int, Affected]:
         found[row["id"]] = Affected(
             row["id"], row["delivery_id"], row["tonnes_kg"], FAILED, row["since"] or ""
         )
-    for delivery in holdings.invalidated_deliveries(db, as_of):
-        for affected in _invalidated(db, delivery, as_of):
+    invalidated = holdings.invalidated_deliveries(db, as_of)
+    ids, day = [d["id"] for d in invalidated], as_of.isoformat()
+    retired, invalid = holdings.retired_from(db, ids, day), holdings.invalidations_of(db, ids, day)
+    for delivery in invalidated:
+        for affected in _invalidated(delivery, retired[delivery["id"]], invalid[delivery["id"]]):
             found.setdefault(affected.retirement_id, affected)
     return found
 
 
-def _invalidated(db: Ledger, delivery: dict, as_of: dt.date) -> list[Affected]:
-    day = as_of.isoformat()
+def _invalidated(
+    delivery: dict, retired: list[holdings.RetiredPart], invalid: list[holdings.InvalidatedPart]
+) -> list[Affected]:
     unit = _unit(delivery["registry"])
-    retired = holdings.retired_by(db, delivery["id"], day)
-    invalid = holdings.invalidated_by(db, delivery["id"], day)
     since = invalid[-1][3]
     hit: dict[int, int] = {}
     named = [(s, e) for _kg, s, e, _on in invalid if s is not None]

@@ -5,6 +5,7 @@ retirement a later failed verification or invalidation takes back."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -84,19 +85,30 @@ RetiredPart = tuple[int, int, int | None, int | None]
 InvalidatedPart = tuple[int, int | None, int | None, str]
 
 
-def retired_by(db: Ledger, delivery_id: int, day: str) -> list[RetiredPart]:
-    """The delivery's retirements dated by ``day``, newest first."""
-    return db.execute(
-        "select id, tonnes_kg, serial_start, serial_end from retirements "
-        "where delivery_id = ? and retired_on <= ? order by retired_on desc, id desc",
-        [delivery_id, day],
-    ).fetchall()
+def retired_from(db: Ledger, delivery_ids: list[int], day: str) -> dict[int, list[RetiredPart]]:
+    """Each of these deliveries' retirements dated by ``day``, newest first: one query,
+    however many deliveries (their ids in one JSON parameter)."""
+    found: dict[int, list[RetiredPart]] = {d: [] for d in delivery_ids}
+    for delivery_id, rid, kg, start, end in db.execute(
+        "select delivery_id, id, tonnes_kg, serial_start, serial_end from retirements "
+        "where delivery_id in (select value from json_each(?)) and retired_on <= ? "
+        "order by delivery_id, retired_on desc, id desc",
+        [json.dumps(delivery_ids), day],
+    ):
+        found[delivery_id].append((rid, kg, start, end))
+    return found
 
 
-def invalidated_by(db: Ledger, delivery_id: int, day: str) -> list[InvalidatedPart]:
-    """The delivery's invalidations dated by ``day``, oldest first."""
-    return db.execute(
-        "select tonnes_kg, serial_start, serial_end, invalidated_on from invalidations "
-        "where delivery_id = ? and invalidated_on <= ? order by invalidated_on",
-        [delivery_id, day],
-    ).fetchall()
+def invalidations_of(
+    db: Ledger, delivery_ids: list[int], day: str
+) -> dict[int, list[InvalidatedPart]]:
+    """Each of these deliveries' invalidations dated by ``day``, oldest first: one query."""
+    found: dict[int, list[InvalidatedPart]] = {d: [] for d in delivery_ids}
+    for delivery_id, kg, start, end, on in db.execute(
+        "select delivery_id, tonnes_kg, serial_start, serial_end, invalidated_on "
+        "from invalidations where delivery_id in (select value from json_each(?)) "
+        "and invalidated_on <= ? order by delivery_id, invalidated_on, id",
+        [json.dumps(delivery_ids), day],
+    ):
+        found[delivery_id].append((kg, start, end, on))
+    return found

@@ -9,6 +9,7 @@ contract's reference).  The serial rules' queries are in ``rule_inputs_serials``
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -98,9 +99,15 @@ _DELIVERY = (
 )
 
 
-def delivery_facts(db: Ledger, delivery_id: int) -> Row:
-    """What a flag names of one delivery (a StopIteration when there is none)."""
-    return next(queries.rows(db, _DELIVERY, [delivery_id]))
+def deliveries_facts(db: Ledger, delivery_ids: Iterable[int]) -> dict[int, Row]:
+    """What flags name of these deliveries, by id: one query with one JSON parameter,
+    however many there are (SQLite caps bound variables)."""
+    wanted = json.dumps(sorted(set(delivery_ids)))
+    found = queries.rows(
+        db, _DELIVERY.replace("where id = ?", "where id in (select value from json_each(?))"),
+        [wanted],
+    )  # fmt: skip
+    return {row["id"]: row for row in found}
 
 
 # --- retirements -----------------------------------------------------------------------

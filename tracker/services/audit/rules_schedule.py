@@ -52,6 +52,7 @@ def late_tranche(ctx: RuleContext) -> Iterator[Flag]:
 
 def vintage_mismatch(ctx: RuleContext) -> Iterator[Flag]:
     """VINTAGE_MISMATCH: a delivery whose vintage differs from the tranche it fills."""
+    found: list[tuple[str, int, list[int]]] = []  # contract, delivery, vintages wanted
     for contract, filled in ctx.fulfilment().values():
         if not any(f.tranche.vintage is not None and not f.tranche.derived for f in filled.fills):
             continue
@@ -63,16 +64,17 @@ def vintage_mismatch(ctx: RuleContext) -> Iterator[Flag]:
             for delivered, _kg in fill.parts:
                 if delivered.vintage is not None and delivered.vintage != wanted:
                     mismatched.setdefault(delivered.delivery_id, []).append(wanted)
-        for delivery_id, wanted in sorted(mismatched.items()):
-            d = rule_inputs.delivery_facts(ctx.db, delivery_id)
-            d["contract"] = contract.reference
-            vintages = ", ".join(str(v) for v in sorted(set(wanted)))
-            yield flag(
-                "VINTAGE_MISMATCH", Severity.WARN, d, subject_of_delivery(d),
-                msg("flag.vintage_mismatch", tonnes=Tonnes(d["tonnes_kg"]),
-                    vintage=d["vintage"], wanted=vintages),
-                "deliveries", delivery_id, d["vintage"], vintages,
-            )  # fmt: skip
+        found.extend((contract.reference, d, w) for d, w in sorted(mismatched.items()))
+    facts = rule_inputs.deliveries_facts(ctx.db, (delivery_id for _, delivery_id, _ in found))
+    for reference, delivery_id, wanted in found:
+        d = {**facts[delivery_id], "contract": reference}
+        vintages = ", ".join(str(v) for v in sorted(set(wanted)))
+        yield flag(
+            "VINTAGE_MISMATCH", Severity.WARN, d, subject_of_delivery(d),
+            msg("flag.vintage_mismatch", tonnes=Tonnes(d["tonnes_kg"]),
+                vintage=d["vintage"], wanted=vintages),
+            "deliveries", delivery_id, d["vintage"], vintages,
+        )  # fmt: skip
 
 
 def price_anomaly(ctx: RuleContext) -> Iterator[Flag]:
