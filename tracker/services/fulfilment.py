@@ -3,72 +3,112 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from tracker.domain.fulfilment import Fulfilment, allocate
 from tracker.domain.records import Contract, Tranche
 from tracker.domain.schedule import effective_schedule
 from tracker.store import queries
-from tracker.store.accepted import accepted_deliveries
+from tracker.store.accepted import accepted_by_contract
 from tracker.store.ledger import Ledger
 from tracker.store.tranche_fills import FillRow, write_tranche_fills
+
+
+def fulfilments(
+    db: Ledger, as_of: dt.date, contract_id: int | None = None
+) -> Iterator[tuple[Contract, Fulfilment]]:
+    """Each contract's schedule (stored, else even) filled by its accepted deliveries, one
+    contract at a time in id order (a caller keeping what it derives holds one contract's
+    allocation at once, not a million deliveries')."""
+    stored: dict[int, list[Tranche]] = {}
+    for t in queries.tranches(db, contract_id):
+        stored.setdefault(t.contract_id, []).append(t)
+    if contract_id:
+        found = queries.contract_by_id(db, contract_id)
+        contracts = [found] if found is not None else []  # deleted meanwhile: nothing due
+    else:
+        contracts = sorted(queries.contracts(db), key=lambda c: c.id or 0)
+    delivered = accepted_by_contract(db, as_of, contract_id)
+    pending = next(delivered, None)
+    for contract in contracts:
+        assert contract.id is not None
+        while pending is not None and pending[0] < contract.id:
+            pending = next(delivered, None)
+        mine = pending[1] if pending is not None and pending[0] == contract.id else []
+        plan = effective_schedule(contract, stored.get(contract.id, []))
+        yield contract, allocate(plan, mine)
 
 
 def fulfilment(
     db: Ledger, as_of: dt.date, contract_id: int | None = None
 ) -> dict[int, tuple[Contract, Fulfilment]]:
-    """Each contract's schedule (stored, else even) filled by its accepted deliveries."""
-    delivered = accepted_deliveries(db, as_of, contract_id)
-    stored: dict[int, list[Tranche]] = {}
-    for t in queries.tranches(db, contract_id):
-        stored.setdefault(t.contract_id, []).append(t)
-    result: dict[int, tuple[Contract, Fulfilment]] = {}
-    if contract_id:
-        found = queries.contract_by_id(db, contract_id)
-        contracts = [found] if found is not None else []  # deleted meanwhile: nothing due
-    else:
-        contracts = queries.contracts(db)
-    for contract in contracts:
-        assert contract.id is not None
-        plan = effective_schedule(contract, stored.get(contract.id, []))
-        result[contract.id] = (contract, allocate(plan, delivered.get(contract.id, [])))
-    return result
+    """Each contract's schedule (stored, else even) filled by its accepted deliveries, by
+    contract in reference order."""
+    filled = {c.id or 0: (c, allocation) for c, allocation in fulfilments(db, as_of, contract_id)}
+    in_order = sorted(filled.values(), key=lambda pair: pair[0].reference)
+    return {c.id or 0: (c, allocation) for c, allocation in in_order}
 
 
-def publish_fills(
-    db: Ledger, as_of: dt.date, contract_id: int | None = None
-) -> dict[int, Fulfilment]:
+# An even schedule's tranche as the schedule shows it: due on, tonnes, vintage,
+# delivered, shortfall, days late and status (as of the allocation's date).
+EvenFill = tuple[str, int, int | None, int, int, int, str]
+
+
+def even_fills(as_of: dt.date, allocation: Fulfilment) -> list[EvenFill] | None:
+    """How full each tranche of an even schedule (a contract without stored tranches) is,
+    as the schedule shows it; None for a contract with stored tranches."""
+    if any(f.tranche.id is not None for f in allocation.fills):
+        return None
+    return [
+        (f.tranche.due_on.isoformat(), f.tranche.tonnes_kg, f.tranche.vintage,
+         f.delivered_kg, f.shortfall_kg, f.late_days(as_of), f.status(as_of))
+        for f in allocation.fills
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleFills:
+    """An allocation as the schedule needs it, computed together (on a worker)."""
+
+    as_of: dt.date
+    rows: list[FillRow]  # for ``tranche_fills``: each stored tranche
+    even: dict[int, list[EvenFill]]  # each even schedule's tranches
+
+
+def publish_fills(db: Ledger, as_of: dt.date, contract_id: int | None = None) -> ScheduleFills:
     """Write how full each stored tranche is as of ``as_of`` to the connection's TEMP
-    ``tranche_fills`` table (for table views that sort in SQL); returns the allocation
-    per contract, even schedules included."""
-    return publish(db, as_of, fulfilment(db, as_of, contract_id))
+    ``tranche_fills`` table (for table views that sort in SQL); returns them with the
+    even schedules' fills."""
+    fills = read_fills(db, as_of, contract_id)
+    publish(db, fills)
+    return fills
 
 
-def fill_rows(as_of: dt.date, filled: dict[int, tuple[Contract, Fulfilment]]) -> list[FillRow]:
-    """How full each stored tranche is as of ``as_of``: the rows ``tranche_fills`` holds
-    (pure: computed on a worker, written by the connection that shows them)."""
+def fill_rows(as_of: dt.date, allocation: Fulfilment) -> list[FillRow]:
+    """How full each stored tranche of one contract is as of ``as_of``: the rows
+    ``tranche_fills`` holds (pure: computed on a worker, written by the connection that
+    shows them)."""
     return [
         (f.tranche.id, f.delivered_kg, f.shortfall_kg, f.late_days(as_of), f.status(as_of))
-        for _contract, allocation in filled.values()
         for f in allocation.fills
         if f.tranche.id is not None
     ]
 
 
-def publish(
-    db: Ledger,
-    as_of: dt.date,
-    filled: dict[int, tuple[Contract, Fulfilment]],
-    rows: list[FillRow] | None = None,
-) -> dict[int, Fulfilment]:
-    """Write an allocation already computed (e.g. on a worker, with its ``fill_rows``)
-    to ``tranche_fills``."""
-    write_tranche_fills(db, fill_rows(as_of, filled) if rows is None else rows)
-    return {contract_id: allocation for contract_id, (_c, allocation) in filled.items()}
+def publish(db: Ledger, fills: ScheduleFills) -> None:
+    """Write fills already computed (e.g. on a worker) to ``tranche_fills``."""
+    write_tranche_fills(db, fills.rows)
 
 
-def read_fills(
-    db: Ledger, as_of: dt.date, contract_id: int | None = None
-) -> tuple[dt.date, dict[int, tuple[Contract, Fulfilment]], list[FillRow]]:
-    """The allocation and its ``tranche_fills`` rows, read together (on a worker)."""
-    filled = fulfilment(db, as_of, contract_id)
-    return as_of, filled, fill_rows(as_of, filled)
+def read_fills(db: Ledger, as_of: dt.date, contract_id: int | None = None) -> ScheduleFills:
+    """The schedule's fills as of ``as_of`` (on a worker), one contract's allocation held
+    at a time: the allocation names every delivery, the fills one row per tranche."""
+    rows: list[FillRow] = []
+    even: dict[int, list[EvenFill]] = {}
+    for contract, allocation in fulfilments(db, as_of, contract_id):
+        rows.extend(fill_rows(as_of, allocation))
+        shown = even_fills(as_of, allocation)
+        if shown is not None:
+            even[contract.id or 0] = shown
+    return ScheduleFills(as_of, rows, even)

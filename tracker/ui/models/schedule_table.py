@@ -13,11 +13,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from tracker.domain.fulfilment import Fulfilment
-from tracker.services.fulfilment import publish, publish_fills, read_fills
+from tracker.services.fulfilment import EvenFill, ScheduleFills, publish, publish_fills, read_fills
 from tracker.store import queries
 from tracker.store.readers import can_read_beside
-from tracker.store.tranche_fills import FillRow, ensure_tranche_fills
+from tracker.store.tranche_fills import ensure_tranche_fills
 from tracker.ui import labels, theming
 from tracker.ui.background import BackgroundJob
 from tracker.ui.models.columns import Column, Kind
@@ -70,25 +69,22 @@ class ScheduleModel(LazySqlTableModel):
             return []
         reference, price, currency = found
         even = self.tr("Even schedule")
-        allocation = self._filled.get(self.contract_id)
-        fills = allocation.fills if allocation else []
-        as_of = self.store.as_of
+        fills = self._even.get(self.contract_id, [])
         return [
-            (None, reference, f.tranche.due_on.isoformat(), f.tranche.tonnes_kg,
-             f.tranche.vintage, price, even, f.delivered_kg, f.shortfall_kg,
-             f.late_days(as_of), f.status(as_of), currency)
-            for f in fills
+            (None, reference, due, tonnes, vintage, price, even, delivered, shortfall, late,
+             status, currency)
+            for due, tonnes, vintage, delivered, shortfall, late, status in fills
         ]  # fmt: skip
 
     def _count_rows(self, keep_shown: bool = False) -> None:
         """On a ledger file the allocation is computed off the GUI thread: the rows show
         at once with the fills last written, and are read again when the fresh ones come."""
         if not can_read_beside(self.store.path):
-            self._filled = publish_fills(self.store.db, self.store.as_of, self.contract_id)
+            self._even = publish_fills(self.store.db, self.store.as_of, self.contract_id).even
         else:
             ensure_tranche_fills(self.store.db)  # this connection's (another file: a new one)
             if not hasattr(self, "fills_job"):
-                self._filled: dict[int, Fulfilment] = {}
+                self._even: dict[int, list[EvenFill]] = {}
                 self.fills_job = BackgroundJob(self.store, self._apply_fills, self)
                 self._applying = False
             if not self._applying:
@@ -101,9 +97,9 @@ class ScheduleModel(LazySqlTableModel):
         job = getattr(self, "fills_job", None)
         return [*super().background_jobs(), *([job] if job is not None else [])]
 
-    def _apply_fills(self, result: tuple[Any, dict[int, Any], list[FillRow]]) -> None:
-        as_of, filled, rows = result
-        self._filled = publish(self.store.db, as_of, filled, rows)
+    def _apply_fills(self, fills: ScheduleFills) -> None:
+        publish(self.store.db, fills)
+        self._even = fills.even
         self._applying = True
         try:
             self._read_again(keep_shown=True)
