@@ -12,6 +12,7 @@ from tracker.domain.messages import (
     ENGLISH,
     Count,
     Day,
+    Message,
     Money,
     Number,
     Percent,
@@ -89,3 +90,34 @@ def test_every_template_names_its_parameters_in_braces_only() -> None:
     for code, template in TEMPLATES.items():
         assert re.sub(r"\{\w+\}|%L?n", "", template).count("{") == 0, code
         assert code.split(".")[0] in ("subject", "flag", "registry", "error", "check", "log"), code
+
+
+def test_messages_with_the_same_parameter_names_share_them() -> None:
+    """A portfolio's flags carry hundreds of thousands of messages: the names are held
+    once per set of names, the values on their own — and nothing else changes."""
+    first = msg("flag.unverified_stale", tonnes=Tonnes(1000), day=Day("2025-01-01"), n=3, limit=2)
+    second = msg("flag.unverified_stale", tonnes=Tonnes(5), day=Day("2025-02-01"), n=4, limit=2)
+    assert first._names is second._names
+    assert first.params == (
+        ("tonnes", Tonnes(1000)), ("day", Day("2025-01-01")), ("n", 3), ("limit", 2),
+    )  # fmt: skip
+    assert first.get("n") == 3
+    assert first == Message("flag.unverified_stale", first.params)
+    assert hash(first) == hash(Message("flag.unverified_stale", first.params))
+    assert first != second
+
+
+def test_a_message_cannot_be_changed() -> None:
+    found = msg("flag.unverified_stale", tonnes=Tonnes(1), day=Day("2025-01-01"), n=3, limit=2)
+    with pytest.raises(AttributeError):
+        found.code = "flag.vintage_mismatch"  # type: ignore[misc]
+
+
+def test_a_message_code_must_have_a_template() -> None:
+    with pytest.raises(KeyError, match="no template"):
+        msg("flag.no_such_code")
+
+
+def test_days_named_by_many_messages_are_one_text() -> None:
+    day = "".join(["2025-", "01-01"])  # built at run time: not interned by the compiler
+    assert Day(day).iso is Day("2025-01-01").iso

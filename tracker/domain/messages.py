@@ -17,7 +17,8 @@ the template, as Qt's plural messages are written).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -51,6 +52,11 @@ class Number:
 @dataclass(frozen=True, slots=True)
 class Day:
     iso: str
+
+    def __post_init__(self) -> None:
+        # a portfolio's flags name a few thousand days a hundred thousand times: one text each
+        if type(self.iso) is str:
+            object.__setattr__(self, "iso", sys.intern(self.iso))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,22 +96,63 @@ class Moment:
     stamp: str
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
-    code: str
-    params: tuple[tuple[str, object], ...] = ()
+_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per set of names
 
-    def __post_init__(self) -> None:
-        if self.code not in TEMPLATES:
-            raise KeyError(f"no template for message code {self.code!r}")
+
+class Message:
+    """A code and its parameters, worded at display time.  Immutable.
+
+    Held compactly: a portfolio's flags carry hundreds of thousands of messages, so the
+    parameter names are one shared tuple per set of names and the values a tuple of
+    their own, not a pair per parameter (about half a kilobyte less per flag)."""
+
+    __slots__ = ("_names", "_values", "code")
+
+    code: str
+    _names: tuple[str, ...]
+    _values: tuple[object, ...]
+
+    def __init__(self, code: str, params: Iterable[tuple[str, object]] = ()) -> None:
+        if code not in TEMPLATES:
+            raise KeyError(f"no template for message code {code!r}")
+        pairs = tuple(params)
+        names = tuple(name for name, _value in pairs)
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "_names", _NAMES.setdefault(names, names))
+        object.__setattr__(self, "_values", tuple(value for _name, value in pairs))
+
+    @property
+    def params(self) -> tuple[tuple[str, object], ...]:
+        return tuple(zip(self._names, self._values, strict=True))
 
     def get(self, name: str) -> object:
         return dict(self.params).get(name)
 
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Message is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Message is immutable: cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (self.code, self._names, self._values) == (
+            other.code,
+            other._names,
+            other._values,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.code, self._names, self._values))
+
+    def __repr__(self) -> str:
+        return f"Message(code={self.code!r}, params={self.params!r})"
+
 
 def msg(code: str, **params: object) -> Message:
     """``msg("flag.late_tranche", due=Day("2026-02-28"), n=3)``."""
-    return Message(code, tuple(params.items()))
+    return Message(code, params.items())
 
 
 @dataclass(frozen=True, slots=True)

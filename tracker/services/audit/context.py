@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,7 +84,7 @@ def flag(
         rule=rule,
         severity=severity,
         contract_id=row.get("contract_id"),
-        contract=row.get("contract") or "",
+        contract=sys.intern(row.get("contract") or ""),  # one text per contract, not per flag
         topic=topic,
         finding=finding,
         subject_table=table,
