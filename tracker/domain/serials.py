@@ -108,8 +108,8 @@ def parse_serials(
     raw = " ".join(str(text or "").split())
     if not raw:
         return None
-    if _match(raw) is not None:
-        return parse_serial_block(raw, field)
+    if (block := _match(raw)) is not None:
+        return _checked(block, raw, field)
     if _BATCH_ID.match(raw):
         if batches:
             return CreditBatch(raw)
@@ -130,6 +130,11 @@ def parse_serial_block(text: object, field: str = "serial_block") -> SerialBlock
     block = _match(raw)
     if block is None:
         raise ValidationError(field, text, msg("error.unreadable_serials"))
+    return _checked(block, text, field)
+
+
+def _checked(block: SerialBlock, text: object, field: str) -> SerialBlock:
+    """``block`` read from ``text``, refused when its numbers cannot be a range."""
     if block.start <= 0:
         raise ValidationError(field, text, msg("error.serial_below_one"))
     if block.end < block.start:

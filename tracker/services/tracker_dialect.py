@@ -83,7 +83,10 @@ def check_header(table: Table, kind: str) -> None:
 def tracker_rows(table: Table, kind: str) -> TrackerRows:
     """Check the header, then read every row into canonical cells."""
     check_header(table, kind)
-    raw = [(line, {k: restore(v) for k, v in cells.items()}) for line, cells in table.rows()]
+    raw = [
+        (line, {k: restore(v) if v.startswith("'") else v for k, v in cells.items()})
+        for line, cells in table.rows()
+    ]
     day_first = _slash_order(table, raw)
     if table.decimal_comma:
         comma = _comma_decimals(raw)
@@ -170,6 +173,9 @@ def _date(text: str, key: str, day_first: bool | None) -> str:
     return found.isoformat() if found else text
 
 
+_DOTTED_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
+
+
 def _notes(
     table: Table, rows: list[Row], day_first: bool | None, comma: bool | None
 ) -> tuple[str, ...]:
@@ -178,17 +184,18 @@ def _notes(
         notes.append(f"separator {separator_name(table.delimiter)}")
     if table.encoding not in ("utf-8",):
         notes.append(f"encoding {table.encoding}")
-    values = [(k, c[k].strip()) for _, c in rows for k in c]
-    dotted = any(k in NUMBER_COLUMNS and "." in v for k, v in values)
+    numbers = [c[k].strip() for _, c in rows for k in NUMBER_COLUMNS & c.keys()]
+    dates = [c[k].strip() for _, c in rows for k in DATE_COLUMNS & c.keys()]
+    dotted = any("." in v for v in numbers)
     if comma is True:
         notes.append("decimal comma (1.234,5 read as 1234.5)")
     elif table.decimal_comma and comma is None and dotted:
         notes.append("numbers such as 1.000 read as thousands (';' files use the decimal comma)")
     elif table.decimal_comma and dotted:
         notes.append("decimal point (numbers such as 2.5 show it)")
-    elif any(k in NUMBER_COLUMNS and "," in v for k, v in values):
+    elif any("," in v for v in numbers):
         notes.append("thousands grouped with ',' (1,234.5 read as 1234.5)")
-    if any(k in DATE_COLUMNS and re.match(r"^\d{1,2}\.\d{1,2}\.\d{4}$", v) for k, v in values):
+    if any(_DOTTED_DATE.match(v) for v in dates):
         notes.append("dates DD.MM.YYYY read day-first")
     if day_first is True:
         notes.append("dates DD/MM/YYYY read day-first (a day above 12 shows it)")
