@@ -9,7 +9,7 @@ import sqlite_utils
 from tests.audit_factories import raw_delivery, raw_retirement, raw_tranche
 from tests.factories import make_contract
 from tracker.domain.flags import Severity
-from tracker.services.audit.engine import RULES, evaluate
+from tracker.services.audit.engine import RULES, evaluate, in_order, sort_key
 
 AS_OF = dt.date(2027, 1, 1)
 REQUIRED = {
@@ -92,3 +92,22 @@ def test_each_flag_has_the_severity_its_rule_is_registered_with(
     found = evaluate(db, AS_OF)
     assert len({f.rule for f in found}) >= 10
     assert all(f.severity is RULES[f.rule][0] for f in found)
+
+
+def test_flags_are_put_in_order_a_group_at_a_time_in_the_order_of_one_sort(
+    db: sqlite_utils.Database,
+) -> None:
+    """Sorted by severity, contract and rule first, then within: one long sort would hold
+    the interpreter lock (and the window drawing beside the rules) until it ends."""
+    import random
+
+    for reference in ("C-B", "C-A"):
+        contract = make_contract(db, reference=reference)
+        first = raw_delivery(db, contract, 1, 100, status="failed", delivered_on="2024-12-01")
+        raw_delivery(db, contract, 50, 1200, tonnes_kg=1, reference="R", status="pending")
+        raw_retirement(db, first, 1, 200, retired_on="2024-11-01", beneficiary="")
+    found = evaluate(db, AS_OF)
+    assert len({(f.severity, f.contract, f.rule) for f in found}) > 8
+    shuffled = found[:]
+    random.Random(7).shuffle(shuffled)
+    assert in_order(shuffled) == sorted(shuffled, key=sort_key) == found

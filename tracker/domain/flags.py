@@ -18,7 +18,10 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Severity).index(self)
+        return _RANKS[self]
+
+
+_RANKS = {severity: rank for rank, severity in enumerate(Severity)}  # most severe first
 
 
 def flag_key(rule: str, table: str | None, record_id: int | None, part: str = "") -> str:
