@@ -96,3 +96,38 @@ def test_delivery_cells_are_the_python_lines_neutralised(db: sqlite_utils.Databa
     ]
     assert written == expected
     assert expected[0][0] == "'=HYPERLINK(1)"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "template", "block"),
+    [
+        (1, 100, "ACR-{start} to {end}", "ACR-1 to 100"),
+        (5, 9, "{start}-{end}-KE", "5-9-KE"),  # a range that starts with its number
+        (-5, 9, "{start}-{end}-KE", "-5-9-KE"),  # written by hand: a leading minus
+        (1, 2, "={start}+{end}", "=1+2"),
+        (1, 2, "\0{start}", "\x001"),
+        (1, 2, "", ""),
+        (1, 2, None, ""),
+        (None, None, None, "-batch-7"),
+        (None, None, None, "cb_01J"),
+        (None, None, None, None),
+    ],
+)
+def test_a_range_cell_is_its_text_neutralised(
+    db: sqlite_utils.Database,
+    start: int | None,
+    end: int | None,
+    template: str | None,
+    block: str | None,
+) -> None:
+    """The range's text is computed once a row; what it starts with is read from its
+    template, or from the range itself when the template starts with a number."""
+    db.execute("create temp table d (serial_start, serial_end, serial_template, serial_block)")
+    db.execute("insert into temp.d values (?, ?, ?, ?)", [start, end, template, block])
+    cell = csv_rows.DELIVERY_CELLS[5]
+    rendered = (
+        (template or "").replace("{start}", str(start)).replace("{end}", str(end))
+        if start is not None
+        else block
+    )
+    assert db.execute(f"select {cell} from temp.d d").fetchone()[0] == csv_safe.neutralise(rendered)

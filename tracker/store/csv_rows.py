@@ -19,15 +19,18 @@ import sqlite_utils
 FORMULA_LEADS = (61, 43, 45, 64, 9, 13, 0)
 
 
-def safe_text(expression: str) -> str:
+def safe_text(expression: str, lead: str | None = None) -> str:
     """SQL for ``neutralise(expression)`` of a text cell; NULL becomes ''.
 
     SQLite's text functions stop at a NUL: ``unicode()`` of a text that starts with one
     is NULL, as it is for '' and NULL, which ``<> ''`` then tells apart (comparison reads
-    every byte)."""
+    every byte).  ``lead``, when given, is a cheaper expression with the same first
+    character that is empty exactly when ``expression`` is: the costly one is then
+    computed once a row, not three times."""
     leads = ", ".join(str(code) for code in FORMULA_LEADS)
+    first = lead or expression
     return (
-        f"(case when coalesce(unicode({expression}), 0) in ({leads}) and {expression} <> '' "
+        f"(case when coalesce(unicode({first}), 0) in ({leads}) and {first} <> '' "
         f"then '''' || ({expression}) else coalesce({expression}, '') end)"
     )
 
@@ -48,13 +51,21 @@ _BLOCK = (
     "else d.serial_block end)"
 )
 
+# What the range starts with: its template's first character, unless the template starts
+# with a placeholder (then the range itself, rarely); empty exactly when the range is.
+_BLOCK_LEAD = (
+    "(case when d.serial_start is null then d.serial_block "
+    f"when substr(d.serial_template, 1, 1) = '{{' then {_BLOCK} "
+    "else coalesce(d.serial_template, '') end)"
+)
+
 DELIVERY_CELLS = (
     safe_text("c.reference"),
     safe_text("d.delivered_on"),
     tonnes_text("d.tonnes_kg"),
     "coalesce(d.vintage, '')",
     safe_text("d.registry"),
-    safe_text(_BLOCK),
+    safe_text(_BLOCK, lead=_BLOCK_LEAD),
     safe_text("d.verification_status"),
     safe_text("d.verifier"),
     safe_text("d.verified_on"),
