@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.domain.fulfilment import Delivered, allocate
+from tracker.domain.fulfilment import (
+    Delivered,
+    Fulfilment,
+    allocate,
+    delivered_value_cents,
+    folded,
+    vintage_mismatches,
+)
 from tracker.domain.records import Tranche
 
 JAN_25, JAN_26, JAN_27 = dt.date(2025, 1, 1), dt.date(2026, 1, 1), dt.date(2027, 1, 1)
@@ -67,3 +74,46 @@ def test_a_short_tranche_past_due_is_overdue_until_the_as_of_date() -> None:
         "overdue",
         365,
     )
+
+
+def _random_allocation(seed: int) -> Fulfilment:
+    import random
+
+    rng = random.Random(seed)
+    tranches = [
+        Tranche(1, JAN_25 + dt.timedelta(days=90 * n), rng.randint(1, 50) * 1000,
+                rng.choice([None, 2024, 2025]), rng.choice([None, 9_000, 11_000]), id=n + 1)
+        for n in range(rng.randint(1, 6))
+    ]  # fmt: skip
+    dues = [t.due_on for t in tranches] + [None] * 4
+    deliveries = [
+        Delivered(n, JAN_25 + dt.timedelta(days=rng.randint(-60, 700)), rng.randint(1, 30) * 500,
+                  rng.choice(dues), rng.choice([None, 2024, 2025]))
+        for n in range(rng.randint(0, 40))
+    ]  # fmt: skip
+    return allocate(tranches, deliveries)
+
+
+def test_a_folded_allocation_has_the_same_figures_without_naming_each_delivery() -> None:
+    """The rules keep allocations folded: each tranche's parts in one."""
+    for seed in range(200):
+        full = _random_allocation(seed)
+        kept = folded(full)
+        for before, after in zip(full.fills, kept.fills, strict=True):
+            assert len(after.parts) <= 1
+            for as_of in (JAN_25, JAN_26, JAN_27):
+                assert (after.delivered_kg, after.shortfall_kg, after.filled_on) == (
+                    before.delivered_kg, before.shortfall_kg, before.filled_on,
+                )  # fmt: skip
+                assert after.late_days(as_of) == before.late_days(as_of)
+                assert after.status(as_of) == before.status(as_of)
+        assert len(kept.unallocated) <= 1
+        assert delivered_value_cents(10_000, kept) == delivered_value_cents(10_000, full)
+
+
+def test_vintage_mismatches_name_each_delivery_once_with_the_vintages_wanted() -> None:
+    filled = allocate(
+        [_tranche(JAN_25, 100, 1, vintage=2024), _tranche(JAN_26, 100, 2, vintage=2025)],
+        [Delivered(7, dt.date(2024, 12, 1), 150, None, 2023), Delivered(8, JAN_25, 50, None, 2025)],
+    )
+    assert vintage_mismatches(filled) == [(7, [2024, 2025])]

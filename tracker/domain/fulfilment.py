@@ -147,3 +147,34 @@ def delivered_value_cents(contract_price: int, filled: Fulfilment) -> int:
     ]
     parts.extend((kg, contract_price) for _d, kg in filled.unallocated)
     return value_cents_total(parts)
+
+
+def vintage_mismatches(filled: Fulfilment) -> list[tuple[int, list[int]]]:
+    """Each delivery whose vintage differs from a stored tranche's that it fills, with the
+    vintages those tranches call for (by delivery id)."""
+    found: dict[int, list[int]] = {}
+    for fill in filled.fills:
+        wanted = fill.tranche.vintage
+        if wanted is None or fill.tranche.derived:
+            continue
+        for delivered, _kg in fill.parts:
+            if delivered.vintage is not None and delivered.vintage != wanted:
+                found.setdefault(delivered.delivery_id, []).append(wanted)
+    return sorted(found.items())
+
+
+def folded(filled: Fulfilment) -> Fulfilment:
+    """The same allocation with each tranche's parts folded into one — their kilograms,
+    dated by the latest delivery — and the tonnes beyond the schedule likewise: the same
+    delivered, shortfall, day filled, days late, status and value, without naming every
+    delivery (a million deliveries' parts are hundreds of megabytes)."""
+    fills = []
+    for fill in filled.fills:
+        kept = TrancheFill(fill.tranche)
+        if fill.parts:
+            latest = max((d for d, _kg in fill.parts), key=attrgetter("delivered_on"))
+            kept.parts.append((latest, fill.delivered_kg))
+        fills.append(kept)
+    beyond = sum(kg for _d, kg in filled.unallocated)
+    last = [(filled.unallocated[-1][0], beyond)] if filled.unallocated else []
+    return Fulfilment(fills, last)

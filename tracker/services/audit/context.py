@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.domain.flags import Flag, Severity
-from tracker.domain.fulfilment import Fulfilment
+from tracker.domain.fulfilment import Fulfilment, folded, vintage_mismatches
 from tracker.domain.messages import Day, Message, Tonnes, msg
 from tracker.domain.records import Contract
 from tracker.services.audit.settings import Thresholds
-from tracker.services.fulfilment import fulfilment
+from tracker.services.fulfilment import fulfilments
 from tracker.services.summary import ContractSummary, portfolio_summary
 from tracker.store.ledger import Ledger
 
@@ -25,10 +25,29 @@ class RuleContext:
     _shared: dict[str, Any] = field(default_factory=dict)
 
     def fulfilment(self) -> dict[int, tuple[Contract, Fulfilment]]:
-        """Tranche allocation as of the date, computed once for all the rules that read it."""
+        """Tranche allocation as of the date, computed once for all the rules that read it,
+        by contract in reference order.  Computed a contract at a time and kept folded
+        (each tranche's parts in one: the same figures, no delivery named), so the rules
+        never hold a million deliveries' parts; what the rules need of single deliveries
+        is taken on the way (``vintage_mismatches``)."""
         if "fulfilment" not in self._shared:
-            self._shared["fulfilment"] = fulfilment(self.db, self.as_of)
+            kept: list[tuple[Contract, Fulfilment]] = []
+            mismatched: list[tuple[str, int, list[int]]] = []
+            for contract, filled in fulfilments(self.db, self.as_of):
+                kept.append((contract, folded(filled)))
+                mismatched.extend((contract.reference, d, w) for d, w in vintage_mismatches(filled))
+            kept.sort(key=lambda pair: pair[0].reference)
+            mismatched.sort(key=lambda found: found[0])  # stable: by delivery within a contract
+            self._shared["fulfilment"] = {c.id or 0: (c, f) for c, f in kept}
+            self._shared["vintage_mismatches"] = mismatched
         found: dict[int, tuple[Contract, Fulfilment]] = self._shared["fulfilment"]
+        return found
+
+    def vintage_mismatches(self) -> list[tuple[str, int, list[int]]]:
+        """(contract reference, delivery id, vintages wanted) of every delivery filling a
+        stored tranche of another vintage, by contract reference and delivery id."""
+        self.fulfilment()
+        found: list[tuple[str, int, list[int]]] = self._shared["vintage_mismatches"]
         return found
 
     def summary(self) -> list[ContractSummary]:
@@ -89,6 +108,6 @@ def flag(
         finding=finding,
         subject_table=table,
         subject_id=record_id,
-        evidence="|".join(str(e) for e in evidence),
+        evidence=sys.intern("|".join(str(e) for e in evidence)),  # mostly a few values
         part=part,
     )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 from tracker.domain.flags import Flag, Severity
@@ -52,23 +53,11 @@ def late_tranche(ctx: RuleContext) -> Iterator[Flag]:
 
 def vintage_mismatch(ctx: RuleContext) -> Iterator[Flag]:
     """VINTAGE_MISMATCH: a delivery whose vintage differs from the tranche it fills."""
-    found: list[tuple[str, int, list[int]]] = []  # contract, delivery, vintages wanted
-    for contract, filled in ctx.fulfilment().values():
-        if not any(f.tranche.vintage is not None and not f.tranche.derived for f in filled.fills):
-            continue
-        mismatched: dict[int, list[int]] = {}
-        for fill in filled.fills:
-            wanted = fill.tranche.vintage
-            if wanted is None or fill.tranche.derived:
-                continue
-            for delivered, _kg in fill.parts:
-                if delivered.vintage is not None and delivered.vintage != wanted:
-                    mismatched.setdefault(delivered.delivery_id, []).append(wanted)
-        found.extend((contract.reference, d, w) for d, w in sorted(mismatched.items()))
+    found = ctx.vintage_mismatches()
     facts = rule_inputs.deliveries_facts(ctx.db, (delivery_id for _, delivery_id, _ in found))
     for reference, delivery_id, wanted in found:
         d = {**facts[delivery_id], "contract": reference}
-        vintages = ", ".join(str(v) for v in sorted(set(wanted)))
+        vintages = sys.intern(", ".join(str(v) for v in sorted(set(wanted))))  # a few texts
         yield flag(
             "VINTAGE_MISMATCH", Severity.WARN, d, subject_of_delivery(d),
             msg("flag.vintage_mismatch", tonnes=Tonnes(d["tonnes_kg"]),
