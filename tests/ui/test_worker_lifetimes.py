@@ -96,6 +96,33 @@ def test_the_work_and_its_result_are_freed_on_the_gui_thread(path: Path, qtbot: 
     assert seen == [threading.main_thread().name] * 2  # the work's part, then the result
 
 
+def test_a_result_handed_over_before_the_worker_goes_on_is_freed_on_the_gui_thread(
+    path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI thread may take the result and let go of it while the worker is still
+    returning from posting it: the worker must not hold it by then."""
+    seen: list[str] = []
+    handed_over = threading.Event()
+    real_post = background._Postbox.post
+
+    def post_then_linger(box: object, number: int, outcome: list[object]) -> None:
+        real_post(box, number, outcome)  # type: ignore[arg-type]
+        handed_over.wait(5)  # the GUI thread hands it over and lets go meanwhile
+
+    monkeypatch.setattr(background._Postbox, "post", post_then_linger)
+    got: list[bool] = []
+
+    def take(_generation: int, _result: object) -> None:
+        got.append(True)
+        handed_over.set()
+
+    start_reading(path, lambda _db: Freed(seen), 1, take)
+    wait_for_tickets(qtbot)
+    qtbot.waitUntil(lambda: GATE.running == 0, timeout=5_000)  # type: ignore[attr-defined]
+    assert got == [True]
+    assert seen == [threading.main_thread().name]
+
+
 def test_garbage_the_window_left_is_not_collected_by_a_busy_worker(
     path: Path, qtbot: object
 ) -> None:

@@ -138,10 +138,11 @@ class _Postbox(QObject):
             assert ticket.work is not None
             return ticket.path, ticket.work
 
-    def post(self, number: int, result: object) -> None:
-        """Worker thread: the result is ready (kept in the ticket, not by the worker)."""
+    def post(self, number: int, outcome: list[object]) -> None:
+        """Worker thread: the result is ready.  It is taken out of ``outcome`` into the
+        ticket, so that no reference to it stays on this thread once posted."""
         with self._lock:
-            self._tickets[number].result = result
+            self._tickets[number].result = outcome.pop()
             self._ready.append(number)
         with contextlib.suppress(RuntimeError):  # the application is gone: no one to tell
             self.arrived.emit()
@@ -190,20 +191,21 @@ def postbox() -> _Postbox:
 
 
 def _read_on_worker(box: _Postbox, number: int) -> None:
-    """Runs on a pool thread; keeps nothing the GUI thread made once it has posted."""
+    """Runs on a pool thread; holds nothing the GUI thread made, nor the result, once it
+    has posted (the GUI thread may let go of the ticket before this thread goes on)."""
     try:
+        outcome: list[object] = []
         path, work = box.work_of(number)
         try:
             db = open_reader(path)
             try:
-                result: object = work(db)
+                outcome.append(work(db))
             finally:
                 db.close()
         except Exception as exc:  # shown on the GUI thread, not lost in the pool
-            result = exc
+            outcome.append(exc)
         del work
-        box.post(number, result)
-        del result
+        box.post(number, outcome)
     finally:
         GATE.leave()
 
