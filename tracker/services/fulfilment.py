@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tracker.domain.fulfilment import Fulfilment, allocate
@@ -45,9 +45,14 @@ def fulfilment(
 ) -> dict[int, tuple[Contract, Fulfilment]]:
     """Each contract's schedule (stored, else even) filled by its accepted deliveries, by
     contract in reference order."""
-    filled = {c.id or 0: (c, allocation) for c, allocation in fulfilments(db, as_of, contract_id)}
-    in_order = sorted(filled.values(), key=lambda pair: pair[0].reference)
-    return {c.id or 0: (c, allocation) for c, allocation in in_order}
+    return by_reference(fulfilments(db, as_of, contract_id))
+
+
+def by_reference(
+    filled: Iterable[tuple[Contract, Fulfilment]],
+) -> dict[int, tuple[Contract, Fulfilment]]:
+    """Allocations by contract id, in the order of the contracts' references."""
+    return {c.id or 0: (c, f) for c, f in sorted(filled, key=lambda pair: pair[0].reference)}
 
 
 # An even schedule's tranche as the schedule shows it: due on, tonnes, vintage,

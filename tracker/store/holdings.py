@@ -85,30 +85,37 @@ RetiredPart = tuple[int, int, int | None, int | None]
 InvalidatedPart = tuple[int, int | None, int | None, str]
 
 
+def _by_delivery(db: Ledger, sql: str, delivery_ids: list[int], day: str) -> dict[int, list[Any]]:
+    """The rows ``sql`` selects for these deliveries (their ids in one JSON parameter,
+    however many: SQLite caps bound variables), grouped by the delivery id they start
+    with, in the query's order; every delivery asked for has a list, maybe empty."""
+    found: dict[int, list[Any]] = {d: [] for d in delivery_ids}
+    for delivery_id, *part in db.execute(sql, [json.dumps(delivery_ids), day]):
+        found[delivery_id].append(tuple(part))
+    return found
+
+
 def retired_from(db: Ledger, delivery_ids: list[int], day: str) -> dict[int, list[RetiredPart]]:
-    """Each of these deliveries' retirements dated by ``day``, newest first: one query,
-    however many deliveries (their ids in one JSON parameter)."""
-    found: dict[int, list[RetiredPart]] = {d: [] for d in delivery_ids}
-    for delivery_id, rid, kg, start, end in db.execute(
+    """Each of these deliveries' retirements dated by ``day``, newest first: one query."""
+    return _by_delivery(
+        db,
         "select delivery_id, id, tonnes_kg, serial_start, serial_end from retirements "
         "where delivery_id in (select value from json_each(?)) and retired_on <= ? "
         "order by delivery_id, retired_on desc, id desc",
-        [json.dumps(delivery_ids), day],
-    ):
-        found[delivery_id].append((rid, kg, start, end))
-    return found
+        delivery_ids,
+        day,
+    )
 
 
 def invalidations_of(
     db: Ledger, delivery_ids: list[int], day: str
 ) -> dict[int, list[InvalidatedPart]]:
     """Each of these deliveries' invalidations dated by ``day``, oldest first: one query."""
-    found: dict[int, list[InvalidatedPart]] = {d: [] for d in delivery_ids}
-    for delivery_id, kg, start, end, on in db.execute(
+    return _by_delivery(
+        db,
         "select delivery_id, tonnes_kg, serial_start, serial_end, invalidated_on "
         "from invalidations where delivery_id in (select value from json_each(?)) "
         "and invalidated_on <= ? order by delivery_id, invalidated_on, id",
-        [json.dumps(delivery_ids), day],
-    ):
-        found[delivery_id].append((kg, start, end, on))
-    return found
+        delivery_ids,
+        day,
+    )

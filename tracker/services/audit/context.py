@@ -12,7 +12,7 @@ from tracker.domain.fulfilment import Fulfilment, folded, vintage_mismatches
 from tracker.domain.messages import Day, Message, Tonnes, msg
 from tracker.domain.records import Contract
 from tracker.services.audit.settings import Thresholds
-from tracker.services.fulfilment import fulfilments
+from tracker.services.fulfilment import by_reference, fulfilments
 from tracker.services.summary import ContractSummary, portfolio_summary
 from tracker.store.ledger import Ledger
 
@@ -36,9 +36,8 @@ class RuleContext:
             for contract, filled in fulfilments(self.db, self.as_of):
                 kept.append((contract, folded(filled)))
                 mismatched.extend((contract.reference, d, w) for d, w in vintage_mismatches(filled))
-            kept.sort(key=lambda pair: pair[0].reference)
             mismatched.sort(key=lambda found: found[0])  # stable: by delivery within a contract
-            self._shared["fulfilment"] = {c.id or 0: (c, f) for c, f in kept}
+            self._shared["fulfilment"] = by_reference(kept)
             self._shared["vintage_mismatches"] = mismatched
         found: dict[int, tuple[Contract, Fulfilment]] = self._shared["fulfilment"]
         return found
