@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +29,30 @@ def test_prepared_rows_are_written_as_they_are() -> None:
 
     assert count == 3
     assert prepared.getvalue() == plain.getvalue()  # "'=C-1" is not neutralised twice
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ("C-1", "1.5", "", "2024"),
+        ("a,b", "1"),  # a comma inside a cell
+        ('say "hi"', "1"),
+        ("two\nlines", "x"),
+        ("carriage\rreturn", "x"),
+        ("", ""),
+        ("",),  # a lone empty cell is written quoted
+        ("only",),
+        ("nul\0inside", "x"),
+        (" spaced ", "été", "中文"),
+        ("C-1", 2024, None),  # cells that are not text
+        ("'=C-1", ",", '"'),
+    ],
+)
+def test_prepared_text_is_what_csv_writes(row: tuple[object, ...]) -> None:
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\r\n").writerows([row, ("next", "row")])
+
+    assert csv_safe.prepared_text([row, ("next", "row")]) == expected.getvalue()
 
 
 def test_tracked_prepared_rows_count_every_row() -> None:

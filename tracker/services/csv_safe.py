@@ -71,13 +71,44 @@ def tracked(rows: Iterable[Sequence[object]], progress: Progress) -> Iterable[Se
     return progress.track(rows)
 
 
+_LINE_END = "\r\n"
+# What makes csv's writer quote a cell: its quote character or a line break (a comma is
+# counted instead: a row of n plain cells joins with n - 1).
+_QUOTED_CHARACTERS = ('"', "\r", "\n")
+
+
+def prepared_text(chunk: Sequence[Sequence[object]]) -> str:
+    """The CSV lines of ``chunk``, exactly as ``write_rows``'s writer writes them but
+    several times faster: a row of plain text cells (no comma, quote or line break in
+    any) is joined by commas; any other row is written by csv's own writer."""
+    lines: list[str] = []
+    join, quoted = ",".join, _QUOTED_CHARACTERS
+    for row in chunk:
+        try:
+            line: str | None = join(row)  # type: ignore[arg-type]
+        except TypeError:  # a cell that is not text
+            line = None
+        if (
+            line is None
+            or len(row) < 2  # a lone empty cell is written quoted
+            or line.count(",") != len(row) - 1
+            or any(c in line for c in quoted)
+        ):
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator=_LINE_END).writerow(row)
+            lines.append(buffer.getvalue())
+        else:
+            lines.append(line + _LINE_END)
+    return "".join(lines)
+
+
 def write_rows(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator=_LINE_END)
     writer.writerow(header)
     count = 0
     if isinstance(rows, PreparedRows):
         for chunk in rows.chunks:
-            writer.writerows(chunk)
+            out.write(prepared_text(chunk))
             count += len(chunk)
         return count
     for row in rows:

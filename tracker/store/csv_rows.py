@@ -30,9 +30,17 @@ def safe_text(expression: str, lead: str | None = None) -> str:
     leads = ", ".join(str(code) for code in FORMULA_LEADS)
     first = lead or expression
     return (
-        f"(case when coalesce(unicode({first}), 0) in ({leads}) and {first} <> '' "
+        f"(case when {_SAFE_LEAD.format(first=first)} then {expression} "
+        f"when coalesce(unicode({first}), 0) in ({leads}) and {first} <> '' "
         f"then '''' || ({expression}) else coalesce({expression}, '') end)"
     )
+
+
+# A text that starts with a digit, a letter or any character after 'A' (most cells: a
+# reference, a date, a code) cannot start a formula: one comparison of bytes passes it
+# without the full test.  The leads of a formula are all below '0' or between '9' and 'A'
+# (in any collation: NOCASE only folds letters), as are NUL and NULL: they go on to it.
+_SAFE_LEAD = "({first} >= '0' and ({first} < ':' or {first} >= 'A'))"
 
 
 def tonnes_text(kg: str) -> str:
@@ -63,7 +71,7 @@ DELIVERY_CELLS = (
     safe_text("c.reference"),
     safe_text("d.delivered_on"),
     tonnes_text("d.tonnes_kg"),
-    "coalesce(d.vintage, '')",
+    "coalesce(cast(d.vintage as text), '')",
     safe_text("d.registry"),
     safe_text(_BLOCK, lead=_BLOCK_LEAD),
     safe_text("d.verification_status"),
