@@ -3487,6 +3487,10 @@ You can undo this with Edit → Undo.</source>
         <translation>{count} 份合同保存的合计与其记录不符（编号 {ids}）：{done}</translation>
     </message>
     <message>
+        <source>{count} deliveries whose kept retired or invalidated tonnes differed from their records (ids {ids}): {done}</source>
+        <translation>{count} 笔交付保存的已注销或已作废吨数与其记录不符（编号 {ids}）：{done}</translation>
+    </message>
+    <message>
         <source>recomputed from the records now</source>
         <translation>现已根据记录重新计算</translation>
     </message>
@@ -3499,8 +3503,8 @@ You can undo this with Edit → Undo.</source>
         <translation>请以可写方式打开账本并再次检查，以重新计算</translation>
     </message>
     <message>
-        <source>derived data (verification status, retirement links, kept contract totals) agrees</source>
-        <translation>派生数据（核证状态、注销关联、保存的合同合计）一致</translation>
+        <source>derived data (verification status, retirement links, kept contract and delivery totals) agrees</source>
+        <translation>派生数据（核证状态、注销关联、保存的合同与交付合计）一致</translation>
     </message>
     <message>
         <source>The ledger is healthy: nothing to do.</source>

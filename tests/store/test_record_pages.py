@@ -12,6 +12,8 @@ import sqlite_utils
 
 from tests.factories import make_contract, make_delivery
 from tracker.services.schedule import add_tranche
+from tracker.services.synthetic import Spec
+from tracker.services.synthetic_write import write_ledger
 from tracker.store import record_pages
 from tracker.store.record_pages import PageQuery
 from tracker.store.record_views import VIEWS
@@ -223,7 +225,7 @@ def test_the_schedule_shows_its_source_label_as_given(db: sqlite_utils.Database)
     german = PageQuery("schedule", keys, (SearchColumn("source"),), labels={"source_label": "Rate"})
     assert [r[2] for r in record_pages.page(db, english, None, 10)] == ["Tranche"]
     assert [r[2] for r in record_pages.page(db, german, None, 10)] == ["Rate"]
-    filtered = PageQuery("schedule", keys, (SearchColumn("source"),), RowFilter("rat"),
+    filtered = PageQuery("schedule", keys, (SearchColumn("source"),), row_filter=RowFilter("rat"),
                          labels={"source_label": "Rate"})  # fmt: skip
     assert record_pages.count(db, filtered) == 1
 
@@ -235,3 +237,60 @@ def test_every_view_selects_an_id_and_reads_only_its_own_parameters(
     for view in VIEWS:
         assert record_pages.page(db, PageQuery(view, ("id",)), None, 1) == []
         assert record_pages.count(db, PageQuery(view, ("id",))) == 0
+
+
+def _retired_ledger(db: sqlite_utils.Database) -> dict[int, int]:
+    """Deliveries with retired tonnes that tie and differ: id -> retired kilograms."""
+    write_ledger(db, Spec(contracts=2, deliveries=40, retirements=25, seed=8))
+    return dict(
+        db.execute(
+            "select d.id, (select coalesce(sum(tonnes_kg), 0) from retirements "
+            "where delivery_id = d.id) from deliveries d"
+        ).fetchall()
+    )
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_deliveries_sort_by_retired_tonnes_page_after_page(
+    db: sqlite_utils.Database, descending: bool
+) -> None:
+    retired = _retired_ledger(db)
+    query = PageQuery("deliveries", ("id", "retired_kg"), order=RowOrder("retired_kg", descending))
+    read: list[tuple[Any, ...]] = []
+    after = None
+    while page := record_pages.page(db, query, after, 7):
+        read += page
+        after = (page[-1][1], page[-1][0])
+
+    expected = sorted(retired.items(), key=lambda r: (r[1], r[0]), reverse=descending)
+    assert read == expected
+    assert len({kg for _, kg in read}) > 3  # ties and differences both sorted
+    last_id = expected[-1][0]
+    assert record_pages.locate(db, query, last_id, None) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("key", "index"),
+    [
+        ("retired_kg", "delivery_totals_retired"),
+        ("invalidated_kg", "delivery_totals_invalidated"),
+        ("tonnes_kg", "deliveries_tonnes"),
+    ],
+)
+def test_a_sorted_page_of_deliveries_reads_an_index_not_every_row(
+    db: sqlite_utils.Database, key: str, index: str
+) -> None:
+    """Sorting a million deliveries by tonnes, retired or invalidated reads a page of an
+    index: no sort of all the rows (no temporary B-tree in SQLite's plan)."""
+    _retired_ledger(db)
+    query = PageQuery("deliveries", KEYS, order=RowOrder(key, descending=True))
+    params = {**query.params(), "limit": 200}
+    sql = f"select {query.column_list} {query.selected(params)} order by "
+    sql += f"{query.order.order_by()} limit :limit"
+
+    plan = " / ".join(r[3] for r in db.execute(f"explain query plan {sql}", params))
+
+    assert "TEMP B-TREE" not in plan, plan
+    first_step = plan.split(" / ")[0]
+    assert first_step.startswith("SCAN"), plan
+    assert f"INDEX {index}" in first_step, plan

@@ -53,6 +53,11 @@ REPORT_TEMPLATES: dict[str, str] = {
         "Reports",
         "{count} contracts whose kept totals differed from their records (ids {ids}): {done}",
     ),
+    "check.stale_delivery_totals": QT_TRANSLATE_NOOP(
+        "Reports",
+        "{count} deliveries whose kept retired or invalidated tonnes differed from their "
+        "records (ids {ids}): {done}",
+    ),
     "check.recomputed": QT_TRANSLATE_NOOP("Reports", "recomputed from the records now"),
     "check.recompute_later": QT_TRANSLATE_NOOP(
         "Reports", "open the ledger for writing and run check-db again to recompute them"
@@ -62,7 +67,8 @@ REPORT_TEMPLATES: dict[str, str] = {
     ),
     "check.derived_ok": QT_TRANSLATE_NOOP(
         "Reports",
-        "derived data (verification status, retirement links, kept contract totals) agrees",
+        "derived data (verification status, retirement links, kept contract and delivery "
+        "totals) agrees",
     ),
     # --- Check database: the verdict -------------------------------------------------
     "check.healthy": QT_TRANSLATE_NOOP("Reports", "The ledger is healthy: nothing to do."),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from tracker.domain.messages import Message, Number, msg, render
-from tracker.store import positions
+from tracker.store import delivery_totals, positions
 from tracker.store.log_verify import Step, verify_log
 
 RESTORE_ADVICE = "check.restore_advice"  # what to do when anything is found (the CLI's words)
@@ -44,6 +44,7 @@ class CheckReport:
     findings: list[Message] = field(default_factory=list)
     checks: list[Message] = field(default_factory=list)
     stale_contracts: list[int] = field(default_factory=list)  # kept totals found wrong
+    stale_deliveries: list[int] = field(default_factory=list)  # kept delivery totals, wrong
 
     @property
     def ok(self) -> bool:
@@ -126,20 +127,38 @@ def _recompute(db: sqlite_utils.Database, contract_ids: list[int]) -> Message:
     return msg("check.recomputed")
 
 
+def _recount(db: sqlite_utils.Database, delivery_ids: list[int]) -> Message:
+    """Recount kept delivery totals found wrong (derived data, not logged); what was
+    done, in words."""
+    try:
+        with db.conn:
+            delivery_totals.recount(db, delivery_ids)
+    except sqlite3.Error:
+        return msg("check.recompute_later")
+    return msg("check.recomputed")
+
+
 def _stale_finding(stale: list[int], done: Message) -> Message:
     return msg("check.stale_totals", count=Number(len(stale)), ids=_ids(stale), done=done)
 
 
+def _stale_deliveries_finding(stale: list[int], done: Message) -> Message:
+    return msg("check.stale_delivery_totals", count=Number(len(stale)), ids=_ids(stale), done=done)
+
+
 def repair_stale(db: sqlite_utils.Database, report: CheckReport) -> None:
     """Recompute the kept totals a check found wrong, on ``db`` (a connection that can
-    write), and say so in the report's finding."""
-    if not report.stale_contracts:
-        return
-    done = _recompute(db, report.stale_contracts)
-    fixed = _stale_finding(report.stale_contracts, done)
-    report.findings = [
-        fixed if finding.code == "check.stale_totals" else finding for finding in report.findings
-    ]
+    write), and say so in the report's findings."""
+    repaired: dict[str, Message] = {}
+    if report.stale_contracts:
+        done = _recompute(db, report.stale_contracts)
+        repaired["check.stale_totals"] = _stale_finding(report.stale_contracts, done)
+    if report.stale_deliveries:
+        done = _recount(db, report.stale_deliveries)
+        repaired["check.stale_delivery_totals"] = _stale_deliveries_finding(
+            report.stale_deliveries, done
+        )
+    report.findings = [repaired.get(finding.code, finding) for finding in report.findings]
 
 
 def _ids(ids: list[int]) -> str:
@@ -160,5 +179,11 @@ def _derived(db: sqlite_utils.Database, report: CheckReport, repair: bool = True
         report.stale_contracts = stale
         done = _recompute(db, stale) if repair else msg("check.recompute_later")
         report.findings.append(_stale_finding(stale, done))
+    stale_deliveries = delivery_totals.disagreeing(db)
+    if stale_deliveries:
+        clean = False
+        report.stale_deliveries = stale_deliveries
+        done = _recount(db, stale_deliveries) if repair else msg("check.recompute_later")
+        report.findings.append(_stale_deliveries_finding(stale_deliveries, done))
     if clean:
         report.checks.append(msg("check.derived_ok"))

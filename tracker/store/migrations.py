@@ -11,7 +11,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from tracker.domain.flags import key_from_legacy
-from tracker.store import change_log, positions, uids
+from tracker.store import change_log, delivery_totals, positions, uids
 
 migrations = Migrations("tracker")
 
@@ -367,6 +367,16 @@ def m007_record_uids(db: sqlite_utils.Database) -> None:
             db.execute(statement)
         change_log.log_baseline(db, table)
     positions.refresh(db)
+
+
+@migrations()
+def m008_delivery_totals(db: sqlite_utils.Database) -> None:
+    """Each delivery's retired and invalidated tonnes kept in ``delivery_totals`` (see
+    :mod:`tracker.store.delivery_totals`) with the triggers that recount them, counted
+    here for every delivery, and an index on delivered tonnes: the Deliveries table sorts
+    by any of the three through an index.  Derived data and indexes, not logged: no
+    logged row changes."""
+    delivery_totals.create(db)
 
 
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)

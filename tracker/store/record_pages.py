@@ -49,7 +49,7 @@ class PageQuery:
     def selected(self, params: dict[str, Any]) -> str:
         """The view's rows the filter keeps (``where`` parameters added to ``params``)."""
         where = self.row_filter.where(self.columns, params)
-        return f"from ({view_sql(self.view)}) where {where}"
+        return f"from ({view_sql(self.view, self.order.key)}) where {where}"
 
     def reversed(self) -> PageQuery:
         """The same rows in the exact reverse order."""

@@ -31,16 +31,35 @@ CONTRACTS = (
     f"coalesce({positions.KEPT_DELIVERED_KG}, {_ACCEPTED_KG}) as delivered_kg from contracts c"
 )
 
-DELIVERIES = (
-    f"select d.id, {_CONTRACT_REFERENCE.format(alias='d')} as contract, "
+# Retired and invalidated tonnes are each delivery's kept totals (``delivery_totals``).
+_DELIVERY_COLUMNS = (
+    "{id} as id, " + _CONTRACT_REFERENCE.format(alias="d") + " as contract, "
     "d.delivered_on, d.tonnes_kg, d.vintage, "
     "d.registry, d.serial_block, d.verification_status, d.verified_on, "
-    "(select coalesce(sum(r.tonnes_kg), 0) from retirements r "
-    " where r.delivery_id = d.id) as retired_kg, "
-    "(select coalesce(sum(i.tonnes_kg), 0) from invalidations i "
-    " where i.delivery_id = d.id) as invalidated_kg, "
+    "{totals} as retired_kg, {invalidated} as invalidated_kg, "
     "d.reference as transfer_reference "
-    "from deliveries d "
+)
+
+DELIVERIES = (
+    "select "
+    + _DELIVERY_COLUMNS.format(
+        id="d.id",
+        totals="coalesce(t.retired_kg, 0)",
+        invalidated="coalesce(t.invalidated_kg, 0)",
+    )
+    + "from deliveries d left join delivery_totals t on t.delivery_id = d.id "
+    f"where {_CONTRACT_FILTER.format(alias='d')}"
+)
+
+# The same rows read from the kept totals' side, for a sort by one of them: their index
+# gives the rows in order of the total and then id (the totals' own key) — a page reads
+# 200 entries, not a million sums.
+DELIVERIES_BY_TOTALS = (
+    "select "
+    + _DELIVERY_COLUMNS.format(
+        id="t.delivery_id", totals="t.retired_kg", invalidated="t.invalidated_kg"
+    )
+    + "from delivery_totals t join deliveries d on d.id = t.delivery_id "
     f"where {_CONTRACT_FILTER.format(alias='d')}"
 )
 
@@ -86,6 +105,14 @@ VIEWS: Mapping[str, str] = {
 LABELS: Mapping[str, Mapping[str, str]] = {"schedule": {"source_label": "Tranche"}}
 
 
-def view_sql(view: str) -> str:
-    """The SELECT of ``view`` (a KeyError for a view that does not exist)."""
-    return VIEWS[view]
+# A view read another way when sorted by one of its columns (the same rows and values).
+SORTED_VIEWS: Mapping[tuple[str, str], str] = {
+    ("deliveries", "retired_kg"): DELIVERIES_BY_TOTALS,
+    ("deliveries", "invalidated_kg"): DELIVERIES_BY_TOTALS,
+}
+
+
+def view_sql(view: str, sort_key: str | None = None) -> str:
+    """The SELECT of ``view`` (a KeyError for a view that does not exist), in the form
+    that sorts fastest by ``sort_key`` (None: by id)."""
+    return SORTED_VIEWS.get((view, sort_key or ""), VIEWS[view])
