@@ -39,26 +39,29 @@ def holdings(
     contract_id: int,
     as_of: dt.date | None = None,
     exclude_retirement: int | None = None,
+    delivery_id: int | None = None,
 ) -> list[Holding]:
-    """Every accepted delivery of the contract with what is already retired or invalidated.
+    """Every accepted delivery of the contract with what is already retired or invalidated
+    (only ``delivery_id`` when given: a draw from one block reads that delivery alone).
 
     Verification is read as of ``as_of`` (the retirement date; today when not given).
     Deliveries whose latest verification failed are not holdings at all.
     """
     retired_ranges: dict[int, list[tuple[int, int]]] = {}
     retired_kg: dict[int, int] = {}
-    for delivery_id, start, end, kg in stored.retired_parts(db, contract_id, exclude_retirement):
-        retired_kg[delivery_id] = retired_kg.get(delivery_id, 0) + kg
+    retired = stored.retired_parts(db, contract_id, exclude_retirement, delivery_id)
+    for drawn_from, start, end, kg in retired:
+        retired_kg[drawn_from] = retired_kg.get(drawn_from, 0) + kg
         if start is not None:
-            retired_ranges.setdefault(delivery_id, []).append((start, end))
+            retired_ranges.setdefault(drawn_from, []).append((start, end))
     invalid_ranges: dict[int, list[tuple[int, int]]] = {}
     invalid_kg: dict[int, int] = {}
-    for delivery_id, start, end, kg in stored.invalidated_parts(db, contract_id):
-        invalid_kg[delivery_id] = invalid_kg.get(delivery_id, 0) + kg
+    for invalidated_in, start, end, kg in stored.invalidated_parts(db, contract_id, delivery_id):
+        invalid_kg[invalidated_in] = invalid_kg.get(invalidated_in, 0) + kg
         if start is not None:
-            invalid_ranges.setdefault(delivery_id, []).append((start, end))
+            invalid_ranges.setdefault(invalidated_in, []).append((start, end))
     found = []
-    for row in stored.holding_rows(db, contract_id, as_of or dt.date.today()):
+    for row in stored.holding_rows(db, contract_id, as_of or dt.date.today(), delivery_id):
         d = delivery_from_row(row)
         assert d.id is not None
         verified = row["status_then"] == "verified"
@@ -162,10 +165,9 @@ def _draw_from(
         check_block_matches_tonnes(
             delivery.registry, block, request.tonnes_kg, format_tonnes_grouped(request.tonnes_kg)
         )
-    holding = next(
-        h for h in holdings(db, request.contract_id, exclude_retirement=own_id)
-        if h.delivery_id == delivery.id
-    )  # fmt: skip
+    (holding,) = holdings(
+        db, request.contract_id, exclude_retirement=own_id, delivery_id=delivery.id
+    )
     still_held = available_kg(holding)
     if request.tonnes_kg > still_held:
         raise ValidationError(

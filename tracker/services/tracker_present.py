@@ -106,7 +106,7 @@ def retirement_present(db: Ledger, contract_id: int, row: Mapping[str, str]) -> 
         return False
     same_kind = [
         r
-        for r in queries.retirements(db, contract_id)
+        for r in queries.retirements_on(db, contract_id, wanted.retired_on.isoformat())
         if (r.retired_on, r.beneficiary, r.purpose, r.claim_start, r.claim_end)
         == (wanted.retired_on, wanted.beneficiary, wanted.purpose, wanted.claim_start,
             wanted.claim_end)

@@ -29,8 +29,6 @@ CREATE TABLE delivery_totals (
 CREATE INDEX delivery_totals_retired ON delivery_totals(retired_kg)
 ;
 CREATE INDEX delivery_totals_invalidated ON delivery_totals(invalidated_kg)
-;
-CREATE INDEX deliveries_tonnes ON deliveries(tonnes_kg)
 """
 
 # The sums of delivery ``d`` (the deliveries table's alias), as kept.

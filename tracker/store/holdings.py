@@ -17,26 +17,35 @@ Row = dict[str, Any]
 DrawnPart = tuple[int, int | None, int | None, int]
 
 
+def _one_delivery(delivery_id: int | None, column: str = "delivery_id") -> str:
+    """The condition keeping one delivery's rows (none when ``delivery_id`` is None)."""
+    return "" if delivery_id is None else f" and {column} = :delivery_id"
+
+
 def retired_parts(
-    db: Ledger, contract_id: int, exclude_retirement: int | None
+    db: Ledger, contract_id: int, exclude_retirement: int | None, delivery_id: int | None = None
 ) -> Iterator[DrawnPart]:
-    """Every retirement of the contract (but ``exclude_retirement``) as a drawn part."""
+    """Every retirement of the contract (but ``exclude_retirement``) as a drawn part;
+    only those of ``delivery_id`` when given."""
     return iter(
         db.execute(
             "select delivery_id, serial_start, serial_end, tonnes_kg from retirements "
-            "where contract_id = ? and id is not ?",
-            [contract_id, exclude_retirement],
+            f"where contract_id = :contract_id and id is not :exclude{_one_delivery(delivery_id)}",
+            {"contract_id": contract_id, "exclude": exclude_retirement, "delivery_id": delivery_id},
         )
     )
 
 
-def invalidated_parts(db: Ledger, contract_id: int) -> Iterator[DrawnPart]:
-    """Every invalidation of the contract as a drawn part."""
+def invalidated_parts(
+    db: Ledger, contract_id: int, delivery_id: int | None = None
+) -> Iterator[DrawnPart]:
+    """Every invalidation of the contract as a drawn part; only those of ``delivery_id``
+    when given."""
     return iter(
         db.execute(
             "select delivery_id, serial_start, serial_end, tonnes_kg from invalidations "
-            "where contract_id = ?",
-            [contract_id],
+            f"where contract_id = :contract_id{_one_delivery(delivery_id)}",
+            {"contract_id": contract_id, "delivery_id": delivery_id},
         )
     )
 
@@ -48,11 +57,14 @@ where d.contract_id = :contract_id and d.verification_status != 'failed'
 """
 
 
-def holding_rows(db: Ledger, contract_id: int, as_of: dt.date) -> Iterator[Row]:
+def holding_rows(
+    db: Ledger, contract_id: int, as_of: dt.date, delivery_id: int | None = None
+) -> Iterator[Row]:
     """The contract's deliveries whose latest verification has not failed, as stored,
-    with their status as of ``as_of`` (``status_then``, reached on ``status_day``)."""
-    params = {"contract_id": contract_id, "as_of": as_of.isoformat()}
-    return queries.rows(db, _HOLDINGS, params)
+    with their status as of ``as_of`` (``status_then``, reached on ``status_day``); only
+    ``delivery_id`` when given."""
+    params = {"contract_id": contract_id, "as_of": as_of.isoformat(), "delivery_id": delivery_id}
+    return queries.rows(db, _HOLDINGS + _one_delivery(delivery_id, "d.id"), params)
 
 
 _FAILED_SQL = f"""

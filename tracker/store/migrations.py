@@ -369,14 +369,23 @@ def m007_record_uids(db: sqlite_utils.Database) -> None:
     positions.refresh(db)
 
 
+_V8_INDEXES = """
+CREATE INDEX deliveries_tonnes ON deliveries(tonnes_kg);
+CREATE INDEX contracts_reference_nocase ON contracts(reference COLLATE NOCASE)
+"""
+
+
 @migrations()
 def m008_delivery_totals(db: sqlite_utils.Database) -> None:
     """Each delivery's retired and invalidated tonnes kept in ``delivery_totals`` (see
     :mod:`tracker.store.delivery_totals`) with the triggers that recount them, counted
-    here for every delivery, and an index on delivered tonnes: the Deliveries table sorts
-    by any of the three through an index.  Derived data and indexes, not logged: no
+    here for every delivery; indexes on delivered tonnes and on contract references as
+    the tables sort them (ignoring case): the Deliveries table sorts by tonnes, retired,
+    invalidated or contract through an index.  Derived data and indexes, not logged: no
     logged row changes."""
     delivery_totals.create(db)
+    for statement in _statements(_V8_INDEXES):
+        db.execute(statement)
 
 
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)

@@ -140,6 +140,13 @@ def retirements(
     return [retirement_from_row(r, r["template"]) for r in rows(db, sql, params)]
 
 
+def retirements_on(db: sqlite_utils.Database, contract_id: int, day: str) -> list[Retirement]:
+    """The contract's retirements dated ``day`` (ISO), through the contract's date index:
+    what a row being imported is compared with, however many the contract holds."""
+    sql = f"{_RETIREMENT_SQL} where r.contract_id = ? and r.retired_on = ? order by r.id"
+    return [retirement_from_row(r, r["template"]) for r in rows(db, sql, [contract_id, day])]
+
+
 def retirement(db: sqlite_utils.Database, retirement_id: int) -> Retirement:
     for row in rows(db, f"{_RETIREMENT_SQL} where r.id = ?", [retirement_id]):
         return retirement_from_row(row, row["template"])

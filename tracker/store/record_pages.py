@@ -128,11 +128,13 @@ def locate(db: Ledger, query: PageQuery, record_id: int, after: After | None) ->
     ).fetchone()
     if target is None:
         return None
-    up_to = f"not {query.order.after(target[0], record_id, params, 'target')}"
-    between = f"select count(*) {selected} and {up_to}"
+    # the rows before it: those after it in the reverse order, a condition an index on
+    # the sort column answers by ranges (its negation would be tested row by row)
+    before = query.order.reversed().after(target[0], record_id, params, "target")
+    between = f"select count(*) {selected} and {before}"
     if after is not None:
         between += f" and {query.order.after(*after, params, 'last')}"
-    return int(db.execute(between, params).fetchone()[0])
+    return int(db.execute(between, params).fetchone()[0]) + 1
 
 
 def rows_by_id(db: Ledger, query: PageQuery, record_ids: Iterable[int]) -> list[Row]:

@@ -31,36 +31,46 @@ CONTRACTS = (
     f"coalesce({positions.KEPT_DELIVERED_KG}, {_ACCEPTED_KG}) as delivered_kg from contracts c"
 )
 
-# Retired and invalidated tonnes are each delivery's kept totals (``delivery_totals``).
+# Retired and invalidated tonnes are each delivery's kept totals (``delivery_totals``),
+# looked up per row: a count of the rows never reads them.
+_KEPT_TOTAL = "(select t.{total} from delivery_totals t where t.delivery_id = d.id)"
 _DELIVERY_COLUMNS = (
-    "{id} as id, " + _CONTRACT_REFERENCE.format(alias="d") + " as contract, "
-    "d.delivered_on, d.tonnes_kg, d.vintage, "
+    "{id} as id, {contract} as contract, d.delivered_on, d.tonnes_kg, d.vintage, "
     "d.registry, d.serial_block, d.verification_status, d.verified_on, "
-    "{totals} as retired_kg, {invalidated} as invalidated_kg, "
+    "{retired} as retired_kg, {invalidated} as invalidated_kg, "
     "d.reference as transfer_reference "
 )
+_LOOKED_UP = {
+    "id": "d.id",
+    "contract": _CONTRACT_REFERENCE.format(alias="d"),
+    "retired": f"coalesce({_KEPT_TOTAL.format(total='retired_kg')}, 0)",
+    "invalidated": f"coalesce({_KEPT_TOTAL.format(total='invalidated_kg')}, 0)",
+}
+_DELIVERY_FILTER = f"where {_CONTRACT_FILTER.format(alias='d')}"
 
-DELIVERIES = (
-    "select "
-    + _DELIVERY_COLUMNS.format(
-        id="d.id",
-        totals="coalesce(t.retired_kg, 0)",
-        invalidated="coalesce(t.invalidated_kg, 0)",
-    )
-    + "from deliveries d left join delivery_totals t on t.delivery_id = d.id "
-    f"where {_CONTRACT_FILTER.format(alias='d')}"
-)
+DELIVERIES = f"select {_DELIVERY_COLUMNS.format(**_LOOKED_UP)}from deliveries d {_DELIVERY_FILTER}"
 
 # The same rows read from the kept totals' side, for a sort by one of them: their index
 # gives the rows in order of the total and then id (the totals' own key) — a page reads
-# 200 entries, not a million sums.
+# 200 index entries, not a million sums.
+_FROM_TOTALS = {
+    **_LOOKED_UP,
+    "id": "t.delivery_id",
+    "retired": "t.retired_kg",
+    "invalidated": "t.invalidated_kg",
+}
 DELIVERIES_BY_TOTALS = (
-    "select "
-    + _DELIVERY_COLUMNS.format(
-        id="t.delivery_id", totals="t.retired_kg", invalidated="t.invalidated_kg"
-    )
-    + "from delivery_totals t join deliveries d on d.id = t.delivery_id "
-    f"where {_CONTRACT_FILTER.format(alias='d')}"
+    f"select {_DELIVERY_COLUMNS.format(**_FROM_TOTALS)}"
+    f"from delivery_totals t join deliveries d on d.id = t.delivery_id {_DELIVERY_FILTER}"
+)
+
+# The same rows read contract by contract, for a sort by contract: the contracts in the
+# order of their reference (an index ignoring case, as the sort does), each contract's
+# deliveries through its index, sorted by id within it.  CROSS JOIN keeps the contracts
+# the outer loop, which SQLite would otherwise not choose for a page of 200.
+DELIVERIES_BY_CONTRACT = (
+    f"select {_DELIVERY_COLUMNS.format(**{**_LOOKED_UP, 'contract': 'c.reference'})}"
+    f"from contracts c cross join deliveries d on d.contract_id = c.id {_DELIVERY_FILTER}"
 )
 
 INVALIDATIONS = (
@@ -109,6 +119,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {"schedule": {"source_label": "Tranche
 SORTED_VIEWS: Mapping[tuple[str, str], str] = {
     ("deliveries", "retired_kg"): DELIVERIES_BY_TOTALS,
     ("deliveries", "invalidated_kg"): DELIVERIES_BY_TOTALS,
+    ("deliveries", "contract"): DELIVERIES_BY_CONTRACT,
 }
 
 
