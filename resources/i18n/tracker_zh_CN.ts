@@ -3170,6 +3170,10 @@ You can undo this with Edit → Undo.</source>
         <translation>正在计数…</translation>
     </message>
     <message>
+        <source>Records: could not be counted</source>
+        <translation>记录数：无法统计</translation>
+    </message>
+    <message>
         <source>Records: {n}</source>
         <translation>记录数：{n}</translation>
     </message>

@@ -225,11 +225,16 @@ class BackgroundJob(QObject):
     busy_changed = Signal(bool)
 
     def __init__(
-        self, store: LedgerStore, apply: Callable[[Any], None], parent: QObject | None = None
+        self,
+        store: LedgerStore,
+        apply: Callable[[Any], None],
+        parent: QObject | None = None,
+        failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.apply = apply
+        self.failed = failed  # told first when the newest request raised (then it is raised)
         self.generation = 0
         self.dropped = 0
         self._latest: Work | None = None
@@ -265,6 +270,8 @@ class BackgroundJob(QObject):
         if not is_open(self.store.db):
             return  # the window closed its ledger meanwhile: nothing to show
         if isinstance(result, BaseException):
+            if self.failed is not None:
+                self.failed(result)
             raise result
         self.apply(result)
 

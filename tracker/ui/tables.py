@@ -224,6 +224,9 @@ class RecordTablePanel(QWidget):
         if self.model.counting:
             self.count.setText(self.tr("Counting…"))
             return
+        if self.model.count_failed:
+            self.count.setText(self.tr("Records: could not be counted"))
+            return
         total = self.model.total_count()
         note = self.model.note()
         counted = self.tr("Records: {n}").format(n=QLocale().toString(total))

@@ -44,23 +44,36 @@ class PagePlan:
 Delivered = Callable[[int, dict[int, list[Row]]], None]  # generation, pages by number
 Counted = Callable[[int, int, list[Row], int | None], None]  # generation, count,
 # the first page, the followed record's place (0: the first stored row; None: left out)
+CountFailed = Callable[[int], None]  # the generation whose count raised
 
 
 class PageReader(QObject):
     """A table model's reads of the pages its view shows, off the GUI thread."""
 
     def __init__(
-        self, store: LedgerStore, deliver: Delivered, counted: Counted, parent: QObject
+        self,
+        store: LedgerStore,
+        deliver: Delivered,
+        counted: Counted,
+        parent: QObject,
+        count_failed: CountFailed | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self._deliver = deliver
         self._counted = counted
-        self.count_job = BackgroundJob(store, lambda found: counted(*found), self)
+        self._count_generation = 0
+        self.count_job = BackgroundJob(
+            store, lambda found: counted(*found), self, failed=self._count_raised
+        )
+        self._count_failed = count_failed
         self._wanted: dict[int, PagePlan] = {}
         self._in_flight: set[int] = set()  # pages the newest request reads
+        # pages whose read raised: not asked for again until the model reads afresh (the
+        # error is shown once, not at every repaint)
+        self._failed: set[int] = set()
         self._generation = 0
-        self.job = BackgroundJob(store, self._apply, self)
+        self.job = BackgroundJob(store, self._apply, self, failed=self._pages_raised)
         # a posted call, not a QTimer of its own: a model a test leaves to Python's
         # collector may be freed on any thread, and a timer must die on its own
         self._send_posted = False
@@ -76,8 +89,9 @@ class PageReader(QObject):
         if generation != self._generation:
             self._wanted.clear()
             self._in_flight.clear()
+            self._failed.clear()
             self._generation = generation
-        if number in self._in_flight or number in self._wanted:
+        if number in self._in_flight or number in self._wanted or number in self._failed:
             return  # a repaint while it is read (a hover, a blink) does not ask again
         self._wanted[number] = plan()
         if not self._send_posted:
@@ -95,7 +109,12 @@ class PageReader(QObject):
             up_to = None if follow is None else record_pages.locate(db, query, follow, None)
             return generation, count, first, None if up_to is None else up_to - 1
 
+        self._count_generation = generation
         self.count_job.request(work)
+
+    def _count_raised(self, _error: BaseException) -> None:
+        if self._count_failed is not None:
+            self._count_failed(self._count_generation)
 
     def _send(self) -> None:
         self._send_posted = False
@@ -109,6 +128,11 @@ class PageReader(QObject):
         generation, pages = result
         self._in_flight.clear()
         self._deliver(generation, pages)
+
+    def _pages_raised(self, _error: BaseException) -> None:
+        """The pages being read are not coming: no longer on their way (drawn empty)."""
+        self._failed |= self._in_flight
+        self._in_flight.clear()
 
     @property
     def busy(self) -> bool:

@@ -54,10 +54,13 @@ class PagedTableModel(QAbstractTableModel):
         self._beside = False  # pages read on a worker (decided at each count)
         self._large = False  # the unfiltered table has beside_from records or more
         self.counting = False  # a filtered count is on its way (see _count_beside)
+        self.count_failed = False  # the last count on the worker raised (no rows shown)
         self.counted_beside = False  # the last read was counted on the worker
         self._follow: int | None = None  # the record a view keeps selected across reads
         self.found_row: int | None = None  # its row, found by the worker's count
-        self.page_reader = PageReader(store, self._pages_read, self._counted, self)
+        self.page_reader = PageReader(
+            store, self._pages_read, self._counted, self, count_failed=self._count_failed
+        )
         self._order = RowOrder()
         self._filter = RowFilter()
         self._count_rows()
@@ -204,7 +207,7 @@ class PagedTableModel(QAbstractTableModel):
             self.endResetModel()
 
     def _count_rows(self, keep_shown: bool = False) -> None:
-        self.counting = self.counted_beside = False
+        self.counting = self.counted_beside = self.count_failed = False
         self.found_row = None
         count = record_pages.count(self.store.db, self.page_query())
         leading, kept = self._sorted_leading_rows(), keep_shown and self._beside
@@ -223,6 +226,7 @@ class PagedTableModel(QAbstractTableModel):
             leading = self._sorted_leading_rows()
             self._rows.restart(leading, count, keep_shown, self.page_size, self.cached_pages)
             self.counting, self.counted_beside, self.found_row = True, False, None
+            self.count_failed = False
         finally:
             self.endResetModel()
         generation, query = self._rows.generation, self.page_query()
@@ -242,6 +246,19 @@ class PagedTableModel(QAbstractTableModel):
                 self._rows.keep(0, first)
             self.found_row = None if found is None else len(leading) + found
             self.counting, self.counted_beside = False, True
+        finally:
+            self.endResetModel()
+
+    def _count_failed(self, generation: int) -> None:
+        """The count on the worker raised (the error itself goes to the error dialog): no
+        rows, and the count says it could not be made, until the table reads again."""
+        if generation != self._rows.generation:
+            return
+        self.beginResetModel()
+        try:
+            self._rows.restart(self._rows.leading, 0, False, self.page_size, self.cached_pages)
+            self.counting, self.counted_beside, self.count_failed = False, False, True
+            self.found_row = None
         finally:
             self.endResetModel()
 
