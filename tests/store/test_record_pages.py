@@ -320,3 +320,44 @@ def test_deliveries_sort_by_contract_ignoring_case_page_after_page(
     assert read == [tuple(r) for r in expected]
     assert record_pages.count(db, query) == 12
     assert record_pages.locate(db, query, expected[6][0], None) == 7
+
+
+def test_counting_and_locating_by_retired_agree_with_or_without_a_filter(
+    db: sqlite_utils.Database,
+) -> None:
+    """Unfiltered, the count and the place of a record are read from the kept totals
+    alone (no join); filtered by contract or text, from the whole view: the same figures."""
+    retired = _retired_ledger(db)
+    contracts = dict(db.execute("select id, contract_id from deliveries").fetchall())
+    order = RowOrder("retired_kg", descending=True)
+    one_contract = next(iter(set(contracts.values())))
+    for query, kept in [
+        (PageQuery("deliveries", ("id",), order=order), retired),
+        (
+            PageQuery("deliveries", ("id",), order=order, contract_id=one_contract),
+            {i: kg for i, kg in retired.items() if contracts[i] == one_contract},
+        ),
+    ]:
+        expected = sorted(kept.items(), key=lambda r: (r[1], r[0]), reverse=True)
+        assert record_pages.count(db, query) == len(expected)
+        for place, (record_id, _kg) in enumerate(expected, start=1):
+            assert record_pages.locate(db, query, record_id, None) == place
+    other = next(i for i, c in contracts.items() if c != one_contract)
+    assert record_pages.locate(db, query, other, None) is None  # another contract's
+
+
+def test_an_unfiltered_count_by_retired_reads_the_kept_totals_alone(
+    db: sqlite_utils.Database,
+) -> None:
+    _retired_ledger(db)
+    query = PageQuery("deliveries", KEYS, order=RowOrder("retired_kg"))
+    statements: list[str] = []
+    with db.tracer(lambda sql, _params: statements.append(sql)):
+        record_pages.count(db, query)
+    assert len(statements) == 1
+    assert "deliveries" not in statements[0]
+    filtered = PageQuery("deliveries", KEYS, COLUMNS, RowOrder("retired_kg"), RowFilter("x"))
+    statements.clear()
+    with db.tracer(lambda sql, _params: statements.append(sql)):
+        record_pages.count(db, filtered)
+    assert "deliveries" in statements[0]  # a filter reads the columns it searches

@@ -46,10 +46,13 @@ class PageQuery:
             "as_of": (self.as_of or dt.date.today()).isoformat(),
         }
 
-    def selected(self, params: dict[str, Any]) -> str:
-        """The view's rows the filter keeps (``where`` parameters added to ``params``)."""
+    def selected(self, params: dict[str, Any], counted: bool = False) -> str:
+        """The view's rows the filter keeps (``where`` parameters added to ``params``);
+        ``counted``: only their ids and sort values are read."""
         where = self.row_filter.where(self.columns, params)
-        return f"from ({view_sql(self.view, self.order.key)}) where {where}"
+        every_row = not self.row_filter.active and self.contract_id is None
+        view = view_sql(self.view, self.order.key, counted and every_row)
+        return f"from ({view}) where {where}"
 
     def reversed(self) -> PageQuery:
         """The same rows in the exact reverse order."""
@@ -112,8 +115,8 @@ def rows_at(
 def count(db: Ledger, query: PageQuery) -> int:
     """How many rows the query's filter selects (one COUNT query)."""
     params = query.params()
-    found = db.execute(f"select count(*) {query.selected(params)}", params).fetchone()
-    return int(found[0])
+    found = db.execute(f"select count(*) {query.selected(params, counted=True)}", params)
+    return int(found.fetchone()[0])
 
 
 def locate(db: Ledger, query: PageQuery, record_id: int, after: After | None) -> int | None:
@@ -121,7 +124,7 @@ def locate(db: Ledger, query: PageQuery, record_id: int, after: After | None) ->
     the first) in the query's order: reading that many more brings it in.  None when the
     filter leaves the record out or it does not exist (two queries)."""
     params = query.params()
-    selected = query.selected(params)
+    selected = query.selected(params, counted=True)
     sort_key = query.order.key or "id"
     target = db.execute(
         f"select [{sort_key}] {selected} and id = :target", {**params, "target": record_id}
