@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
@@ -46,6 +47,19 @@ def demo_file_store(tmp_path: Path, qapp: object) -> Iterator[LedgerStore]:
     yield store
     store.poll_timer.stop()
     store.db.close()
+
+
+@pytest.fixture
+def demo_deliveries_panel(owner: QObject, demo_file_store: LedgerStore, qtbot: Any) -> Any:
+    """The Deliveries table of the demo ledger file, shown (reads run on a worker)."""
+    from tracker.ui.models.ledger_tables import DeliveriesModel
+    from tracker.ui.tables import RecordTablePanel
+
+    shown = RecordTablePanel(DeliveriesModel(demo_file_store, owner), "Add delivery…")
+    qtbot.addWidget(shown)
+    shown.resize(1000, 600)
+    shown.show()
+    return shown
 
 
 @pytest.fixture

@@ -26,12 +26,8 @@ def _counted_beside_for_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def panel(owner: QObject, demo_file_store: LedgerStore, qtbot: Any) -> RecordTablePanel:
-    shown = RecordTablePanel(DeliveriesModel(demo_file_store, owner), "Add delivery…")
-    qtbot.addWidget(shown)
-    shown.resize(1000, 600)
-    shown.show()
-    return shown
+def panel(demo_deliveries_panel: RecordTablePanel) -> RecordTablePanel:
+    return demo_deliveries_panel
 
 
 def _stratos_deliveries(store: LedgerStore) -> list[int]:

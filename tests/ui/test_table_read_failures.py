@@ -8,12 +8,10 @@ import sqlite3
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 
 from tracker.store import record_pages
-from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.lazy_table import LazySqlTableModel
-from tracker.ui.models.ledger_tables import DeliveriesModel
 from tracker.ui.tables import RecordTablePanel
 
 pytestmark = pytest.mark.gui
@@ -27,12 +25,8 @@ def _read_beside_for_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def panel(owner: QObject, demo_file_store: LedgerStore, qtbot: Any) -> RecordTablePanel:
-    shown = RecordTablePanel(DeliveriesModel(demo_file_store, owner), "Add delivery…")
-    qtbot.addWidget(shown)
-    shown.resize(1000, 600)
-    shown.show()
-    return shown
+def panel(demo_deliveries_panel: RecordTablePanel) -> RecordTablePanel:
+    return demo_deliveries_panel
 
 
 def _failing(monkeypatch: pytest.MonkeyPatch, name: str, calls: list[int]) -> None:
