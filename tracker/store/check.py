@@ -7,6 +7,7 @@ words, with what to do about it.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -115,49 +116,54 @@ def _change_log(db: sqlite_utils.Database, report: CheckReport, step: Step | Non
         report.findings.append(msg("check.log_mismatch", problem=first))
 
 
-def _recompute(db: sqlite_utils.Database, contract_ids: list[int]) -> Message:
-    """Recompute kept totals found wrong (derived data: no record changes, nothing is
+def _refresh_positions(db: sqlite_utils.Database, contract_ids: list[int]) -> None:
+    positions.note(db, contract_ids)
+    positions.refresh(db)
+
+
+@dataclass(frozen=True, slots=True)
+class _KeptTotals:
+    """Derived rows kept for speed that a check recomputes when they differ from their
+    records: the finding's message code, what finds the wrong ones (their ids), what
+    recomputes them (inside a transaction), and the report's list of them."""
+
+    code: str
+    find: Callable[[sqlite_utils.Database], list[int]]
+    fix: Callable[[sqlite_utils.Database, list[int]], None]
+    listed_as: str  # the CheckReport field
+
+
+_KEPT = (
+    _KeptTotals("check.stale_totals", positions.disagreeing, _refresh_positions,
+                "stale_contracts"),
+    _KeptTotals("check.stale_delivery_totals", delivery_totals.disagreeing,
+                delivery_totals.recount, "stale_deliveries"),
+)  # fmt: skip
+
+
+def _recompute(db: sqlite_utils.Database, kept: _KeptTotals, ids: list[int]) -> Message:
+    """Recompute kept rows found wrong (derived data: no record changes, nothing is
     logged); what was done, in words."""
     try:
         with db.conn:
-            positions.note(db, contract_ids)
-            positions.refresh(db)
+            kept.fix(db, ids)
     except sqlite3.Error:
         return msg("check.recompute_later")
     return msg("check.recomputed")
 
 
-def _recount(db: sqlite_utils.Database, delivery_ids: list[int]) -> Message:
-    """Recount kept delivery totals found wrong (derived data, not logged); what was
-    done, in words."""
-    try:
-        with db.conn:
-            delivery_totals.recount(db, delivery_ids)
-    except sqlite3.Error:
-        return msg("check.recompute_later")
-    return msg("check.recomputed")
-
-
-def _stale_finding(stale: list[int], done: Message) -> Message:
-    return msg("check.stale_totals", count=Number(len(stale)), ids=_ids(stale), done=done)
-
-
-def _stale_deliveries_finding(stale: list[int], done: Message) -> Message:
-    return msg("check.stale_delivery_totals", count=Number(len(stale)), ids=_ids(stale), done=done)
+def _stale_finding(kept: _KeptTotals, stale: list[int], done: Message) -> Message:
+    return msg(kept.code, count=Number(len(stale)), ids=_ids(stale), done=done)
 
 
 def repair_stale(db: sqlite_utils.Database, report: CheckReport) -> None:
     """Recompute the kept totals a check found wrong, on ``db`` (a connection that can
     write), and say so in the report's findings."""
     repaired: dict[str, Message] = {}
-    if report.stale_contracts:
-        done = _recompute(db, report.stale_contracts)
-        repaired["check.stale_totals"] = _stale_finding(report.stale_contracts, done)
-    if report.stale_deliveries:
-        done = _recount(db, report.stale_deliveries)
-        repaired["check.stale_delivery_totals"] = _stale_deliveries_finding(
-            report.stale_deliveries, done
-        )
+    for kept in _KEPT:
+        stale: list[int] = getattr(report, kept.listed_as)
+        if stale:
+            repaired[kept.code] = _stale_finding(kept, stale, _recompute(db, kept, stale))
     report.findings = [repaired.get(finding.code, finding) for finding in report.findings]
 
 
@@ -173,17 +179,12 @@ def _derived(db: sqlite_utils.Database, report: CheckReport, repair: bool = True
         if ids:
             clean = False
             report.findings.append(msg(code, count=Number(len(ids)), ids=_ids(ids)))
-    stale = positions.disagreeing(db)
-    if stale:
-        clean = False
-        report.stale_contracts = stale
-        done = _recompute(db, stale) if repair else msg("check.recompute_later")
-        report.findings.append(_stale_finding(stale, done))
-    stale_deliveries = delivery_totals.disagreeing(db)
-    if stale_deliveries:
-        clean = False
-        report.stale_deliveries = stale_deliveries
-        done = _recount(db, stale_deliveries) if repair else msg("check.recompute_later")
-        report.findings.append(_stale_deliveries_finding(stale_deliveries, done))
+    for kept in _KEPT:
+        stale = kept.find(db)
+        if stale:
+            clean = False
+            setattr(report, kept.listed_as, stale)
+            done = _recompute(db, kept, stale) if repair else msg("check.recompute_later")
+            report.findings.append(_stale_finding(kept, stale, done))
     if clean:
         report.checks.append(msg("check.derived_ok"))
