@@ -80,3 +80,37 @@ def test_only_the_newest_request_is_applied(tmp_path: Path, qtbot: object, qapp:
     assert applied == ["new"]
     assert job.dropped == 1
     db.close()
+
+
+def test_an_edit_re_reads_the_portfolio_chart_for_its_contract_only(
+    tmp_path: Path, qtbot: object
+) -> None:
+    from tracker.services.form_data import delivery_input
+    from tracker.services.series import chart_series
+    from tracker.store import queries
+    from tracker.ui import commands
+    from tracker.ui.main_window import MainWindow
+
+    path = tmp_path / "ledger.db"
+    db = open_database(path)
+    write_ledger(db, Spec(contracts=4, deliveries=200, retirements=40, seed=3))
+    window = MainWindow(LedgerStore(db, path, AS_OF))
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    assert window.chart.job.wait()
+    assert window.chart.kept.contracts_read == 4
+    awaiting = db.execute("select min(id) from deliveries where serial_block is null")
+    delivery = queries.delivery(db, awaiting.fetchone()[0])
+    assert delivery.id is not None
+    data = {**delivery_input(delivery), "tonnes": str((delivery.tonnes_kg + 2_500) / 1000)}
+    commands.perform(window.store, commands.edit_delivery(window.store, delivery.id, data))
+    qtbot.waitUntil(lambda: window.chart.kept.contracts_read > 4)  # type: ignore[attr-defined]
+    assert window.chart.job.wait()
+    assert window.chart.kept.contracts_read == 5  # the edited delivery's contract alone
+    assert window.chart.series == chart_series(db, None, AS_OF)
+    before = chart_series(db, None, AS_OF).delivered.total_kg
+    window.store.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.chart.kept.contracts_read > 5)  # type: ignore[attr-defined]
+    assert window.chart.job.wait()
+    assert window.chart.series.delivered.total_kg == before - 2_500
+    assert window.chart.kept.contracts_read == 6
+    db.close()

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tracker.domain.schedule import effective_schedule
+from tracker.services.series_cache import KeptSeries
 from tracker.store import chart_reads
 from tracker.store.ledger import Ledger
 from tracker.store.rows import contract_from_row
@@ -153,7 +154,10 @@ def _delivered(
 
 
 def chart_series(
-    db: Ledger, contract_id: int | None = None, as_of: dt.date | None = None
+    db: Ledger,
+    contract_id: int | None = None,
+    as_of: dt.date | None = None,
+    kept: KeptSeries | None = None,
 ) -> ChartSeries:
     """Cumulative scheduled, delivered, verified and retired tonnes, and the contracted level.
 
@@ -164,7 +168,8 @@ def chart_series(
     date when none is recorded).
     With ``as_of``, deliveries, verifications and retirements dated after it are
     left out (not yet known then) and ``known_until`` is set; the schedule and the
-    contracted level cover the whole term either way.
+    contracted level cover the whole term either way.  ``kept``: the portfolio's series
+    kept between reads (a window's), so only contracts changed since are read again.
     """
     contracted, first_start, last_end = chart_reads.contracted(db, contract_id)
     term = None
@@ -173,8 +178,15 @@ def chart_series(
             epoch_seconds(dt.date.fromisoformat(first_start)),
             epoch_seconds(dt.date.fromisoformat(last_end)),
         )
-    lifecycle_series = _lifecycle_series(db, contract_id, as_of)
-    retired = CumulativeSeries.from_daily(chart_reads.retired(db, contract_id, as_of))
+    if contract_id is None and as_of is not None and kept is not None:
+        daily = kept.portfolio(db, as_of)
+        lifecycle_series = {
+            name: CumulativeSeries.from_daily(daily[name]) for name in chart_reads.LIFECYCLE_SERIES
+        }
+        retired = CumulativeSeries.from_daily(daily["retired"])
+    else:
+        lifecycle_series = _lifecycle_series(db, contract_id, as_of)
+        retired = CumulativeSeries.from_daily(chart_reads.retired(db, contract_id, as_of))
     return ChartSeries(
         contract_id=contract_id,
         contracted_kg=contracted,
@@ -219,10 +231,11 @@ def chart_with_points(
     contract_id: int | None,
     as_of: dt.date,
     flagged: Iterable[int] | None,
+    kept: KeptSeries | None = None,
 ) -> tuple[ChartSeries, list[ChartPoint] | None]:
     """The chart's series and where the ``flagged`` deliveries sit on its delivered curve
     (None: no flags to mark), read together (on a chart's background connection)."""
-    series = chart_series(db, contract_id, as_of)
+    series = chart_series(db, contract_id, as_of, kept)
     if flagged is None:
         return series, None
     return series, delivery_points(db, flagged, contract_id, as_of, series.delivered)

@@ -72,24 +72,30 @@ def retired(db: Ledger, contract_id: int | None, as_of: dt.date | None) -> Daily
 # Every lifecycle series in one grouped query: each delivery's status as of the date is
 # read once (``pos``), then delivered and verified (accepted only, less invalidations from
 # their date), rejected (by the day verification failed) and invalidated tonnes.
-_LIFECYCLE = f"""
+# ``{{key}}`` is empty, or ``contract_id, `` for the series of each contract.
+_LIFECYCLE_TEMPLATE = f"""
 with pos as (
-  select d.id, d.delivered_on, d.tonnes_kg,
+  select d.id, d.contract_id, d.delivered_on, d.tonnes_kg,
          {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
-  from deliveries d where d.delivered_on <= :as_of {{scope}}),
+  from deliveries d where d.delivered_on <= :as_of {{{{scope}}}}),
  gone as (
-  select i.invalidated_on, i.tonnes_kg, pos.status from invalidations i
+  select pos.contract_id, i.invalidated_on, i.tonnes_kg, pos.status from invalidations i
   join pos on pos.id = i.delivery_id where i.invalidated_on <= :as_of)
-select name, day, sum(kg) from (
-  select 'delivered' as name, delivered_on as day, tonnes_kg as kg from pos
+select {{key}}name, day, sum(kg) from (
+  select {{key}}'delivered' as name, delivered_on as day, tonnes_kg as kg from pos
    where status != 'failed'
-  union all select 'delivered', invalidated_on, -tonnes_kg from gone where status != 'failed'
-  union all select 'verified', status_on, tonnes_kg from pos where status = 'verified'
-  union all select 'verified', invalidated_on, -tonnes_kg from gone where status = 'verified'
-  union all select 'rejected', status_on, tonnes_kg from pos where status = 'failed'
-  union all select 'invalidated', invalidated_on, tonnes_kg from gone where status != 'failed')
-group by name, day
+  union all select {{key}}'delivered', invalidated_on, -tonnes_kg from gone
+   where status != 'failed'
+  union all select {{key}}'verified', status_on, tonnes_kg from pos where status = 'verified'
+  union all select {{key}}'verified', invalidated_on, -tonnes_kg from gone
+   where status = 'verified'
+  union all select {{key}}'rejected', status_on, tonnes_kg from pos where status = 'failed'
+  union all select {{key}}'invalidated', invalidated_on, tonnes_kg from gone
+   where status != 'failed')
+group by {{key}}name, day
 """
+_LIFECYCLE = _LIFECYCLE_TEMPLATE.format(key="")
+_LIFECYCLE_BY_CONTRACT = _LIFECYCLE_TEMPLATE.format(key="contract_id, ")
 LIFECYCLE_SERIES = ("delivered", "verified", "rejected", "invalidated")
 
 
@@ -102,6 +108,64 @@ def lifecycle_daily(db: Ledger, contract_id: int | None, as_of: dt.date | None) 
     for name, day, kg in db.execute(_LIFECYCLE.format(scope=scope), params):
         daily[name].append((day, kg))
     return daily
+
+
+ByContract = dict[int, dict[str, Daily]]  # contract id -> series name -> daily kilograms
+
+
+def _contracts_scope(contract_ids: Iterable[int] | None, column: str) -> tuple[str, str]:
+    """SQL limiting ``column`` to these contracts (one JSON parameter), and the parameter."""
+    if contract_ids is None:
+        return "", "[]"
+    return (
+        f"and {column} in (select value from json_each(:contracts))",
+        json.dumps(sorted(set(contract_ids))),
+    )
+
+
+def lifecycle_daily_by_contract(
+    db: Ledger, contract_ids: Iterable[int] | None, as_of: dt.date
+) -> ByContract:
+    """``lifecycle_daily`` of each contract (of ``contract_ids``; None: all) and the
+    retired kilograms by day (``retired``), as of ``as_of``: two grouped queries however
+    many contracts.  A contract with nothing to show is left out."""
+    scope, wanted = _contracts_scope(contract_ids, "d.contract_id")
+    params = {"as_of": as_of.isoformat(), "contracts": wanted}
+    found: ByContract = {}
+    for contract_id, name, day, kg in db.execute(
+        _LIFECYCLE_BY_CONTRACT.format(scope=scope), params
+    ):
+        found.setdefault(contract_id, {}).setdefault(name, []).append((day, kg))
+    scope, _ = _contracts_scope(contract_ids, "contract_id")
+    for contract_id, day, kg in db.execute(
+        "select contract_id, retired_on, sum(tonnes_kg) from retirements "
+        f"where retired_on <= :as_of {scope} group by contract_id, retired_on",
+        params,
+    ):
+        found.setdefault(contract_id, {}).setdefault("retired", []).append((day, kg))
+    return found
+
+
+def contract_ids(db: Ledger) -> set[int]:
+    return {row[0] for row in db.execute("select id from contracts")}
+
+
+def change_log_head(db: Ledger) -> int:
+    """The sequence number of the change log's last entry (0 when empty)."""
+    return int(db.execute("select coalesce(max(seq), 0) from change_log").fetchone()[0])
+
+
+def logged_contracts(db: Ledger, after_seq: int, tables: Iterable[str]) -> set[int] | None:
+    """The contracts the change log names after entry ``after_seq`` for these tables;
+    None when an entry there names no contract."""
+    wanted = sorted(tables)
+    marks = ", ".join("?" for _ in wanted)
+    found = db.execute(
+        f"select distinct contract_id from change_log where seq > ? and table_name in ({marks})",
+        [after_seq, *wanted],
+    ).fetchall()
+    contracts = {row[0] for row in found}
+    return None if None in contracts else contracts
 
 
 def delivery_days(

@@ -319,6 +319,7 @@ class UnitOfWork:
             contract_id = _contract_of(self.db, table, before)
             self._remember(contract_id)
             after = fetch_row(self.db, table, row_id)
+            self._remember(_contract_of(self.db, table, after))  # a record moved: both
             self._log("update", table, row_id, contract_id, before, after)
         return before
 

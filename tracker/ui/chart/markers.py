@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.services.series import ChartPoint, ChartSeries, chart_with_points
+from tracker.services.series_cache import KeptSeries
 from tracker.store.ledger import Ledger
 
 DayMarker = tuple[ChartPoint, int]  # the day's first point, how many were flagged that day
@@ -27,8 +28,13 @@ def one_marker_a_day(flagged: list[ChartPoint]) -> list[DayMarker]:
 
 
 def read_chart(
-    db: Ledger, contract_id: int | None, as_of: dt.date, flagged: tuple[int, ...]
+    db: Ledger,
+    contract_id: int | None,
+    as_of: dt.date,
+    flagged: tuple[int, ...],
+    kept: KeptSeries | None = None,
 ) -> ChartRead:
-    """The series and, when deliveries are flagged, their markers one a day."""
-    series, points = chart_with_points(db, contract_id, as_of, flagged)
+    """The series and, when deliveries are flagged, their markers one a day (``kept``:
+    the portfolio's series kept between reads)."""
+    series, points = chart_with_points(db, contract_id, as_of, flagged, kept)
     return series, (one_marker_a_day(points) if points is not None else None)

@@ -36,6 +36,7 @@ from tracker.services.series import (
     day_of_epoch,
     epoch_seconds,
 )
+from tracker.services.series_cache import KeptSeries
 from tracker.store import queries
 from tracker.ui import messages, numbers
 from tracker.ui.background import BackgroundJob
@@ -161,6 +162,7 @@ class ChartPanel(QWidget):
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
         self.job = BackgroundJob(store, self._apply_read, self)
+        self.kept = KeptSeries()  # the portfolio's series, re-read a changed contract at a time
         self.refreshed.connect(self._open_on_the_data)
         store.changed.connect(self._on_changed)
         store.reset.connect(self._on_reset)
@@ -229,7 +231,8 @@ class ChartPanel(QWidget):
         update the existing plot items."""
         self._refresh_timer.stop()
         contract_id, as_of, flagged = self.contract_id, self.store.as_of, self._flagged_ids
-        self.job.request(lambda db: read_chart(db, contract_id, as_of, flagged))
+        kept = self.kept
+        self.job.request(lambda db: read_chart(db, contract_id, as_of, flagged, kept))
 
     def _apply_read(self, read: ChartRead) -> None:
         series, flag_points = read
@@ -296,10 +299,12 @@ class ChartPanel(QWidget):
     # --- reacting to the store --------------------------------------------------------
 
     def _on_changed(self, changes: ChangeSet) -> None:
+        self.kept.after(changes)
         if self.contract_id is None or self.contract_id in changes.contracts:
             self.schedule_refresh()
 
     def _on_reset(self) -> None:
+        self.kept.forget()
         self.contract_id = None
         self._flagged_ids = None
         self._draw_flags([])
