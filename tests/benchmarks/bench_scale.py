@@ -233,6 +233,52 @@ def measure_window(ledger: Path) -> Timing:
     return measured, timed(bare)
 
 
+def measure_edit(ledger: Path) -> tuple[Timing, Timing, Timing]:
+    """Edit one delivery's tonnes in the open window as its dialog does (an undo command):
+    the time the GUI thread is busy (the service's write and the change notice handled),
+    then until the Overview's totals and the chart are redrawn from their workers, then
+    until the flags follow.  The edit is undone afterwards (outside the timing)."""
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.services.form_data import delivery_input
+    from tracker.store import queries
+    from tracker.ui import commands
+    from tracker.ui.ledger_store import LedgerStore
+    from tracker.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow(LedgerStore(open_database(ledger), ledger, AS_OF))
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    figures = (window.overview.job, window.chart.job)
+    for job in (*figures, window.audit.watcher):
+        job.wait()
+    store = window.store
+    found = store.db.execute(
+        "select id from deliveries where serial_block is null order by id limit 1 offset 100"
+    ).fetchone()
+    delivery = queries.delivery(store.db, found[0])
+    data = {**delivery_input(delivery), "contract": str(delivery.contract_id)}
+    data["tonnes"] = str((delivery.tonnes_kg + 1_000) / 1000)
+    start = time.perf_counter()
+    commands.perform(store, commands.edit_delivery(store, found[0], data))
+    app.processEvents()  # the change notice: tables, totals, chart and flags asked again
+    gui_thread = time.perf_counter() - start
+    for job in figures:
+        job.wait()
+    redrawn = time.perf_counter() - start
+    window.audit.watcher.wait()
+    flagged = time.perf_counter() - start
+    store.undo_stack.undo()
+    app.processEvents()
+    for job in (*figures, window.audit.watcher):
+        job.wait()
+    window.close()
+    store.db.close()
+    return (gui_thread, None), (redrawn, None), (flagged, None)
+
+
 WINDOW_RSS = """
 import resource, sys
 from pathlib import Path
@@ -379,6 +425,9 @@ def main() -> int:
         Row("all audit rules", "bare `GROUP BY contract`", []),
         Row("verify-log", "read the whole log", []),
         Row("open the main window (flags follow)", "bare PySide6 window", []),
+        Row("edit one delivery: the GUI thread", "—", []),
+        Row("… totals and chart redrawn", "—", []),
+        Row("… flags follow", "—", []),
         Row("sort deliveries by tonnes", "`ORDER BY … LIMIT 200`", []),
         Row("… show its last row", "`ORDER BY … DESC LIMIT 1`", []),
         Row("… find the last record", "`ORDER BY … DESC LIMIT 1`", []),
@@ -399,7 +448,9 @@ def main() -> int:
         rows[4].runs.append(measure_verify_log(ledger))
         rows[5].runs.append(measure_window(ledger))
         rows[5].note = f"peak RSS {window_peak_rss(ledger)} MiB"
-        for first, key in ((6, "tonnes_kg"), (9, "retired_kg"), (12, "contract")):
+        for n, timing in enumerate(measure_edit(ledger)):
+            rows[6 + n].runs.append(timing)
+        for first, key in ((9, "tonnes_kg"), (12, "retired_kg"), (15, "contract")):
             for n, timing in enumerate(measure_sort(ledger, key)):
                 rows[first + n].runs.append(timing)
         for r in rows:

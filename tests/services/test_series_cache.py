@@ -4,6 +4,7 @@ touched are read again, and the series always equal a fresh read of the whole po
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections.abc import Callable
 
 import pytest
@@ -185,11 +186,13 @@ def test_a_day_whose_kilograms_cancel_out_stays_a_day(db: sqlite_utils.Database)
     write_ledger(db, Spec(contracts=2, deliveries=20, retirements=0, seed=3, as_of=AS_OF))
     kept = KeptSeries()
     totals: series_cache.Totals = {name: {} for name in series_cache.SERIES}
-    series_cache._put_in(totals, {"delivered": {"2025-01-01": 5}})
-    series_cache._put_in(totals, {"delivered": {"2025-01-01": -5}})
+    first = {"delivered": (("2025-01-01",), array("q", [5]))}
+    second = {"delivered": (("2025-01-01",), array("q", [-5]))}
+    series_cache._put_in(totals, first)
+    series_cache._put_in(totals, second)
     assert totals["delivered"] == {"2025-01-01": [0, 2]}
-    series_cache._take_out(totals, {"delivered": {"2025-01-01": 5}})
-    series_cache._take_out(totals, {"delivered": {"2025-01-01": -5}})
+    series_cache._take_out(totals, first)
+    series_cache._take_out(totals, second)
     assert totals["delivered"] == {}
     _same_as_fresh(db, kept)
 

@@ -23,19 +23,21 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tracker.domain.changes import ChangeSet
 from tracker.store import chart_reads
-from tracker.store.chart_reads import ByContract, Daily
+from tracker.store.chart_reads import Daily
 from tracker.store.ledger import Ledger
 
 SERIES = (*chart_reads.LIFECYCLE_SERIES, "retired")
 READ_TABLES = ("contracts", "deliveries", "verifications", "invalidations", "retirements")
 
-# Contract -> series name -> ISO day -> kilograms.
-PerContract = dict[int, dict[str, dict[str, int]]]
+# One contract's series: name -> (ISO days, kilograms on each).  Days are shared strings
+# and kilograms a machine array: a million deliveries' days kept in a few MiB.
+Series = dict[str, tuple[tuple[str, ...], "array[int]"]]
 # Series name -> ISO day -> [kilograms, how many contracts have a row that day].  The count
 # keeps a day whose kilograms sum to nothing exactly as one grouped read keeps it.
 Totals = dict[str, dict[str, list[int]]]
@@ -47,7 +49,7 @@ READ_ALL_SHARE = 4  # more than a quarter of the contracts to read: read them al
 class _Kept:
     as_of: dt.date
     log_head: int = 0  # the change log's last entry when the contracts were read
-    contracts: PerContract = field(default_factory=dict)
+    contracts: dict[int, Series] = field(default_factory=dict)
     totals: Totals = field(default_factory=lambda: {name: {} for name in SERIES})
 
 
@@ -59,6 +61,7 @@ class KeptSeries:
         self._kept: _Kept | None = None
         self._stale: set[int] = set()
         self._generation = 0
+        self._days: dict[str, str] = {}  # one string per ISO day, shared by every contract
         self.contracts_read = 0  # how many contracts the reads so far read (tests)
 
     def forget(self, contract_ids: Iterable[int] | None = None) -> None:
@@ -102,12 +105,11 @@ class KeptSeries:
         for contract_id in gone & set(updated.contracts):
             _take_out(updated.totals, updated.contracts.pop(contract_id))
         read_all = len(to_read) * READ_ALL_SHARE > len(contract_ids)
-        found = _read(db, None if read_all else to_read, as_of)
+        found = _read(db, None if read_all else to_read, as_of, self._days)
         for contract_id in to_read:
             series = found.get(contract_id, {})
-            days = {name: dict(series.get(name, ())) for name in SERIES}
-            updated.contracts[contract_id] = days
-            _put_in(updated.totals, days)
+            updated.contracts[contract_id] = series
+            _put_in(updated.totals, series)
         with self._lock:
             self.contracts_read += len(to_read)
             if self._generation == generation:
@@ -118,16 +120,31 @@ class KeptSeries:
         }
 
 
-def _read(db: Ledger, contract_ids: set[int] | None, as_of: dt.date) -> ByContract:
+def _read(
+    db: Ledger, contract_ids: set[int] | None, as_of: dt.date, days: dict[str, str]
+) -> dict[int, Series]:
     if contract_ids is not None and not contract_ids:
         return {}
-    return chart_reads.lifecycle_daily_by_contract(db, contract_ids, as_of)
+    found: dict[int, dict[str, tuple[list[str], array[int]]]] = {}
+    for contract_id, name, day, kg in chart_reads.lifecycle_rows_by_contract(
+        db, contract_ids, as_of
+    ):
+        series = found.setdefault(contract_id, {})
+        if name not in series:
+            series[name] = ([], array("q"))
+        on, kilograms = series[name]
+        on.append(days.setdefault(day, day))
+        kilograms.append(kg)
+    return {
+        contract_id: {name: (tuple(on), kilograms) for name, (on, kilograms) in series.items()}
+        for contract_id, series in found.items()
+    }
 
 
-def _put_in(totals: Totals, series: dict[str, dict[str, int]]) -> None:
-    for name, days in series.items():
+def _put_in(totals: Totals, series: Series) -> None:
+    for name, (days, kilograms) in series.items():
         into = totals[name]
-        for day, kg in days.items():
+        for day, kg in zip(days, kilograms, strict=True):
             pair = into.get(day)
             if pair is None:
                 into[day] = [kg, 1]
@@ -136,10 +153,10 @@ def _put_in(totals: Totals, series: dict[str, dict[str, int]]) -> None:
                 pair[1] += 1
 
 
-def _take_out(totals: Totals, series: dict[str, dict[str, int]]) -> None:
-    for name, days in series.items():
+def _take_out(totals: Totals, series: Series) -> None:
+    for name, (days, kilograms) in series.items():
         into = totals[name]
-        for day, kg in days.items():
+        for day, kg in zip(days, kilograms, strict=True):
             pair = into[day]
             pair[0] -= kg
             pair[1] -= 1

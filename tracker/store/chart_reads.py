@@ -93,6 +93,7 @@ select {{key}}name, day, sum(kg) from (
   union all select {{key}}'invalidated', invalidated_on, tonnes_kg from gone
    where status != 'failed')
 group by {{key}}name, day
+order by {{key}}name, day
 """
 _LIFECYCLE = _LIFECYCLE_TEMPLATE.format(key="")
 _LIFECYCLE_BY_CONTRACT = _LIFECYCLE_TEMPLATE.format(key="contract_id, ")
@@ -110,9 +111,6 @@ def lifecycle_daily(db: Ledger, contract_id: int | None, as_of: dt.date | None) 
     return daily
 
 
-ByContract = dict[int, dict[str, Daily]]  # contract id -> series name -> daily kilograms
-
-
 def _contracts_scope(contract_ids: Iterable[int] | None, column: str) -> tuple[str, str]:
     """SQL limiting ``column`` to these contracts (one JSON parameter), and the parameter."""
     if contract_ids is None:
@@ -123,27 +121,22 @@ def _contracts_scope(contract_ids: Iterable[int] | None, column: str) -> tuple[s
     )
 
 
-def lifecycle_daily_by_contract(
+def lifecycle_rows_by_contract(
     db: Ledger, contract_ids: Iterable[int] | None, as_of: dt.date
-) -> ByContract:
-    """``lifecycle_daily`` of each contract (of ``contract_ids``; None: all) and the
-    retired kilograms by day (``retired``), as of ``as_of``: two grouped queries however
-    many contracts.  A contract with nothing to show is left out."""
+) -> Iterator[tuple[int, str, str, int]]:
+    """``lifecycle_daily`` of each contract (of ``contract_ids``; None: all) and its
+    retired kilograms by day (series ``retired``), as of ``as_of``, as (contract, series,
+    ISO day, kilograms) rows by contract: two grouped queries however many contracts."""
     scope, wanted = _contracts_scope(contract_ids, "d.contract_id")
     params = {"as_of": as_of.isoformat(), "contracts": wanted}
-    found: ByContract = {}
-    for contract_id, name, day, kg in db.execute(
-        _LIFECYCLE_BY_CONTRACT.format(scope=scope), params
-    ):
-        found.setdefault(contract_id, {}).setdefault(name, []).append((day, kg))
+    yield from db.execute(_LIFECYCLE_BY_CONTRACT.format(scope=scope), params)
     scope, _ = _contracts_scope(contract_ids, "contract_id")
-    for contract_id, day, kg in db.execute(
-        "select contract_id, retired_on, sum(tonnes_kg) from retirements "
-        f"where retired_on <= :as_of {scope} group by contract_id, retired_on",
+    yield from db.execute(
+        "select contract_id, 'retired', retired_on, sum(tonnes_kg) from retirements "
+        f"where retired_on <= :as_of {scope} group by contract_id, retired_on "
+        "order by contract_id, retired_on",
         params,
-    ):
-        found.setdefault(contract_id, {}).setdefault("retired", []).append((day, kg))
-    return found
+    )
 
 
 def contract_ids(db: Ledger) -> set[int]:
@@ -160,10 +153,12 @@ def logged_contracts(db: Ledger, after_seq: int, tables: Iterable[str]) -> set[i
     None when an entry there names no contract."""
     wanted = sorted(tables)
     marks = ", ".join("?" for _ in wanted)
+    # A range of the log's rowid: no DISTINCT (SQLite would walk the whole contract index
+    # for it) and ``+table_name`` (nor the table index): the few entries since are read.
     found = db.execute(
-        f"select distinct contract_id from change_log where seq > ? and table_name in ({marks})",
+        f"select contract_id from change_log where seq > ? and +table_name in ({marks})",
         [after_seq, *wanted],
-    ).fetchall()
+    )
     contracts = {row[0] for row in found}
     return None if None in contracts else contracts
 
