@@ -17,14 +17,53 @@ from tracker.store import lifecycle, queries
 from tracker.store.ledger import Ledger
 
 Row = dict[str, Any]
+# The contracts whose rows to read (None: every contract).  Rules whose flags each belong
+# to one contract are evaluated again for the contracts a change touched only.
+Scope = frozenset[int] | None
 
 
-def as_of_rows(db: Ledger, sql: str, as_of: dt.date, **params: object) -> Iterator[Row]:
-    """The rows of ``sql``, which may read the date as ``:as_of``."""
-    return queries.rows(db, sql, {"as_of": as_of.isoformat(), **params})
+def scope_sql(column: str, contracts: Scope) -> str:
+    """SQL keeping the rows whose ``column`` is one of ``contracts`` (nothing for None);
+    the contracts are the query's ``:scope`` parameter (see ``as_of_rows``)."""
+    if contracts is None:
+        return ""
+    return f"and {column} in (select value from json_each(:scope))"
+
+
+def as_of_rows(
+    db: Ledger, sql: str, as_of: dt.date, contracts: Scope = None, **params: object
+) -> Iterator[Row]:
+    """The rows of ``sql``, which may read the date as ``:as_of`` and the contracts in
+    scope as ``:scope`` (one JSON parameter, however many)."""
+    scope = json.dumps(sorted(contracts or ()))
+    return queries.rows(db, sql, {"as_of": as_of.isoformat(), "scope": scope, **params})
 
 
 # --- contracts -------------------------------------------------------------------------
+
+# Retirements and invalidations name their contract and their delivery, which names its
+# own: the contracts on the other side of any such pair with one of ``:scope``'s.
+_SHARING = """
+select r.contract_id from retirements r join deliveries d on d.id = r.delivery_id
+ where d.contract_id in (select value from json_each(:scope)) and r.contract_id != d.contract_id
+union
+select d.contract_id from retirements r join deliveries d on d.id = r.delivery_id
+ where r.contract_id in (select value from json_each(:scope)) and r.contract_id != d.contract_id
+union
+select i.contract_id from invalidations i join deliveries d on d.id = i.delivery_id
+ where d.contract_id in (select value from json_each(:scope)) and i.contract_id != d.contract_id
+union
+select d.contract_id from invalidations i join deliveries d on d.id = i.delivery_id
+ where i.contract_id in (select value from json_each(:scope)) and i.contract_id != d.contract_id
+"""
+
+
+def contracts_sharing_records(db: Ledger, contracts: frozenset[int]) -> set[int]:
+    """Other contracts holding a retirement or invalidation of these contracts'
+    deliveries, or a delivery their retirements or invalidations draw on (none, as the
+    app records them; a ledger written otherwise may hold some)."""
+    found = db.execute(_SHARING, {"scope": json.dumps(sorted(contracts))})
+    return {row[0] for row in found}
 
 
 def contract_statuses(db: Ledger) -> dict[int, str]:
@@ -57,40 +96,47 @@ select * from (
          cast(julianday(:as_of) - julianday(d.delivered_on) as integer) as age,
          {lifecycle.STATUS_AS_OF} as status
   from deliveries d join contracts c on c.id = d.contract_id
-  where d.delivered_on <= :as_of)
+  where d.delivered_on <= :as_of {{scope}}) x
 where {{condition}}
 order by id
 """
 
 
-def _deliveries(db: Ledger, as_of: dt.date, condition: str, **params: object) -> Iterator[Row]:
-    """Deliveries made by ``as_of`` meeting ``condition``, with their status then and
-    their ``age`` in days."""
-    return as_of_rows(db, _WITH_STATUS.format(condition=condition), as_of, **params)
+def _deliveries(
+    db: Ledger, as_of: dt.date, condition: str, contracts: Scope, **params: object
+) -> Iterator[Row]:
+    """Deliveries (of ``contracts``) made by ``as_of`` meeting ``condition``, with their
+    status then and their ``age`` in days."""
+    sql = _WITH_STATUS.format(condition=condition, scope=scope_sql("d.contract_id", contracts))
+    return as_of_rows(db, sql, as_of, contracts, **params)
 
 
-def stale_unverified(db: Ledger, as_of: dt.date, days: int) -> Iterator[Row]:
+def stale_unverified(
+    db: Ledger, as_of: dt.date, days: int, contracts: Scope = None
+) -> Iterator[Row]:
     """Deliveries still pending more than ``days`` days after they were made."""
-    return _deliveries(db, as_of, "status = 'pending' and age > :days", days=days)
+    return _deliveries(db, as_of, "status = 'pending' and age > :days", contracts, days=days)
 
 
-def awaiting_serials(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+def awaiting_serials(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
     """Deliveries recorded without their serials (rejected ones left out)."""
-    return _deliveries(db, as_of, "serial_block is null and status != 'failed'")
+    return _deliveries(db, as_of, "serial_block is null and status != 'failed'", contracts)
 
 
-def verified_before_delivered(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+def verified_before_delivered(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
     """Deliveries with a verification (their own date or a record's) before their delivery."""
     condition = (
-        "verified_on < delivered_on or exists (select 1 from verifications v "
-        "where v.delivery_id = id and v.verified_on < delivered_on)"
+        # ``x.``: within the subquery a bare ``id`` would be the verification's own
+        "x.verified_on < x.delivered_on or exists (select 1 from verifications v "
+        "where v.delivery_id = x.id and v.verified_on < x.delivered_on)"
     )
-    return _deliveries(db, as_of, condition)
+    return _deliveries(db, as_of, condition, contracts)
 
 
-def delivered_outside_term(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+def delivered_outside_term(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
     """Deliveries made before their contract's term starts or after it ends."""
-    return _deliveries(db, as_of, "delivered_on < start_on or delivered_on > end_on")
+    condition = "delivered_on < start_on or delivered_on > end_on"
+    return _deliveries(db, as_of, condition, contracts)
 
 
 _DELIVERY = (
@@ -121,27 +167,31 @@ select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_o
        {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
 from retirements r join deliveries d on d.id = r.delivery_id
 join contracts c on c.id = r.contract_id
-where r.retired_on <= :as_of)
+where r.retired_on <= :as_of {{scope}})
 where {{condition}}
 order by id
 """
 
 
-def _retired(db: Ledger, as_of: dt.date, condition: str, **params: object) -> Iterator[Row]:
-    """Retirements made by ``as_of`` meeting ``condition``, with their delivery and its
-    status (``status``, reached on ``status_on``) as of the date."""
-    return as_of_rows(db, _RETIRED_WITH_DELIVERY.format(condition=condition), as_of, **params)
+def _retired(
+    db: Ledger, as_of: dt.date, condition: str, contracts: Scope = None, **params: object
+) -> Iterator[Row]:
+    """Retirements (of ``contracts``) made by ``as_of`` meeting ``condition``, with their
+    delivery and its status (``status``, reached on ``status_on``) as of the date."""
+    scope = scope_sql("r.contract_id", contracts)
+    sql = _RETIRED_WITH_DELIVERY.format(condition=condition, scope=scope)
+    return as_of_rows(db, sql, as_of, contracts, **params)
 
 
-def retired_unverified(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+def retired_unverified(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
     """Retirements from a delivery pending, or verified only after the retirement."""
     condition = "status = 'pending' or (status = 'verified' and status_on > retired_on)"
-    return _retired(db, as_of, condition)
+    return _retired(db, as_of, condition, contracts)
 
 
-def retired_from_failed(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+def retired_from_failed(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
     """Retirements from a delivery whose verification failed by the date."""
-    return _retired(db, as_of, "status = 'failed'")
+    return _retired(db, as_of, "status = 'failed'", contracts)
 
 
 def retirements_with_delivery(
@@ -152,26 +202,30 @@ def retirements_with_delivery(
     return _retired(db, as_of, f"id in ({marks})")
 
 
-def retired_before_delivered(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+def retired_before_delivered(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
     """Retirements dated before the delivery they draw on."""
-    return _retired(db, as_of, "retired_on < delivered_on")
+    return _retired(db, as_of, "retired_on < delivered_on", contracts)
 
 
 _CLAIM_YEAR = "cast(substr(coalesce(claim_end, claim_start, retired_on), 1, 4) as integer)"
 
 
-def vintage_too_old(db: Ledger, as_of: dt.date, limit: int) -> Iterator[Row]:
+def vintage_too_old(
+    db: Ledger, as_of: dt.date, limit: int, contracts: Scope = None
+) -> Iterator[Row]:
     """Retirements whose claim year is more than ``limit`` years after the vintage."""
     condition = f"vintage is not null and {_CLAIM_YEAR} - vintage > :limit"
-    return _retired(db, as_of, condition, limit=limit)
+    return _retired(db, as_of, condition, contracts, limit=limit)
 
 
-def retired_late_for_claim(db: Ledger, as_of: dt.date, months: int) -> Iterator[Row]:
+def retired_late_for_claim(
+    db: Ledger, as_of: dt.date, months: int, contracts: Scope = None
+) -> Iterator[Row]:
     """Retirements made more than ``months`` months after their claim period ended."""
     condition = "claim_end is not null and retired_on > date(claim_end, :lag)"
-    return _retired(db, as_of, condition, lag=f"+{months} months")
+    return _retired(db, as_of, condition, contracts, lag=f"+{months} months")
 
 
-def missing_beneficiary(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+def missing_beneficiary(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
     """Retirements that name no beneficiary."""
-    return _retired(db, as_of, "trim(beneficiary) = ''")
+    return _retired(db, as_of, "trim(beneficiary) = ''", contracts)

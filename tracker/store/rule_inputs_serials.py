@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from tracker.store.ledger import Ledger
-from tracker.store.rule_inputs import Row, as_of_rows
+from tracker.store.rule_inputs import Row, Scope, as_of_rows, scope_sql
 
 # Blocks are ordered per registry and prefix; a block overlaps an earlier one when it
 # starts at or before the highest end seen so far.  The window runs over the narrow
@@ -82,13 +82,13 @@ select 'deliveries' as tbl, d.id, d.contract_id, c.reference as contract, d.regi
        d.serial_block, d.tonnes_kg, d.serial_end - d.serial_start + 1 as serials,
        d.delivered_on as day
 from deliveries d join contracts c on c.id = d.contract_id
-where d.delivered_on <= :as_of and {mismatch}
+where d.delivered_on <= :as_of {scope_d} and {mismatch}
 union all
 select 'retirements', r.id, r.contract_id, c.reference, d.registry,
        r.serial_block, r.tonnes_kg, r.serial_end - r.serial_start + 1, r.retired_on
 from retirements r join deliveries d on d.id = r.delivery_id
 join contracts c on c.id = r.contract_id
-where r.retired_on <= :as_of and {mismatch_r}
+where r.retired_on <= :as_of {scope_r} and {mismatch_r}
 """
 _MISMATCH = (
     "(case when {a}.registry = 'isometric' then {b}.serial_end - {b}.serial_start + 1 "
@@ -96,13 +96,16 @@ _MISMATCH = (
 )
 
 
-def serial_count_mismatches(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+def serial_count_mismatches(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
     """Deliveries and retirements (``tbl``) whose block holds a different number of
     ``serials`` than their quantity needs (one a tonne; a kilogram for Isometric)."""
     sql = _COUNT_MISMATCH.format(
-        mismatch=_MISMATCH.format(a="d", b="d"), mismatch_r=_MISMATCH.format(a="d", b="r")
+        mismatch=_MISMATCH.format(a="d", b="d"),
+        mismatch_r=_MISMATCH.format(a="d", b="r"),
+        scope_d=scope_sql("d.contract_id", contracts),
+        scope_r=scope_sql("r.contract_id", contracts),
     )
-    return as_of_rows(db, sql, as_of)
+    return as_of_rows(db, sql, as_of, contracts)
 
 
 _DUPLICATES = """
@@ -137,7 +140,7 @@ _OVER_RETIRED_DELIVERY = """
 select d.id, d.contract_id, c.reference as contract, d.serial_block, d.tonnes_kg,
        s.retired_kg, s.n
 from (select delivery_id, sum(tonnes_kg) as retired_kg, count(*) as n from retirements
-      where retired_on <= :as_of group by delivery_id) s
+      where retired_on <= :as_of {scope} group by delivery_id) s
 join deliveries d on d.id = s.delivery_id
 join contracts c on c.id = d.contract_id
 where s.retired_kg > d.tonnes_kg
@@ -147,16 +150,22 @@ select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_o
        d.serial_block as delivery_block
 from retirements r join deliveries d on d.id = r.delivery_id
 join contracts c on c.id = r.contract_id
-where r.retired_on <= :as_of and (r.serial_prefix != d.serial_prefix
+where r.retired_on <= :as_of {scope} and (r.serial_prefix != d.serial_prefix
       or r.serial_start < d.serial_start or r.serial_end > d.serial_end)
 """
 
 
-def over_retired_deliveries(db: Ledger, as_of: dt.date) -> Iterator[Row]:
-    """Deliveries more was retired from (``retired_kg`` in ``n`` retirements) than they hold."""
-    return as_of_rows(db, _OVER_RETIRED_DELIVERY, as_of)
+def over_retired_deliveries(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
+    """Deliveries (of ``contracts``) more was retired from (``retired_kg`` in ``n``
+    retirements) than they hold."""
+    scope = ""
+    if contracts is not None:  # the retirements of the contracts' deliveries, by index
+        scope = "and delivery_id in (select x.id from deliveries x where 1 "
+        scope += scope_sql("x.contract_id", contracts) + ")"
+    return as_of_rows(db, _OVER_RETIRED_DELIVERY.format(scope=scope), as_of, contracts)
 
 
-def retired_outside_delivery(db: Ledger, as_of: dt.date) -> Iterator[Row]:
-    """Retirements whose serials lie (partly) outside the delivery they draw on."""
-    return as_of_rows(db, _OUTSIDE_DELIVERY, as_of)
+def retired_outside_delivery(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
+    """Retirements (of ``contracts``) whose serials lie (partly) outside their delivery."""
+    sql = _OUTSIDE_DELIVERY.format(scope=scope_sql("r.contract_id", contracts))
+    return as_of_rows(db, sql, as_of, contracts)

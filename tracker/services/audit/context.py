@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ class RuleContext:
     db: Ledger
     as_of: dt.date
     thresholds: Thresholds
+    contracts: frozenset[int] | None = None  # the contracts to evaluate (None: every one)
     _shared: dict[str, Any] = field(default_factory=dict)
 
     def fulfilment(self) -> dict[int, tuple[Contract, Fulfilment]]:
@@ -33,7 +35,7 @@ class RuleContext:
         if "fulfilment" not in self._shared:
             kept: list[tuple[Contract, Fulfilment]] = []
             mismatched: list[tuple[str, int, list[int]]] = []
-            for contract, filled in fulfilments(self.db, self.as_of):
+            for contract, filled in self._fulfilments():
                 kept.append((contract, folded(filled)))
                 mismatched.extend((contract.reference, d, w) for d, w in vintage_mismatches(filled))
             mismatched.sort(key=lambda found: found[0])  # stable: by delivery within a contract
@@ -41,6 +43,13 @@ class RuleContext:
             self._shared["vintage_mismatches"] = mismatched
         found: dict[int, tuple[Contract, Fulfilment]] = self._shared["fulfilment"]
         return found
+
+    def _fulfilments(self) -> Iterator[tuple[Contract, Fulfilment]]:
+        if self.contracts is None:
+            yield from fulfilments(self.db, self.as_of)
+            return
+        for contract_id in sorted(self.contracts):
+            yield from fulfilments(self.db, self.as_of, contract_id)
 
     def vintage_mismatches(self) -> list[tuple[str, int, list[int]]]:
         """(contract reference, delivery id, vintages wanted) of every delivery filling a
@@ -53,8 +62,15 @@ class RuleContext:
         """The portfolio summary as of the date, computed once for the rules that read it
         (from the shared allocation, which the schedule rules need anyway)."""
         if "summary" not in self._shared:
-            self._shared["summary"] = portfolio_summary(
-                self.db, self.as_of, allocations=self.fulfilment()
+            allocations = self.fulfilment()
+            self._shared["summary"] = (
+                portfolio_summary(self.db, self.as_of, allocations=allocations)
+                if self.contracts is None
+                else [
+                    s
+                    for contract_id in sorted(self.contracts)
+                    for s in portfolio_summary(self.db, self.as_of, contract_id, allocations)
+                ]
             )
         summary: list[ContractSummary] = self._shared["summary"]
         return summary

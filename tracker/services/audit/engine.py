@@ -13,6 +13,7 @@ from tracker.services.audit import rules_schedule as rsc
 from tracker.services.audit import rules_serials as rs
 from tracker.services.audit.context import RuleContext
 from tracker.services.audit.settings import Thresholds, load_thresholds
+from tracker.store import rule_inputs
 from tracker.store.ledger import Ledger
 
 Rule = Callable[[RuleContext], Iterator[Flag]]
@@ -62,6 +63,47 @@ def evaluate(
     for code in rules or tuple(RULES):
         _severity, rule = RULES[code]
         found.extend(f for f in rule(ctx) if contract_id is None or f.contract_id == contract_id)
+    return in_order(found)
+
+
+# Rules whose flag on one contract's record may name another contract's (the same serials
+# or reference on two contracts): evaluated for the whole portfolio after any change.
+CROSS_CONTRACT = frozenset({"SERIAL_OVERLAP", "DUPLICATE_DELIVERY"})
+WHOLE_SHARE = 4  # a change to more than a quarter of the contracts: evaluate them all
+
+
+def evaluate_changed(
+    db: Ledger,
+    as_of: dt.date,
+    previous: list[Flag],
+    changed: frozenset[int],
+    thresholds: Thresholds | None = None,
+) -> list[Flag]:
+    """The flags of ``evaluate`` after a change to the ``changed`` contracts, from the
+    flags evaluated before it (``previous``, for the same date and thresholds).
+
+    Each rule whose flags belong to one contract is evaluated again for the changed
+    contracts only (and any contract sharing a record with them), the other contracts'
+    flags kept as they were; the cross-contract rules are evaluated for the whole
+    portfolio.  The same flags as evaluating everything, for work that follows the size
+    of the change: an edit to one delivery no longer allocates every contract's tranches.
+    """
+    if not changed:
+        return previous
+    scope = changed | rule_inputs.contracts_sharing_records(db, changed)
+    contracts = len(rule_inputs.contract_statuses(db))
+    unowned = any(f.contract_id is None for f in previous if f.rule not in CROSS_CONTRACT)
+    if unowned or len(scope) * WHOLE_SHARE > contracts:
+        return evaluate(db, as_of, thresholds)
+    thresholds = thresholds or load_thresholds(db)
+    scoped = RuleContext(db, as_of, thresholds, contracts=scope)
+    whole = RuleContext(db, as_of, thresholds)
+    found = [f for f in previous if f.rule not in CROSS_CONTRACT and f.contract_id not in scope]
+    for code, (_severity, rule) in RULES.items():
+        if code in CROSS_CONTRACT:
+            found.extend(rule(whole))
+        else:
+            found.extend(f for f in rule(scoped) if f.contract_id in scope)
     return in_order(found)
 
 

@@ -18,7 +18,7 @@ from tracker.store import rule_inputs
 def unverified_stale(ctx: RuleContext) -> Iterator[Flag]:
     """UNVERIFIED_STALE: delivered more than N days ago and still not verified."""
     days = ctx.thresholds.unverified_stale_days
-    for row in rule_inputs.stale_unverified(ctx.db, ctx.as_of, days):
+    for row in rule_inputs.stale_unverified(ctx.db, ctx.as_of, days, ctx.contracts):
         yield flag(
             "UNVERIFIED_STALE", Severity.WARN, row, subject_of_delivery(row),
             msg("flag.unverified_stale", tonnes=Tonnes(row["tonnes_kg"]),
@@ -31,7 +31,7 @@ def missing_serial(ctx: RuleContext) -> Iterator[Flag]:
     """MISSING_SERIAL: a delivery recorded without its serials (warning; high once older
     than the configured number of days)."""
     days = ctx.thresholds.missing_serial_days
-    for row in rule_inputs.awaiting_serials(ctx.db, ctx.as_of):
+    for row in rule_inputs.awaiting_serials(ctx.db, ctx.as_of, ctx.contracts):
         late = row["age"] > days
         yield flag(
             "MISSING_SERIAL", Severity.HIGH if late else Severity.WARN, row,
@@ -48,7 +48,7 @@ def missing_serial(ctx: RuleContext) -> Iterator[Flag]:
 def verified_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
     """VERIFIED_BEFORE_DELIVERED: a verification dated before the delivery it verifies
     (the forms refuse it; ledgers written before that check may hold one)."""
-    for row in rule_inputs.verified_before_delivered(ctx.db, ctx.as_of):
+    for row in rule_inputs.verified_before_delivered(ctx.db, ctx.as_of, ctx.contracts):
         yield flag(
             "VERIFIED_BEFORE_DELIVERED", Severity.HIGH, row, subject_of_delivery(row),
             msg("flag.verified_before_delivered", tonnes=Tonnes(row["tonnes_kg"]),
@@ -62,7 +62,7 @@ def verified_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
 
 def delivery_outside_term(ctx: RuleContext) -> Iterator[Flag]:
     """DELIVERY_OUTSIDE_TERM: delivered before the term starts or after it ends."""
-    for row in rule_inputs.delivered_outside_term(ctx.db, ctx.as_of):
+    for row in rule_inputs.delivered_outside_term(ctx.db, ctx.as_of, ctx.contracts):
         before = row["delivered_on"] < row["start_on"]
         code = "flag.delivered_before_term" if before else "flag.delivered_after_term"
         yield flag(

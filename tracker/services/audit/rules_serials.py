@@ -57,7 +57,7 @@ _COUNT_CODES = {
 
 def serial_qty_mismatch(ctx: RuleContext) -> Iterator[Flag]:
     """SERIAL_QTY_MISMATCH: a block's serial count differs from its recorded quantity."""
-    for row in serials.serial_count_mismatches(ctx.db, ctx.as_of):
+    for row in serials.serial_count_mismatches(ctx.db, ctx.as_of, ctx.contracts):
         per_kg = row["registry"] == "isometric"
         held = row["serials"] if per_kg else row["serials"] * 1000
         is_delivery = row["tbl"] == "deliveries"
@@ -95,7 +95,7 @@ def duplicate_delivery(ctx: RuleContext) -> Iterator[Flag]:
 
 def over_retirement(ctx: RuleContext) -> Iterator[Flag]:
     """OVER_RETIREMENT: more retired from a delivery than it holds, or serials outside it."""
-    for row in serials.over_retired_deliveries(ctx.db, ctx.as_of):
+    for row in serials.over_retired_deliveries(ctx.db, ctx.as_of, ctx.contracts):
         excess = row["retired_kg"] - row["tonnes_kg"]
         yield flag(
             "OVER_RETIREMENT", Severity.CRITICAL, row, delivery_subject(row["serial_block"]),
@@ -103,7 +103,7 @@ def over_retirement(ctx: RuleContext) -> Iterator[Flag]:
                 tonnes=Tonnes(row["tonnes_kg"]), excess=Tonnes(excess)),
             "deliveries", row["id"], row["retired_kg"], row["tonnes_kg"],
         )  # fmt: skip
-    for row in serials.retired_outside_delivery(ctx.db, ctx.as_of):
+    for row in serials.retired_outside_delivery(ctx.db, ctx.as_of, ctx.contracts):
         yield flag(
             "OVER_RETIREMENT", Severity.CRITICAL, row,
             retirement_subject(row["serial_block"], row["retired_on"]),
