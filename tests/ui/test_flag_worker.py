@@ -14,6 +14,8 @@ from tracker.services.audit import review
 from tracker.services.synthetic import Spec
 from tracker.services.synthetic_write import write_ledger
 from tracker.store.database import open_database
+from tracker.ui.audit import rule_worker
+from tracker.ui.audit import watcher as watcher_module
 from tracker.ui.audit.watcher import FlagWatcher
 from tracker.ui.ledger_store import LedgerStore
 
@@ -33,15 +35,20 @@ def ledger(tmp_path: Path) -> Iterator[tuple[sqlite_utils.Database, Path]]:
 
 @pytest.fixture
 def threads(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
-    """The thread of every rule evaluation."""
+    """The thread of every rule evaluation, whole or of the contracts a change touched."""
     seen: list[threading.Thread] = []
-    real = review.evaluate
+    for module, name in (
+        (rule_worker, "evaluate"),
+        (rule_worker, "evaluate_changed"),
+        (watcher_module, "evaluate"),
+    ):
+        real = getattr(module, name)
 
-    def recording(*args: object, **kwargs: object) -> object:
-        seen.append(threading.current_thread())
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        def recording(*args: object, _real: object = real, **kwargs: object) -> object:
+            seen.append(threading.current_thread())
+            return _real(*args, **kwargs)  # type: ignore[operator]
 
-    monkeypatch.setattr(review, "evaluate", recording)
+        monkeypatch.setattr(module, name, recording)
     return seen
 
 
@@ -88,14 +95,14 @@ def test_a_result_for_an_outdated_state_is_dropped(
 ) -> None:
     db, path = ledger
     release = threading.Event()
-    real = review.evaluate
+    real = rule_worker.evaluate
 
     def slow_first(*args: object, **kwargs: object) -> object:
         result = real(*args, **kwargs)  # type: ignore[arg-type]
         release.wait(30)  # the first run finishes only after the ledger moved on
         return result
 
-    monkeypatch.setattr(review, "evaluate", slow_first)
+    monkeypatch.setattr(rule_worker, "evaluate", slow_first)
     store = LedgerStore(db, path, AS_OF)
     published: list[list[str]] = []
     watcher = FlagWatcher(store)

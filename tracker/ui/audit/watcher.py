@@ -13,20 +13,40 @@ drives a small indicator) until the fresh ones arrive.  Every change notice star
 new *generation*; a result computed for an older generation is dropped and the
 current state evaluated instead.  An in-memory ledger has no file a second
 connection could read: it is evaluated on the GUI thread, as before.
+
+A change evaluates the rules again for the contracts it names only, from the flags last
+published (``engine.evaluate_changed``: the same flags as evaluating everything): the
+contracts named since the last published evaluation are gathered, so a result dropped
+as outdated loses none.  The whole portfolio is evaluated at the start, for another date
+or ledger, after the thresholds change, and after a write that names no contract.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from tracker.services.audit.review import FlagDigest, ReviewedFlag, digest, reviewed_flags
+from tracker.domain.changes import ChangeSet
+from tracker.domain.flags import Flag
+from tracker.services.audit.engine import evaluate
+from tracker.services.audit.review import FlagDigest, ReviewedFlag, digest, review
 from tracker.store.readers import can_read_beside, is_open
 from tracker.ui.audit.rule_worker import RuleRun
 from tracker.ui.background import start_reading
 from tracker.ui.ledger_store import LedgerStore
+
+# What the rules read: a change to these that names no contract is evaluated in full.
+RULE_INPUTS = (
+    "contracts",
+    "tranches",
+    "deliveries",
+    "retirements",
+    "verifications",
+    "invalidations",
+)
 
 
 class FlagWatcher(QObject):
@@ -45,13 +65,18 @@ class FlagWatcher(QObject):
         self.dropped = 0  # results discarded because the ledger changed meanwhile
         self.last_run: RuleRun | None = None
         self._running: RuleRun | None = None
+        # The flags last published, the date they are for, and the contracts changed since
+        # (None: evaluate every contract: the date, the thresholds or another ledger).
+        self.flags: list[Flag] | None = None
+        self._flags_as_of: dt.date | None = None
+        self._changed: set[int] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._evaluate_scheduled)
-        store.changed.connect(self.schedule)
-        store.as_of_changed.connect(self.schedule)
-        store.reset.connect(self.schedule)
+        store.changed.connect(self._on_changed)
+        store.as_of_changed.connect(self._on_everything)
+        store.reset.connect(self._on_everything)
         if self.in_background:
             self.evaluate_in_background()
         else:
@@ -61,6 +86,22 @@ class FlagWatcher(QObject):
     def in_background(self) -> bool:
         """Whether rules run off the GUI thread (the ledger is a file)."""
         return can_read_beside(self.store.path)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        """Note which contracts to evaluate again: those the change names, or every one
+        when it changed the thresholds or wrote rule inputs without naming contracts."""
+        if self._changed is not None:
+            if changes.touches("settings") or (
+                changes.touches(*RULE_INPUTS) and not changes.contracts
+            ):
+                self._changed = None
+            else:
+                self._changed.update(changes.contracts)
+        self.schedule()
+
+    def _on_everything(self, *_: object) -> None:
+        self._changed = None
+        self.schedule()
 
     def schedule(self, *_: object) -> None:
         """Evaluate in the next event-loop turn; repeated calls before then evaluate once."""
@@ -81,8 +122,15 @@ class FlagWatcher(QObject):
     def evaluate(self) -> list[ReviewedFlag]:
         """Evaluate now, on this thread, and publish the result."""
         self._timer.stop()
-        self._publish(reviewed_flags(self.store.db, self.store.as_of))
+        as_of = self.store.as_of
+        flags = evaluate(self.store.db, as_of)
+        self._evaluated(flags, as_of)
+        self._publish(review(self.store.db, flags))
         return self.reviewed
+
+    def _evaluated(self, flags: list[Flag], as_of: dt.date) -> None:
+        """``flags`` are the current ones for ``as_of``: later changes start from them."""
+        self.flags, self._flags_as_of, self._changed = flags, as_of, set()
 
     def evaluate_in_background(self) -> None:
         """Start evaluating the current generation on a worker (one at a time)."""
@@ -90,7 +138,11 @@ class FlagWatcher(QObject):
         if self._running is not None:
             return  # its result will be outdated: the current state is evaluated after it
         assert self.store.path is not None
-        run = RuleRun(self.store.as_of)
+        as_of = self.store.as_of
+        if self._changed is None or self._flags_as_of != as_of:
+            run = RuleRun(as_of)
+        else:
+            run = RuleRun(as_of, self.flags, frozenset(self._changed))
         self._running = self.last_run = run
         self.busy_changed.emit(True)
         start_reading(Path(self.store.path), run, self.generation, self._finished)
@@ -107,7 +159,9 @@ class FlagWatcher(QObject):
         if isinstance(result, BaseException):
             raise result
         assert isinstance(result, tuple)
-        reviewed, counted = result
+        flags, reviewed, counted = result
+        assert self.last_run is not None  # the run that just ended: one runs at a time
+        self._evaluated(flags, self.last_run.as_of)
         self._publish(reviewed, counted)
 
     def _publish(self, reviewed: list[ReviewedFlag], counted: FlagDigest | None = None) -> None:
