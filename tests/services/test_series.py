@@ -19,6 +19,7 @@ from tracker.services.series import (
     day_of_epoch,
     delivery_points,
     epoch_seconds,
+    flagged_days,
 )
 from tracker.services.summary import portfolio_summary
 
@@ -118,6 +119,26 @@ def test_delivery_points_leave_out_deliveries_after_the_as_of_date(
     ids = [row[0] for row in db.execute("select id from deliveries order by id")]
     points = delivery_points(db, ids, ledger["C-1"], dt.date(2025, 7, 1))
     assert points == [ChartPoint(_epoch("2025-06-30"), 100_000, "ACR-US-1-2025-1-1 to 100")]
+
+
+@pytest.mark.parametrize("scope", ["portfolio", "C-1", "early"])
+def test_flagged_days_are_the_points_one_a_day(
+    db: sqlite_utils.Database, ledger: dict[str, int], scope: str
+) -> None:
+    """A day's marker: the point of its first delivery by id and how many fell that day,
+    the same as grouping every delivery's point."""
+    make_delivery(db, ledger["C-1"], tonnes="5", serial_block="ACR-US-1-2025-1-901 to 905",
+                  reference="TX-9")  # fmt: skip
+    ids = [row[0] for row in db.execute("select id from deliveries order by id desc")]
+    contract = ledger["C-1"] if scope == "C-1" else None
+    as_of = dt.date(2025, 7, 1) if scope == "early" else None
+    grouped: dict[int, tuple[ChartPoint, int]] = {}
+    for point in delivery_points(db, ids, contract, as_of):
+        first, count = grouped.get(point.epoch, (point, 0))
+        grouped[point.epoch] = (first, count + 1)
+    found = flagged_days(db, ids, contract, as_of)
+    assert found == list(grouped.values())
+    assert any(count > 1 for _point, count in found)
 
 
 def test_stored_tranches_are_the_schedule_when_present(

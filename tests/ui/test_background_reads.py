@@ -34,7 +34,7 @@ def test_figures_and_series_are_read_on_a_worker(
     seen: list[tuple[str, threading.Thread]] = []
     for module, name in (
         (overview_module, "portfolio_summary"),
-        (markers_module, "chart_with_points"),  # the series, and where flags sit on them
+        (markers_module, "chart_series"),
         (schedule_module, "read_fills"),
     ):
         real = getattr(module, name)
@@ -49,7 +49,7 @@ def test_figures_and_series_are_read_on_a_worker(
     schedule = window.schedule.model
     for job in (window.overview.job, window.chart.job, window.audit.watcher, schedule.fills_job):
         assert job.wait()
-    assert {name for name, _ in seen} == {"portfolio_summary", "chart_with_points", "read_fills"}
+    assert {name for name, _ in seen} == {"portfolio_summary", "chart_series", "read_fills"}
     assert all(thread is not threading.main_thread() for _, thread in seen)
     expected = sum(s.delivered_kg for s in portfolio_summary(db, AS_OF))
     assert window.overview.card_text("delivered") == f"{format_tonnes_display(expected)} t"

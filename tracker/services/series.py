@@ -226,16 +226,22 @@ def delivery_points(
     return points
 
 
-def chart_with_points(
+def flagged_days(
     db: Ledger,
-    contract_id: int | None,
-    as_of: dt.date,
-    flagged: Iterable[int] | None,
-    kept: KeptSeries | None = None,
-) -> tuple[ChartSeries, list[ChartPoint] | None]:
-    """The chart's series and where the ``flagged`` deliveries sit on its delivered curve
-    (None: no flags to mark), read together (on a chart's background connection)."""
-    series = chart_series(db, contract_id, as_of, kept)
-    if flagged is None:
-        return series, None
-    return series, delivery_points(db, flagged, contract_id, as_of, series.delivered)
+    delivery_ids: Iterable[int],
+    contract_id: int | None = None,
+    as_of: dt.date | None = None,
+    delivered: CumulativeSeries | None = None,
+) -> list[tuple[ChartPoint, int]]:
+    """``delivery_points`` one a day: each day's point (named after its first delivery
+    by id) and how many of the deliveries were made that day, grouped by SQLite, so tens
+    of thousands of flagged deliveries cost a row a day, not an object each."""
+    wanted = sorted(set(delivery_ids))
+    if not wanted:
+        return []
+    series = delivered if delivered is not None else _delivered(db, contract_id, as_of)
+    days = []
+    for day, count, serial_block in chart_reads.flagged_days(db, wanted, contract_id, as_of):
+        epoch = epoch_seconds(dt.date.fromisoformat(day))
+        days.append((ChartPoint(epoch, series.value_at(epoch), serial_block), count))
+    return days

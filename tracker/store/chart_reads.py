@@ -163,6 +163,29 @@ def logged_contracts(db: Ledger, after_seq: int, tables: Iterable[str]) -> set[i
     return None if None in contracts else contracts
 
 
+def flagged_days(
+    db: Ledger, delivery_ids: Iterable[int], contract_id: int | None, as_of: dt.date | None
+) -> list[tuple[str, int, str | None]]:
+    """These deliveries (of ``contract_id`` and made by ``as_of`` when given) grouped by
+    day: (ISO day, how many, the serial block of the day's first by id), by day."""
+    wanted = sorted(set(delivery_ids))
+    scope = "and contract_id = ?" if contract_id is not None else ""
+    params: list[Any] = [json.dumps(wanted), *([contract_id] if contract_id is not None else [])]
+    if as_of is not None:
+        scope += " and delivered_on <= ?"
+        params.append(as_of.isoformat())
+    # with min() alone, SQLite takes serial_block from the row holding the minimum
+    return [
+        (day, count, block)
+        for day, count, block, _first in db.execute(
+            "select delivered_on, count(*), serial_block, min(id) from deliveries "
+            f"where id in (select value from json_each(?)) {scope} "
+            "group by delivered_on order by delivered_on",
+            params,
+        )
+    ]
+
+
 def delivery_days(
     db: Ledger, delivery_ids: Iterable[int], contract_id: int | None, as_of: dt.date | None
 ) -> list[tuple[int, str, str | None]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.services.series import ChartPoint, ChartSeries, chart_with_points
+from tracker.services.series import ChartPoint, ChartSeries, chart_series, flagged_days
 from tracker.services.series_cache import KeptSeries
 from tracker.store.ledger import Ledger
 
@@ -18,23 +18,16 @@ DayMarker = tuple[ChartPoint, int]  # the day's first point, how many were flagg
 ChartRead = tuple[ChartSeries, list[DayMarker] | None]
 
 
-def one_marker_a_day(flagged: list[ChartPoint]) -> list[DayMarker]:
-    """``flagged`` grouped by day: each day's first point and the day's count."""
-    by_day: dict[int, DayMarker] = {}
-    for point in flagged:
-        found = by_day.get(point.epoch)
-        by_day[point.epoch] = (point, 1) if found is None else (found[0], found[1] + 1)
-    return list(by_day.values())
-
-
 def read_chart(
     db: Ledger,
     contract_id: int | None,
     as_of: dt.date,
-    flagged: tuple[int, ...],
+    flagged: tuple[int, ...] | None,
     kept: KeptSeries | None = None,
 ) -> ChartRead:
     """The series and, when deliveries are flagged, their markers one a day (``kept``:
     the portfolio's series kept between reads)."""
-    series, points = chart_with_points(db, contract_id, as_of, flagged, kept)
-    return series, (one_marker_a_day(points) if points is not None else None)
+    series = chart_series(db, contract_id, as_of, kept)
+    if flagged is None:
+        return series, None
+    return series, flagged_days(db, flagged, contract_id, as_of, series.delivered)
