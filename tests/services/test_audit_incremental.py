@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 import sqlite_utils
 
-from tests.audit_factories import raw_delivery
+from tests.audit_factories import raw_delivery, raw_retirement
 from tracker.domain.changes import ChangeSet
 from tracker.services.audit import context as context_module
 from tracker.services.audit.engine import evaluate, evaluate_changed
@@ -17,11 +17,13 @@ from tracker.services.audit.verifications import add_verification
 from tracker.services.contracts import delete_contract, update_contract
 from tracker.services.deliveries import delete_delivery, update_delivery
 from tracker.services.form_data import contract_input, delivery_input
+from tracker.services.invalidations import add_invalidation
 from tracker.services.retirements import delete_retirement, retire
 from tracker.services.schedule import add_tranche
 from tracker.services.synthetic import Spec
 from tracker.services.synthetic_write import write_ledger
 from tracker.store import queries
+from tracker.store.unit_of_work import UnitOfWork
 
 AS_OF = dt.date(2026, 6, 30)
 
@@ -31,7 +33,18 @@ def ledger(db: sqlite_utils.Database) -> sqlite_utils.Database:
     write_ledger(db, Spec(contracts=12, deliveries=480, retirements=120, seed=5, as_of=AS_OF))
     other = _first(db, "select max(id) - 1 from contracts")
     raw_delivery(db, other, 5, 10, prefix=_PREFIX, delivered_on="2026-02-01")
+    # across contracts 2 and 3: a block overlapping an earlier one, a reference given
+    # twice and serials retired twice
+    earlier = raw_delivery(db, 2, 1, 100, prefix=_SHARED, delivered_on="2025-03-01",
+                           reference="DUP-REF-1")  # fmt: skip
+    later = raw_delivery(db, 3, 50, 150, prefix=_SHARED, delivered_on="2025-04-01",
+                         reference="DUP-REF-1")  # fmt: skip
+    raw_retirement(db, earlier, 60, 70, prefix=_SHARED)
+    raw_retirement(db, later, 65, 68, prefix=_SHARED)
     return db
+
+
+_SHARED = "ACR-US-8-2025-1"
 
 
 def _first(db: sqlite_utils.Database, sql: str) -> int:
@@ -75,14 +88,17 @@ def _no_contract(db: sqlite_utils.Database) -> ChangeSet:
 
 
 def _terminated(db: sqlite_utils.Database) -> ChangeSet:
-    contract = queries.contract(db, _first(db, "select min(id) from contracts"))
+    """The contract with a late tranche terminated: nothing is due any more."""
+    late = [f.contract_id for f in evaluate(db, AS_OF) if f.rule == "LATE_TRANCHE"]
+    contract = queries.contract(db, late[0])
     assert contract.id is not None
     return update_contract(db, contract.id, {**contract_input(contract), "status": "terminated"})[1]
 
 
 def _tranche_added(db: sqlite_utils.Database) -> ChangeSet:
     contract = _first(db, "select min(contract_id) from tranches")
-    return add_tranche(db, contract, {"due_on": "2026-01-31", "tonnes": "1", "price": "999"})[1]
+    data = {"due_on": "2026-01-31", "tonnes": "1", "price_per_tonne": "9999"}
+    return add_tranche(db, contract, data)[1]
 
 
 _PREFIX = "ACR-US-9-2025-1"
@@ -97,7 +113,48 @@ def _earlier_block_elsewhere(db: sqlite_utils.Database) -> ChangeSet:
     return ChangeSet(inserted=(("deliveries", 0),), contracts=frozenset({first}))
 
 
+def _earlier_block_gone(db: sqlite_utils.Database) -> ChangeSet:
+    """The earlier block (and its retirement) deleted: the flags on contract 3's later
+    block, reference and retirement go, though only contract 2 changed."""
+    earlier = _first(db, f"select id from deliveries where serial_prefix = '{_SHARED}'")
+    retired = _first(db, f"select id from retirements where delivery_id = {earlier}")
+    changes = delete_retirement(db, retired)[1]
+    return ChangeSet.merge([changes, delete_delivery(db, earlier)[1]])
+
+
+def _reference_corrected(db: sqlite_utils.Database) -> ChangeSet:
+    """Contract 2's delivery gets another registry reference: contract 3's duplicate
+    reference flag goes, its overlap flag stays."""
+    with UnitOfWork(db) as uow:
+        found = f"select id from deliveries where serial_prefix = '{_SHARED}' order by id"
+        uow.update("deliveries", _first(db, found), {"reference": "DUP-REF-2"})
+    return uow.changes
+
+
+def _earlier_retirement_gone(db: sqlite_utils.Database) -> ChangeSet:
+    found = f"select min(r.id) from retirements r where r.serial_prefix = '{_SHARED}'"
+    return delete_retirement(db, _first(db, found))[1]
+
+
+def _invalidated(db: sqlite_utils.Database) -> ChangeSet:
+    """A delivery retired from is invalidated whole: its retirements need restating."""
+    delivery_id = _first(
+        db,
+        "select r.delivery_id from retirements r join deliveries d on d.id = r.delivery_id "
+        "where d.verification_status = 'verified' and d.delivered_on < '2026-01-01' "
+        "and d.id not in (select delivery_id from verifications) order by r.id limit 1",
+    )
+    delivery = queries.delivery(db, delivery_id)
+    data = {"invalidated_on": "2026-03-01", "tonnes": str(delivery.tonnes_kg / 1000),
+            "reason": "reversal"}  # fmt: skip
+    return add_invalidation(db, delivery_id, data)[1]
+
+
 EDITS: dict[str, Callable[[sqlite_utils.Database], ChangeSet]] = {
+    "a delivery retired from invalidated": _invalidated,
+    "the earlier block on another contract deleted": _earlier_block_gone,
+    "the earlier reference on another contract corrected": _reference_corrected,
+    "the earlier retirement on another contract deleted": _earlier_retirement_gone,
     "tonnes changed": _heavier,
     "verification failed": _failed,
     "retirement deleted": _no_retirement,
@@ -117,8 +174,18 @@ def test_evaluating_the_changed_contracts_gives_every_flag(
     before = evaluate(ledger, AS_OF)
     changes = EDITS[edit](ledger)
     assert changes.contracts
-    after = evaluate_changed(ledger, AS_OF, before, changes.contracts)
-    assert after == evaluate(ledger, AS_OF)
+    expected = evaluate(ledger, AS_OF)
+    assert expected != before
+    assert evaluate_changed(ledger, AS_OF, before, changes.contracts) == expected
+
+
+def test_flags_across_contracts_are_raised_in_the_fixture(ledger: sqlite_utils.Database) -> None:
+    across = {(f.rule, f.contract_id, f.subject_table) for f in evaluate(ledger, AS_OF)}
+    assert {
+        ("SERIAL_OVERLAP", 3, "deliveries"),
+        ("SERIAL_OVERLAP", 3, "retirements"),
+        ("DUPLICATE_DELIVERY", 3, "deliveries"),
+    } <= across
 
 
 def test_edits_one_after_another_stay_exact(ledger: sqlite_utils.Database) -> None:

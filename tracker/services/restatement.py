@@ -41,14 +41,17 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]) + 1)
 
 
-def affected_retirements(db: Ledger, as_of: dt.date) -> dict[int, Affected]:
-    """Retirement id -> what of it no longer stands, as of ``as_of``."""
+def affected_retirements(
+    db: Ledger, as_of: dt.date, contracts: frozenset[int] | None = None
+) -> dict[int, Affected]:
+    """Retirement id -> what of it no longer stands, as of ``as_of`` (the retirements of
+    ``contracts`` and from their deliveries, given them)."""
     found: dict[int, Affected] = {}
-    for row in holdings.retired_from_failed(db, as_of):
+    for row in holdings.retired_from_failed(db, as_of, contracts):
         found[row["id"]] = Affected(
             row["id"], row["delivery_id"], row["tonnes_kg"], FAILED, row["since"] or ""
         )
-    invalidated = holdings.invalidated_deliveries(db, as_of)
+    invalidated = holdings.invalidated_deliveries(db, as_of, contracts)
     ids, day = [d["id"] for d in invalidated], as_of.isoformat()
     retired, invalid = holdings.retired_from(db, ids, day), holdings.invalidations_of(db, ids, day)
     for delivery in invalidated:

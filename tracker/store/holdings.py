@@ -70,25 +70,41 @@ def holding_rows(
 _FAILED_SQL = f"""
 select r.id, r.delivery_id, r.tonnes_kg, {lifecycle.STATUS_DAY_AS_OF} as since
 from retirements r join deliveries d on d.id = r.delivery_id
-where r.retired_on <= :as_of and {lifecycle.STATUS_AS_OF} = 'failed'
+where r.retired_on <= :as_of {{scope}} and {lifecycle.STATUS_AS_OF} = 'failed'
 """
 
 _INVALIDATED_DELIVERIES = """
 select distinct d.id, d.tonnes_kg, d.registry from invalidations i
 join deliveries d on d.id = i.delivery_id
-where i.invalidated_on <= :as_of
+where i.invalidated_on <= :as_of {scope}
 """
 
 
-def retired_from_failed(db: Ledger, as_of: dt.date) -> Iterator[Row]:
-    """Retirements made by ``as_of`` from a delivery whose verification had failed by
-    then: ``id``, ``delivery_id``, ``tonnes_kg`` and the day it failed (``since``)."""
-    return queries.rows(db, _FAILED_SQL, {"as_of": as_of.isoformat()})
+def _scoped(column: str, contracts: frozenset[int] | None) -> tuple[str, str]:
+    if contracts is None:
+        return "", "[]"
+    return f"and {column} in (select value from json_each(:scope))", json.dumps(sorted(contracts))
 
 
-def invalidated_deliveries(db: Ledger, as_of: dt.date) -> list[Row]:
-    """Deliveries with an invalidation dated by ``as_of``: ``id``, ``tonnes_kg``, ``registry``."""
-    return list(queries.rows(db, _INVALIDATED_DELIVERIES, {"as_of": as_of.isoformat()}))
+def retired_from_failed(
+    db: Ledger, as_of: dt.date, contracts: frozenset[int] | None = None
+) -> Iterator[Row]:
+    """Retirements (of ``contracts``) made by ``as_of`` from a delivery whose verification
+    had failed by then: ``id``, ``delivery_id``, ``tonnes_kg`` and the day it failed
+    (``since``)."""
+    scope, wanted = _scoped("r.contract_id", contracts)
+    params = {"as_of": as_of.isoformat(), "scope": wanted}
+    return queries.rows(db, _FAILED_SQL.format(scope=scope), params)
+
+
+def invalidated_deliveries(
+    db: Ledger, as_of: dt.date, contracts: frozenset[int] | None = None
+) -> list[Row]:
+    """Deliveries (of ``contracts``) with an invalidation dated by ``as_of``: ``id``,
+    ``tonnes_kg``, ``registry``."""
+    scope, wanted = _scoped("d.contract_id", contracts)
+    params = {"as_of": as_of.isoformat(), "scope": wanted}
+    return list(queries.rows(db, _INVALIDATED_DELIVERIES.format(scope=scope), params))
 
 
 # retirement id, kilograms, serial start, serial end

@@ -12,6 +12,12 @@ from collections.abc import Iterator
 
 from tracker.store.ledger import Ledger
 from tracker.store.rule_inputs import Row, Scope, as_of_rows, scope_sql
+from tracker.store.serial_scope import (
+    SerialScope,
+    deliveries_of_parts,
+    keys_sql,
+    retirements_of_parts,
+)
 
 # Blocks are ordered per registry and prefix; a block overlaps an earlier one when it
 # starts at or before the highest end seen so far.  The window runs over the narrow
@@ -23,7 +29,7 @@ with w as (
            max(d.serial_end) over (
              partition by d.registry, d.serial_prefix order by d.serial_start, d.id
              rows between unbounded preceding and 1 preceding) as prev_end
-    from deliveries d where d.delivered_on <= :as_of)
+    from {deliveries} where d.delivered_on <= :as_of)
   where prev_end >= serial_start)
 select d.id, d.contract_id, d.registry, d.serial_prefix, d.serial_start, d.serial_end,
        d.serial_block, c.reference as contract, o.serial_block as other_block,
@@ -49,7 +55,7 @@ with r as (
          max(r.serial_end) over (
            partition by d.registry, r.serial_prefix order by r.serial_start, r.id
            rows between unbounded preceding and 1 preceding) as prev_end
-  from retirements r join deliveries d on d.id = r.delivery_id
+  from {retirements}
   where r.retired_on <= :as_of)
 select r.*, c.reference as contract, o.serial_block as other_block, o.retired_on as other_on,
        o.serial_start as other_start, o.serial_end as other_end
@@ -66,15 +72,23 @@ where r.prev_end >= r.serial_start
 """
 
 
-def delivery_overlaps(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+def delivery_overlaps(
+    db: Ledger, as_of: dt.date, serials: SerialScope | None = None
+) -> Iterator[Row]:
     """Deliveries whose serials an earlier delivery of the same registry and prefix
-    already holds, each with that earlier block (``other_*``)."""
-    return as_of_rows(db, _DELIVERY_OVERLAP, as_of)
+    already holds, each with that earlier block (``other_*``); of the partitions of
+    ``serials`` only, given one."""
+    sql = _DELIVERY_OVERLAP.format(deliveries=deliveries_of_parts(serials))
+    return as_of_rows(db, sql, as_of, **(serials.params() if serials else {}))
 
 
-def retirement_overlaps(db: Ledger, as_of: dt.date) -> Iterator[Row]:
-    """Retirements whose serials an earlier retirement already retired (``other_*``)."""
-    return as_of_rows(db, _RETIREMENT_OVERLAP, as_of)
+def retirement_overlaps(
+    db: Ledger, as_of: dt.date, serials: SerialScope | None = None
+) -> Iterator[Row]:
+    """Retirements whose serials an earlier retirement already retired (``other_*``);
+    of the partitions of ``serials`` only, given one."""
+    sql = _RETIREMENT_OVERLAP.format(retirements=retirements_of_parts(serials))
+    return as_of_rows(db, sql, as_of, **(serials.params() if serials else {}))
 
 
 _COUNT_MISMATCH = """
@@ -119,7 +133,7 @@ with dup as (
       (select min(x.id) from deliveries x
         where x.registry = d.registry and x.reference = d.reference
           and x.id < d.id and x.delivered_on <= :as_of) end as ref_first
-  from deliveries d where d.delivered_on <= :as_of)
+  from deliveries d where d.delivered_on <= :as_of {keys})
 select dup.id, dup.contract_id, c.reference as contract, dup.serial_block, dup.reference,
        dup.delivered_on, dup.tonnes_kg, dup.block_first is not null as same_block,
        f.delivered_on as first_on, fc.reference as first_contract
@@ -130,10 +144,14 @@ order by dup.id
 """
 
 
-def duplicate_deliveries(db: Ledger, as_of: dt.date) -> Iterator[Row]:
+def duplicate_deliveries(
+    db: Ledger, as_of: dt.date, serials: SerialScope | None = None
+) -> Iterator[Row]:
     """Deliveries repeating an earlier one's block (``same_block``) or registry
-    reference, with the first one's date and contract."""
-    return as_of_rows(db, _DUPLICATES, as_of)
+    reference, with the first one's date and contract; of the blocks and references of
+    ``serials`` only, given one."""
+    sql = _DUPLICATES.format(keys=keys_sql("d", serials))
+    return as_of_rows(db, sql, as_of, **(serials.params() if serials else {}))
 
 
 _OVER_RETIRED_DELIVERY = """

@@ -16,6 +16,7 @@ from tracker.services.audit.settings import Thresholds
 from tracker.services.fulfilment import by_reference, fulfilments
 from tracker.services.summary import ContractSummary, portfolio_summary
 from tracker.store.ledger import Ledger
+from tracker.store.serial_scope import SerialScope
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,7 @@ class RuleContext:
     as_of: dt.date
     thresholds: Thresholds
     contracts: frozenset[int] | None = None  # the contracts to evaluate (None: every one)
+    serials: SerialScope | None = None  # the serial partitions to evaluate (None: all)
     _shared: dict[str, Any] = field(default_factory=dict)
 
     def fulfilment(self) -> dict[int, tuple[Contract, Fulfilment]]:

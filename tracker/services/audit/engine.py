@@ -15,6 +15,7 @@ from tracker.services.audit.context import RuleContext
 from tracker.services.audit.settings import Thresholds, load_thresholds
 from tracker.store import rule_inputs
 from tracker.store.ledger import Ledger
+from tracker.store.serial_scope import serial_scope
 
 Rule = Callable[[RuleContext], Iterator[Flag]]
 
@@ -84,9 +85,11 @@ def evaluate_changed(
 
     Each rule whose flags belong to one contract is evaluated again for the changed
     contracts only (and any contract sharing a record with them), the other contracts'
-    flags kept as they were; the cross-contract rules are evaluated for the whole
-    portfolio.  The same flags as evaluating everything, for work that follows the size
-    of the change: an edit to one delivery no longer allocates every contract's tranches.
+    flags kept as they were; the cross-contract rules for the serial partitions and keys
+    of those contracts' records and of the records they flagged before
+    (``serial_scope``).  The same flags as evaluating everything, for work that follows
+    the size of the change: an edit to one delivery no longer allocates every contract's
+    tranches nor orders every serial block.
     """
     if not changed:
         return previous
@@ -97,14 +100,31 @@ def evaluate_changed(
         return evaluate(db, as_of, thresholds)
     thresholds = thresholds or load_thresholds(db)
     scoped = RuleContext(db, as_of, thresholds, contracts=scope)
-    whole = RuleContext(db, as_of, thresholds)
+    flagged = _flagged_before(previous)
+    serials = serial_scope(db, scope, *flagged)
+    across = RuleContext(db, as_of, thresholds, serials=serials)
     found = [f for f in previous if f.rule not in CROSS_CONTRACT and f.contract_id not in scope]
     for code, (_severity, rule) in RULES.items():
         if code in CROSS_CONTRACT:
-            found.extend(rule(whole))
+            found.extend(rule(across))  # every flag there was is evaluated again
         else:
             found.extend(f for f in rule(scoped) if f.contract_id in scope)
     return in_order(found)
+
+
+def _flagged_before(previous: list[Flag]) -> tuple[set[int], set[int], set[int]]:
+    """The deliveries and retirements overlapping others, and the deliveries duplicating
+    others, that ``previous`` flagged."""
+    overlapping: dict[str | None, set[int]] = {"deliveries": set(), "retirements": set()}
+    duplicates: set[int] = set()
+    for f in previous:
+        if f.subject_id is None:
+            continue
+        if f.rule == "SERIAL_OVERLAP":
+            overlapping.setdefault(f.subject_table, set()).add(f.subject_id)
+        elif f.rule == "DUPLICATE_DELIVERY":
+            duplicates.add(f.subject_id)
+    return overlapping["deliveries"], overlapping["retirements"], duplicates
 
 
 def in_order(flags: list[Flag]) -> list[Flag]:

@@ -66,7 +66,7 @@ def retired_invalidated(ctx: RuleContext) -> Iterator[Flag]:
     """RETIRED_INVALIDATED: retired credits the registry later cancelled or drew into a
     buffer; the claim they support needs restating."""
     affected = {
-        rid: a for rid, a in affected_retirements(ctx.db, ctx.as_of).items()
+        rid: a for rid, a in affected_retirements(ctx.db, ctx.as_of, ctx.contracts).items()
         if a.cause == INVALIDATED
     }  # fmt: skip
     if not affected:

@@ -26,7 +26,7 @@ def _shared(row: Row) -> tuple[int, int]:
 
 def serial_overlap(ctx: RuleContext) -> Iterator[Flag]:
     """SERIAL_OVERLAP: the same serials delivered twice, or retired twice."""
-    for row in serials.delivery_overlaps(ctx.db, ctx.as_of):
+    for row in serials.delivery_overlaps(ctx.db, ctx.as_of, ctx.serials):
         low, high = _shared(row)
         yield flag(
             "SERIAL_OVERLAP", Severity.CRITICAL, row, delivery_subject(row["serial_block"]),
@@ -35,7 +35,7 @@ def serial_overlap(ctx: RuleContext) -> Iterator[Flag]:
                 high=high, n=Count(high - low + 1)),
             "deliveries", row["id"], row["other_block"], low, high,
         )  # fmt: skip
-    for row in serials.retirement_overlaps(ctx.db, ctx.as_of):
+    for row in serials.retirement_overlaps(ctx.db, ctx.as_of, ctx.serials):
         low, high = _shared(row)
         yield flag(
             "SERIAL_OVERLAP", Severity.CRITICAL, row,
@@ -77,7 +77,7 @@ def serial_qty_mismatch(ctx: RuleContext) -> Iterator[Flag]:
 
 def duplicate_delivery(ctx: RuleContext) -> Iterator[Flag]:
     """DUPLICATE_DELIVERY: the same registry reference, or an identical block, twice."""
-    for row in serials.duplicate_deliveries(ctx.db, ctx.as_of):
+    for row in serials.duplicate_deliveries(ctx.db, ctx.as_of, ctx.serials):
         facts = {
             "tonnes": Tonnes(row["tonnes_kg"]), "day": Day(row["delivered_on"]),
             "first_on": Day(row["first_on"]), "first_contract": row["first_contract"],
