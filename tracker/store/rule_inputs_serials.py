@@ -79,7 +79,7 @@ def delivery_overlaps(
     already holds, each with that earlier block (``other_*``); of the partitions of
     ``serials`` only, given one."""
     sql = _DELIVERY_OVERLAP.format(deliveries=deliveries_of_parts(serials))
-    return as_of_rows(db, sql, as_of, **(serials.params() if serials else {}))
+    return as_of_rows(db, sql, as_of, None, **(serials.params() if serials else {}))
 
 
 def retirement_overlaps(
@@ -88,7 +88,7 @@ def retirement_overlaps(
     """Retirements whose serials an earlier retirement already retired (``other_*``);
     of the partitions of ``serials`` only, given one."""
     sql = _RETIREMENT_OVERLAP.format(retirements=retirements_of_parts(serials))
-    return as_of_rows(db, sql, as_of, **(serials.params() if serials else {}))
+    return as_of_rows(db, sql, as_of, None, **(serials.params() if serials else {}))
 
 
 _COUNT_MISMATCH = """
@@ -151,7 +151,7 @@ def duplicate_deliveries(
     reference, with the first one's date and contract; of the blocks and references of
     ``serials`` only, given one."""
     sql = _DUPLICATES.format(keys=keys_sql("d", serials))
-    return as_of_rows(db, sql, as_of, **(serials.params() if serials else {}))
+    return as_of_rows(db, sql, as_of, None, **(serials.params() if serials else {}))
 
 
 _OVER_RETIRED_DELIVERY = """
