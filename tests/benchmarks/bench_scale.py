@@ -236,8 +236,9 @@ def measure_window(ledger: Path) -> Timing:
 def measure_edit(ledger: Path) -> tuple[Timing, Timing, Timing]:
     """Edit one delivery's tonnes in the open window as its dialog does (an undo command):
     the time the GUI thread is busy (the service's write and the change notice handled),
-    then until the Overview's totals and the chart are redrawn from their workers, then
-    until the flags follow.  The edit is undone afterwards (outside the timing)."""
+    then until the Overview's totals and the chart are first drawn again from their
+    workers, and until the flags are (each measured from the edit).  The edit is undone
+    afterwards (outside the timing)."""
     from PySide6.QtWidgets import QApplication
 
     from tracker.services.form_data import delivery_input
@@ -254,6 +255,9 @@ def measure_edit(ledger: Path) -> tuple[Timing, Timing, Timing]:
     figures = (window.overview.job, window.chart.job)
     for job in (*figures, window.audit.watcher):
         job.wait()
+    app.processEvents()
+    for job in figures:
+        job.wait()  # the flags marked on the chart, read once they arrived
     store = window.store
     found = store.db.execute(
         "select id from deliveries where serial_block is null order by id limit 1 offset 100"
@@ -261,15 +265,31 @@ def measure_edit(ledger: Path) -> tuple[Timing, Timing, Timing]:
     delivery = queries.delivery(store.db, found[0])
     data = {**delivery_input(delivery), "contract": str(delivery.contract_id)}
     data["tonnes"] = str((delivery.tonnes_kg + 1_000) / 1000)
+    shown: dict[str, float] = {}  # what was drawn again first, and when
+
+    def timing(name: str, apply: Callable[[object], None]) -> Callable[[object], None]:
+        def applied(result: object) -> None:
+            apply(result)
+            shown.setdefault(name, time.perf_counter())
+
+        return applied
+
+    for name, job in zip(("totals", "chart"), figures, strict=True):
+        job.apply = timing(name, job.apply)  # type: ignore[method-assign]
+    window.audit.watcher.updated.connect(
+        lambda _flags: shown.setdefault("flags", time.perf_counter())
+    )
     start = time.perf_counter()
     commands.perform(store, commands.edit_delivery(store, found[0], data))
     app.processEvents()  # the change notice: tables, totals, chart and flags asked again
     gui_thread = time.perf_counter() - start
-    for job in figures:
+    while len(shown) < 3 and time.perf_counter() - start < 600:
+        app.processEvents()
+        time.sleep(0.002)
+    redrawn = max(shown["totals"], shown["chart"]) - start
+    flagged = shown["flags"] - start
+    for job in (*figures, window.audit.watcher):
         job.wait()
-    redrawn = time.perf_counter() - start
-    window.audit.watcher.wait()
-    flagged = time.perf_counter() - start
     store.undo_stack.undo()
     app.processEvents()
     for job in (*figures, window.audit.watcher):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Callable, Iterator
 
 from tracker.domain.flags import Flag, Severity
@@ -81,7 +82,8 @@ def evaluate_changed(
     thresholds: Thresholds | None = None,
 ) -> list[Flag]:
     """The flags of ``evaluate`` after a change to the ``changed`` contracts, from the
-    flags evaluated before it (``previous``, for the same date and thresholds).
+    flags evaluated before it (``previous``, for the same date and thresholds, in the
+    order ``evaluate`` gives).
 
     Each rule whose flags belong to one contract is evaluated again for the changed
     contracts only (and any contract sharing a record with them), the other contracts'
@@ -103,13 +105,15 @@ def evaluate_changed(
     flagged = _flagged_before(previous)
     serials = serial_scope(db, scope, *flagged)
     across = RuleContext(db, as_of, thresholds, serials=serials)
-    found = [f for f in previous if f.rule not in CROSS_CONTRACT and f.contract_id not in scope]
+    kept = [f for f in previous if f.rule not in CROSS_CONTRACT and f.contract_id not in scope]
+    found: list[Flag] = []
     for code, (_severity, rule) in RULES.items():
         if code in CROSS_CONTRACT:
             found.extend(rule(across))  # every flag there was is evaluated again
         else:
             found.extend(f for f in rule(scoped) if f.contract_id in scope)
-    return in_order(found)
+    # ``previous`` is in order, and so what is kept of it: merged with the few found
+    return list(heapq.merge(kept, in_order(found), key=sort_key))
 
 
 def _flagged_before(previous: list[Flag]) -> tuple[set[int], set[int], set[int]]:

@@ -68,8 +68,12 @@ def _latest_acknowledgements(db: Ledger) -> dict[str, _Acknowledgement]:
 def review(db: Ledger, flags: list[Flag]) -> list[ReviewedFlag]:
     """Attach each flag's review status (the latest acknowledgement of its key decides)."""
     acks = _latest_acknowledgements(db)
+    acked_rules = {key.partition("|")[0] for key in acks}  # a flag of another rule: open
     reviewed = []
     for f in flags:
+        if f.rule not in acked_rules:
+            reviewed.append(ReviewedFlag(f, FlagStatus.OPEN))
+            continue
         ack = acks.get(f.key)
         if ack is None:
             reviewed.append(ReviewedFlag(f, FlagStatus.OPEN))
