@@ -111,8 +111,10 @@ def _screenshot(
     jobs = [window.overview.job, window.chart.job, window.audit.watcher]
     for panel in window.record_panels:
         jobs.extend(panel.model.background_jobs())
-    for job in jobs:
-        job.wait()
+    for _pass in range(2):  # the chart marks the flags once they arrived: a second read
+        for job in jobs:
+            job.wait()
+        app.processEvents()
     for panel in window.record_panels:  # the rows they show came in: fit them
         panel.fit_columns()
     for _ in range(3):  # layouts that reflow on resize (the Overview cards) settle

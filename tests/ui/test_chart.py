@@ -344,3 +344,49 @@ def test_empty_ledger_draws_nothing_and_reads_zero(qtbot: QtBot) -> None:
     assert all(_last(widget, name) is None for name in widget.curves)
     assert "Delivered 0 t" in widget.readout_text
     assert not np.isnan(widget.plot_item.getViewBox().viewRange()[1][1])
+
+
+def _tonnes_labels(panel: ChartPanel) -> list[str]:
+    """The value axis's labels as pyqtgraph would draw them now."""
+    from PySide6.QtGui import QPainter
+
+    axis = panel.plot_item.getAxis("left")
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    assert specs is not None
+    return [text for _rect, _flags, text in specs[2]]
+
+
+@pytest.mark.parametrize("tonnes", ["800", "290000000"])
+def test_the_tonnes_axis_labels_every_tick_however_large(
+    qtbot: QtBot, db: sqlite_utils.Database, tonnes: str
+) -> None:
+    """A portfolio of hundreds of millions of tonnes: the axis widens for its labels
+    ("250,000,000") instead of showing "0" alone."""
+    make_contract(db, reference="BIG", tonnes=tonnes)
+    widget = ChartPanel(LedgerStore(db, None, as_of=AS_OF))
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    labels = _tonnes_labels(widget)
+    assert len(labels) >= 3
+    assert max(len(label) for label in labels) >= len(f"{int(tonnes) // 2:,}")
+
+
+def test_many_flagged_days_are_drawn_small_so_the_line_shows(panel: ChartPanel) -> None:
+    from tracker.services.series import ChartPoint
+    from tracker.ui.chart import panel as panel_module
+
+    start = _epoch("2025-01-01")
+    few = [(ChartPoint(int(start + n * 86_400), 1000 * n, f"B-{n}"), 1) for n in range(3)]
+    panel._draw_flags(few)
+    assert panel.flag_points.opts["size"] == panel_module.MARKER_SIZE
+    many = [(ChartPoint(int(start + n * 86_400), 1000 * n, f"B-{n}"), 1) for n in range(400)]
+    panel._draw_flags(many)
+    assert panel.flag_points.opts["size"] == panel_module.DENSE_MARKER_SIZE
+    assert panel.flag_points.opts["pen"].style() == panel_module.Qt.PenStyle.NoPen

@@ -8,6 +8,10 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFont, QFontMetrics
+
+MIN_WIDTH = 72  # pixels of the value axis, labels and its title included
+LABEL_MARGIN = 6
 
 
 class TonnesAxisItem(pg.AxisItem):
@@ -22,6 +26,18 @@ class TonnesAxisItem(pg.AxisItem):
         locale = QLocale()
         marks = str.maketrans({",": locale.groupSeparator(), ".": locale.decimalPoint()})
         return [f"{value * scale:,.{decimals}f}".translate(marks) for value in values]
+
+    def fit_to(self, top: float) -> None:
+        """Wide enough for every label up to ``top`` tonnes: pyqtgraph leaves out a label
+        its axis cannot hold, so a portfolio of hundreds of millions of tonnes showed "0"
+        alone on a fixed width."""
+        widest = max(self.tickStrings([top, -top], 1.0, 1.0), key=len)
+        font = self.style["tickFont"] or QFont()
+        needed = QFontMetrics(font).horizontalAdvance(widest)
+        needed += max(0, self.style["tickLength"]) + self.style["tickTextOffset"][0]
+        if self.label.isVisible():
+            needed += int(self.label.boundingRect().height())
+        self.setWidth(max(MIN_WIDTH, needed + LABEL_MARGIN))
 
 
 def _year(day: dt.datetime, _locale: QLocale) -> str:

@@ -53,6 +53,9 @@ LEGEND_COLUMNS = 6  # one row above the curves; narrow panels fall back to two r
 LEGEND_ROW_PX = 22
 NARROW_PX = 760
 BELOW_ZERO = 0.03  # a sliver under 0 so the 0 tick and the flat start stay visible
+MARKER_SIZE = 10  # pixels of a flagged day's dot
+DENSE_MARKERS = 120  # more flagged days than this: smaller dots without a rim
+DENSE_MARKER_SIZE = 5
 _EMPTY_SERIES = ChartSeries(
     None, 0, CumulativeSeries(), CumulativeSeries(), CumulativeSeries(), CumulativeSeries()
 )
@@ -100,7 +103,7 @@ class ChartPanel(QWidget):
             self.curves[name] = curve
         self.flag_points = pg.ScatterPlotItem(
             symbol="o",
-            size=10,
+            size=MARKER_SIZE,
             pen=pg.mkPen(colours.foreground, width=1),
             brush=pg.mkBrush(colours.flag),
             hoverable=True,
@@ -337,6 +340,9 @@ class ChartPanel(QWidget):
         label_px = headroom_px + AS_OF_LABEL_GAP_PX
         self.as_of_line.label.setPosition(max(0.05, 1 - BELOW_ZERO - label_px / view_height))
         self.plot_item.setYRange(-upper * BELOW_ZERO, upper, padding=0)
+        axis = self.plot_item.getAxis("left")
+        if isinstance(axis, TonnesAxisItem):
+            axis.fit_to(upper)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -381,6 +387,9 @@ class ChartPanel(QWidget):
         x = np.array([p.epoch for p in points], dtype=float)
         y = np.array([p.kg for p in points], dtype=float) / KG_PER_TONNE
         self.flag_points.setData(x=x, y=y, data=points)
+        dense = len(points) > DENSE_MARKERS  # small, unrimmed: the line shows between
+        self.flag_points.setSize(DENSE_MARKER_SIZE if dense else MARKER_SIZE)
+        self.flag_points.setPen(pg.mkPen(None) if dense else pg.mkPen(self.colours.foreground))
         label = self.tr("Flagged deliveries")
         in_legend = any(text.text == label for _, text in self.legend.items)
         if points and not in_legend:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from tracker.ui.chart.axes import MIN_WIDTH
+
 SERIES_ORDER = ("scheduled", "contracted", "delivered", "verified", "retired")
 GRID_ALPHA = 0.15
 
@@ -133,6 +135,6 @@ def style_plot(plot_item: pg.PlotItem, colours: ChartScheme, left: str, bottom: 
         axis = plot_item.getAxis(side)
         axis.setPen(pg.mkPen(foreground))
         axis.setTextPen(pg.mkPen(foreground))
-    plot_item.getAxis("left").setWidth(72)
+    plot_item.getAxis("left").setWidth(MIN_WIDTH)  # wider as the values grow (``fit_to``)
     plot_item.getViewBox().setMouseEnabled(x=True, y=False)
     plot_item.getViewBox().enableAutoRange(axis="y", enable=False)
