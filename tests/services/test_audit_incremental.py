@@ -10,13 +10,13 @@ import pytest
 import sqlite_utils
 
 from tests.audit_factories import raw_delivery, raw_retirement
+from tests.ledger_edits import failed, first_id, heavier, no_contract, no_delivery, no_retirement
 from tracker.domain.changes import ChangeSet
 from tracker.services.audit import context as context_module
 from tracker.services.audit.engine import evaluate, evaluate_changed
-from tracker.services.audit.verifications import add_verification
-from tracker.services.contracts import delete_contract, update_contract
-from tracker.services.deliveries import delete_delivery, update_delivery
-from tracker.services.form_data import contract_input, delivery_input
+from tracker.services.contracts import update_contract
+from tracker.services.deliveries import delete_delivery
+from tracker.services.form_data import contract_input
 from tracker.services.invalidations import add_invalidation
 from tracker.services.retirements import delete_retirement, retire
 from tracker.services.schedule import add_tranche
@@ -31,7 +31,7 @@ AS_OF = dt.date(2026, 6, 30)
 @pytest.fixture
 def ledger(db: sqlite_utils.Database) -> sqlite_utils.Database:
     write_ledger(db, Spec(contracts=12, deliveries=480, retirements=120, seed=5, as_of=AS_OF))
-    other = _first(db, "select max(id) - 1 from contracts")
+    other = first_id(db, "select max(id) - 1 from contracts")
     raw_delivery(db, other, 5, 10, prefix=_PREFIX, delivered_on="2026-02-01")
     # across contracts 2 and 3: a block overlapping an earlier one, a reference given
     # twice and serials retired twice
@@ -47,44 +47,18 @@ def ledger(db: sqlite_utils.Database) -> sqlite_utils.Database:
 _SHARED = "ACR-US-8-2025-1"
 
 
-def _first(db: sqlite_utils.Database, sql: str) -> int:
-    return int(db.execute(sql).fetchone()[0])
-
-
 def _heavier(db: sqlite_utils.Database) -> ChangeSet:
-    delivery_id = _first(db, "select id from deliveries where serial_block is null limit 1")
-    d = queries.delivery(db, delivery_id)
-    data = {**delivery_input(d), "tonnes": str((d.tonnes_kg + 90_000) / 1000)}
-    return update_delivery(db, delivery_id, data)[1]
+    return heavier(db, 90_000)
 
 
 def _failed(db: sqlite_utils.Database) -> ChangeSet:
-    delivery_id = _first(
-        db, "select delivery_id from retirements where retired_on < '2026-01-01' limit 1"
-    )
-    day = queries.delivery(db, delivery_id).delivered_on
-    data = {"verified_on": day.isoformat(), "outcome": "failed", "verifier": "Earthood"}
-    return add_verification(db, delivery_id, data)[1]
-
-
-def _no_retirement(db: sqlite_utils.Database) -> ChangeSet:
-    return delete_retirement(db, _first(db, "select max(id) from retirements"))[1]
+    return failed(db, "select delivery_id from retirements where retired_on < '2026-01-01' limit 1")
 
 
 def _retired_again(db: sqlite_utils.Database) -> ChangeSet:
-    contract = _first(db, "select contract_id from deliveries group by 1 order by 1 limit 1")
+    contract = first_id(db, "select contract_id from deliveries group by 1 order by 1 limit 1")
     data = {"retired_on": "2026-03-01", "tonnes": "1", "purpose": "other", "beneficiary": ""}
     return retire(db, contract, data)[1]
-
-
-def _no_delivery(db: sqlite_utils.Database) -> ChangeSet:
-    found = "select max(id) from deliveries where id not in (select delivery_id from retirements)"
-    found += " and id not in (select delivery_id from invalidations)"
-    return delete_delivery(db, _first(db, found))[1]
-
-
-def _no_contract(db: sqlite_utils.Database) -> ChangeSet:
-    return delete_contract(db, _first(db, "select max(id) from contracts"))[1]
 
 
 def _terminated(db: sqlite_utils.Database) -> ChangeSet:
@@ -96,7 +70,7 @@ def _terminated(db: sqlite_utils.Database) -> ChangeSet:
 
 
 def _tranche_added(db: sqlite_utils.Database) -> ChangeSet:
-    contract = _first(db, "select min(contract_id) from tranches")
+    contract = first_id(db, "select min(contract_id) from tranches")
     data = {"due_on": "2026-01-31", "tonnes": "1", "price_per_tonne": "9999"}
     return add_tranche(db, contract, data)[1]
 
@@ -108,7 +82,7 @@ def _earlier_block_elsewhere(db: sqlite_utils.Database) -> ChangeSet:
     """A block given to one contract that overlaps another contract's delivery from below:
     the other contract's delivery is flagged, naming this one, though only this contract
     changed."""
-    first = _first(db, "select min(id) from contracts")
+    first = first_id(db, "select min(id) from contracts")
     raw_delivery(db, first, 1, 10, prefix=_PREFIX, delivered_on="2025-02-01")
     return ChangeSet(inserted=(("deliveries", 0),), contracts=frozenset({first}))
 
@@ -116,8 +90,8 @@ def _earlier_block_elsewhere(db: sqlite_utils.Database) -> ChangeSet:
 def _earlier_block_gone(db: sqlite_utils.Database) -> ChangeSet:
     """The earlier block (and its retirement) deleted: the flags on contract 3's later
     block, reference and retirement go, though only contract 2 changed."""
-    earlier = _first(db, f"select id from deliveries where serial_prefix = '{_SHARED}'")
-    retired = _first(db, f"select id from retirements where delivery_id = {earlier}")
+    earlier = first_id(db, f"select id from deliveries where serial_prefix = '{_SHARED}'")
+    retired = first_id(db, f"select id from retirements where delivery_id = {earlier}")
     changes = delete_retirement(db, retired)[1]
     return ChangeSet.merge([changes, delete_delivery(db, earlier)[1]])
 
@@ -127,18 +101,18 @@ def _reference_corrected(db: sqlite_utils.Database) -> ChangeSet:
     reference flag goes, its overlap flag stays."""
     with UnitOfWork(db) as uow:
         found = f"select id from deliveries where serial_prefix = '{_SHARED}' order by id"
-        uow.update("deliveries", _first(db, found), {"reference": "DUP-REF-2"})
+        uow.update("deliveries", first_id(db, found), {"reference": "DUP-REF-2"})
     return uow.changes
 
 
 def _earlier_retirement_gone(db: sqlite_utils.Database) -> ChangeSet:
     found = f"select min(r.id) from retirements r where r.serial_prefix = '{_SHARED}'"
-    return delete_retirement(db, _first(db, found))[1]
+    return delete_retirement(db, first_id(db, found))[1]
 
 
 def _invalidated(db: sqlite_utils.Database) -> ChangeSet:
     """A delivery retired from is invalidated whole: its retirements need restating."""
-    delivery_id = _first(
+    delivery_id = first_id(
         db,
         "select r.delivery_id from retirements r join deliveries d on d.id = r.delivery_id "
         "where d.verification_status = 'verified' and d.delivered_on < '2026-01-01' "
@@ -157,10 +131,10 @@ EDITS: dict[str, Callable[[sqlite_utils.Database], ChangeSet]] = {
     "the earlier retirement on another contract deleted": _earlier_retirement_gone,
     "tonnes changed": _heavier,
     "verification failed": _failed,
-    "retirement deleted": _no_retirement,
+    "retirement deleted": no_retirement,
     "retirement added": _retired_again,
-    "delivery deleted": _no_delivery,
-    "contract deleted": _no_contract,
+    "delivery deleted": no_delivery,
+    "contract deleted": no_contract,
     "contract terminated": _terminated,
     "tranche added": _tranche_added,
     "a block another contract repeats": _earlier_block_elsewhere,
@@ -195,19 +169,26 @@ def test_edits_one_after_another_stay_exact(ledger: sqlite_utils.Database) -> No
         assert flags == evaluate(ledger, AS_OF)
 
 
-def test_only_the_changed_contract_is_allocated(
-    ledger: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    before = evaluate(ledger, AS_OF)
-    changes = _heavier(ledger)
-    allocated: list[int | None] = []
+@pytest.fixture
+def allocated(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
+    """The contract of every tranche allocation the rules make (None: all of them)."""
+    seen: list[int | None] = []
     real = context_module.fulfilments
 
     def recording(db: object, as_of: dt.date, contract_id: int | None = None) -> object:
-        allocated.append(contract_id)
+        seen.append(contract_id)
         return real(db, as_of, contract_id)  # type: ignore[arg-type]
 
     monkeypatch.setattr(context_module, "fulfilments", recording)
+    return seen
+
+
+def test_only_the_changed_contract_is_allocated(
+    ledger: sqlite_utils.Database, allocated: list[int | None]
+) -> None:
+    before = evaluate(ledger, AS_OF)
+    changes = _heavier(ledger)
+    allocated.clear()
     evaluate_changed(ledger, AS_OF, before, changes.contracts)
     assert allocated == sorted(changes.contracts)
 
@@ -218,17 +199,10 @@ def test_nothing_changed_keeps_the_flags(ledger: sqlite_utils.Database) -> None:
 
 
 def test_a_change_to_many_contracts_evaluates_them_all(
-    ledger: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+    ledger: sqlite_utils.Database, allocated: list[int | None]
 ) -> None:
     before = evaluate(ledger, AS_OF)
-    allocated: list[int | None] = []
-    real = context_module.fulfilments
-
-    def recording(db: object, as_of: dt.date, contract_id: int | None = None) -> object:
-        allocated.append(contract_id)
-        return real(db, as_of, contract_id)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(context_module, "fulfilments", recording)
+    allocated.clear()
     every = frozenset(range(1, 13))
     assert evaluate_changed(ledger, AS_OF, before, every) == before
     assert allocated == [None]  # one allocation of the whole portfolio

@@ -10,19 +10,21 @@ from collections.abc import Callable
 import pytest
 import sqlite_utils
 
+from tests.ledger_edits import (
+    failed,
+    first_id,
+    heavier,
+    no_contract,
+    no_delivery,
+    no_retirement,
+)
 from tracker.domain.changes import ChangeSet
 from tracker.services import series_cache
-from tracker.services.audit.verifications import add_verification
-from tracker.services.contracts import delete_contract
-from tracker.services.deliveries import delete_delivery, update_delivery
-from tracker.services.form_data import delivery_input
 from tracker.services.invalidations import add_invalidation, delete_invalidation
-from tracker.services.retirements import delete_retirement
 from tracker.services.series import chart_series
 from tracker.services.series_cache import KeptSeries
 from tracker.services.synthetic import Spec
 from tracker.services.synthetic_write import write_ledger
-from tracker.store import queries
 
 AS_OF = dt.date(2026, 6, 30)
 
@@ -31,8 +33,8 @@ AS_OF = dt.date(2026, 6, 30)
 def ledger(db: sqlite_utils.Database) -> sqlite_utils.Database:
     write_ledger(db, Spec(contracts=6, deliveries=240, retirements=60, seed=11, as_of=AS_OF))
     for delivery_id in (
-        _first(db, _SOME_DELIVERY + " limit 1"),
-        _first(db, _SOME_DELIVERY + " desc limit 1"),
+        first_id(db, _SOME_DELIVERY + " limit 1"),
+        first_id(db, _SOME_DELIVERY + " desc limit 1"),
     ):
         data = {"invalidated_on": "2026-01-15", "tonnes": "1", "reason": "reversal"}
         add_invalidation(db, delivery_id, data)
@@ -46,57 +48,33 @@ _SOME_DELIVERY = (
 )
 
 
-def _first(db: sqlite_utils.Database, sql: str) -> int:
-    return int(db.execute(sql).fetchone()[0])
-
-
 def _same_as_fresh(db: sqlite_utils.Database, kept: KeptSeries, as_of: dt.date = AS_OF) -> None:
     assert chart_series(db, None, as_of, kept) == chart_series(db, None, as_of)
 
 
+def _no_invalidation(db: sqlite_utils.Database) -> ChangeSet:
+    return delete_invalidation(db, first_id(db, "select max(id) from invalidations"))[1]
+
+
 def _heavier(db: sqlite_utils.Database) -> ChangeSet:
-    delivery_id = _first(db, "select id from deliveries where serial_block is null limit 1")
-    d = queries.delivery(db, delivery_id)
-    data = {**delivery_input(d), "tonnes": str((d.tonnes_kg + 1_234) / 1000)}
-    return update_delivery(db, delivery_id, data)[1]
+    return heavier(db, 1_234)
 
 
 def _failed(db: sqlite_utils.Database) -> ChangeSet:
-    delivery_id = _first(
+    return failed(
         db,
         "select id from deliveries where verification_status = 'verified' and id not in "
         "(select delivery_id from retirements) order by id desc limit 1",
     )
-    day = queries.delivery(db, delivery_id).delivered_on
-    data = {"verified_on": day.isoformat(), "outcome": "failed", "verifier": "Earthood"}
-    return add_verification(db, delivery_id, data)[1]
-
-
-def _no_retirement(db: sqlite_utils.Database) -> ChangeSet:
-    return delete_retirement(db, _first(db, "select max(id) from retirements"))[1]
-
-
-def _no_invalidation(db: sqlite_utils.Database) -> ChangeSet:
-    return delete_invalidation(db, _first(db, "select max(id) from invalidations"))[1]
-
-
-def _no_delivery(db: sqlite_utils.Database) -> ChangeSet:
-    found = "select max(id) from deliveries where id not in (select delivery_id from retirements)"
-    found += " and id not in (select delivery_id from invalidations)"
-    return delete_delivery(db, _first(db, found))[1]
-
-
-def _no_contract(db: sqlite_utils.Database) -> ChangeSet:
-    return delete_contract(db, _first(db, "select max(id) from contracts"))[1]
 
 
 EDITS: dict[str, Callable[[sqlite_utils.Database], ChangeSet]] = {
     "tonnes changed": _heavier,
     "verification failed": _failed,
-    "retirement deleted": _no_retirement,
+    "retirement deleted": no_retirement,
     "invalidation deleted": _no_invalidation,
-    "delivery deleted": _no_delivery,
-    "contract deleted": _no_contract,
+    "delivery deleted": no_delivery,
+    "contract deleted": no_contract,
 }
 
 
@@ -174,7 +152,7 @@ def test_a_read_overlapping_a_change_is_not_kept(
         return found
 
     monkeypatch.setattr(series_cache, "_read", read_then_change)
-    kept.after(_no_retirement(ledger))
+    kept.after(no_retirement(ledger))
     kept.portfolio(ledger, AS_OF)  # read before the edit: its result is not kept
     monkeypatch.setattr(series_cache, "_read", real_read)
     _same_as_fresh(ledger, kept)

@@ -379,14 +379,16 @@ def test_the_tonnes_axis_labels_every_tick_however_large(
 
 
 def test_many_flagged_days_are_drawn_small_so_the_line_shows(panel: ChartPanel) -> None:
+    from PySide6.QtCore import Qt
+
     from tracker.services.series import ChartPoint
-    from tracker.ui.chart import panel as panel_module
+    from tracker.ui.chart import markers
 
     start = _epoch("2025-01-01")
     few = [(ChartPoint(int(start + n * 86_400), 1000 * n, f"B-{n}"), 1) for n in range(3)]
     panel._draw_flags(few)
-    assert panel.flag_points.opts["size"] == panel_module.MARKER_SIZE
+    assert panel.flag_points.opts["size"] == markers.MARKER_SIZE
     many = [(ChartPoint(int(start + n * 86_400), 1000 * n, f"B-{n}"), 1) for n in range(400)]
     panel._draw_flags(many)
-    assert panel.flag_points.opts["size"] == panel_module.DENSE_MARKER_SIZE
-    assert panel.flag_points.opts["pen"].style() == panel_module.Qt.PenStyle.NoPen
+    assert panel.flag_points.opts["size"] == markers.DENSE_MARKER_SIZE
+    assert panel.flag_points.opts["pen"].style() == Qt.PenStyle.NoPen

@@ -163,24 +163,35 @@ def logged_contracts(db: Ledger, after_seq: int, tables: Iterable[str]) -> set[i
     return None if None in contracts else contracts
 
 
+def _these_deliveries(
+    delivery_ids: Iterable[int], contract_id: int | None, as_of: dt.date | None
+) -> tuple[str, list[Any]]:
+    """A WHERE clause for these deliveries (of ``contract_id`` and made by ``as_of`` when
+    given), and its parameters: the ids in one JSON parameter, however many deliveries are
+    flagged (SQLite caps bound variables)."""
+    where = "where id in (select value from json_each(?))"
+    params: list[Any] = [json.dumps(sorted(set(delivery_ids)))]
+    if contract_id is not None:
+        where += " and contract_id = ?"
+        params.append(contract_id)
+    if as_of is not None:
+        where += " and delivered_on <= ?"
+        params.append(as_of.isoformat())
+    return where, params
+
+
 def flagged_days(
     db: Ledger, delivery_ids: Iterable[int], contract_id: int | None, as_of: dt.date | None
 ) -> list[tuple[str, int, str | None]]:
     """These deliveries (of ``contract_id`` and made by ``as_of`` when given) grouped by
     day: (ISO day, how many, the serial block of the day's first by id), by day."""
-    wanted = sorted(set(delivery_ids))
-    scope = "and contract_id = ?" if contract_id is not None else ""
-    params: list[Any] = [json.dumps(wanted), *([contract_id] if contract_id is not None else [])]
-    if as_of is not None:
-        scope += " and delivered_on <= ?"
-        params.append(as_of.isoformat())
+    where, params = _these_deliveries(delivery_ids, contract_id, as_of)
     # with min() alone, SQLite takes serial_block from the row holding the minimum
     return [
         (day, count, block)
         for day, count, block, _first in db.execute(
             "select delivered_on, count(*), serial_block, min(id) from deliveries "
-            f"where id in (select value from json_each(?)) {scope} "
-            "group by delivered_on order by delivered_on",
+            f"{where} group by delivered_on order by delivered_on",
             params,
         )
     ]
@@ -191,16 +202,8 @@ def delivery_days(
 ) -> list[tuple[int, str, str | None]]:
     """(id, delivered on, serial block) of these deliveries (of ``contract_id`` and made
     by ``as_of`` when given), by date and id."""
-    wanted = sorted(set(delivery_ids))
-    scope = "and contract_id = ?" if contract_id is not None else ""
-    # one JSON parameter, however many deliveries are flagged (SQLite caps bound variables)
-    params: list[Any] = [json.dumps(wanted), *([contract_id] if contract_id is not None else [])]
-    if as_of is not None:
-        scope += " and delivered_on <= ?"
-        params.append(as_of.isoformat())
+    where, params = _these_deliveries(delivery_ids, contract_id, as_of)
     return db.execute(
-        "select id, delivered_on, serial_block from deliveries "
-        f"where id in (select value from json_each(?)) {scope} "
-        "order by delivered_on, id",
+        f"select id, delivered_on, serial_block from deliveries {where} order by delivered_on, id",
         params,
     ).fetchall()

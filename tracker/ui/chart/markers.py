@@ -14,6 +14,10 @@ from tracker.services.series import ChartPoint, ChartSeries, chart_series, flagg
 from tracker.services.series_cache import KeptSeries
 from tracker.store.ledger import Ledger
 
+MARKER_SIZE = 10  # pixels of a flagged day's dot
+DENSE_MARKERS = 120  # more flagged days than this: smaller dots without a rim
+DENSE_MARKER_SIZE = 5
+
 DayMarker = tuple[ChartPoint, int]  # the day's first point, how many were flagged that day
 ChartRead = tuple[ChartSeries, list[DayMarker] | None]
 
@@ -31,3 +35,11 @@ def read_chart(
     if flagged is None:
         return series, None
     return series, flagged_days(db, flagged, contract_id, as_of, series.delivered)
+
+
+def marker_style(days: int) -> tuple[int, bool]:
+    """The dots' size and whether they have a rim, for ``days`` marked days: small and
+    unrimmed when they crowd, so the delivered line shows between them."""
+    if days > DENSE_MARKERS:
+        return DENSE_MARKER_SIZE, False
+    return MARKER_SIZE, True

@@ -43,19 +43,14 @@ from tracker.ui.background import BackgroundJob
 from tracker.ui.chart import readout, steps
 from tracker.ui.chart.axes import TonnesAxisItem, utc_date_axis
 from tracker.ui.chart.export import export_plot_png
-from tracker.ui.chart.markers import ChartRead, DayMarker, read_chart
-from tracker.ui.chart.period import actual_period, x_span
+from tracker.ui.chart.markers import MARKER_SIZE, ChartRead, DayMarker, marker_style, read_chart
+from tracker.ui.chart.period import actual_period, x_span, y_span
 from tracker.ui.chart.style import SERIES_ORDER, paint, scheme, style_plot
 from tracker.ui.ledger_store import LedgerStore
 
-AS_OF_LABEL_GAP_PX = 14
 LEGEND_COLUMNS = 6  # one row above the curves; narrow panels fall back to two rows
 LEGEND_ROW_PX = 22
 NARROW_PX = 760
-BELOW_ZERO = 0.03  # a sliver under 0 so the 0 tick and the flat start stay visible
-MARKER_SIZE = 10  # pixels of a flagged day's dot
-DENSE_MARKERS = 120  # more flagged days than this: smaller dots without a rim
-DENSE_MARKER_SIZE = 5
 _EMPTY_SERIES = ChartSeries(
     None, 0, CumulativeSeries(), CumulativeSeries(), CumulativeSeries(), CumulativeSeries()
 )
@@ -325,21 +320,12 @@ class ChartPanel(QWidget):
 
     def _fit_y_range(self) -> None:
         """From 0 to the highest value, with headroom above it for the legend row(s)."""
-        if self._focus is None:
-            totals = [self.series.contracted_kg]
-            totals += [s.total_kg for s in self.series.cumulative.values()]
-        else:  # what the period shows (the contracted level may lie above it)
-            totals = [s.value_at(self._focus[1]) for s in self.series.cumulative.values()]
-        highest = max(totals)
-        top = max(highest / KG_PER_TONNE, 1.0)
-        view_height = max(self.plot_item.getViewBox().height(), 120.0)
         rows = -(-len(self.legend.items) // self.legend.columnCount)
         headroom_px = max(self.legend.boundingRect().height(), rows * LEGEND_ROW_PX) + 20
-        share = min(headroom_px / view_height, 0.5)
-        upper = top / (1 - share - BELOW_ZERO)
-        label_px = headroom_px + AS_OF_LABEL_GAP_PX
-        self.as_of_line.label.setPosition(max(0.05, 1 - BELOW_ZERO - label_px / view_height))
-        self.plot_item.setYRange(-upper * BELOW_ZERO, upper, padding=0)
+        view_px = self.plot_item.getViewBox().height()
+        lower, upper, label_at = y_span(self.series, self._focus, view_px, headroom_px)
+        self.as_of_line.label.setPosition(label_at)
+        self.plot_item.setYRange(lower, upper, padding=0)
         axis = self.plot_item.getAxis("left")
         if isinstance(axis, TonnesAxisItem):
             axis.fit_to(upper)
@@ -387,9 +373,9 @@ class ChartPanel(QWidget):
         x = np.array([p.epoch for p in points], dtype=float)
         y = np.array([p.kg for p in points], dtype=float) / KG_PER_TONNE
         self.flag_points.setData(x=x, y=y, data=points)
-        dense = len(points) > DENSE_MARKERS  # small, unrimmed: the line shows between
-        self.flag_points.setSize(DENSE_MARKER_SIZE if dense else MARKER_SIZE)
-        self.flag_points.setPen(pg.mkPen(None) if dense else pg.mkPen(self.colours.foreground))
+        size, rimmed = marker_style(len(points))
+        self.flag_points.setSize(size)
+        self.flag_points.setPen(pg.mkPen(self.colours.foreground) if rimmed else pg.mkPen(None))
         label = self.tr("Flagged deliveries")
         in_legend = any(text.text == label for _, text in self.legend.items)
         if points and not in_legend:
