@@ -33,20 +33,15 @@ from tracker.domain.changes import ChangeSet
 from tracker.domain.flags import Flag
 from tracker.services.audit.engine import evaluate
 from tracker.services.audit.review import FlagDigest, ReviewedFlag, digest, review
+from tracker.store.change_log import LOGGED_TABLES
 from tracker.store.readers import can_read_beside, is_open
 from tracker.ui.audit.rule_worker import RuleRun
 from tracker.ui.background import start_reading
 from tracker.ui.ledger_store import LedgerStore
 
-# What the rules read: a change to these that names no contract is evaluated in full.
-RULE_INPUTS = (
-    "contracts",
-    "tranches",
-    "deliveries",
-    "retirements",
-    "verifications",
-    "invalidations",
-)
+# What the rules read: every logged table but the audit's own (thresholds, acknowledgements);
+# a change to these that names no contract is evaluated in full.
+RULE_INPUTS = tuple(t for t in LOGGED_TABLES if t not in ("settings", "flag_acknowledgements"))
 
 
 class FlagWatcher(QObject):
