@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import replace
 
@@ -121,3 +122,25 @@ def test_a_message_code_must_have_a_template() -> None:
 def test_days_named_by_many_messages_are_one_text() -> None:
     day = "".join(["2025-", "01-01"])  # built at run time: not interned by the compiler
     assert Day(day).iso is Day("2025-01-01").iso
+
+
+def test_a_message_is_one_object_holding_its_code_shared_names_and_values() -> None:
+    """A hundred thousand flags hold two messages each: each is one tuple, not an object
+    with a tuple of its own."""
+    found = msg("flag.unverified_stale", tonnes=Tonnes(1), day=Day("2025-01-01"), n=3, limit=2)
+    held = gc.get_referents(found)
+    assert "flag.unverified_stale" in held
+    assert found._names in held
+    assert Tonnes(1) in held
+    assert Day("2025-01-01") in held
+
+
+def test_a_message_is_not_a_sequence_nor_equal_to_one() -> None:
+    found = msg("subject.contract", contract="C-1")
+    assert found != ("subject.contract", ("contract",), "C-1")
+    with pytest.raises(TypeError):
+        list(found)
+    with pytest.raises(TypeError):
+        len(found)
+    assert found
+    assert found == msg("subject.contract", contract="C-1")

@@ -18,7 +18,7 @@ the template, as Qt's plural messages are written).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -99,27 +99,39 @@ class Moment:
 _NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per set of names
 
 
-class Message:
+class Message(tuple):  # type: ignore[type-arg]
     """A code and its parameters, worded at display time.  Immutable.
 
-    Held compactly: a portfolio's flags carry hundreds of thousands of messages, so the
-    parameter names are one shared tuple per set of names and the values a tuple of
-    their own, not a pair per parameter (about half a kilobyte less per flag)."""
+    Held compactly: a portfolio's flags carry hundreds of thousands of messages, so a
+    message is one tuple — its code, a tuple of parameter names shared by every message
+    with the same names, then the values — not an object holding a tuple of its own
+    (about 50 bytes less per message, a pair of them per flag).  It is not a sequence to
+    its users: it is read through ``code``, ``params`` and ``get``, and equals only a
+    message."""
 
-    __slots__ = ("_names", "_values", "code")
+    __slots__ = ()
 
-    code: str
-    _names: tuple[str, ...]
-    _values: tuple[object, ...]
-
-    def __init__(self, code: str, params: Iterable[tuple[str, object]] = ()) -> None:
+    def __new__(cls, code: str, params: Iterable[tuple[str, object]] = ()) -> Message:
         if code not in TEMPLATES:
             raise KeyError(f"no template for message code {code!r}")
         pairs = tuple(params)
         names = tuple(name for name, _value in pairs)
-        object.__setattr__(self, "code", code)
-        object.__setattr__(self, "_names", _NAMES.setdefault(names, names))
-        object.__setattr__(self, "_values", tuple(value for _name, value in pairs))
+        shared = _NAMES.setdefault(names, names)
+        return tuple.__new__(cls, (code, shared, *(value for _name, value in pairs)))
+
+    @property
+    def code(self) -> str:
+        code: str = tuple.__getitem__(self, 0)
+        return code
+
+    @property
+    def _names(self) -> tuple[str, ...]:
+        names: tuple[str, ...] = tuple.__getitem__(self, 1)
+        return names
+
+    @property
+    def _values(self) -> tuple[object, ...]:
+        return tuple.__getitem__(self, slice(2, None))
 
     @property
     def params(self) -> tuple[tuple[str, object], ...]:
@@ -128,23 +140,27 @@ class Message:
     def get(self, name: str) -> object:
         return dict(self.params).get(name)
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"a Message is immutable: cannot set {name!r}")
+    def __iter__(self) -> Iterator[object]:
+        raise TypeError("a Message is read through its code and params, not iterated")
 
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"a Message is immutable: cannot delete {name!r}")
+    def __getitem__(self, index: object) -> object:  # type: ignore[override]
+        raise TypeError("a Message is read through its code and params, not indexed")
 
+    def __len__(self) -> int:
+        raise TypeError("a Message is read through its code and params, not measured")
+
+    # a plain tuple would compare its items with a message's (and win, reflected): never
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Message):
-            return NotImplemented
-        return (self.code, self._names, self._values) == (
-            other.code,
-            other._names,
-            other._values,
-        )
+        return isinstance(other, Message) and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
 
     def __hash__(self) -> int:
-        return hash((self.code, self._names, self._values))
+        return tuple.__hash__(self)
+
+    def __bool__(self) -> bool:
+        return True
 
     def __repr__(self) -> str:
         return f"Message(code={self.code!r}, params={self.params!r})"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from tracker.domain.schedule import effective_schedule
@@ -228,20 +228,21 @@ def delivery_points(
 
 def flagged_days(
     db: Ledger,
-    delivery_ids: Iterable[int],
+    delivery_ids: Collection[int],
     contract_id: int | None = None,
     as_of: dt.date | None = None,
     delivered: CumulativeSeries | None = None,
 ) -> list[tuple[ChartPoint, int]]:
     """``delivery_points`` one a day: each day's point (named after its first delivery
     by id) and how many of the deliveries were made that day, grouped by SQLite, so tens
-    of thousands of flagged deliveries cost a row a day, not an object each."""
-    wanted = sorted(set(delivery_ids))
-    if not wanted:
+    of thousands of flagged deliveries cost a row a day, not an object each (the ids are
+    handed to SQLite as they are: no set or sorted copy of them is made here)."""
+    if not delivery_ids:
         return []
     series = delivered if delivered is not None else _delivered(db, contract_id, as_of)
     days = []
-    for day, count, serial_block in chart_reads.flagged_days(db, wanted, contract_id, as_of):
+    found = chart_reads.flagged_days(db, delivery_ids, contract_id, as_of)
+    for day, count, serial_block in found:
         epoch = epoch_seconds(dt.date.fromisoformat(day))
         days.append((ChartPoint(epoch, series.value_at(epoch), serial_block), count))
     return days

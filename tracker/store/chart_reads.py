@@ -4,6 +4,8 @@ row per distinct date, never one per delivery: (ISO day, kilograms) pairs per se
 from __future__ import annotations
 
 import datetime as dt
+import io
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -163,14 +165,29 @@ def logged_contracts(db: Ledger, after_seq: int, tables: Iterable[str]) -> set[i
     return None if None in contracts else contracts
 
 
+def _json_numbers(numbers: Iterable[int], chunk: int = 4_096) -> str:
+    """``numbers`` as a JSON array, written ``chunk`` at a time (``str.join`` first makes a
+    list of all it joins: a hundred thousand ids would be as many texts at once)."""
+    out = io.StringIO()
+    out.write("[")
+    numbers = iter(numbers)
+    sep = ""
+    while part := list(itertools.islice(numbers, chunk)):
+        out.write(sep + ",".join(map(str, map(int, part))))
+        sep = ","
+    out.write("]")
+    return out.getvalue()
+
+
 def _these_deliveries(
     delivery_ids: Iterable[int], contract_id: int | None, as_of: dt.date | None
 ) -> tuple[str, list[Any]]:
     """A WHERE clause for these deliveries (of ``contract_id`` and made by ``as_of`` when
     given), and its parameters: the ids in one JSON parameter, however many deliveries are
-    flagged (SQLite caps bound variables)."""
+    flagged (SQLite caps bound variables), written a number at a time (a hundred thousand
+    ids never become a list of them; repeats do no harm to ``in``)."""
     where = "where id in (select value from json_each(?))"
-    params: list[Any] = [json.dumps(sorted(set(delivery_ids)))]
+    params: list[Any] = [_json_numbers(delivery_ids)]
     if contract_id is not None:
         where += " and contract_id = ?"
         params.append(contract_id)

@@ -124,7 +124,7 @@ class WindowAudit(QObject):
         )
         chart = self.window.chart
         if chart is not None:
-            chart.flag_deliveries(counted.flagged_deliveries.keys())
+            chart.flag_deliveries(counted.flagged_deliveries)
 
     # --- helpers -----------------------------------------------------------------------
 

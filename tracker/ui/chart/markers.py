@@ -9,6 +9,7 @@ words the few markers that stand for several deliveries ("3 deliveries").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from tracker.services.series import ChartPoint, ChartSeries, chart_series, flagged_days
 from tracker.services.series_cache import KeptSeries
@@ -26,7 +27,7 @@ def read_chart(
     db: Ledger,
     contract_id: int | None,
     as_of: dt.date,
-    flagged: tuple[int, ...] | None,
+    flagged: Collection[int] | None,
     kept: KeptSeries | None = None,
 ) -> ChartRead:
     """The series and, when deliveries are flagged, their markers one a day (``kept``:

@@ -8,6 +8,7 @@ timer, so a burst of changes costs one redraw in the next event-loop turn.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -67,7 +68,7 @@ class ChartPanel(QWidget):
         self.contract_id: int | None = None
         self.series: ChartSeries = _EMPTY_SERIES
         self.refresh_count = 0
-        self._flagged_ids: tuple[int, ...] | None = None
+        self._flagged_ids: array[int] | None = None
         self._hover_epoch: float | None = None
         self._focus: tuple[float, float] | None = None  # the period with data, when shown
         self._open_on_data = False  # show the period with data once the series is read
@@ -263,7 +264,7 @@ class ChartPanel(QWidget):
     def flag_deliveries(self, delivery_ids: Iterable[int]) -> None:
         """Mark these deliveries on the delivered curve, kept in place across refreshes
         (where they sit is read with the series, off the GUI thread on a ledger file)."""
-        self._flagged_ids = tuple(delivery_ids)
+        self._flagged_ids = array("q", delivery_ids)  # 8 bytes an id: there may be 100,000
         self.refresh()
 
     def show_readout_at(self, epoch: float | None) -> str:
