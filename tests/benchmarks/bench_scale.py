@@ -258,6 +258,7 @@ def measure_edit(ledger: Path) -> tuple[Timing, Timing, Timing]:
     app.processEvents()
     for job in figures:
         job.wait()  # the flags marked on the chart, read once they arrived
+    app.processEvents()  # and drawn: the edit starts on a quiet window
     store = window.store
     found = store.db.execute(
         "select id from deliveries where serial_block is null order by id limit 1 offset 100"

@@ -14,6 +14,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
 PADDING = 12  # pixels beyond the content, so the text does not touch the grid
+# How long a table's changed content settles before its columns are measured again (a
+# 200-row list measures every row: tens of milliseconds, not to be spent in the turn of
+# the event loop that handles an edit)
+SETTLE_MS = 120
 
 # (column, minimum width), or (column, None) to leave the column out
 GiveWay = tuple[int, int | None]
@@ -34,14 +38,24 @@ class ColumnFitter(QObject):
         self._header().setStretchLastSection(False)
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
-        self._pending.setInterval(0)
         self._pending.timeout.connect(self.fit)
         view.viewport().installEventFilter(self)
         view.installEventFilter(self)  # shown: fit what changed while it was hidden
         model = view.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
-            signal.connect(self._pending.start)
-        model.dataChanged.connect(self._pending.start)
+            signal.connect(self._content_changed)
+        model.dataChanged.connect(self._content_changed)
+
+    def _content_changed(self) -> None:
+        """New rows or values: fit once they settle (``SETTLE_MS``), not in the same turn
+        of the event loop — the edited rows are drawn first, and a burst of pages
+        arriving is measured once."""
+        self._fit_within(SETTLE_MS)
+
+    def _fit_within(self, delay_ms: int) -> None:
+        if self._pending.isActive() and self._pending.remainingTime() <= delay_ms:
+            return  # due sooner already
+        self._pending.start(delay_ms)
 
     def _header(self) -> QHeaderView:
         view = self.view
@@ -49,7 +63,7 @@ class ColumnFitter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self._pending.start()
+            self._fit_within(0)
         return False
 
     def layout(self, available: int) -> tuple[dict[int, int], set[int]]:
