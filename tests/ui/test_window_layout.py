@@ -8,11 +8,13 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from tracker.services.contracts import resolve_reference
 from tracker.services.demo import load_demo
+from tracker.ui.fit_columns import SETTLE_MS, ColumnFitter
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.models.ledger_tables import ContractsModel
 from tracker.ui.tables import PortfolioPanel
@@ -148,3 +150,29 @@ def test_retirements_of_all_contracts_show_the_serial_block_and_claim_period(mai
         "Claim from",
         "Claim to",
     ]
+
+
+def test_changed_content_is_measured_once_it_settles_not_in_the_edits_turn(
+    qtbot: QtBot,
+) -> None:
+    """An edit's turn of the event loop only redraws the row; the columns are measured
+    again a moment later (a 200-row list takes tens of milliseconds to measure)."""
+    model = QStandardItemModel(3, 2)
+    for row in range(3):
+        model.setItem(row, 0, QStandardItem(f"C-{row}"))
+        model.setItem(row, 1, QStandardItem("10"))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    fitter = ColumnFitter(view, give_way=[], growing=[1])
+    view.resize(600, 200)
+    view.show()
+    qtbot.waitUntil(lambda: view.columnWidth(1) > 300)  # fitted: the slack grows column 1
+    before = view.columnWidth(0)
+
+    model.item(1, 0).setText("A-MUCH-LONGER-CONTRACT-REFERENCE-" * 2)
+    QApplication.processEvents()
+    assert view.columnWidth(0) == before
+
+    qtbot.waitUntil(lambda: view.columnWidth(0) > before + 100, timeout=SETTLE_MS * 10)
+    assert fitter.dropped == set()
