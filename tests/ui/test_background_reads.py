@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import make_contract
 from tracker.domain.quantities import format_tonnes_display
 from tracker.services.summary import portfolio_summary
 from tracker.services.synthetic import Spec
@@ -113,4 +114,29 @@ def test_an_edit_re_reads_the_portfolio_chart_for_its_contract_only(
     assert window.chart.job.wait()
     assert window.chart.series.delivered.total_kg == before - 2_500
     assert window.chart.kept.contracts_read == 6
+    db.close()
+
+
+def test_a_worker_reads_one_state_of_the_ledger_whatever_is_committed_meanwhile(
+    tmp_path: Path, qtbot: object, qapp: object
+) -> None:
+    path = tmp_path / "ledger.db"
+    db = open_database(path)
+    applied: list[tuple[int, int]] = []
+    job = BackgroundJob(LedgerStore(db, path, AS_OF), applied.append)
+    started, release = threading.Event(), threading.Event()
+
+    def two_reads(reader: object) -> tuple[int, int]:
+        count = "select count(*) from contracts"
+        first = reader.execute(count).fetchone()[0]  # type: ignore[attr-defined]
+        started.set()
+        release.wait(30)
+        return first, reader.execute(count).fetchone()[0]  # type: ignore[attr-defined]
+
+    job.request(two_reads)
+    assert started.wait(30)
+    make_contract(db)  # the window commits an edit while the worker reads
+    release.set()
+    assert job.wait()
+    assert applied == [(0, 0)]
     db.close()

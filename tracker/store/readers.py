@@ -8,6 +8,8 @@ connection could open; callers then read on the writer's connection instead.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -37,3 +39,25 @@ def is_open(db: sqlite_utils.Database) -> bool:
     except sqlite3.ProgrammingError:
         return False
     return True
+
+
+@contextmanager
+def snapshot(db: sqlite_utils.Database) -> Iterator[None]:
+    """Read the ledger as it stood at one moment: every statement inside sees the same
+    commit, whatever a writer commits meanwhile (WAL keeps it for the reader).
+
+    Outside a transaction each statement reads the latest commit: a rule evaluation of
+    twenty queries, or a chart read of three, could mix the states before and after an
+    edit made beside it (retirements of one state against deliveries of another).  Inside
+    one already (a unit of work's own reads), the caller's transaction is that moment."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN DEFERRED")
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # the moment: now
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.rollback()  # nothing written: read-only work ends its snapshot

@@ -47,7 +47,7 @@ from PySide6.QtCore import (
 )
 
 from tracker.store.ledger import Ledger
-from tracker.store.readers import can_read_beside, is_open, open_reader
+from tracker.store.readers import can_read_beside, is_open, open_reader, snapshot
 from tracker.ui.ledger_store import LedgerStore
 
 Work = Callable[[Ledger], Any]
@@ -199,7 +199,8 @@ def _read_on_worker(box: _Postbox, number: int) -> None:
         try:
             db = open_reader(path)
             try:
-                outcome.append(work(db))
+                with snapshot(db):  # one state of the ledger for all the work's reads
+                    outcome.append(work(db))
             finally:
                 db.close()
         except Exception as exc:  # shown on the GUI thread, not lost in the pool

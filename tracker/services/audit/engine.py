@@ -16,6 +16,7 @@ from tracker.services.audit.context import RuleContext
 from tracker.services.audit.settings import Thresholds, load_thresholds
 from tracker.store import rule_inputs
 from tracker.store.ledger import Ledger
+from tracker.store.readers import snapshot
 from tracker.store.serial_scope import serial_scope
 
 Rule = Callable[[RuleContext], Iterator[Flag]]
@@ -59,12 +60,16 @@ def evaluate(
     contract_id: int | None = None,
     rules: tuple[str, ...] | None = None,
 ) -> list[Flag]:
-    """All flags as of ``as_of``, most severe first (optionally one contract or some rules)."""
-    ctx = RuleContext(db, as_of, thresholds or load_thresholds(db))
-    found: list[Flag] = []
-    for code in rules or tuple(RULES):
-        _severity, rule = RULES[code]
-        found.extend(f for f in rule(ctx) if contract_id is None or f.contract_id == contract_id)
+    """All flags as of ``as_of``, most severe first (optionally one contract or some rules),
+    every rule reading the ledger as it stood at one moment (``snapshot``)."""
+    with snapshot(db):
+        ctx = RuleContext(db, as_of, thresholds or load_thresholds(db))
+        found: list[Flag] = []
+        for code in rules or tuple(RULES):
+            _severity, rule = RULES[code]
+            found.extend(
+                f for f in rule(ctx) if contract_id is None or f.contract_id == contract_id
+            )
     return in_order(found)
 
 
@@ -95,6 +100,17 @@ def evaluate_changed(
     """
     if not changed:
         return previous
+    with snapshot(db):
+        return _evaluate_changed(db, as_of, previous, changed, thresholds)
+
+
+def _evaluate_changed(
+    db: Ledger,
+    as_of: dt.date,
+    previous: list[Flag],
+    changed: frozenset[int],
+    thresholds: Thresholds | None,
+) -> list[Flag]:
     scope = changed | rule_inputs.contracts_sharing_records(db, changed)
     contracts = len(rule_inputs.contract_statuses(db))
     unowned = any(f.contract_id is None for f in previous if f.rule not in CROSS_CONTRACT)
