@@ -118,7 +118,7 @@ def test_the_rules_keep_the_allocation_folded(db: sqlite_utils.Database) -> None
     delivery: at a million deliveries those are hundreds of megabytes."""
     from tracker.services.audit.context import RuleContext
     from tracker.services.audit.settings import load_thresholds
-    from tracker.services.fulfilment import fulfilment
+    from tracker.services.fulfilment import fulfilments
 
     contract = make_contract(db, tonnes="100000")
     raw_tranche(db, contract, "2025-12-31", 50_000_000, vintage=2025)
@@ -126,7 +126,7 @@ def test_the_rules_keep_the_allocation_folded(db: sqlite_utils.Database) -> None
         raw_delivery(db, contract, n * 100 + 1, n * 100 + 10, vintage=2024 if n % 3 else 2025)
     ctx = RuleContext(db, AS_OF, load_thresholds(db))
     [(_contract, kept)] = ctx.fulfilment().values()
-    [(_same, full)] = fulfilment(db, AS_OF).values()
+    [(_same, full)] = fulfilments(db, AS_OF)
     assert [len(f.parts) for f in kept.fills] == [1]
     assert len(full.fills[0].parts) == 30
     assert kept.fills[0].delivered_kg == full.fills[0].delivered_kg

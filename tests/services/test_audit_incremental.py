@@ -173,13 +173,13 @@ def test_edits_one_after_another_stay_exact(ledger: sqlite_utils.Database) -> No
 def allocated(monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
     """The contract of every tranche allocation the rules make (None: all of them)."""
     seen: list[int | None] = []
-    real = context_module.fulfilments
+    real = context_module.folded_fulfilments
 
     def recording(db: object, as_of: dt.date, contract_id: int | None = None) -> object:
         seen.append(contract_id)
         return real(db, as_of, contract_id)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(context_module, "fulfilments", recording)
+    monkeypatch.setattr(context_module, "folded_fulfilments", recording)
     return seen
 
 

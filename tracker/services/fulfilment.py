@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
+from tracker.domain.folded_allocation import Mismatches, folded_allocation
 from tracker.domain.fulfilment import Fulfilment, allocate
 from tracker.domain.records import Contract, Tranche
 from tracker.domain.schedule import effective_schedule
 from tracker.store import queries
-from tracker.store.accepted import accepted_by_contract
+from tracker.store.accepted import accepted_by_contract, accepted_rows_by_contract
 from tracker.store.ledger import Ledger
 from tracker.store.tranche_fills import FillRow, write_tranche_fills
+
+T = TypeVar("T")
 
 
 def fulfilments(
@@ -21,6 +25,26 @@ def fulfilments(
     """Each contract's schedule (stored, else even) filled by its accepted deliveries, one
     contract at a time in id order (a caller keeping what it derives holds one contract's
     allocation at once, not a million deliveries')."""
+    delivered = accepted_by_contract(db, as_of, contract_id)
+    for contract, plan, mine in _matched(_plans(db, contract_id), delivered):
+        yield contract, allocate(plan, mine)
+
+
+def folded_fulfilments(
+    db: Ledger, as_of: dt.date, contract_id: int | None = None
+) -> Iterator[tuple[Contract, Fulfilment, Mismatches]]:
+    """``fulfilments`` folded (each tranche's parts in one: the same figures, no delivery
+    named) with each contract's vintage mismatches, from running sums where no delivery
+    names its tranche (``tracker.domain.folded_allocation``): what the rules, the
+    schedule's fills and the kept values need, without a part per delivery."""
+    delivered = accepted_rows_by_contract(db, as_of, contract_id)
+    for contract, plan, mine in _matched(_plans(db, contract_id), delivered):
+        filled, mismatched = folded_allocation(plan, mine)
+        yield contract, filled, mismatched
+
+
+def _plans(db: Ledger, contract_id: int | None) -> list[tuple[Contract, list[Tranche]]]:
+    """Each contract (or the one) in id order, with its schedule: stored, else even."""
     stored: dict[int, list[Tranche]] = {}
     for t in queries.tranches(db, contract_id):
         stored.setdefault(t.contract_id, []).append(t)
@@ -29,23 +53,28 @@ def fulfilments(
         contracts = [found] if found is not None else []  # deleted meanwhile: nothing due
     else:
         contracts = sorted(queries.contracts(db), key=lambda c: c.id or 0)
-    delivered = accepted_by_contract(db, as_of, contract_id)
+    return [(c, effective_schedule(c, stored.get(c.id or 0, []))) for c in contracts]
+
+
+def _matched(
+    plans: list[tuple[Contract, list[Tranche]]], delivered: Iterator[tuple[int, list[T]]]
+) -> Iterator[tuple[Contract, list[Tranche], list[T]]]:
+    """Each contract's plan with its deliveries (both in contract id order)."""
     pending = next(delivered, None)
-    for contract in contracts:
+    for contract, plan in plans:
         assert contract.id is not None
         while pending is not None and pending[0] < contract.id:
             pending = next(delivered, None)
         mine = pending[1] if pending is not None and pending[0] == contract.id else []
-        plan = effective_schedule(contract, stored.get(contract.id, []))
-        yield contract, allocate(plan, mine)
+        yield contract, plan, mine
 
 
 def fulfilment(
     db: Ledger, as_of: dt.date, contract_id: int | None = None
 ) -> dict[int, tuple[Contract, Fulfilment]]:
     """Each contract's schedule (stored, else even) filled by its accepted deliveries, by
-    contract in reference order."""
-    return by_reference(fulfilments(db, as_of, contract_id))
+    contract in reference order, folded (the figures of each tranche, not its parts)."""
+    return by_reference((c, f) for c, f, _mismatches in folded_fulfilments(db, as_of, contract_id))
 
 
 def by_reference(
@@ -108,10 +137,10 @@ def publish(db: Ledger, fills: ScheduleFills) -> None:
 
 def read_fills(db: Ledger, as_of: dt.date, contract_id: int | None = None) -> ScheduleFills:
     """The schedule's fills as of ``as_of`` (on a worker), one contract's allocation held
-    at a time: the allocation names every delivery, the fills one row per tranche."""
+    at a time, folded: the fills are one row per tranche."""
     rows: list[FillRow] = []
     even: dict[int, list[EvenFill]] = {}
-    for contract, allocation in fulfilments(db, as_of, contract_id):
+    for contract, allocation, _mismatched in folded_fulfilments(db, as_of, contract_id):
         rows.extend(fill_rows(as_of, allocation))
         shown = even_fills(as_of, allocation)
         if shown is not None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import sqlite_utils
 
+from tracker.domain.folded_allocation import Accepted
 from tracker.domain.fulfilment import Delivered
 from tracker.store import lifecycle
 
@@ -24,19 +25,18 @@ order by contract_id, delivered_on, id
 """
 
 
-def accepted_by_contract(
+def accepted_rows_by_contract(
     db: sqlite_utils.Database, as_of: dt.date | str, contract_id: int | None = None
-) -> Iterator[tuple[int, list[Delivered]]]:
+) -> Iterator[tuple[int, list[Accepted]]]:
     """Accepted, not invalidated kilograms of every delivery made by ``as_of`` (a date,
-    or ISO text such as the end of time), one contract at a time in id order: a caller
-    that keeps only what it derives holds one contract's deliveries at once."""
+    or ISO text such as the end of time), one contract at a time in id order, as read:
+    (id, delivered on, tranche named, vintage, kg), the dates ISO text.  A caller that
+    keeps only what it derives holds one contract's deliveries at once."""
     where = "and d.contract_id = :contract_id" if contract_id else ""
     day_text = as_of if isinstance(as_of, str) else as_of.isoformat()
     params = {"as_of": day_text, "contract_id": contract_id}
-    days: dict[str, dt.date] = {}  # a million deliveries fall on a few thousand days
-    parse = dt.date.fromisoformat
     current: int | None = None
-    found: list[Delivered] = []
+    found: list[Accepted] = []
     for delivery_id, contract, delivered_on, due, vintage, kg in db.execute(
         _ACCEPTED.format(where=where), params
     ):
@@ -44,15 +44,29 @@ def accepted_by_contract(
             if current is not None:
                 yield current, found
             current, found = contract, []
-        day = days.get(delivered_on) or days.setdefault(delivered_on, parse(delivered_on))
-        due_day = (days.get(due) or days.setdefault(due, parse(due))) if due else None
-        found.append(Delivered(delivery_id, day, kg, due_day, vintage))
+        found.append((delivery_id, delivered_on, due, vintage, kg))
     if current is not None:
         yield current, found
 
 
-def accepted_deliveries(
+def accepted_by_contract(
     db: sqlite_utils.Database, as_of: dt.date | str, contract_id: int | None = None
-) -> dict[int, list[Delivered]]:
-    """``accepted_by_contract``, every contract at once."""
-    return dict(accepted_by_contract(db, as_of, contract_id))
+) -> Iterator[tuple[int, list[Delivered]]]:
+    """``accepted_rows_by_contract`` as ``allocate`` takes them (dates parsed)."""
+    days: dict[str, dt.date] = {}  # a million deliveries fall on a few thousand days
+    parse = dt.date.fromisoformat
+
+    def day(text: str) -> dt.date:
+        found = days.get(text)
+        if found is None:
+            found = days[text] = parse(text)
+        return found
+
+    for contract, rows in accepted_rows_by_contract(db, as_of, contract_id):
+        yield (
+            contract,
+            [
+                Delivered(delivery_id, day(on), kg, day(due) if due else None, vintage)
+                for delivery_id, on, due, vintage, kg in rows
+            ],
+        )

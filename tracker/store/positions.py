@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from tracker.domain.fulfilment import allocate, delivered_value_cents
+from tracker.domain.folded_allocation import folded_allocation
+from tracker.domain.fulfilment import delivered_value_cents
 from tracker.domain.schedule import effective_schedule
 from tracker.store import lifecycle, queries
-from tracker.store.accepted import accepted_deliveries
+from tracker.store.accepted import accepted_rows_by_contract
 
 END_OF_TIME = "9999-12-31"
 
@@ -262,8 +263,9 @@ def tranche_values(db: sqlite_utils.Database, contract_ids: list[int]) -> dict[i
     for (contract_id,) in priced:
         contract = queries.contract(db, contract_id)
         plan = effective_schedule(contract, queries.tranches(db, contract_id))
-        delivered = accepted_deliveries(db, END_OF_TIME, contract_id).get(contract_id, [])
-        values[contract_id] = delivered_value_cents(contract.price, allocate(plan, delivered))
+        rows = dict(accepted_rows_by_contract(db, END_OF_TIME, contract_id)).get(contract_id, [])
+        filled, _mismatches = folded_allocation(plan, rows)  # the same value, no parts
+        values[contract_id] = delivered_value_cents(contract.price, filled)
     return values
 
 

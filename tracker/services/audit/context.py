@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.domain.flags import Flag, Severity
-from tracker.domain.fulfilment import Fulfilment, folded, vintage_mismatches
+from tracker.domain.folded_allocation import Mismatches
+from tracker.domain.fulfilment import Fulfilment
 from tracker.domain.messages import Day, Message, Tonnes, msg
 from tracker.domain.records import Contract
 from tracker.services.audit.settings import Thresholds
-from tracker.services.fulfilment import by_reference, fulfilments
+from tracker.services.fulfilment import by_reference, folded_fulfilments
 from tracker.services.summary import ContractSummary, portfolio_summary
 from tracker.store.ledger import Ledger
 from tracker.store.serial_scope import SerialScope
@@ -37,21 +38,21 @@ class RuleContext:
         if "fulfilment" not in self._shared:
             kept: list[tuple[Contract, Fulfilment]] = []
             mismatched: list[tuple[str, int, list[int]]] = []
-            for contract, filled in self._fulfilments():
-                kept.append((contract, folded(filled)))
-                mismatched.extend((contract.reference, d, w) for d, w in vintage_mismatches(filled))
+            for contract, filled, mismatches in self._fulfilments():
+                kept.append((contract, filled))
+                mismatched.extend((contract.reference, d, w) for d, w in mismatches)
             mismatched.sort(key=lambda found: found[0])  # stable: by delivery within a contract
             self._shared["fulfilment"] = by_reference(kept)
             self._shared["vintage_mismatches"] = mismatched
         found: dict[int, tuple[Contract, Fulfilment]] = self._shared["fulfilment"]
         return found
 
-    def _fulfilments(self) -> Iterator[tuple[Contract, Fulfilment]]:
+    def _fulfilments(self) -> Iterator[tuple[Contract, Fulfilment, Mismatches]]:
         if self.contracts is None:
-            yield from fulfilments(self.db, self.as_of)
+            yield from folded_fulfilments(self.db, self.as_of)
             return
         for contract_id in sorted(self.contracts):
-            yield from fulfilments(self.db, self.as_of, contract_id)
+            yield from folded_fulfilments(self.db, self.as_of, contract_id)
 
     def vintage_mismatches(self) -> list[tuple[str, int, list[int]]]:
         """(contract reference, delivery id, vintages wanted) of every delivery filling a
