@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import gc
+import pickle
 import re
 from dataclasses import replace
 
@@ -144,3 +146,9 @@ def test_a_message_is_not_a_sequence_nor_equal_to_one() -> None:
         len(found)
     assert found
     assert found == msg("subject.contract", contract="C-1")
+
+
+def test_a_message_copies_and_pickles_as_itself() -> None:
+    found = msg("flag.unverified_stale", tonnes=Tonnes(1), day=Day("2025-01-01"), n=3, limit=2)
+    assert copy.deepcopy(found) == found
+    assert pickle.loads(pickle.dumps(found)) == found

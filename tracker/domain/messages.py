@@ -162,6 +162,9 @@ class Message(tuple):  # type: ignore[type-arg]
     def __bool__(self) -> bool:
         return True
 
+    def __reduce__(self) -> tuple[type[Message], tuple[str, tuple[tuple[str, object], ...]]]:
+        return Message, (self.code, self.params)  # copied and pickled as it is built
+
     def __repr__(self) -> str:
         return f"Message(code={self.code!r}, params={self.params!r})"
 
