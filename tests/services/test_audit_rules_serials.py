@@ -66,6 +66,25 @@ def test_retiring_the_same_serials_twice_is_flagged(db, contract) -> None:
     )
 
 
+def test_the_same_serials_retired_under_two_registries_are_not_claimed_twice(
+    db, contract
+) -> None:
+    """Serial numbers belong to a registry: the same prefix and numbers at another
+    registry are other credits, whichever was retired first — while a repeat at the same
+    registry, after another registry's block in serial order, is still found."""
+    other = make_contract(db, reference="C-CAR", registry="car")
+    acr = raw_delivery(db, contract, 1, 100)
+    car = raw_delivery(db, other, 1, 100, registry="car")
+    raw_retirement(db, car, 1, 50)
+    raw_retirement(db, acr, 1, 50, retired_on="2025-10-01")
+    assert flags_of(db, "SERIAL_OVERLAP") == []
+
+    again = raw_retirement(db, acr, 40, 60, retired_on="2025-11-01")
+    (found,) = flags_of(db, "SERIAL_OVERLAP")
+    assert (found.subject_table, found.subject_id) == ("retirements", again)
+    assert "already retired on 2025-10-01" in found.message
+
+
 # --- SERIAL_QTY_MISMATCH --------------------------------------------------------------------
 
 

@@ -48,27 +48,41 @@ join contracts oc on oc.id = o.contract_id
 order by w.registry, w.serial_prefix, w.serial_start, w.id
 """
 
+# Retirements overlapping an earlier one (in the order of their serials) of the same
+# registry and prefix: candidates ``w`` from a running maximum of serial ends, then the
+# earliest overlapping block ``o`` of the same registry for each.  The whole portfolio's
+# candidates are windowed per prefix over the retirements' own serial index, whose order
+# the window takes (no sort, no join to deliveries for a million rows): a block of another
+# registry with the same prefix may make a retirement a candidate, and the lookup of
+# ``o`` — same registry — drops it again.  A scope's candidates are windowed per registry
+# and prefix over its partitions.
 _RETIREMENT_OVERLAP = """
-with r as (
-  select r.id, r.contract_id, d.registry, r.serial_prefix, r.serial_start, r.serial_end,
-         r.serial_block, r.retired_on,
-         max(r.serial_end) over (
-           partition by d.registry, r.serial_prefix order by r.serial_start, r.id
-           rows between unbounded preceding and 1 preceding) as prev_end
-  from {retirements}
-  where r.retired_on <= :as_of)
-select r.*, c.reference as contract, o.serial_block as other_block, o.retired_on as other_on,
-       o.serial_start as other_start, o.serial_end as other_end
-from r
+with w as ({candidates})
+select r.id, r.contract_id, d.registry, r.serial_prefix, r.serial_start, r.serial_end,
+       r.serial_block, r.retired_on, c.reference as contract, o.serial_block as other_block,
+       o.retired_on as other_on, o.serial_start as other_start, o.serial_end as other_end
+from w
+join retirements r on r.id = w.id
+join deliveries d on d.id = r.delivery_id
 join contracts c on c.id = r.contract_id
 join retirements o on o.id = (
   select x.id from retirements x join deliveries xd on xd.id = x.delivery_id
-  where xd.registry = r.registry and x.serial_prefix = r.serial_prefix
+  where xd.registry = d.registry and x.serial_prefix = r.serial_prefix
     and x.serial_start <= r.serial_start and x.serial_end >= r.serial_start
     and x.retired_on <= :as_of
     and (x.serial_start < r.serial_start or x.id < r.id)
   order by x.serial_start, x.id limit 1)
-where r.prev_end >= r.serial_start
+"""
+
+_CANDIDATES = """
+select id from (
+  select r.id, r.serial_start,
+         max(r.serial_end) over (
+           partition by {partition} order by r.serial_start, r.id
+           rows between unbounded preceding and 1 preceding) as prev_end
+  from {retirements}
+  where r.retired_on <= :as_of and r.serial_start is not null)
+where prev_end >= serial_start
 """
 
 
@@ -87,7 +101,13 @@ def retirement_overlaps(
 ) -> Iterator[Row]:
     """Retirements whose serials an earlier retirement already retired (``other_*``);
     of the partitions of ``serials`` only, given one."""
-    sql = _RETIREMENT_OVERLAP.format(retirements=retirements_of_parts(serials))
+    if serials is None:
+        candidates = _CANDIDATES.format(partition="r.serial_prefix", retirements="retirements r")
+    else:
+        candidates = _CANDIDATES.format(
+            partition="d.registry, r.serial_prefix", retirements=retirements_of_parts(serials)
+        )
+    sql = _RETIREMENT_OVERLAP.format(candidates=candidates)
     return as_of_rows(db, sql, as_of, None, **(serials.params() if serials else {}))
 
 
