@@ -66,9 +66,7 @@ def test_retiring_the_same_serials_twice_is_flagged(db, contract) -> None:
     )
 
 
-def test_the_same_serials_retired_under_two_registries_are_not_claimed_twice(
-    db, contract
-) -> None:
+def test_the_same_serials_retired_under_two_registries_are_not_claimed_twice(db, contract) -> None:
     """Serial numbers belong to a registry: the same prefix and numbers at another
     registry are other credits, whichever was retired first — while a repeat at the same
     registry, after another registry's block in serial order, is still found."""
