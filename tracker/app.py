@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -100,6 +101,7 @@ def run_gui(
 def _screenshot(
     app: QApplication, window: object, target: Path, size: tuple[int, int] = SCREENSHOT_SIZE
 ) -> int:
+    from tracker.ui.fit_columns import SETTLE_MS
     from tracker.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
@@ -119,6 +121,10 @@ def _screenshot(
         panel.fit_columns()
     for _ in range(3):  # layouts that reflow on resize (the Overview cards) settle
         app.processEvents()
+    settled = time.monotonic() + (SETTLE_MS + 80) / 1000  # columns refitted once it settles
+    while time.monotonic() < settled:
+        app.processEvents()
+        time.sleep(0.01)
     target.parent.mkdir(parents=True, exist_ok=True)
     saved = window.grab().save(str(target))
     window.close()

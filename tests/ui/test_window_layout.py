@@ -176,3 +176,22 @@ def test_changed_content_is_measured_once_it_settles_not_in_the_edits_turn(
 
     qtbot.waitUntil(lambda: view.columnWidth(0) > before + 100, timeout=SETTLE_MS * 10)
     assert fitter.dropped == set()
+
+
+def test_other_rows_are_measured_at_once(qtbot: QtBot) -> None:
+    """Flags arriving, a filter applied: as many rows as before or not, new rows are
+    fitted in the turn that brought them (only new values of the same rows settle)."""
+    model = QStandardItemModel(1, 2)
+    model.setItem(0, 0, QStandardItem("C-0"))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    ColumnFitter(view, give_way=[], growing=[1])
+    view.resize(600, 200)
+    view.show()
+    qtbot.waitUntil(lambda: view.columnWidth(1) > 300)
+    before = view.columnWidth(0)
+
+    model.appendRow([QStandardItem("A-MUCH-LONGER-CONTRACT-REFERENCE-" * 2), QStandardItem("")])
+    QApplication.processEvents()
+    assert view.columnWidth(0) > before + 100

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView, QTreeView
 
@@ -35,6 +36,7 @@ class ColumnFitter(QObject):
         self.give_way = list(give_way)
         self.growing = list(growing)
         self.dropped: set[int] = set()  # hidden for want of room (not hidden by others)
+        self._rows_fitted = -1  # how many rows the last fit measured (-1: none yet)
         self._header().setStretchLastSection(False)
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
@@ -47,10 +49,14 @@ class ColumnFitter(QObject):
         model.dataChanged.connect(self._content_changed)
 
     def _content_changed(self) -> None:
-        """New rows or values: fit once they settle (``SETTLE_MS``), not in the same turn
-        of the event loop — the edited rows are drawn first, and a burst of pages
-        arriving is measured once."""
-        self._fit_within(SETTLE_MS)
+        """Other rows (as many as there were not): fit at once.  The same rows with new
+        values (an edit, pages arriving): fit once they settle (``SETTLE_MS``), not in the
+        same turn of the event loop — the edited rows are drawn first, and a burst of
+        pages arriving is measured once."""
+        if not shiboken6.isValid(self.view):
+            return  # a view being deleted: its model empties itself on the way out
+        same_rows = self.view.model().rowCount() == self._rows_fitted
+        self._fit_within(SETTLE_MS if same_rows else 0)
 
     def _fit_within(self, delay_ms: int) -> None:
         if self._pending.isActive() and self._pending.remainingTime() <= delay_ms:
@@ -99,6 +105,7 @@ class ColumnFitter(QObject):
         if not self.view.isVisible():
             return
         widths, dropped = self.layout(self.view.viewport().width())
+        self._rows_fitted = self.view.model().rowCount()
         for column in self.dropped | dropped:
             self.view.setColumnHidden(column, column in dropped)
         self.dropped = dropped
