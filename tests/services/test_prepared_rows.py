@@ -76,3 +76,72 @@ def test_a_cancel_between_chunks_stops_the_file_and_leaves_none(tmp_path: Path) 
         csv_safe.write_file(tmp_path / "out.csv", HEADER, rows)
 
     assert list(tmp_path.iterdir()) == []
+
+
+def _joined(rows: list[tuple[str, ...]]) -> list[tuple[str | None, int]]:
+    """Rows as SQLite joins them: the cells and commas, each with its key (its index)."""
+    return [(",".join(row), key) for key, row in enumerate(rows)]
+
+
+def test_a_chunk_of_plain_joined_rows_is_their_csv_text() -> None:
+    rows = [("C-1", "1.5", ""), ("C-2", "'=x", "2024")]
+    asked: list[list[int]] = []
+
+    def rows_of(keys: list[int]) -> dict[int, tuple[str, ...]]:
+        asked.append(keys)
+        return {}
+
+    lines = csv_safe.joined_lines(_joined(rows), 3, rows_of)
+
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\r\n").writerows(rows)
+    assert (lines.text, len(lines)) == (expected.getvalue(), 2)
+    assert asked == []  # no row was read again
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [("a,b", "1"), ('say "hi"', "1"), ("two\nlines", "x"), ("carriage\rreturn", "x")],
+)
+def test_a_row_whose_cell_needs_quoting_is_written_from_its_cells(odd: tuple[str, str]) -> None:
+    rows = [("C-1", "1"), odd, ("C-3", "3")]
+    asked: list[list[int]] = []
+
+    def rows_of(keys: list[int]) -> dict[int, tuple[str, ...]]:
+        asked.append(keys)
+        return {key: rows[key] for key in keys}
+
+    lines = csv_safe.joined_lines(_joined(rows), 2, rows_of)
+
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\r\n").writerows(rows)
+    assert lines.text == expected.getvalue()
+    assert asked == [[1]]  # only that row
+    assert list(lines) == [list(r) for r in rows]  # read back, the same cells
+
+
+def test_a_row_sqlite_could_not_join_is_written_from_its_cells() -> None:
+    joined: list[tuple[str | None, int]] = [("C-1,1", 0), (None, 1)]
+
+    lines = csv_safe.joined_lines(joined, 2, lambda keys: {1: ("C-2", None)})
+
+    assert lines.text == "C-1,1\r\nC-2,\r\n"
+
+
+def test_joined_lonely_empty_cells_are_written_quoted() -> None:
+    lines = csv_safe.joined_lines([("x", 0), ("", 1)], 1, lambda keys: {1: ("",)})
+
+    assert lines.text == 'x\r\n""\r\n'
+
+
+def test_joined_lines_are_counted_and_written_as_they_are() -> None:
+    chunks = [csv_safe.joined_lines(_joined([("C-1", "1")] * 3), 2, lambda keys: {})] * 2
+    progress = Progress()
+    out = io.StringIO()
+
+    count = csv_safe.write_rows(
+        out, HEADER, csv_safe.tracked(csv_safe.PreparedRows(chunks), progress)
+    )
+
+    assert (count, progress.done) == (6, 6)
+    assert out.getvalue() == "contract,tonnes\r\n" + "C-1,1\r\n" * 6

@@ -3,6 +3,7 @@ text, the same neutralised formulas, the same serial ranges."""
 
 from __future__ import annotations
 
+import io
 import random
 
 import pytest
@@ -146,3 +147,32 @@ def test_a_range_cell_is_its_text_neutralised(
         else block
     )
     assert db.execute(f"select {cell} from temp.d d").fetchone()[0] == csv_safe.neutralise(rendered)
+
+
+def test_the_export_text_is_what_csv_writes_of_the_python_lines(
+    db: sqlite_utils.Database,
+) -> None:
+    """Rows joined by SQLite and rows with a comma or quote in a cell (written from their
+    cells) come out as csv's writer writes the lines Python makes of the records."""
+    contract = make_contract(db, reference="C, quoted", registry="gold-standard")
+    make_delivery(db, contract, tonnes="1.5", verifier='Verifier "A", Ltd', serial_block="",
+                  registry="gold-standard")  # fmt: skip
+    make_delivery(db, contract, tonnes="2", reference="plain-ref", serial_block="",
+                  registry="gold-standard")  # fmt: skip
+    other = make_contract(db, reference="D-1", registry="gold-standard")
+    make_delivery(db, other, tonnes="3", verifier="-Verifier", serial_block="",
+                  registry="gold-standard")  # fmt: skip
+    refs = queries.contract_references(db)
+    expected = io.StringIO()
+    csv_safe.write_rows(
+        expected,
+        ["h"],
+        [tracker_csv.delivery_line(d, refs[d.contract_id]) for d in queries.deliveries(db)],
+    )
+
+    written = io.StringIO()
+    count = csv_safe.write_rows(written, ["h"], tracker_csv.export_rows(db, "deliveries"))
+
+    assert count == 3
+    assert written.getvalue() == expected.getvalue()
+    assert '"C, quoted"' in written.getvalue()

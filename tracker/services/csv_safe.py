@@ -13,7 +13,7 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -56,7 +56,7 @@ class PreparedRows:
     ``tracker.store.csv_rows``), in chunks: written by csv's own writer, no per-cell work.
     Iterating gives the rows one by one, like any other rows."""
 
-    chunks: Iterable[Sequence[Sequence[object]]]
+    chunks: Iterable[Sequence[Sequence[object]] | CsvLines]
 
     def __iter__(self) -> Iterator[Sequence[object]]:
         for chunk in self.chunks:
@@ -102,13 +102,66 @@ def prepared_text(chunk: Sequence[Sequence[object]]) -> str:
     return "".join(lines)
 
 
+class CsvLines:
+    """A chunk of rows written as CSV text already (final cells, the writer's quoting and
+    line ends): written as it is.  Its length and its rows are those of the chunk."""
+
+    __slots__ = ("count", "text")
+
+    def __init__(self, text: str, count: int) -> None:
+        self.text = text
+        self.count = count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return iter(csv.reader(io.StringIO(self.text, newline="")))
+
+
+def _plain(line: str | None, cells: int) -> bool:
+    """Whether ``line`` (``cells`` final cells joined by commas) is their CSV line: no
+    cell holds a comma, the quote character or a line break, and no lone cell is empty."""
+    return (
+        line is not None
+        and line.count(",") == cells - 1
+        and not any(c in line for c in _QUOTED_CHARACTERS)
+        and (cells > 1 or line != "")
+    )
+
+
+def joined_lines(
+    lines: Sequence[tuple[str | None, int]],
+    cells: int,
+    rows_of: Callable[[list[int]], dict[int, Sequence[object]]],
+) -> CsvLines:
+    """The CSV text of rows whose ``cells`` final cells were joined by commas where they
+    were read, as (joined text, key).  A whole chunk of plain rows is checked at once;
+    a row whose text is no CSV line (a cell holds a comma, a quote or a line break) is
+    written from its cells (``rows_of`` its key) by csv's own writer."""
+    texts = [line for line, _key in lines if line is not None]
+    if len(texts) == len(lines) and cells > 1:
+        body = "".join(texts)
+        if body.count(",") == (cells - 1) * len(texts) and not any(
+            c in body for c in _QUOTED_CHARACTERS
+        ):
+            return CsvLines(_LINE_END.join(texts) + _LINE_END if texts else "", len(texts))
+    odd = [key for line, key in lines if not _plain(line, cells)]
+    rows = rows_of(odd)
+    parts = [
+        f"{line}{_LINE_END}" if _plain(line, cells) else prepared_text([rows[key]])
+        for line, key in lines
+    ]
+    return CsvLines("".join(parts), len(parts))
+
+
 def write_rows(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
     writer = csv.writer(out, lineterminator=_LINE_END)
     writer.writerow(header)
     count = 0
     if isinstance(rows, PreparedRows):
         for chunk in rows.chunks:
-            out.write(prepared_text(chunk))
+            out.write(chunk.text if isinstance(chunk, CsvLines) else prepared_text(chunk))
             count += len(chunk)
         return count
     for row in rows:

@@ -4,7 +4,8 @@ A deliveries export row is twelve cells; building each in Python (record objects
 number formatting, spreadsheet-formula neutralising) costs several times what SQLite
 takes to read the row.  Here SQLite writes the final text of every cell, exactly as
 ``tracker.services.csv_safe.neutralise`` and ``format_tonnes_short`` would (tests hold
-the two to each other), and the rows come out in chunks for ``csv.writer.writerows``.
+the two to each other), and the rows come out in chunks for ``csv.writer.writerows``
+or, joined by commas in SQLite, as one text a row.
 """
 
 from __future__ import annotations
@@ -83,15 +84,9 @@ DELIVERY_CELLS = (
 )
 
 
-def delivery_cell_chunks(
-    db: sqlite_utils.Database,
-    contract_id: int | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    size: int = 2_000,
-) -> Iterator[list[tuple[Any, ...]]]:
-    """The deliveries export's cells (tracker_csv's delivery columns), ``size`` rows at a
-    time, in export order (contract reference, delivery date, id)."""
+def _scope(
+    contract_id: int | None, date_from: str | None, date_to: str | None
+) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if contract_id:
@@ -103,11 +98,58 @@ def delivery_cell_chunks(
     if date_to:
         clauses.append("d.delivered_on <= ?")
         params.append(date_to)
-    where = f"where {' and '.join(clauses)}" if clauses else ""
+    return (f"where {' and '.join(clauses)}" if clauses else ""), params
+
+
+_FROM = "from deliveries d join contracts c on c.id = d.contract_id"
+_EXPORT_ORDER = "order by c.reference, d.delivered_on, d.id"
+
+
+def delivery_cell_chunks(
+    db: sqlite_utils.Database,
+    contract_id: int | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    size: int = 2_000,
+) -> Iterator[list[tuple[Any, ...]]]:
+    """The deliveries export's cells (tracker_csv's delivery columns), ``size`` rows at a
+    time, in export order (contract reference, delivery date, id)."""
+    where, params = _scope(contract_id, date_from, date_to)
     cursor = db.execute(
-        f"select {', '.join(DELIVERY_CELLS)} from deliveries d join contracts c "
-        f"on c.id = d.contract_id {where} order by c.reference, d.delivered_on, d.id",
-        params,
+        f"select {', '.join(DELIVERY_CELLS)} {_FROM} {where} {_EXPORT_ORDER}", params
     )
     while chunk := cursor.fetchmany(size):
         yield chunk
+
+
+# A row's cells joined by commas in SQLite: one text a row reaches Python, not twelve.
+_JOINED = " || ',' || ".join(DELIVERY_CELLS)
+
+
+def delivery_line_chunks(
+    db: sqlite_utils.Database,
+    contract_id: int | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    size: int = 2_000,
+) -> Iterator[list[tuple[str | None, int]]]:
+    """The deliveries export's rows as (the cells joined by commas, delivery id), ``size``
+    rows at a time, in export order.  A cell holding a comma, a quote or a line break
+    makes its row's text no CSV line: ``delivery_cells`` gives that row's cells."""
+    where, params = _scope(contract_id, date_from, date_to)
+    cursor = db.execute(f"select {_JOINED}, d.id {_FROM} {where} {_EXPORT_ORDER}", params)
+    while chunk := cursor.fetchmany(size):
+        yield chunk
+
+
+def delivery_cells(db: sqlite_utils.Database, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+    """The export cells of the deliveries ``ids``, by id."""
+    found: dict[int, tuple[Any, ...]] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        marks = ", ".join("?" for _ in part)
+        for row in db.execute(
+            f"select d.id, {', '.join(DELIVERY_CELLS)} {_FROM} where d.id in ({marks})", part
+        ):
+            found[row[0]] = tuple(row[1:])
+    return found
