@@ -14,6 +14,7 @@ from tracker.services import tracker_csv
 from tracker.services.delivery_import import import_deliveries
 from tracker.services.synthetic import Spec
 from tracker.services.synthetic_write import FILES, write_csv
+from tracker.store import delivery_staging
 from tracker.store.database import open_database
 from tracker.store.log_verify import verify_log
 
@@ -132,3 +133,24 @@ def test_clashes_with_the_ledger_and_within_the_file_name_their_rows(
     assert _table(db) == before
     with pytest.raises(sqlite3.OperationalError):
         db.execute("select * from temp.staged_deliveries")
+
+
+def test_an_import_writes_with_a_roomy_page_cache_and_gives_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _portfolio(tmp_path, 50)
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    seen: list[int] = []
+    stage = delivery_staging.stage
+
+    def watched(db: sqlite_utils.Database, chunk: list[tuple]) -> None:
+        seen.append(db.execute("PRAGMA cache_size").fetchone()[0])
+        stage(db, chunk)
+
+    monkeypatch.setattr(delivery_staging, "stage", watched)
+    tracker_csv.import_file(db, "deliveries", tmp_path / FILES["deliveries"])
+
+    assert len(seen) == 1  # 50 rows: one chunk staged
+    assert seen == [-delivery_staging.IMPORT_CACHE_KIB]
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == before
+    assert db.execute("select count(*) from deliveries").fetchone()[0] == 50

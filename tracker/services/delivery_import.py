@@ -132,7 +132,7 @@ def import_deliveries(db: Ledger, data: str | bytes, source: str) -> ImportResul
     errors: list[RowError] = []
     parser = _Parser(db)
     notice = ChangeNotice()
-    with UnitOfWork(db) as uow:
+    with staging.import_cache(db), UnitOfWork(db) as uow:
         staging.create(db)
         try:
             staged = _staged(parser, iter(read.rows), errors)

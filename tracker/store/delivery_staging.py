@@ -28,11 +28,32 @@ each keeping the uid its row gave or getting a new one written by SQLite.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import sqlite_utils
 
+from tracker.store.readers import is_open
 from tracker.store.uids import NEW_UID_SQL
+
+# New rows go into every index of deliveries at scattered places (a uid is random, a
+# quantity anywhere): with SQLite's default cache of 2 MiB each insert reads pages back
+# that it has just written out.  An import's unit of work has this much cache instead
+# (1M deliveries: the insert 19 s -> 12 s, the import 109 s -> 98 s); the pages are
+# taken only as they are used, and given back when the import ends.
+IMPORT_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def import_cache(db: sqlite_utils.Database) -> Iterator[None]:
+    """A page cache of ``IMPORT_CACHE_KIB`` on ``db`` while an import runs."""
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        if is_open(db):
+            db.execute(f"PRAGMA cache_size = {int(before)}")
 
 STAGE = "temp.staged_deliveries"
 COLUMNS = (
