@@ -55,6 +55,7 @@ def import_cache(db: sqlite_utils.Database) -> Iterator[None]:
         if is_open(db):
             db.execute(f"PRAGMA cache_size = {int(before)}")
 
+
 STAGE = "temp.staged_deliveries"
 COLUMNS = (
     "line", "contract_id", "delivered_on", "tonnes_kg", "vintage", "registry", "serial_block",
