@@ -20,11 +20,6 @@ from tracker.store.readers import can_read_beside, open_reader
 
 REPORTED_ERRORS = 20  # integrity_check stops after this many problems
 
-# The check looks up every row's entry in each of its table's indexes: pages read through
-# a memory map cost no system call each (at a million deliveries 10.4 s -> 8.1 s).
-# SQLite caps the map at its own limit; a file larger than that is read past it as usual.
-MAPPED_BYTES = 1 << 32
-
 
 def file_of(db: sqlite_utils.Database) -> Path | None:
     """The file of ``db``'s main database (None in memory)."""
@@ -73,7 +68,6 @@ class IntegrityCheck:
         except sqlite3.Error:
             return  # checked on the caller's connection instead
         try:
-            reader.execute(f"PRAGMA mmap_size = {MAPPED_BYTES}")
             self._problem = integrity_problem(reader)
         except sqlite3.DatabaseError as exc:
             self._problem = _unreadable(exc)
