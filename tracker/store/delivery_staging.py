@@ -40,8 +40,8 @@ from tracker.store.uids import NEW_UID_SQL
 # quantity anywhere): with SQLite's default cache of 2 MiB each insert reads pages back
 # that it has just written out.  An import's unit of work has this much cache instead
 # (1M deliveries, two runs each: the insert 16-20 s -> 14-15 s, the whole import
-# 108-115 s -> 102-103 s); the pages are
-# taken only as they are used, and given back when the import ends.
+# 108-115 s -> 102-103 s); the pages are taken only as they are used, and given back
+# when the import ends.
 IMPORT_CACHE_KIB = 256 * 1024
 
 
