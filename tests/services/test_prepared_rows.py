@@ -145,3 +145,36 @@ def test_joined_lines_are_counted_and_written_as_they_are() -> None:
 
     assert (count, progress.done) == (6, 6)
     assert out.getvalue() == "contract,tonnes\r\n" + "C-1,1\r\n" * 6
+
+
+@pytest.mark.parametrize("lead", csv_safe.DANGEROUS_LEADS)
+@pytest.mark.parametrize("cell", [0, 1, 2])
+def test_a_joined_row_with_a_cell_starting_as_a_formula_is_written_from_its_cells(
+    lead: str, cell: int
+) -> None:
+    """The joined text holds the cells as stored: a row with a formula lead in any cell
+    (first, middle or last) takes its final cells, neutralised by whoever reads them."""
+    stored = ["C-2", "x", "y"]
+    stored[cell] = lead + "1"
+    rows = [("C-1", "a", "b"), tuple(stored), ("C-3", "c", "d")]
+    final = {key: tuple(csv_safe.neutralise(c) for c in row) for key, row in enumerate(rows)}
+    asked: list[list[int]] = []
+
+    def rows_of(keys: list[int]) -> dict[int, tuple[str, ...]]:
+        asked.append(keys)
+        return {key: final[key] for key in keys}
+
+    lines = csv_safe.joined_lines(_joined(rows), 3, rows_of)
+
+    expected = io.StringIO()
+    csv.writer(expected, lineterminator="\r\n").writerows(final.values())
+    assert lines.text == expected.getvalue()
+    assert asked == [[1]]
+
+
+def test_a_hyphen_inside_a_cell_is_no_formula() -> None:
+    rows = [("C-1", "2025-01-31", "GS1-1-KE-5-9")]
+
+    lines = csv_safe.joined_lines(_joined(rows), 3, lambda keys: {})
+
+    assert lines.text == "C-1,2025-01-31,GS1-1-KE-5-9\r\n"

@@ -152,14 +152,19 @@ def test_a_range_cell_is_its_text_neutralised(
 def test_the_export_text_is_what_csv_writes_of_the_python_lines(
     db: sqlite_utils.Database,
 ) -> None:
-    """Rows joined by SQLite and rows with a comma or quote in a cell (written from their
-    cells) come out as csv's writer writes the lines Python makes of the records."""
+    """Rows joined by SQLite, and rows with a comma or quote in a cell or a cell starting
+    as a formula (written from their cells), come out as csv's writer writes the lines
+    Python makes of the records, neutralised."""
     contract = make_contract(db, reference="C, quoted", registry="gold-standard")
     make_delivery(db, contract, tonnes="1.5", verifier='Verifier "A", Ltd', serial_block="",
                   registry="gold-standard")  # fmt: skip
     make_delivery(db, contract, tonnes="2", reference="plain-ref", serial_block="",
                   registry="gold-standard")  # fmt: skip
-    other = make_contract(db, reference="D-1", registry="gold-standard")
+    plain = make_contract(db, reference="E-1", registry="gold-standard")
+    make_delivery(db, plain, tonnes="4", reference="@ref", serial_block="",
+                  registry="gold-standard")  # fmt: skip
+    make_delivery(db, plain, tonnes="5", serial_block="", registry="gold-standard")
+    other = make_contract(db, reference="=D-1", registry="gold-standard")  # a formula first
     make_delivery(db, other, tonnes="3", verifier="-Verifier", serial_block="",
                   registry="gold-standard")  # fmt: skip
     refs = queries.contract_references(db)
@@ -173,6 +178,8 @@ def test_the_export_text_is_what_csv_writes_of_the_python_lines(
     written = io.StringIO()
     count = csv_safe.write_rows(written, ["h"], tracker_csv.export_rows(db, "deliveries"))
 
-    assert count == 3
+    assert count == 5
     assert written.getvalue() == expected.getvalue()
     assert '"C, quoted"' in written.getvalue()
+    assert "'=D-1," in written.getvalue()
+    assert ",'@ref," in written.getvalue()
