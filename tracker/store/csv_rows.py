@@ -4,8 +4,10 @@ A deliveries export row is twelve cells; building each in Python (record objects
 number formatting, spreadsheet-formula neutralising) costs several times what SQLite
 takes to read the row.  Here SQLite writes the final text of every cell, exactly as
 ``tracker.services.csv_safe.neutralise`` and ``format_tonnes_short`` would (tests hold
-the two to each other), and the rows come out in chunks for ``csv.writer.writerows``
-or, joined by commas in SQLite, as one text a row.
+the two to each other), and the rows come out in chunks for ``csv.writer.writerows``.
+The export itself reads each row as one text, its cells as stored joined by commas
+(``delivery_line_chunks``), and takes the final cells only of the rare rows whose text
+is no safe CSV line (``tracker.services.csv_safe.joined_lines``).
 """
 
 from __future__ import annotations
