@@ -149,9 +149,11 @@ def delivery_lines(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> PreparedRows:
-    """Every delivery's export line, its cells written and joined by SQLite
-    (``store.csv_rows``) and streamed in chunks: a million deliveries never become a
-    million objects, nor twelve million cells."""
+    """Every delivery's export line, streamed in chunks: SQLite joins each row's cells
+    as stored (``store.csv_rows``), a chunk's text is checked at once and the rare row
+    needing quotes or neutralising is written from its final cells
+    (``csv_safe.joined_lines``).  A million deliveries never become a million objects,
+    nor twelve million cells."""
     chunks = csv_rows.delivery_line_chunks(
         db, contract_id, iso(date_from) or None, iso(date_to) or None
     )
