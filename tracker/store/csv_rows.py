@@ -104,7 +104,24 @@ def _scope(
 
 
 _FROM = "from deliveries d join contracts c on c.id = d.contract_id"
-_EXPORT_ORDER = "order by c.reference, d.delivered_on, d.id"
+
+
+def _in_export_order(
+    db: sqlite_utils.Database,
+    columns: str,
+    contract_id: int | None,
+    date_from: str | None,
+    date_to: str | None,
+    size: int,
+) -> Iterator[list[Any]]:
+    """``columns`` of the deliveries in scope, ``size`` rows at a time, in export order
+    (contract reference, delivery date, id)."""
+    where, params = _scope(contract_id, date_from, date_to)
+    cursor = db.execute(
+        f"select {columns} {_FROM} {where} order by c.reference, d.delivered_on, d.id", params
+    )
+    while chunk := cursor.fetchmany(size):
+        yield chunk
 
 
 def delivery_cell_chunks(
@@ -116,12 +133,7 @@ def delivery_cell_chunks(
 ) -> Iterator[list[tuple[Any, ...]]]:
     """The deliveries export's cells (tracker_csv's delivery columns), ``size`` rows at a
     time, in export order (contract reference, delivery date, id)."""
-    where, params = _scope(contract_id, date_from, date_to)
-    cursor = db.execute(
-        f"select {', '.join(DELIVERY_CELLS)} {_FROM} {where} {_EXPORT_ORDER}", params
-    )
-    while chunk := cursor.fetchmany(size):
-        yield chunk
+    return _in_export_order(db, ", ".join(DELIVERY_CELLS), contract_id, date_from, date_to, size)
 
 
 # The same cells as stored, not neutralised (NULL as ''): what a row's text is made of.
@@ -157,10 +169,7 @@ def delivery_line_chunks(
     commas; delivery id), ``size`` rows at a time, in export order.  A row whose text is
     no safe CSV line — a cell holding a comma, a quote or a line break, or starting as a
     formula would — is written from its final cells instead: ``delivery_cells``."""
-    where, params = _scope(contract_id, date_from, date_to)
-    cursor = db.execute(f"select {_JOINED}, d.id {_FROM} {where} {_EXPORT_ORDER}", params)
-    while chunk := cursor.fetchmany(size):
-        yield chunk
+    return _in_export_order(db, f"{_JOINED}, d.id", contract_id, date_from, date_to, size)
 
 
 def delivery_cells(db: sqlite_utils.Database, ids: list[int]) -> dict[int, tuple[Any, ...]]:
