@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -83,20 +83,29 @@ def _joined(rows: list[tuple[str, ...]]) -> list[tuple[str | None, int]]:
     return [(",".join(row), key) for key, row in enumerate(rows)]
 
 
+class _Reader:
+    """``rows_of`` for ``joined_lines``: the final cells of ``rows`` by key, each call's
+    keys kept in ``asked``."""
+
+    def __init__(self, rows: Sequence[tuple[str, ...]]) -> None:
+        self.rows = rows
+        self.asked: list[list[int]] = []
+
+    def __call__(self, keys: list[int]) -> dict[int, tuple[str, ...]]:
+        self.asked.append(keys)
+        return {key: self.rows[key] for key in keys}
+
+
 def test_a_chunk_of_plain_joined_rows_is_their_csv_text() -> None:
     rows = [("C-1", "1.5", ""), ("C-2", "'=x", "2024")]
-    asked: list[list[int]] = []
+    reader = _Reader(rows)
 
-    def rows_of(keys: list[int]) -> dict[int, tuple[str, ...]]:
-        asked.append(keys)
-        return {}
-
-    lines = csv_safe.joined_lines(_joined(rows), 3, rows_of)
+    lines = csv_safe.joined_lines(_joined(rows), 3, reader)
 
     expected = io.StringIO()
     csv.writer(expected, lineterminator="\r\n").writerows(rows)
     assert (lines.text, len(lines)) == (expected.getvalue(), 2)
-    assert asked == []  # no row was read again
+    assert reader.asked == []  # no row was read again
 
 
 @pytest.mark.parametrize(
@@ -105,18 +114,14 @@ def test_a_chunk_of_plain_joined_rows_is_their_csv_text() -> None:
 )
 def test_a_row_whose_cell_needs_quoting_is_written_from_its_cells(odd: tuple[str, str]) -> None:
     rows = [("C-1", "1"), odd, ("C-3", "3")]
-    asked: list[list[int]] = []
+    reader = _Reader(rows)
 
-    def rows_of(keys: list[int]) -> dict[int, tuple[str, ...]]:
-        asked.append(keys)
-        return {key: rows[key] for key in keys}
-
-    lines = csv_safe.joined_lines(_joined(rows), 2, rows_of)
+    lines = csv_safe.joined_lines(_joined(rows), 2, reader)
 
     expected = io.StringIO()
     csv.writer(expected, lineterminator="\r\n").writerows(rows)
     assert lines.text == expected.getvalue()
-    assert asked == [[1]]  # only that row
+    assert reader.asked == [[1]]  # only that row
     assert list(lines) == [list(r) for r in rows]  # read back, the same cells
 
 
@@ -157,19 +162,15 @@ def test_a_joined_row_with_a_cell_starting_as_a_formula_is_written_from_its_cell
     stored = ["C-2", "x", "y"]
     stored[cell] = lead + "1"
     rows = [("C-1", "a", "b"), tuple(stored), ("C-3", "c", "d")]
-    final = {key: tuple(csv_safe.neutralise(c) for c in row) for key, row in enumerate(rows)}
-    asked: list[list[int]] = []
+    final = [tuple(csv_safe.neutralise(c) for c in row) for row in rows]
+    reader = _Reader(final)
 
-    def rows_of(keys: list[int]) -> dict[int, tuple[str, ...]]:
-        asked.append(keys)
-        return {key: final[key] for key in keys}
-
-    lines = csv_safe.joined_lines(_joined(rows), 3, rows_of)
+    lines = csv_safe.joined_lines(_joined(rows), 3, reader)
 
     expected = io.StringIO()
-    csv.writer(expected, lineterminator="\r\n").writerows(final.values())
+    csv.writer(expected, lineterminator="\r\n").writerows(final)
     assert lines.text == expected.getvalue()
-    assert asked == [[1]]
+    assert reader.asked == [[1]]
 
 
 def test_a_hyphen_inside_a_cell_is_no_formula() -> None:

@@ -14,7 +14,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -143,7 +143,7 @@ def _plain(line: str | None, cells: int) -> bool:
 def joined_lines(
     lines: Sequence[tuple[str | None, int]],
     cells: int,
-    rows_of: Callable[[list[int]], dict[int, Sequence[object]]],
+    rows_of: Callable[[list[int]], Mapping[int, Sequence[object]]],
 ) -> CsvLines:
     """The CSV text of rows whose ``cells`` cells, as stored, were joined by commas where
     they were read, as (joined text, key).  A whole chunk is checked at once; a row whose
@@ -151,20 +151,14 @@ def joined_lines(
     a formula would) is written from its final cells — ``rows_of`` its key: neutralised
     where text, numbers as they are — by csv's own writer."""
     texts = [line for line, _key in lines if line is not None]
-    if len(texts) == len(lines) and cells > 1:
-        body = ",".join(texts)  # every cell of every row, each after a comma but the first
-        if (
-            body.count(",") == cells * len(texts) - 1
-            and not any(c in body for c in _QUOTED_CHARACTERS)
-            and not body.startswith(DANGEROUS_LEADS)
-            and _CELL_LEAD.search(body) is None
-        ):
-            return CsvLines(_LINE_END.join(texts) + _LINE_END if texts else "", len(texts))
-    odd = [key for line, key in lines if not _plain(line, cells)]
-    rows = rows_of(odd)
+    # The whole chunk as one row of all its cells (a lone empty cell aside: quoted alone)
+    if cells > 1 and len(texts) == len(lines) and _plain(",".join(texts), cells * len(texts)):
+        return CsvLines(_LINE_END.join(texts) + _LINE_END, len(texts))
+    plain = [_plain(line, cells) for line, _key in lines]
+    rows = rows_of([key for (_line, key), ok in zip(lines, plain, strict=True) if not ok])
     parts = [
-        f"{line}{_LINE_END}" if _plain(line, cells) else prepared_text([rows[key]])
-        for line, key in lines
+        f"{line}{_LINE_END}" if ok else prepared_text([rows[key]])
+        for (line, key), ok in zip(lines, plain, strict=True)
     ]
     return CsvLines("".join(parts), len(parts))
 

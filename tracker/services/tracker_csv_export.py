@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 
 from tracker.domain.dates import iso
 from tracker.domain.errors import TrackerError
@@ -158,10 +159,7 @@ def delivery_lines(
         db, contract_id, iso(date_from) or None, iso(date_to) or None
     )
     cells = len(csv_rows.DELIVERY_CELLS)
-
-    def rows_of(ids: list[int]) -> dict[int, Sequence[object]]:
-        return dict(csv_rows.delivery_cells(db, ids))
-
+    rows_of = partial(csv_rows.delivery_cells, db)
     return PreparedRows(joined_lines(chunk, cells, rows_of) for chunk in chunks)
 
 
