@@ -58,6 +58,16 @@ REPORT_TEMPLATES: dict[str, str] = {
         "{count} deliveries whose kept retired or invalidated tonnes differed from their "
         "records (ids {ids}): {done}",
     ),
+    "check.unnoted_delivery_clashes": QT_TRANSLATE_NOOP(
+        "Reports",
+        "{count} deliveries sharing serials or a registry reference with another delivery "
+        "were missing from the kept list the audit rules read (ids {ids}): {done}",
+    ),
+    "check.unnoted_retirement_clashes": QT_TRANSLATE_NOOP(
+        "Reports",
+        "{count} retirements sharing serials with another retirement were missing from "
+        "the kept list the audit rules read (ids {ids}): {done}",
+    ),
     "check.recomputed": QT_TRANSLATE_NOOP("Reports", "recomputed from the records now"),
     "check.recompute_later": QT_TRANSLATE_NOOP(
         "Reports", "open the ledger for writing and run check-db again to recompute them"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from tracker.domain.messages import Message, Number, msg, render
-from tracker.store import delivery_totals, positions
+from tracker.store import delivery_totals, positions, serial_clashes
 from tracker.store.log_verify import Step, verify_log
 
 RESTORE_ADVICE = "check.restore_advice"  # what to do when anything is found (the CLI's words)
@@ -46,6 +46,8 @@ class CheckReport:
     checks: list[Message] = field(default_factory=list)
     stale_contracts: list[int] = field(default_factory=list)  # kept totals found wrong
     stale_deliveries: list[int] = field(default_factory=list)  # kept delivery totals, wrong
+    unnoted_deliveries: list[int] = field(default_factory=list)  # clashing, not noted
+    unnoted_retirements: list[int] = field(default_factory=list)  # clashing, not noted
 
     @property
     def ok(self) -> bool:
@@ -138,6 +140,10 @@ _KEPT = (
                 "stale_contracts"),
     _KeptTotals("check.stale_delivery_totals", delivery_totals.disagreeing,
                 delivery_totals.recount, "stale_deliveries"),
+    _KeptTotals("check.unnoted_delivery_clashes", serial_clashes.missing_deliveries,
+                serial_clashes.rebuild_deliveries, "unnoted_deliveries"),
+    _KeptTotals("check.unnoted_retirement_clashes", serial_clashes.missing_retirements,
+                serial_clashes.rebuild_retirements, "unnoted_retirements"),
 )  # fmt: skip
 
 

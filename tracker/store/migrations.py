@@ -11,7 +11,7 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from tracker.domain.flags import key_from_legacy
-from tracker.store import change_log, delivery_totals, positions, uids
+from tracker.store import change_log, delivery_totals, positions, serial_clashes, uids
 
 migrations = Migrations("tracker")
 
@@ -386,6 +386,16 @@ def m008_delivery_totals(db: sqlite_utils.Database) -> None:
     delivery_totals.create(db)
     for statement in _statements(_V8_INDEXES):
         db.execute(statement)
+
+
+@migrations()
+def m009_serial_clashes(db: sqlite_utils.Database) -> None:
+    """The deliveries and retirements that share serials or a registry reference with
+    another record, kept in ``serial_clashes`` (see :mod:`tracker.store.serial_clashes`)
+    with the triggers that note them, noted here for every record: the serial-overlap
+    and duplicate rules read those few instead of ordering every block.  Derived data,
+    not logged: no logged row changes."""
+    serial_clashes.create(db)
 
 
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from tracker.store import serial_clashes
 from tracker.store.ledger import Ledger
 from tracker.store.rule_inputs import Row, Scope, as_of_rows, scope_sql
 from tracker.store.serial_scope import (
@@ -20,8 +21,9 @@ from tracker.store.serial_scope import (
 )
 
 # Blocks are ordered per registry and prefix; a block overlaps an earlier one when it
-# starts at or before the highest end seen so far.  The window runs over the narrow
-# serial columns only: the few overlapping blocks are joined to their rows afterwards.
+# starts at or before the highest end seen so far.  Only blocks noted as clashing with
+# another (``serial_clashes``) can overlap, or be overlapped: the window orders those
+# few, not every block.  The overlapping ones are joined to their rows afterwards.
 _DELIVERY_OVERLAP = """
 with w as (
   select id, registry, serial_prefix, serial_start from (
@@ -29,7 +31,7 @@ with w as (
            max(d.serial_end) over (
              partition by d.registry, d.serial_prefix order by d.serial_start, d.id
              rows between unbounded preceding and 1 preceding) as prev_end
-    from {deliveries} where d.delivered_on <= :as_of)
+    from {deliveries} where d.delivered_on <= :as_of and d.id in {noted})
   where prev_end >= serial_start)
 select d.id, d.contract_id, d.registry, d.serial_prefix, d.serial_start, d.serial_end,
        d.serial_block, c.reference as contract, o.serial_block as other_block,
@@ -81,7 +83,7 @@ select id from (
            partition by {partition} order by r.serial_start, r.id
            rows between unbounded preceding and 1 preceding) as prev_end
   from {retirements}
-  where r.retired_on <= :as_of and r.serial_start is not null)
+  where r.retired_on <= :as_of and r.serial_start is not null and r.id in {noted})
 where prev_end >= serial_start
 """
 
@@ -92,7 +94,9 @@ def delivery_overlaps(
     """Deliveries whose serials an earlier delivery of the same registry and prefix
     already holds, each with that earlier block (``other_*``); of the partitions of
     ``serials`` only, given one."""
-    sql = _DELIVERY_OVERLAP.format(deliveries=deliveries_of_parts(serials))
+    sql = _DELIVERY_OVERLAP.format(
+        deliveries=deliveries_of_parts(serials), noted=serial_clashes.noted("delivery_block")
+    )
     return as_of_rows(db, sql, as_of, None, **(serials.params() if serials else {}))
 
 
@@ -101,11 +105,16 @@ def retirement_overlaps(
 ) -> Iterator[Row]:
     """Retirements whose serials an earlier retirement already retired (``other_*``);
     of the partitions of ``serials`` only, given one."""
+    noted = serial_clashes.noted("retirement_block")
     if serials is None:
-        candidates = _CANDIDATES.format(partition="r.serial_prefix", retirements="retirements r")
+        candidates = _CANDIDATES.format(
+            partition="r.serial_prefix", retirements="retirements r", noted=noted
+        )
     else:
         candidates = _CANDIDATES.format(
-            partition="d.registry, r.serial_prefix", retirements=retirements_of_parts(serials)
+            partition="d.registry, r.serial_prefix",
+            retirements=retirements_of_parts(serials),
+            noted=noted,
         )
     sql = _RETIREMENT_OVERLAP.format(candidates=candidates)
     return as_of_rows(db, sql, as_of, None, **(serials.params() if serials else {}))
@@ -153,7 +162,7 @@ with dup as (
       (select min(x.id) from deliveries x
         where x.registry = d.registry and x.reference = d.reference
           and x.id < d.id and x.delivered_on <= :as_of) end as ref_first
-  from deliveries d where d.delivered_on <= :as_of {keys})
+  from deliveries d where d.delivered_on <= :as_of and d.id in {noted} {keys})
 select dup.id, dup.contract_id, c.reference as contract, dup.serial_block, dup.reference,
        dup.delivered_on, dup.tonnes_kg, dup.block_first is not null as same_block,
        f.delivered_on as first_on, fc.reference as first_contract
@@ -170,7 +179,8 @@ def duplicate_deliveries(
     """Deliveries repeating an earlier one's block (``same_block``) or registry
     reference, with the first one's date and contract; of the blocks and references of
     ``serials`` only, given one."""
-    sql = _DUPLICATES.format(keys=keys_sql("d", serials))
+    noted = serial_clashes.noted("delivery_block", "delivery_reference")
+    sql = _DUPLICATES.format(keys=keys_sql("d", serials), noted=noted)
     return as_of_rows(db, sql, as_of, None, **(serials.params() if serials else {}))
 
 
