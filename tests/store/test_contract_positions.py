@@ -16,6 +16,7 @@ from tests.factories import delivery_data, make_contract, make_delivery
 from tests.store.positions_support import sqlite_work, summed_summary
 from tracker.domain.messages import msg, render
 from tracker.services.deliveries import update_delivery
+from tracker.services.schedule import add_tranche
 from tracker.services.summary import portfolio_summary
 from tracker.services.synthetic import Spec
 from tracker.services.synthetic_write import write_ledger
@@ -140,6 +141,10 @@ RAW_WRITES: dict[str, tuple[str, Callable[[int, int], tuple[int, ...]]]] = {
         "insert into tranches (contract_id, due_on, tonnes_kg, price) "
         "values (?, '2026-06-30', 1000, 999)",
         lambda contract, delivery: (contract,),
+    ),
+    "delivery assigned to a tranche": (
+        "update deliveries set tranche_due_on = '2026-06-30' where id = ?",
+        lambda contract, delivery: (delivery,),
     ),
     "contract repriced": (
         "update contracts set price = price + 1 where id = ?",
@@ -281,3 +286,47 @@ def test_the_contracts_view_reads_kept_totals_when_settled() -> None:
         for db in (small, large)
     ]
     assert steps[1] <= steps[0] + 1
+
+
+def _name_the_second_priced_tranche(db: sqlite_utils.Database) -> None:
+    """A delivery of 100 t moved from a tranche at 600.00 to one at 700.00, by an edit
+    that changes only the tranche it names (so writes that one column)."""
+    contract = make_contract(db, price_per_tonne="500.00")
+    for due, price in (("2025-12-31", "600.00"), ("2026-12-31", "700.00")):
+        add_tranche(db, contract, {"due_on": due, "tonnes": "500", "price_per_tonne": price})
+    delivery = make_delivery(db, contract, tranche_due_on="2025-12-31")
+    update_delivery(db, delivery, delivery_data(tranche_due_on="2026-12-31"))
+
+
+def test_naming_another_priced_tranche_keeps_the_delivered_value_current(
+    db: sqlite_utils.Database,
+) -> None:
+    _name_the_second_priced_tranche(db)
+
+    [kept] = portfolio_summary(db, dt.date(2027, 1, 1))
+
+    assert kept.delivered_value_cents == 100 * 700_00
+    assert positions.disagreeing(db) == []
+
+
+def test_a_value_the_previous_release_kept_stale_is_recomputed_on_upgrade(
+    db_path: Path,
+) -> None:
+    old = sqlite_utils.Database(db_path)
+    configure(old, on_disk=True)
+    migrations.apply(old, stop_before="m010_positions_follow_named_tranche")
+    with old.conn:  # m006 creates today's trigger; that release's did not watch the tranche
+        current = positions.trigger_named("deliveries_positions_update")
+        old.execute("drop trigger deliveries_positions_update")
+        old.execute(current.replace(", tranche_due_on", ""))
+    _name_the_second_priced_tranche(old)
+    stale = old.execute("select tranche_value_cents from contract_positions").fetchone()[0]
+    assert stale == 100 * 600_00  # what that release showed
+    old.close()
+
+    db = open_database(db_path)
+
+    [summary] = portfolio_summary(db, dt.date(2027, 1, 1))
+    assert summary.delivered_value_cents == 100 * 700_00
+    assert positions.disagreeing(db) == []
+    db.close()

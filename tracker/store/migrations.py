@@ -398,6 +398,27 @@ def m009_serial_clashes(db: sqlite_utils.Database) -> None:
     serial_clashes.create(db)
 
 
+@migrations()
+def m010_positions_follow_named_tranche(db: sqlite_utils.Database) -> None:
+    """A delivery naming another tranche notes its contract for its kept totals: the
+    trigger of m006 did not watch ``tranche_due_on``, so an edit changing only the
+    tranche a delivery names left the kept delivered value at the old tranche's price
+    where tranches carry their own.  The trigger is recreated, and every contract with a
+    delivery naming a tranche is recomputed.  Derived data, not logged."""
+    db.execute("DROP TRIGGER deliveries_positions_update")
+    db.execute(positions.trigger_named("deliveries_positions_update"))
+    positions.note(
+        db,
+        [
+            row[0]
+            for row in db.execute(
+                "select distinct contract_id from deliveries where tranche_due_on is not null"
+            )
+        ],
+    )
+    positions.refresh(db)
+
+
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
 LATEST_VERSION = len(KNOWN_MIGRATIONS)
 

@@ -60,6 +60,12 @@ _NOTE = "insert or ignore into positions_dirty (contract_id) values ({contract})
 _OF_DELIVERY = "(select contract_id from deliveries where id = {row}.delivery_id)"
 
 
+def trigger_named(name: str) -> str:
+    """The definition of the trigger called ``name`` (a migration recreating it)."""
+    [found] = [t for t in TRIGGERS if t.startswith(f"CREATE TRIGGER {name} ")]
+    return found
+
+
 def _trigger(name: str, event: str, table: str, *contracts: str) -> str:
     notes = "".join(f"  {_NOTE.format(contract=c)};\n" for c in contracts)
     return f"CREATE TRIGGER {name} AFTER {event} ON {table}\nBEGIN\n{notes}END"
@@ -83,7 +89,9 @@ TRIGGERS = (
     _trigger("deliveries_positions_delete", "DELETE", "deliveries", "old.contract_id"),
     _trigger(
         "deliveries_positions_update",
-        "UPDATE OF contract_id, delivered_on, tonnes_kg, verification_status, verified_on",
+        # and the tranche it names: a tranche's own price values its tonnes
+        "UPDATE OF contract_id, delivered_on, tonnes_kg, verification_status, verified_on, "
+        "tranche_due_on",
         "deliveries",
         "old.contract_id",
         "new.contract_id",
