@@ -3495,6 +3495,10 @@ You can undo this with Edit → Undo.</source>
         <translation>{count} 笔交付保存的已注销或已作废吨数与其记录不符（编号 {ids}）：{done}</translation>
     </message>
     <message>
+        <source>{count} contracts whose kept tranche allocation differed from their deliveries (ids {ids}): {done}</source>
+        <translation>{count} 份合同保存的交付批次分配与其交付记录不符（编号 {ids}）：{done}</translation>
+    </message>
+    <message>
         <source>{count} deliveries sharing serials or a registry reference with another delivery were missing from the kept list the audit rules read (ids {ids}): {done}</source>
         <translation>{count} 笔与其他交付共用序列号或登记处编号的交付未列入审计规则读取的保存清单（编号 {ids}）：{done}</translation>
     </message>

@@ -4,6 +4,7 @@ work SQLite does for a call."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Callable
 
 import sqlite_utils
@@ -37,3 +38,35 @@ def sqlite_work(db: sqlite_utils.Database, call: Callable[[], object]) -> int:
     finally:
         db.conn.set_progress_handler(None, 0)
     return steps[0]
+
+
+def _day(rng: random.Random) -> str:
+    return f"{rng.randint(2022, 2030)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def add_random_records(db: sqlite_utils.Database, seed: int) -> None:
+    """Verification records, invalidations, retirements and priced tranches at random
+    dates on random deliveries, written raw (as another program might)."""
+    rng = random.Random(seed)
+    deliveries = [(r[0], r[1]) for r in db.execute("select id, contract_id from deliveries")]
+    with db.conn:
+        for _ in range(150):
+            delivery_id, _contract = rng.choice(deliveries)
+            db.execute(
+                "insert into verifications (delivery_id, verified_on, outcome) values (?, ?, ?)",
+                (delivery_id, _day(rng), rng.choice(["verified", "failed", "pending"])),
+            )
+        for table, column in (("invalidations", "invalidated_on"), ("retirements", "retired_on")):
+            for _ in range(60):
+                delivery_id, contract_id = rng.choice(deliveries)
+                extra = ", reason" if table == "invalidations" else ", purpose"
+                db.execute(
+                    f"insert into {table} (contract_id, delivery_id, {column}, tonnes_kg{extra})"
+                    " values (?, ?, ?, ?, ?)",
+                    (contract_id, delivery_id, _day(rng), rng.randint(1, 5_000), "other"),
+                )
+        for contract_id, price in db.execute("select id, price from contracts").fetchall()[:3]:
+            db.execute(
+                "insert into tranches (contract_id, due_on, tonnes_kg, price) values (?, ?, ?, ?)",
+                (contract_id, "2025-12-31", 40_000, price + 12_345),
+            )

@@ -4,7 +4,6 @@ delivery, always equal to summing the deliveries, whoever wrote them."""
 from __future__ import annotations
 
 import datetime as dt
-import random
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 import sqlite_utils
 
 from tests.factories import delivery_data, make_contract, make_delivery
-from tests.store.positions_support import sqlite_work, summed_summary
+from tests.store.positions_support import add_random_records, sqlite_work, summed_summary
 from tracker.domain.messages import msg, render
 from tracker.services.deliveries import update_delivery
 from tracker.services.schedule import add_tranche
@@ -29,43 +28,11 @@ from tracker.store.unit_of_work import UnitOfWork
 DATES = [dt.date(2021, 6, 30), dt.date(2024, 3, 15), dt.date(2026, 6, 30), dt.date(2031, 1, 1)]
 
 
-def _day(rng: random.Random) -> str:
-    return f"{rng.randint(2022, 2030)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-
-
-def _add_records(db: sqlite_utils.Database, seed: int) -> None:
-    """Verification records, invalidations, retirements and priced tranches at random
-    dates on random deliveries, written raw (as another program might)."""
-    rng = random.Random(seed)
-    deliveries = [(r[0], r[1]) for r in db.execute("select id, contract_id from deliveries")]
-    with db.conn:
-        for _ in range(150):
-            delivery_id, _contract = rng.choice(deliveries)
-            db.execute(
-                "insert into verifications (delivery_id, verified_on, outcome) values (?, ?, ?)",
-                (delivery_id, _day(rng), rng.choice(["verified", "failed", "pending"])),
-            )
-        for table, column in (("invalidations", "invalidated_on"), ("retirements", "retired_on")):
-            for _ in range(60):
-                delivery_id, contract_id = rng.choice(deliveries)
-                extra = ", reason" if table == "invalidations" else ", purpose"
-                db.execute(
-                    f"insert into {table} (contract_id, delivery_id, {column}, tonnes_kg{extra})"
-                    " values (?, ?, ?, ?, ?)",
-                    (contract_id, delivery_id, _day(rng), rng.randint(1, 5_000), "other"),
-                )
-        for contract_id, price in db.execute("select id, price from contracts").fetchall()[:3]:
-            db.execute(
-                "insert into tranches (contract_id, due_on, tonnes_kg, price) values (?, ?, ?, ?)",
-                (contract_id, "2025-12-31", 40_000, price + 12_345),
-            )
-
-
 @pytest.fixture(scope="module")
 def ledger() -> sqlite_utils.Database:
     db = open_database(":memory:")
     write_ledger(db, Spec(contracts=6, deliveries=600, retirements=150, seed=5))
-    _add_records(db, 17)
+    add_random_records(db, 17)
     with UnitOfWork(db):  # any unit of work brings the kept totals up to date
         pass
     return db
@@ -254,7 +221,7 @@ def test_a_ledger_of_the_previous_schema_gets_its_totals_on_upgrade(db_path: Pat
     configure(old, on_disk=True)
     migrations.apply(old, stop_before="m006_contract_positions")
     write_ledger(old, Spec(contracts=3, deliveries=150, retirements=30, seed=9))
-    _add_records(old, 4)
+    add_random_records(old, 4)
     old.close()
     db = open_database(db_path)
     try:
@@ -314,11 +281,11 @@ def test_a_value_the_previous_release_kept_stale_is_recomputed_on_upgrade(
 ) -> None:
     old = sqlite_utils.Database(db_path)
     configure(old, on_disk=True)
-    migrations.apply(old, stop_before="m010_positions_follow_named_tranche")
+    migrations.apply(old, stop_before="m010_positions_follow_allocation")
     with old.conn:  # m006 creates today's trigger; that release's did not watch the tranche
         current = positions.trigger_named("deliveries_positions_update")
         old.execute("drop trigger deliveries_positions_update")
-        old.execute(current.replace(", tranche_due_on", ""))
+        old.execute(current.replace(", tranche_due_on, vintage, id", ""))
     _name_the_second_priced_tranche(old)
     stale = old.execute("select tranche_value_cents from contract_positions").fetchone()[0]
     assert stale == 100 * 600_00  # what that release showed

@@ -58,6 +58,11 @@ REPORT_TEMPLATES: dict[str, str] = {
         "{count} deliveries whose kept retired or invalidated tonnes differed from their "
         "records (ids {ids}): {done}",
     ),
+    "check.stale_contract_fills": QT_TRANSLATE_NOOP(
+        "Reports",
+        "{count} contracts whose kept tranche allocation differed from their deliveries "
+        "(ids {ids}): {done}",
+    ),
     "check.unnoted_delivery_clashes": QT_TRANSLATE_NOOP(
         "Reports",
         "{count} deliveries sharing serials or a registry reference with another delivery "

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from typing import TypeVar
 
-from tracker.domain.folded_allocation import Mismatches, folded_allocation
+from tracker.domain.folded_allocation import Accepted, Mismatches, folded_allocation
 from tracker.domain.fulfilment import Fulfilment, allocate
 from tracker.domain.records import Contract, Tranche
 from tracker.domain.schedule import effective_schedule
-from tracker.store import queries
+from tracker.store import contract_fills, queries
 from tracker.store.accepted import accepted_by_contract, accepted_rows_by_contract
 from tracker.store.ledger import Ledger
 from tracker.store.tranche_fills import FillRow, write_tranche_fills
@@ -36,11 +37,31 @@ def folded_fulfilments(
     """``fulfilments`` folded (each tranche's parts in one: the same figures, no delivery
     named) with each contract's vintage mismatches, from running sums where no delivery
     names its tranche (``tracker.domain.folded_allocation``): what the rules, the
-    schedule's fills and the kept values need, without a part per delivery."""
-    delivered = accepted_rows_by_contract(db, as_of, contract_id)
-    for contract, plan, mine in _matched(_plans(db, contract_id), delivered):
-        filled, mismatched = folded_allocation(plan, mine)
-        yield contract, filled, mismatched
+    schedule's fills and the kept values need, without a part per delivery.
+
+    A contract settled by ``as_of`` whose allocation is kept (``contract_fills``) is
+    read from there; only the others' deliveries are read and allocated."""
+    plans = _plans(db, contract_id)
+    kept = contract_fills.usable(db, as_of, contract_id)
+    usable = {
+        c.id: texts
+        for c, plan in plans
+        if c.id in kept and (texts := kept[c.id])[0] == contract_fills.schedule_json(plan)
+    }
+    live = [c.id for c, _plan in plans if c.id not in usable]
+    delivered: Iterator[tuple[int, list[Accepted]]]
+    if contract_id or len(live) * 2 > len(plans):  # most of them: one scan
+        delivered = accepted_rows_by_contract(db, as_of, contract_id)
+    else:  # a few: each through the contract index
+        delivered = chain.from_iterable(
+            accepted_rows_by_contract(db, as_of, live_id) for live_id in live if live_id
+        )
+    for contract, plan, mine in _matched(plans, delivered):
+        if contract.id in usable:
+            _schedule, fills, mismatches = usable[contract.id]
+            yield contract, *contract_fills.decoded(plan, fills, mismatches)
+        else:
+            yield contract, *folded_allocation(plan, mine)
 
 
 def _plans(db: Ledger, contract_id: int | None) -> list[tuple[Contract, list[Tranche]]]:

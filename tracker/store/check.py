@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from tracker.domain.messages import Message, Number, msg, render
-from tracker.store import delivery_totals, positions, serial_clashes
+from tracker.store import contract_fills, delivery_totals, positions, serial_clashes
 from tracker.store.log_verify import Step, verify_log
 
 RESTORE_ADVICE = "check.restore_advice"  # what to do when anything is found (the CLI's words)
@@ -48,6 +48,7 @@ class CheckReport:
     stale_deliveries: list[int] = field(default_factory=list)  # kept delivery totals, wrong
     unnoted_deliveries: list[int] = field(default_factory=list)  # clashing, not noted
     unnoted_retirements: list[int] = field(default_factory=list)  # clashing, not noted
+    stale_fills: list[int] = field(default_factory=list)  # kept allocations, wrong
 
     @property
     def ok(self) -> bool:
@@ -140,6 +141,8 @@ _KEPT = (
                 "stale_contracts"),
     _KeptTotals("check.stale_delivery_totals", delivery_totals.disagreeing,
                 delivery_totals.recount, "stale_deliveries"),
+    _KeptTotals("check.stale_contract_fills", contract_fills.disagreeing,
+                contract_fills.recompute, "stale_fills"),
     _KeptTotals("check.unnoted_delivery_clashes", serial_clashes.missing_deliveries,
                 serial_clashes.rebuild_deliveries, "unnoted_deliveries"),
     _KeptTotals("check.unnoted_retirement_clashes", serial_clashes.missing_retirements,

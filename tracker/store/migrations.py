@@ -11,7 +11,14 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from tracker.domain.flags import key_from_legacy
-from tracker.store import change_log, delivery_totals, positions, serial_clashes, uids
+from tracker.store import (
+    change_log,
+    contract_fills,
+    delivery_totals,
+    positions,
+    serial_clashes,
+    uids,
+)
 
 migrations = Migrations("tracker")
 
@@ -399,12 +406,13 @@ def m009_serial_clashes(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m010_positions_follow_named_tranche(db: sqlite_utils.Database) -> None:
-    """A delivery naming another tranche notes its contract for its kept totals: the
-    trigger of m006 did not watch ``tranche_due_on``, so an edit changing only the
-    tranche a delivery names left the kept delivered value at the old tranche's price
-    where tranches carry their own.  The trigger is recreated, and every contract with a
-    delivery naming a tranche is recomputed.  Derived data, not logged."""
+def m010_positions_follow_allocation(db: sqlite_utils.Database) -> None:
+    """A delivery naming another tranche, or of another vintage, notes its contract for
+    its kept figures: the trigger of m006 did not watch ``tranche_due_on``, so an edit
+    changing only the tranche a delivery names left the kept delivered value at the old
+    tranche's price where tranches carry their own (and the allocation m011 keeps
+    follows vintages and delivery ids too).  The trigger is recreated, and every
+    contract with a delivery naming a tranche is recomputed.  Derived data, not logged."""
     db.execute("DROP TRIGGER deliveries_positions_update")
     db.execute(positions.trigger_named("deliveries_positions_update"))
     positions.note(
@@ -417,6 +425,17 @@ def m010_positions_follow_named_tranche(db: sqlite_utils.Database) -> None:
         ],
     )
     positions.refresh(db)
+
+
+@migrations()
+def m011_contract_fills(db: sqlite_utils.Database) -> None:
+    """Each contract's tranche allocation as of the end of time, folded, kept in
+    ``contract_fills`` beside its kept totals (see :mod:`tracker.store.contract_fills`):
+    the rules and the schedule read a settled contract's allocation instead of its
+    deliveries.  Allocated here for every contract.  Derived data, not logged."""
+    db.execute(contract_fills.SCHEMA)
+    every = [row[0] for row in db.execute("select id from contracts")]
+    contract_fills.write(db, contract_fills.allocated(db, contract_fills.plans(db, every)))
 
 
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)

@@ -25,7 +25,7 @@ import sqlite_utils
 from tracker.domain.folded_allocation import folded_allocation
 from tracker.domain.fulfilment import delivered_value_cents
 from tracker.domain.schedule import effective_schedule
-from tracker.store import lifecycle, queries
+from tracker.store import contract_fills, lifecycle, queries
 from tracker.store.accepted import accepted_rows_by_contract
 
 END_OF_TIME = "9999-12-31"
@@ -89,9 +89,10 @@ TRIGGERS = (
     _trigger("deliveries_positions_delete", "DELETE", "deliveries", "old.contract_id"),
     _trigger(
         "deliveries_positions_update",
-        # and the tranche it names: a tranche's own price values its tonnes
+        # and what the kept allocation names: the tranche (whose own price may value its
+        # tonnes), the vintage (a tranche may call for another) and the delivery's id
         "UPDATE OF contract_id, delivered_on, tonnes_kg, verification_status, verified_on, "
-        "tranche_due_on",
+        "tranche_due_on, vintage, id",
         "deliveries",
         "old.contract_id",
         "new.contract_id",
@@ -253,6 +254,12 @@ def refresh(db: sqlite_utils.Database) -> int:
             "update contract_positions set tranche_value_cents = ? where contract_id = ?",
             [cents, contract_id],
         )
+    if contract_fills.exists(db):
+        db.execute(
+            "delete from contract_fills "
+            "where contract_id in (select contract_id from positions_dirty)"
+        )
+        contract_fills.write(db, contract_fills.allocated(db, contract_fills.plans(db, noted)))
     db.execute("delete from positions_dirty")
     return len(noted)
 
