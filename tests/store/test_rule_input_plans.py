@@ -1,0 +1,96 @@
+"""Rules that look for a few deliveries read them through an index, not every delivery;
+and they find the same deliveries the rule's own condition names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+import pytest
+import sqlite_utils
+
+from tests.audit_factories import raw_delivery
+from tests.factories import make_contract
+from tracker.store import rule_inputs as inputs
+from tracker.store import rule_inputs_serials as serials
+
+AS_OF = dt.date(2027, 1, 1)
+
+
+def _plans(db: sqlite_utils.Database, call: Callable[[], Iterable[object]]) -> list[str]:
+    """The query-plan lines of the statements ``call`` runs."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    try:
+        list(call())
+    finally:
+        db.conn.set_trace_callback(None)
+    return [r[3] for sql in statements for r in db.conn.execute(f"explain query plan {sql}")]
+
+
+@pytest.fixture
+def ledger(db: sqlite_utils.Database) -> sqlite_utils.Database:
+    contract = make_contract(db)  # term 2025-01-01 to 2027-12-31
+    for n in range(1, 40):
+        raw_delivery(db, contract, n * 1000, n * 1000 + 99)
+    with db.conn:
+        db.execute(  # a block of 100 serials recorded as 90 t
+            "update deliveries set tonnes_kg = 90000 where serial_start = 5000"
+        )
+        db.execute("update deliveries set verified_on = '2024-01-01' where serial_start = 6000")
+        db.execute(
+            "update deliveries set serial_block = null, serial_prefix = null, "
+            "serial_start = null, serial_end = null where serial_start = 7000"
+        )
+        db.execute("update deliveries set delivered_on = '2024-06-30' where serial_start = 8000")
+    return db
+
+
+CASES = {
+    "serial count differs from tonnes": (
+        lambda db: serials.serial_count_mismatches(db, AS_OF),
+        "deliveries_count_mismatch",
+        5000,
+    ),
+    "verified before delivered": (
+        lambda db: inputs.verified_before_delivered(db, AS_OF),
+        "deliveries_verified_early",
+        6000,
+    ),
+    "awaiting serials": (
+        lambda db: inputs.awaiting_serials(db, AS_OF),
+        "deliveries_awaiting",
+        None,
+    ),
+    "delivered outside the term": (
+        lambda db: inputs.delivered_outside_term(db, AS_OF),
+        "deliveries_contract",
+        8000,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_the_rule_reads_its_deliveries_through_an_index(
+    ledger: sqlite_utils.Database, case: str
+) -> None:
+    call, index, _start = CASES[case]
+
+    plans = _plans(ledger, lambda: call(ledger))
+
+    assert any(index in line for line in plans)
+    assert "SCAN d" not in plans  # no delivery read that the index leaves out
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_the_rule_finds_exactly_the_delivery_at_fault(
+    ledger: sqlite_utils.Database, case: str
+) -> None:
+    call, _index, start = CASES[case]
+
+    found = [row["id"] for row in call(ledger)]
+
+    expected = ledger.execute(
+        "select id from deliveries where serial_start is ?", [start]
+    ).fetchall()
+    assert found == [r[0] for r in expected]
