@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
 
+import pytest
 import sqlite_utils
 
 from tests.audit_factories import raw_delivery, raw_retirement, raw_tranche
 from tests.factories import make_contract
-from tracker.domain.flags import Severity
+from tracker.domain.flags import Flag, Severity
+from tracker.services.audit.context import RuleContext
 from tracker.services.audit.engine import RULES, evaluate, in_order, sort_key
 
 AS_OF = dt.date(2027, 1, 1)
@@ -131,3 +135,46 @@ def test_the_rules_keep_the_allocation_folded(db: sqlite_utils.Database) -> None
     assert len(full.fills[0].parts) == 30
     assert kept.fills[0].delivered_kg == full.fills[0].delivered_kg
     assert len(ctx.vintage_mismatches()) == 20  # taken while the parts were there
+
+
+def test_the_cycle_collector_pauses_while_rules_run_and_resumes_after(
+    db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw_delivery(db, make_contract(db), status="pending", verified_on=None)
+    seen: list[bool] = []
+    rule = RULES["UNVERIFIED_STALE"]
+
+    def watched(ctx: RuleContext) -> Iterator[Flag]:
+        seen.append(gc.isenabled())
+        yield from rule[1](ctx)
+
+    monkeypatch.setitem(RULES, "UNVERIFIED_STALE", (rule[0], watched))
+
+    flags = evaluate(db, AS_OF)
+
+    assert seen == [False]
+    assert gc.isenabled()
+    assert any(f.rule == "UNVERIFIED_STALE" for f in flags)
+
+
+def test_the_cycle_collector_resumes_when_a_rule_fails(
+    db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(ctx: RuleContext) -> Iterator[Flag]:
+        raise RuntimeError("rule failed")
+        yield
+
+    monkeypatch.setitem(RULES, "UNVERIFIED_STALE", (Severity.WARN, failing))
+
+    with pytest.raises(RuntimeError):
+        evaluate(db, AS_OF)
+    assert gc.isenabled()
+
+
+def test_a_collector_paused_by_the_caller_stays_paused(db: sqlite_utils.Database) -> None:
+    gc.disable()
+    try:
+        evaluate(db, AS_OF)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

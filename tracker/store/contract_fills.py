@@ -91,9 +91,7 @@ def decoded(plan: list[Tranche], fills: str, mismatches: str) -> tuple[Fulfilmen
         fill = TrancheFill(plan[place])
         fill.parts.extend(_parts(parts))
         rebuilt.append(fill)
-    kept_mismatches = [
-        (delivery_id, list(wanted)) for delivery_id, wanted in json.loads(mismatches)
-    ]
+    kept_mismatches = [(delivery_id, wanted) for delivery_id, wanted in json.loads(mismatches)]
     return Fulfilment(rebuilt, _parts(found["beyond"])), kept_mismatches
 
 

@@ -126,6 +126,6 @@ def flag(
         finding=finding,
         subject_table=table,
         subject_id=record_id,
-        evidence=sys.intern("|".join(str(e) for e in evidence)),  # mostly a few values
+        evidence=sys.intern("|".join(map(str, evidence))),  # mostly a few values
         part=part,
     )

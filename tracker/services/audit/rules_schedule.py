@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 from tracker.domain.flags import Flag, Severity
@@ -55,9 +54,13 @@ def vintage_mismatch(ctx: RuleContext) -> Iterator[Flag]:
     """VINTAGE_MISMATCH: a delivery whose vintage differs from the tranche it fills."""
     found = ctx.vintage_mismatches()
     facts = rule_inputs.deliveries_facts(ctx.db, (delivery_id for _, delivery_id, _ in found))
+    texts: dict[tuple[int, ...], str] = {}  # a few lists of vintages, each worded once
     for reference, delivery_id, wanted in found:
         d = {**facts[delivery_id], "contract": reference}
-        vintages = sys.intern(", ".join(str(v) for v in sorted(set(wanted))))  # a few texts
+        key = tuple(wanted)
+        vintages = texts.get(key)
+        if vintages is None:
+            vintages = texts[key] = ", ".join(str(v) for v in sorted(set(wanted)))
         yield flag(
             "VINTAGE_MISMATCH", Severity.WARN, d, subject_of_delivery(d),
             msg("flag.vintage_mismatch", tonnes=Tonnes(d["tonnes_kg"]),
