@@ -95,21 +95,34 @@ def decoded(plan: list[Tranche], fills: str, mismatches: str) -> tuple[Fulfilmen
     return Fulfilment(rebuilt, _parts(found["beyond"])), kept_mismatches
 
 
+def allocations(
+    db: sqlite_utils.Database, plans: Iterable[tuple[int, list[Tranche]]]
+) -> dict[int, tuple[list[Tranche], Fulfilment, Mismatches]]:
+    """Each contract's allocation as of the end of time, folded, with its mismatches,
+    for ``plans`` (contract id, its effective schedule)."""
+    found = {}
+    for contract_id, plan in plans:
+        rows = dict(accepted_rows_by_contract(db, END_OF_TIME, contract_id)).get(contract_id, [])
+        found[contract_id] = (plan, *folded_allocation(plan, rows))
+    return found
+
+
+def as_kept(
+    plan: list[Tranche], filled: Fulfilment, mismatched: Mismatches
+) -> tuple[str, str, str]:
+    """An allocation as kept: schedule, fills and mismatches (JSON)."""
+    return (
+        schedule_json(plan),
+        fills_json(plan, filled),
+        json.dumps(mismatched, separators=(",", ":")),
+    )
+
+
 def allocated(
     db: sqlite_utils.Database, plans: Iterable[tuple[int, list[Tranche]]]
 ) -> dict[int, tuple[str, str, str]]:
-    """Each contract's allocation as of the end of time, as kept: schedule, fills and
-    mismatches (JSON), for ``plans`` (contract id, its effective schedule)."""
-    kept: dict[int, tuple[str, str, str]] = {}
-    for contract_id, plan in plans:
-        rows = dict(accepted_rows_by_contract(db, END_OF_TIME, contract_id)).get(contract_id, [])
-        filled, mismatched = folded_allocation(plan, rows)
-        kept[contract_id] = (
-            schedule_json(plan),
-            fills_json(plan, filled),
-            json.dumps(mismatched, separators=(",", ":")),
-        )
-    return kept
+    """:func:`allocations` as kept."""
+    return {c: as_kept(*found) for c, found in allocations(db, plans).items()}
 
 
 def write(db: sqlite_utils.Database, kept: dict[int, tuple[str, str, str]]) -> None:

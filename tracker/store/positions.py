@@ -20,10 +20,12 @@ recomputation (:func:`disagreeing`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import sqlite_utils
 
 from tracker.domain.folded_allocation import folded_allocation
-from tracker.domain.fulfilment import delivered_value_cents
+from tracker.domain.fulfilment import Fulfilment, delivered_value_cents
 from tracker.domain.schedule import effective_schedule
 from tracker.store import contract_fills, lifecycle, queries
 from tracker.store.accepted import accepted_rows_by_contract
@@ -249,24 +251,34 @@ def refresh(db: sqlite_utils.Database) -> int:
         f"insert into contract_positions (contract_id, settled_through, {_KEPT}, retired_kg) {sql}",
         params,
     )
-    for contract_id, cents in tranche_values(db, noted).items():
+    keep_fills = contract_fills.exists(db)
+    found = (
+        contract_fills.allocations(db, contract_fills.plans(db, noted)) if keep_fills else {}
+    )  # the allocation kept, and the one the values come from
+    filled = {contract_id: allocation for contract_id, (_p, allocation, _m) in found.items()}
+    for contract_id, cents in tranche_values(db, noted, filled).items():
         db.execute(
             "update contract_positions set tranche_value_cents = ? where contract_id = ?",
             [cents, contract_id],
         )
-    if contract_fills.exists(db):
+    if keep_fills:
         db.execute(
             "delete from contract_fills "
             "where contract_id in (select contract_id from positions_dirty)"
         )
-        contract_fills.write(db, contract_fills.allocated(db, contract_fills.plans(db, noted)))
+        contract_fills.write(db, {c: contract_fills.as_kept(*f) for c, f in found.items()})
     db.execute("delete from positions_dirty")
     return len(noted)
 
 
-def tranche_values(db: sqlite_utils.Database, contract_ids: list[int]) -> dict[int, int]:
+def tranche_values(
+    db: sqlite_utils.Database,
+    contract_ids: list[int],
+    allocations: Mapping[int, Fulfilment] | None = None,
+) -> dict[int, int]:
     """The delivered value, as of the end of time, of those of ``contract_ids`` whose
-    tranches carry a price of their own (each tonne at its tranche's price)."""
+    tranches carry a price of their own (each tonne at its tranche's price), from their
+    ``allocations`` as of the end of time where given."""
     marks = ", ".join("?" for _ in contract_ids)
     priced = db.execute(
         f"select c.id from contracts c where c.id in ({marks}) and exists ("
@@ -277,9 +289,11 @@ def tranche_values(db: sqlite_utils.Database, contract_ids: list[int]) -> dict[i
     values: dict[int, int] = {}
     for (contract_id,) in priced:
         contract = queries.contract(db, contract_id)
-        plan = effective_schedule(contract, queries.tranches(db, contract_id))
-        rows = dict(accepted_rows_by_contract(db, END_OF_TIME, contract_id)).get(contract_id, [])
-        filled, _mismatches = folded_allocation(plan, rows)  # the same value, no parts
+        filled = (allocations or {}).get(contract_id)
+        if filled is None:
+            plan = effective_schedule(contract, queries.tranches(db, contract_id))
+            rows = dict(accepted_rows_by_contract(db, END_OF_TIME, contract_id))
+            filled, _mismatches = folded_allocation(plan, rows.get(contract_id, []))
         values[contract_id] = delivered_value_cents(contract.price, filled)
     return values
 
