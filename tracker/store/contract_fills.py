@@ -33,8 +33,7 @@ from tracker.domain.records import Tranche
 from tracker.domain.schedule import effective_schedule
 from tracker.store import queries
 from tracker.store.accepted import accepted_rows_by_contract
-
-END_OF_TIME = "9999-12-31"
+from tracker.store.lifecycle import END_OF_TIME
 
 SCHEMA = """
 CREATE TABLE contract_fills (

@@ -12,6 +12,9 @@ The fragments expect the delivery under the alias ``d`` and the date as ``:as_of
 
 from __future__ import annotations
 
+# A date after every event: figures "as of" it are the ledger's as it stands.
+END_OF_TIME = "9999-12-31"
+
 _LATEST_RECORD = (
     "select {col} from verifications v where v.delivery_id = d.id and v.verified_on <= :as_of "
     "order by v.verified_on desc, v.id desc limit 1"

@@ -29,8 +29,7 @@ from tracker.domain.fulfilment import Fulfilment, delivered_value_cents
 from tracker.domain.schedule import effective_schedule
 from tracker.store import contract_fills, lifecycle, queries
 from tracker.store.accepted import accepted_rows_by_contract
-
-END_OF_TIME = "9999-12-31"
+from tracker.store.lifecycle import END_OF_TIME
 
 COLUMNS = (
     "delivered_kg",  # accepted (not rejected), less invalidated tonnes
