@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import sqlite_utils
 
@@ -13,15 +14,22 @@ from tracker.services.summary import ContractSummary, portfolio_summary
 from tracker.store import positions
 
 
-def summed_summary(db: sqlite_utils.Database, as_of: dt.date) -> list[ContractSummary]:
-    """The summary with every contract summed from its records (no kept row read)."""
+@contextmanager
+def nothing_kept(db: sqlite_utils.Database) -> Iterator[None]:
+    """Every contract noted while inside (no kept row or allocation read), then kept again."""
     with db.conn:
         positions.note_all(db)
     try:
-        return portfolio_summary(db, as_of)
+        yield
     finally:
         with db.conn:
             positions.refresh(db)
+
+
+def summed_summary(db: sqlite_utils.Database, as_of: dt.date) -> list[ContractSummary]:
+    """The summary with every contract summed from its records (no kept row read)."""
+    with nothing_kept(db):
+        return portfolio_summary(db, as_of)
 
 
 def sqlite_work(db: sqlite_utils.Database, call: Callable[[], object]) -> int:

@@ -10,11 +10,11 @@ import pytest
 import sqlite_utils
 
 from tests.factories import make_contract, make_delivery
-from tests.store.positions_support import add_random_records, sqlite_work
+from tests.store.positions_support import add_random_records, nothing_kept, sqlite_work
 from tracker.services.fulfilment import folded_fulfilments
 from tracker.services.synthetic import Spec
 from tracker.services.synthetic_write import write_ledger
-from tracker.store import contract_fills, positions
+from tracker.store import contract_fills
 from tracker.store.check import check_database
 from tracker.store.database import configure, open_database
 from tracker.store.migrations import migrations
@@ -29,13 +29,8 @@ def _allocated(db: sqlite_utils.Database, as_of: dt.date) -> list[object]:
 
 def _allocated_afresh(db: sqlite_utils.Database, as_of: dt.date) -> list[object]:
     """The allocation with no kept one read (every contract noted), then kept again."""
-    with db.conn:
-        positions.note_all(db)
-    try:
+    with nothing_kept(db):
         return _allocated(db, as_of)
-    finally:
-        with db.conn:
-            positions.refresh(db)
 
 
 def _ledger(seed: int) -> sqlite_utils.Database:
