@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -12,7 +13,11 @@ import sqlite_utils
 from tests.factories import make_contract, make_delivery
 from tracker.domain.quantities import format_tonnes_short
 from tracker.services import csv_safe, tracker_csv
+from tracker.services.synthetic import Spec
+from tracker.services.synthetic_write import write_ledger
 from tracker.store import csv_rows, queries
+from tracker.store.database import configure, open_database
+from tracker.store.migrations import migrations
 
 
 def _sql_value(db: sqlite_utils.Database, expression: str, value: object) -> object:
@@ -24,6 +29,15 @@ def test_tonnes_text_is_format_tonnes_short(db: sqlite_utils.Database) -> None:
     samples = [0, 1, 10, 100, 999, 1000, 1001, 1010, 1100, 150_500, 5_000_000, -1, -1500]
     samples += [rng.randint(-(10**12), 10**12) for _ in range(2_000)]
     sql = csv_rows.tonnes_text(":v")
+    for kg in samples:
+        assert _sql_value(db, sql, kg) == format_tonnes_short(kg), kg
+
+
+def test_positive_tonnes_text_is_format_tonnes_short(db: sqlite_utils.Database) -> None:
+    rng = random.Random(3)
+    samples = [1, 10, 100, 999, 1000, 1001, 1010, 1100, 1500, 150_500, 5_000_000]
+    samples += [rng.randint(1, 10**12) for _ in range(2_000)]
+    sql = csv_rows.positive_tonnes_text(":v")
     for kg in samples:
         assert _sql_value(db, sql, kg) == format_tonnes_short(kg), kg
 
@@ -115,71 +129,89 @@ def test_delivery_cells_are_the_python_lines_neutralised(db: sqlite_utils.Databa
 
 
 @pytest.mark.parametrize(
-    ("start", "end", "template", "block"),
-    [
-        (1, 100, "ACR-{start} to {end}", "ACR-1 to 100"),
-        (5, 9, "{start}-{end}-KE", "5-9-KE"),  # a range that starts with its number
-        (-5, 9, "{start}-{end}-KE", "-5-9-KE"),  # written by hand: a leading minus
-        (1, 2, "={start}+{end}", "=1+2"),
-        (1, 2, "\0{start}", "\x001"),
-        (1, 2, "", ""),
-        (1, 2, None, ""),
-        (None, None, None, "-batch-7"),
-        (None, None, None, "cb_01J"),
-        (None, None, None, None),
-    ],
+    "block",
+    ["ACR-1 to 100", "5-9-KE", "-5-9-KE", "=1+2", "\x001", "", "-batch-7", "cb_01J", None],
 )
-def test_a_range_cell_is_its_text_neutralised(
-    db: sqlite_utils.Database,
-    start: int | None,
-    end: int | None,
-    template: str | None,
-    block: str | None,
+def test_a_serials_cell_is_the_stored_text_neutralised(
+    db: sqlite_utils.Database, block: str | None
 ) -> None:
-    """The range's text is computed once a row; what it starts with is read from its
-    template, or from the range itself when the template starts with a number."""
-    db.execute("create temp table d (serial_start, serial_end, serial_template, serial_block)")
-    db.execute("insert into temp.d values (?, ?, ?, ?)", [start, end, template, block])
+    """A range, a batch id or serials still to come: the text the ledger holds (a range's
+    is written from its template with its numbers), neutralised."""
+    db.execute("create temp table d (serial_block)")
+    db.execute("insert into temp.d values (?)", [block])
     cell = csv_rows.DELIVERY_CELLS[5]
-    rendered = (
-        (template or "").replace("{start}", str(start)).replace("{end}", str(end))
-        if start is not None
-        else block
-    )
-    assert db.execute(f"select {cell} from temp.d d").fetchone()[0] == csv_safe.neutralise(rendered)
+    assert db.execute(f"select {cell} from temp.d d").fetchone()[0] == csv_safe.neutralise(block)
 
 
-def test_the_export_text_is_what_csv_writes_of_the_python_lines(
+@pytest.mark.parametrize(
+    ("column", "commas"),
+    [("verifier", 0), ("verifier", 4), ("reference", 2), ("serial_block", 6), ("uid", 0)],
+)
+def test_a_text_cut_short_by_a_nul_is_exported_whole(
+    db: sqlite_utils.Database, column: str, commas: int
+) -> None:
+    """No input lets a NUL into a text, but a ledger written by hand may hold one: the
+    row's one-piece text stops there, and the row is written from its cells instead."""
+    contract = make_contract(db, registry="gold-standard")
+    delivery = make_delivery(db, contract, tonnes="2", serial_block="", registry="gold-standard")
+    held = "x" + "," * commas + "\0tail"  # as many commas as the cells a cut drops: 4 after
+    db.execute(f"update deliveries set {column} = ? where id = ?", [held, delivery])
+    written = io.StringIO()
+    csv_safe.write_rows(written, ["h"], tracker_csv.export_rows(db, "deliveries"))
+    assert written.getvalue().count("\0tail") == 1
+
+
+def test_a_contract_reference_cut_short_by_a_nul_is_exported_whole(
     db: sqlite_utils.Database,
 ) -> None:
-    """Rows joined by SQLite, and rows with a comma or quote in a cell or a cell starting
-    as a formula (written from their cells), come out as csv's writer writes the lines
-    Python makes of the records, neutralised."""
-    contract = make_contract(db, reference="C, quoted", registry="gold-standard")
-    make_delivery(db, contract, tonnes="1.5", verifier='Verifier "A", Ltd', serial_block="",
-                  registry="gold-standard")  # fmt: skip
-    make_delivery(db, contract, tonnes="2", reference="plain-ref", serial_block="",
-                  registry="gold-standard")  # fmt: skip
-    plain = make_contract(db, reference="E-1", registry="gold-standard")
-    make_delivery(db, plain, tonnes="4", reference="@ref", serial_block="",
-                  registry="gold-standard")  # fmt: skip
-    make_delivery(db, plain, tonnes="5", serial_block="", registry="gold-standard")
-    other = make_contract(db, reference="=D-1", registry="gold-standard")  # a formula first
-    make_delivery(db, other, tonnes="3", verifier="-Verifier", serial_block="",
-                  registry="gold-standard")  # fmt: skip
-    refs = queries.contract_references(db)
-    expected = io.StringIO()
-    csv_safe.write_rows(
-        expected,
-        ["h"],
-        [tracker_csv.delivery_line(d, refs[d.contract_id]) for d in queries.deliveries(db)],
-    )
-
+    contract = make_contract(db, registry="gold-standard")
+    make_delivery(db, contract, tonnes="2", serial_block="", registry="gold-standard")
+    db.execute("update contracts set reference = ? where id = ?", ["C-1\0tail", contract])
     written = io.StringIO()
-    count = csv_safe.write_rows(written, ["h"], tracker_csv.export_rows(db, "deliveries"))
+    csv_safe.write_rows(written, ["h"], tracker_csv.export_rows(db, "deliveries"))
+    assert "C-1\0tail," in written.getvalue()
 
-    assert count == 5
-    assert written.getvalue() == expected.getvalue()
-    assert '"C, quoted"' in written.getvalue()
-    assert "'=D-1," in written.getvalue()
-    assert ",'@ref," in written.getvalue()
+
+def test_the_export_finds_the_deliveries_holding_a_nul_through_their_index(
+    db: sqlite_utils.Database,
+) -> None:
+    """Not by reading every delivery a second time."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    list(csv_rows.delivery_line_chunks(db))
+    db.conn.set_trace_callback(None)
+    (export,) = statements
+    plan = [row[3] for row in db.execute(f"explain query plan {export}")]
+    assert "SCAN deliveries USING INDEX deliveries_holding_nul" in plan
+    assert sum(line.startswith("SCAN") for line in plan) == 2  # the contracts, the few
+
+
+def test_a_ledger_of_the_previous_release_exports_the_same_text(tmp_path: Path) -> None:
+    """The upgrade indexes the deliveries a ledger written by hand holds with a NUL; each
+    row is exported whole, as its cells are."""
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    configure(old, on_disk=True)
+    migrations.apply(old, stop_before="m013_deliveries_holding_nul")
+    write_ledger(old, Spec(contracts=3, deliveries=200, retirements=0, seed=5))
+    held = old.execute("select min(id), max(id) from deliveries").fetchone()
+    old.execute("update deliveries set verifier = ? where id = ?", ["V\0x", held[0]])
+    old.execute("update deliveries set reference = ? where id = ?", ["R1\0y", held[1]])
+    old.conn.commit()
+    old.close()
+
+    db = open_database(path)
+
+    assert db.execute(f"select id from deliveries where {csv_rows.HOLDS_NUL}").fetchall() == [
+        (held[0],),
+        (held[1],),
+    ]
+    cells = [
+        [csv_safe.neutralise(cell) for cell in row]
+        for chunk in csv_rows.delivery_cell_chunks(db)
+        for row in chunk
+    ]
+    assert csv_safe.to_text(["h"], tracker_csv.export_rows(db, "deliveries")) == (
+        csv_safe.to_text(["h"], cells)
+    )
+    db.close()
