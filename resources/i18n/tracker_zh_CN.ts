@@ -3507,6 +3507,10 @@ You can undo this with Edit → Undo.</source>
         <translation>{count} 笔与其他注销共用序列号的注销未列入审计规则读取的保存清单（编号 {ids}）：{done}</translation>
     </message>
     <message>
+        <source>{count} deliveries holding a NUL character in a text were missing from the kept list the export reads (ids {ids}): {done}</source>
+        <translation>{count} 笔文本中含 NUL 字符的交付未列入导出读取的保存清单（编号 {ids}）：{done}</translation>
+    </message>
+    <message>
         <source>recomputed from the records now</source>
         <translation>现已根据记录重新计算</translation>
     </message>

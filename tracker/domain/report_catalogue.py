@@ -73,6 +73,11 @@ REPORT_TEMPLATES: dict[str, str] = {
         "{count} retirements sharing serials with another retirement were missing from "
         "the kept list the audit rules read (ids {ids}): {done}",
     ),
+    "check.unnoted_nul_texts": QT_TRANSLATE_NOOP(
+        "Reports",
+        "{count} deliveries holding a NUL character in a text were missing from the kept "
+        "list the export reads (ids {ids}): {done}",
+    ),
     "check.recomputed": QT_TRANSLATE_NOOP("Reports", "recomputed from the records now"),
     "check.recompute_later": QT_TRANSLATE_NOOP(
         "Reports", "open the ledger for writing and run check-db again to recompute them"

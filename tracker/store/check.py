@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from tracker.domain.messages import Message, Number, msg, render
-from tracker.store import contract_fills, delivery_totals, positions, serial_clashes
+from tracker.store import contract_fills, delivery_totals, nul_texts, positions, serial_clashes
 from tracker.store.log_verify import Step, verify_log
 
 RESTORE_ADVICE = "check.restore_advice"  # what to do when anything is found (the CLI's words)
@@ -49,6 +49,7 @@ class CheckReport:
     unnoted_deliveries: list[int] = field(default_factory=list)  # clashing, not noted
     unnoted_retirements: list[int] = field(default_factory=list)  # clashing, not noted
     stale_fills: list[int] = field(default_factory=list)  # kept allocations, wrong
+    unnoted_nuls: list[int] = field(default_factory=list)  # holding a NUL, not noted
 
     @property
     def ok(self) -> bool:
@@ -147,6 +148,8 @@ _KEPT = (
                 serial_clashes.rebuild_deliveries, "unnoted_deliveries"),
     _KeptTotals("check.unnoted_retirement_clashes", serial_clashes.missing_retirements,
                 serial_clashes.rebuild_retirements, "unnoted_retirements"),
+    _KeptTotals("check.unnoted_nul_texts", nul_texts.missing, nul_texts.note,
+                "unnoted_nuls"),
 )  # fmt: skip
 
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import sqlite_utils
 
+from tracker.store import nul_texts
+
 # A text cell a spreadsheet would run as a formula gets a leading apostrophe:
 # "=", "+", "-", "@", tab, carriage return or NUL first (csv_safe.DANGEROUS_LEADS).
 FORMULA_LEADS = (61, 43, 45, 64, 9, 13, 0)
@@ -151,22 +153,13 @@ RAW_DELIVERY_CELLS = (
     "d.tranche_due_on",
     "d.uid",
 )
-# A delivery holding a NUL in a text it exports.  No input lets one in
-# (``tracker.domain.text``), but a ledger written by hand may hold one; the partial index
-# ``deliveries_holding_nul`` (m013) finds those few without reading every delivery.
-_TEXT_COLUMNS = (
-    "delivered_on", "registry", "serial_block", "verification_status", "verifier",
-    "verified_on", "reference", "tranche_due_on", "uid",
-)  # fmt: skip
-HOLDS_NUL = " or ".join(f"instr({column}, char(0))" for column in _TEXT_COLUMNS)
-
 # One ``printf`` writes a row's text in one piece (``%s`` of NULL is ''), where a chain
 # of ``||`` copied it again for every cell (2.5 s -> 1.4 s for a million rows).  ``%s``
-# stops at a NUL: a row holding one (in its contract's reference too) has no one-piece
-# text, and is written from ``delivery_cells``.
+# stops at a NUL: a row holding one (``nul_texts``; its contract's reference too) has
+# no one-piece text, and is written from ``delivery_cells``.
 _JOINED = (
-    f"case when d.id in (select id from deliveries where {HOLDS_NUL}) "
-    "or instr(c.reference, char(0)) then null "
+    f"case when d.id in {nul_texts.NOTED} "
+    "or c.id in (select id from contracts where instr(reference, char(0))) then null "
     f"else printf('{','.join(['%s'] * len(RAW_DELIVERY_CELLS))}', "
     f"{', '.join(RAW_DELIVERY_CELLS)}) end"
 )

@@ -11,8 +11,8 @@ import sqlite_utils
 from tracker.store import (
     change_log,
     contract_fills,
-    csv_rows,
     delivery_totals,
+    nul_texts,
     positions,
     serial_clashes,
     uids,
@@ -127,10 +127,11 @@ def m012_rule_indexes(db: sqlite_utils.Database) -> None:
 
 
 def m013_deliveries_holding_nul(db: sqlite_utils.Database) -> None:
-    """A partial index of the deliveries holding a NUL in a text the export writes (none,
-    unless written by hand): the export writes each other row in one piece, which a NUL
-    would cut short (see :mod:`tracker.store.csv_rows`).  Nothing is logged."""
-    db.execute(f"CREATE INDEX deliveries_holding_nul ON deliveries(id) WHERE {csv_rows.HOLDS_NUL}")
+    """The deliveries holding a NUL in a text the export writes (none, unless written by
+    hand), kept in ``deliveries_holding_nul`` with the triggers that note them (see
+    :mod:`tracker.store.nul_texts`): the export writes every other row in one piece,
+    which a NUL would cut short.  Derived data: nothing is logged."""
+    nul_texts.create(db)
 
 
 STEPS = (
