@@ -11,6 +11,7 @@ import sqlite_utils
 
 from tests.audit_factories import raw_delivery
 from tests.factories import make_contract
+from tracker.store import holdings
 from tracker.store import rule_inputs as inputs
 from tracker.store import rule_inputs_serials as serials
 
@@ -94,3 +95,23 @@ def test_the_rule_finds_exactly_the_delivery_at_fault(
         "select id from deliveries where serial_start is ?", [start]
     ).fetchall()
     assert found == [r[0] for r in expected]
+
+
+def test_the_invalidated_deliveries_are_read_from_their_invalidations(
+    ledger: sqlite_utils.Database,
+) -> None:
+    """A few invalidations, then their deliveries: not every delivery probed for one."""
+    delivery = ledger.execute("select id from deliveries where serial_start = 9000").fetchone()[0]
+    with ledger.conn:
+        ledger.execute(
+            "insert into invalidations (contract_id, delivery_id, invalidated_on, tonnes_kg, "
+            "reason) select contract_id, id, '2026-01-01', 1000, 'reversal' from deliveries "
+            "where id = ?",
+            [delivery],
+        )
+
+    plans = _plans(ledger, lambda: holdings.invalidated_deliveries(ledger, AS_OF))
+    found = holdings.invalidated_deliveries(ledger, AS_OF)
+
+    assert [row["id"] for row in found] == [delivery]
+    assert not any(line.startswith("SCAN d") for line in plans), plans

@@ -73,10 +73,12 @@ from retirements r join deliveries d on d.id = r.delivery_id
 where r.retired_on <= :as_of {{scope}} and {lifecycle.STATUS_AS_OF} = 'failed'
 """
 
+# The few invalidations first, then their deliveries (joined the other way, SQLite read
+# every delivery through an index and probed its invalidations: 0.16 s at a million).
 _INVALIDATED_DELIVERIES = """
-select distinct d.id, d.tonnes_kg, d.registry from invalidations i
-join deliveries d on d.id = i.delivery_id
-where i.invalidated_on <= :as_of {scope}
+select d.id, d.tonnes_kg, d.registry from deliveries d
+where d.id in (select i.delivery_id from invalidations i where i.invalidated_on <= :as_of)
+{scope} order by d.id
 """
 
 
