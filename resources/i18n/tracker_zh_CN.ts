@@ -3523,8 +3523,8 @@ You can undo this with Edit → Undo.</source>
         <translation>请以可写方式打开账本并再次检查，以重新计算</translation>
     </message>
     <message>
-        <source>derived data (verification status, retirement links, kept contract and delivery totals) agrees</source>
-        <translation>派生数据（核证状态、注销关联、保存的合同与交付合计）一致</translation>
+        <source>derived data (verification status, retirement links, kept totals, allocations and lists) agrees</source>
+        <translation>派生数据（核证状态、注销关联、保存的合计、分配与清单）一致</translation>
     </message>
     <message>
         <source>The ledger is healthy: nothing to do.</source>

@@ -106,8 +106,8 @@ def test_check_db_keeps_its_english_wording(ledger, capsys) -> None:
         "✓ the file passes SQLite's integrity check",
         "✓ every record's links (contract, delivery) lead to a record",
         f"✓ the change log is intact and matches the tables (7 entries, head {_head(ledger)})",
-        "✓ derived data (verification status, retirement links, kept contract and delivery "
-        "totals) agrees",
+        "✓ derived data (verification status, retirement links, kept totals, allocations and "
+        "lists) agrees",
         "The ledger is healthy: nothing to do.",
     ]
     conn = sqlite3.connect(ledger)

@@ -87,8 +87,8 @@ REPORT_TEMPLATES: dict[str, str] = {
     ),
     "check.derived_ok": QT_TRANSLATE_NOOP(
         "Reports",
-        "derived data (verification status, retirement links, kept contract and delivery "
-        "totals) agrees",
+        "derived data (verification status, retirement links, kept totals, allocations and "
+        "lists) agrees",
     ),
     # --- Check database: the verdict -------------------------------------------------
     "check.healthy": QT_TRANSLATE_NOOP("Reports", "The ledger is healthy: nothing to do."),
