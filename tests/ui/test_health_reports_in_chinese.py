@@ -95,7 +95,7 @@ def test_check_database_of_a_healthy_ledger_in_chinese(
     assert re.fullmatch(
         r"✓ 变更日志完整，与数据表一致（共 \d+ 条，日志头 \d+:[0-9a-f]{64}）", lines[2]
     )
-    assert lines[3] == "✓ 派生数据（核证状态、注销关联、保存的合同与交付合计）一致"
+    assert lines[3] == "✓ 派生数据（核证状态、注销关联、保存的合计、分配与清单）一致"
     assert lines[4] == "账本状况良好，无需任何操作。"
     assert not ENGLISH_WORDS.search(text), text
 
