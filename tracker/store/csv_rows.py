@@ -31,10 +31,9 @@ def safe_text(expression: str) -> str:
     is NULL, as it is for '' and NULL, which ``<> ''`` then tells apart (comparison reads
     every byte)."""
     leads = ", ".join(str(code) for code in FORMULA_LEADS)
-    first = expression
     return (
-        f"(case when {_SAFE_LEAD.format(first=first)} then {expression} "
-        f"when coalesce(unicode({first}), 0) in ({leads}) and {first} <> '' "
+        f"(case when {_SAFE_LEAD.format(first=expression)} then {expression} "
+        f"when coalesce(unicode({expression}), 0) in ({leads}) and {expression} <> '' "
         f"then '''' || ({expression}) else coalesce({expression}, '') end)"
     )
 
