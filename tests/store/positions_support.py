@@ -52,28 +52,41 @@ def _day(rng: random.Random) -> str:
     return f"{rng.randint(2022, 2030)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
 
 
-def add_random_records(db: sqlite_utils.Database, seed: int) -> None:
+def add_random_records(
+    db: sqlite_utils.Database,
+    seed: int,
+    *,
+    verifications: int = 150,
+    invalidations: int = 60,
+    retirements: int = 60,
+    reason: str = "other",
+    priced_tranches: int = 3,
+) -> None:
     """Verification records, invalidations, retirements and priced tranches at random
-    dates on random deliveries, written raw (as another program might)."""
+    dates on random deliveries, written raw (as another program might): some deliveries
+    get several, most none."""
     rng = random.Random(seed)
     deliveries = [(r[0], r[1]) for r in db.execute("select id, contract_id from deliveries")]
     with db.conn:
-        for _ in range(150):
+        for _ in range(verifications):
             delivery_id, _contract = rng.choice(deliveries)
             db.execute(
                 "insert into verifications (delivery_id, verified_on, outcome) values (?, ?, ?)",
                 (delivery_id, _day(rng), rng.choice(["verified", "failed", "pending"])),
             )
-        for table, column in (("invalidations", "invalidated_on"), ("retirements", "retired_on")):
-            for _ in range(60):
+        for table, column, extra, value, count in (
+            ("invalidations", "invalidated_on", "reason", reason, invalidations),
+            ("retirements", "retired_on", "purpose", "other", retirements),
+        ):
+            for _ in range(count):
                 delivery_id, contract_id = rng.choice(deliveries)
-                extra = ", reason" if table == "invalidations" else ", purpose"
                 db.execute(
-                    f"insert into {table} (contract_id, delivery_id, {column}, tonnes_kg{extra})"
+                    f"insert into {table} (contract_id, delivery_id, {column}, tonnes_kg, {extra})"
                     " values (?, ?, ?, ?, ?)",
-                    (contract_id, delivery_id, _day(rng), rng.randint(1, 5_000), "other"),
+                    (contract_id, delivery_id, _day(rng), rng.randint(1, 5_000), value),
                 )
-        for contract_id, price in db.execute("select id, price from contracts").fetchall()[:3]:
+        contracts = db.execute("select id, price from contracts").fetchall()[:priced_tranches]
+        for contract_id, price in contracts:
             db.execute(
                 "insert into tranches (contract_id, due_on, tonnes_kg, price) values (?, ?, ?, ?)",
                 (contract_id, "2025-12-31", 40_000, price + 12_345),

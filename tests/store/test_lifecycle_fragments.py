@@ -7,11 +7,10 @@ deliveries; the plain definitions below are the specification they must keep mee
 
 from __future__ import annotations
 
-import random
-
 import pytest
 import sqlite_utils
 
+from tests.store.positions_support import add_random_records
 from tracker.services.synthetic import Spec
 from tracker.services.synthetic_write import write_ledger
 from tracker.store import lifecycle
@@ -39,10 +38,6 @@ PLAIN_RETIRED = (
 )
 
 
-def _day(rng: random.Random) -> str:
-    return f"{rng.randint(2022, 2030)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-
-
 @pytest.fixture(scope="module")
 def ledger() -> sqlite_utils.Database:
     """A synthetic portfolio, then verification records, invalidations and retirements
@@ -51,29 +46,10 @@ def ledger() -> sqlite_utils.Database:
 
     db = open_database(":memory:")
     write_ledger(db, Spec(contracts=6, deliveries=600, retirements=150, seed=3))
-    rng = random.Random(11)
-    deliveries = [(r[0], r[1]) for r in db.execute("select id, contract_id from deliveries")]
-    with db.conn:
-        for _ in range(300):
-            delivery_id, _contract = rng.choice(deliveries)
-            db.execute(
-                "insert into verifications (delivery_id, verified_on, outcome) values (?, ?, ?)",
-                (delivery_id, _day(rng), rng.choice(["verified", "failed", "pending"])),
-            )
-        for _ in range(80):
-            delivery_id, contract_id = rng.choice(deliveries)
-            db.execute(
-                "insert into invalidations (contract_id, delivery_id, invalidated_on, "
-                "tonnes_kg, reason) values (?, ?, ?, ?, 'reversal')",
-                (contract_id, delivery_id, _day(rng), rng.randint(1, 5_000)),
-            )
-        for _ in range(80):
-            delivery_id, contract_id = rng.choice(deliveries)
-            db.execute(
-                "insert into retirements (contract_id, delivery_id, retired_on, tonnes_kg, "
-                "purpose) values (?, ?, ?, ?, 'other')",
-                (contract_id, delivery_id, _day(rng), rng.randint(1, 5_000)),
-            )
+    add_random_records(
+        db, 11, verifications=300, invalidations=80, retirements=80, reason="reversal",
+        priced_tranches=0,
+    )  # fmt: skip
     return db
 
 
