@@ -34,6 +34,7 @@ BUILDERS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Flag": ((4, 5), ("topic", "finding")),
     "flag": ((3, 4), ("topic", "finding")),
     "_flag": ((3, 4), ("topic", "finding")),
+    "worded": ((0, 1), ("topic", "finding")),
 }
 MESSAGE_BUILDERS = ("msg", "Message")
 # Modules whose ValidationErrors still give their reason as English text (to convert;

@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 
 from tests.audit_factories import raw_delivery, raw_retirement, raw_tranche
-from tests.factories import make_contract
+from tests.factories import make_contract, make_delivery
 from tracker.domain.flags import Flag, Severity
 from tracker.services.audit.context import RuleContext
 from tracker.services.audit.engine import RULES, evaluate, in_order, sort_key
@@ -178,3 +178,32 @@ def test_a_collector_paused_by_the_caller_stays_paused(db: sqlite_utils.Database
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_rules_finding_many_flags_word_them_only_when_read(
+    db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stale, awaiting-serial and vintage flags come by the ten thousand in a large
+    portfolio: evaluating them builds no message; reading one builds its own."""
+    from tracker.domain import messages
+    from tracker.services.audit import context, rules_deliveries, rules_schedule
+
+    contract = make_contract(db, tonnes="100000")
+    raw_tranche(db, contract, "2025-12-31", 50_000_000, vintage=2025)
+    raw_delivery(db, contract, 1, 10, status="pending", vintage=2023, delivered_on="2025-01-10")
+    make_delivery(db, contract, serial_block="", delivered_on="2025-02-10")
+    built: list[str] = []
+
+    def counted(code: str, **params: object) -> messages.Message:
+        built.append(code)
+        return messages.msg(code, **params)
+
+    for module in (context, rules_deliveries, rules_schedule):
+        monkeypatch.setattr(module, "msg", counted)
+    rules = ("UNVERIFIED_STALE", "MISSING_SERIAL", "VINTAGE_MISMATCH")
+    found = evaluate(db, AS_OF, rules=rules)
+    assert {f.rule for f in found} == set(rules)
+    assert built == []
+    stale = next(f for f in found if f.rule == "UNVERIFIED_STALE")
+    assert stale.finding.code == "flag.unverified_stale"
+    assert built == ["subject.delivery", "flag.unverified_stale"]

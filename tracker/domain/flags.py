@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from enum import StrEnum
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from tracker.domain.messages import Message, render
 
@@ -60,30 +62,151 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True, slots=True)
-class Flag:
+Words = tuple[Message, Message]  # a flag's subject and finding
+Wording = Callable[[], Words]  # a flag's subject and finding, worded when first read
+
+
+def worded(topic: Message, finding: Message) -> Words:
+    """A flag's subject and finding, checked: messages (a code and parameters), never
+    text."""
+    for name, value in (("topic", topic), ("finding", finding)):
+        if not isinstance(value, Message):
+            raise TypeError(f"a flag's {name} is a Message (code and parameters), not text")
+    return topic, finding
+
+
+_FIELDS = (
+    "rule", "severity", "contract_id", "contract", "subject_table", "subject_id",
+    "evidence", "part",
+)  # fmt: skip
+_WORDS = len(_FIELDS)  # where the words (or what words them) are held
+
+
+class Flag(tuple):  # type: ignore[type-arg]
     """One finding.  ``topic`` says which record it is about and ``finding`` what is
     wrong, as messages (a code and parameters) worded at display time;
     ``subject_table``/``subject_id`` point at the record for navigation and identity,
     ``part`` tells apart several findings of one rule on one record.  ``evidence``
     holds the numbers the finding quotes; when they change, an acknowledgement no
-    longer applies."""
+    longer applies.  Immutable.
 
-    rule: str
-    severity: Severity
-    contract_id: int | None
-    contract: str
-    topic: Message
-    finding: Message
-    subject_table: str | None = None
-    subject_id: int | None = None
-    evidence: str = ""
-    part: str = ""
+    Held as one tuple, and its messages may be built when first read
+    (``worded_later``): the rules find a hundred thousand flags or more in a large
+    portfolio, of which a reader sees a page, while the counts, order, keys and
+    fingerprints need none of the messages.  Building the two messages of every flag
+    took most of the rules' Python time."""
 
-    def __post_init__(self) -> None:
-        for name in ("topic", "finding"):
-            if not isinstance(getattr(self, name), Message):
-                raise TypeError(f"a flag's {name} is a Message (code and parameters), not text")
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        rule: str,
+        severity: Severity,
+        contract_id: int | None,
+        contract: str,
+        topic: Message,
+        finding: Message,
+        subject_table: str | None = None,
+        subject_id: int | None = None,
+        evidence: str = "",
+        part: str = "",
+    ) -> Flag:
+        words = worded(topic, finding)
+        fields = (rule, severity, contract_id, contract, subject_table, subject_id)
+        return tuple.__new__(cls, (*fields, evidence, part, words))
+
+    @classmethod
+    def worded_later(
+        cls,
+        rule: str,
+        severity: Severity,
+        contract_id: int | None,
+        contract: str,
+        subject_table: str | None,
+        subject_id: int | None,
+        evidence: str,
+        part: str,
+        wording: Wording,
+    ) -> Flag:
+        """A flag whose subject and finding ``wording`` builds each time they are read
+        (it holds the few values they quote, and returns ``worded(...)``)."""
+        fields = (rule, severity, contract_id, contract, subject_table, subject_id)
+        return tuple.__new__(cls, (*fields, evidence, part, wording))
+
+    if TYPE_CHECKING:
+        rule: str
+        severity: Severity
+        contract_id: int | None
+        contract: str
+        subject_table: str | None
+        subject_id: int | None
+        evidence: str
+        part: str
+    else:  # read straight from the tuple (the sort reads six of them for every flag)
+        rule = property(itemgetter(0))
+        severity = property(itemgetter(1))
+        contract_id = property(itemgetter(2))
+        contract = property(itemgetter(3))
+        subject_table = property(itemgetter(4))
+        subject_id = property(itemgetter(5))
+        evidence = property(itemgetter(6))
+        part = property(itemgetter(7))
+
+    @property
+    def words(self) -> Words:
+        """The subject and the finding."""
+        held = tuple.__getitem__(self, _WORDS)
+        if type(held) is tuple:
+            return held
+        found: Words = held()
+        return found
+
+    @property
+    def topic(self) -> Message:
+        return self.words[0]
+
+    @property
+    def finding(self) -> Message:
+        return self.words[1]
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple.__getitem__(self, slice(0, _WORDS))
+
+    # Equal when every field and both messages are (however they were built); never
+    # equal to a plain tuple, never ordered (``engine.sort_key`` orders flags)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Flag):
+            return False
+        return self._fields() == other._fields() and self.words == other.words
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __lt__(self, other: object) -> bool:
+        raise TypeError("flags are ordered by engine.sort_key, not compared")
+
+    __le__ = __gt__ = __ge__ = __lt__
+
+    def __iter__(self) -> Iterator[object]:
+        raise TypeError("a Flag is read through its fields, not iterated")
+
+    def __len__(self) -> int:
+        raise TypeError("a Flag is read through its fields, not measured")
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __reduce__(self) -> tuple[Callable[..., Flag], tuple[object, ...]]:
+        topic, finding = self.words
+        values = self._fields()
+        return Flag, (*values[:4], topic, finding, *values[4:])  # copied as it is built
+
+    def __repr__(self) -> str:
+        named = ", ".join(f"{n}={v!r}" for n, v in zip(_FIELDS, self._fields(), strict=True))
+        return f"Flag({named}, topic={self.topic!r}, finding={self.finding!r})"
 
     @property
     def subject(self) -> str:

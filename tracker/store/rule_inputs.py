@@ -176,19 +176,19 @@ def delivered_outside_term(db: Ledger, as_of: dt.date, contracts: Scope = None) 
 
 _DELIVERY = (
     "select id, contract_id, serial_block, reference, delivered_on, tonnes_kg, vintage "
-    "from deliveries where id = ?"
+    "from deliveries where id in (select value from json_each(?))"
 )
+# What a flag names of a delivery: id, contract id, serial block, registry reference,
+# delivered on (ISO), tonnes (kg), vintage.
+DeliveryFacts = tuple[int, int, str | None, str | None, str, int, int | None]
 
 
-def deliveries_facts(db: Ledger, delivery_ids: Iterable[int]) -> dict[int, Row]:
+def deliveries_facts(db: Ledger, delivery_ids: Iterable[int]) -> dict[int, DeliveryFacts]:
     """What flags name of these deliveries, by id: one query with one JSON parameter,
-    however many there are (SQLite caps bound variables)."""
+    however many there are (SQLite caps bound variables), as plain rows (a rule may
+    name tens of thousands)."""
     wanted = json.dumps(sorted(set(delivery_ids)))
-    found = queries.rows(
-        db, _DELIVERY.replace("where id = ?", "where id in (select value from json_each(?))"),
-        [wanted],
-    )  # fmt: skip
-    return {row["id"]: row for row in found}
+    return {row[0]: row for row in db.execute(_DELIVERY, [wanted])}
 
 
 # --- retirements -----------------------------------------------------------------------

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.domain.flags import Flag, Severity
+from tracker.domain.flags import Flag, Severity, Wording
 from tracker.domain.folded_allocation import Mismatches
 from tracker.domain.fulfilment import Fulfilment
 from tracker.domain.messages import Day, Message, Tonnes, msg
@@ -128,4 +128,31 @@ def flag(
         subject_id=record_id,
         evidence=sys.intern("|".join(map(str, evidence))),  # mostly a few values
         part=part,
+    )
+
+
+def flag_worded_later(
+    rule: str,
+    severity: Severity,
+    contract: tuple[int | None, str | None],
+    wording: Wording,
+    table: str | None,
+    record_id: int | None,
+    *evidence: object,
+    part: str = "",
+) -> Flag:
+    """``flag``, its subject and finding built by ``wording`` when read (the rules that
+    find flags by the ten thousand: their messages are most of their cost); ``contract``
+    is the contract's id and reference."""
+    contract_id, reference = contract
+    return Flag.worded_later(
+        rule,
+        severity,
+        contract_id,
+        sys.intern(reference or ""),  # one text per contract, not per flag
+        table,
+        record_id,
+        sys.intern("|".join(map(str, evidence))),  # mostly a few values
+        part,
+        wording,
     )

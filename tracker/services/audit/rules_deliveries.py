@@ -8,23 +8,54 @@ or before it (see ``tracker.store.lifecycle``); the rows come from
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
-from tracker.domain.flags import Flag, Severity
+from tracker.domain.flags import Flag, Severity, Words, worded
 from tracker.domain.messages import Day, Tonnes, msg
-from tracker.services.audit.context import RuleContext, flag, subject_of_delivery
+from tracker.services.audit.context import (
+    RuleContext,
+    delivery_subject,
+    flag,
+    flag_worded_later,
+    subject_of_delivery,
+)
 from tracker.store import rule_inputs
+
+
+def _stale_words(
+    block: str | None, reference: str, delivered_on: str, tonnes_kg: int, age: int, days: int
+) -> Words:
+    return worded(
+        delivery_subject(block, reference, delivered_on),
+        msg("flag.unverified_stale", tonnes=Tonnes(tonnes_kg), day=Day(delivered_on),
+            n=age, limit=days),
+    )  # fmt: skip
 
 
 def unverified_stale(ctx: RuleContext) -> Iterator[Flag]:
     """UNVERIFIED_STALE: delivered more than N days ago and still not verified."""
     days = ctx.thresholds.unverified_stale_days
     for row in rule_inputs.stale_unverified(ctx.db, ctx.as_of, days, ctx.contracts):
-        yield flag(
-            "UNVERIFIED_STALE", Severity.WARN, row, subject_of_delivery(row),
-            msg("flag.unverified_stale", tonnes=Tonnes(row["tonnes_kg"]),
-                day=Day(row["delivered_on"]), n=row["age"], limit=days),
+        wording = partial(
+            _stale_words, row["serial_block"], row["reference"] or "", row["delivered_on"],
+            row["tonnes_kg"], row["age"], days,
+        )  # fmt: skip
+        yield flag_worded_later(
+            "UNVERIFIED_STALE", Severity.WARN, (row["contract_id"], row["contract"]), wording,
             "deliveries", row["id"], days,
         )  # fmt: skip
+
+
+def _awaiting_words(
+    reference: str, delivered_on: str, tonnes_kg: int, age: int, days: int
+) -> Words:
+    subject = delivery_subject(None, reference, delivered_on)
+    if age > days:
+        return worded(subject, msg("flag.missing_serial_late", tonnes=Tonnes(tonnes_kg),
+                                   day=Day(delivered_on), n=age, limit=days))  # fmt: skip
+    return worded(
+        subject, msg("flag.missing_serial", tonnes=Tonnes(tonnes_kg), day=Day(delivered_on), n=age)
+    )
 
 
 def missing_serial(ctx: RuleContext) -> Iterator[Flag]:
@@ -33,14 +64,13 @@ def missing_serial(ctx: RuleContext) -> Iterator[Flag]:
     days = ctx.thresholds.missing_serial_days
     for row in rule_inputs.awaiting_serials(ctx.db, ctx.as_of, ctx.contracts):
         late = row["age"] > days
-        yield flag(
-            "MISSING_SERIAL", Severity.HIGH if late else Severity.WARN, row,
-            subject_of_delivery(row),
-            msg("flag.missing_serial_late", tonnes=Tonnes(row["tonnes_kg"]),
-                day=Day(row["delivered_on"]), n=row["age"], limit=days)
-            if late else
-            msg("flag.missing_serial", tonnes=Tonnes(row["tonnes_kg"]),
-                day=Day(row["delivered_on"]), n=row["age"]),
+        wording = partial(
+            _awaiting_words, row["reference"] or "", row["delivered_on"], row["tonnes_kg"],
+            row["age"], days,
+        )  # fmt: skip
+        yield flag_worded_later(
+            "MISSING_SERIAL", Severity.HIGH if late else Severity.WARN,
+            (row["contract_id"], row["contract"]), wording,
             "deliveries", row["id"], late,
         )  # fmt: skip
 

@@ -4,12 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
-from tracker.domain.flags import Flag, Severity
+from tracker.domain.flags import Flag, Severity, Words, worded
 from tracker.domain.fulfilment import TrancheFill
 from tracker.domain.messages import Count, Day, Message, Money, Percent, Price, Tonnes, msg
 from tracker.domain.quantities import value_cents
-from tracker.services.audit.context import RuleContext, flag, subject_of_delivery
+from tracker.services.audit.context import (
+    RuleContext,
+    delivery_subject,
+    flag,
+    flag_worded_later,
+)
 from tracker.store import rule_inputs
 
 # Draft and terminated contracts owe no deliveries: schedule rules skip them.
@@ -50,22 +56,33 @@ def late_tranche(ctx: RuleContext) -> Iterator[Flag]:
             )  # fmt: skip
 
 
+def _vintage_words(
+    block: str | None, reference: str, delivered_on: str, tonnes_kg: int,
+    vintage: int | None, wanted: str,
+) -> Words:  # fmt: skip
+    return worded(
+        delivery_subject(block, reference, delivered_on),
+        msg("flag.vintage_mismatch", tonnes=Tonnes(tonnes_kg), vintage=vintage, wanted=wanted),
+    )
+
+
 def vintage_mismatch(ctx: RuleContext) -> Iterator[Flag]:
     """VINTAGE_MISMATCH: a delivery whose vintage differs from the tranche it fills."""
     found = ctx.vintage_mismatches()
     facts = rule_inputs.deliveries_facts(ctx.db, (delivery_id for _, delivery_id, _ in found))
     texts: dict[tuple[int, ...], str] = {}  # a few lists of vintages, each worded once
-    for reference, delivery_id, wanted in found:
-        d = {**facts[delivery_id], "contract": reference}
+    for contract, delivery_id, wanted in found:
+        _id, contract_id, block, reference, delivered_on, tonnes_kg, vintage = facts[delivery_id]
         key = tuple(wanted)
         vintages = texts.get(key)
         if vintages is None:
             vintages = texts[key] = ", ".join(str(v) for v in sorted(set(wanted)))
-        yield flag(
-            "VINTAGE_MISMATCH", Severity.WARN, d, subject_of_delivery(d),
-            msg("flag.vintage_mismatch", tonnes=Tonnes(d["tonnes_kg"]),
-                vintage=d["vintage"], wanted=vintages),
-            "deliveries", delivery_id, d["vintage"], vintages,
+        wording = partial(
+            _vintage_words, block, reference or "", delivered_on, tonnes_kg, vintage, vintages
+        )
+        yield flag_worded_later(
+            "VINTAGE_MISMATCH", Severity.WARN, (contract_id, contract), wording,
+            "deliveries", delivery_id, vintage, vintages,
         )  # fmt: skip
 
 
