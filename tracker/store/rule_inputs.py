@@ -218,17 +218,6 @@ def _retired(
     return as_of_rows(db, sql, as_of, contracts, **params)
 
 
-def retired_unverified(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
-    """Retirements from a delivery pending, or verified only after the retirement."""
-    condition = "status = 'pending' or (status = 'verified' and status_on > retired_on)"
-    return _retired(db, as_of, condition, contracts)
-
-
-def retired_from_failed(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
-    """Retirements from a delivery whose verification failed by the date."""
-    return _retired(db, as_of, "status = 'failed'", contracts)
-
-
 def retirements_with_delivery(
     db: Ledger, as_of: dt.date, retirement_ids: Iterable[int]
 ) -> Iterator[Row]:
@@ -237,30 +226,58 @@ def retirements_with_delivery(
     return _retired(db, as_of, f"id in ({marks})")
 
 
-def retired_before_delivered(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
-    """Retirements dated before the delivery they draw on."""
-    return _retired(db, as_of, "retired_on < delivered_on", contracts)
-
-
 _CLAIM_YEAR = "cast(substr(coalesce(claim_end, claim_start, retired_on), 1, 4) as integer)"
 
+# What each retirement rule looks for in a retirement with its delivery and the
+# delivery's status as of the date (``status``, reached on ``status_on``):
+RETIREMENT_FINDINGS = {
+    # from a delivery pending, or verified only after the retirement
+    "unverified": "status = 'pending' or (status = 'verified' and status_on > retired_on)",
+    # from a delivery whose verification failed by the date
+    "failed": "status = 'failed'",
+    # dated before the delivery it draws on
+    "before_delivered": "retired_on < delivered_on",
+    # claimed more than ``:limit`` years after the vintage
+    "too_old": f"vintage is not null and {_CLAIM_YEAR} - vintage > :limit",
+    # made more than ``:lag`` after the claim period ended
+    "late_for_claim": "claim_end is not null and retired_on > date(claim_end, :lag)",
+    # naming no beneficiary
+    "no_beneficiary": "trim(beneficiary) = ''",
+    # serials (partly) outside the delivery's
+    "outside_delivery": (
+        "serial_prefix != delivery_prefix or serial_start < delivery_start "
+        "or serial_end > delivery_end"
+    ),
+}
+_FINDINGS = f"""
+select *, {", ".join(f"coalesce(({condition}), 0) as {name}"
+                     for name, condition in RETIREMENT_FINDINGS.items())}
+from (
+select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_on, r.tonnes_kg,
+       r.claim_start, r.claim_end, r.beneficiary,
+       r.serial_prefix, r.serial_start, r.serial_end,
+       d.id as delivery_id, coalesce(d.serial_block, d.reference) as delivery_block,
+       d.serial_prefix as delivery_prefix, d.serial_start as delivery_start,
+       d.serial_end as delivery_end,
+       d.delivered_on, d.vintage, d.verifier,
+       {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
+from retirements r join deliveries d on d.id = r.delivery_id
+join contracts c on c.id = r.contract_id
+where r.retired_on <= :as_of {{scope}})
+where {" or ".join(f"({condition})" for condition in RETIREMENT_FINDINGS.values())}
+order by id
+"""  # fmt: skip
 
-def vintage_too_old(
-    db: Ledger, as_of: dt.date, limit: int, contracts: Scope = None
+
+def retirement_findings(
+    db: Ledger, as_of: dt.date, vintage_age: int, claim_lag_months: int, contracts: Scope = None
 ) -> Iterator[Row]:
-    """Retirements whose claim year is more than ``limit`` years after the vintage."""
-    condition = f"vintage is not null and {_CLAIM_YEAR} - vintage > :limit"
-    return _retired(db, as_of, condition, contracts, limit=limit)
+    """The retirements (of ``contracts``) made by ``as_of`` that any retirement rule
+    flags, by id: with their delivery (``delivery_*``) and its status as of the date,
+    and a column for each of ``RETIREMENT_FINDINGS``, 1 where it holds, else 0.
 
-
-def retired_late_for_claim(
-    db: Ledger, as_of: dt.date, months: int, contracts: Scope = None
-) -> Iterator[Row]:
-    """Retirements made more than ``months`` months after their claim period ended."""
-    condition = "claim_end is not null and retired_on > date(claim_end, :lag)"
-    return _retired(db, as_of, condition, contracts, lag=f"+{months} months")
-
-
-def missing_beneficiary(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
-    """Retirements that name no beneficiary."""
-    return _retired(db, as_of, "trim(beneficiary) = ''", contracts)
+    One pass over the retirements for every rule: each of them read all the retirements
+    with their deliveries on its own (about 0.1 s each at 300k), to flag a few."""
+    sql = _FINDINGS.format(scope=scope_sql("r.contract_id", contracts))
+    lag = f"+{claim_lag_months} months"
+    return as_of_rows(db, sql, as_of, contracts, limit=vintage_age, lag=lag)

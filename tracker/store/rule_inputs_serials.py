@@ -196,14 +196,6 @@ join deliveries d on d.id = s.delivery_id
 join contracts c on c.id = d.contract_id
 where s.retired_kg > d.tonnes_kg
 """
-_OUTSIDE_DELIVERY = """
-select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_on, r.tonnes_kg,
-       d.serial_block as delivery_block
-from retirements r join deliveries d on d.id = r.delivery_id
-join contracts c on c.id = r.contract_id
-where r.retired_on <= :as_of {scope} and (r.serial_prefix != d.serial_prefix
-      or r.serial_start < d.serial_start or r.serial_end > d.serial_end)
-"""
 
 
 def over_retired_deliveries(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
@@ -214,9 +206,3 @@ def over_retired_deliveries(db: Ledger, as_of: dt.date, contracts: Scope = None)
         scope = "and delivery_id in (select x.id from deliveries x where 1 "
         scope += scope_sql("x.contract_id", contracts) + ")"
     return as_of_rows(db, _OVER_RETIRED_DELIVERY.format(scope=scope), as_of, contracts)
-
-
-def retired_outside_delivery(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
-    """Retirements (of ``contracts``) whose serials lie (partly) outside their delivery."""
-    sql = _OUTSIDE_DELIVERY.format(scope=scope_sql("r.contract_id", contracts))
-    return as_of_rows(db, sql, as_of, contracts)

@@ -16,6 +16,7 @@ from tracker.domain.records import Contract
 from tracker.services.audit.settings import Thresholds
 from tracker.services.fulfilment import by_reference, folded_fulfilments
 from tracker.services.summary import ContractSummary, portfolio_summary
+from tracker.store import rule_inputs
 from tracker.store.ledger import Ledger
 from tracker.store.serial_scope import SerialScope
 
@@ -77,6 +78,20 @@ class RuleContext:
             )
         summary: list[ContractSummary] = self._shared["summary"]
         return summary
+
+    def retirements_flagged(self, finding: str) -> Iterator[dict[str, Any]]:
+        """The retirements showing ``finding`` (one of
+        ``rule_inputs.RETIREMENT_FINDINGS``), by id: read once for all the retirement
+        rules."""
+        if "retirements" not in self._shared:
+            self._shared["retirements"] = list(
+                rule_inputs.retirement_findings(
+                    self.db, self.as_of, self.thresholds.vintage_age_years,
+                    self.thresholds.claim_lag_months, self.contracts,
+                )
+            )  # fmt: skip
+        found: list[dict[str, Any]] = self._shared["retirements"]
+        return (row for row in found if row[finding])
 
     @property
     def day(self) -> str:

@@ -27,7 +27,7 @@ def _retired_from(code: str, row: Row, **params: object) -> Message:
 def retired_unverified(ctx: RuleContext) -> Iterator[Flag]:
     """RETIRED_UNVERIFIED: retired from a delivery not verified on the retirement date
     (verification as of the as-of date)."""
-    for row in rule_inputs.retired_unverified(ctx.db, ctx.as_of, ctx.contracts):
+    for row in ctx.retirements_flagged("unverified"):
         if row["status"] == "pending":
             finding = _retired_from("flag.retired_pending", row, as_of=Day(ctx.day))
         else:
@@ -44,7 +44,7 @@ def retired_from_failed(ctx: RuleContext) -> Iterator[Flag]:
     """RETIRED_FROM_FAILED: retired from a delivery whose verification failed by the
     as-of date.  The retirement stays (history is not rewritten); its claim needs
     restating."""
-    for row in rule_inputs.retired_from_failed(ctx.db, ctx.as_of, ctx.contracts):
+    for row in ctx.retirements_flagged("failed"):
         by, when = row["verifier"], row["status_on"]
         if by and when:
             finding = _retired_from(
@@ -85,7 +85,7 @@ def retired_invalidated(ctx: RuleContext) -> Iterator[Flag]:
 
 def retired_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
     """RETIRED_BEFORE_DELIVERED: the retirement date precedes the delivery date."""
-    for row in rule_inputs.retired_before_delivered(ctx.db, ctx.as_of, ctx.contracts):
+    for row in ctx.retirements_flagged("before_delivered"):
         yield flag(
             "RETIRED_BEFORE_DELIVERED", Severity.HIGH, row, _subject(row),
             _retired_from(
@@ -98,7 +98,7 @@ def retired_before_delivered(ctx: RuleContext) -> Iterator[Flag]:
 def vintage_age(ctx: RuleContext) -> Iterator[Flag]:
     """VINTAGE_AGE: claim year − vintage is more than the allowed age."""
     limit = ctx.thresholds.vintage_age_years
-    for row in rule_inputs.vintage_too_old(ctx.db, ctx.as_of, limit, ctx.contracts):
+    for row in ctx.retirements_flagged("too_old"):
         claim_year = int((row["claim_end"] or row["claim_start"] or row["retired_on"])[:4])
         age = claim_year - row["vintage"]
         yield flag(
@@ -112,7 +112,7 @@ def vintage_age(ctx: RuleContext) -> Iterator[Flag]:
 def late_retirement_for_claim(ctx: RuleContext) -> Iterator[Flag]:
     """LATE_RETIREMENT_FOR_CLAIM: retired more than N months after the claim period ended."""
     months = ctx.thresholds.claim_lag_months
-    for row in rule_inputs.retired_late_for_claim(ctx.db, ctx.as_of, months, ctx.contracts):
+    for row in ctx.retirements_flagged("late_for_claim"):
         yield flag(
             "LATE_RETIREMENT_FOR_CLAIM", Severity.WARN, row, _subject(row),
             msg("flag.late_retirement_for_claim", tonnes=Tonnes(row["tonnes_kg"]),
@@ -123,7 +123,7 @@ def late_retirement_for_claim(ctx: RuleContext) -> Iterator[Flag]:
 
 def missing_beneficiary(ctx: RuleContext) -> Iterator[Flag]:
     """MISSING_BENEFICIARY: a retirement that names no beneficiary."""
-    for row in rule_inputs.missing_beneficiary(ctx.db, ctx.as_of, ctx.contracts):
+    for row in ctx.retirements_flagged("no_beneficiary"):
         yield flag(
             "MISSING_BENEFICIARY", Severity.WARN, row, _subject(row),
             msg("flag.missing_beneficiary", tonnes=Tonnes(row["tonnes_kg"]),

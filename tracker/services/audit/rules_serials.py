@@ -103,7 +103,7 @@ def over_retirement(ctx: RuleContext) -> Iterator[Flag]:
                 tonnes=Tonnes(row["tonnes_kg"]), excess=Tonnes(excess)),
             "deliveries", row["id"], row["retired_kg"], row["tonnes_kg"],
         )  # fmt: skip
-    for row in serials.retired_outside_delivery(ctx.db, ctx.as_of, ctx.contracts):
+    for row in ctx.retirements_flagged("outside_delivery"):
         yield flag(
             "OVER_RETIREMENT", Severity.CRITICAL, row,
             retirement_subject(row["serial_block"], row["retired_on"]),
