@@ -11,6 +11,7 @@ from tests.audit_factories import flags_of
 from tests.factories import counts, make_contract, make_delivery, retirement_data
 from tracker.domain.errors import ValidationError
 from tracker.services import tracker_csv
+from tracker.services.audit.verifications import add_verification
 from tracker.services.invalidations import add_invalidation, delete_invalidation
 from tracker.services.reports import REPORTS, ReportOptions
 from tracker.services.retirements import retire
@@ -73,6 +74,27 @@ def test_invalidating_retired_credits_flags_them_and_marks_the_claim(
     claims = list(REPORTS["claims"].rows(db, ReportOptions(as_of=AS_OF)))
     assert [str(c) for c in claims[0][-2:]] == ["20", "yes"]
     assert verify_log(db).ok
+
+
+def test_retired_invalidated_credits_whose_delivery_then_failed_are_flagged_failed_only(
+    db: sqlite_utils.Database,
+) -> None:
+    """Once the delivery fails, all of the retirement no longer stands: one finding says
+    so, not a second about the invalidated part."""
+    contract = make_contract(db)
+    delivery = make_delivery(db, contract)
+    [retired], _ = retire(db, contract, retirement_data(tonnes="90"))
+    _invalidate(db, delivery, tonnes="30")
+    add_verification(
+        db, delivery, {"outcome": "failed", "verified_on": "2025-11-01", "verifier": "SCS Global"}
+    )
+    before_failure = dt.date(2025, 10, 15)
+    assert [f.subject_id for f in flags_of(db, "RETIRED_INVALIDATED", before_failure)] == [
+        retired.id
+    ]
+    assert flags_of(db, "RETIRED_FROM_FAILED", before_failure) == []
+    assert flags_of(db, "RETIRED_INVALIDATED", AS_OF) == []
+    assert [f.subject_id for f in flags_of(db, "RETIRED_FROM_FAILED", AS_OF)] == [retired.id]
 
 
 def test_an_invalidation_naming_retired_serials_hits_those_retirements(

@@ -51,6 +51,18 @@ def affected_retirements(
         found[row["id"]] = Affected(
             row["id"], row["delivery_id"], row["tonnes_kg"], FAILED, row["since"] or ""
         )
+    for rid, affected in invalidated_retirements(db, as_of, contracts).items():
+        found.setdefault(rid, affected)  # failed first: all of it no longer stands
+    return found
+
+
+def invalidated_retirements(
+    db: Ledger, as_of: dt.date, contracts: frozenset[int] | None = None
+) -> dict[int, Affected]:
+    """Retirement id -> what of it the registry had invalidated by ``as_of``, from the
+    few invalidated deliveries (whatever their verification: ``affected_retirements``
+    puts a retirement from a failed delivery down to its failure)."""
+    found: dict[int, Affected] = {}
     invalidated = holdings.invalidated_deliveries(db, as_of, contracts)
     ids, day = [d["id"] for d in invalidated], as_of.isoformat()
     retired, invalid = holdings.retired_from(db, ids, day), holdings.invalidations_of(db, ids, day)

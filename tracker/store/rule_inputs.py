@@ -243,6 +243,12 @@ RETIREMENT_FINDINGS = {
     "late_for_claim": "claim_end is not null and retired_on > date(claim_end, :lag)",
     # naming no beneficiary
     "no_beneficiary": "trim(beneficiary) = ''",
+    # a block of another number of serials than its tonnes need (one a tonne, a kilogram
+    # for Isometric: ``rule_inputs_serials.COUNT_MISMATCH`` on a delivery)
+    "count_mismatch": (
+        "case when delivery_registry = 'isometric' then serial_end - serial_start + 1 "
+        "!= tonnes_kg else (serial_end - serial_start + 1) * 1000 != tonnes_kg end"
+    ),
     # serials (partly) outside the delivery's
     "outside_delivery": (
         "serial_prefix != delivery_prefix or serial_start < delivery_start "
@@ -258,7 +264,7 @@ select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_o
        r.serial_prefix, r.serial_start, r.serial_end,
        d.id as delivery_id, coalesce(d.serial_block, d.reference) as delivery_block,
        d.serial_prefix as delivery_prefix, d.serial_start as delivery_start,
-       d.serial_end as delivery_end,
+       d.serial_end as delivery_end, d.registry as delivery_registry,
        d.delivered_on, d.vintage, d.verifier,
        {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
 from retirements r join deliveries d on d.id = r.delivery_id

@@ -126,12 +126,6 @@ select 'deliveries' as tbl, d.id, d.contract_id, c.reference as contract, d.regi
        d.delivered_on as day
 from deliveries d join contracts c on c.id = d.contract_id
 where d.delivered_on <= :as_of {scope_d} and {mismatch}
-union all
-select 'retirements', r.id, r.contract_id, c.reference, d.registry,
-       r.serial_block, r.tonnes_kg, r.serial_end - r.serial_start + 1, r.retired_on
-from retirements r join deliveries d on d.id = r.delivery_id
-join contracts c on c.id = r.contract_id
-where r.retired_on <= :as_of {scope_r} and {mismatch_r}
 """
 _MISMATCH = (
     "(case when {a}registry = 'isometric' then {b}serial_end - {b}serial_start + 1 "
@@ -143,13 +137,11 @@ COUNT_MISMATCH = _MISMATCH.format(a="", b="")
 
 
 def serial_count_mismatches(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
-    """Deliveries and retirements (``tbl``) whose block holds a different number of
-    ``serials`` than their quantity needs (one a tonne; a kilogram for Isometric)."""
+    """Deliveries whose block holds a different number of ``serials`` than their
+    quantity needs (one a tonne; a kilogram for Isometric); the retirements' are among
+    ``rule_inputs.retirement_findings``."""
     sql = _COUNT_MISMATCH.format(
-        mismatch=_MISMATCH.format(a="d.", b="d."),
-        mismatch_r=_MISMATCH.format(a="d.", b="r."),
-        scope_d=scope_sql("d.contract_id", contracts),
-        scope_r=scope_sql("r.contract_id", contracts),
+        mismatch=_MISMATCH.format(a="d.", b="d."), scope_d=scope_sql("d.contract_id", contracts)
     )
     return as_of_rows(db, sql, as_of, contracts)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from tracker.domain.flags import Flag, Severity
 from tracker.domain.messages import Day, Message, Tonnes, msg
 from tracker.services.audit.context import RuleContext, flag, retirement_subject
-from tracker.services.restatement import INVALIDATED, affected_retirements
+from tracker.services.restatement import invalidated_retirements
 from tracker.store import rule_inputs
 from tracker.store.rule_inputs import Row
 
@@ -65,9 +65,10 @@ def retired_from_failed(ctx: RuleContext) -> Iterator[Flag]:
 def retired_invalidated(ctx: RuleContext) -> Iterator[Flag]:
     """RETIRED_INVALIDATED: retired credits the registry later cancelled or drew into a
     buffer; the claim they support needs restating."""
+    failed = {row["id"] for row in ctx.retirements_flagged("failed")}  # RETIRED_FROM_FAILED's
     affected = {
-        rid: a for rid, a in affected_retirements(ctx.db, ctx.as_of, ctx.contracts).items()
-        if a.cause == INVALIDATED
+        rid: a for rid, a in invalidated_retirements(ctx.db, ctx.as_of, ctx.contracts).items()
+        if rid not in failed
     }  # fmt: skip
     if not affected:
         return

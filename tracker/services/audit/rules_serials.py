@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tracker.domain.flags import Flag, Severity
-from tracker.domain.messages import Count, Day, Tonnes, msg
+from tracker.domain.messages import Count, Day, Message, Tonnes, msg
 from tracker.services.audit.context import (
     RuleContext,
     delivery_subject,
@@ -58,21 +58,26 @@ _COUNT_CODES = {
 def serial_qty_mismatch(ctx: RuleContext) -> Iterator[Flag]:
     """SERIAL_QTY_MISMATCH: a block's serial count differs from its recorded quantity."""
     for row in serials.serial_count_mismatches(ctx.db, ctx.as_of, ctx.contracts):
-        per_kg = row["registry"] == "isometric"
-        held = row["serials"] if per_kg else row["serials"] * 1000
-        is_delivery = row["tbl"] == "deliveries"
-        code = _COUNT_CODES[is_delivery, per_kg]
-        subject = (
-            delivery_subject(row["serial_block"])
-            if is_delivery
-            else retirement_subject(row["serial_block"], row["day"])
+        yield _count_mismatch(
+            row, "deliveries", row["registry"], delivery_subject(row["serial_block"])
         )
-        yield flag(
-            "SERIAL_QTY_MISMATCH", Severity.HIGH, row, subject,
-            msg(code, block=row["serial_block"], n=Count(row["serials"]), held=Tonnes(held),
-                tonnes=Tonnes(row["tonnes_kg"])),
-            row["tbl"], row["id"], row["serials"], row["tonnes_kg"],
-        )  # fmt: skip
+    for row in ctx.retirements_flagged("count_mismatch"):
+        subject = retirement_subject(row["serial_block"], row["retired_on"])
+        serials_held = row["serial_end"] - row["serial_start"] + 1
+        yield _count_mismatch({**row, "serials": serials_held}, "retirements",
+                              row["delivery_registry"], subject)  # fmt: skip
+
+
+def _count_mismatch(row: Row, table: str, registry: str, subject: Message) -> Flag:
+    per_kg = registry == "isometric"
+    held = row["serials"] if per_kg else row["serials"] * 1000
+    code = _COUNT_CODES[table == "deliveries", per_kg]
+    return flag(
+        "SERIAL_QTY_MISMATCH", Severity.HIGH, row, subject,
+        msg(code, block=row["serial_block"], n=Count(row["serials"]), held=Tonnes(held),
+            tonnes=Tonnes(row["tonnes_kg"])),
+        table, row["id"], row["serials"], row["tonnes_kg"],
+    )  # fmt: skip
 
 
 def duplicate_delivery(ctx: RuleContext) -> Iterator[Flag]:
