@@ -115,3 +115,22 @@ def test_the_invalidated_deliveries_are_read_from_their_invalidations(
 
     assert [row["id"] for row in found] == [delivery]
     assert not any(line.startswith("SCAN d") for line in plans), plans
+
+
+def test_deliveries_outside_the_term_are_read_as_two_ranges_of_each_contract(
+    ledger: sqlite_utils.Database,
+) -> None:
+    """Before the start and after the end, each a range of the contract index: not
+    every delivery made by the date read to compare its date with the term."""
+    with ledger.conn:
+        ledger.execute(
+            "update deliveries set delivered_on = '2028-03-01' where serial_start = 9000"
+        )
+    as_of = dt.date(2029, 1, 1)
+
+    plans = _plans(ledger, lambda: inputs.delivered_outside_term(ledger, as_of))
+    found = [row["serial_block"] for row in inputs.delivered_outside_term(ledger, as_of)]
+
+    assert [block.split("-")[-1] for block in found] == ["8000 to 8099", "9000 to 9099"]
+    assert any("(contract_id=? AND delivered_on<?)" in line for line in plans)
+    assert any("(contract_id=? AND delivered_on>?)" in line for line in plans)

@@ -63,7 +63,7 @@ def _digest(text: str) -> str:
 
 
 Words = tuple[Message, Message]  # a flag's subject and finding
-Wording = Callable[[], Words]  # a flag's subject and finding, worded when first read
+Wording = Callable[..., Words]  # a flag's subject and finding from values it keeps
 
 
 def worded(topic: Message, finding: Message) -> Words:
@@ -127,11 +127,14 @@ class Flag(tuple):  # type: ignore[type-arg]
         evidence: str,
         part: str,
         wording: Wording,
+        *values: object,
     ) -> Flag:
-        """A flag whose subject and finding ``wording`` builds each time they are read
-        (it holds the few values they quote, and returns ``worded(...)``)."""
+        """A flag whose subject and finding are ``wording(*values)`` (which returns
+        ``worded(...)``), built each time they are read.  The flag keeps the few values
+        they quote in its own tuple: one object a flag, nothing more for the cycle
+        collector to walk."""
         fields = (rule, severity, contract_id, contract, subject_table, subject_id)
-        return tuple.__new__(cls, (*fields, evidence, part, wording))
+        return tuple.__new__(cls, (*fields, evidence, part, wording, *values))
 
     if TYPE_CHECKING:
         rule: str
@@ -158,7 +161,7 @@ class Flag(tuple):  # type: ignore[type-arg]
         held = tuple.__getitem__(self, _WORDS)
         if type(held) is tuple:
             return held
-        found: Words = held()
+        found: Words = held(*tuple.__getitem__(self, slice(_WORDS + 1, None)))
         return found
 
     @property

@@ -103,8 +103,13 @@ order by +id
 # (``+id``: the order of ids does not choose the table's own order over an index that
 # narrows the rows, a few thousand sorted instead of a million read)
 _EVERY_DELIVERY = "deliveries d join contracts c on c.id = d.contract_id"
-# Each contract's deliveries through the contract index (a range of dates each)
-_BY_CONTRACT = "contracts c cross join deliveries d on d.contract_id = c.id"
+# Each contract's deliveries dated outside its term: two ranges of the contract index
+# each.  (Joined on the contract and filtered by either end, SQLite read every delivery
+# made by the date through the index: 0.08 s at a million, to find none.)
+_OUTSIDE_TERM = """contracts c cross join deliveries d on d.id in (
+  select y.id from deliveries y where y.contract_id = c.id and y.delivered_on < c.start_on
+  union all
+  select y.id from deliveries y where y.contract_id = c.id and y.delivered_on > c.end_on)"""
 
 
 def _deliveries(
@@ -133,7 +138,20 @@ def stale_unverified(
     db: Ledger, as_of: dt.date, days: int, contracts: Scope = None
 ) -> Iterator[Row]:
     """Deliveries still pending more than ``days`` days after they were made."""
-    return _deliveries(db, as_of, "status = 'pending' and age > :days", contracts, days=days)
+    return _deliveries(
+        db, as_of, "status = 'pending' and age > :days", contracts, narrow=MAY_BE_PENDING,
+        days=days,
+    )  # fmt: skip
+
+
+# What a delivery pending as of the date (``lifecycle.STATUS_AS_OF``) has, cheaply
+# tested before the status is worked out (a third of the time of the status for all):
+# verification records, or a stored status still pending, or its verification dated
+# after the date.
+MAY_BE_PENDING = (
+    "and (d.verification_status = 'pending' or d.verified_on > :as_of "
+    "or d.id in (select delivery_id from verifications))"
+)
 
 
 def awaiting_serials(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
@@ -167,11 +185,7 @@ def verified_before_delivered(db: Ledger, as_of: dt.date, contracts: Scope = Non
 def delivered_outside_term(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
     """Deliveries made before their contract's term starts or after it ends."""
     condition = "delivered_on < start_on or delivered_on > end_on"
-    return _deliveries(
-        db, as_of, condition, contracts,
-        narrow="and (d.delivered_on < c.start_on or d.delivered_on > c.end_on)",
-        deliveries=_BY_CONTRACT,  # two ranges of each contract's dates
-    )  # fmt: skip
+    return _deliveries(db, as_of, condition, contracts, deliveries=_OUTSIDE_TERM)
 
 
 _DELIVERY = (

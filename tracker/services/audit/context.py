@@ -150,16 +150,18 @@ def flag_worded_later(
     rule: str,
     severity: Severity,
     contract: tuple[int | None, str | None],
+    record: tuple[str | None, int | None],
+    evidence: tuple[object, ...],
     wording: Wording,
-    table: str | None,
-    record_id: int | None,
-    *evidence: object,
+    *values: object,
     part: str = "",
 ) -> Flag:
-    """``flag``, its subject and finding built by ``wording`` when read (the rules that
-    find flags by the ten thousand: their messages are most of their cost); ``contract``
-    is the contract's id and reference."""
+    """``flag``, its subject and finding ``wording(*values)``, built when read (the rules
+    that find flags by the ten thousand: their messages were most of their cost).
+    ``contract`` is the contract's id and reference, ``record`` the table and id of the
+    record flagged."""
     contract_id, reference = contract
+    table, record_id = record
     return Flag.worded_later(
         rule,
         severity,
@@ -170,4 +172,5 @@ def flag_worded_later(
         sys.intern("|".join(map(str, evidence))),  # mostly a few values
         part,
         wording,
+        *values,
     )

@@ -8,7 +8,6 @@ or before it (see ``tracker.store.lifecycle``); the rows come from
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import partial
 
 from tracker.domain.flags import Flag, Severity, Words, worded
 from tracker.domain.messages import Day, Tonnes, msg
@@ -36,13 +35,11 @@ def unverified_stale(ctx: RuleContext) -> Iterator[Flag]:
     """UNVERIFIED_STALE: delivered more than N days ago and still not verified."""
     days = ctx.thresholds.unverified_stale_days
     for row in rule_inputs.stale_unverified(ctx.db, ctx.as_of, days, ctx.contracts):
-        wording = partial(
+        yield flag_worded_later(
+            "UNVERIFIED_STALE", Severity.WARN, (row["contract_id"], row["contract"]),
+            ("deliveries", row["id"]), (days,),
             _stale_words, row["serial_block"], row["reference"] or "", row["delivered_on"],
             row["tonnes_kg"], row["age"], days,
-        )  # fmt: skip
-        yield flag_worded_later(
-            "UNVERIFIED_STALE", Severity.WARN, (row["contract_id"], row["contract"]), wording,
-            "deliveries", row["id"], days,
         )  # fmt: skip
 
 
@@ -64,14 +61,11 @@ def missing_serial(ctx: RuleContext) -> Iterator[Flag]:
     days = ctx.thresholds.missing_serial_days
     for row in rule_inputs.awaiting_serials(ctx.db, ctx.as_of, ctx.contracts):
         late = row["age"] > days
-        wording = partial(
-            _awaiting_words, row["reference"] or "", row["delivered_on"], row["tonnes_kg"],
-            row["age"], days,
-        )  # fmt: skip
         yield flag_worded_later(
             "MISSING_SERIAL", Severity.HIGH if late else Severity.WARN,
-            (row["contract_id"], row["contract"]), wording,
-            "deliveries", row["id"], late,
+            (row["contract_id"], row["contract"]), ("deliveries", row["id"]), (late,),
+            _awaiting_words, row["reference"] or "", row["delivered_on"], row["tonnes_kg"],
+            row["age"], days,
         )  # fmt: skip
 
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import partial
 
 from tracker.domain.flags import Flag, Severity, Words, worded
 from tracker.domain.fulfilment import TrancheFill
@@ -77,12 +76,10 @@ def vintage_mismatch(ctx: RuleContext) -> Iterator[Flag]:
         vintages = texts.get(key)
         if vintages is None:
             vintages = texts[key] = ", ".join(str(v) for v in sorted(set(wanted)))
-        wording = partial(
-            _vintage_words, block, reference or "", delivered_on, tonnes_kg, vintage, vintages
-        )
         yield flag_worded_later(
-            "VINTAGE_MISMATCH", Severity.WARN, (contract_id, contract), wording,
-            "deliveries", delivery_id, vintage, vintages,
+            "VINTAGE_MISMATCH", Severity.WARN, (contract_id, contract),
+            ("deliveries", delivery_id), (vintage, vintages),
+            _vintage_words, block, reference or "", delivered_on, tonnes_kg, vintage, vintages,
         )  # fmt: skip
 
 
