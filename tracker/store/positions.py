@@ -188,17 +188,31 @@ _FEW_UNSETTLED = (
 _MANY_UNSETTLED = "and {column} not in (select contract_id from settled)"
 
 
+# The contracts without a kept row settled by :as_of, or noted since it was kept: those
+# whose records may be dated after the date (every dated record of a settled contract,
+# its deliveries' own verification dates among them, lies on or before it).
+SETTLED = (
+    "select p.contract_id from contract_positions p "
+    "where coalesce(p.settled_through, '') <= :as_of "
+    "and p.contract_id not in (select contract_id from positions_dirty)"
+)
+UNSETTLED = f"select c.id from contracts c where c.id not in ({SETTLED})"
+
+
+def unsettled_share(db: sqlite_utils.Database, as_of: str) -> tuple[int, int]:
+    """How many contracts are not settled by ``as_of`` (``UNSETTLED``), of how many."""
+    total, unsettled = db.execute(
+        f"select count(*), coalesce(sum(c.id not in ({SETTLED})), 0) from contracts c",
+        {"as_of": as_of},
+    ).fetchone()
+    return unsettled, total
+
+
 def live_conditions(db: sqlite_utils.Database, as_of: str) -> dict[str, str]:
     """The conditions ``{live}`` (on deliveries ``d``) and ``{live_retired}`` (on
     retirements ``r``) of :data:`DELIVERED_BY_CONTRACT`: the records of the contracts
     without a kept row settled by ``as_of``."""
-    total, unsettled = db.execute(
-        "select count(*), coalesce(sum(c.id not in (select p.contract_id "
-        "from contract_positions p where coalesce(p.settled_through, '') <= :as_of "
-        "and p.contract_id not in (select contract_id from positions_dirty))), 0) "
-        "from contracts c",
-        {"as_of": as_of},
-    ).fetchone()
+    unsettled, total = unsettled_share(db, as_of)
     condition = _MANY_UNSETTLED if unsettled * 2 > total else _FEW_UNSETTLED
     return {
         "live": condition.format(column="d.contract_id"),

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from tracker.store import lifecycle, queries
+from tracker.store import lifecycle, positions, queries
 from tracker.store.ledger import Ledger
 
 Row = dict[str, Any]
@@ -138,20 +138,32 @@ def stale_unverified(
     db: Ledger, as_of: dt.date, days: int, contracts: Scope = None
 ) -> Iterator[Row]:
     """Deliveries still pending more than ``days`` days after they were made."""
+    unsettled, total = positions.unsettled_share(db, as_of.isoformat())
+    narrow = MAY_BE_PENDING if unsettled * 2 > total else _STALE_INDEXED
     return _deliveries(
-        db, as_of, "status = 'pending' and age > :days", contracts, narrow=MAY_BE_PENDING,
-        days=days,
+        db, as_of, "status = 'pending' and age > :days", contracts, narrow=narrow,
+        days=days, older=f"-{days} days",
     )  # fmt: skip
 
 
-# What a delivery pending as of the date (``lifecycle.STATUS_AS_OF``) has, cheaply
-# tested before the status is worked out (a third of the time of the status for all):
-# verification records, or a stored status still pending, or its verification dated
-# after the date.
+# What a delivery pending as of the date (``lifecycle.STATUS_AS_OF``) has: verification
+# records, or a stored status still pending, or its verification dated after the date.
+# Tested on every delivery, cheaply, before the status is worked out (a third of the
+# time of the status for all) ...
 MAY_BE_PENDING = (
     "and (d.verification_status = 'pending' or d.verified_on > :as_of "
     "or d.id in (select delivery_id from verifications))"
 )
+# ... or, while most contracts are settled by the date, found through indexes: the
+# deliveries stored as pending made more than ``:days`` before it (``age`` is more than
+# ``:days`` only then: ``deliveries_pending``), those with records, and every delivery of
+# a contract not settled (a settled contract's verifications all lie on or before the
+# date).  A million deliveries, 5 % of them pending: 0.4 s to 0.2 s of CPU.
+_STALE_INDEXED = f"""and d.id in (
+  select y.id from deliveries y
+   where y.verification_status = 'pending' and y.delivered_on < date(:as_of, :older)
+  union select delivery_id from verifications
+  union select y.id from deliveries y where y.contract_id in ({positions.UNSETTLED}))"""
 
 
 def awaiting_serials(db: Ledger, as_of: dt.date, contracts: Scope = None) -> Iterator[Row]:
