@@ -1,5 +1,7 @@
 """What the audit rules read about contracts, deliveries and retirements as of a date:
-one set-based query per rule, each row a dict the rule turns into flags.
+set-based queries, each row a dict the rules turn into flags — one query per rule about
+deliveries or contracts, one pass over the retirements for all the retirement rules
+(``retirement_findings``).
 
 Verification is read as of the as-of date: the latest verification record dated on or
 before it (see ``lifecycle``).  Every row carries ``contract_id`` and ``contract`` (the
