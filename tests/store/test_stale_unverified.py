@@ -78,6 +78,18 @@ def test_the_stale_deliveries_are_those_the_plain_condition_names(
     assert _stale(ledger, as_of) == _plain(ledger, as_of)
 
 
+@pytest.mark.parametrize("as_of", ["2025-03-15", LATE])
+def test_a_few_contracts_stale_deliveries_are_theirs_of_the_whole_portfolios(
+    ledger: sqlite_utils.Database, as_of: str
+) -> None:
+    contracts = frozenset(row[0] for row in ledger.execute("select id from contracts limit 2"))
+    owner = dict(ledger.execute("select id, contract_id from deliveries").fetchall())
+    rows = rule_inputs.stale_unverified(ledger, dt.date.fromisoformat(as_of), DAYS, contracts)
+    found = [row["id"] for row in rows]
+    assert found == [d for d in _plain(ledger, as_of) if owner[d] in contracts]
+    assert found
+
+
 def test_both_ways_of_finding_them_are_taken(ledger: sqlite_utils.Database) -> None:
     """(Else the comparison above would prove one of them only.)"""
     shares = {as_of: positions.unsettled_share(ledger, as_of) for as_of in ("2023-06-30", LATE)}

@@ -140,8 +140,10 @@ def stale_unverified(
     db: Ledger, as_of: dt.date, days: int, contracts: Scope = None
 ) -> Iterator[Row]:
     """Deliveries still pending more than ``days`` days after they were made."""
-    unsettled, total = positions.unsettled_share(db, as_of.isoformat())
-    narrow = MAY_BE_PENDING if unsettled * 2 > total else _STALE_INDEXED
+    narrow = MAY_BE_PENDING  # the contracts' own deliveries, through the contract index
+    if contracts is None:
+        unsettled, total = positions.unsettled_share(db, as_of.isoformat())
+        narrow = MAY_BE_PENDING if unsettled * 2 > total else _STALE_INDEXED
     return _deliveries(
         db, as_of, "status = 'pending' and age > :days", contracts, narrow=narrow,
         days=days, older=f"-{days} days",
@@ -156,7 +158,8 @@ MAY_BE_PENDING = (
     "and (d.verification_status = 'pending' or d.verified_on > :as_of "
     "or d.id in (select delivery_id from verifications))"
 )
-# ... or, while most contracts are settled by the date, found through indexes: the
+# ... or, for the whole portfolio while most contracts are settled by the date (a few
+# contracts are read through the contract index), found through indexes: the
 # deliveries stored as pending made more than ``:days`` before it (``age`` is more than
 # ``:days`` only then: ``deliveries_pending``), those with records, and every delivery of
 # a contract not settled (a settled contract's verifications all lie on or before the
