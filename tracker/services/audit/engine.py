@@ -72,7 +72,7 @@ def evaluate(
             found.extend(
                 f for f in rule(ctx) if contract_id is None or f.contract_id == contract_id
             )
-        return in_order(found)  # its sort keys too, by the hundred thousand
+    return in_order(found)
 
 
 # Rules whose flag on one contract's record may name another contract's (the same serials
