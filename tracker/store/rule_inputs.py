@@ -224,11 +224,15 @@ def deliveries_facts(db: Ledger, delivery_ids: Iterable[int]) -> dict[int, Deliv
 
 # --- retirements -----------------------------------------------------------------------
 
-_RETIRED_WITH_DELIVERY = f"""
-select * from (
+# Each retirement (of ``{scope}``) made by the date with its delivery, the delivery's
+# status as of the date (``status``, reached on ``status_on``) and what it stores.
+_WITH_DELIVERY = f"""
 select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_on, r.tonnes_kg,
        r.claim_start, r.claim_end, r.beneficiary,
+       r.serial_prefix, r.serial_start, r.serial_end,
        d.id as delivery_id, coalesce(d.serial_block, d.reference) as delivery_block,
+       d.serial_prefix as delivery_prefix, d.serial_start as delivery_start,
+       d.serial_end as delivery_end, d.registry as delivery_registry,
        d.delivered_on, d.vintage, d.verifier,
        d.verification_status as stored_status,
        coalesce(d.verified_on, d.delivered_on) as stored_status_on,
@@ -236,28 +240,16 @@ select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_o
        {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
 from retirements r join deliveries d on d.id = r.delivery_id
 join contracts c on c.id = r.contract_id
-where r.retired_on <= :as_of {{scope}})
-where {{condition}}
-order by id
-"""
-
-
-def _retired(
-    db: Ledger, as_of: dt.date, condition: str, contracts: Scope = None, **params: object
-) -> Iterator[Row]:
-    """Retirements (of ``contracts``) made by ``as_of`` meeting ``condition``, with their
-    delivery and its status (``status``, reached on ``status_on``) as of the date."""
-    scope = scope_sql("r.contract_id", contracts)
-    sql = _RETIRED_WITH_DELIVERY.format(condition=condition, scope=scope)
-    return as_of_rows(db, sql, as_of, contracts, **params)
+where r.retired_on <= :as_of {{scope}}"""
 
 
 def retirements_with_delivery(
     db: Ledger, as_of: dt.date, retirement_ids: Iterable[int]
 ) -> Iterator[Row]:
-    """These retirements (made by the date) with their delivery."""
+    """These retirements (made by the date) with their delivery and its status."""
     marks = ",".join(str(int(rid)) for rid in retirement_ids)
-    return _retired(db, as_of, f"id in ({marks})")
+    sql = f"select * from ({_WITH_DELIVERY.format(scope='')}) where id in ({marks}) order by id"
+    return as_of_rows(db, sql, as_of)
 
 
 _CLAIM_YEAR = "cast(substr(coalesce(claim_end, claim_start, retired_on), 1, 4) as integer)"
@@ -302,21 +294,7 @@ RETIREMENT_FINDINGS = {
 _FINDINGS = f"""
 select *, {", ".join(f"coalesce(({condition}), 0) as {name}"
                      for name, condition in RETIREMENT_FINDINGS.items())}
-from (
-select r.id, r.contract_id, c.reference as contract, r.serial_block, r.retired_on, r.tonnes_kg,
-       r.claim_start, r.claim_end, r.beneficiary,
-       r.serial_prefix, r.serial_start, r.serial_end,
-       d.id as delivery_id, coalesce(d.serial_block, d.reference) as delivery_block,
-       d.serial_prefix as delivery_prefix, d.serial_start as delivery_start,
-       d.serial_end as delivery_end, d.registry as delivery_registry,
-       d.delivered_on, d.vintage, d.verifier,
-       d.verification_status as stored_status,
-       coalesce(d.verified_on, d.delivered_on) as stored_status_on,
-       d.id in (select delivery_id from verifications) as has_records,
-       {lifecycle.STATUS_AS_OF} as status, {lifecycle.STATUS_DAY_AS_OF} as status_on
-from retirements r join deliveries d on d.id = r.delivery_id
-join contracts c on c.id = r.contract_id
-where r.retired_on <= :as_of {{scope}})
+from ({_WITH_DELIVERY})
 where {" or ".join(f"({condition})" for condition in RETIREMENT_FINDINGS.values())}
 order by id
 """  # fmt: skip
