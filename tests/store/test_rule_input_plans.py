@@ -11,7 +11,7 @@ import sqlite_utils
 
 from tests.audit_factories import raw_delivery
 from tests.factories import make_contract
-from tracker.store import holdings
+from tracker.store import holdings, positions
 from tracker.store import rule_inputs as inputs
 from tracker.store import rule_inputs_serials as serials
 
@@ -134,3 +134,21 @@ def test_deliveries_outside_the_term_are_read_as_two_ranges_of_each_contract(
     assert [block.split("-")[-1] for block in found] == ["8000 to 8099", "9000 to 9099"]
     assert any("(contract_id=? AND delivered_on<?)" in line for line in plans)
     assert any("(contract_id=? AND delivered_on>?)" in line for line in plans)
+
+
+def test_stale_deliveries_of_settled_contracts_are_read_through_the_pending_index(
+    ledger: sqlite_utils.Database,
+) -> None:
+    """Every contract settled by the date: the pending deliveries through their index,
+    not every delivery read to work out its status."""
+    with ledger.conn:
+        ledger.execute("update deliveries set verification_status = 'pending', verified_on = null "
+                       "where serial_start = 3000")  # fmt: skip
+        positions.refresh(ledger)
+
+    plans = _plans(ledger, lambda: inputs.stale_unverified(ledger, AS_OF, 90))
+    found = [row["serial_block"] for row in inputs.stale_unverified(ledger, AS_OF, 90)]
+
+    assert [block.split("-")[-1] for block in found] == ["3000 to 3099"]
+    assert any("deliveries_pending" in line for line in plans)
+    assert not any(line.startswith("SCAN d") for line in plans), plans
