@@ -4,6 +4,7 @@ read never mixes the records before an edit with those after it."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from tracker.services.audit import engine
 from tracker.services.audit.context import RuleContext
 from tracker.services.audit.engine import evaluate
 from tracker.store.database import open_database
-from tracker.store.readers import open_reader, snapshot
+from tracker.store.readers import open_reader, snapshot, snapshot_beside
 from tracker.store.unit_of_work import UnitOfWork
 
 AS_OF = dt.date(2026, 6, 30)
@@ -86,3 +87,90 @@ def test_the_rules_read_one_state_though_a_record_is_added_while_they_run(
     assert _count(reader) == 2  # committed, and seen once the evaluation ended
     repeated = evaluate(reader, AS_OF)
     assert {f.rule for f in repeated} >= {"DUPLICATE_DELIVERY", "SERIAL_OVERLAP"}
+
+
+def test_a_second_connection_reads_the_same_state_as_the_first(
+    writer: sqlite_utils.Database, reader: sqlite_utils.Database
+) -> None:
+    contract = make_contract(writer)
+    with snapshot_beside(reader) as beside:
+        assert beside is not None
+        before = _count(reader)
+        make_delivery(writer, contract)  # committed once both read
+        assert _count(beside) == _count(reader) == before
+    assert not reader.conn.in_transaction
+    assert _count(reader) == before + 1
+
+
+def _commit_between_the_starts(
+    reader: sqlite_utils.Database, writer: sqlite_utils.Database, times: int
+) -> list[int]:
+    """The first ``times`` times ``reader`` begins a transaction (after the second
+    connection has begun its own), a delivery is committed."""
+    contract = make_contract(writer)
+    committed: list[int] = []
+
+    def on_statement(sql: str) -> None:
+        if sql.startswith("BEGIN") and len(committed) < times:
+            start = (len(committed) + 1) * 1000
+            committed.append(raw_delivery(writer, contract, start, start + 99))
+
+    reader.conn.set_trace_callback(on_statement)
+    return committed
+
+
+def test_a_commit_between_the_two_starts_is_seen_and_both_start_again(
+    writer: sqlite_utils.Database, reader: sqlite_utils.Database
+) -> None:
+    committed = _commit_between_the_starts(reader, writer, times=1)
+    with snapshot_beside(reader) as beside:
+        assert beside is not None
+        assert len(committed) == 1
+        assert _count(beside) == _count(reader) == 1  # both after that commit
+
+
+def test_commits_each_time_leave_one_connection(
+    writer: sqlite_utils.Database, reader: sqlite_utils.Database
+) -> None:
+    committed = _commit_between_the_starts(reader, writer, times=99)
+    with snapshot_beside(reader) as beside:
+        assert beside is None
+        assert reader.conn.in_transaction  # still one snapshot for the work
+        assert _count(reader) == len(committed)
+    assert len(committed) == 4  # three tries, then the snapshot of one connection
+
+
+def test_no_second_connection_for_memory_nor_inside_a_transaction(
+    writer: sqlite_utils.Database,
+) -> None:
+    memory = open_database(":memory:")
+    with snapshot_beside(memory) as beside:
+        assert beside is None
+    with UnitOfWork(writer), snapshot_beside(writer) as beside:
+        assert beside is None
+
+
+def test_the_whole_portfolios_rules_run_in_two_halves_with_the_same_flags(
+    writer: sqlite_utils.Database, reader: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.services.synthetic import Spec
+    from tracker.services.synthetic_write import write_ledger
+
+    write_ledger(writer, Spec(contracts=4, deliveries=400, retirements=120, seed=2))
+    threads: dict[str, set[str]] = {}
+    for code, (severity, rule) in list(engine.RULES.items()):
+
+        def watched(ctx: RuleContext, rule: engine.Rule = rule, code: str = code) -> Iterator[Flag]:
+            threads.setdefault(code, set()).add(threading.current_thread().name)
+            yield from rule(ctx)
+
+        monkeypatch.setitem(engine.RULES, code, (severity, watched))
+
+    in_halves = evaluate(reader, AS_OF)
+    with snapshot(reader):  # inside a transaction: one connection, one thread
+        in_turn = evaluate(reader, AS_OF)
+
+    assert in_halves == in_turn
+    assert len(in_halves) > 50
+    beside = {code for code, names in threads.items() if "rules-beside" in names}
+    assert beside == engine.BESIDE

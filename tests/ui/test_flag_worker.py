@@ -141,3 +141,29 @@ def test_an_in_memory_ledger_is_evaluated_on_the_spot(
     assert not watcher.in_background
     assert not watcher.pending
     assert threads == [threading.main_thread()]
+
+
+def test_the_whole_evaluation_reads_on_two_connections_off_the_gui_thread(
+    ledger: tuple[sqlite_utils.Database, Path], monkeypatch: pytest.MonkeyPatch, qtbot: object
+) -> None:
+    """The retirement and serial rules on a second connection beside the worker's, in
+    the same state of the ledger: the same flags as evaluated in one go."""
+    from tracker.services.audit import engine
+
+    db, path = ledger
+    ran_on: dict[str, set[str]] = {}
+    for code, (severity, rule) in list(engine.RULES.items()):
+
+        def watched(ctx: object, rule: engine.Rule = rule, code: str = code) -> object:
+            ran_on.setdefault(code, set()).add(threading.current_thread().name)
+            return rule(ctx)  # type: ignore[arg-type]
+
+        monkeypatch.setitem(engine.RULES, code, (severity, watched))
+    watcher = FlagWatcher(LedgerStore(db, path, AS_OF))
+    assert watcher.wait()
+
+    beside = {code for code, names in ran_on.items() if names == {"rules-beside"}}
+    assert beside == engine.BESIDE
+    assert not any(threading.main_thread().name in names for names in ran_on.values())
+    expected = [r.flag for r in review.reviewed_flags(db, AS_OF)]
+    assert [r.flag for r in watcher.reviewed] == expected

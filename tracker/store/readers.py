@@ -61,3 +61,54 @@ def snapshot(db: sqlite_utils.Database) -> Iterator[None]:
     finally:
         if conn.in_transaction:
             conn.rollback()  # nothing written: read-only work ends its snapshot
+
+
+def ledger_path(db: sqlite_utils.Database) -> str | None:
+    """The file ``db`` reads (None for an in-memory ledger)."""
+    for _seq, name, file in db.conn.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return str(file) if file else None
+    return None
+
+
+@contextmanager
+def snapshot_beside(
+    db: sqlite_utils.Database, tries: int = 3
+) -> Iterator[sqlite_utils.Database | None]:
+    """``snapshot(db)``, and a second read-only connection reading the very same commit
+    (for work split over two threads), or None where there can be none: an in-memory
+    ledger, ``db`` inside a transaction already, or commits landing each time it tries.
+
+    Both read transactions start between two readings of ``db``'s ``data_version``,
+    which changes whenever another connection has committed: the same value before and
+    after means no commit fell between them, so both read one state."""
+    path = ledger_path(db)
+    if db.conn.in_transaction or not can_read_beside(path):
+        with snapshot(db):
+            yield None
+        return
+    assert path is not None
+    beside = open_reader(path)
+    try:
+        for _ in range(tries):
+            before = db.execute("PRAGMA data_version").fetchone()[0]
+            beside.conn.execute("BEGIN DEFERRED")
+            beside.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+            db.conn.execute("BEGIN DEFERRED")
+            db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+            if db.execute("PRAGMA data_version").fetchone()[0] == before:
+                break
+            db.conn.rollback()
+            beside.conn.rollback()
+        else:
+            with snapshot(db):
+                yield None
+            return
+        try:
+            yield beside
+        finally:
+            beside.conn.rollback()
+            if db.conn.in_transaction:
+                db.conn.rollback()
+    finally:
+        beside.close()

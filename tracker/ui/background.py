@@ -47,7 +47,13 @@ from PySide6.QtCore import (
 )
 
 from tracker.store.ledger import Ledger
-from tracker.store.readers import can_read_beside, is_open, open_reader, snapshot
+from tracker.store.readers import (
+    can_read_beside,
+    is_open,
+    open_reader,
+    snapshot,
+    snapshot_beside,
+)
 from tracker.ui.ledger_store import LedgerStore
 
 Work = Callable[[Ledger], Any]
@@ -199,8 +205,7 @@ def _read_on_worker(box: _Postbox, number: int) -> None:
         try:
             db = open_reader(path)
             try:
-                with snapshot(db):  # one state of the ledger for all the work's reads
-                    outcome.append(work(db))
+                outcome.append(_read(db, work))
             finally:
                 db.close()
         except Exception as exc:  # shown on the GUI thread, not lost in the pool
@@ -209,6 +214,21 @@ def _read_on_worker(box: _Postbox, number: int) -> None:
         box.post(number, outcome)
     finally:
         GATE.leave()
+
+
+def _read(db: Ledger, work: Work) -> object:
+    """``work(db)`` with every read of it on one state of the ledger (``snapshot``).  Work
+    that splits its reads over two threads (``reads_beside``) is given a second
+    connection on that same state as its ``beside``, where there can be one."""
+    if not getattr(work, "reads_beside", False):
+        with snapshot(db):
+            return work(db)
+    with snapshot_beside(db) as beside:
+        work.beside = beside  # type: ignore[attr-defined]
+        try:
+            return work(db)
+        finally:
+            work.beside = None  # type: ignore[attr-defined]
 
 
 def start_reading(path: Path, work: Work, generation: int, deliver: Deliver) -> None:

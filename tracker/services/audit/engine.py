@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import heapq
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -18,7 +19,7 @@ from tracker.services.audit.context import RuleContext
 from tracker.services.audit.settings import Thresholds, load_thresholds
 from tracker.store import rule_inputs
 from tracker.store.ledger import Ledger
-from tracker.store.readers import snapshot
+from tracker.store.readers import snapshot, snapshot_beside
 from tracker.store.serial_scope import serial_scope
 
 Rule = Callable[[RuleContext], Iterator[Flag]]
@@ -55,24 +56,80 @@ def sort_key(f: Flag) -> tuple[int, str, str, str, int, str]:
     return (f.severity.rank, f.contract, f.rule, f.subject_table or "", f.subject_id or 0, f.part)
 
 
+# The rules that read the retirements and serial blocks, evaluated for the whole
+# portfolio on a second connection beside the others (which read deliveries, tranches
+# and the allocation): SQLite's work of the two halves on two cores, the same flags.
+BESIDE = frozenset({
+    "SERIAL_OVERLAP", "OVER_RETIREMENT", "RETIRED_UNVERIFIED", "RETIRED_FROM_FAILED",
+    "RETIRED_INVALIDATED", "SERIAL_QTY_MISMATCH", "RETIRED_BEFORE_DELIVERED",
+    "DUPLICATE_DELIVERY", "VINTAGE_AGE", "LATE_RETIREMENT_FOR_CLAIM", "MISSING_BENEFICIARY",
+})  # fmt: skip
+
+
 def evaluate(
     db: Ledger,
     as_of: dt.date,
     thresholds: Thresholds | None = None,
     contract_id: int | None = None,
     rules: tuple[str, ...] | None = None,
+    beside: Ledger | None = None,
 ) -> list[Flag]:
     """All flags as of ``as_of``, most severe first (optionally one contract or some rules),
-    every rule reading the ledger as it stood at one moment (``snapshot``)."""
-    with snapshot(db), without_cycle_collection():
-        ctx = RuleContext(db, as_of, thresholds or load_thresholds(db))
-        found: list[Flag] = []
-        for code in rules or tuple(RULES):
-            _severity, rule = RULES[code]
-            found.extend(
-                f for f in rule(ctx) if contract_id is None or f.contract_id == contract_id
-            )
+    every rule reading the ledger as it stood at one moment (``snapshot``).
+
+    The whole portfolio's rules run in two halves on two threads (``BESIDE`` on a second
+    connection reading the same commit: ``beside``, or one ``snapshot_beside`` opens),
+    where a second connection can read the ledger; else one after the other."""
+    whole = contract_id is None and rules is None
+    with _reading(db, beside, whole) as other, without_cycle_collection():
+        thresholds = thresholds or load_thresholds(db)
+        ctx = RuleContext(db, as_of, thresholds)
+        if other is None:
+            found = [
+                f
+                for code in rules or tuple(RULES)
+                for f in RULES[code][1](ctx)
+                if contract_id is None or f.contract_id == contract_id
+            ]
+        else:
+            found = _in_two_halves(ctx, RuleContext(other, as_of, thresholds))
     return in_order(found)
+
+
+@contextmanager
+def _reading(db: Ledger, beside: Ledger | None, whole: bool) -> Iterator[Ledger | None]:
+    """The connection to read ``BESIDE`` on (None: read everything on ``db``), with
+    ``db`` in its snapshot."""
+    if beside is not None:  # the caller's: both already in one snapshot
+        yield beside
+    elif whole:
+        with snapshot_beside(db) as opened:
+            yield opened
+    else:
+        with snapshot(db):
+            yield None
+
+
+def _in_two_halves(ctx: RuleContext, other: RuleContext) -> list[Flag]:
+    """Every rule: ``BESIDE`` on a thread reading ``other``, the rest on this one."""
+    beside: list[Flag] = []
+    failed: list[BaseException] = []
+
+    def run_beside() -> None:
+        try:
+            beside.extend(f for code in RULES if code in BESIDE for f in RULES[code][1](other))
+        except BaseException as exc:  # raised on the caller's thread below
+            failed.append(exc)
+
+    thread = threading.Thread(target=run_beside, name="rules-beside")
+    thread.start()
+    try:
+        found = [f for code in RULES if code not in BESIDE for f in RULES[code][1](ctx)]
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
+    return found + beside
 
 
 # Rules whose flag on one contract's record may name another contract's (the same serials

@@ -32,11 +32,15 @@ class RuleRun:
         self.previous = previous
         self.changed = changed if previous is not None else None  # None: every contract
         self.thread_name = ""  # where it ran (tests check it is not the GUI thread)
+        # The whole portfolio's rules read on two connections in one state: the second
+        # given by ``background`` while it runs (``engine.evaluate``'s ``beside``)
+        self.reads_beside = self.changed is None
+        self.beside: Ledger | None = None
 
     def __call__(self, db: Ledger) -> RuleResult:
         self.thread_name = threading.current_thread().name
         if self.previous is None or self.changed is None:
-            flags = evaluate(db, self.as_of)
+            flags = evaluate(db, self.as_of, beside=self.beside)
         else:
             flags = evaluate_changed(db, self.as_of, self.previous, self.changed)
         reviewed = review.review(db, flags)
