@@ -77,11 +77,7 @@ def snapshot_beside(
 ) -> Iterator[sqlite_utils.Database | None]:
     """``snapshot(db)``, and a second read-only connection reading the very same commit
     (for work split over two threads), or None where there can be none: an in-memory
-    ledger, ``db`` inside a transaction already, or commits landing each time it tries.
-
-    Both read transactions start between two readings of ``db``'s ``data_version``,
-    which changes whenever another connection has committed: the same value before and
-    after means no commit fell between them, so both read one state."""
+    ledger, ``db`` inside a transaction already, or commits landing each time it tries."""
     path = ledger_path(db)
     if db.conn.in_transaction or not can_read_beside(path):
         with snapshot(db):
@@ -90,25 +86,42 @@ def snapshot_beside(
     assert path is not None
     beside = open_reader(path)
     try:
-        for _ in range(tries):
-            before = db.execute("PRAGMA data_version").fetchone()[0]
-            beside.conn.execute("BEGIN DEFERRED")
-            beside.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-            db.conn.execute("BEGIN DEFERRED")
-            db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-            if db.execute("PRAGMA data_version").fetchone()[0] == before:
-                break
-            db.conn.rollback()
-            beside.conn.rollback()
-        else:
+        if not _begin_together(db, beside, tries):
             with snapshot(db):
                 yield None
             return
         try:
             yield beside
         finally:
-            beside.conn.rollback()
-            if db.conn.in_transaction:
-                db.conn.rollback()
+            _end(db, beside)
     finally:
         beside.close()
+
+
+def _begin_together(db: sqlite_utils.Database, beside: sqlite_utils.Database, tries: int) -> bool:
+    """Start a read transaction on both, on the same commit; False (neither in one) when
+    another connection commits between the two starts each of ``tries`` times.
+
+    Both start between two readings of ``db``'s ``data_version``, which changes whenever
+    another connection has committed: the same value before and after means no commit
+    fell between them, so both read one state."""
+    for _ in range(tries):
+        same = False
+        try:
+            before = db.execute("PRAGMA data_version").fetchone()[0]
+            for conn in (beside.conn, db.conn):
+                conn.execute("BEGIN DEFERRED")
+                conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # the moment
+            same = db.execute("PRAGMA data_version").fetchone()[0] == before
+        finally:
+            if not same:  # a commit between them, or a failure on the way
+                _end(db, beside)
+        if same:
+            return True
+    return False
+
+
+def _end(db: sqlite_utils.Database, beside: sqlite_utils.Database) -> None:
+    for conn in (beside.conn, db.conn):
+        if conn.in_transaction:
+            conn.rollback()  # nothing written: read-only work ends its snapshot
