@@ -16,17 +16,9 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker.domain.messages import Message, msg
-from tracker.store.readers import can_read_beside, open_reader
+from tracker.store.readers import can_read_beside, file_of, open_reader
 
 REPORTED_ERRORS = 20  # integrity_check stops after this many problems
-
-
-def file_of(db: sqlite_utils.Database) -> Path | None:
-    """The file of ``db``'s main database (None in memory)."""
-    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
-        if name == "main":
-            return Path(file) if file else None
-    return None
 
 
 def integrity_problem(db: sqlite_utils.Database) -> Message | None:

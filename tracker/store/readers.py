@@ -63,11 +63,11 @@ def snapshot(db: sqlite_utils.Database) -> Iterator[None]:
             conn.rollback()  # nothing written: read-only work ends its snapshot
 
 
-def ledger_path(db: sqlite_utils.Database) -> str | None:
-    """The file ``db`` reads (None for an in-memory ledger)."""
-    for _seq, name, file in db.conn.execute("PRAGMA database_list").fetchall():
+def file_of(db: sqlite_utils.Database) -> Path | None:
+    """The file of ``db``'s main database (None in memory)."""
+    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
         if name == "main":
-            return str(file) if file else None
+            return Path(file) if file else None
     return None
 
 
@@ -78,7 +78,7 @@ def snapshot_beside(
     """``snapshot(db)``, and a second read-only connection reading the very same commit
     (for work split over two threads), or None where there can be none: an in-memory
     ledger, ``db`` inside a transaction already, or commits landing each time it tries."""
-    path = ledger_path(db)
+    path = file_of(db)
     if db.conn.in_transaction or not can_read_beside(path):
         with snapshot(db):
             yield None

@@ -100,7 +100,7 @@ def evaluate(
 def _reading(db: Ledger, beside: Ledger | None, whole: bool) -> Iterator[Ledger | None]:
     """The connection to read ``BESIDE`` on (None: read everything on ``db``), with
     ``db`` in its snapshot."""
-    if beside is not None:  # the caller's: both already in one snapshot
+    if beside is not None and whole:  # the caller's: both already in one snapshot
         yield beside
     elif whole:
         with snapshot_beside(db) as opened:
