@@ -148,6 +148,14 @@ def summed_with_no_value(scope: str) -> str:
     return f"select *, null as tranche_value_cents from ({summed(scope)})"
 
 
+# A kept row (alias ``p``) a reader may take for :as_of: its contract is settled by the
+# date (every dated record of its contract, its deliveries' own verification dates among
+# them, lies on or before it) and no write has noted the contract since the row was kept.
+_SETTLED_ROW = (
+    "coalesce(p.settled_through, '') <= :as_of "
+    "and p.contract_id not in (select contract_id from positions_dirty)"
+)
+
 # Common table expressions ``settled`` (the kept rows a reader may take), ``delivered``
 # (every contract's sums as of :as_of, kept or summed) and ``retired`` (tonnes retired
 # under each contract by :as_of); ``{scope}`` as in :func:`summed`, ``{kept_scope}`` and
@@ -157,8 +165,7 @@ DELIVERED_BY_CONTRACT = f"""
  settled as materialized (
    select p.contract_id, {_KEPT}, p.retired_kg, p.tranche_value_cents
    from contract_positions p
-   where coalesce(p.settled_through, '') <= :as_of
-     and p.contract_id not in (select contract_id from positions_dirty) {{kept_scope}}),
+   where {_SETTLED_ROW} {{kept_scope}}),
  delivered as (
    select contract_id, {_KEPT}, tranche_value_cents from settled
    union all
@@ -174,9 +181,8 @@ DELIVERED_BY_CONTRACT = f"""
 # A contract's (alias ``c``) kept delivered tonnes when it is settled by :as_of and not
 # noted, else NULL (the caller sums its deliveries instead).
 KEPT_DELIVERED_KG = (
-    "(select p.delivered_kg from contract_positions p where p.contract_id = c.id "
-    "and coalesce(p.settled_through, '') <= :as_of "
-    "and p.contract_id not in (select contract_id from positions_dirty))"
+    f"(select p.delivered_kg from contract_positions p where p.contract_id = c.id "
+    f"and {_SETTLED_ROW})"
 )
 
 # The records of the contracts not settled: sought through the contract index while
@@ -188,14 +194,9 @@ _FEW_UNSETTLED = (
 _MANY_UNSETTLED = "and {column} not in (select contract_id from settled)"
 
 
-# The contracts without a kept row settled by :as_of, or noted since it was kept: those
-# whose records may be dated after the date (every dated record of a settled contract,
-# its deliveries' own verification dates among them, lies on or before it).
-SETTLED = (
-    "select p.contract_id from contract_positions p "
-    "where coalesce(p.settled_through, '') <= :as_of "
-    "and p.contract_id not in (select contract_id from positions_dirty)"
-)
+# The contracts settled by :as_of with a kept row a reader may take; the others'
+# records may be dated after the date.
+SETTLED = f"select p.contract_id from contract_positions p where {_SETTLED_ROW}"
 UNSETTLED = f"select c.id from contracts c where c.id not in ({SETTLED})"
 
 
