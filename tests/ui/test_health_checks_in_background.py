@@ -19,6 +19,8 @@ from tracker.services.progress import Cancelled, Progress
 from tracker.store import positions
 from tracker.store.database import open_database
 from tracker.store.log_verify import verify_log
+from tracker.ui import files
+from tracker.ui.audit import history_panel
 from tracker.ui.audit.history_panel import HistoryPanel
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.main_window import MainWindow
@@ -116,3 +118,38 @@ def test_the_walk_stops_when_its_step_raises(ledger: Path) -> None:
             verify_log(db, step=progress.advance)
     finally:
         db.close()
+
+
+def test_cancel_reaches_the_statements_of_check_database(
+    window: MainWindow, shown: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: dict[str, Any] = {}
+    real = files.check_database
+
+    def check_database(db: Any, **kwargs: Any) -> Any:
+        given.update(kwargs)
+        return real(db, **kwargs)
+
+    monkeypatch.setattr(files, "check_database", check_database)
+    window.check_db_action.trigger()
+    operation = window.files.check_operation
+    assert operation is not None
+    assert operation.wait()
+    assert given["interrupts"] is operation.progress  # its Cancel interrupts SQLite
+    assert given["repair"] is False
+
+
+def test_cancel_reaches_the_statements_of_verify(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: dict[str, Any] = {}
+    real = history_panel.verify_log
+
+    def verify_log_recorded(db: Any, **kwargs: Any) -> Any:
+        given.update(kwargs)
+        return real(db, **kwargs)
+
+    monkeypatch.setattr(history_panel, "verify_log", verify_log_recorded)
+    operation = window.audit.history.verify()
+    assert operation.wait()
+    assert given["interrupts"] is operation.progress

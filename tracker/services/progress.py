@@ -6,12 +6,17 @@ user asked it to: whatever the work was writing is then discarded (a report's te
 file is removed; a transaction is rolled back), so a cancelled job leaves nothing
 behind.  The window reads ``done`` / ``total`` from its own thread on a timer; plain
 integer attributes are safe to read while the worker writes them.
+
+One SQL statement can run for seconds at a million records (``integrity_check``, a
+comparison of a whole table) with no point in between to check: work wraps it in
+``interrupting(connection.interrupt)``, and a cancel abandons the statement at once.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
+from contextlib import contextmanager
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -33,10 +38,30 @@ class Progress:
         self.done = 0
         self.total = total  # None while the amount of work is not known
         self._cancel = threading.Event()
+        self._interrupts: list[Callable[[], None]] = []
+        self._lock = threading.Lock()
 
     def cancel(self) -> None:
-        """Ask the work to stop at its next check (any thread)."""
-        self._cancel.set()
+        """Ask the work to stop at its next check (any thread), and interrupt what it
+        runs inside :meth:`interrupting` now."""
+        with self._lock:  # so that the work cannot leave ``interrupting`` meanwhile
+            self._cancel.set()
+            for interrupt in self._interrupts:
+                interrupt()
+
+    @contextmanager
+    def interrupting(self, interrupt: Callable[[], None]) -> Iterator[None]:
+        """While inside, a cancel also calls ``interrupt`` (from the cancelling thread),
+        e.g. a connection's ``interrupt`` to abandon a long statement.  Raises
+        ``Cancelled`` on entry once the user asked to stop."""
+        with self._lock:
+            self.check()
+            self._interrupts.append(interrupt)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._interrupts.remove(interrupt)
 
     @property
     def cancel_requested(self) -> bool:

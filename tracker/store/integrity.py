@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tracker.domain.messages import Message, msg
+from tracker.store.interrupts import was_interrupted
 from tracker.store.readers import can_read_beside, file_of, open_reader
 
 REPORTED_ERRORS = 20  # integrity_check stops after this many problems
@@ -35,13 +36,17 @@ def _unreadable(exc: sqlite3.DatabaseError) -> Message:
 
 
 class IntegrityCheck:
-    """An ``integrity_check`` started now and collected with :meth:`result`."""
+    """An ``integrity_check`` started now and collected with :meth:`result`, or
+    abandoned with :meth:`stop`."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
         self._problem: Message | None = None
         self._checked = False  # False: not checked beside the caller
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._reader: sqlite_utils.Database | None = None  # while it checks beside
+        self._stopped = False
 
     @classmethod
     def start(cls, db: sqlite_utils.Database) -> IntegrityCheck:
@@ -59,13 +64,30 @@ class IntegrityCheck:
             reader = open_reader(path)
         except sqlite3.Error:
             return  # checked on the caller's connection instead
+        with self._lock:
+            if self._stopped:
+                reader.close()
+                return
+            self._reader = reader
         try:
             self._problem = integrity_problem(reader)
         except sqlite3.DatabaseError as exc:
             self._problem = _unreadable(exc)
         finally:
+            with self._lock:
+                self._reader = None
             reader.close()
         self._checked = True
+
+    def stop(self) -> None:
+        """Abandon the check (the caller was cancelled): SQLite interrupts it where it
+        is, instead of it reading on for seconds on a core of its own."""
+        with self._lock:
+            self._stopped = True
+            if self._reader is not None:
+                self._reader.conn.interrupt()
+        if self._thread is not None:
+            self._thread.join()
 
     def result(self) -> Message | None:
         """The problem found (None when sound); waits for the check to finish."""
@@ -76,4 +98,6 @@ class IntegrityCheck:
         try:
             return integrity_problem(self._db)
         except sqlite3.DatabaseError as exc:
+            if was_interrupted(exc):
+                raise  # the caller was cancelled, not the file damaged
             return _unreadable(exc)

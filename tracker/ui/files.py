@@ -246,7 +246,9 @@ class FileController(QObject):
         connection and show the report."""
         operation = ReadOperation(
             self.store,
-            lambda db, progress: check_database(db, repair=False, step=progress.advance),
+            lambda db, progress: check_database(
+                db, repair=False, step=progress.advance, interrupts=progress
+            ),
             self.tr("Checking the database…"),
             self.window,
         )
