@@ -14,10 +14,11 @@ import sqlite_utils
 from tests.factories import make_contract, make_delivery
 from tracker.services.progress import Cancelled, Progress
 from tracker.store import integrity
-from tracker.store.check import check_database
+from tracker.store.check import CheckReport, check_database
 from tracker.store.database import open_database
 from tracker.store.integrity import IntegrityCheck
-from tracker.store.log_verify import verify_log
+from tracker.store.interrupts import interruptible
+from tracker.store.log_verify import LogReport, verify_log
 from tracker.store.readers import open_reader
 
 
@@ -36,6 +37,21 @@ def ledger(tmp_path: Path) -> Path:
         )
     db.close()
     return path
+
+
+def _interruptible_check(db: sqlite_utils.Database, progress: Progress) -> CheckReport:
+    with interruptible(db, progress):  # as the window's ReadOperation runs it
+        return check_database(db, repair=False, step=progress.advance)
+
+
+def _interruptible_verify(
+    db: sqlite_utils.Database,
+    progress: Progress,
+    integrity: bool = True,
+    step: Callable[[int], None] | None = None,
+) -> LogReport:
+    with interruptible(db, progress):
+        return verify_log(db, integrity=integrity, step=step or progress.advance)
 
 
 def _cancel_when(db: sqlite_utils.Database, progress: Progress, starts: str) -> list[str]:
@@ -58,7 +74,7 @@ def test_check_database_stops_inside_the_integrity_check(ledger: Path) -> None:
     begun = _cancel_when(db, progress, "integrity_check")
 
     with pytest.raises(Cancelled):
-        check_database(db, repair=False, step=progress.advance, interrupts=progress)
+        _interruptible_check(db, progress)
 
     assert [sql for sql in begun if "integrity_check" in sql]
     assert not [sql for sql in begun if "foreign_key_check" in sql]  # nothing after it
@@ -69,7 +85,7 @@ def test_an_interrupted_check_is_not_reported_as_damage(ledger: Path) -> None:
     progress = Progress()
     _cancel_when(db, progress, "integrity_check")
     try:
-        report = check_database(db, repair=False, step=progress.advance, interrupts=progress)
+        report = _interruptible_check(db, progress)
     except Cancelled:
         return
     pytest.fail(f"an interrupted check came back as a report: {report.describe()}")
@@ -81,7 +97,7 @@ def test_verify_log_stops_inside_a_table_comparison(ledger: Path) -> None:
     begun = _cancel_when(db, progress, "json_object(")  # the first table compared
 
     with pytest.raises(Cancelled):
-        verify_log(db, integrity=False, step=progress.advance, interrupts=progress)
+        _interruptible_verify(db, progress, integrity=False)
 
     assert len([sql for sql in begun if "json_object(" in sql]) == 1
     assert not [sql for sql in begun if "select distinct record_id" in sql]  # its next query
@@ -90,8 +106,8 @@ def test_verify_log_stops_inside_a_table_comparison(ledger: Path) -> None:
 def test_without_a_cancel_the_same_calls_report_as_before(ledger: Path) -> None:
     db = open_reader(ledger)
     progress = Progress()
-    assert check_database(db, repair=False, step=progress.advance, interrupts=progress).ok
-    assert verify_log(db, step=progress.advance, interrupts=progress).ok
+    assert _interruptible_check(db, progress).ok
+    assert _interruptible_verify(db, progress).ok
 
 
 def _slowed_reader(path: Path) -> sqlite_utils.Database:
@@ -154,7 +170,7 @@ def test_a_cancelled_verify_log_stops_its_integrity_check(
         progress.advance(count)
 
     with pytest.raises(Cancelled):
-        verify_log(db, step=step, interrupts=progress)
+        _interruptible_verify(db, progress, step=step)
 
     [check] = started
     assert check._thread is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,10 @@ from tracker.services.progress import Cancelled, Progress
 from tracker.store import positions
 from tracker.store.database import open_database
 from tracker.store.log_verify import verify_log
-from tracker.ui import files
-from tracker.ui.audit import history_panel
 from tracker.ui.audit.history_panel import HistoryPanel
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.main_window import MainWindow
+from tracker.ui.operations import ReadOperation
 
 pytestmark = pytest.mark.gui
 
@@ -120,36 +120,22 @@ def test_the_walk_stops_when_its_step_raises(ledger: Path) -> None:
         db.close()
 
 
-def test_cancel_reaches_the_statements_of_check_database(
-    window: MainWindow, shown: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    given: dict[str, Any] = {}
-    real = files.check_database
+def test_cancel_interrupts_the_statement_a_read_operation_runs(window: MainWindow) -> None:
+    began = threading.Event()
 
-    def check_database(db: Any, **kwargs: Any) -> Any:
-        given.update(kwargs)
-        return real(db, **kwargs)
+    def crawling(db: Any, _progress: Progress) -> Any:
+        # each few steps pause: this integrity check alone would take about 45 s
+        db.conn.set_progress_handler(lambda: began.set() or time.sleep(0.05) or 0, 5)
+        return db.execute("PRAGMA integrity_check").fetchall()
 
-    monkeypatch.setattr(files, "check_database", check_database)
-    window.check_db_action.trigger()
-    operation = window.files.check_operation
-    assert operation is not None
-    assert operation.wait()
-    assert given["interrupts"] is operation.progress  # its Cancel interrupts SQLite
-    assert given["repair"] is False
+    operation = ReadOperation(window.store, crawling, "Checking…", window)
+    failures: list[object] = []
+    operation.failed.connect(failures.append)
+    operation.start()
+    assert began.wait(10)
 
+    operation.cancel()
 
-def test_cancel_reaches_the_statements_of_verify(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    given: dict[str, Any] = {}
-    real = history_panel.verify_log
-
-    def verify_log_recorded(db: Any, **kwargs: Any) -> Any:
-        given.update(kwargs)
-        return real(db, **kwargs)
-
-    monkeypatch.setattr(history_panel, "verify_log", verify_log_recorded)
-    operation = window.audit.history.verify()
-    assert operation.wait()
-    assert given["interrupts"] is operation.progress
+    assert operation.wait(20)  # far sooner than the statement's 45 s
+    assert len(failures) == 1
+    assert isinstance(failures[0], Cancelled)

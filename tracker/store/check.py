@@ -14,7 +14,7 @@ import sqlite_utils
 
 from tracker.domain.messages import Message, Number, msg, render
 from tracker.store import contract_fills, delivery_totals, nul_texts, positions, serial_clashes
-from tracker.store.interrupts import Interrupts, interruptible, was_interrupted
+from tracker.store.interrupts import was_interrupted
 from tracker.store.log_verify import Step, verify_log
 
 RESTORE_ADVICE = "check.restore_advice"  # what to do when anything is found (the CLI's words)
@@ -75,34 +75,32 @@ def check_database(
     *,
     repair: bool = True,
     step: Step | None = None,
-    interrupts: Interrupts | None = None,
 ) -> CheckReport:
     """The ledger's health.  Kept totals found wrong are recomputed on ``db`` when
     ``repair`` (a check on a read-only connection leaves that to :func:`repair_stale` on
-    one that can write); ``step`` hears of the change log's walk and may stop it, and a
-    cancel through ``interrupts`` abandons the statement running (``integrity_check``
-    alone reads for seconds at a million deliveries)."""
+    one that can write); ``step`` hears of the change log's walk and may stop it.  A
+    statement interrupted on the caller's cancel (``store.interrupts``) is raised, never
+    reported as damage."""
     report = CheckReport()
-    with interruptible(db, interrupts):
-        try:
-            integrity = [r[0] for r in db.execute("PRAGMA integrity_check(20)")]
-        except sqlite3.DatabaseError as exc:
-            if was_interrupted(exc):
-                raise
-            report.findings.append(msg("check.unreadable", reason=str(exc)))
-            return report
-        if integrity != ["ok"]:
-            report.findings.append(msg("check.damaged", problems="; ".join(integrity[:5])))
-            return report  # nothing else can be trusted
-        report.checks.append(msg("check.integrity_ok"))
-        try:
-            _foreign_keys(db, report)
-            _change_log(db, report, step)
-            _derived(db, report, repair)
-        except sqlite3.DatabaseError as exc:
-            if was_interrupted(exc):
-                raise
-            report.findings.append(msg("check.part_unreadable", reason=str(exc)))
+    try:
+        integrity = [r[0] for r in db.execute("PRAGMA integrity_check(20)")]
+    except sqlite3.DatabaseError as exc:
+        if was_interrupted(exc):
+            raise
+        report.findings.append(msg("check.unreadable", reason=str(exc)))
+        return report
+    if integrity != ["ok"]:
+        report.findings.append(msg("check.damaged", problems="; ".join(integrity[:5])))
+        return report  # nothing else can be trusted
+    report.checks.append(msg("check.integrity_ok"))
+    try:
+        _foreign_keys(db, report)
+        _change_log(db, report, step)
+        _derived(db, report, repair)
+    except sqlite3.DatabaseError as exc:
+        if was_interrupted(exc):
+            raise
+        report.findings.append(msg("check.part_unreadable", reason=str(exc)))
     return report
 
 

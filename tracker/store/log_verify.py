@@ -21,7 +21,7 @@ from tracker.domain.messages import Field, Message, Number, msg, render
 from tracker.store import change_log
 from tracker.store.change_log import GENESIS_HASH, LOGGED_TABLES, ROW_ACTIONS
 from tracker.store.integrity import IntegrityCheck
-from tracker.store.interrupts import Interrupts, interruptible, was_interrupted
+from tracker.store.interrupts import was_interrupted
 
 MAX_REPORTED = 20
 
@@ -162,7 +162,6 @@ def verify_log(
     integrity: bool = True,
     anchor: Anchor | None = None,
     step: Step | None = None,
-    interrupts: Interrupts | None = None,
 ) -> LogReport:
     """Walk the whole log, then compare the replayed rows with every logged table.
 
@@ -170,21 +169,21 @@ def verify_log(
     the ledger is a file, and is reported first (a damaged index would make the
     comparison lie); an unreadable page is reported, never raised.  With an
     ``anchor`` (a head recorded earlier) removed or re-hashed entries are caught.
-    ``step`` hears of the walk's progress and may stop it by raising; a cancel through
-    ``interrupts`` also abandons the statement running and the integrity check.
+    ``step`` hears of the walk's progress and may stop it by raising; a statement
+    interrupted on the caller's cancel (``store.interrupts``) is raised, and either way
+    the integrity check beside is abandoned too.
     """
     report = LogReport()
     check = IntegrityCheck.start(db) if integrity else None
     try:
-        with interruptible(db, interrupts):
-            try:
-                _walk(db, report, step)
-                walk_damage = None
-            except sqlite3.DatabaseError as exc:
-                if was_interrupted(exc):
-                    raise
-                walk_damage = msg("log.unreadable", reason=str(exc))
-            problem = check.result() if check is not None else None
+        try:
+            _walk(db, report, step)
+            walk_damage = None
+        except sqlite3.DatabaseError as exc:
+            if was_interrupted(exc):
+                raise
+            walk_damage = msg("log.unreadable", reason=str(exc))
+        problem = check.result() if check is not None else None
     except BaseException:
         if check is not None:
             check.stop()  # not left reading on for seconds after a cancel

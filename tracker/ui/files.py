@@ -246,9 +246,7 @@ class FileController(QObject):
         connection and show the report."""
         operation = ReadOperation(
             self.store,
-            lambda db, progress: check_database(
-                db, repair=False, step=progress.advance, interrupts=progress
-            ),
+            lambda db, progress: check_database(db, repair=False, step=progress.advance),
             self.tr("Checking the database…"),
             self.window,
         )

@@ -6,7 +6,9 @@ the thread pool with a read-only connection of its own, so the window keeps draw
 When the work runs longer than ``SHOW_AFTER_MS`` a progress dialog appears, showing
 ``progress.done`` of ``progress.total`` (or a busy bar while the total is unknown), and
 its Cancel asks the work to stop (``Progress.cancel``): the work then raises
-``Cancelled`` and discards what it was writing.  The outcome arrives on the GUI thread as
+``Cancelled`` and discards what it was writing.  A cancel also interrupts the statement
+the work's connection is running (one ``integrity_check`` reads for seconds at a million
+deliveries), which then ends as ``Cancelled`` too.  The outcome arrives on the GUI thread as
 ``finished(result)`` or ``failed(exception)``.  An in-memory ledger cannot be read from a
 second connection: its work runs at once on the window's connection.
 """
@@ -23,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tracker.services.progress import Progress
+from tracker.store.interrupts import interruptible
 from tracker.store.ledger import Ledger
 from tracker.store.readers import can_read_beside
 from tracker.ui.background import start_reading
@@ -87,7 +90,8 @@ class ReadOperation(QObject):
     def _measured(self, db: Ledger) -> object:
         self.thread_name = threading.current_thread().name
         try:
-            return self.work(db, self.progress)
+            with interruptible(db, self.progress):
+                return self.work(db, self.progress)
         except Exception as exc:  # delivered to the GUI thread as a failure
             return exc
 

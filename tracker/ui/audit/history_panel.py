@@ -234,7 +234,7 @@ class HistoryPanel(QWidget):
         entries, _head = change_log.last_link(self.store.db)
         operation = ReadOperation(
             self.store,
-            lambda db, progress: verify_log(db, step=progress.advance, interrupts=progress),
+            lambda db, progress: verify_log(db, step=progress.advance),
             self.tr("Verifying the change log…"),
             self,
             total=entries or None,
