@@ -75,11 +75,17 @@ def ids_with_serials(db: Ledger, table: str, contract_id: int, block: Serials | 
 
 
 def holders_of(db: Ledger, table: str, block: Serials) -> list[Holder]:
-    """Records of ``table`` in any contract with exactly these serials."""
+    """Records of ``table`` in any contract with exactly these serials, sought through
+    the table's serial indexes (deliveries: per registry, as
+    :func:`queries.deliveries_containing`)."""
     condition, params = _block_condition(block, "t.")
+    registries = ""
+    if table == "deliveries":
+        registries = f"{queries.DELIVERY_REGISTRIES} "
+        condition = f"t.registry in (select name from delivery_registries) and {condition}"
     sql = (
-        f"select t.id, t.contract_id, c.reference from {_serial_table(table)} t "
-        f"join contracts c on c.id = t.contract_id where {condition}"
+        f"{registries}select t.id, t.contract_id, c.reference from {_serial_table(table)} t "
+        f"join contracts c on c.id = t.contract_id where {condition} order by t.id"
     )
     return [Holder(*row) for row in db.execute(sql, params)]
 

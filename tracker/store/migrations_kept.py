@@ -145,6 +145,16 @@ def m014_pending_deliveries_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def m015_retirement_batch_index(db: sqlite_utils.Database) -> None:
+    """A partial index of the retirements of a credit batch (serials named by a batch id,
+    no numbered range), by batch: a registry import asks, for each row, whether a
+    retirement already holds its batch, and read every retirement to know (0.04 s a row
+    at 300k).  Ranges have ``retirements_serials`` since m004.  Nothing logged."""
+    db.execute(
+        "CREATE INDEX retirements_batch ON retirements(serial_block) WHERE serial_start IS NULL"
+    )
+
+
 STEPS = (
     m006_contract_positions,
     m007_record_uids,
@@ -155,4 +165,5 @@ STEPS = (
     m012_rule_indexes,
     m013_deliveries_holding_nul,
     m014_pending_deliveries_index,
+    m015_retirement_batch_index,
 )
