@@ -2,10 +2,11 @@
 
 At a million records one statement can run for seconds with no row coming back in
 between (``integrity_check``, a whole table compared with its log): a cancel checked
-between rows would wait for it.  Work given an :class:`Interrupts` (the window's
-``Progress``) runs such statements inside :func:`interruptible`: a cancel calls the
+between rows would wait for it.  The window's ``ReadOperation`` runs its work inside
+:func:`interruptible` with its ``Progress`` (an :class:`Interrupts`): a cancel calls the
 connection's ``interrupt``, SQLite abandons the statement, and the caller's own
-cancellation is raised in place of SQLite's error.
+cancellation is raised in place of SQLite's error.  Work that turns SQLite errors into
+findings (``check_database``, ``verify_log``) lets :func:`was_interrupted` ones through.
 """
 
 from __future__ import annotations
