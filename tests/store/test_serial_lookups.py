@@ -1,5 +1,6 @@
-"""An import's "who holds these serials already?" seeks the serial indexes: one row of
-a registry file must not read every delivery or retirement of the ledger."""
+"""An import's "who holds these serials (or this registry reference) already?" seeks an
+index: one row of a registry or verification file must not read every delivery or
+retirement of the ledger."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sqlite_utils
 from tests.audit_factories import raw_delivery, raw_retirement
 from tests.factories import make_contract
 from tracker.domain.serials import CreditBatch, SerialBlock
-from tracker.store import lookups, queries
+from tracker.store import lookups, queries, reconcile_reads
 from tracker.store.database import configure, open_database
 from tracker.store.migrations import migrations
 
@@ -104,6 +105,51 @@ def test_retirements_are_found_by_range_and_by_batch_through_their_indexes(
     assert "SCAN t" not in plan
 
 
+def test_a_retirement_is_found_by_its_registry_reference_through_an_index(
+    ledger: sqlite_utils.Database,
+) -> None:
+    with ledger.atomic():
+        ledger.execute("update retirements set registry_reference = 'VCS-RET-77' where id = 5")
+    found = lookups.retirement_with_registry_reference(ledger, "VCS-RET-77")
+    assert found is not None
+    assert found.id == 5
+    assert lookups.retirement_with_registry_reference(ledger, "VCS-RET-78") is None
+    plan = _plans(ledger, lambda: [lookups.retirement_with_registry_reference(ledger, "X")])
+    assert any("USING INDEX retirements_registry_reference" in p for p in plan)
+    assert "SCAN r" not in plan
+
+
+def test_a_delivery_is_found_by_its_registry_reference_through_an_index(
+    ledger: sqlite_utils.Database,
+) -> None:
+    with ledger.atomic():
+        ledger.execute("update deliveries set reference = 'TX-77' where serial_start = 3000")
+        ledger.execute(
+            "update deliveries set reference = 'TX-78', registry = 'zz-local' "
+            "where serial_start in (4000, 5000)"
+        )
+    assert queries.delivery_ids_with_reference(ledger, "TX-77") == [3]
+    assert queries.delivery_ids_with_reference(ledger, "TX-78") == [4, 5]
+    assert queries.delivery_ids_with_reference(ledger, "TX-79") == []
+    plan = _plans(ledger, lambda: queries.delivery_ids_with_reference(ledger, "TX-77"))
+    assert any("USING COVERING INDEX deliveries_reference (registry=? AND reference=?)" in p
+               for p in plan)  # fmt: skip
+    assert "SCAN deliveries" not in plan
+
+
+def test_a_reconciled_block_is_sought_through_the_serial_indexes(
+    ledger: sqlite_utils.Database,
+) -> None:
+    refs = queries.contract_references(ledger)
+    block = _block(12_005, 12_008)
+    for table in ("deliveries", "retirements"):
+        found = reconcile_reads.overlapping(ledger, refs, None, table, block)
+        assert [(r.table, r.block.start) for r in found] == [(table, 12_000)]
+        plan = _plans(ledger, lambda t=table: reconcile_reads.overlapping(  # type: ignore[misc]
+            ledger, refs, None, t, block))  # fmt: skip
+        assert "SCAN t" not in plan
+
+
 def test_serials_that_nobody_holds_are_not_found(ledger: sqlite_utils.Database) -> None:
     assert lookups.holders_of(ledger, "deliveries", _block(7000, 7098)) == []
     assert lookups.holders_of(ledger, "retirements", CreditBatch("PURO-BATCH-0002")) == []
@@ -131,11 +177,11 @@ def test_a_block_inside_a_delivery_is_found_through_the_serial_index(
     assert "SCAN d" not in plan
 
 
-def test_a_previous_release_ledger_gains_the_retirement_batch_index(tmp_path: Path) -> None:
+def test_a_previous_release_ledger_gains_the_retirement_lookup_indexes(tmp_path: Path) -> None:
     path = tmp_path / "previous.db"
     old = sqlite_utils.Database(path)
     configure(old, on_disk=True)
-    migrations.apply(old, stop_before="m015_retirement_batch_index")
+    migrations.apply(old, stop_before="m015_retirement_lookup_indexes")
     contract = make_contract(old)
     batch = _batch_delivery(old, contract, "PURO-BATCH-0009", "puro")
     _batch_retirement(old, batch, "PURO-BATCH-0009")
@@ -144,6 +190,7 @@ def test_a_previous_release_ledger_gains_the_retirement_batch_index(tmp_path: Pa
 
     db = open_database(path, create=False)
 
-    assert "retirements_batch" in {index.name for index in db["retirements"].indexes}
+    names = {index.name for index in db["retirements"].indexes}
+    assert {"retirements_batch", "retirements_registry_reference"} <= names
     [held] = lookups.holders_of(db, "retirements", CreditBatch("PURO-BATCH-0009"))
     assert held.id == 1

@@ -145,14 +145,16 @@ def m014_pending_deliveries_index(db: sqlite_utils.Database) -> None:
     )
 
 
-def m015_retirement_batch_index(db: sqlite_utils.Database) -> None:
-    """A partial index of the retirements of a credit batch (serials named by a batch id,
-    no numbered range), by batch: a registry import asks, for each row, whether a
-    retirement already holds its batch, and read every retirement to know (0.04 s a row
-    at 300k).  Ranges have ``retirements_serials`` since m004.  Nothing logged."""
+def m015_retirement_lookup_indexes(db: sqlite_utils.Database) -> None:
+    """Two indexes a registry import seeks for each retirement row, where it read every
+    retirement (0.05 s a row at 300k, a second when the pages are not cached): the
+    retirements of a credit batch (serials named by a batch id, no numbered range) by
+    batch, and the retirements by registry reference (a row without serials is known by
+    it).  Ranges have ``retirements_serials`` since m004.  Nothing logged."""
     db.execute(
         "CREATE INDEX retirements_batch ON retirements(serial_block) WHERE serial_start IS NULL"
     )
+    db.execute("CREATE INDEX retirements_registry_reference ON retirements(registry_reference)")
 
 
 STEPS = (
@@ -165,5 +167,5 @@ STEPS = (
     m012_rule_indexes,
     m013_deliveries_holding_nul,
     m014_pending_deliveries_index,
-    m015_retirement_batch_index,
+    m015_retirement_lookup_indexes,
 )

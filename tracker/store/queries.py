@@ -113,8 +113,14 @@ def deliveries(db: sqlite_utils.Database, contract_id: int | None = None) -> lis
 
 
 def delivery_ids_with_reference(db: sqlite_utils.Database, reference: str) -> list[int]:
-    """Every delivery with this registry reference, of any contract."""
-    sql = "select id from deliveries where reference = ?"
+    """Every delivery with this registry reference, of any contract and registry (sought
+    in index ``deliveries_reference`` once per registry: a verification import asks for
+    each row)."""
+    sql = (
+        f"{DELIVERY_REGISTRIES} select id from deliveries "
+        "where registry in (select name from delivery_registries) and reference = ? "
+        "order by id"
+    )
     return [r[0] for r in db.execute(sql, [reference])]
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from tracker.domain.records import Contract
 from tracker.domain.serials import SerialBlock
+from tracker.store import queries
 from tracker.store.ledger import Ledger
 
 
@@ -41,9 +42,13 @@ def _records(
     date = "delivered_on" if table == "deliveries" else "retired_on"
     extra = "t.beneficiary, t.registry_reference" if table == "retirements" else "'', ''"
     clauses, args = [], list(params or [])
+    registries = ""
     if block is not None:
         clauses.append("t.serial_prefix = ? and t.serial_start <= ? and t.serial_end >= ?")
         args += [block.prefix, block.end, block.start]
+        if table == "deliveries":  # sought in deliveries_serials once per registry
+            registries = f"{queries.DELIVERY_REGISTRIES} "
+            clauses.append("t.registry in (select name from delivery_registries)")
     if where:
         clauses.append(where)
     if scope is not None:
@@ -51,10 +56,11 @@ def _records(
         args.append(scope.id)
     template = "t.serial_template" if table == "deliveries" else "d.serial_template"
     sql = (
-        f"select t.id, t.contract_id, t.serial_prefix, t.serial_start, t.serial_end, "
+        f"{registries}select t.id, t.contract_id, t.serial_prefix, t.serial_start, t.serial_end, "
         f"{template}, t.tonnes_kg, t.{date}, {extra} from {table} t "
         + ("join deliveries d on d.id = t.delivery_id " if table == "retirements" else "")
         + ("where " + " and ".join(clauses) if clauses else "")
+        + " order by t.id"
     )
     return [
         Local(
