@@ -4,29 +4,18 @@ and they find the same deliveries the rule's own condition names."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
 
 import pytest
 import sqlite_utils
 
 from tests.audit_factories import raw_delivery
 from tests.factories import make_contract
+from tests.store.plan_support import query_plans
 from tracker.store import holdings, positions
 from tracker.store import rule_inputs as inputs
 from tracker.store import rule_inputs_serials as serials
 
 AS_OF = dt.date(2027, 1, 1)
-
-
-def _plans(db: sqlite_utils.Database, call: Callable[[], Iterable[object]]) -> list[str]:
-    """The query-plan lines of the statements ``call`` runs."""
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        list(call())
-    finally:
-        db.conn.set_trace_callback(None)
-    return [r[3] for sql in statements for r in db.conn.execute(f"explain query plan {sql}")]
 
 
 @pytest.fixture
@@ -77,7 +66,7 @@ def test_the_rule_reads_its_deliveries_through_an_index(
 ) -> None:
     call, index, _start = CASES[case]
 
-    plans = _plans(ledger, lambda: call(ledger))
+    plans = query_plans(ledger, lambda: call(ledger))
 
     assert any(index in line for line in plans)
     assert "SCAN d" not in plans  # no delivery read that the index leaves out
@@ -110,7 +99,7 @@ def test_the_invalidated_deliveries_are_read_from_their_invalidations(
             [delivery],
         )
 
-    plans = _plans(ledger, lambda: holdings.invalidated_deliveries(ledger, AS_OF))
+    plans = query_plans(ledger, lambda: holdings.invalidated_deliveries(ledger, AS_OF))
     found = holdings.invalidated_deliveries(ledger, AS_OF)
 
     assert [row["id"] for row in found] == [delivery]
@@ -128,7 +117,7 @@ def test_deliveries_outside_the_term_are_read_as_two_ranges_of_each_contract(
         )
     as_of = dt.date(2029, 1, 1)
 
-    plans = _plans(ledger, lambda: inputs.delivered_outside_term(ledger, as_of))
+    plans = query_plans(ledger, lambda: inputs.delivered_outside_term(ledger, as_of))
     found = [row["serial_block"] for row in inputs.delivered_outside_term(ledger, as_of)]
 
     assert [block.split("-")[-1] for block in found] == ["8000 to 8099", "9000 to 9099"]
@@ -146,7 +135,7 @@ def test_stale_deliveries_of_settled_contracts_are_read_through_the_pending_inde
                        "where serial_start = 3000")  # fmt: skip
         positions.refresh(ledger)
 
-    plans = _plans(ledger, lambda: inputs.stale_unverified(ledger, AS_OF, 90))
+    plans = query_plans(ledger, lambda: inputs.stale_unverified(ledger, AS_OF, 90))
     found = [row["serial_block"] for row in inputs.stale_unverified(ledger, AS_OF, 90)]
 
     assert [block.split("-")[-1] for block in found] == ["3000 to 3099"]

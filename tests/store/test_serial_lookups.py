@@ -4,7 +4,6 @@ retirement of the ledger."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -12,22 +11,13 @@ import sqlite_utils
 
 from tests.audit_factories import raw_delivery, raw_retirement
 from tests.factories import make_contract
+from tests.store.plan_support import query_plans
 from tracker.domain.serials import CreditBatch, SerialBlock
 from tracker.store import lookups, queries, reconcile_reads
 from tracker.store.database import configure, open_database
 from tracker.store.migrations import migrations
 
 PREFIX = "ACR-US-1-2025-1"
-
-
-def _plans(db: sqlite_utils.Database, call: Callable[[], Iterable[object]]) -> list[str]:
-    statements: list[str] = []
-    db.conn.set_trace_callback(statements.append)
-    try:
-        list(call())
-    finally:
-        db.conn.set_trace_callback(None)
-    return [r[3] for sql in statements for r in db.conn.execute(f"explain query plan {sql}")]
 
 
 def _block(start: int, end: int) -> SerialBlock:
@@ -76,7 +66,7 @@ def test_a_delivery_is_found_by_its_serials_through_the_serial_index(
 ) -> None:
     found = lookups.holders_of(ledger, "deliveries", _block(7000, 7099))
     assert [(h.reference) for h in found] == ["C-1"]
-    plan = _plans(ledger, lambda: lookups.holders_of(ledger, "deliveries", _block(7000, 7099)))
+    plan = query_plans(ledger, lambda: lookups.holders_of(ledger, "deliveries", _block(7000, 7099)))
     assert any("USING INDEX deliveries_serials (registry=? AND serial_prefix=?" in p for p in plan)
     assert "SCAN t" not in plan
 
@@ -86,7 +76,7 @@ def test_a_delivered_batch_is_found_through_the_batch_index(
 ) -> None:
     batch = CreditBatch("PURO-BATCH-0001")
     assert [h.reference for h in lookups.holders_of(ledger, "deliveries", batch)] == ["C-2"]
-    plan = _plans(ledger, lambda: lookups.holders_of(ledger, "deliveries", batch))
+    plan = query_plans(ledger, lambda: lookups.holders_of(ledger, "deliveries", batch))
     assert any("USING INDEX deliveries_batch (registry=? AND serial_block=?)" in p for p in plan)
 
 
@@ -98,9 +88,11 @@ def test_retirements_are_found_by_range_and_by_batch_through_their_indexes(
     ]
     batch = CreditBatch("PURO-BATCH-0001")
     assert [h.reference for h in lookups.holders_of(ledger, "retirements", batch)] == ["C-2"]
-    plan = _plans(ledger, lambda: lookups.holders_of(ledger, "retirements", _block(8000, 8009)))
+    plan = query_plans(
+        ledger, lambda: lookups.holders_of(ledger, "retirements", _block(8000, 8009))
+    )
     assert any("USING INDEX retirements_serials" in p for p in plan)
-    plan = _plans(ledger, lambda: lookups.holders_of(ledger, "retirements", batch))
+    plan = query_plans(ledger, lambda: lookups.holders_of(ledger, "retirements", batch))
     assert any("USING INDEX retirements_batch (serial_block=?)" in p for p in plan)
     assert "SCAN t" not in plan
 
@@ -114,7 +106,7 @@ def test_a_retirement_is_found_by_its_registry_reference_through_an_index(
     assert found is not None
     assert found.id == 5
     assert lookups.retirement_with_registry_reference(ledger, "VCS-RET-78") is None
-    plan = _plans(ledger, lambda: [lookups.retirement_with_registry_reference(ledger, "X")])
+    plan = query_plans(ledger, lambda: [lookups.retirement_with_registry_reference(ledger, "X")])
     assert any("USING INDEX retirements_registry_reference" in p for p in plan)
     assert "SCAN r" not in plan
 
@@ -131,7 +123,7 @@ def test_a_delivery_is_found_by_its_registry_reference_through_an_index(
     assert queries.delivery_ids_with_reference(ledger, "TX-77") == [3]
     assert queries.delivery_ids_with_reference(ledger, "TX-78") == [4, 5]
     assert queries.delivery_ids_with_reference(ledger, "TX-79") == []
-    plan = _plans(ledger, lambda: queries.delivery_ids_with_reference(ledger, "TX-77"))
+    plan = query_plans(ledger, lambda: queries.delivery_ids_with_reference(ledger, "TX-77"))
     assert any("USING COVERING INDEX deliveries_reference (registry=? AND reference=?)" in p
                for p in plan)  # fmt: skip
     assert "SCAN deliveries" not in plan
@@ -143,11 +135,12 @@ def test_a_reconciled_block_is_sought_through_the_serial_indexes(
     refs = queries.contract_references(ledger)
     block = _block(12_005, 12_008)
     for table in ("deliveries", "retirements"):
-        found = reconcile_reads.overlapping(ledger, refs, None, table, block)
-        assert [(r.table, r.block.start) for r in found] == [(table, 12_000)]
-        plan = _plans(ledger, lambda t=table: reconcile_reads.overlapping(  # type: ignore[misc]
-            ledger, refs, None, t, block))  # fmt: skip
-        assert "SCAN t" not in plan
+
+        def overlapping(table: str = table) -> list[reconcile_reads.Local]:
+            return reconcile_reads.overlapping(ledger, refs, None, table, block)
+
+        assert [(r.table, r.block.start) for r in overlapping()] == [(table, 12_000)]
+        assert "SCAN t" not in query_plans(ledger, overlapping)
 
 
 def test_serials_that_nobody_holds_are_not_found(ledger: sqlite_utils.Database) -> None:
@@ -172,7 +165,7 @@ def test_a_block_inside_a_delivery_is_found_through_the_serial_index(
 ) -> None:
     [containing] = queries.deliveries_containing(ledger, _block(9010, 9020))
     assert containing["serial_start"] == 9000
-    plan = _plans(ledger, lambda: queries.deliveries_containing(ledger, _block(9010, 9020)))
+    plan = query_plans(ledger, lambda: queries.deliveries_containing(ledger, _block(9010, 9020)))
     assert any("USING INDEX deliveries_serials (registry=? AND serial_prefix=?" in p for p in plan)
     assert "SCAN d" not in plan
 
