@@ -82,7 +82,7 @@ def holders_of(db: Ledger, table: str, block: Serials) -> list[Holder]:
     registries = ""
     if table == "deliveries":
         registries = f"{queries.DELIVERY_REGISTRIES} "
-        condition = f"t.registry in (select name from delivery_registries) and {condition}"
+        condition = f"{queries.of_any_registry('t.registry')} and {condition}"
     sql = (
         f"{registries}select t.id, t.contract_id, c.reference from {_serial_table(table)} t "
         f"join contracts c on c.id = t.contract_id where {condition} order by t.id"

@@ -118,7 +118,7 @@ def delivery_ids_with_reference(db: sqlite_utils.Database, reference: str) -> li
     each row)."""
     sql = (
         f"{DELIVERY_REGISTRIES} select id from deliveries "
-        "where registry in (select name from delivery_registries) and reference = ? "
+        f"where {of_any_registry('registry')} and reference = ? "
         "order by id"
     )
     return [r[0] for r in db.execute(sql, [reference])]
@@ -209,6 +209,12 @@ DELIVERY_REGISTRIES = (
 )
 
 
+def of_any_registry(column: str) -> str:
+    """The condition on a deliveries ``column`` naming every registry (with
+    :data:`DELIVERY_REGISTRIES` before the select)."""
+    return f"{column} in (select name from delivery_registries)"
+
+
 def deliveries_containing(db: sqlite_utils.Database, block: Serials) -> list[dict[str, Any]]:
     """Deliveries whose serials hold all of ``block`` (a batch: the same id), of any
     registry.  Every registry is named (:data:`DELIVERY_REGISTRIES`) so the lookup seeks
@@ -225,7 +231,7 @@ def deliveries_containing(db: sqlite_utils.Database, block: Serials) -> list[dic
             db,
             f"{DELIVERY_REGISTRIES} "
             "select d.*, c.reference from deliveries d join contracts c on c.id = d.contract_id "
-            f"where d.registry in (select name from delivery_registries) and {condition} "
+            f"where {of_any_registry('d.registry')} and {condition} "
             "order by d.id",
             params,
         )

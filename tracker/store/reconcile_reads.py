@@ -48,7 +48,7 @@ def _records(
         args += [block.prefix, block.end, block.start]
         if table == "deliveries":  # sought in deliveries_serials once per registry
             registries = f"{queries.DELIVERY_REGISTRIES} "
-            clauses.append("t.registry in (select name from delivery_registries)")
+            clauses.append(queries.of_any_registry("t.registry"))
     if where:
         clauses.append(where)
     if scope is not None:
