@@ -9,6 +9,9 @@ import textwrap
 import threading
 from pathlib import Path
 
+import pytest
+
+from tracker.store import sqlite_library
 from tracker.store.database import open_database
 from tracker.store.readers import open_reader
 from tracker.store.sqlite_library import memory_statistics_on, stop_memory_statistics
@@ -79,3 +82,15 @@ def test_connections_in_two_threads_read_the_same_ledger(tmp_path: Path) -> None
     for thread in threads:
         thread.join()
     assert sums == [12_497_500, 12_497_500]
+
+
+def test_a_library_ctypes_cannot_reach_is_left_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreachable(_name: object) -> object:
+        raise OSError("no such library")
+
+    monkeypatch.setattr(sqlite_library, "_done", False)
+    monkeypatch.setattr(sqlite_library.ctypes, "CDLL", unreachable)
+    monkeypatch.delattr(sqlite_library._sqlite3, "__file__")  # a module built in
+
+    assert sqlite_library.stop_memory_statistics() is False
+    assert sqlite_library.memory_statistics_on() is None

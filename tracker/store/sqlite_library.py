@@ -34,14 +34,16 @@ _done = False
 def _library() -> ctypes.CDLL | None:
     """The SQLite library Python's ``sqlite3`` module uses, through ctypes (None when it
     cannot be reached: the settings then stay as they are)."""
-    module = Path(_sqlite3.__file__)
+    file = getattr(_sqlite3, "__file__", None)
     # On Linux and macOS the module's own handle finds the library it links (or holds);
-    # Windows keeps SQLite in sqlite3.dll beside the module.
-    for candidate in (module, module.with_name("sqlite3.dll")):
+    # Windows keeps SQLite in sqlite3.dll beside the module; a module built into the
+    # interpreter is found among the program's own symbols.
+    candidates = [file, str(Path(file).with_name("sqlite3.dll"))] if file else [None]
+    for candidate in candidates:
         try:
-            library = ctypes.CDLL(str(candidate))
+            library = ctypes.CDLL(candidate)
             library.sqlite3_config  # noqa: B018 - raises AttributeError when absent
-        except (OSError, AttributeError):
+        except (OSError, AttributeError, TypeError):
             continue
         library.sqlite3_memory_used.restype = ctypes.c_int64
         library.sqlite3_memory_used.argtypes = []
