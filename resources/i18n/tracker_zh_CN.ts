@@ -3229,10 +3229,6 @@ You can undo this with Edit → Undo.</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Import {file}</source>
         <translation>导入 {file}</translation>
     </message>
@@ -3277,6 +3273,10 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>Each row of the file and what the import will do with it.</source>
         <translation>文件中的每一行及导入时的处理方式。</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>正在导入 {file}…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) belong to other buyers: {names}</source>

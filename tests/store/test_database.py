@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.store.database import DatabaseError, default_db_path, open_database
+from tracker.store.database import DatabaseError, default_db_path, open_beside, open_database
 from tracker.store.migrations import KNOWN_MIGRATIONS, migrations
 
 
@@ -109,3 +109,27 @@ def test_foreign_keys_are_enforced(db_path: Path) -> None:
             "insert into tranches (contract_id, due_on, tonnes_kg) values (42, '2025-01-01', 1)"
         )
     db.close()
+
+
+def test_a_connection_beside_an_open_ledger_writes_under_the_same_policy(db_path: Path) -> None:
+    window = open_database(db_path)
+    worker = open_beside(db_path)
+    try:
+        assert worker.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert worker.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert worker.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert worker.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+        with pytest.raises(sqlite3.IntegrityError):
+            worker.execute(
+                "insert into tranches (contract_id, due_on, tonnes_kg) values (9, 'x', 1)"
+            )
+    finally:
+        worker.close()
+        window.close()
+
+
+def test_no_connection_beside_a_ledger_that_is_not_there(tmp_path: Path) -> None:
+    missing = tmp_path / "gone.db"
+    with pytest.raises(DatabaseError, match=r"gone\.db"):
+        open_beside(missing)
+    assert not missing.exists()

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from tests.factories import counts, make_contract, make_delivery
@@ -76,30 +75,6 @@ def test_wizard_shows_errors_and_refuses_to_import(
     assert cells(dialog.table, 6) == ["Quantity of Credits"]
     assert "must not be negative" in dialog.table.item(0, 7).text()
     assert not dialog.import_button.isEnabled()
-
-
-def test_cancelling_a_large_import_writes_nothing(
-    qtbot: QtBot, store: LedgerStore, tmp_path: Path
-) -> None:
-    file = tmp_path / "big.csv"
-    rows = [gs_row(serial=f"GS1-1-KE-GS{n}-16-2025-{n}-1-100") for n in range(1, 3001)]
-    file.write_bytes(gs_file(*rows))
-    dialog = RegistryImportDialog(store, chooser=choose(file))
-    qtbot.addWidget(dialog)
-    dialog.contract.setCurrentIndex(dialog.contract.findData("C-1"))
-    qtbot.mouseClick(dialog.file_row.browse, Qt.MouseButton.LeftButton)
-    shown: list[QProgressDialog] = []
-
-    def cancel_when_shown(progress: QProgressDialog) -> None:
-        shown.append(progress)
-        progress.cancel()
-
-    dialog.progress_started.connect(cancel_when_shown)
-    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-
-    assert len(shown) == 1
-    assert dialog.summary.text() == "Cancelled: nothing was written."
-    assert counts(store.db)["deliveries"] == 0
 
 
 def test_save_report_writes_the_chosen_report(

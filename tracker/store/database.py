@@ -228,6 +228,23 @@ def _connect(file: Path, read_only: bool) -> sqlite_utils.Database:
         raise _cannot_open(file, exc) from None
 
 
+def open_beside(path: str | Path) -> sqlite_utils.Database:
+    """A second connection that may write to a ledger a window holds open (an import on
+    a worker beside the window's connection).  The file was inspected and upgraded when
+    the window opened it; this one is configured as the window's is (foreign keys, the
+    busy wait, WAL, full sync) without inspecting, upgrading or backing it up again."""
+    file = Path(path)
+    if not file.is_file():  # connecting would create an empty file
+        raise DatabaseError(msg("error.ledger_missing", file=str(file)))
+    db = _connect(file, read_only=False)
+    try:
+        configure(db, on_disk=True)
+    except sqlite3.Error as exc:
+        db.close()
+        raise _cannot_open(file, exc) from None
+    return db
+
+
 def open_database(
     path: str | Path | None = None,
     *,

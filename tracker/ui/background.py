@@ -7,6 +7,9 @@ request made meanwhile supersedes the running one, whose result is then dropped 
 the newest request run instead.  An in-memory ledger cannot be opened twice: its
 requests run at once on the window's connection.
 
+``start_reading(..., writes=True)`` runs work that writes (an import) the same way, on a
+connection of its own that may write (``open_beside``); the work takes its own transaction.
+
 Qt objects must be freed on the thread they live on, the GUI thread.  A worker must
 therefore never be the one that lets go of the last reference to anything the
 window made, and must never run Python's cyclic collector, which frees whatever
@@ -46,6 +49,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from tracker.store.database import open_beside
 from tracker.store.ledger import Ledger
 from tracker.store.readers import (
     can_read_beside,
@@ -112,6 +116,7 @@ class _Ticket:
     work: Work | None
     generation: int
     deliver: Deliver
+    writes: bool = False
     result: object = None
 
 
@@ -138,11 +143,11 @@ class _Postbox(QObject):
             self._tickets[number] = ticket
         return number
 
-    def work_of(self, number: int) -> tuple[Path, Work]:
+    def work_of(self, number: int) -> tuple[Path, Work, bool]:
         with self._lock:
             ticket = self._tickets[number]
             assert ticket.work is not None
-            return ticket.path, ticket.work
+            return ticket.path, ticket.work, ticket.writes
 
     def post(self, number: int, outcome: list[object]) -> None:
         """Worker thread: the result is ready.  It is taken out of ``outcome`` into the
@@ -201,11 +206,11 @@ def _read_on_worker(box: _Postbox, number: int) -> None:
     has posted (the GUI thread may let go of the ticket before this thread goes on)."""
     try:
         outcome: list[object] = []
-        path, work = box.work_of(number)
+        path, work, writes = box.work_of(number)
         try:
-            db = open_reader(path)
+            db = open_beside(path) if writes else open_reader(path)
             try:
-                outcome.append(_read(db, work))
+                outcome.append(work(db) if writes else _read(db, work))
             finally:
                 db.close()
         except Exception as exc:  # shown on the GUI thread, not lost in the pool
@@ -231,12 +236,15 @@ def _read(db: Ledger, work: Work) -> object:
             work.beside = None  # type: ignore[attr-defined]
 
 
-def start_reading(path: Path, work: Work, generation: int, deliver: Deliver) -> None:
+def start_reading(
+    path: Path, work: Work, generation: int, deliver: Deliver, *, writes: bool = False
+) -> None:
     """Run ``work(reader)`` on the pool; ``deliver(generation, result or exception)`` is
     called on the GUI thread, unless ``deliver`` is a method of a Qt object deleted
-    meanwhile.  Call on the GUI thread."""
+    meanwhile.  Call on the GUI thread.  With ``writes``, the work is given a connection
+    that may write, outside any snapshot (it takes its own transaction)."""
     box = postbox()
-    number = box.issue(_Ticket(path, work, generation, deliver))
+    number = box.issue(_Ticket(path, work, generation, deliver, writes))
     GATE.enter()
     box.settle()
     QThreadPool.globalInstance().start(functools.partial(_read_on_worker, box, number))

@@ -70,6 +70,14 @@ class LedgerCommand(QUndoCommand):
 _CHECKED_TABLES = frozenset({"contracts", "tranches", "deliveries", "retirements"})
 
 
+def rows_as_stored(
+    db: Ledger, inserted: tuple[tuple[str, int], ...]
+) -> dict[tuple[str, int], dict[str, Any]]:
+    """The records an add inserted, as stored: undo refuses to take back one changed since.
+    No Qt: a worker that applied an import reads them on its own connection."""
+    return {key: record_as_stored(db, *key) for key in inserted if key[0] in _CHECKED_TABLES}
+
+
 class AddCommand(LedgerCommand):
     def __init__(self, store: LedgerStore, text: str, call: AddCall) -> None:
         super().__init__(store, text)
@@ -86,11 +94,7 @@ class AddCommand(LedgerCommand):
 
     def _remember_rows(self) -> None:
         """The added rows as stored, so undo can tell when another window changed them."""
-        self._rows = {
-            key: record_as_stored(self.store.db, *key)
-            for key in self._inserted
-            if key[0] in _CHECKED_TABLES
-        }
+        self._rows = rows_as_stored(self.store.db, self._inserted)
 
     def _redo(self) -> ChangeSet:
         assert self._removed is not None

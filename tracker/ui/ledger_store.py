@@ -45,6 +45,8 @@ class LedgerStore(QObject):
         self.lock: LedgerLock | None = None
         self.read_only = False
         self._data_version = self._read_data_version()
+        self._own_writers = 0  # workers of this window writing beside it (an import)
+        self._poll_after_own_writes = False
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll_external_changes)
@@ -61,6 +63,8 @@ class LedgerStore(QObject):
 
     def poll_external_changes(self) -> bool:
         """Reload every view when another process committed to the ledger; True if so."""
+        if self._own_writers:
+            return False  # a commit now is this window's own worker's
         version = self._read_data_version()
         if version is None or version == self._data_version:
             return False
@@ -68,6 +72,26 @@ class LedgerStore(QObject):
         self.external_change.emit()
         self.reset.emit()
         return True
+
+    def own_write_started(self) -> None:
+        """A worker of this window is about to write beside its connection (an import).
+
+        Its commit changes ``data_version`` as another program's would: until
+        :meth:`own_write_finished`, no poll takes it for one (which would reload every
+        view and say another program changed the ledger)."""
+        if self._own_writers == 0:
+            self._poll_after_own_writes = self.poll_timer.isActive()
+            self.poll_timer.stop()
+        self._own_writers += 1
+
+    def own_write_finished(self) -> None:
+        """The worker's write is over (committed or not): its commit is the window's own,
+        and polling goes on from here."""
+        self._own_writers -= 1
+        if self._own_writers == 0:
+            self._data_version = self._read_data_version()
+            if self._poll_after_own_writes:
+                self.poll_timer.start()
 
     @property
     def as_of(self) -> dt.date:

@@ -3,7 +3,7 @@ Retirements / Flags / History tabs on the right, menus, undo/redo and status bar
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEventLoop, Qt, Signal
+from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,6 +57,7 @@ TAB_OF_TABLE = {
 
 class MainWindow(QMainWindow):
     contract_changed = Signal(object)  # int | None, after every tab shows it
+    _busy_on_worker = Signal()  # a worker's write waits for another program (queued here)
 
     def __init__(self, store: LedgerStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.portfolio.contract_selected.connect(self.set_contract)
         store.changed.connect(self._on_changed)
         store.reset.connect(self._on_reset)
+        self._busy_on_worker.connect(self._say_busy, Qt.ConnectionType.QueuedConnection)
         set_busy_notice(self._show_busy)
         store.external_change.connect(
             lambda: self.statusBar().showMessage(
@@ -330,7 +332,14 @@ class MainWindow(QMainWindow):
         self.records.update_enabled()
 
     def _show_busy(self) -> None:
-        """A write is waiting for another program: say so before the wait."""
+        """A write is waiting for another program: say so before the wait.  A worker's
+        write (an import) says so through the GUI thread, which alone may touch widgets."""
+        if QThread.currentThread() != self.thread():
+            self._busy_on_worker.emit()
+            return
+        self._say_busy()
+
+    def _say_busy(self) -> None:
         self.statusBar().showMessage(
             self.tr("Another program is writing to the ledger; waiting for it to finish…"), 5_000
         )

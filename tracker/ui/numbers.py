@@ -24,6 +24,11 @@ def tonnes_t(kg: int) -> str:
     return QCoreApplication.translate("Units", "{tonnes} t").format(tonnes=tonnes(kg))
 
 
+def count(n: int) -> str:
+    """A count of rows or records grouped as tonnes are: '20,000' ('20 000' in French)."""
+    return _grouped(n, QLocale())
+
+
 # ISO 4217 currencies without minor units (others have two).
 NO_MINOR_UNITS = frozenset({"JPY", "KRW", "CLP", "ISK", "VND", "XOF", "XAF", "UGX", "PYG"})
 

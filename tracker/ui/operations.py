@@ -1,5 +1,5 @@
-"""Long read-only work (a CSV report of a million rows) off the GUI thread, with progress
-and Cancel.
+"""Long work (a CSV report of a million rows, a registry import) off the GUI thread, with
+progress and Cancel.
 
 ``ReadOperation(store, work, label, parent).start()`` runs ``work(reader, progress)`` on
 the thread pool with a read-only connection of its own, so the window keeps drawing.
@@ -10,7 +10,8 @@ its Cancel asks the work to stop (``Progress.cancel``): the work then raises
 the work's connection is running (one ``integrity_check`` reads for seconds at a million
 deliveries), which then ends as ``Cancelled`` too.  The outcome arrives on the GUI thread as
 ``finished(result)`` or ``failed(exception)``.  An in-memory ledger cannot be read from a
-second connection: its work runs at once on the window's connection.
+second connection: its work runs at once on the window's connection.  ``WriteOperation``
+does the same for work that writes, on a worker connection that may write.
 """
 
 from __future__ import annotations
@@ -72,7 +73,10 @@ class ReadOperation(QObject):
         assert self.store.path is not None
         self._started_at = time.monotonic()
         self._poll.start()
-        start_reading(Path(self.store.path), self._measured, 0, self._deliver)
+        self._start_on_worker(Path(self.store.path))
+
+    def _start_on_worker(self, path: Path) -> None:
+        start_reading(path, self._measured, 0, self._deliver)
 
     def cancel(self) -> None:
         self.progress.cancel()
@@ -133,3 +137,34 @@ class ReadOperation(QObject):
             self.failed.emit(result)
         else:
             self.finished.emit(result)
+
+
+class WriteOperation(ReadOperation):
+    """Long work that writes (a registry import) off the GUI thread, with the same
+    progress and Cancel: ``work(writer, progress)`` gets a connection of its own that
+    may write and takes its own transaction, so a cancel or a failure rolls it back.
+    The store does not take the worker's commit for another program's (no reload, no
+    "changed by another program"); the caller tells the views what changed when
+    ``finished`` arrives.  A read-only or in-memory ledger's work runs at once on the
+    window's connection (which refuses writes to a read-only ledger as before)."""
+
+    _writing = False  # the worker holds the store's polling (own_write_started)
+
+    def start(self) -> None:
+        if self.store.read_only:
+            self.running = True
+            self._deliver(0, self._measured(self.store.db))
+            return
+        super().start()
+
+    def _start_on_worker(self, path: Path) -> None:
+        self.store.own_write_started()
+        self._writing = True
+        start_reading(path, self._measured, 0, self._deliver, writes=True)
+
+    @Slot(int, object)
+    def _deliver(self, generation: int, result: object) -> None:
+        if self._writing:
+            self._writing = False
+            self.store.own_write_finished()
+        super()._deliver(generation, result)

@@ -2,24 +2,30 @@
 
 Step 1 picks the file, its registry (or recognise it) and the contract; step 2 shows
 each row as *add*, *already present*, *skip* or *error* with the reason; step 3 imports
-in one transaction, only when the preview has no errors.  Large files show a progress
-dialog whose Cancel writes nothing.
+in one transaction, only when the preview has no errors.
+
+Preview and import run on a worker with a connection of its own (``WriteOperation``: the
+preview writes inside a transaction it rolls back), so the window keeps drawing through
+a file of a hundred thousand rows.  Work that runs long shows a progress dialog whose
+Cancel writes nothing.  The backup before an import is taken on the worker too, and so
+are the imported records as stored, which the undo step keeps: the GUI thread only puts
+the finished import on the undo stack and tells the views what changed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -29,6 +35,8 @@ from PySide6.QtWidgets import (
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ImportRefused, TrackerError
 from tracker.services.input_limits import check_header_bytes
+from tracker.services.progress import Cancelled
+from tracker.services.progress import Progress as WorkProgress
 from tracker.services.registry import (
     Action,
     ImportCancelled,
@@ -39,10 +47,13 @@ from tracker.services.registry import (
 )
 from tracker.services.registry.importer import read_file
 from tracker.services.registry.outcome import named_counts
+from tracker.store import backups
 from tracker.store.ledger import Ledger
 from tracker.ui import messages, numbers, theming
-from tracker.ui.commands import AddCommand, perform
+from tracker.ui.commands import AddCommand, perform, rows_as_stored
+from tracker.ui.errors import show_error
 from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.operations import WriteOperation
 from tracker.ui.reports.inputs import (
     FileRow,
     PathChooser,
@@ -53,24 +64,71 @@ from tracker.ui.reports.inputs import (
     wrap_last_column,
 )
 
-LARGE_FILE_BYTES = 256 * 1024  # show a progress dialog above this size
 OUTCOME_COLUMN, COLUMN_COLUMN, REASON_COLUMN = 1, 6, 7  # of the preview table
 
 
-class _NotImported(Exception):
-    """The import was cancelled or refused (the dialog says why); nothing was written."""
+@dataclass(frozen=True)
+class ImportRun:
+    """What the worker hands back: the preview (or the applied import) and, once
+    applied, the records it added as stored (for the undo step)."""
+
+    preview: ImportPreview
+    stored: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImportJob:
+    """A preview or an import of one file, run on a worker's connection (no Qt)."""
+
+    source: str
+    data: bytes
+    options: ImportOptions
+    apply: bool
+    backup_of: Path | None = None  # the ledger file to back up first (an import)
+
+    def __call__(self, db: Ledger, progress: WorkProgress) -> ImportRun:
+        if self.apply and self.backup_of is not None:
+            backups.make_backup(db, self.backup_of, "before-import")
+        preview = run_import(
+            db, self.source, self.data, self.options, self.apply, _reporting_to(progress)
+        )
+        if not preview.applied:
+            return ImportRun(preview)
+        return ImportRun(preview, rows_as_stored(db, preview.changes.inserted))
+
+
+def _reporting_to(progress: WorkProgress) -> Progress:
+    """The import's row count shown by the operation's progress dialog; False (stop,
+    nothing written) once its Cancel was pressed."""
+
+    def report(done: int, expected: int) -> bool:
+        progress.total = max(expected, done)
+        progress.done = done
+        return not progress.cancel_requested
+
+    return report
 
 
 class ImportCommand(AddCommand):
-    """An applied import on the undo stack: undo takes back the records it added.  The
-    store is told of the changes either way; an import that changed existing records
-    (which taking back cannot undo) stays off the stack."""
+    """An import a worker applied, on the undo stack: undo takes back the records it
+    added.  The store is told of the changes either way; an import that changed existing
+    records (which taking back cannot undo) stays off the stack."""
+
+    def __init__(self, store: LedgerStore, text: str, run: ImportRun) -> None:
+        super().__init__(store, text, lambda _db: (run.preview, run.preview.changes))
+        self._stored: dict[tuple[str, int], dict[str, Any]] | None = run.stored
 
     def _do(self) -> ChangeSet:
         changes = super()._do()
         if changes.updated or changes.deleted or not changes.inserted:
             self.setObsolete(True)
         return changes
+
+    def _remember_rows(self) -> None:
+        if self._stored is None:  # redo after an undo: read them again
+            super()._remember_rows()
+        else:  # read on the worker, right after its commit
+            self._rows, self._stored = self._stored, None
 
 
 class RegistryImportDialog(QDialog):
@@ -86,6 +144,8 @@ class RegistryImportDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.preview: ImportPreview | None = None
+        self.operation: WriteOperation | None = None  # the preview or import running
+        self._close_when_done = False
         self.setWindowTitle(self.tr("Import a registry export"))
         self.resize(980, 560)
 
@@ -155,86 +215,109 @@ class RegistryImportDialog(QDialog):
         self.preview = None
         self.import_button.setEnabled(False)
 
-    def _run(self, apply: bool) -> ImportPreview | None:
+    def _start(self, apply: bool) -> None:
+        """Preview or import the chosen file on a worker; the outcome arrives in
+        ``_previewed`` / ``_applied`` or ``_failed``."""
         path = self.file_row.path()
         if path is None:
             self.summary.setText(self.tr("Choose a file first."))
-            return None
+            return
         try:
             source, data = read_file(path)
             check_header_bytes(source, data)
-            progress = self._progress_dialog(path, len(data))
-            try:
-                return run_import(
-                    self.store.db,
-                    source,
-                    data,
-                    self.options(),
-                    apply,
-                    self._callback(progress) if progress else None,
-                )
-            finally:
-                if progress is not None:
-                    progress.close()
-        except ImportCancelled:
-            self.summary.setText(self.tr("Cancelled: nothing was written."))
-        except ImportRefused as exc:
-            self.summary.setText(self._in_window_words(messages.refusal(exc)))
-            self.table.setRowCount(0)
         except TrackerError as exc:
-            self.summary.setText(self._in_window_words(messages.error(exc)))
-            self.table.setRowCount(0)
-        return None
+            self._refused(exc)
+            return
+        if not apply:
+            self.preview = None  # until this preview's outcome arrives
+        backup_of = self.store.path if apply and not self.store.read_only else None
+        job = ImportJob(source, data, self.options(), apply, backup_of)
+        label = self.tr("Importing {file}…") if apply else self.tr("Reading {file}…")
+        operation = WriteOperation(self.store, job, label.format(file=path.name), self)
+        operation.progress_shown.connect(self.progress_started)
+        operation.finished.connect(self._applied if apply else self._previewed)
+        operation.failed.connect(self._failed)
+        self.operation = operation
+        self._set_running(True)
+        operation.start()
 
-    def _progress_dialog(self, path: Path, size: int) -> QProgressDialog | None:
-        if size < LARGE_FILE_BYTES:
-            return None
-        dialog = QProgressDialog(
-            self.tr("Reading {file}…").format(file=path.name), self.tr("Cancel"), 0, 100, self
+    def _set_running(self, running: bool) -> None:
+        for widget in (
+            self.file_row,
+            self.registry,
+            self.contract,
+            self.deliver_retired,
+            self.preview_button,
+        ):
+            widget.setEnabled(not running)
+        self.import_button.setEnabled(not running and self._ready())
+
+    def _ready(self) -> bool:
+        preview = self.preview
+        return (
+            preview is not None
+            and not preview.applied
+            and not preview.errors
+            and preview.count(Action.ADD) > 0
         )
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        self.progress_started.emit(dialog)
-        return dialog
 
-    @staticmethod
-    def _callback(dialog: QProgressDialog) -> Progress:
-        def report(done: int, expected: int) -> bool:
-            dialog.setMaximum(max(expected, done))
-            dialog.setValue(done)
-            QApplication.processEvents()
-            return not dialog.wasCanceled()
+    def _finish(self) -> None:
+        """The worker is done: the dialog takes input again, or closes if asked to."""
+        self.operation = None  # a child of the dialog: freed with it
+        self._set_running(False)
+        if self._close_when_done:
+            super().reject()
 
-        return report
+    def reject(self) -> None:
+        """Close, or while a preview or import runs, close once it has finished (an
+        import is never left half-told: its undo step and change notice come first)."""
+        if self.operation is not None:
+            self._close_when_done = True
+            return
+        super().reject()
 
     def run_preview(self) -> None:
-        self.preview = self._run(apply=False)
-        if self.preview is None:
-            return
-        self._show(self.preview)
-        ready = not self.preview.errors and self.preview.count(Action.ADD) > 0
-        self.import_button.setEnabled(ready)
+        self._start(apply=False)
 
     def run_apply(self) -> None:
         """Import every row in one transaction, as one step Edit → Undo can take back."""
         if self.preview is None:
             return
+        self._start(apply=True)
+
+    def wait(self, timeout: float = 120.0) -> bool:
+        """Process events until the running preview or import has finished (tests)."""
+        return self.operation is None or self.operation.wait(timeout)
+
+    def _previewed(self, run: ImportRun) -> None:
+        self.preview = run.preview
+        self._show(run.preview)
+        self._finish()
+
+    def _applied(self, run: ImportRun) -> None:
         path = self.file_row.path()
         text = self.tr("Import {file}").format(file=path.name if path else "")
-        self.store.backup_before("before-import")
-        try:
-            result = perform(self.store, ImportCommand(self.store, text, self._apply))
-        except _NotImported:
-            return
-        self._show(result)
-        self.import_button.setEnabled(False)
-        self.imported.emit(result)
+        perform(self.store, ImportCommand(self.store, text, run))
+        self.preview = run.preview
+        self._show(run.preview)
+        self._finish()
+        self.imported.emit(run.preview)
 
-    def _apply(self, _db: Ledger) -> tuple[ImportPreview, ChangeSet]:
-        result = self._run(apply=True)
-        if result is None:  # cancelled or refused: the reason is shown, nothing written
-            raise _NotImported
-        return result, result.changes
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, (Cancelled, ImportCancelled)):
+            self.summary.setText(self.tr("Cancelled: nothing was written."))
+        elif isinstance(exc, TrackerError):
+            self._refused(exc)
+        else:  # unexpected: shown with its details, as any other error
+            show_error(self, exc, exc.__traceback__)
+
+    def _refused(self, exc: TrackerError) -> None:
+        if isinstance(exc, ImportRefused):
+            self.summary.setText(self._in_window_words(messages.refusal(exc)))
+        else:
+            self.summary.setText(self._in_window_words(messages.error(exc)))
+        self.table.setRowCount(0)
 
     def _in_window_words(self, reason: str) -> str:
         """The command line's options named as this dialog's inputs: the box to tick, the
@@ -342,11 +425,11 @@ class RegistryImportDialog(QDialog):
         ).format(
             layout=preview.layout,
             encoding=preview.encoding,
-            add=preview.count(Action.ADD),
+            add=numbers.count(preview.count(Action.ADD)),
             verb=self.tr("imported") if preview.applied else self.tr("to add"),
-            present=preview.count(Action.PRESENT),
-            skip=preview.count(Action.SKIP),
-            errors=preview.count(Action.ERROR),
+            present=numbers.count(preview.count(Action.PRESENT)),
+            skip=numbers.count(preview.count(Action.SKIP)),
+            errors=numbers.count(preview.count(Action.ERROR)),
             tonnes=numbers.tonnes(preview.kg()),
         )
         if preview.errors:
