@@ -14,10 +14,6 @@ the finished import on the undo stack and tells the views what changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -32,28 +28,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ImportRefused, TrackerError
 from tracker.services.input_limits import check_header_bytes
 from tracker.services.progress import Cancelled
-from tracker.services.progress import Progress as WorkProgress
 from tracker.services.registry import (
     Action,
     ImportCancelled,
     ImportOptions,
     ImportPreview,
-    Progress,
-    run_import,
 )
 from tracker.services.registry.importer import read_file
 from tracker.services.registry.outcome import named_counts
-from tracker.store import backups
-from tracker.store.ledger import Ledger
 from tracker.ui import messages, numbers, theming
-from tracker.ui.commands import AddCommand, perform, rows_as_stored
+from tracker.ui.commands import perform
 from tracker.ui.errors import show_error
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.operations import WriteOperation
+from tracker.ui.reports.import_job import ImportCommand, ImportJob, ImportRun
 from tracker.ui.reports.inputs import (
     FileRow,
     PathChooser,
@@ -65,70 +56,6 @@ from tracker.ui.reports.inputs import (
 )
 
 OUTCOME_COLUMN, COLUMN_COLUMN, REASON_COLUMN = 1, 6, 7  # of the preview table
-
-
-@dataclass(frozen=True)
-class ImportRun:
-    """What the worker hands back: the preview (or the applied import) and, once
-    applied, the records it added as stored (for the undo step)."""
-
-    preview: ImportPreview
-    stored: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ImportJob:
-    """A preview or an import of one file, run on a worker's connection (no Qt)."""
-
-    source: str
-    data: bytes
-    options: ImportOptions
-    apply: bool
-    backup_of: Path | None = None  # the ledger file to back up first (an import)
-
-    def __call__(self, db: Ledger, progress: WorkProgress) -> ImportRun:
-        if self.apply and self.backup_of is not None:
-            backups.make_backup(db, self.backup_of, "before-import")
-        preview = run_import(
-            db, self.source, self.data, self.options, self.apply, _reporting_to(progress)
-        )
-        if not preview.applied:
-            return ImportRun(preview)
-        return ImportRun(preview, rows_as_stored(db, preview.changes.inserted))
-
-
-def _reporting_to(progress: WorkProgress) -> Progress:
-    """The import's row count shown by the operation's progress dialog; False (stop,
-    nothing written) once its Cancel was pressed."""
-
-    def report(done: int, expected: int) -> bool:
-        progress.total = max(expected, done)
-        progress.done = done
-        return not progress.cancel_requested
-
-    return report
-
-
-class ImportCommand(AddCommand):
-    """An import a worker applied, on the undo stack: undo takes back the records it
-    added.  The store is told of the changes either way; an import that changed existing
-    records (which taking back cannot undo) stays off the stack."""
-
-    def __init__(self, store: LedgerStore, text: str, run: ImportRun) -> None:
-        super().__init__(store, text, lambda _db: (run.preview, run.preview.changes))
-        self._stored: dict[tuple[str, int], dict[str, Any]] | None = run.stored
-
-    def _do(self) -> ChangeSet:
-        changes = super()._do()
-        if changes.updated or changes.deleted or not changes.inserted:
-            self.setObsolete(True)
-        return changes
-
-    def _remember_rows(self) -> None:
-        if self._stored is None:  # redo after an undo: read them again
-            super()._remember_rows()
-        else:  # read on the worker, right after its commit
-            self._rows, self._stored = self._stored, None
 
 
 class RegistryImportDialog(QDialog):
