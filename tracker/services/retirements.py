@@ -60,27 +60,22 @@ def holdings(
         invalid_kg[invalidated_in] = invalid_kg.get(invalidated_in, 0) + kg
         if start is not None:
             invalid_ranges.setdefault(invalidated_in, []).append((start, end))
-    found = []
-    for row in stored.holding_rows(db, contract_id, as_of or dt.date.today(), delivery_id):
-        d = delivery_from_row(row)
-        assert d.id is not None
-        verified = row["status_then"] == "verified"
-        found.append(
-            Holding(
-                d.id,
-                d.vintage,
-                d.delivered_on,
-                d.registry,
-                d.block,
-                tuple(retired_ranges.get(d.id, ())),
-                d.tonnes_kg,
-                retired_kg.get(d.id, 0),
-                tuple(invalid_ranges.get(d.id, ())),
-                invalid_kg.get(d.id, 0),
-                dt.date.fromisoformat(row["status_day"]) if verified else None,
-            )
+    return [
+        Holding(
+            d.id,
+            d.vintage,
+            d.delivered_on,
+            d.registry,
+            d.block,
+            tuple(retired_ranges.get(d.id, ())),
+            d.tonnes_kg,
+            retired_kg.get(d.id, 0),
+            tuple(invalid_ranges.get(d.id, ())),
+            invalid_kg.get(d.id, 0),
+            d.verified_on,
         )
-    return found
+        for d in stored.holding_rows(db, contract_id, as_of or dt.date.today(), delivery_id)
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
+from tracker.domain.serials import CreditBatch, SerialBlock, Serials
+from tracker.domain.vocab import Registry
 from tracker.store import lifecycle, queries
 from tracker.store.ledger import Ledger
 
@@ -51,20 +53,66 @@ def invalidated_parts(
 
 
 _HOLDINGS = f"""
-select d.*, {lifecycle.STATUS_AS_OF} as status_then, {lifecycle.STATUS_DAY_AS_OF} as status_day
+select d.id, d.vintage, d.delivered_on, d.registry, d.tonnes_kg, d.serial_block,
+       d.serial_prefix, d.serial_start, d.serial_end, d.serial_template,
+       {lifecycle.STATUS_AS_OF} = 'verified', {lifecycle.STATUS_DAY_AS_OF}
 from deliveries d
 where d.contract_id = :contract_id and d.verification_status != 'failed'
 """
 
+_REGISTRIES = {registry.value: registry for registry in Registry}
+
+
+class HeldDelivery(NamedTuple):
+    """A delivery as a retirement draws on it: only what the allocator reads."""
+
+    id: int
+    vintage: int | None
+    delivered_on: dt.date
+    registry: Registry
+    tonnes_kg: int
+    block: Serials | None
+    verified_on: dt.date | None  # the day it was verified by the date asked (None: pending)
+
 
 def holding_rows(
     db: Ledger, contract_id: int, as_of: dt.date, delivery_id: int | None = None
-) -> Iterator[Row]:
-    """The contract's deliveries whose latest verification has not failed, as stored,
-    with their status as of ``as_of`` (``status_then``, reached on ``status_day``); only
-    ``delivery_id`` when given."""
+) -> Iterator[HeldDelivery]:
+    """The contract's deliveries whose latest verification has not failed, with the day
+    they were verified as of ``as_of`` (None while pending then); only ``delivery_id``
+    when given.  Read as plain tuples: a contract holds thousands of deliveries, and an
+    oldest-first retirement reads them all."""
     params = {"contract_id": contract_id, "as_of": as_of.isoformat(), "delivery_id": delivery_id}
-    return queries.rows(db, _HOLDINGS + _one_delivery(delivery_id, "d.id"), params)
+    fromiso = dt.date.fromisoformat
+    for (
+        delivery,
+        vintage,
+        delivered_on,
+        registry,
+        tonnes_kg,
+        text,
+        prefix,
+        start,
+        end,
+        template,
+        verified,
+        day,
+    ) in db.execute(_HOLDINGS + _one_delivery(delivery_id, "d.id"), params):
+        if text is None:
+            block: Serials | None = None
+        elif start is None:
+            block = CreditBatch(text)
+        else:
+            block = SerialBlock(prefix, start, end, template or "")
+        yield HeldDelivery(
+            delivery,
+            vintage,
+            fromiso(delivered_on),
+            _REGISTRIES.get(registry) or Registry(registry),
+            tonnes_kg,
+            block,
+            fromiso(day) if verified else None,
+        )
 
 
 _FAILED_SQL = f"""
