@@ -1,7 +1,16 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker.domain.errors import ValidationError
-from tracker.domain.serials import SerialBlock, free_ranges, parse_serial_block
+from tracker.domain.serials import (
+    CreditBatch,
+    SerialBlock,
+    SerialCover,
+    Serials,
+    free_ranges,
+    parse_serial_block,
+)
 
 SAMPLES = [
     # text, prefix, start, end   (formats from shared/reference/domain.md §4)
@@ -71,3 +80,39 @@ def test_free_ranges_are_the_gaps_between_used_ranges() -> None:
     assert free_ranges(block, []) == [(1, 100)]
     assert free_ranges(block, [(1, 10), (50, 60)]) == [(11, 49), (61, 100)]
     assert free_ranges(block, [(1, 100)]) == []
+
+
+_BLOCKS = st.builds(
+    lambda prefix, start, size: SerialBlock(prefix, start, start + size, "{start}-{end}"),
+    st.sampled_from(["A", "B"]),
+    st.integers(1, 60),
+    st.integers(0, 30),
+)
+_SERIALS = st.one_of(_BLOCKS, st.builds(CreditBatch, st.sampled_from(["cb_1", "cb_2", "cb_3"])))
+
+
+def _overlaps_one_by_one(block: Serials, others: list[Serials]) -> bool:
+    return any(
+        type(block) is type(other) and block.overlaps(other)  # type: ignore[arg-type]
+        for other in others
+    )
+
+
+@given(st.lists(_SERIALS, max_size=12), _SERIALS)
+def test_a_cover_answers_as_each_blocks_overlap_would(
+    others: list[Serials], block: Serials
+) -> None:
+    assert SerialCover(others).overlaps(block) == _overlaps_one_by_one(block, others)
+
+
+def test_a_cover_joins_touching_ranges_but_not_gaps() -> None:
+    cover = SerialCover([SerialBlock("A", 1, 10, ""), SerialBlock("A", 11, 20, "")])
+    assert cover.overlaps(SerialBlock("A", 20, 25, ""))
+    assert not cover.overlaps(SerialBlock("A", 21, 25, ""))
+    assert not cover.overlaps(SerialBlock("B", 1, 25, ""))
+    assert not cover.overlaps(CreditBatch("A"))
+
+
+def test_a_cover_keeps_a_range_whole_past_one_inside_it() -> None:
+    cover = SerialCover([SerialBlock("A", 5, 8, ""), SerialBlock("A", 1, 20, "")])
+    assert cover.overlaps(SerialBlock("A", 10, 12, ""))

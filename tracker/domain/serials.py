@@ -23,6 +23,8 @@ sub-block (what a retirement draws) is written in the registry's own format.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tracker.domain.errors import ValidationError
@@ -77,6 +79,42 @@ class CreditBatch:
 
 
 Serials = SerialBlock | CreditBatch
+
+
+class SerialCover:
+    """Whether a block overlaps any of many others, in one lookup per question: their
+    ranges merged per prefix and kept in order, their batch ids in a set.  The same
+    answer as asking each block's ``overlaps`` in turn, which for every block of a
+    reconciled file against every ledger record was quadratic.  A range never overlaps
+    a batch id, nor a batch id a range."""
+
+    def __init__(self, blocks: Iterable[Serials]) -> None:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        self._batches: set[str] = set()
+        for block in blocks:
+            if isinstance(block, SerialBlock):
+                spans.setdefault(block.prefix, []).append((block.start, block.end))
+            else:
+                self._batches.add(block.ident)
+        self._starts: dict[str, list[int]] = {}
+        self._ends: dict[str, list[int]] = {}
+        for prefix, ranges in spans.items():
+            starts, ends = self._starts.setdefault(prefix, []), self._ends.setdefault(prefix, [])
+            for start, end in sorted(ranges):
+                if ends and start <= ends[-1] + 1:
+                    ends[-1] = max(ends[-1], end)  # overlapping or adjacent: one range
+                else:
+                    starts.append(start)
+                    ends.append(end)
+
+    def overlaps(self, block: Serials) -> bool:
+        if isinstance(block, CreditBatch):
+            return block.ident in self._batches
+        ends = self._ends.get(block.prefix)
+        if ends is None:
+            return False
+        first = bisect_left(ends, block.start)  # the first range ending at or after it
+        return first < len(ends) and self._starts[block.prefix][first] <= block.end
 
 
 def serials_text(serials: Serials | None) -> str:

@@ -24,7 +24,7 @@ from tracker.domain.errors import ImportRefused, RowError, ValidationError
 from tracker.domain.flags import Flag, Severity
 from tracker.domain.messages import Day, Message, Tonnes, msg, render
 from tracker.domain.records import Contract
-from tracker.domain.serials import SerialBlock, parse_serial_block
+from tracker.domain.serials import SerialBlock, SerialCover, parse_serial_block
 from tracker.services.contracts import resolve_reference
 from tracker.services.registry.attribution import (
     NO_CONTRACT,
@@ -353,6 +353,8 @@ class _Checker:
 
     def missing_in_registry(self, rows: list[RegistryRow], registry: str) -> list[Flag]:
         flags: list[Flag] = []
+        in_file = SerialCover(parse_serial_block(r.serial_block) for r in rows if r.serial_block)
+        references = {r.reference for r in rows if r.reference}
         for kind, table in ((RowKind.DELIVERY, "deliveries"), (RowKind.RETIREMENT, "retirements")):
             subject_code, finding_code = _NOT_LISTED_CODES[kind]
             listed = [r for r in rows if r.kind is kind and r.date]
@@ -363,12 +365,8 @@ class _Checker:
             local = reconcile_reads.of_registry_between(
                 self.db, self.refs, self.scope, table, registry, first, last
             )
-            blocks = [parse_serial_block(r.serial_block) for r in rows if r.serial_block]
-            references = {r.reference for r in rows if r.reference}
             for x in local:
-                if any(x.block.overlaps(b) for b in blocks) or (
-                    x.reference and x.reference in references
-                ):
+                if in_file.overlaps(x.block) or (x.reference and x.reference in references):
                     continue
                 flags.append(
                     self._flag(
