@@ -2977,6 +2977,14 @@ Open it read-only?</source>
         <translation>请先选择文件。</translation>
     </message>
     <message>
+        <source>Comparing {file}…</source>
+        <translation>正在比较 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the comparison was not finished.</source>
+        <translation>已取消：比较未完成。</translation>
+    </message>
+    <message>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
 from tests.factories import counts, make_contract, make_delivery
@@ -15,6 +16,7 @@ from tests.services.registry_files import (
     iso_file,
     iso_retirement,
 )
+from tracker.services.progress import Cancelled, Progress
 from tracker.services.registry.reconcile import reconcile_file
 from tracker.services.retirements import retire
 
@@ -164,3 +166,31 @@ def test_reconcile_writes_nothing(db: sqlite_utils.Database, tmp_path: Path) -> 
     before = counts(db)
     reconcile_file(db, write(tmp_path, gs_file(gs_row(serial=BLOCK, quantity="100"))))
     assert counts(db) == before
+
+
+def test_a_comparison_counts_each_row_twice_then_is_done(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    gs_ledger(db)
+    other = gs_row(
+        status="Retired",
+        serial="GS1-1-KE-GS11603-16-2025-30256-200-210",
+        quantity="11",
+        retired="2026-04-01",
+        entity="Another Buyer Ltd",
+    )
+    path = write(tmp_path, gs_file(gs_row(serial=BLOCK), other))
+    progress = Progress()
+
+    result = reconcile_file(db, path, progress=progress)
+
+    assert result.other_buyers == (("Another Buyer Ltd", 1),)
+    assert (progress.done, progress.total) == (4, 4)
+
+
+def test_a_cancelled_comparison_stops(db: sqlite_utils.Database, tmp_path: Path) -> None:
+    gs_ledger(db)
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        reconcile_file(db, write(tmp_path, gs_file(gs_row(serial=BLOCK))), progress=progress)

@@ -17,6 +17,7 @@ rows of projects no contract carries are counted and left out.  Nothing is writt
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from tracker.domain.messages import Day, Message, Tonnes, msg, render
 from tracker.domain.records import Contract
 from tracker.domain.serials import SerialBlock, SerialCover, parse_serial_block
 from tracker.services.contracts import resolve_reference
+from tracker.services.progress import Progress, unreported
 from tracker.services.registry.attribution import (
     NO_CONTRACT,
     OTHER_BUYER,
@@ -73,7 +75,12 @@ def reconcile_file(
     path: Path | str,
     registry: str = "auto",
     contract: str | None = None,
+    progress: Progress | None = None,
 ) -> ReconcileResult:
+    """Compare the registry export at ``path`` with the ledger.  ``progress`` (a window's)
+    counts the file's rows twice, once to attribute and once to compare, and a cancel
+    stops the work with ``Cancelled``."""
+    progress = progress or unreported()
     source, data = read_file(path)
     table = read_table(source, data)
     layout = detect_layout(table, registry)
@@ -83,7 +90,7 @@ def reconcile_file(
     scope = resolve_reference(db, contract, "--contract") if contract else None
     rows: list[RegistryRow] = []
     errors: list[RowError] = []
-    for line, cells in table.rows():
+    for line, cells in progress.track(table.rows()):
         try:
             rows.append(layout.parse(line, cells, table.decimal_comma))
         except ValidationError as exc:
@@ -91,15 +98,17 @@ def reconcile_file(
     if errors:
         raise ImportRefused(source, errors)
     portfolio = load_portfolio(db, scope)
+    progress.done, progress.total = 0, 2 * len(rows)
     mine, skipped = [], {OTHER_BUYER: Counter[str](), NO_CONTRACT: Counter[str]()}
-    for row in rows:
+    for row in progress.track(rows):
         verdict = compared_verdict(db, row, portfolio)
         if verdict.skip in skipped:
             skipped[verdict.skip][verdict.party] += 1
         elif not verdict.skip:
             mine.append(row)
     checker = _Checker(db, scope)
-    flags = checker.compare(mine)
+    flags = checker.compare(progress.track(mine))
+    progress.advance(len(rows) - len(mine))
     flags += checker.missing_in_registry(rows, layout.registry.value)
     return ReconcileResult(
         source,
@@ -160,7 +169,7 @@ class _Checker:
             part=part,
         )
 
-    def compare(self, rows: list[RegistryRow]) -> list[Flag]:
+    def compare(self, rows: Iterable[RegistryRow]) -> list[Flag]:
         flags: list[Flag] = []
         for row in rows:
             if row.kind in (RowKind.ISSUANCE_SUMMARY, RowKind.TRACKER):

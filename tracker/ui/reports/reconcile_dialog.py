@@ -1,4 +1,7 @@
-"""Compare a registry export with the ledger and list the differences as flags."""
+"""Compare a registry export with the ledger and list the differences as flags.
+
+The comparison only reads: it runs on a worker with a read-only connection of its own
+(``ReadOperation``), with a progress dialog and Cancel once it runs long."""
 
 from __future__ import annotations
 
@@ -15,11 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.errors import TrackerError
+from tracker.services.progress import Cancelled, Progress
 from tracker.services.registry.outcome import named_counts
 from tracker.services.registry.reconcile import ReconcileResult, reconcile_file
+from tracker.store.ledger import Ledger
 from tracker.ui import messages
 from tracker.ui.audit.rule_labels import rule_label
 from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.operations import ReadOperation
 from tracker.ui.reports.inputs import (
     FileRow,
     PathChooser,
@@ -33,6 +39,7 @@ from tracker.ui.reports.inputs import (
 
 class ReconcileDialog(QDialog):
     compared = Signal(object)  # ReconcileResult
+    progress_started = Signal(object)  # the QProgressDialog of a long comparison
 
     def __init__(
         self,
@@ -43,6 +50,7 @@ class ReconcileDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.result: ReconcileResult | None = None
+        self.operation: ReadOperation | None = None
         self.setWindowTitle(self.tr("Reconcile with a registry export"))
         self.resize(980, 480)
         self.file_row = FileRow(chooser, self)
@@ -76,18 +84,44 @@ class ReconcileDialog(QDialog):
         layout.addWidget(buttons)
 
     def compare(self) -> None:
+        """Compare on a worker (a file of many rows against a large ledger takes a while):
+        the differences arrive in ``_show``; Cancel in the progress dialog stops it."""
+        if self.operation is not None and self.operation.running:
+            return
         path = self.file_row.path()
         if path is None:
             self.summary.setText(self.tr("Choose a file first."))
             return
-        try:
-            result = reconcile_file(
-                self.store.db, path, self.registry.currentData(), self.contract.currentData()
-            )
-        except TrackerError as exc:
+        registry, contract = self.registry.currentData(), self.contract.currentData()
+
+        def work(db: Ledger, progress: Progress) -> ReconcileResult:
+            return reconcile_file(db, path, registry, contract, progress)
+
+        label = self.tr("Comparing {file}…").format(file=path.name)
+        self.operation = ReadOperation(self.store, work, label, self)
+        self.operation.progress_shown.connect(self.progress_started)
+        self.operation.finished.connect(self._show)
+        self.operation.failed.connect(self._failed)
+        self.compare_button.setEnabled(False)
+        self.summary.setText(label)
+        self.operation.start()
+
+    def wait(self, timeout: float = 120.0) -> bool:
+        """Until the comparison has finished (tests)."""
+        return self.operation is None or self.operation.wait(timeout)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.compare_button.setEnabled(True)
+        if isinstance(exc, Cancelled):
+            self.summary.setText(self.tr("Cancelled: the comparison was not finished."))
+        elif isinstance(exc, TrackerError):
             self.summary.setText(messages.error(exc))
             self.table.setRowCount(0)
-            return
+        else:
+            raise exc
+
+    def _show(self, result: ReconcileResult) -> None:
+        self.compare_button.setEnabled(True)
         self.result = result
         headers = [
             self.tr("Severity"),

@@ -41,7 +41,6 @@ from tracker.services.registry.importer import read_file
 from tracker.services.registry.outcome import named_counts
 from tracker.ui import messages, numbers, theming
 from tracker.ui.commands import perform
-from tracker.ui.errors import show_error
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.operations import WriteOperation
 from tracker.ui.reports.import_job import ImportCommand, ImportJob, ImportRun
@@ -236,8 +235,8 @@ class RegistryImportDialog(QDialog):
             self.summary.setText(self.tr("Cancelled: nothing was written."))
         elif isinstance(exc, TrackerError):
             self._refused(exc)
-        else:  # unexpected: shown with its details, as any other error
-            show_error(self, exc, exc.__traceback__)
+        else:  # unexpected: to the error dialog with its details, as any other
+            raise exc
 
     def _refused(self, exc: TrackerError) -> None:
         if isinstance(exc, ImportRefused):

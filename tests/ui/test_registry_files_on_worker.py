@@ -1,6 +1,7 @@
-"""The registry import dialog on a ledger file: preview and import run on a worker with a
-connection of their own, the window takes the import as its own change (undo step,
-change notice, no "changed by another program" reload), and Cancel writes nothing."""
+"""Registry files on a ledger file, off the GUI thread.  The import dialog's preview and
+import run on a worker with a connection of their own; the window takes the import as its
+own change (undo step, change notice, no "changed by another program" reload), and
+Cancel writes nothing.  The reconcile dialog compares on a worker, and Cancel stops it."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from tracker.store.database import open_beside, open_database
 from tracker.ui import operations
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.main_window import MainWindow
-from tracker.ui.reports import RegistryImportDialog
+from tracker.ui.reports import ReconcileDialog, RegistryImportDialog
 
 pytestmark = pytest.mark.gui
 
@@ -264,3 +265,41 @@ def test_the_summary_groups_its_row_counts_as_tonnes_are(
 
     assert "1,200 row(s) to add" in dialog.summary.text()
     assert "(120,000 t read)" in dialog.summary.text()
+
+
+def test_a_comparison_runs_off_the_gui_thread_and_lists_the_differences(
+    qtbot: QtBot, file_store: LedgerStore, tmp_path: Path
+) -> None:
+    file = tmp_path / "gs.csv"
+    file.write_bytes(gs_rows(3))
+    dialog = ReconcileDialog(file_store, chooser=lambda parent: file)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.file_row.browse, Qt.MouseButton.LeftButton)
+
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    comparing = dialog.operation
+    assert not dialog.compare_button.isEnabled()
+    assert dialog.wait()
+
+    assert comparing is not None
+    assert comparing.thread_name not in ("", threading.main_thread().name)
+    assert dialog.table.rowCount() == 3
+    assert dialog.summary.text() == "Gold Standard credits: 3 rows compared, 3 differences."
+    assert dialog.compare_button.isEnabled()
+
+
+def test_cancel_stops_a_comparison(qtbot: QtBot, file_store: LedgerStore, tmp_path: Path) -> None:
+    file = tmp_path / "gs.csv"
+    file.write_bytes(gs_rows(3000))
+    dialog = ReconcileDialog(file_store, chooser=lambda parent: file)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.file_row.browse, Qt.MouseButton.LeftButton)
+
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    assert dialog.operation is not None
+    dialog.operation.cancel()
+    assert dialog.wait()
+
+    assert dialog.summary.text() == "Cancelled: the comparison was not finished."
+    assert dialog.table.rowCount() == 0
+    assert dialog.compare_button.isEnabled()
