@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
 
@@ -226,9 +226,14 @@ def test_a_workers_wait_for_another_writer_is_said_on_the_gui_thread(
     window.statusBar().messageChanged.connect(
         lambda _text: said_on.append(threading.current_thread().name)
     )
-    worker = threading.Thread(target=window._show_busy, name="import-worker")
-    worker.start()
-    worker.join()
+    done = threading.Event()
+
+    def on_a_pool_thread() -> None:  # where an import's write waits
+        window._show_busy()
+        done.set()
+
+    QThreadPool.globalInstance().start(on_a_pool_thread)
+    assert done.wait(10)
 
     qtbot.waitUntil(lambda: "Another program is writing" in window.statusBar().currentMessage())
     assert said_on == [threading.main_thread().name]

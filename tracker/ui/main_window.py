@@ -3,7 +3,9 @@ Retirements / Flags / History tabs on the right, menus, undo/redo and status bar
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
+import threading
+
+from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -334,8 +336,8 @@ class MainWindow(QMainWindow):
     def _show_busy(self) -> None:
         """A write is waiting for another program: say so before the wait.  A worker's
         write (an import) says so through the GUI thread, which alone may touch widgets."""
-        if QThread.currentThread() != self.thread():
-            self._busy_on_worker.emit()
+        if threading.current_thread() is not threading.main_thread():
+            self._busy_on_worker.emit()  # no other Qt call here: this is a pool thread
             return
         self._say_busy()
 
