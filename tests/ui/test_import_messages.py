@@ -32,7 +32,7 @@ def _reasons(qtbot: QtBot, store: LedgerStore, file: Path) -> list[str]:
     qtbot.keyClicks(dialog.file_row.path_edit, str(file))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     last = dialog.table.columnCount() - 1
-    return [dialog.table.item(r, last).text() for r in range(dialog.table.rowCount())]
+    return [dialog.table.text(r, last) for r in range(dialog.table.rowCount())]
 
 
 def test_the_wizard_shows_a_refused_row_in_chinese(
@@ -146,7 +146,7 @@ def test_the_wizard_names_its_contract_chooser_in_place_of_the_option(
 
     def reason() -> str:
         qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-        return dialog.table.item(0, dialog.table.columnCount() - 1).text()
+        return dialog.table.text(0, dialog.table.columnCount() - 1)
 
     assert (
         reason() == "project 11603 belongs to contract C-1, not C-2 (chosen under “Contract” above)"

@@ -93,7 +93,7 @@ def test_the_window_takes_the_workers_import_as_its_own(
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.wait()
 
-    assert [dialog.table.item(row, 1).text() for row in range(4)] == ["imported"] * 4
+    assert [dialog.table.text(row, 1) for row in range(4)] == ["imported"] * 4
     assert len(notices) == 1
     assert len(notices[0].inserted) >= 4
     assert file_store.undo_stack.count() == 1

@@ -83,7 +83,7 @@ def test_the_import_wizard_names_other_buyers_and_what_each_contract_gets(
     text = dialog.summary.text()
     assert "To add to MSFT-ISO: 1 row, 1 t" in text
     assert "3 rows belong to other buyers: Workday 2, JPMorganChase 1" in text
-    outcomes = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    outcomes = [dialog.table.text(r, 1) for r in range(dialog.table.rowCount())]
     assert outcomes == ["other buyer's", "to add", "other buyer's", "other buyer's"]
 
 

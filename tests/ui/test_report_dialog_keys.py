@@ -101,12 +101,12 @@ def test_a_block_in_no_delivery_says_which_box_to_tick_not_a_command_option(
     qtbot.keyClicks(dialog.file_row.path_edit, str(file))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
 
-    reason = dialog.table.item(0, dialog.table.columnCount() - 1).text()
+    reason = dialog.table.text(0, dialog.table.columnCount() - 1)
     assert "--deliver-retired" not in reason
     assert reason.endswith(
         "(tick \u201cRecord retired blocks no delivery holds as delivered and retired\u201d above)"
     )
-    assert dialog.table.horizontalHeaderItem(5).text() == "Tonnes (t)"
+    assert dialog.table.header_text(5) == "Tonnes (t)"
 
 
 def test_a_project_issuance_list_is_named_in_words_in_the_preview(
@@ -118,5 +118,5 @@ def test_a_project_issuance_list_is_named_in_words_in_the_preview(
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.file_row.path_edit, str(data))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    kinds = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    kinds = {dialog.table.text(r, 2) for r in range(dialog.table.rowCount())}
     assert kinds == {"project issuance (no serials)"}

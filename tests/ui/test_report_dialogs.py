@@ -13,6 +13,7 @@ from tests.factories import counts, make_contract, make_delivery
 from tests.services.registry_files import acr_file, acr_retirement, gs_file, gs_row
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.reports import ReconcileDialog, RegistryImportDialog, SaveReportDialog
+from tracker.ui.reports.row_table import RowTable
 
 pytestmark = pytest.mark.gui
 
@@ -23,8 +24,8 @@ def store(db: sqlite_utils.Database) -> LedgerStore:
     return LedgerStore(db, None)
 
 
-def cells(table, column: int) -> list[str]:  # type: ignore[no-untyped-def]
-    return [table.item(r, column).text() for r in range(table.rowCount())]
+def cells(table: RowTable, column: int) -> list[str]:
+    return [table.text(r, column) for r in range(table.rowCount())]
 
 
 def choose(path: Path):  # type: ignore[no-untyped-def]
@@ -73,7 +74,7 @@ def test_wizard_shows_errors_and_refuses_to_import(
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
 
     assert cells(dialog.table, 6) == ["Quantity of Credits"]
-    assert "must not be negative" in dialog.table.item(0, 7).text()
+    assert "must not be negative" in dialog.table.text(0, 7)
     assert not dialog.import_button.isEnabled()
 
 
@@ -129,7 +130,7 @@ def test_wizard_reason_wraps_in_the_room_left(
 
     header = dialog.table.horizontalHeader()
     reason = dialog.table.columnCount() - 1
-    assert dialog.table.horizontalHeaderItem(reason).text() == "Reason"
+    assert dialog.table.header_text(reason) == "Reason"
     assert header.sectionViewportPosition(reason) + header.sectionSize(reason) <= (
         dialog.table.viewport().width()
     )

@@ -160,7 +160,7 @@ def test_reconcile_from_the_menu_lists_findings(
     qtbot.mouseClick(dialog.file_row.browse, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
 
-    assert dialog.table.item(0, 1).text() == "Differs from the registry"
+    assert dialog.table.text(0, 1) == "Differs from the registry"
     assert counts(main.store.db)["retirements"] == 0
 
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QWidget,
 )
 
@@ -95,41 +93,3 @@ def contract_combo(parent: QWidget, db: Ledger, none_label: str) -> QComboBox:
         )
     )
     return combo
-
-
-def fill_table(
-    table: QTableWidget,
-    headers: list[str],
-    rows: list[list[str]],
-    right_aligned: frozenset[int] | set[int] = frozenset(),
-    wide: dict[int, int] | None = None,
-) -> None:
-    """Fill a read-only table; ``wide`` caps those columns' widths (full text in tooltips)."""
-    table.clear()
-    table.verticalHeader().setVisible(False)
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            if c in right_aligned:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-    for column, limit in (wide or {}).items():
-        table.setColumnWidth(column, min(table.columnWidth(column), limit))
-    table.horizontalHeader().setStretchLastSection(True)
-
-
-def wrap_last_column(table: QTableWidget, minimum: int = 200) -> None:
-    """Give the last column the room the others leave (at least ``minimum`` pixels) and
-    wrap its text there, so a long reason or finding is read in full without scrolling."""
-    last = table.columnCount() - 1
-    if last < 0:
-        return
-    before = sum(table.columnWidth(c) for c in range(last))
-    table.setColumnWidth(last, max(table.viewport().width() - before, minimum))
-    table.setWordWrap(True)
-    table.resizeRowsToContents()

@@ -5,6 +5,8 @@ The comparison only reads: it runs on a worker with a read-only connection of it
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -12,12 +14,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.errors import TrackerError
+from tracker.domain.flags import Flag
 from tracker.services.progress import Cancelled, Progress
 from tracker.services.registry.outcome import named_counts
 from tracker.services.registry.reconcile import ReconcileResult, reconcile_file
@@ -31,10 +33,9 @@ from tracker.ui.reports.inputs import (
     PathChooser,
     ask_open_csv,
     contract_combo,
-    fill_table,
     registry_combo,
-    wrap_last_column,
 )
+from tracker.ui.reports.row_table import RowTable
 
 
 class ReconcileDialog(QDialog):
@@ -64,8 +65,7 @@ class ReconcileDialog(QDialog):
         self.compare_button.clicked.connect(self.compare)
         self.summary = QLabel(self.tr("Nothing is written: the comparison only reads."))
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 0, self)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = RowTable(self)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons
         self.table.setAccessibleName(self.tr("Differences"))
         self.table.setAccessibleDescription(
@@ -116,7 +116,7 @@ class ReconcileDialog(QDialog):
             self.summary.setText(self.tr("Cancelled: the comparison was not finished."))
         elif isinstance(exc, TrackerError):
             self.summary.setText(messages.error(exc))
-            self.table.setRowCount(0)
+            self.table.clear_rows()
         else:
             raise exc
 
@@ -136,18 +136,21 @@ class ReconcileDialog(QDialog):
             "warn": self.tr("Warning"),
             "info": self.tr("Info"),
         }
-        rows = [
-            [
-                severities[f.severity.value],
-                rule_label(f.rule),
-                f.contract,
-                messages.subject(f),
-                messages.finding(f),
-            ]
-            for f in result.flags
-        ]
-        fill_table(self.table, headers, rows, wide={3: 260})
-        wrap_last_column(self.table, minimum=280)
+        flags = result.flags
+        cells: tuple[Callable[[Flag], str], ...] = (
+            lambda f: severities[f.severity.value],
+            lambda f: rule_label(f.rule),
+            lambda f: f.contract,
+            messages.subject,
+            messages.finding,
+        )
+        self.table.show_rows(
+            headers,
+            len(flags),
+            lambda row, column: cells[column](flags[row]),
+            wide={3: 260},
+            minimum=280,
+        )
         if result.flags:
             text = self.tr("{layout}: {rows} compared, %n difference(s).", "", len(result.flags))
         else:

@@ -14,8 +14,9 @@ the finished import on the undo stack and tells the views what changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +38,8 @@ from tracker.services.registry import (
     ImportPreview,
 )
 from tracker.services.registry.importer import read_file
-from tracker.services.registry.outcome import named_counts
-from tracker.ui import messages, numbers, theming
+from tracker.services.registry.outcome import RowOutcome, named_counts
+from tracker.ui import messages, numbers
 from tracker.ui.commands import perform
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.operations import WriteOperation
@@ -49,12 +49,12 @@ from tracker.ui.reports.inputs import (
     PathChooser,
     ask_open_csv,
     contract_combo,
-    fill_table,
     registry_combo,
-    wrap_last_column,
 )
+from tracker.ui.reports.row_table import RowTable
 
 OUTCOME_COLUMN, COLUMN_COLUMN, REASON_COLUMN = 1, 6, 7  # of the preview table
+ERROR_COLUMNS = frozenset({OUTCOME_COLUMN, COLUMN_COLUMN, REASON_COLUMN})  # red on an error
 
 
 class RegistryImportDialog(QDialog):
@@ -96,8 +96,7 @@ class RegistryImportDialog(QDialog):
         self.preview_button.clicked.connect(self.run_preview)
         self.summary = QLabel(self.tr("Choose a file and preview it: nothing is written yet."))
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 0, self)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = RowTable(self)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons
         self.table.setAccessibleName(self.tr("Import preview"))
         self.table.setAccessibleDescription(
@@ -243,7 +242,7 @@ class RegistryImportDialog(QDialog):
             self.summary.setText(self._in_window_words(messages.refusal(exc)))
         else:
             self.summary.setText(self._in_window_words(messages.error(exc)))
-        self.table.setRowCount(0)
+        self.table.clear_rows()
 
     def _in_window_words(self, reason: str) -> str:
         """The command line's options named as this dialog's inputs: the box to tick, the
@@ -326,25 +325,39 @@ class RegistryImportDialog(QDialog):
             "no-contract": self.tr("no contract"),
             "other-contract": self.tr("other contract"),
         }
-        rows = [
-            [
-                str(o.line),
-                skips.get(o.skip, labels[o.action]),
-                kinds.get(o.kind, o.kind),
-                o.contract,
-                o.serial_block,
-                numbers.tonnes(o.tonnes_kg),
-                o.column,
-                self._in_window_words(messages.row_reason(o.as_error())),
-            ]
-            for o in preview.outcomes
-        ]
-        fill_table(self.table, headers, rows, right_aligned={0, 5}, wide={4: 240, 6: 160})
-        wrap_last_column(self.table)
-        for r, outcome in enumerate(preview.outcomes):
-            if outcome.action is Action.ERROR:
-                for c in (OUTCOME_COLUMN, COLUMN_COLUMN, REASON_COLUMN):
-                    self.table.item(r, c).setForeground(QColor(theming.colour("error")))
+        outcomes = preview.outcomes
+        reasons: dict[int, str] = {}  # worked out once a row is shown
+
+        def reason(row: int) -> str:
+            if row not in reasons:
+                error = outcomes[row].as_error()
+                reasons[row] = self._in_window_words(messages.row_reason(error))
+            return reasons[row]
+
+        cells: tuple[Callable[[RowOutcome], str], ...] = (
+            lambda o: str(o.line),
+            lambda o: skips.get(o.skip, labels[o.action]),
+            lambda o: kinds.get(o.kind, o.kind),
+            lambda o: o.contract,
+            lambda o: o.serial_block,
+            lambda o: numbers.tonnes(o.tonnes_kg),
+            lambda o: o.column,
+        )
+
+        def cell(row: int, column: int) -> str:
+            return reason(row) if column == REASON_COLUMN else cells[column](outcomes[row])
+
+        def alarming(row: int, column: int) -> bool:
+            return column in ERROR_COLUMNS and outcomes[row].action is Action.ERROR
+
+        self.table.show_rows(
+            headers,
+            len(outcomes),
+            cell,
+            right_aligned=frozenset({0, 5}),
+            alarming=alarming,
+            wide={4: 240, 6: 160},
+        )
         text = self.tr(
             "{layout}, read as {encoding}: {add} row(s) {verb}, {present} already present, "
             "{skip} skipped, {errors} with errors ({tonnes} t read)."
