@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from tracker.domain.allocation import (
     Draw,
@@ -27,80 +27,15 @@ from tracker.domain.records import (
 from tracker.domain.serials import SerialBlock, Serials, serials_text
 from tracker.domain.vocab import KILOGRAM_SERIAL_REGISTRIES
 from tracker.services.contracts import Removed
-from tracker.store import holdings as stored
+from tracker.services.holdings import Available as Available
+from tracker.services.holdings import available_for as available_for
+from tracker.services.holdings import available_on as available_on
+from tracker.services.holdings import holdings as holdings
+from tracker.services.holdings import keep_drawn, owned_for_draw
 from tracker.store import queries
 from tracker.store.ledger import Ledger
 from tracker.store.rows import delivery_from_row, retirement_row, with_uid
 from tracker.store.unit_of_work import UnitOfWork
-
-
-def holdings(
-    db: Ledger,
-    contract_id: int,
-    as_of: dt.date | None = None,
-    exclude_retirement: int | None = None,
-    delivery_id: int | None = None,
-) -> list[Holding]:
-    """Every accepted delivery of the contract with what is already retired or invalidated
-    (only ``delivery_id`` when given: a draw from one block reads that delivery alone).
-
-    Verification is read as of ``as_of`` (the retirement date; today when not given).
-    Deliveries whose latest verification failed are not holdings at all.
-    """
-    retired_ranges: dict[int, list[tuple[int, int]]] = {}
-    retired_kg: dict[int, int] = {}
-    retired = stored.retired_parts(db, contract_id, exclude_retirement, delivery_id)
-    for drawn_from, start, end, kg in retired:
-        retired_kg[drawn_from] = retired_kg.get(drawn_from, 0) + kg
-        if start is not None:
-            retired_ranges.setdefault(drawn_from, []).append((start, end))
-    invalid_ranges: dict[int, list[tuple[int, int]]] = {}
-    invalid_kg: dict[int, int] = {}
-    for invalidated_in, start, end, kg in stored.invalidated_parts(db, contract_id, delivery_id):
-        invalid_kg[invalidated_in] = invalid_kg.get(invalidated_in, 0) + kg
-        if start is not None:
-            invalid_ranges.setdefault(invalidated_in, []).append((start, end))
-    return [
-        Holding(
-            d.id,
-            d.vintage,
-            d.delivered_on,
-            d.registry,
-            d.block,
-            tuple(retired_ranges.get(d.id, ())),
-            d.tonnes_kg,
-            retired_kg.get(d.id, 0),
-            tuple(invalid_ranges.get(d.id, ())),
-            invalid_kg.get(d.id, 0),
-            d.verified_on,
-        )
-        for d in stored.holding_rows(db, contract_id, as_of or dt.date.today(), delivery_id)
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class Available:
-    """Credits held and not retired, split by verification as of a date."""
-
-    verified_kg: int
-    pending_kg: int
-
-    @property
-    def total_kg(self) -> int:
-        return self.verified_kg + self.pending_kg
-
-
-def available_on(db: Ledger, contract_id: int, day: dt.date) -> Available:
-    """What a retirement dated ``day`` could draw: delivered by then, verified or pending."""
-    eligible = holdings_on(holdings(db, contract_id, day), day)
-    verified = sum(available_kg(h) for h in eligible if h.verified_by(day))
-    pending = sum(available_kg(h) for h in eligible if not h.verified_by(day))
-    return Available(verified, pending)
-
-
-def available_for(db: Ledger, contract_id: int) -> int:
-    """Kilograms delivered to the contract (and not rejected) and not yet retired."""
-    return sum(available_kg(h) for h in holdings(db, contract_id))
 
 
 def _rejected_message(delivery: Delivery) -> Message:
@@ -200,7 +135,7 @@ def _draw_from(
 def _draws(db: Ledger, request: RetirementRequest) -> list[Draw]:
     if request.block is not None:
         return [_draw_given_block(db, request, request.block, None)]
-    owned = holdings(db, request.contract_id, request.retired_on)
+    owned = owned_for_draw(db, request.contract_id, request.retired_on)
     _check_whole_tonnes(request, owned)
     draws = draw_oldest_first(owned, request.tonnes_kg, request.retired_on, request.verified_only)
     if draws is None:
@@ -271,12 +206,15 @@ def retire(
     request = replace(retirement_from_input(data, contract_id), verified_only=verified_only)
     made: list[Retirement] = []
     with UnitOfWork(db) as uow:
-        for draw in _draws(db, request):
+        draws = _draws(db, request)
+        for draw in draws:
             # a uid the input names goes to the first retirement of the draw
             retirement = replace(_retirement(request, draw), uid=None if made else request.uid)
             row = with_uid(retirement_row(retirement), retirement.uid)
             new_id = uow.insert("retirements", row)
             made.append(replace(retirement, id=new_id, uid=uow.last_uid))
+    if request.block is None:
+        keep_drawn(db, contract_id, draws)
     return made, uow.changes
 
 

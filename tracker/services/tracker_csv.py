@@ -16,6 +16,7 @@ from tracker.services import deliveries as delivery_service
 from tracker.services import invalidations as invalidation_service
 from tracker.services import retirements as retirement_service
 from tracker.services import schedule as schedule_service
+from tracker.services.holdings import drawing_many
 from tracker.services.registry.text import decode_bytes, read_table
 from tracker.services.row_checks import field_errors
 from tracker.services.tracker_csv_columns import (  # re-exported for the reports
@@ -224,7 +225,7 @@ def run_import(
     added = unchanged = 0
     notice = ChangeNotice()  # tables and contracts: bounded, however many rows
     read = read_rows(source, text, kind)
-    with UnitOfWork(db) as uow:
+    with UnitOfWork(db) as uow, drawing_many():
         for line, row in read.rows:
             bad = field_errors(kind, row)
             errors.extend(_row_error(line, e) for e in bad)

@@ -121,6 +121,14 @@ def last_link(db: sqlite_utils.Database) -> tuple[int, str]:
     return (found[0], found[1]) if found else (0, GENESIS_HASH)
 
 
+def write_stamp(db: sqlite_utils.Database) -> tuple[int, int, str]:
+    """Changes whenever anything is written on ``db`` or a logged write is rolled back:
+    the connection's count of rows changed (which only grows) and the log's head (which
+    a rollback of logged writes moves back).  Two equal stamps mean the ledger read
+    through ``db`` is the same in between."""
+    return (db.conn.total_changes, *last_link(db))
+
+
 def append(
     db: sqlite_utils.Database,
     *,

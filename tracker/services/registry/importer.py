@@ -18,6 +18,7 @@ from tracker.domain.messages import Message, msg, render
 from tracker.domain.quantities import parse_tonnes
 from tracker.domain.records import Contract
 from tracker.services.contracts import resolve_reference
+from tracker.services.holdings import drawing_many
 from tracker.services.registry.attribution import Portfolio, Verdict, attribute, load_portfolio
 from tracker.services.registry.detect import detect_layout
 from tracker.services.registry.model import Layout, RegistryRow, RowKind
@@ -92,7 +93,7 @@ def run_import(
     outcomes: list[RowOutcome] = []
     parts: list[ChangeSet] = []  # merged once at the end: ``|`` per row is quadratic
     try:
-        with UnitOfWork(db):
+        with UnitOfWork(db), drawing_many():
             portfolio = load_portfolio(db, contract)
             expected = table.approximate_rows()
             for done, (line, cells) in enumerate(rows, start=1):
