@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlite_utils
 
 from tests.factories import contract_data, counts, delivery_data, make_contract, retirement_data
 from tracker.services.contracts import add_contract, restore, update_contract
 from tracker.services.deliveries import add_delivery
 from tracker.services.form_data import contract_input, delivery_input, retirement_input
+from tracker.services.progress import Cancelled, Progress
 from tracker.services.retirements import retire
 from tracker.services.undo import put_back, record_as_stored, take_back
 from tracker.store import queries
@@ -64,3 +66,43 @@ def test_form_text_of_a_record_reads_back_to_the_same_record(db: sqlite_utils.Da
     assert delivery_input(delivery)["serial_block"] == "ACR-US-1-2025-1-1 to 100"
     made, _ = retire(db, contract_id, retirement_data())
     assert retirement_input(made[0])["serial_block"] == "ACR-US-1-2025-1-1 to 10"
+
+
+def test_a_cancelled_take_back_takes_none_back(db: sqlite_utils.Database) -> None:
+    contract_id = make_contract(db)
+    inserted = tuple(
+        key
+        for n in range(3)
+        for key in add_delivery(
+            db,
+            contract_id,
+            delivery_data(serial_block=f"ACR-US-1-2025-1-{n * 100 + 1} to {n * 100 + 100}"),
+        )[1].inserted
+    )
+    before = counts(db)
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        take_back(db, inserted, progress)
+    assert counts(db) == before
+
+
+def test_take_back_and_restore_count_their_records(db: sqlite_utils.Database) -> None:
+    contract_id = make_contract(db)
+    _made, changes = add_delivery(db, contract_id, delivery_data())
+    taking, putting = Progress(), Progress()
+    removed, _ = take_back(db, changes.inserted, taking)
+    restore(db, removed, putting)
+    assert (taking.done, taking.total) == (1, 1)
+    assert (putting.done, putting.total) == (1, 1)
+
+
+def test_a_cancelled_restore_puts_none_back(db: sqlite_utils.Database) -> None:
+    contract_id = make_contract(db)
+    _made, changes = add_delivery(db, contract_id, delivery_data())
+    removed, _ = take_back(db, changes.inserted)
+    cancelled = Progress()
+    cancelled.cancel()
+    with pytest.raises(Cancelled):
+        restore(db, removed, cancelled)
+    assert counts(db)["deliveries"] == 0

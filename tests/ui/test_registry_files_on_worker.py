@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
@@ -21,7 +22,7 @@ from tracker.store.database import open_beside, open_database
 from tracker.ui import operations
 from tracker.ui.ledger_store import LedgerStore
 from tracker.ui.main_window import MainWindow
-from tracker.ui.reports import ReconcileDialog, RegistryImportDialog
+from tracker.ui.reports import ReconcileDialog, RegistryImportDialog, import_job
 
 pytestmark = pytest.mark.gui
 
@@ -308,3 +309,113 @@ def test_cancel_stops_a_comparison(qtbot: QtBot, file_store: LedgerStore, tmp_pa
     assert dialog.summary.text() == "Cancelled: the comparison was not finished."
     assert dialog.table.rowCount() == 0
     assert dialog.compare_button.isEnabled()
+
+
+@pytest.fixture
+def file_window(file_store: LedgerStore, qtbot: QtBot) -> MainWindow:
+    main = MainWindow(file_store)
+    qtbot.addWidget(main)
+    main.resize(1280, 800)
+    main.show()
+    return main
+
+
+def imported(qtbot: QtBot, window: MainWindow, tmp_path: Path, rows: int) -> None:
+    file = tmp_path / "gs.csv"
+    file.write_bytes(gs_rows(rows))
+    dialog = open_dialog(qtbot, window.store, file)
+    preview(qtbot, dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.wait()
+    assert counts(window.store.db)["deliveries"] == rows
+
+
+def test_undo_and_redo_of_an_import_run_off_the_gui_thread(
+    qtbot: QtBot, file_window: MainWindow, tmp_path: Path
+) -> None:
+    imported(qtbot, file_window, tmp_path, 300)
+    store, steps = file_window.store, file_window.undo_steps
+    assert file_window.undo_action.text() == "&Undo Import gs.csv"
+    notices = []
+    store.changed.connect(notices.append)
+
+    file_window.undo_action.trigger()
+    undoing = steps.operation
+    assert steps.wait()
+    assert counts(store.db)["deliveries"] == 0
+    file_window.redo_action.trigger()
+    redoing = steps.operation
+    assert steps.wait()
+
+    assert undoing is not None
+    assert redoing is not None
+    for operation in (undoing, redoing):
+        assert operation.thread_name not in ("", threading.main_thread().name)
+    assert counts(store.db)["deliveries"] == 300
+    assert [len(n.deleted) for n in notices] == [300, 0]
+    assert store.undo_stack.index() == 1
+    assert not store.poll_external_changes()
+
+
+def test_the_gui_thread_reads_none_of_the_records_undo_and_redo_move(
+    qtbot: QtBot, file_window: MainWindow, tmp_path: Path
+) -> None:
+    imported(qtbot, file_window, tmp_path, 40)
+    statements: list[str] = []
+    file_window.store.db.conn.set_trace_callback(statements.append)
+    for action in (file_window.undo_action, file_window.redo_action, file_window.undo_action):
+        action.trigger()
+        assert file_window.undo_steps.wait()
+    file_window.store.db.conn.set_trace_callback(None)
+    assert [s for s in statements if "deliveries" in s and "delete" in s.lower()] == []
+    assert [s for s in statements if "from deliveries where" in s] == []
+    assert counts(file_window.store.db)["deliveries"] == 0
+
+
+def test_a_cancelled_undo_leaves_the_import_and_its_step(
+    qtbot: QtBot, file_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    imported(qtbot, file_window, tmp_path, 300)
+    cancelled = threading.Event()
+    original = import_job.take_back
+
+    def after_the_cancel(*args: Any) -> Any:  # the worker starts once Cancel was pressed
+        assert cancelled.wait(10)
+        return original(*args)
+
+    monkeypatch.setattr(import_job, "take_back", after_the_cancel)
+    file_window.undo_action.trigger()
+    steps = file_window.undo_steps
+    assert steps.operation is not None
+    steps.operation.cancel()
+    cancelled.set()
+    assert steps.wait()
+
+    assert counts(file_window.store.db)["deliveries"] == 300
+    assert file_window.store.undo_stack.index() == 1
+    assert file_window.undo_action.isEnabled()
+
+
+def test_an_undo_refused_on_the_worker_leaves_the_step(
+    qtbot: QtBot,
+    file_window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    imported(qtbot, file_window, tmp_path, 3)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "tracker.ui.undo_actions.show_error", lambda _parent, exc: shown.append(str(exc))
+    )
+    elsewhere = open_beside(file_window.store.path)  # another window edits one of them
+    elsewhere.execute("update deliveries set reference = 'edited elsewhere' where id = 1")
+    elsewhere.conn.commit()
+    elsewhere.close()
+
+    file_window.undo_action.trigger()
+    assert file_window.undo_steps.wait()
+
+    assert len(shown) == 1
+    assert "changed elsewhere" in shown[0]
+    assert counts(file_window.store.db)["deliveries"] == 3
+    assert file_window.store.undo_stack.index() == 1

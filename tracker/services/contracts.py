@@ -11,6 +11,7 @@ from tracker.domain.errors import ValidationError, not_found
 from tracker.domain.messages import Day, Tonnes, msg
 from tracker.domain.quantities import format_tonnes_grouped
 from tracker.domain.records import Contract, contract_from_input
+from tracker.services.progress import Progress, unreported
 from tracker.store import dependents as dependents_store
 from tracker.store import queries
 from tracker.store.ledger import Ledger
@@ -121,9 +122,12 @@ def delete_contract(db: Ledger, contract_id: int) -> tuple[Removed, ChangeSet]:
     return Removed(tuple(reversed(removed))), uow.changes
 
 
-def restore(db: Ledger, removed: Removed) -> ChangeSet:
-    """Put back rows taken out by a delete, with their original ids (for undo)."""
+def restore(db: Ledger, removed: Removed, progress: Progress | None = None) -> ChangeSet:
+    """Put back rows taken out by a delete, with their original ids (for undo).  A
+    ``progress`` counts them, and its cancel puts none back."""
+    progress = progress or unreported()
+    progress.total = len(removed.rows)
     with UnitOfWork(db) as uow:
-        for table, row in removed.rows:
+        for table, row in progress.track(removed.rows):
             uow.insert(table, row)
     return uow.changes

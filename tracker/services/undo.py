@@ -11,6 +11,7 @@ from typing import Any
 
 from tracker.domain.changes import ChangeSet
 from tracker.services.contracts import Removed
+from tracker.services.progress import Progress, unreported
 from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import UnitOfWork, fetch_row
 
@@ -30,12 +31,17 @@ def record_as_stored(db: Ledger, table: str, record_id: int) -> dict[str, Any]:
     return fetch_row(db, table, record_id)
 
 
-def take_back(db: Ledger, inserted: Iterable[tuple[str, int]]) -> tuple[Removed, ChangeSet]:
-    """Delete records an add created (undo of that add); ``restore`` puts them back."""
+def take_back(
+    db: Ledger, inserted: Iterable[tuple[str, int]], progress: Progress | None = None
+) -> tuple[Removed, ChangeSet]:
+    """Delete records an add created (undo of that add); ``restore`` puts them back.  A
+    ``progress`` counts them, and its cancel takes none back."""
     ordered = sorted(set(inserted), key=lambda key: (_REMOVAL_ORDER[key[0]], -key[1]))
+    progress = progress or unreported()
+    progress.total = len(ordered)
     removed: list[tuple[str, dict[str, Any]]] = []
     with UnitOfWork(db) as uow:
-        for table, record_id in ordered:
+        for table, record_id in progress.track(ordered):
             removed.append((table, uow.delete(table, record_id)))
     return Removed(tuple(reversed(removed))), uow.changes
 

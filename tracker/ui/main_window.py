@@ -42,6 +42,7 @@ from tracker.ui.preferences_menu import PreferencesMenu
 from tracker.ui.record_actions import RecordActions
 from tracker.ui.reports.window_reports import WindowReports
 from tracker.ui.tables import PortfolioPanel, RecordTablePanel
+from tracker.ui.undo_actions import UndoActions
 from tracker.ui.welcome import show_getting_started
 
 TAB_NAMES = (
@@ -260,11 +261,12 @@ class MainWindow(QMainWindow):
         build_file_menu(self, bar)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self.store.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.store.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
-        edit_menu.addActions([self.undo_action, self.redo_action])
+        self.undo_steps = UndoActions(self.store, self)
+        self.undo_action, self.redo_action = (
+            self.undo_steps.undo_action,
+            self.undo_steps.redo_action,
+        )
+        edit_menu.addActions(self.undo_steps.actions)
         edit_menu.addSeparator()
         find_action = self._action(self.tr("&Find contract"), QKeySequence.StandardKey.Find)
         find_action.triggered.connect(lambda _checked=False: self.portfolio.search.setFocus())

@@ -50,8 +50,11 @@ class ReadOperation(QObject):
         label: str,
         parent: QWidget,
         total: int | None = None,
+        show_after_ms: int | None = None,
     ) -> None:
         super().__init__(parent)
+        # when the progress dialog shows; 0: at once, modal before anything can be clicked
+        self.show_after_ms = SHOW_AFTER_MS if show_after_ms is None else show_after_ms
         self.store = store
         self.work = work
         self.label = label
@@ -74,6 +77,8 @@ class ReadOperation(QObject):
         self._started_at = time.monotonic()
         self._poll.start()
         self._start_on_worker(Path(self.store.path))
+        if self.show_after_ms == 0:
+            self._show_progress()  # modal before anything else can be clicked
 
     def _start_on_worker(self, path: Path) -> None:
         start_reading(path, self._measured, 0, self._deliver)
@@ -101,7 +106,7 @@ class ReadOperation(QObject):
 
     def _show_progress(self) -> None:
         if self.dialog is None:
-            if (time.monotonic() - self._started_at) * 1000 < SHOW_AFTER_MS:
+            if (time.monotonic() - self._started_at) * 1000 < self.show_after_ms:
                 return
             self.dialog = QProgressDialog(
                 self.label,

@@ -3,7 +3,8 @@
 ``ImportJob`` runs on a worker's connection (no Qt): the backup before an import, the
 import in its one transaction, and the records it added as stored, read right after the
 commit.  ``ImportCommand`` puts the finished import on the undo stack on the GUI thread
-without reading them again there.
+without reading them again there; its undo and redo can run on a worker too
+(``work_beside``, then ``arm``: ``ui.undo_actions``).
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.changes import ChangeSet
+from tracker.services.contracts import Removed, restore
 from tracker.services.progress import Progress as WorkProgress
 from tracker.services.registry import ImportOptions, ImportPreview, Progress, run_import
+from tracker.services.undo import take_back
 from tracker.store import backups
 from tracker.store.ledger import Ledger
+from tracker.store.unit_of_work import expecting
 from tracker.ui.commands import AddCommand, rows_as_stored
 from tracker.ui.ledger_store import LedgerStore
+from tracker.ui.operations import ProgressWork
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class ImportCommand(AddCommand):
     def __init__(self, store: LedgerStore, text: str, run: ImportRun) -> None:
         super().__init__(store, text, lambda _db: (run.preview, run.preview.changes))
         self._stored: dict[tuple[str, int], dict[str, Any]] | None = run.stored
+        self._stepped: Stepped | None = None
 
     def _do(self) -> ChangeSet:
         changes = super()._do()
@@ -79,7 +85,55 @@ class ImportCommand(AddCommand):
         return changes
 
     def _remember_rows(self) -> None:
-        if self._stored is None:  # redo after an undo: read them again
+        if self._stored is None:  # redo after an undo without a worker: read them again
             super()._remember_rows()
         else:  # read on the worker, right after its commit
             self._rows, self._stored = self._stored, None
+
+    # --- undo and redo on a worker (``ui.undo_actions``) -----------------------------
+
+    def work_beside(self, undo: bool) -> ProgressWork:
+        """Taking the import back (or putting it back) as work for a worker's connection,
+        holding plain data only; its outcome is handed to :meth:`arm`."""
+        inserted, rows, removed = self._inserted, self._rows, self._removed
+
+        def take(db: Ledger, progress: WorkProgress) -> Stepped:
+            with expecting(rows):  # refused when a record changed elsewhere since
+                gone, changes = take_back(db, inserted, progress)
+            return Stepped(changes, gone, {})
+
+        def put(db: Ledger, progress: WorkProgress) -> Stepped:
+            assert removed is not None
+            changes = restore(db, removed, progress)
+            return Stepped(changes, removed, rows_as_stored(db, inserted))
+
+        return take if undo else put
+
+    def arm(self, stepped: Stepped) -> None:
+        """The worker did the step: the stack's ``undo``/``redo`` that follows only tells
+        the views (and keeps what the next step needs)."""
+        self._stepped = stepped
+
+    def _undo(self) -> ChangeSet:
+        stepped, self._stepped = self._stepped, None
+        if stepped is None:
+            return super()._undo()
+        self._removed = stepped.removed
+        return stepped.changes
+
+    def _redo(self) -> ChangeSet:
+        stepped, self._stepped = self._stepped, None
+        if stepped is None:
+            return super()._redo()
+        self._rows = stepped.stored
+        return stepped.changes
+
+
+@dataclass(frozen=True)
+class Stepped:
+    """An undo or redo a worker did: what changed, the records taken back (to put back),
+    the records put back as stored (to check before the next undo)."""
+
+    changes: ChangeSet
+    removed: Removed
+    stored: dict[tuple[str, int], dict[str, Any]]
