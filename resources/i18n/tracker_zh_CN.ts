@@ -466,6 +466,21 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup of the ledger could not be made: {reason}
+
+The ledger is open as before. File → Back up now tries again.</source>
+        <translation>今天的账本备份未能完成：{reason}
+
+账本仍照常打开。可通过“文件 → 立即备份”重试。</translation>
+    </message>
+</context>
+<context>
     <name>DatePicker</name>
     <message>
         <source>Choose a date (Alt+Down)</source>
@@ -2541,14 +2556,6 @@ Open it read-only?</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
         <source>&amp;Find contract</source>
         <translation>查找合同(&amp;F)</translation>
     </message>
@@ -4177,6 +4184,25 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>In the contract&apos;s currency. Empty: the contract price</source>
         <translation>以合同币种计价。留空：使用合同价格</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undoing {step}…</source>
+        <translation>正在撤销{step}…</translation>
+    </message>
+    <message>
+        <source>Redoing {step}…</source>
+        <translation>正在重做{step}…</translation>
     </message>
 </context>
 <context>

@@ -181,11 +181,15 @@ def backup_if_due(
     db: sqlite_utils.Database, ledger: Path, today: dt.date | None = None
 ) -> Path | None:
     """The once-a-day backup on open: made when no backup was taken today."""
-    day = today or dt.date.today()
-    newest = list_backups(ledger)
-    if newest and newest[0].taken_at.date() >= day:
+    if not backup_due(ledger, today):
         return None
     return make_backup(db, ledger, "daily")
+
+
+def backup_due(ledger: Path, today: dt.date | None = None) -> bool:
+    """Whether no backup of ``ledger`` was taken today (one look at its folder)."""
+    newest = list_backups(ledger)
+    return not newest or newest[0].taken_at.date() < (today or dt.date.today())
 
 
 def newest_backup(ledger: Path) -> Backup | None:

@@ -105,7 +105,6 @@ def open_locked(
         return open_database(path, create=False, read_only=True), None
     try:
         db = new_database(path) if new else open_database(path, create=create)
-        backups.backup_if_due(db, path)
     except BaseException:
         lock.release()
         raise

@@ -25,6 +25,7 @@ from tracker.ui import numbers, settings
 from tracker.ui.audit.window_audit import WindowAudit
 from tracker.ui.chart import ChartPanel
 from tracker.ui.column_prefs import remember_columns
+from tracker.ui.daily_backup import DailyBackup
 from tracker.ui.dialogs.as_of import AsOfDialog
 from tracker.ui.errors import guarded
 from tracker.ui.file_menu import build_file_menu
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self.attach_chart(ChartPanel(store, self.overview))
+        self.daily_backup = DailyBackup(store, self)  # on a worker, once the window is up
         self.audit = WindowAudit(self)
         self.audit.fill_records_menu(self.records_menu)
         self.audit.fill_tools_menu(self.tools_menu)
