@@ -236,6 +236,16 @@ def _read(db: Ledger, work: Work) -> object:
             work.beside = None  # type: ignore[attr-defined]
 
 
+def wait_until_idle(busy: Callable[[], bool], timeout: float = 120.0) -> bool:
+    """Process events while ``busy()`` (at most ``timeout`` seconds); whether it is idle
+    now.  For screenshots and tests, which must see what the workers brought."""
+    deadline = time.monotonic() + timeout
+    while busy() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    return not busy()
+
+
 def start_reading(
     path: Path, work: Work, generation: int, deliver: Deliver, *, writes: bool = False
 ) -> None:
@@ -306,8 +316,4 @@ class BackgroundJob(QObject):
 
     def wait(self, timeout: float = 120.0) -> bool:
         """Process events until no request is pending (a screenshot, a test)."""
-        deadline = time.monotonic() + timeout
-        while self._running and time.monotonic() < deadline:
-            QCoreApplication.processEvents()
-            time.sleep(0.005)
-        return not self._running
+        return wait_until_idle(lambda: self._running, timeout)

@@ -12,17 +12,16 @@ again.
 from __future__ import annotations
 
 import functools
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tracker.store import backups
 from tracker.store.ledger import Ledger
 from tracker.store.readers import can_read_beside
 from tracker.ui import messages
-from tracker.ui.background import start_reading
+from tracker.ui.background import start_reading, wait_until_idle
 from tracker.ui.ledger_store import LedgerStore
 
 
@@ -55,11 +54,7 @@ class DailyBackup(QObject):
 
     def wait(self, timeout: float = 120.0) -> bool:
         """Until the backup running now has been made (tests)."""
-        deadline = time.monotonic() + timeout
-        while self.running and time.monotonic() < deadline:
-            QCoreApplication.processEvents()
-            time.sleep(0.005)
-        return not self.running
+        return wait_until_idle(lambda: self.running, timeout)
 
     def _done(self, _generation: int, result: object) -> None:
         self.running = False

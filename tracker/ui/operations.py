@@ -29,7 +29,7 @@ from tracker.services.progress import Progress
 from tracker.store.interrupts import interruptible
 from tracker.store.ledger import Ledger
 from tracker.store.readers import can_read_beside
-from tracker.ui.background import start_reading
+from tracker.ui.background import start_reading, wait_until_idle
 from tracker.ui.ledger_store import LedgerStore
 
 SHOW_AFTER_MS = 200  # quicker work finishes without a dialog flashing up
@@ -90,11 +90,7 @@ class ReadOperation(QObject):
 
     def wait(self, timeout: float = 120.0) -> bool:
         """Process events until the work has finished (tests, a screenshot)."""
-        deadline = time.monotonic() + timeout
-        while self.running and time.monotonic() < deadline:
-            QCoreApplication.processEvents()
-            time.sleep(0.005)
-        return not self.running
+        return wait_until_idle(lambda: self.running, timeout)
 
     def _measured(self, db: Ledger) -> object:
         self.thread_name = threading.current_thread().name

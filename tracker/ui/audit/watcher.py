@@ -24,10 +24,9 @@ or ledger, after the thresholds change, and after a write that names no contract
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.flags import Flag
@@ -36,7 +35,7 @@ from tracker.services.audit.review import FlagDigest, ReviewedFlag, digest, revi
 from tracker.store.change_log import LOGGED_TABLES
 from tracker.store.readers import can_read_beside, is_open
 from tracker.ui.audit.rule_worker import RuleRun
-from tracker.ui.background import start_reading
+from tracker.ui.background import start_reading, wait_until_idle
 from tracker.ui.ledger_store import LedgerStore
 
 # What the rules read: every logged table but the audit's own (thresholds, acknowledgements);
@@ -167,11 +166,7 @@ class FlagWatcher(QObject):
 
     def wait(self, timeout: float = 120.0) -> bool:
         """Process events until no evaluation is pending (a screenshot, a test)."""
-        deadline = time.monotonic() + timeout
-        while self.pending and time.monotonic() < deadline:
-            QCoreApplication.processEvents()
-            time.sleep(0.005)
-        return not self.pending
+        return wait_until_idle(lambda: self.pending, timeout)
 
     def for_contract(self, contract_id: int | None) -> list[ReviewedFlag]:
         """The flags of one contract (None: the whole portfolio)."""
