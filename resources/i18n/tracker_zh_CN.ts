@@ -1538,6 +1538,10 @@ The ledger is open as before. File → Back up now tries again.</source>
         <translation>副本不能覆盖当前打开的账本：请换一个文件名。</translation>
     </message>
     <message>
+        <source>Backing up {file}…</source>
+        <translation>正在备份 {file}…</translation>
+    </message>
+    <message>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>

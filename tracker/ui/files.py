@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from tracker.domain.errors import TrackerError
-from tracker.services.progress import Cancelled
+from tracker.services.progress import Cancelled, Progress
 from tracker.store import backups
 from tracker.store.check import CheckReport, check_database, repair_stale
 from tracker.store.database import inspect, new_database, open_database
@@ -122,6 +122,7 @@ class FileController(QObject):
         self.window = parent
         self.read_only_chooser: ReadOnlyChooser = ask_read_only
         self.check_operation: ReadOperation | None = None  # the latest Check database
+        self.backup_operation: ReadOperation | None = None  # the latest Back up now
         self.last_check = ""  # its report, as shown
 
     def _filter(self) -> str:
@@ -180,16 +181,38 @@ class FileController(QObject):
         refuse_ledger_target(target, self.store.path)
         backups.copy_ledger(self.store.db, target)
 
-    def backup_now(self) -> Path | None:
-        if self.store.path is None:
+    def backup_now(self) -> ReadOperation | None:
+        """Back the ledger up on a worker (a copy of a ledger of a gigabyte takes seconds),
+        from a read-only connection of its own; the file made is then named."""
+        ledger = self.store.path
+        if ledger is None:
             return None
-        made = backups.make_backup(self.store.db, self.store.path, "manual")
+
+        def back_up(db: Ledger, _progress: Progress) -> Path:
+            return backups.make_backup(db, ledger, "manual")
+
+        operation = ReadOperation(
+            self.store, back_up, self.tr("Backing up {file}…").format(file=ledger.name), self.window
+        )
+        operation.finished.connect(self._backed_up)
+        operation.failed.connect(self._backup_failed)
+        self.backup_operation = operation
+        operation.start()
+        return operation
+
+    def _backed_up(self, made: Path) -> None:
         QMessageBox.information(
             self.window,
             self.tr("Back up now"),
             self.tr("Backed up to {file}.").format(file=made),
         )
-        return made
+
+    def _backup_failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            return  # nothing was made
+        if not isinstance(error, TrackerError):
+            raise error
+        QMessageBox.warning(self.window, self.tr("Back up now"), messages.error(error))
 
     def restore_from(self, backup: Path) -> Path | None:
         """Put ``backup`` in place of the open ledger (kept aside) and reopen it."""

@@ -1,5 +1,6 @@
-"""The once-a-day backup of the ledger a window opens is made on a worker, after the
-window is up; a backup that fails says so and leaves the ledger open."""
+"""The once-a-day backup of the ledger a window opens, and File → Back up now, are made
+on a worker, after the window is up; a backup that fails says so and leaves the ledger
+open."""
 
 from __future__ import annotations
 
@@ -48,6 +49,12 @@ def open_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
     yield opening
     for store in stores:
         store.poll_timer.stop()
+
+
+def _full_disk(*_args: object, **_kwargs: object) -> Path:
+    raise backups.BackupError(
+        msg("error.backups_folder_not_created", folder="backups", reason="No space left")
+    )
 
 
 @pytest.fixture
@@ -109,12 +116,7 @@ def test_a_backup_that_fails_says_why_and_leaves_the_ledger_open(
     monkeypatch: pytest.MonkeyPatch,
     qtbot: QtBot,
 ) -> None:
-    def full_disk(*_args: object, **_kwargs: object) -> Path:
-        raise backups.BackupError(
-            msg("error.backups_folder_not_created", folder="backups", reason="No space left")
-        )
-
-    monkeypatch.setattr(backups, "make_backup", full_disk)
+    monkeypatch.setattr(backups, "make_backup", _full_disk)
     window = open_window(ledger)
     with qtbot.waitSignal(window.daily_backup.warning_shown) as shown:
         pass
@@ -125,3 +127,45 @@ def test_a_backup_that_fails_says_why_and_leaves_the_ledger_open(
     assert "File → Back up now tries again" in box.text()
     assert window.store.db.execute("select count(*) from contracts").fetchone()[0] == 1
     box.close()
+
+
+def test_back_up_now_copies_on_a_worker_and_names_the_file(
+    open_window: Callable[..., MainWindow],
+    ledger: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    window = open_window(ledger)
+    assert window.daily_backup.wait()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+
+    window.backup_action.trigger()
+    making = window.files.backup_operation
+    assert making is not None
+    assert making.wait()
+
+    assert making.thread_name not in ("", threading.main_thread().name)
+    manual = [b for b in backups.list_backups(ledger) if b.reason == "manual"]
+    assert len(manual) == 1
+    assert told == [f"Backed up to {manual[0].path}."]
+
+
+def test_back_up_now_that_fails_says_why(
+    open_window: Callable[..., MainWindow],
+    ledger: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    window = open_window(ledger)
+    assert window.daily_backup.wait()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    monkeypatch.setattr(backups, "make_backup", _full_disk)
+
+    window.backup_action.trigger()
+    assert window.files.backup_operation is not None
+    assert window.files.backup_operation.wait()
+
+    assert len(warned) == 1
+    assert "No space left" in warned[0]
