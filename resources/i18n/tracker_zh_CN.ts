@@ -3105,6 +3105,10 @@ You can undo this with Edit → Undo.</source>
 可通过“编辑 → 撤销”恢复。</translation>
     </message>
     <message>
+        <source>Deleting contract {ref}…</source>
+        <translation>正在删除合同 {ref}…</translation>
+    </message>
+    <message>
         <source>Delete the tranche due {date}?</source>
         <translation>删除 {date} 到期的交付批次？</translation>
     </message>

@@ -5,6 +5,7 @@ limit, hidden History does no work)."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -174,7 +175,7 @@ def test_undo_of_an_add_is_refused_when_another_window_changed_the_record(
     window.store.poll_timer.stop()
 
 
-def test_deleting_a_contract_in_the_window_backs_up_first(
+def test_deleting_a_contract_in_the_window_backs_up_first_on_a_worker(
     book: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = _window(qtbot, book)
@@ -182,8 +183,20 @@ def test_deleting_a_contract_in_the_window_backs_up_first(
     window.select_contract(contract_id)
     monkeypatch.setattr(window.records, "confirm", lambda _question: True)
     assert window.records.delete_contract()
+    deleting = window.records.delete_operation
+    assert deleting is not None
+    assert deleting.wait()
+    assert deleting.thread_name not in ("", threading.main_thread().name)  # on a worker
     reasons = [b.reason for b in backups.list_backups(book)]
     assert "before-delete" in reasons
+    [copy] = [b for b in backups.list_backups(book) if b.reason == "before-delete"]
+    saved = open_database(copy.path, create=False, read_only=True)
+    assert saved.execute("select count(*) from contracts").fetchone()[0] == 1  # before it
+    saved.close()
+    assert window.store.db.execute("select count(*) from contracts").fetchone()[0] == 0
+    assert window.undo_action.text() == "&Undo Delete contract BOOK-1"
+    window.undo_action.trigger()
+    assert window.store.db.execute("select count(*) from contracts").fetchone()[0] == 1
     window.store.poll_timer.stop()
 
 

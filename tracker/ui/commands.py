@@ -198,6 +198,15 @@ def delete_contract(store: LedgerStore, contract_id: int, reference: str) -> Led
     return DeleteCommand(store, text, lambda db: contracts.delete_contract(db, contract_id))
 
 
+def contract_deleted(
+    store: LedgerStore, reference: str, deleted: tuple[Removed, ChangeSet]
+) -> LedgerCommand:
+    """A contract a worker deleted (``contracts.delete_contract``'s outcome), as the step
+    Edit → Undo takes back."""
+    text = QCoreApplication.translate("Commands", "Delete contract {ref}").format(ref=reference)
+    return DeleteCommand(store, text, lambda _db: deleted)
+
+
 def add_tranche(store: LedgerStore, contract_id: int, data: Data) -> LedgerCommand:
     text = QCoreApplication.translate("Commands", "Add tranche due {date}").format(
         date=numbers.day(str(data.get("due_on", "")))

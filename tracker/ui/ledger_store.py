@@ -130,19 +130,3 @@ class LedgerStore(QObject):
             old.close()
         if old_lock is not None and old_lock is not lock:
             old_lock.release()
-
-    def backup_before(self, reason: str) -> Path | None:
-        """A backup before an import or a bulk delete (none for in-memory or read-only)."""
-        if self.path is None or self.read_only:
-            return None
-        from tracker.store import backups
-
-        return backups.make_backup(self.db, self.path, reason)
-
-    def close(self) -> None:
-        """Close the ledger and give its lock back."""
-        self.poll_timer.stop()
-        self.db.close()
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None

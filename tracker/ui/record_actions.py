@@ -10,25 +10,31 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from tracker.domain.changes import ChangeSet
+from tracker.domain.errors import TrackerError
 from tracker.domain.serials import serials_text
 from tracker.services import contracts as contract_service
 from tracker.services import deliveries as delivery_service
+from tracker.services.contracts import Removed
 from tracker.services.form_data import (
     contract_input,
     delivery_input,
     retirement_input,
     tranche_input,
 )
+from tracker.services.progress import Cancelled, Progress
 from tracker.services.undo import record_as_stored
-from tracker.store import queries
+from tracker.store import backups, queries
+from tracker.store.ledger import Ledger
 from tracker.store.unit_of_work import expecting
 from tracker.ui import commands, numbers
 from tracker.ui.commands import perform
 from tracker.ui.dialogs.form import RecordDialog
 from tracker.ui.dialogs.records import ContractDialog, DeliveryDialog, TrancheDialog
 from tracker.ui.dialogs.retire import RetireDialog
-from tracker.ui.errors import guarded
+from tracker.ui.errors import guarded, show_error
 from tracker.ui.invalidation_actions import InvalidationActions
+from tracker.ui.operations import WriteOperation
 
 if TYPE_CHECKING:
     from tracker.ui.main_window import MainWindow
@@ -40,6 +46,7 @@ class RecordActions(QObject):
         self.window = window
         self.store = window.store
         self.dialog: RecordDialog | None = None  # the form open now (tests drive it)
+        self.delete_operation: WriteOperation | None = None  # the latest contract deletion
         self.new_contract_action = self._action(
             self.tr("&New contract…"), self.new_contract, "Ctrl+Shift+N"
         )
@@ -135,9 +142,37 @@ class RecordActions(QObject):
         ).format(ref=contract.reference, what=depending)
         if not self.confirm(question):
             return False
-        self.store.backup_before("before-delete")
-        perform(self.store, commands.delete_contract(self.store, contract_id, contract.reference))
+        self._delete_beside(contract_id, contract.reference)
         return True
+
+    def _delete_beside(self, contract_id: int, reference: str) -> None:
+        """Back the ledger up, then delete the contract and everything depending on it, on
+        a worker (at a million deliveries the copy alone takes seconds, and a contract can
+        hold thousands of records); the deletion then goes on the undo stack."""
+        ledger = None if self.store.read_only else self.store.path
+
+        def delete(db: Ledger, _progress: Progress) -> tuple[Removed, ChangeSet]:
+            if ledger is not None:
+                backups.make_backup(db, ledger, "before-delete")
+            return contract_service.delete_contract(db, contract_id)
+
+        label = self.tr("Deleting contract {ref}…").format(ref=reference)
+        operation = WriteOperation(self.store, delete, label, self.window)
+        operation.finished.connect(
+            lambda outcome: perform(
+                self.store, commands.contract_deleted(self.store, reference, outcome)
+            )
+        )
+        operation.failed.connect(self._not_deleted)
+        self.delete_operation = operation
+        operation.start()
+
+    def _not_deleted(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            return  # nothing was deleted
+        if not isinstance(error, TrackerError):
+            raise error
+        show_error(self.window, error)
 
     # --- tranches ----------------------------------------------------------------------
 
