@@ -197,6 +197,8 @@ def test_deleting_a_contract_in_the_window_backs_up_first_on_a_worker(
     assert window.undo_action.text() == "&Undo Delete contract BOOK-1"
     window.undo_action.trigger()
     assert window.store.db.execute("select count(*) from contracts").fetchone()[0] == 1
+    window.redo_action.trigger()  # deletes it again
+    assert window.store.db.execute("select count(*) from contracts").fetchone()[0] == 0
     window.store.poll_timer.stop()
 
 

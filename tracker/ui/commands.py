@@ -148,13 +148,24 @@ class EditCommand(LedgerCommand):
 
 
 class DeleteCommand(LedgerCommand):
-    def __init__(self, store: LedgerStore, text: str, call: DeleteCall) -> None:
+    """A delete; ``done`` is the outcome of a delete a worker already made with ``call``
+    (the first ``perform`` then only tells the views; a redo calls ``call`` again)."""
+
+    def __init__(
+        self,
+        store: LedgerStore,
+        text: str,
+        call: DeleteCall,
+        done: tuple[Removed, ChangeSet] | None = None,
+    ) -> None:
         super().__init__(store, text)
         self._call = call
+        self._done = done
         self._removed: Removed | None = None
 
     def _do(self) -> ChangeSet:
-        self._removed, changes = self._call(self.store.db)
+        done, self._done = self._done, None
+        self._removed, changes = done if done is not None else self._call(self.store.db)
         return changes
 
     def _undo(self) -> ChangeSet:
@@ -199,12 +210,14 @@ def delete_contract(store: LedgerStore, contract_id: int, reference: str) -> Led
 
 
 def contract_deleted(
-    store: LedgerStore, reference: str, deleted: tuple[Removed, ChangeSet]
+    store: LedgerStore, contract_id: int, reference: str, deleted: tuple[Removed, ChangeSet]
 ) -> LedgerCommand:
     """A contract a worker deleted (``contracts.delete_contract``'s outcome), as the step
-    Edit → Undo takes back."""
+    Edit → Undo takes back and Redo deletes again."""
     text = QCoreApplication.translate("Commands", "Delete contract {ref}").format(ref=reference)
-    return DeleteCommand(store, text, lambda _db: deleted)
+    return DeleteCommand(
+        store, text, lambda db: contracts.delete_contract(db, contract_id), done=deleted
+    )
 
 
 def add_tranche(store: LedgerStore, contract_id: int, data: Data) -> LedgerCommand:

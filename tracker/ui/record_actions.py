@@ -160,7 +160,7 @@ class RecordActions(QObject):
         operation = WriteOperation(self.store, delete, label, self.window)
         operation.finished.connect(
             lambda outcome: perform(
-                self.store, commands.contract_deleted(self.store, reference, outcome)
+                self.store, commands.contract_deleted(self.store, contract_id, reference, outcome)
             )
         )
         operation.failed.connect(self._not_deleted)
