@@ -130,3 +130,11 @@ class LedgerStore(QObject):
             old.close()
         if old_lock is not None and old_lock is not lock:
             old_lock.release()
+
+    def close(self) -> None:
+        """Close the ledger and give its lock back."""
+        self.poll_timer.stop()
+        self.db.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
