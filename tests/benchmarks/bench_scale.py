@@ -40,6 +40,7 @@ from tracker.services.audit.engine import evaluate  # noqa: E402
 from tracker.services.summary import portfolio_summary  # noqa: E402
 from tracker.services.synthetic import Spec  # noqa: E402
 from tracker.services.synthetic_write import FILES, write_csv, write_ledger  # noqa: E402
+from tracker.store import backups  # noqa: E402
 from tracker.store.database import open_database  # noqa: E402
 from tracker.store.log_verify import verify_log  # noqa: E402
 
@@ -86,6 +87,9 @@ def build(work: Path, spec: Spec) -> tuple[Path, Path, Path]:
     print(f"  wrote the CSV files in {t:.1f} s", file=sys.stderr)
     db = open_database(ledger)
     t = timed(lambda: write_ledger(db, spec))
+    # Today's backup, as on every opening but a day's first: else the first window opened
+    # copies the ledger (a gigabyte and more) on a worker beside the measures that follow.
+    backups.make_backup(db, ledger, "daily")
     db.close()
     print(f"  generated the ledger in {t:.1f} s", file=sys.stderr)
     db = open_database(base)
