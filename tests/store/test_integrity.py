@@ -98,3 +98,36 @@ def test_without_the_check_only_the_log_is_walked(ledger: Path) -> None:
         db.close()
     assert report.damage == []
     assert report.entries > 0
+
+
+def test_the_check_beside_reads_the_file_memory_mapped(
+    ledger: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mapped: list[int] = []
+    checked = integrity.integrity_problem
+
+    def recording(db: sqlite_utils.Database) -> Message | None:
+        mapped.append(db.execute("PRAGMA mmap_size").fetchone()[0])
+        return checked(db)
+
+    monkeypatch.setattr(integrity, "integrity_problem", recording)
+    db = open_database(ledger)
+    try:
+        assert verify_log(db).ok
+        assert db.execute("PRAGMA mmap_size").fetchone()[0] == 0  # the caller's is not
+    finally:
+        db.close()
+    assert len(mapped) == 1
+    assert mapped[0] > 0
+
+
+def test_a_damaged_index_is_reported_by_the_mapped_check_too(ledger: Path) -> None:
+    _damage_an_index(ledger)
+    db = open_database(ledger)
+    try:
+        check = integrity.IntegrityCheck.start(db)
+        problem = check.result()
+    finally:
+        db.close()
+    assert problem is not None
+    assert "deliveries_reference" in render(problem)

@@ -61,7 +61,7 @@ class IntegrityCheck:
 
     def _run_beside(self, path: Path) -> None:
         try:
-            reader = open_reader(path)
+            reader = open_reader(path, mapped=True)
         except sqlite3.Error:
             return  # checked on the caller's connection instead
         with self._lock:
