@@ -196,8 +196,10 @@ def test_deleting_a_contract_in_the_window_backs_up_first_on_a_worker(
     assert window.store.db.execute("select count(*) from contracts").fetchone()[0] == 0
     assert window.undo_action.text() == "&Undo Delete contract BOOK-1"
     window.undo_action.trigger()
+    assert window.undo_steps.wait()  # put back on a worker
     assert window.store.db.execute("select count(*) from contracts").fetchone()[0] == 1
     window.redo_action.trigger()  # deletes it again
+    assert window.undo_steps.wait()
     assert window.store.db.execute("select count(*) from contracts").fetchone()[0] == 0
     window.store.poll_timer.stop()
 
