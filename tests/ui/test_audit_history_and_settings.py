@@ -259,3 +259,16 @@ def test_enter_saves_the_selected_verification_record_instead_of_adding_one(
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 5).text() == "site visit"
     assert not dialog.delete_button.isDefault()
+
+
+def test_verification_dialog_names_a_delivery_whose_serials_are_still_to_come(
+    store, qtbot, db
+) -> None:
+    awaiting = make_delivery(
+        db, make_contract(db), serial_block="", reference="TX-77", delivered_on="2025-06-30"
+    )
+    dialog = VerificationsDialog(store, awaiting)
+    qtbot.addWidget(dialog)
+    assert dialog.heading.text() == (
+        "Delivery TX-77 (serials to come): 100 t delivered on 6/30/2025"
+    )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.quantities import format_tonnes_short
+from tracker.domain.records import Delivery
 from tracker.domain.verification import Verification
 from tracker.domain.vocab import VerificationStatus
 from tracker.services.audit.verifications import (
@@ -50,7 +51,7 @@ class VerificationsDialog(QDialog):
         self.setWindowTitle(self.tr("Verification records"))
         self.heading = QLabel(
             self.tr("Delivery {block}: {tonnes} t delivered on {date}").format(
-                block=delivery.block.text,
+                block=self._named(delivery),
                 tonnes=numbers.tonnes(delivery.tonnes_kg),
                 date=numbers.day(delivery.delivered_on),
             )
@@ -157,6 +158,14 @@ class VerificationsDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._load_selected)
         self.resize(820, 560)
         self.refresh()
+
+    def _named(self, delivery: Delivery) -> str:
+        """The delivery's serials, else (still to come) its registry reference."""
+        if delivery.block is not None:
+            return delivery.block.text
+        return self.tr("{reference} (serials to come)").format(
+            reference=delivery.reference or numbers.day(delivery.delivered_on)
+        )
 
     def _outcome_name(self, outcome: VerificationStatus) -> str:
         return {
