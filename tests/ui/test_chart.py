@@ -295,6 +295,19 @@ def test_flagged_deliveries_are_marked_and_cleared(
     assert "Flagged deliveries" not in [label.text for _, label in panel.legend.items]
 
 
+def test_a_flagged_delivery_without_serials_is_named_by_its_reference(
+    panel: ChartPanel, store: LedgerStore, ledger: dict[str, int]
+) -> None:
+    awaiting = make_delivery(
+        store.db, ledger["C-1"], tonnes="50", serial_block="", reference="TX-77",
+        delivered_on="2025-07-31", verified_on="2025-08-15",
+    )  # fmt: skip
+    panel.flag_deliveries([awaiting])
+    point = panel.flag_points.points()[0]
+    tip = panel.flag_points.opts["tip"](x=point.pos().x(), y=point.pos().y(), data=point.data())
+    assert tip == "Flagged: TX-77 (serials to come)\n7/31/2025: 150 t delivered to date"
+
+
 def test_deliveries_flagged_on_one_day_share_one_marker(
     panel: ChartPanel, store: LedgerStore, ledger: dict[str, int]
 ) -> None:

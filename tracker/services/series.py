@@ -124,7 +124,8 @@ class ChartPoint:
 
     epoch: int
     kg: int
-    label: str = ""
+    label: str = ""  # the delivery's serial block, else (``serials_to_come``) its reference
+    serials_to_come: bool = False
 
 
 def _scheduled(db: Ledger, contract_id: int | None) -> CumulativeSeries:
@@ -220,9 +221,9 @@ def delivery_points(
     series = delivered if delivered is not None else _delivered(db, contract_id, as_of)
     found = chart_reads.delivery_days(db, wanted, contract_id, as_of)
     points = []
-    for _id, day, serial_block in found:
+    for _id, day, serial_block, reference in found:
         epoch = epoch_seconds(dt.date.fromisoformat(day))
-        points.append(ChartPoint(epoch, series.value_at(epoch), serial_block))
+        points.append(_point(epoch, series.value_at(epoch), serial_block, reference))
     return points
 
 
@@ -242,7 +243,14 @@ def flagged_days(
     series = delivered if delivered is not None else _delivered(db, contract_id, as_of)
     days = []
     found = chart_reads.flagged_days(db, delivery_ids, contract_id, as_of)
-    for day, count, serial_block in found:
+    for day, count, serial_block, reference in found:
         epoch = epoch_seconds(dt.date.fromisoformat(day))
-        days.append((ChartPoint(epoch, series.value_at(epoch), serial_block), count))
+        days.append((_point(epoch, series.value_at(epoch), serial_block, reference), count))
     return days
+
+
+def _point(epoch: int, kg: int, serial_block: str | None, reference: str | None) -> ChartPoint:
+    """A delivery's point, named by its serials, else by its reference (serials to come)."""
+    if serial_block:
+        return ChartPoint(epoch, kg, serial_block)
+    return ChartPoint(epoch, kg, reference or "", serials_to_come=True)

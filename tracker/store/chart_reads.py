@@ -199,15 +199,16 @@ def _these_deliveries(
 
 def flagged_days(
     db: Ledger, delivery_ids: Iterable[int], contract_id: int | None, as_of: dt.date | None
-) -> list[tuple[str, int, str | None]]:
+) -> list[tuple[str, int, str | None, str | None]]:
     """These deliveries (of ``contract_id`` and made by ``as_of`` when given) grouped by
-    day: (ISO day, how many, the serial block of the day's first by id), by day."""
+    day: (ISO day, how many, the serial block and registry reference of the day's first
+    by id), by day."""
     where, params = _these_deliveries(delivery_ids, contract_id, as_of)
     # with min() alone, SQLite takes serial_block from the row holding the minimum
     return [
-        (day, count, block)
-        for day, count, block, _first in db.execute(
-            "select delivered_on, count(*), serial_block, min(id) from deliveries "
+        (day, count, block, reference)
+        for day, count, block, reference, _first in db.execute(
+            "select delivered_on, count(*), serial_block, reference, min(id) from deliveries "
             f"{where} group by delivered_on order by delivered_on",
             params,
         )
@@ -216,11 +217,12 @@ def flagged_days(
 
 def delivery_days(
     db: Ledger, delivery_ids: Iterable[int], contract_id: int | None, as_of: dt.date | None
-) -> list[tuple[int, str, str | None]]:
-    """(id, delivered on, serial block) of these deliveries (of ``contract_id`` and made
-    by ``as_of`` when given), by date and id."""
+) -> list[tuple[int, str, str | None, str | None]]:
+    """(id, delivered on, serial block, registry reference) of these deliveries (of
+    ``contract_id`` and made by ``as_of`` when given), by date and id."""
     where, params = _these_deliveries(delivery_ids, contract_id, as_of)
     return db.execute(
-        f"select id, delivered_on, serial_block from deliveries {where} order by delivered_on, id",
+        "select id, delivered_on, serial_block, reference from deliveries "
+        f"{where} order by delivered_on, id",
         params,
     ).fetchall()

@@ -388,8 +388,13 @@ class ChartPanel(QWidget):
         return self.tr("%n deliveries", "", count)
 
     def _flag_tip(self, x: float, y: float, data: ChartPoint) -> str:
+        what = data.label
+        if data.serials_to_come:
+            what = self.tr("{reference} (serials to come)").format(
+                reference=data.label or self.tr("a delivery")
+            )
         return self.tr("Flagged: {what}\n{date}: {tonnes} delivered to date").format(
-            what=data.label,
+            what=what,
             date=numbers.day(day_of_epoch(data.epoch)),
             tonnes=readout.tonnes_text(data.kg),
         )
