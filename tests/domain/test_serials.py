@@ -116,3 +116,13 @@ def test_a_cover_joins_touching_ranges_but_not_gaps() -> None:
 def test_a_cover_keeps_a_range_whole_past_one_inside_it() -> None:
     cover = SerialCover([SerialBlock("A", 5, 8, ""), SerialBlock("A", 1, 20, "")])
     assert cover.overlaps(SerialBlock("A", 10, 12, ""))
+
+
+def test_a_range_neither_contains_nor_overlaps_a_batch_id() -> None:
+    """A ledger may hold a retirement named by a batch id on a delivery with a serial
+    range (written by hand or by an older version): comparing them answers, never fails."""
+    block = parse_serial_block("ACR-US-1-2025-1-1 to 100")
+    batch = CreditBatch("ACR-US-1-2025-1")
+    assert not block.contains(batch)
+    assert not block.overlaps(batch)
+    assert not batch.overlaps(block)

@@ -54,10 +54,16 @@ class SerialBlock:
             raise ValueError(f"{start}-{end} is outside {self.start}-{self.end}")
         return SerialBlock(self.prefix, start, end, self.template)
 
-    def contains(self, other: SerialBlock) -> bool:
+    def contains(self, other: Serials) -> bool:
+        """Whether ``other`` lies inside this range (a batch id never does)."""
+        if not isinstance(other, SerialBlock):
+            return False
         return self.prefix == other.prefix and self.start <= other.start <= other.end <= self.end
 
-    def overlaps(self, other: SerialBlock) -> bool:
+    def overlaps(self, other: Serials) -> bool:
+        """Whether ``other`` shares a serial with this range (a batch id never does)."""
+        if not isinstance(other, SerialBlock):
+            return False
         return self.prefix == other.prefix and self.start <= other.end and other.start <= self.end
 
 
