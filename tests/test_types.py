@@ -17,7 +17,9 @@ def test_mypy_passes_on_the_configured_packages(monkeypatch: pytest.MonkeyPatch)
     assert status == 0, out + err
 
 
-def test_the_store_is_among_the_checked_packages() -> None:
+def test_the_whole_tracker_is_checked() -> None:
+    """The store and every layer above it, the window's Qt code included (a method cut
+    from the window by mistake went unnoticed while ``tracker/ui`` was left out)."""
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    section = text[text.index("[tool.mypy]") :]
-    assert '"tracker/store"' in section.split("[[tool.mypy.overrides]]")[0]
+    section = text[text.index("[tool.mypy]") :].split("[[tool.mypy.overrides]]")[0]
+    assert 'files = ["tracker"]' in section

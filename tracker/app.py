@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -110,7 +111,8 @@ def _screenshot(
     for panel in window.record_panels:
         panel.fit_columns()
     # figures, chart series and flags are read off the GUI thread: wait for them
-    jobs = [window.overview.job, window.chart.job, window.audit.watcher]
+    assert window.chart is not None  # attached when the window is built
+    jobs: list[Any] = [window.overview.job, window.chart.job, window.audit.watcher]
     for panel in window.record_panels:
         jobs.extend(panel.model.background_jobs())
     for _pass in range(2):  # the chart marks the flags once they arrived: a second read

@@ -21,7 +21,9 @@ _SEVERITY_TITLES = {
 }
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     check = sub.add_parser(
         "check",
         parents=[common],

@@ -22,7 +22,9 @@ def _count(text: str) -> int:
     return value
 
 
-def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     gen = sub.add_parser(
         "generate",
         parents=[common],

@@ -23,7 +23,9 @@ READ_ONLY_COMMANDS = frozenset(
 )
 
 
-def add_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     new = sub.add_parser("new", parents=[common], help="create a new, empty ledger file")
     new.add_argument("path", type=Path, nargs="?", help="the new ledger (default: --db)")
     sub.add_parser(

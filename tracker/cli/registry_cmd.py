@@ -40,7 +40,9 @@ def add_import_options(imp: argparse.ArgumentParser) -> None:
     )
 
 
-def add_reconcile_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_reconcile_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     rec = sub.add_parser(
         "reconcile",
         parents=[common],

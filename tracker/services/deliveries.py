@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import ValidationError
@@ -225,7 +226,7 @@ def _save(db: Ledger, current: Delivery, delivery: Delivery) -> tuple[Delivery, 
 
 def delete_delivery(db: Ledger, delivery_id: int) -> tuple[Removed, ChangeSet]:
     """Delete a delivery with the retirements, invalidations and verifications drawn on it."""
-    removed: list[tuple[str, dict]] = []
+    removed: list[tuple[str, dict[str, Any]]] = []
     with UnitOfWork(db) as uow:
         for table in DELIVERY_DEPENDENTS:
             for record_id in ids_of_delivery(db, table, delivery_id):

@@ -41,13 +41,13 @@ def holdings(
     retired = stored.retired_parts(db, contract_id, exclude_retirement, delivery_id)
     for drawn_from, start, end, kg in retired:
         retired_kg[drawn_from] = retired_kg.get(drawn_from, 0) + kg
-        if start is not None:
+        if start is not None and end is not None:
             retired_ranges.setdefault(drawn_from, []).append((start, end))
     invalid_ranges: dict[int, list[tuple[int, int]]] = {}
     invalid_kg: dict[int, int] = {}
     for invalidated_in, start, end, kg in stored.invalidated_parts(db, contract_id, delivery_id):
         invalid_kg[invalidated_in] = invalid_kg.get(invalidated_in, 0) + kg
-        if start is not None:
+        if start is not None and end is not None:
             invalid_ranges.setdefault(invalidated_in, []).append((start, end))
     return [
         Holding(

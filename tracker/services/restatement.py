@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from tracker.store import holdings
 from tracker.store.ledger import Ledger
@@ -73,14 +74,16 @@ def invalidated_retirements(
 
 
 def _invalidated(
-    delivery: dict, retired: list[holdings.RetiredPart], invalid: list[holdings.InvalidatedPart]
+    delivery: dict[str, Any],
+    retired: list[holdings.RetiredPart],
+    invalid: list[holdings.InvalidatedPart],
 ) -> list[Affected]:
     unit = _unit(delivery["registry"])
     since = invalid[-1][3]
     hit: dict[int, int] = {}
-    named = [(s, e) for _kg, s, e, _on in invalid if s is not None]
+    named = [(s, e) for _kg, s, e, _on in invalid if s is not None and e is not None]
     for rid, _kg, start, end in retired:
-        if start is not None:
+        if start is not None and end is not None:
             shared = sum(_overlap((start, end), n) for n in named)
             if shared:
                 hit[rid] = shared * unit

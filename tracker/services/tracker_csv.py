@@ -29,7 +29,7 @@ from tracker.services.tracker_csv_columns import (
     EXPORT_KINDS as EXPORT_KINDS,
 )
 from tracker.services.tracker_csv_columns import (
-    IMPORT_KINDS,
+    IMPORT_KINDS as IMPORT_KINDS,
 )
 from tracker.services.tracker_csv_columns import (
     header as header,  # re-exported: the format's columns by kind

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox
 
 from tracker.services.form_data import invalidation_input
 from tracker.store import queries
@@ -36,7 +37,9 @@ class InvalidationActions(QObject):
     def add(self) -> RecordDialog:
         dialog = InvalidationDialog(self.store, self.window.contract_id, parent=self.window)
         selected = self.window.deliveries.selected_id()  # the delivery chosen there, if any
-        if selected is not None and dialog.editors["delivery"].findData(str(selected)) >= 0:
+        deliveries = dialog.editors["delivery"]
+        assert isinstance(deliveries, QComboBox)  # the contract's deliveries to choose from
+        if selected is not None and deliveries.findData(str(selected)) >= 0:
             dialog.set_value("delivery", str(selected))
 
         def submit(data: dict[str, str]) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QTabWidget,
     QWidget,
@@ -62,6 +63,15 @@ TAB_OF_TABLE = {
 class MainWindow(QMainWindow):
     contract_changed = Signal(object)  # int | None, after every tab shows it
     _busy_on_worker = Signal()  # a worker's write waits for another program (queued here)
+    # the File menu's actions (``file_menu.build_file_menu``)
+    new_action: QAction
+    open_action: QAction
+    save_copy_action: QAction
+    export_chart_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    check_db_action: QAction
+    recent_menu: QMenu
 
     def __init__(self, store: LedgerStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,7 +183,9 @@ class MainWindow(QMainWindow):
             panel.model.set_active(panel is shown)
 
     def tab_widget(self, name: str) -> QWidget:
-        return self.tabs.widget(TAB_NAMES.index(name))
+        widget = self.tabs.widget(TAB_NAMES.index(name))
+        assert widget is not None  # every name has its tab
+        return widget
 
     def replace_tab(self, name: str, widget: QWidget) -> None:
         """Put ``widget`` in place of a tab (e.g. the Flags or History panel)."""
@@ -184,7 +196,8 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, widget, title)
         self.tabs.setCurrentIndex(current)
-        old.deleteLater()
+        if old is not None:
+            old.deleteLater()
         follow = getattr(widget, "set_contract", None)
         if callable(follow):  # the panel follows the contract in view from now on
             follow(self.contract_id)

@@ -119,7 +119,11 @@ def parse_day(text: str) -> dt.date | None:
         return found
     locale = QLocale()
     shown = locale.toDate(text.strip(), date_format(locale))
-    return shown.toPython() if shown.isValid() else None  # type: ignore[no-any-return]
+    if not shown.isValid():
+        return None
+    day = shown.toPython()
+    assert isinstance(day, dt.date)
+    return day
 
 
 def moment(stamp: str) -> str:

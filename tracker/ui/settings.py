@@ -23,7 +23,9 @@ def settings() -> QSettings:
 
 def recent_files() -> list[Path]:
     value = settings().value("files/recent", [])
-    items = [value] if isinstance(value, str) else list(value or [])
+    if isinstance(value, str):  # INI files keep a list of one as a plain value
+        value = [value]
+    items = list(value) if isinstance(value, list | tuple) else []
     return [Path(p) for p in items if p]
 
 
@@ -78,6 +80,6 @@ def undo_limit(default: int) -> int:
     """How many steps Edit → Undo keeps (``undo/limit`` in the settings; 0 = unlimited)."""
     value = settings().value("undo/limit", default)
     try:
-        return max(0, int(value))  # type: ignore[call-overload]
+        return max(0, int(str(value)))
     except (TypeError, ValueError):
         return default

@@ -51,13 +51,13 @@ def _line(reference: str, row: Mapping[str, object]) -> list[object]:
         row["verifier"],
         row["verified_on"],
         row["outcome"],
-        Number(format_tonnes_short(kg)) if kg is not None else "",
+        Number(format_tonnes_short(int(kg))) if isinstance(kg, int) else "",
         row["evidence"],
         row["note"],
     ]
 
 
-def export_rows(db: Ledger, contract_id: int | None = None) -> Iterator[list]:
+def export_rows(db: Ledger, contract_id: int | None = None) -> Iterator[list[object]]:
     for row in verification_reads.export_rows(db, contract_id):
         yield _line(row["delivery_reference"], row)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -128,7 +128,7 @@ def group(n: int) -> str:
     return f"{n:,}"
 
 
-def named_counts(found: list[tuple[str, int]]) -> str:
+def named_counts(found: Sequence[tuple[str, int]]) -> str:
     shown = ", ".join(f"{name} {group(n)}" for name, n in found[:NAMED_LIMIT])
     return shown + (", …" if len(found) > NAMED_LIMIT else "")
 

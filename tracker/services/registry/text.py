@@ -13,9 +13,13 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tracker.domain.errors import ImportRefused, RowError
 from tracker.domain.messages import Message, msg, render
+
+if TYPE_CHECKING:
+    import _csv
 
 FIELD_LIMIT_BYTES = 128 * 1024
 _SIGNATURES = {  # what a file of another kind is (error.file_is_…)
@@ -148,7 +152,7 @@ class Table:
             yield line, dict(zip(self.keys, cells, strict=True))
 
 
-def _reader(text: str, delimiter: str) -> Iterator[list[str]]:
+def _reader(text: str, delimiter: str) -> _csv.Reader:
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
 
 

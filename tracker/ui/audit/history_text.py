@@ -92,11 +92,11 @@ def _t(text: str) -> str:
 
 
 def field_label(key: str) -> str:
-    return _t(FIELDS[key]) if key in FIELDS else key
+    return _t(str(FIELDS[key])) if key in FIELDS else key
 
 
 def action_label(action: str) -> str:
-    return _t(ACTIONS[action]) if action in ACTIONS else action
+    return _t(str(ACTIONS[action])) if action in ACTIONS else action
 
 
 def _choices() -> dict[str, Mapping[str, str]]:

@@ -35,4 +35,4 @@ RULES = {
 def rule_label(code: str) -> str:
     """'Tranche overdue' for ``LATE_TRANCHE``; an unknown code is shown as it is."""
     text = RULES.get(code)
-    return QCoreApplication.translate("Rules", text) if text else code
+    return QCoreApplication.translate("Rules", str(text)) if text else code

@@ -14,7 +14,7 @@ MIN_WIDTH = 72  # pixels of the value axis, labels and its title included
 LABEL_MARGIN = 6
 
 
-class TonnesAxisItem(pg.AxisItem):
+class TonnesAxisItem(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph has no types
     """A value axis in plain tonnes: ``1,250,000`` rather than ``1.25e+06`` or ``1.25 Mt``."""
 
     def __init__(self, orientation: str = "left", **kwargs: Any) -> None:
@@ -60,7 +60,7 @@ def _weekday(day: dt.datetime, locale: QLocale) -> str:
 _PARTS = {"%Y": _year, "%b": _month, "%d": _day, "%a %d": _weekday}
 
 
-class LocaleDateAxisItem(pg.DateAxisItem):
+class LocaleDateAxisItem(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no types
     """Dates from UTC epoch seconds, shown in UTC whatever the machine's time zone, with
     month and weekday names in the window's language (hours as pyqtgraph writes them)."""
 

@@ -158,9 +158,8 @@ class _CalendarKeys(QObject):
         if (key == Qt.Key.Key_Down and alt) or key == Qt.Key.Key_F4:
             open_calendar(watched)
             return True
-        steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}
-        if key in steps and not alt:
-            return step_date(watched, steps[key])
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not alt:
+            return step_date(watched, 1 if key == Qt.Key.Key_Up else -1)
         if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
             return step_date(watched, 1 if key == Qt.Key.Key_PageUp else -1, "month")
         return False

@@ -62,4 +62,4 @@ def field_description(key: str) -> str:
     if key == "tonnes":
         return tonnes_description()
     text = _DESCRIPTIONS.get(key)
-    return QCoreApplication.translate("FieldHelp", text) if text else ""
+    return QCoreApplication.translate("FieldHelp", str(text)) if text else ""

@@ -78,6 +78,11 @@ def grow_to_fit(dialog: QWidget) -> None:
         dialog.resize(dialog.width(), needed)
 
 
+def _literally(text: str) -> Callable[[re.Match[str]], str]:
+    """A ``re.sub`` replacement that puts ``text`` in as it is (no backslash escapes)."""
+    return lambda _match: text
+
+
 class RecordDialog(QDialog):
     """Subclasses give the fields and ``check_record`` (the whole-record parser)."""
 
@@ -236,7 +241,7 @@ class RecordDialog(QDialog):
         for key, f in self.fields.items():
             if "_" in key:
                 quoted = self.tr("\u201c{label}\u201d").format(label=f.label)
-                text = re.sub(rf"\b{re.escape(key)}\b", lambda _m, q=quoted: q, text)
+                text = re.sub(rf"\b{re.escape(key)}\b", _literally(quoted), text)
         return text
 
     def focus_first_empty(self) -> None:

@@ -28,9 +28,9 @@ from tracker.domain.records import retirement_from_input
 from tracker.domain.serials import parse_serials, serials_text
 from tracker.services.retirements import available_on, preview_draw
 from tracker.ui import labels, numbers, theming
+from tracker.ui.dialogs.date_picker import DATE_HINT
 from tracker.ui.dialogs.form import Editor, Field, RecordDialog
 from tracker.ui.dialogs.records import (
-    DATE_HINT,
     contract_field,
     date_field,
     fix_contract,

@@ -54,7 +54,7 @@ class ContractsModel(LazySqlTableModel):
 
     def set_open_critical(self, counts: dict[int, int]) -> None:
         """Mark contracts with open critical flags (contract id -> how many)."""
-        shown = {key: n for key, n in counts.items() if n > 0}
+        shown: dict[int | None, int] = {key: n for key, n in counts.items() if n > 0}
         total = sum(shown.values())
         if total:
             shown[None] = total  # the "All contracts" row: the whole portfolio

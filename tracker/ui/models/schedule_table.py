@@ -36,6 +36,7 @@ class ScheduleModel(LazySqlTableModel):
     tables = frozenset({"contracts", "tranches", "deliveries", "verifications", "invalidations"})
     extra_keys = ("currency",)
     depends_on_as_of = True
+    _even: dict[int, list[EvenFill]]  # each contract's even schedule, as last allocated
 
     def build_columns(self) -> list[Column]:
         return [
@@ -84,7 +85,7 @@ class ScheduleModel(LazySqlTableModel):
         else:
             ensure_tranche_fills(self.store.db)  # this connection's (another file: a new one)
             if not hasattr(self, "fills_job"):
-                self._even: dict[int, list[EvenFill]] = {}
+                self._even = {}
                 self.fills_job = BackgroundJob(self.store, self._apply_fills, self)
                 self._applying = False
             if not self._applying:

@@ -90,7 +90,7 @@ def _summary_html(summaries: Sequence[ContractSummary]) -> str:
             + f'<td class="n">{_e(numbers.money(s.delivered_value_cents, s.currency))}</td>'
             "</tr>"
         )
-    for t in totals_by_currency(summaries):
+    for t in totals_by_currency(list(summaries)):
         figures = (
             t.contracted_kg,
             t.scheduled_to_date_kg,

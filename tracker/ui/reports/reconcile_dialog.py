@@ -50,7 +50,7 @@ class ReconcileDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.result: ReconcileResult | None = None
+        self.comparison: ReconcileResult | None = None  # the latest, once compared
         self.operation: ReadOperation | None = None
         self.setWindowTitle(self.tr("Reconcile with a registry export"))
         self.resize(980, 480)
@@ -122,7 +122,7 @@ class ReconcileDialog(QDialog):
 
     def _show(self, result: ReconcileResult) -> None:
         self.compare_button.setEnabled(True)
-        self.result = result
+        self.comparison = result
         headers = [
             self.tr("Severity"),
             self.tr("Finding"),

@@ -273,7 +273,7 @@ class RegistryImportDialog(QDialog):
             )
             for ref, rows, kg in preview.by_contract(Action.ADD)
         ]
-        texts = {
+        texts: dict[str, Callable[[int], str]] = {
             "other-buyer": lambda n: self.tr("%Ln row(s) belong to other buyers: {names}", "", n),
             "no-contract": lambda n: self.tr(
                 "%Ln row(s) name a project no contract carries: {names}", "", n
