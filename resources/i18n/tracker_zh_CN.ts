@@ -259,6 +259,14 @@
         </translation>
     </message>
     <message>
+        <source>{reference} (serials to come)</source>
+        <translation>{reference}（序列号待定）</translation>
+    </message>
+    <message>
+        <source>a delivery</source>
+        <translation>一笔交付</translation>
+    </message>
+    <message>
         <source>Flagged: {what}
 {date}: {tonnes} delivered to date</source>
         <translation>标记：{what}
@@ -4309,6 +4317,10 @@ You can undo this with Edit → Undo.</source>
     <message>
         <source>Delete selected</source>
         <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>{reference} (serials to come)</source>
+        <translation>{reference}（序列号待定）</translation>
     </message>
     <message>
         <source>Verified</source>
