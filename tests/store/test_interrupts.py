@@ -110,10 +110,10 @@ def test_without_a_cancel_the_same_calls_report_as_before(ledger: Path) -> None:
     assert _interruptible_verify(db, progress).ok
 
 
-def _slowed_reader(path: Path) -> sqlite_utils.Database:
+def _slowed_reader(path: Path, *, mapped: bool = False) -> sqlite_utils.Database:
     """A reader whose statements crawl (a pause every five steps): its integrity check
     (some 4,500 steps) would take about 45 s, unless interrupted."""
-    reader = open_reader(path)
+    reader = open_reader(path, mapped=mapped)
     reader.conn.set_progress_handler(lambda: time.sleep(0.05) or 0, 5)
     return reader
 
@@ -130,8 +130,8 @@ def test_a_stopped_integrity_check_ends_instead_of_reading_on(
 ) -> None:
     opened = threading.Event()
 
-    def reader(path: Path) -> sqlite_utils.Database:
-        slowed = _slowed_reader(path)
+    def reader(path: Path, *, mapped: bool = False) -> sqlite_utils.Database:
+        slowed = _slowed_reader(path, mapped=mapped)
         opened.set()
         return slowed
 
