@@ -34,6 +34,11 @@ from tracker.store.bulk import BulkWriter
 TABLES = frozenset(change_log.LOGGED_TABLES)
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1  # what an SQLite INTEGER holds
 
+# The outermost unit of work open on this thread: one nested in it on the same connection
+# takes its user and what it knows of the schema from it, instead of reading them again
+# for every record (a registry import nests one for each of its rows).
+_OUTERMOST: ContextVar[UnitOfWork | None] = ContextVar("outermost_unit_of_work", default=None)
+
 # (table, id) -> the row as the editor read it; see :func:`expecting`.
 _EXPECTED: ContextVar[Mapping[tuple[str, int], Mapping[str, Any]] | None] = ContextVar(
     "expected_rows", default=None
@@ -166,13 +171,15 @@ class UnitOfWork:
         self._outermost = True
         self._bulk: BulkWriter | None = None
         self._uid_tables: dict[str, bool] = {}
+        self._outer: UnitOfWork | None = None  # the transaction's outermost, when nested
         self.last_uid: str | None = None  # the uid of the row inserted last
 
     @property
     def user(self) -> str:
-        """Who the change log names for this unit of work."""
+        """Who the change log names for this unit of work (read once a transaction)."""
         if self._user is None:
-            self._user = change_log.current_user(self.db)
+            outer = self._outer
+            self._user = outer.user if outer is not None else change_log.current_user(self.db)
         return self._user
 
     def _log(
@@ -205,6 +212,10 @@ class UnitOfWork:
         conn = self.db.conn
         if conn.in_transaction:
             self._outermost = False
+            outer = _OUTERMOST.get()
+            if outer is not None and outer is not self and outer.db.conn is conn:
+                self._outer = outer
+                self._uid_tables = outer._uid_tables  # one schema: read once
             self._stack.enter_context(self.db.atomic())  # nested: a savepoint
             return self
         self._outermost = True
@@ -212,6 +223,7 @@ class UnitOfWork:
             _begin_immediate(conn)  # take the write lock now, waiting (with a notice) if busy
         except sqlite3.OperationalError as exc:
             raise (_plain(exc) or exc) from None
+        self._stack.callback(_OUTERMOST.reset, _OUTERMOST.set(self))  # after the end
         self._stack.callback(self._finish)
         return self
 
