@@ -179,8 +179,9 @@ class ContractDeleteCommand(DeleteCommand):
     """A contract deleted with everything depending on it: thousands of records, or more
     for a contract fed by registry exports.  Its undo (putting them back) and redo
     (deleting them again) run on a worker (``ui.undo_actions``), behind a progress
-    dialog: on the GUI thread they froze the window (0.7 s for a contract of 8,800
-    deliveries)."""
+    dialog: on the GUI thread they froze the window (in a ledger of a million
+    deliveries, 2.3 s to put back a contract of 7,574 deliveries and 2,272 retirements,
+    2.7 s to delete it again)."""
 
     def __init__(
         self,
