@@ -183,15 +183,8 @@ class ContractDeleteCommand(DeleteCommand):
     deliveries, 2.3 s to put back a contract of 7,574 deliveries and 2,272 retirements,
     2.7 s to delete it again)."""
 
-    def __init__(
-        self,
-        store: LedgerStore,
-        text: str,
-        call: DeleteCall,
-        done: tuple[Removed, ChangeSet] | None = None,
-    ) -> None:
-        super().__init__(store, text, call, done)
-        self._stepped: ChangeSet | tuple[Removed, ChangeSet] | None = None
+    # what the worker did, handed over by ``arm`` for the stack's next step
+    _stepped: ChangeSet | tuple[Removed, ChangeSet] | None = None
 
     def work_beside(self, undo: bool) -> ProgressWork:
         """The undo (put the records back, counted, Cancel putting none back) or the redo

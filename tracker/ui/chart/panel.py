@@ -365,8 +365,7 @@ class ChartPanel(QWidget):
         self.readout.setAccessibleName(self.readout_text)
 
     def _draw_flags(self, markers: list[DayMarker]) -> None:
-        """Draw the markers (one a day, grouped where the series was read); a day of
-        several flagged deliveries names how many."""
+        """Draw the markers (one a day, read with the series); several on a day say how many."""
         points = [
             point if count == 1 else ChartPoint(point.epoch, point.kg, self._several(count))
             for point, count in markers
@@ -388,11 +387,9 @@ class ChartPanel(QWidget):
         return self.tr("%n deliveries", "", count)
 
     def _flag_tip(self, x: float, y: float, data: ChartPoint) -> str:
-        what = data.label
-        if data.serials_to_come:
-            what = self.tr("{reference} (serials to come)").format(
-                reference=data.label or self.tr("a delivery")
-            )
+        what = data.label or self.tr("a delivery")
+        if data.serials_to_come:  # named by its reference
+            what = self.tr("{reference} (serials to come)").format(reference=what)
         return self.tr("Flagged: {what}\n{date}: {tonnes} delivered to date").format(
             what=what,
             date=numbers.day(day_of_epoch(data.epoch)),
