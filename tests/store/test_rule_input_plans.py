@@ -4,16 +4,19 @@ and they find the same deliveries the rule's own condition names."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import sqlite_utils
 
-from tests.audit_factories import raw_delivery
+from tests.audit_factories import raw_delivery, raw_retirement
 from tests.factories import make_contract
 from tests.store.plan_support import query_plans
 from tracker.store import holdings, positions
 from tracker.store import rule_inputs as inputs
 from tracker.store import rule_inputs_serials as serials
+from tracker.store.database import configure, open_database
+from tracker.store.migrations import migrations
 
 AS_OF = dt.date(2027, 1, 1)
 
@@ -141,3 +144,60 @@ def test_stale_deliveries_of_settled_contracts_are_read_through_the_pending_inde
     assert [block.split("-")[-1] for block in found] == ["3000 to 3099"]
     assert any("deliveries_pending" in line for line in plans)
     assert not any(line.startswith("SCAN d") for line in plans), plans
+
+
+def _over_retire(db: sqlite_utils.Database) -> int:
+    """Two retirements from the delivery of serials 4000 to 4099 (100 t), 120 t in all,
+    and one within another delivery's: the first delivery's id."""
+    delivery = db.execute("select id from deliveries where serial_start = 4000").fetchone()[0]
+    other = db.execute("select id from deliveries where serial_start = 2000").fetchone()[0]
+    raw_retirement(db, delivery, 4000, 4069)
+    raw_retirement(db, delivery, 4030, 4079)
+    raw_retirement(db, other, 2000, 2009)
+    return int(delivery)
+
+
+def test_over_retired_deliveries_sum_their_retirements_from_the_index_alone(
+    ledger: sqlite_utils.Database,
+) -> None:
+    """What was retired from each delivery by the date, summed from the index of
+    retirements by delivery (which holds their dates and tonnes): no retirement's row read."""
+    delivery = _over_retire(ledger)
+
+    plans = query_plans(ledger, lambda: serials.over_retired_deliveries(ledger, AS_OF))
+    [found] = serials.over_retired_deliveries(ledger, AS_OF)
+
+    assert (found["id"], found["retired_kg"], found["n"]) == (delivery, 120_000, 2)
+    assert any("USING COVERING INDEX retirements_delivery" in line for line in plans), plans
+
+
+def test_over_retired_deliveries_count_only_what_was_retired_by_the_date(
+    ledger: sqlite_utils.Database,
+) -> None:
+    _over_retire(ledger)
+
+    assert list(serials.over_retired_deliveries(ledger, dt.date(2025, 9, 29))) == []
+
+
+def test_a_previous_release_ledger_gains_the_covering_index_of_retirements(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "previous.db"
+    old = sqlite_utils.Database(path)
+    configure(old, on_disk=True)
+    migrations.apply(old, stop_before="m016_retirements_delivery_covering")
+    contract = make_contract(old)
+    delivery = raw_delivery(old, contract, 4000, 4099)
+    raw_retirement(old, delivery, 4000, 4069)
+    raw_retirement(old, delivery, 4030, 4079)
+    [index] = [i for i in old["retirements"].indexes if i.name == "retirements_delivery"]
+    assert index.columns == ["delivery_id", "serial_start"]
+    old.close()
+
+    db = open_database(path, create=False)
+
+    [index] = [i for i in db["retirements"].indexes if i.name == "retirements_delivery"]
+    assert index.columns == ["delivery_id", "serial_start", "retired_on", "tonnes_kg"]
+    [found] = serials.over_retired_deliveries(db, AS_OF)
+    assert (found["id"], found["retired_kg"]) == (delivery, 120_000)
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"

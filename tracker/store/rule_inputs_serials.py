@@ -179,6 +179,8 @@ def duplicate_deliveries(
     return as_of_rows(db, sql, as_of, None, **(serials.params() if serials else {}))
 
 
+# The sums come from the index of retirements by delivery alone (it holds their dates and
+# tonnes: m016), in delivery order, so each delivery is then read in its table's order.
 _OVER_RETIRED_DELIVERY = """
 select d.id, d.contract_id, c.reference as contract, d.serial_block, d.tonnes_kg,
        s.retired_kg, s.n
