@@ -141,9 +141,15 @@ def flag(
         finding=finding,
         subject_table=table,
         subject_id=record_id,
-        evidence=sys.intern("|".join(map(str, evidence))),  # mostly a few values
+        evidence=evidence_text(*evidence),  # mostly a few values
         part=part,
     )
+
+
+def evidence_text(*values: object) -> str:
+    """A flag's evidence as it is kept: its values joined by ``|``, held once however
+    many flags quote it."""
+    return sys.intern("|".join(map(str, values)))
 
 
 def flag_worded_later(
@@ -151,7 +157,7 @@ def flag_worded_later(
     severity: Severity,
     contract: tuple[int | None, str | None],
     record: tuple[str | None, int | None],
-    evidence: tuple[object, ...],
+    evidence: str,
     wording: Wording,
     *values: object,
     part: str = "",
@@ -159,7 +165,8 @@ def flag_worded_later(
     """``flag``, its subject and finding ``wording(*values)``, built when read (the rules
     that find flags by the ten thousand: their messages were most of their cost).
     ``contract`` is the contract's id and reference, ``record`` the table and id of the
-    record flagged."""
+    record flagged, ``evidence`` the ``evidence_text`` of the numbers it quotes (a rule
+    words each of its few evidences once, not once a flag)."""
     contract_id, reference = contract
     table, record_id = record
     return Flag.worded_later(
@@ -169,7 +176,7 @@ def flag_worded_later(
         sys.intern(reference or ""),  # one text per contract, not per flag
         table,
         record_id,
-        sys.intern("|".join(map(str, evidence))),  # mostly a few values
+        evidence,
         part,
         wording,
         *values,

@@ -14,6 +14,7 @@ from tracker.domain.messages import Day, Tonnes, msg
 from tracker.services.audit.context import (
     RuleContext,
     delivery_subject,
+    evidence_text,
     flag,
     flag_worded_later,
     subject_of_delivery,
@@ -34,10 +35,11 @@ def _stale_words(
 def unverified_stale(ctx: RuleContext) -> Iterator[Flag]:
     """UNVERIFIED_STALE: delivered more than N days ago and still not verified."""
     days = ctx.thresholds.unverified_stale_days
+    evidence = evidence_text(days)
     for row in rule_inputs.stale_unverified(ctx.db, ctx.as_of, days, ctx.contracts):
         yield flag_worded_later(
             "UNVERIFIED_STALE", Severity.WARN, (row["contract_id"], row["contract"]),
-            ("deliveries", row["id"]), (days,),
+            ("deliveries", row["id"]), evidence,
             _stale_words, row["serial_block"], row["reference"] or "", row["delivered_on"],
             row["tonnes_kg"], row["age"], days,
         )  # fmt: skip
@@ -59,11 +61,12 @@ def missing_serial(ctx: RuleContext) -> Iterator[Flag]:
     """MISSING_SERIAL: a delivery recorded without its serials (warning; high once older
     than the configured number of days)."""
     days = ctx.thresholds.missing_serial_days
+    evidence = {late: evidence_text(late) for late in (False, True)}
     for row in rule_inputs.awaiting_serials(ctx.db, ctx.as_of, ctx.contracts):
         late = row["age"] > days
         yield flag_worded_later(
             "MISSING_SERIAL", Severity.HIGH if late else Severity.WARN,
-            (row["contract_id"], row["contract"]), ("deliveries", row["id"]), (late,),
+            (row["contract_id"], row["contract"]), ("deliveries", row["id"]), evidence[late],
             _awaiting_words, row["reference"] or "", row["delivered_on"], row["tonnes_kg"],
             row["age"], days,
         )  # fmt: skip

@@ -12,6 +12,7 @@ from tracker.domain.quantities import value_cents
 from tracker.services.audit.context import (
     RuleContext,
     delivery_subject,
+    evidence_text,
     flag,
     flag_worded_later,
 )
@@ -70,15 +71,19 @@ def vintage_mismatch(ctx: RuleContext) -> Iterator[Flag]:
     found = ctx.vintage_mismatches()
     facts = rule_inputs.deliveries_facts(ctx.db, (delivery_id for _, delivery_id, _ in found))
     texts: dict[tuple[int, ...], str] = {}  # a few lists of vintages, each worded once
+    evidences: dict[tuple[int | None, str], str] = {}  # and each vintage beside them
     for contract, delivery_id, wanted in found:
         _id, contract_id, block, reference, delivered_on, tonnes_kg, vintage = facts[delivery_id]
         key = tuple(wanted)
         vintages = texts.get(key)
         if vintages is None:
             vintages = texts[key] = ", ".join(str(v) for v in sorted(set(wanted)))
+        evidence = evidences.get((vintage, vintages))
+        if evidence is None:
+            evidence = evidences[vintage, vintages] = evidence_text(vintage, vintages)
         yield flag_worded_later(
             "VINTAGE_MISMATCH", Severity.WARN, (contract_id, contract),
-            ("deliveries", delivery_id), (vintage, vintages),
+            ("deliveries", delivery_id), evidence,
             _vintage_words, block, reference or "", delivered_on, tonnes_kg, vintage, vintages,
         )  # fmt: skip
 
