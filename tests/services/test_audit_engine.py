@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 from collections.abc import Iterator
 
 import pytest
@@ -207,3 +208,32 @@ def test_the_rules_finding_many_flags_word_them_only_when_read(
     stale = next(f for f in found if f.rule == "UNVERIFIED_STALE")
     assert stale.finding.code == "flag.unverified_stale"
     assert built == ["subject.delivery", "flag.unverified_stale"]
+
+
+def test_the_rules_finding_flags_by_the_ten_thousand_keep_the_evidence_acknowledged(
+    db: sqlite_utils.Database,
+) -> None:
+    """Their evidence (which an acknowledgement's fingerprint holds) is the numbers each
+    quotes joined by "|", as it was when each flag worded its own: an acknowledgement
+    recorded before still applies."""
+    contract = make_contract(db, tonnes="100000")
+    raw_tranche(db, contract, "2025-12-31", 50_000_000, vintage=2025)
+    raw_tranche(db, contract, "2026-06-30", 50_000_000, vintage=2026)
+    raw_delivery(db, contract, 1, 10, status="pending", vintage=2023, delivered_on="2025-01-10")
+    make_delivery(db, contract, serial_block="", delivered_on="2025-02-10")
+    make_delivery(
+        db, contract, serial_block="", delivered_on="2026-12-20", verified_on="2026-12-21"
+    )
+
+    found = evaluate(db, AS_OF, rules=("UNVERIFIED_STALE", "MISSING_SERIAL", "VINTAGE_MISMATCH"))
+
+    evidence = sorted((f.rule, f.evidence) for f in found)
+    assert evidence == [
+        ("MISSING_SERIAL", "False"),
+        ("MISSING_SERIAL", "True"),
+        ("UNVERIFIED_STALE", "90"),
+        ("VINTAGE_MISMATCH", "2023|2025"),
+    ]
+    [vintage] = [f for f in found if f.rule == "VINTAGE_MISMATCH"]
+    expected = hashlib.sha256(f"{vintage.key}|2023|2025".encode()).hexdigest()[:16]
+    assert vintage.fingerprint == expected
